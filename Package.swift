@@ -1,0 +1,52 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+// Layers point one way: C wrappers → decoding and metadata → hashing → command line.
+let package = Package(
+    name: "Imprint",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "imprint", targets: ["imprint"]),
+        .library(name: "ImageDecoding", targets: ["ImageDecoding"]),
+        .library(name: "ImageMetadata", targets: ["ImageMetadata"]),
+        .library(name: "PerceptualHash", targets: ["PerceptualHash"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+    ],
+    targets: [
+        // System libraries, found through pkg-config; Debian package names as providers.
+        .systemLibrary(name: "CJPEG", pkgConfig: "libjpeg", providers: [.apt(["libjpeg-dev"])]),
+        .systemLibrary(name: "CPNG", pkgConfig: "libpng", providers: [.apt(["libpng-dev"])]),
+        .systemLibrary(name: "CWebP", pkgConfig: "libwebp", providers: [.apt(["libwebp-dev"])]),
+        .systemLibrary(name: "CExif", pkgConfig: "libexif", providers: [.apt(["libexif-dev"])]),
+
+        // The C shims: every setjmp/longjmp and every library callback stays in here.
+        .target(
+            name: "CImprintShims",
+            dependencies: ["CJPEG", "CPNG", "CWebP"]
+        ),
+
+        .target(name: "ImageDecoding", dependencies: ["CImprintShims"]),
+        .target(
+            name: "ImageMetadata",
+            dependencies: ["CExif", .product(name: "Crypto", package: "swift-crypto")]
+        ),
+        .target(name: "PerceptualHash", dependencies: ["ImageDecoding"]),
+        .target(
+            name: "ImprintCommands",
+            dependencies: [
+                "ImageDecoding", "ImageMetadata", "PerceptualHash",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(name: "imprint", dependencies: ["ImprintCommands"]),
+
+        .testTarget(name: "ImageDecodingTests", dependencies: ["ImageDecoding"]),
+        .testTarget(name: "ImageMetadataTests", dependencies: ["ImageMetadata"],
+                    resources: [.copy("Fixtures")]),
+        .testTarget(name: "PerceptualHashTests", dependencies: ["PerceptualHash", "ImageDecoding"]),
+        .testTarget(name: "ImprintCommandsTests", dependencies: ["ImprintCommands"]),
+    ]
+)

@@ -1,0 +1,1 @@
+/* C shims for libjpeg, libpng and libwebp. */

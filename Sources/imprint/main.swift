@@ -1,0 +1,3 @@
+import ImprintCommands
+
+ImprintCommand.main()
