@@ -31,7 +31,7 @@ let package = Package(
         .target(name: "ImageDecoding", dependencies: ["CImprintShims"]),
         .target(
             name: "ImageMetadata",
-            dependencies: ["CExif", .product(name: "Crypto", package: "swift-crypto")]
+            dependencies: ["CExif", "ImageDecoding", .product(name: "Crypto", package: "swift-crypto")]
         ),
         .target(name: "PerceptualHash", dependencies: ["ImageDecoding"]),
         .target(
