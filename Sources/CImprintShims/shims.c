@@ -1,1 +1,421 @@
-/* C shims for libjpeg, libpng and libwebp. */
+// C shims for libjpeg-turbo, libpng and libwebp. See imprint_shims.h for the contract.
+
+#include "imprint_shims.h"
+
+#include <limits.h>
+#include <setjmp.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <jpeglib.h>
+#include <png.h>
+#include <webp/decode.h>
+
+static void imp_reset(imp_image_info *info) {
+    memset(info, 0, sizeof(*info));
+}
+
+static void imp_set_message(imp_image_info *info, const char *text, int overwrite) {
+    if (overwrite || info->message[0] == '\0') {
+        snprintf(info->message, sizeof(info->message), "%s", text);
+    }
+}
+
+/// Composites one row of grey+alpha or RGBA onto white. Alpha must be handled in C because the
+/// rows come from the libraries' own buffers inside their longjmp scope.
+static void imp_composite_row(const uint8_t *in, uint8_t *out, int width, int colour) {
+    int n = colour ? 3 : 1;
+    for (int x = 0; x < width; x++) {
+        unsigned a = in[n];
+        for (int c = 0; c < n; c++) {
+            out[c] = (uint8_t)((in[c] * a + 255u * (255u - a) + 127u) / 255u);
+        }
+        in += n + 1;
+        out += n;
+    }
+}
+
+static int imp_buffer_fits(const imp_image_info *info, size_t capacity) {
+    size_t need = (size_t)info->width * (size_t)info->height * (size_t)info->channels;
+    return info->width > 0 && info->height > 0 && need <= capacity;
+}
+
+// MARK: - JPEG
+
+// libjpeg reports fatal errors by calling error_exit, which must not return: the only way
+// out is longjmp, so the whole decompress sequence lives here in C.
+typedef struct {
+    struct jpeg_error_mgr pub;
+    jmp_buf jump;
+    imp_image_info *info;
+} imp_jpeg_error;
+
+static void imp_jpeg_error_exit(j_common_ptr cinfo) {
+    imp_jpeg_error *err = (imp_jpeg_error *)cinfo->err;
+    char text[JMSG_LENGTH_MAX];
+    (*cinfo->err->format_message)(cinfo, text);
+    imp_set_message(err->info, text, 1);
+    longjmp(err->jump, 1);
+}
+
+// Replaces libjpeg's emit_message so warnings are counted and kept, never printed to stderr.
+static void imp_jpeg_emit_message(j_common_ptr cinfo, int level) {
+    if (level >= 0) return; // trace messages
+    imp_jpeg_error *err = (imp_jpeg_error *)cinfo->err;
+    cinfo->err->num_warnings++;
+    if (err->info->warnings++ == 0) {
+        char text[JMSG_LENGTH_MAX];
+        (*cinfo->err->format_message)(cinfo, text);
+        imp_set_message(err->info, text, 0);
+    }
+}
+
+static void imp_jpeg_output_message(j_common_ptr cinfo) {
+    (void)cinfo;
+}
+
+static int imp_jpeg_color_of(J_COLOR_SPACE space) {
+    switch (space) {
+    case JCS_GRAYSCALE: return IMP_JPEG_GRAY;
+    case JCS_YCbCr:
+    case JCS_RGB: return IMP_JPEG_RGB;
+    case JCS_CMYK: return IMP_JPEG_CMYK;
+    case JCS_YCCK: return IMP_JPEG_YCCK;
+    default: return IMP_JPEG_OTHER;
+    }
+}
+
+/// Reads the header and sets the output colour space and scale; fills `info`.
+static void imp_jpeg_setup(struct jpeg_decompress_struct *cinfo, int scale_denom, int grey,
+                           imp_image_info *info) {
+    jpeg_read_header(cinfo, TRUE);
+    info->full_width = (int)cinfo->image_width;
+    info->full_height = (int)cinfo->image_height;
+    info->jpeg_color = imp_jpeg_color_of(cinfo->jpeg_color_space);
+    info->progressive = cinfo->progressive_mode ? 1 : 0;
+    info->bit_depth = cinfo->data_precision;
+    switch (cinfo->jpeg_color_space) {
+    case JCS_CMYK:
+    case JCS_YCCK:
+        // libjpeg has no CMYK→RGB conversion; we take CMYK and convert per row.
+        cinfo->out_color_space = JCS_CMYK;
+        break;
+    case JCS_GRAYSCALE:
+        cinfo->out_color_space = JCS_GRAYSCALE;
+        break;
+    default:
+        cinfo->out_color_space = grey ? JCS_GRAYSCALE : JCS_RGB;
+        break;
+    }
+    if (scale_denom != 1 && scale_denom != 2 && scale_denom != 4 && scale_denom != 8) scale_denom = 1;
+    cinfo->scale_num = 1;
+    cinfo->scale_denom = (unsigned)scale_denom;
+    cinfo->dct_method = JDCT_ISLOW;
+    jpeg_calc_output_dimensions(cinfo);
+    info->width = (int)cinfo->output_width;
+    info->height = (int)cinfo->output_height;
+    if (cinfo->out_color_space == JCS_GRAYSCALE) {
+        info->channels = 1;
+    } else {
+        info->channels = grey ? 1 : 3;
+    }
+}
+
+int imp_jpeg_probe(const uint8_t *data, size_t size, int scale_denom, int grey,
+                   imp_image_info *info) {
+    imp_reset(info);
+    struct jpeg_decompress_struct cinfo;
+    imp_jpeg_error err;
+    cinfo.err = jpeg_std_error(&err.pub);
+    err.pub.error_exit = imp_jpeg_error_exit;
+    err.pub.emit_message = imp_jpeg_emit_message;
+    err.pub.output_message = imp_jpeg_output_message;
+    err.info = info;
+    if (setjmp(err.jump)) {
+        jpeg_destroy_decompress(&cinfo);
+        return IMP_ERROR;
+    }
+    jpeg_create_decompress(&cinfo);
+    jpeg_mem_src(&cinfo, data, (unsigned long)size);
+    imp_jpeg_setup(&cinfo, scale_denom, grey, info);
+    jpeg_destroy_decompress(&cinfo);
+    return info->warnings ? IMP_WARNING : IMP_OK;
+}
+
+/// Converts a CMYK row to RGB or grey. Adobe writes CMYK inverted (0 = full ink), which the
+/// APP14 marker tells us; the conversion is the same naive one Pillow uses.
+static void imp_cmyk_row(const uint8_t *in, uint8_t *out, int width, int inverted, int channels) {
+    for (int x = 0; x < width; x++, in += 4) {
+        unsigned c = in[0], m = in[1], y = in[2], k = in[3];
+        if (!inverted) {
+            c = 255 - c; m = 255 - m; y = 255 - y; k = 255 - k;
+        }
+        unsigned r = (c * k + 127) / 255, g = (m * k + 127) / 255, b = (y * k + 127) / 255;
+        if (channels == 1) {
+            *out++ = (uint8_t)((r * 299 + g * 587 + b * 114 + 500) / 1000);
+        } else {
+            *out++ = (uint8_t)r; *out++ = (uint8_t)g; *out++ = (uint8_t)b;
+        }
+    }
+}
+
+int imp_jpeg_decode(const uint8_t *data, size_t size, int scale_denom, int grey,
+                    uint8_t *out, size_t capacity, imp_image_info *info) {
+    imp_reset(info);
+    struct jpeg_decompress_struct cinfo;
+    imp_jpeg_error err;
+    // volatile: modified between setjmp and longjmp.
+    uint8_t *volatile scratch = NULL;
+    cinfo.err = jpeg_std_error(&err.pub);
+    err.pub.error_exit = imp_jpeg_error_exit;
+    err.pub.emit_message = imp_jpeg_emit_message;
+    err.pub.output_message = imp_jpeg_output_message;
+    err.info = info;
+    if (setjmp(err.jump)) {
+        free(scratch);
+        jpeg_destroy_decompress(&cinfo);
+        return IMP_ERROR;
+    }
+    jpeg_create_decompress(&cinfo);
+    jpeg_mem_src(&cinfo, data, (unsigned long)size);
+    imp_jpeg_setup(&cinfo, scale_denom, grey, info);
+    if (!imp_buffer_fits(info, capacity)) {
+        jpeg_destroy_decompress(&cinfo);
+        imp_set_message(info, "output buffer does not fit the image", 1);
+        return IMP_BAD_BUFFER;
+    }
+    jpeg_start_decompress(&cinfo);
+    size_t stride = (size_t)info->width * (size_t)info->channels;
+    if (cinfo.out_color_space == JCS_CMYK) {
+        int inverted = cinfo.saw_Adobe_marker;
+        scratch = malloc((size_t)cinfo.output_width * 4);
+        if (!scratch) {
+            jpeg_destroy_decompress(&cinfo);
+            imp_set_message(info, "out of memory", 1);
+            return IMP_ERROR;
+        }
+        while (cinfo.output_scanline < cinfo.output_height) {
+            JSAMPROW row = scratch;
+            uint8_t *dest = out + (size_t)cinfo.output_scanline * stride;
+            if (jpeg_read_scanlines(&cinfo, &row, 1) != 1) break;
+            imp_cmyk_row(scratch, dest, info->width, inverted, info->channels);
+        }
+        free(scratch);
+        scratch = NULL;
+    } else {
+        while (cinfo.output_scanline < cinfo.output_height) {
+            JSAMPROW rows[8];
+            JDIMENSION left = cinfo.output_height - cinfo.output_scanline;
+            JDIMENSION count = left < 8 ? left : 8;
+            for (JDIMENSION i = 0; i < count; i++) {
+                rows[i] = out + (size_t)(cinfo.output_scanline + i) * stride;
+            }
+            if (jpeg_read_scanlines(&cinfo, rows, count) == 0) break;
+        }
+    }
+    // jpeg_finish_decompress would read past the image to EOI; a missing EOI is already
+    // reported as a warning, so abort instead.
+    jpeg_abort_decompress(&cinfo);
+    jpeg_destroy_decompress(&cinfo);
+    return info->warnings ? IMP_WARNING : IMP_OK;
+}
+
+// MARK: - PNG
+
+// libpng, like libjpeg, leaves its error callback only by longjmp.
+typedef struct {
+    const uint8_t *data;
+    size_t size;
+    size_t position;
+    imp_image_info *info;
+} imp_png_source;
+
+static void imp_png_read(png_structp png, png_bytep out, size_t count) {
+    imp_png_source *source = (imp_png_source *)png_get_io_ptr(png);
+    if (count > source->size - source->position) {
+        png_error(png, "Read Error: file ends early");
+    }
+    memcpy(out, source->data + source->position, count);
+    source->position += count;
+}
+
+static void imp_png_error(png_structp png, png_const_charp text) {
+    imp_png_source *source = (imp_png_source *)png_get_error_ptr(png);
+    imp_set_message(source->info, text, 1);
+    png_longjmp(png, 1);
+}
+
+static void imp_png_warning(png_structp png, png_const_charp text) {
+    imp_png_source *source = (imp_png_source *)png_get_error_ptr(png);
+    if (source->info->warnings++ == 0) imp_set_message(source->info, text, 0);
+}
+
+/// Reads signature and chunks up to the first IDAT and fills the header fields of `info`.
+static void imp_png_header(png_structp png, png_infop header, imp_image_info *info) {
+    png_set_sig_bytes(png, 0);
+    png_read_info(png, header);
+    info->full_width = info->width = (int)png_get_image_width(png, header);
+    info->full_height = info->height = (int)png_get_image_height(png, header);
+    info->bit_depth = png_get_bit_depth(png, header);
+    info->progressive = png_get_interlace_type(png, header) == PNG_INTERLACE_ADAM7;
+    int type = png_get_color_type(png, header);
+    info->has_alpha = (type & PNG_COLOR_MASK_ALPHA) || png_get_valid(png, header, PNG_INFO_tRNS);
+    info->channels = (type & PNG_COLOR_MASK_COLOR) ? 3 : 1;
+}
+
+int imp_png_probe(const uint8_t *data, size_t size, imp_image_info *info) {
+    return imp_png_decode(data, size, NULL, 0, info);
+}
+
+int imp_png_decode(const uint8_t *data, size_t size, uint8_t *out, size_t capacity,
+                   imp_image_info *info) {
+    imp_reset(info);
+    imp_png_source source = {data, size, 0, info};
+    if (size < 8 || png_sig_cmp(data, 0, 8) != 0) {
+        imp_set_message(info, "Not a PNG file", 1);
+        return IMP_ERROR;
+    }
+    png_structp png = png_create_read_struct(PNG_LIBPNG_VER_STRING, &source, imp_png_error,
+                                             imp_png_warning);
+    if (!png) return IMP_ERROR;
+    png_infop header = png_create_info_struct(png);
+    png_bytep *volatile rows = NULL;
+    uint8_t *volatile scratch = NULL;
+    if (!header || setjmp(png_jmpbuf(png))) {
+        free(rows);
+        free(scratch);
+        png_destroy_read_struct(&png, header ? &header : NULL, NULL);
+        return IMP_ERROR;
+    }
+    png_set_read_fn(png, &source, imp_png_read);
+    // Ancillary chunks cannot change pixels; skipping their CRC errors keeps the image.
+    png_set_crc_action(png, PNG_CRC_DEFAULT, PNG_CRC_WARN_DISCARD);
+    // Colour-management and text chunks do not change the samples we return, and Imprint
+    // reads metadata itself; skipping them keeps their complaints from flagging sound pixels.
+    static const png_byte ignored[] = "iCCP\0sRGB\0cHRM\0gAMA\0iTXt\0tEXt\0zTXt\0eXIf\0tIME\0";
+    png_set_keep_unknown_chunks(png, PNG_HANDLE_CHUNK_NEVER, ignored, 9);
+    imp_png_header(png, header, info);
+    if (out == NULL) {
+        png_destroy_read_struct(&png, &header, NULL);
+        return info->warnings ? IMP_WARNING : IMP_OK;
+    }
+    if (!imp_buffer_fits(info, capacity)) {
+        png_destroy_read_struct(&png, &header, NULL);
+        imp_set_message(info, "output buffer does not fit the image", 1);
+        return IMP_BAD_BUFFER;
+    }
+    png_set_expand(png);   // palette → RGB, grey < 8 bits → 8, tRNS → alpha
+    png_set_strip_16(png); // keep the high byte, as Pillow does
+    int passes = png_set_interlace_handling(png);
+    png_read_update_info(png, header);
+    int in_channels = png_get_channels(png, header);
+    size_t in_rowbytes = png_get_rowbytes(png, header);
+    size_t out_stride = (size_t)info->width * (size_t)info->channels;
+    size_t height = (size_t)info->height;
+    if (in_channels == info->channels) {
+        if (in_rowbytes != out_stride) png_error(png, "unexpected row size");
+        rows = malloc(height * sizeof(png_bytep));
+        if (!rows) png_error(png, "out of memory");
+        for (size_t y = 0; y < height; y++) rows[y] = out + y * out_stride;
+        png_read_image(png, rows);
+    } else if (in_channels == info->channels + 1) {
+        // Interlaced images need every pass over the whole image before compositing.
+        size_t scratch_rows = passes > 1 ? height : 1;
+        if (in_rowbytes != (size_t)info->width * (size_t)in_channels) png_error(png, "unexpected row size");
+        if (scratch_rows > SIZE_MAX / in_rowbytes) png_error(png, "image too large");
+        scratch = malloc(scratch_rows * in_rowbytes);
+        if (!scratch) png_error(png, "out of memory");
+        if (passes > 1) {
+            rows = malloc(height * sizeof(png_bytep));
+            if (!rows) png_error(png, "out of memory");
+            for (size_t y = 0; y < height; y++) rows[y] = scratch + y * in_rowbytes;
+            png_read_image(png, rows);
+            for (size_t y = 0; y < height; y++) {
+                imp_composite_row(rows[y], out + y * out_stride, info->width, info->channels == 3);
+            }
+        } else {
+            for (size_t y = 0; y < height; y++) {
+                png_read_row(png, scratch, NULL);
+                imp_composite_row(scratch, out + y * out_stride, info->width, info->channels == 3);
+            }
+        }
+    } else {
+        png_error(png, "unexpected channel count");
+    }
+    free(rows);
+    free(scratch);
+    png_destroy_read_struct(&png, &header, NULL);
+    return info->warnings ? IMP_WARNING : IMP_OK;
+}
+
+// MARK: - WebP
+
+static const char *imp_webp_status_text(VP8StatusCode status) {
+    switch (status) {
+    case VP8_STATUS_OK: return "ok";
+    case VP8_STATUS_OUT_OF_MEMORY: return "out of memory";
+    case VP8_STATUS_INVALID_PARAM: return "invalid parameter";
+    case VP8_STATUS_BITSTREAM_ERROR: return "bitstream error";
+    case VP8_STATUS_UNSUPPORTED_FEATURE: return "unsupported feature (animated WebP?)";
+    case VP8_STATUS_SUSPENDED: return "suspended";
+    case VP8_STATUS_USER_ABORT: return "user abort";
+    case VP8_STATUS_NOT_ENOUGH_DATA: return "not enough data (truncated file)";
+    }
+    return "unknown error";
+}
+
+// libwebp needs no longjmp; it is wrapped here so every decoder shares one calling contract.
+int imp_webp_probe(const uint8_t *data, size_t size, imp_image_info *info) {
+    imp_reset(info);
+    WebPBitstreamFeatures features;
+    VP8StatusCode status = WebPGetFeatures(data, size, &features);
+    if (status != VP8_STATUS_OK) {
+        imp_set_message(info, imp_webp_status_text(status), 1);
+        return IMP_ERROR;
+    }
+    if (features.has_animation) {
+        imp_set_message(info, "animated WebP is not supported", 1);
+        return IMP_ERROR;
+    }
+    info->full_width = info->width = features.width;
+    info->full_height = info->height = features.height;
+    info->has_alpha = features.has_alpha;
+    info->channels = 3;
+    info->bit_depth = 8;
+    return IMP_OK;
+}
+
+int imp_webp_decode(const uint8_t *data, size_t size, uint8_t *out, size_t capacity,
+                    imp_image_info *info) {
+    int status = imp_webp_probe(data, size, info);
+    if (status != IMP_OK) return status;
+    if (!imp_buffer_fits(info, capacity)) {
+        imp_set_message(info, "output buffer does not fit the image", 1);
+        return IMP_BAD_BUFFER;
+    }
+    int stride = info->width * 3;
+    if (!info->has_alpha) {
+        if (!WebPDecodeRGBInto(data, size, out, capacity, stride)) {
+            imp_set_message(info, "WebP decoding failed", 1);
+            return IMP_ERROR;
+        }
+        return IMP_OK;
+    }
+    size_t rgba_size = (size_t)info->width * (size_t)info->height * 4;
+    uint8_t *rgba = malloc(rgba_size);
+    if (!rgba) {
+        imp_set_message(info, "out of memory", 1);
+        return IMP_ERROR;
+    }
+    if (!WebPDecodeRGBAInto(data, size, rgba, rgba_size, info->width * 4)) {
+        free(rgba);
+        imp_set_message(info, "WebP decoding failed", 1);
+        return IMP_ERROR;
+    }
+    for (int y = 0; y < info->height; y++) {
+        imp_composite_row(rgba + (size_t)y * info->width * 4, out + (size_t)y * stride, info->width, 1);
+    }
+    free(rgba);
+    return IMP_OK;
+}

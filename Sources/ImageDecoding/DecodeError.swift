@@ -1,0 +1,32 @@
+/// Why an image could not be decoded.
+public enum DecodeError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// The file is empty.
+    case empty
+    /// The first bytes match no format Imprint decodes.
+    case unsupportedFormat(magic: [UInt8])
+    /// The format is recognised, but Imprint reads only its metadata.
+    case metadataOnly(format: ImageFormat)
+    /// The library refused the data.
+    case corrupt(format: ImageFormat, detail: String)
+    /// The header announces more pixels than the limit allows; nothing was allocated.
+    case tooLarge(width: Int, height: Int, limit: Int)
+
+    public var description: String {
+        switch self {
+        case .empty:
+            return "empty file"
+        case .unsupportedFormat(let magic):
+            let hex = magic.prefix(8).map { byte in
+                let digits = String(byte, radix: 16)
+                return digits.count == 1 ? "0" + digits : digits
+            }.joined(separator: " ")
+            return "not a JPEG, PNG, WebP or TIFF file (starts with \(hex))"
+        case .metadataOnly(let format):
+            return "\(format.rawValue) pixels are not decoded, only its metadata is read"
+        case .corrupt(let format, let detail):
+            return "corrupt \(format.rawValue): \(detail)"
+        case .tooLarge(let width, let height, let limit):
+            return "image is \(width)×\(height) = \(width * height) pixels, over the limit of \(limit) (see --max-pixels)"
+        }
+    }
+}

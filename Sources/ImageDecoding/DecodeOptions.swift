@@ -1,0 +1,27 @@
+/// How to decode: at what size, in what colour, with which orientation, under which limit.
+public struct DecodeOptions: Sendable, Equatable {
+    /// The default pixel limit: 256 megapixels.
+    public static let defaultMaxPixels = 256_000_000
+
+    /// Decode JPEGs at the smallest DCT scale (1/8, 1/4, 1/2) whose short side is still at
+    /// least this many pixels; nil decodes at full size. Other formats always decode full size.
+    public var minimumShortSide: Int?
+    /// Ask for one luma channel. JPEGs then skip chroma entirely (libjpeg hands over Y);
+    /// other formats still return their own channel count, so callers convert if needed.
+    public var grayscale: Bool
+    /// EXIF orientation (1–8) to apply after decoding; any other value is treated as 1.
+    public var orientation: Int
+    /// Images whose stored width × height exceeds this are refused before any allocation.
+    public var maxPixels: Int
+
+    /// Creates options; the defaults decode full size, in colour, as stored, under 256 MP.
+    public init(
+        minimumShortSide: Int? = nil, grayscale: Bool = false, orientation: Int = 1,
+        maxPixels: Int = DecodeOptions.defaultMaxPixels
+    ) {
+        self.minimumShortSide = minimumShortSide
+        self.grayscale = grayscale
+        self.orientation = orientation
+        self.maxPixels = maxPixels
+    }
+}
