@@ -1,0 +1,94 @@
+extension ContainerContents {
+    private static let exifSignature: [UInt8] = Array("Exif\0\0".utf8)
+    private static let xmpSignature: [UInt8] = Array("http://ns.adobe.com/xap/1.0/\0".utf8)
+
+    /// JPEG zig-zag order: `zigzag[k]` is the natural index of the k-th coefficient in a DQT.
+    static let zigzag: [Int] = [
+        0, 1, 8, 16, 9, 2, 3, 10, 17, 24, 32, 25, 18, 11, 4, 5,
+        12, 19, 26, 33, 40, 48, 41, 34, 27, 20, 13, 6, 7, 14, 21, 28,
+        35, 42, 49, 56, 57, 50, 43, 36, 29, 22, 15, 23, 30, 37, 44, 51,
+        58, 59, 52, 45, 38, 31, 39, 46, 53, 60, 61, 54, 47, 55, 62, 63,
+    ]
+
+    /// Walks JPEG marker segments up to the first SOS: APP1 (EXIF, XMP), SOFn, DQT.
+    /// - Complexity: O(number of segments); segment bodies other than DQT are never read.
+    static func scanJPEG(_ bytes: [UInt8]) throws(MetadataError) -> ContainerContents {
+        let cursor = ByteCursor(bytes: bytes)
+        var contents = ContainerContents()
+        var offset = 2
+        while offset < bytes.count {
+            guard bytes[offset] == 0xFF else {
+                contents.warnings.append("JPEG: expected a marker at offset \(offset), found 0x\(String(bytes[offset], radix: 16))")
+                break
+            }
+            // Fill bytes: any number of 0xFF may precede a marker.
+            while offset < bytes.count && bytes[offset] == 0xFF { offset += 1 }
+            guard offset < bytes.count else { break }
+            let marker = bytes[offset]
+            offset += 1
+            if marker == 0xD8 || marker == 0x01 || (0xD0...0xD7).contains(marker) { continue }
+            if marker == 0xD9 { break }
+            guard let length = cursor.uint16BE(offset).map(Int.init), length >= 2 else {
+                contents.warnings.append("JPEG: segment 0xFF\(String(marker, radix: 16, uppercase: true)) has no valid length")
+                break
+            }
+            let bodyStart = offset + 2
+            var bodyCount = length - 2
+            if bodyCount > bytes.count - bodyStart {
+                contents.warnings.append("JPEG: segment 0xFF\(String(marker, radix: 16, uppercase: true)) at offset \(offset - 2) runs past the end of the file")
+                bodyCount = bytes.count - bodyStart
+            }
+            let body = bytes[bodyStart..<bodyStart + bodyCount]
+            switch marker {
+            case 0xE1:
+                if contents.exif == nil, body.starts(with: exifSignature) {
+                    contents.exif = body.dropFirst(exifSignature.count)
+                    contents.exifFileOffset = bodyStart + exifSignature.count
+                } else if contents.xmp == nil, body.starts(with: xmpSignature) {
+                    contents.xmp = body.dropFirst(xmpSignature.count)
+                }
+            case 0xDB:
+                readQuantizationTables(body, into: &contents)
+            case 0xC0...0xCF where marker != 0xC4 && marker != 0xC8 && marker != 0xCC:
+                if contents.width == nil, bodyCount >= 5,
+                   let height = cursor.uint16BE(bodyStart + 1), let width = cursor.uint16BE(bodyStart + 3) {
+                    contents.width = Int(width)
+                    contents.height = Int(height)
+                }
+            case 0xDA:
+                return contents
+            default:
+                break
+            }
+            offset = bodyStart + bodyCount
+        }
+        if contents.width == nil {
+            contents.warnings.append("JPEG: no SOF segment before the end of the headers")
+        }
+        return contents
+    }
+
+    /// Reads every table in one DQT segment body; a table that runs past the body is dropped.
+    private static func readQuantizationTables(_ body: ArraySlice<UInt8>, into contents: inout ContainerContents) {
+        var index = body.startIndex
+        while index < body.endIndex {
+            let precision16 = body[index] >> 4 != 0
+            let slot = Int(body[index] & 0x0F)
+            let size = precision16 ? 128 : 64
+            index += 1
+            guard slot < 4, size <= body.endIndex - index else {
+                contents.warnings.append("JPEG: bogus DQT table (slot \(slot))")
+                return
+            }
+            var table = [Int](repeating: 0, count: 64)
+            for k in 0..<64 {
+                let value = precision16
+                    ? Int(body[index + 2 * k]) << 8 | Int(body[index + 2 * k + 1])
+                    : Int(body[index + k])
+                table[zigzag[k]] = value
+            }
+            contents.quantizationTables[slot] = table
+            index += size
+        }
+    }
+}

@@ -1,0 +1,121 @@
+internal import CExif
+internal import Foundation
+
+/// The EXIF directories libexif reads, with exiftool's `-G1` group names.
+enum ExifDirectory: Int, CaseIterable {
+    // Raw values are libexif's `ExifIfd` numbering.
+    case ifd0 = 0, ifd1 = 1, exif = 2, gps = 3, interop = 4
+
+    /// exiftool's family-1 group name.
+    var group: String {
+        switch self {
+        case .ifd0: "IFD0"
+        case .ifd1: "IFD1"
+        case .exif: "ExifIFD"
+        case .gps: "GPS"
+        case .interop: "InteropIFD"
+        }
+    }
+}
+
+/// One EXIF entry as libexif loaded it, copied out of C memory.
+struct RawExifEntry {
+    var directory: ExifDirectory
+    var tag: UInt16
+    /// TIFF field type (1 BYTE … 12 DOUBLE).
+    var format: UInt16
+    var data: [UInt8]
+}
+
+/// Everything taken out of one libexif parse.
+struct ExifParseResult {
+    var entries: [RawExifEntry] = []
+    var bigEndian = false
+    var thumbnail: [UInt8]?
+    var warnings: [String] = []
+}
+
+/// Collects libexif's log messages; libexif would otherwise print nothing, but we want its
+/// complaints about corrupt data as warnings.
+final class ExifLogCollector {
+    var messages: [String] = []
+}
+
+/// Owns one libexif `ExifData` and frees it in `deinit`.
+final class ExifDataHandle {
+    private let data: UnsafeMutablePointer<ExifData>
+    private let collector = ExifLogCollector()
+
+    /// Domains of libexif's maker-note parsers: we do not report MakerNotes, so their
+    /// complaints (e.g. Canon "too many tags") are not the caller's problem.
+    private static let ignoredDomainPrefix = "ExifMnote"
+
+    /// Creates an empty handle configured for tolerant, faithful reading.
+    init?() {
+        guard let data = exif_data_new() else { return nil }
+        self.data = data
+        // FOLLOW_SPECIFICATION makes libexif add, "fix" and drop entries after loading;
+        // IGNORE_UNKNOWN_TAGS drops tags it has no name for. We want exactly what is stored.
+        exif_data_unset_option(data, EXIF_DATA_OPTION_FOLLOW_SPECIFICATION)
+        exif_data_unset_option(data, EXIF_DATA_OPTION_IGNORE_UNKNOWN_TAGS)
+        if let log = exif_log_new() {
+            exif_log_set_func(log, exifLogSink, Unmanaged.passUnretained(collector).toOpaque())
+            exif_data_log(data, log)
+            exif_log_unref(log)  // `data` holds its own reference now
+        }
+    }
+
+    deinit {
+        exif_data_unref(data)
+    }
+
+    /// Parses `payload`, which must start with "Exif\0\0" followed by the TIFF header.
+    /// libexif caps the payload at 0xFFFE bytes (one JPEG segment).
+    func load(_ payload: [UInt8]) -> ExifParseResult {
+        payload.withUnsafeBufferPointer { buffer in
+            exif_data_load_data(data, buffer.baseAddress, UInt32(buffer.count))
+        }
+        var result = ExifParseResult()
+        result.bigEndian = exif_data_get_byte_order(data) == EXIF_BYTE_ORDER_MOTOROLA
+        let contents = [data.pointee.ifd.0, data.pointee.ifd.1, data.pointee.ifd.2, data.pointee.ifd.3, data.pointee.ifd.4]
+        for (index, content) in contents.enumerated() {
+            guard let content, let directory = ExifDirectory(rawValue: index), let entries = content.pointee.entries else { continue }
+            for i in 0..<Int(content.pointee.count) {
+                guard let entry = entries[i] else { continue }
+                let size = Int(entry.pointee.size)
+                let bytes = entry.pointee.data.map { Array(UnsafeBufferPointer(start: $0, count: size)) } ?? []
+                result.entries.append(RawExifEntry(
+                    directory: directory, tag: UInt16(truncatingIfNeeded: entry.pointee.tag.rawValue),
+                    format: UInt16(truncatingIfNeeded: entry.pointee.format.rawValue), data: bytes))
+            }
+        }
+        if let thumb = data.pointee.data, data.pointee.size > 0 {
+            result.thumbnail = Array(UnsafeBufferPointer(start: thumb, count: Int(data.pointee.size)))
+        }
+        result.warnings = collector.messages
+        return result
+    }
+
+    /// Records one message; called by libexif through `exifLogSink`.
+    fileprivate static func record(code: ExifLogCode, domain: String, message: String, into collector: ExifLogCollector) {
+        if domain.hasPrefix(ignoredDomainPrefix) { return }
+        // libexif logs structural damage (entries past the buffer, recursion) at DEBUG level,
+        // next to chatter such as "Loading 12 entries"; keep only the damage.
+        if code == EXIF_LOG_CODE_DEBUG {
+            let damage = ["past end", "Recursive", "multiple times", "Short data", "Bogus", "Deep/expensive", "Invalid"]
+            guard damage.contains(where: { message.contains($0) }) else { return }
+        }
+        collector.messages.append("libexif: " + message)
+    }
+}
+
+/// libexif's log callback. It formats the message with `vsnprintf` (the `va_list` is only valid
+/// here) and never calls back into libexif.
+private let exifLogSink: ExifLogFunc = { _, code, domain, format, arguments, context in
+    guard let context, let format, let arguments else { return }
+    let collector = Unmanaged<ExifLogCollector>.fromOpaque(context).takeUnretainedValue()
+    var buffer = [CChar](repeating: 0, count: 512)
+    _ = buffer.withUnsafeMutableBufferPointer { vsnprintf($0.baseAddress, $0.count, format, arguments) }
+    let message = String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    ExifDataHandle.record(code: code, domain: domain.map { String(cString: $0) } ?? "", message: message, into: collector)
+}

@@ -1,0 +1,139 @@
+public import ImageDecoding
+
+/// Everything Imprint reads about one file without decoding its pixels.
+public struct FileMetadata: Sendable {
+    /// The container format, recognised from the magic bytes.
+    public var format: ImageFormat?
+    /// The file's size in bytes.
+    public var fileSize: Int
+    /// Lower-case hex SHA-256 of the whole file.
+    public var sha256: String
+    /// Lower-case hex MD5 of the whole file.
+    public var md5: String
+    /// Pixel width from the container header (JPEG SOF, PNG IHDR, WebP VP8/VP8L/VP8X, TIFF IFD0).
+    public var imageWidth: Int?
+    /// Pixel height from the container header.
+    public var imageHeight: Int?
+    /// EXIF Orientation as stored (0 is reported as-is; consumers should treat it as 1).
+    public var orientation: Int?
+    /// EXIF, XMP and Composite tags in exiftool's order, with exiftool's `-G1` groups.
+    public var tags: [MetadataTag]
+    /// The embedded EXIF (IFD1) JPEG thumbnail, if any.
+    public var thumbnail: [UInt8]?
+    /// For JPEG, the IJG quality (1–100) whose scaled standard tables best reproduce the DQT
+    /// tables; nil for other formats or non-IJG-like tables.
+    public var jpegQuality: Int?
+    /// Non-fatal problems met while reading (libexif's complaints, clipped chunks, …).
+    public var warnings: [String]
+
+    /// Creates a value; ``MetadataReader`` is the usual way to get one.
+    public init(
+        format: ImageFormat?, fileSize: Int, sha256: String, md5: String,
+        imageWidth: Int? = nil, imageHeight: Int? = nil, orientation: Int? = nil,
+        tags: [MetadataTag] = [], thumbnail: [UInt8]? = nil, jpegQuality: Int? = nil,
+        warnings: [String] = []
+    ) {
+        self.format = format
+        self.fileSize = fileSize
+        self.sha256 = sha256
+        self.md5 = md5
+        self.imageWidth = imageWidth
+        self.imageHeight = imageHeight
+        self.orientation = orientation
+        self.tags = tags
+        self.thumbnail = thumbnail
+        self.jpegQuality = jpegQuality
+        self.warnings = warnings
+    }
+
+    /// Orientation as a consumer should apply it: 1–8, with missing or out-of-range values as 1.
+    public var effectiveOrientation: Int {
+        guard let orientation, (1...8).contains(orientation) else { return 1 }
+        return orientation
+    }
+
+    /// The first tag with this name (in any group), preferring EXIF over XMP as exiftool does.
+    public func value(of name: String) -> TagValue? {
+        tags.first { $0.name == name }?.value
+    }
+
+    /// The key/value pairs `imprint exif` prints after `SourceFile`, in exiftool's order.
+    ///
+    /// File-level facts come first under exiftool's names (`System:FileSize`, `File:FileType`,
+    /// `File:MIMEType`, and the header dimensions in the group exiftool uses for the format:
+    /// `File:` for JPEG, `PNG:`, `RIFF:` for WebP; TIFF's come from `IFD0`), then the EXIF and
+    /// XMP tags, then Imprint's own additions under `Imprint:` (`SHA256`, `MD5`,
+    /// `JPEGQualityEstimate`, `ThumbnailLength`, `Warning`), then `Composite:` tags.
+    /// - Parameter grouped: true for `Group:Name` keys (exiftool `-G1`); false for bare names,
+    ///   each name once, the first occurrence winning (so EXIF beats XMP, as in exiftool).
+    /// - Returns: Ordered pairs; keys are unique.
+    public func keyedTags(grouped: Bool) -> [(key: String, value: TagValue)] {
+        var all: [MetadataTag] = []
+        all.append(MetadataTag(group: "System", name: "FileSize", value: .integer(Int64(fileSize))))
+        if let format {
+            all.append(MetadataTag(group: "File", name: "FileType", value: .string(format.exiftoolFileType)))
+            all.append(MetadataTag(group: "File", name: "FileTypeExtension", value: .string(format.exiftoolExtension)))
+            all.append(MetadataTag(group: "File", name: "MIMEType", value: .string(format.mimeType)))
+            if let group = format.dimensionGroup, let imageWidth, let imageHeight {
+                all.append(MetadataTag(group: group, name: "ImageWidth", value: .integer(Int64(imageWidth))))
+                all.append(MetadataTag(group: group, name: "ImageHeight", value: .integer(Int64(imageHeight))))
+            }
+        }
+        let composite = tags.filter { $0.group == "Composite" }
+        all.append(contentsOf: tags.filter { $0.group != "Composite" })
+        all.append(MetadataTag(group: "Imprint", name: "SHA256", value: .string(sha256)))
+        all.append(MetadataTag(group: "Imprint", name: "MD5", value: .string(md5)))
+        if let jpegQuality {
+            all.append(MetadataTag(group: "Imprint", name: "JPEGQualityEstimate", value: .integer(Int64(jpegQuality))))
+        }
+        if let thumbnail {
+            all.append(MetadataTag(group: "Imprint", name: "ThumbnailLength", value: .integer(Int64(thumbnail.count))))
+        }
+        if !warnings.isEmpty {
+            all.append(MetadataTag(group: "Imprint", name: "Warning",
+                                   value: warnings.count == 1 ? .string(warnings[0]) : .list(warnings.map(TagValue.string))))
+        }
+        all.append(contentsOf: composite)
+
+        var seen = Set<String>()
+        var result: [(key: String, value: TagValue)] = []
+        result.reserveCapacity(all.count)
+        for tag in all {
+            let key = grouped ? tag.groupedName : tag.name
+            if seen.insert(key).inserted { result.append((key, tag.value)) }
+        }
+        return result
+    }
+}
+
+extension ImageFormat {
+    /// exiftool's `FileType`.
+    var exiftoolFileType: String {
+        switch self {
+        case .jpeg: "JPEG"
+        case .png: "PNG"
+        case .webp: "WEBP"
+        case .tiff: "TIFF"
+        }
+    }
+
+    /// exiftool's `FileTypeExtension`.
+    var exiftoolExtension: String {
+        switch self {
+        case .jpeg: "jpg"
+        case .png: "png"
+        case .webp: "webp"
+        case .tiff: "tif"
+        }
+    }
+
+    /// The group exiftool reports header dimensions in; TIFF's come from IFD0 tags instead.
+    var dimensionGroup: String? {
+        switch self {
+        case .jpeg: "File"
+        case .png: "PNG"
+        case .webp: "RIFF"
+        case .tiff: nil
+        }
+    }
+}

@@ -1,0 +1,68 @@
+internal import ImageDecoding
+internal import Crypto
+
+/// Reads metadata (EXIF through libexif, XMP, header facts, hashes) from an image file's bytes.
+public enum MetadataReader {
+    /// Everything Imprint knows about one file.
+    /// - Parameter bytes: the whole file.
+    /// - Returns: the metadata; per-file damage that still allowed reading is in `warnings`.
+    /// - Throws: ``MetadataError`` when the file is empty, of an unknown format, or too broken
+    ///   to read anything.
+    public static func read(_ bytes: [UInt8]) throws(MetadataError) -> FileMetadata {
+        guard !bytes.isEmpty else { throw .empty }
+        guard let format = ImageFormat(sniffing: bytes) else {
+            throw .unsupportedFormat(magic: Array(bytes.prefix(4)))
+        }
+        let contents = try ContainerContents.scan(bytes, format: format)
+        var metadata = FileMetadata(
+            format: format, fileSize: bytes.count,
+            sha256: hex(SHA256.hash(data: bytes)), md5: hex(Insecure.MD5.hash(data: bytes)),
+            imageWidth: contents.width, imageHeight: contents.height,
+            warnings: contents.warnings)
+
+        var exifTags: [MetadataTag] = []
+        var xmpPacket = contents.xmp
+        if let exif = contents.exif {
+            let decoded = ExifBlockReader.read(exif, fileOffset: contents.exifFileOffset, isTIFFFile: format == .tiff)
+            exifTags = decoded.tags
+            metadata.thumbnail = decoded.thumbnail
+            metadata.warnings += decoded.warnings
+            if xmpPacket == nil, let packet = decoded.xmpPacket { xmpPacket = packet[...] }
+        }
+        metadata.orientation = exifTags.first { $0.group == "IFD0" && $0.name == "Orientation" }?.value.numericValue.map { Int($0) }
+        if format == .tiff {
+            metadata.imageWidth = exifTags.first { $0.group == "IFD0" && $0.name == "ImageWidth" }?.value.numericValue.map { Int($0) }
+            metadata.imageHeight = exifTags.first { $0.group == "IFD0" && $0.name == "ImageHeight" }?.value.numericValue.map { Int($0) }
+        }
+        var xmpTags: [MetadataTag] = []
+        if let xmpPacket {
+            xmpTags = XMPParser.tags(in: xmpPacket, warnings: &metadata.warnings)
+        }
+        metadata.tags = exifTags + xmpTags + GPSComposite.tags(from: exifTags)
+        if format == .jpeg {
+            metadata.jpegQuality = JPEGQuality.estimate(contents.quantizationTables)
+        }
+        return metadata
+    }
+
+    /// The EXIF Orientation (IFD0) alone, without hashing the file.
+    /// - Returns: the stored value (possibly 0 or out of range), or nil when there is none or the
+    ///   format is not recognised.
+    public static func orientation(in bytes: [UInt8]) -> Int? {
+        guard let format = ImageFormat(sniffing: bytes),
+              let contents = try? ContainerContents.scan(bytes, format: format),
+              let exif = contents.exif else { return nil }
+        let decoded = ExifBlockReader.read(exif, fileOffset: contents.exifFileOffset, isTIFFFile: format == .tiff)
+        return decoded.tags.first { $0.group == "IFD0" && $0.name == "Orientation" }?.value.numericValue.map { Int($0) }
+    }
+
+    private static func hex(_ digest: some Sequence<UInt8>) -> String {
+        let digits: [UInt8] = Array("0123456789abcdef".utf8)
+        var out: [UInt8] = []
+        for byte in digest {
+            out.append(digits[Int(byte >> 4)])
+            out.append(digits[Int(byte & 0x0F)])
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+}

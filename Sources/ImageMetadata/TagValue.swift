@@ -1,0 +1,59 @@
+internal import Foundation
+
+/// One metadata value, shaped the way `exiftool -n -j` prints it, so it can go straight to JSON.
+public enum TagValue: Sendable, Hashable {
+    /// Text, trimmed of trailing NULs but otherwise as stored.
+    case string(String)
+    /// A whole number.
+    case integer(Int64)
+    /// A real number (EXIF rationals, floats, decimal GPS degrees).
+    case double(Double)
+    /// Several values (XMP bags and sequences); EXIF multi-value numbers are a space-separated
+    /// `.string`, as exiftool gives them.
+    case list([TagValue])
+
+    /// The value as exiftool prints it: integers plain, reals with up to 15 significant
+    /// digits and no trailing zeros, lists joined by ", ".
+    public var exiftoolText: String {
+        switch self {
+        case .string(let text): text
+        case .integer(let number): String(number)
+        case .double(let number): Self.format(number)
+        case .list(let items): items.map(\.exiftoolText).joined(separator: ", ")
+        }
+    }
+
+    /// The value as a number when it is one, or text that reads as one (exiftool's JSON does
+    /// the same when it decides whether to quote).
+    public var numericValue: Double? {
+        switch self {
+        case .integer(let number): Double(number)
+        case .double(let number): number
+        case .string(let text): Double(text.trimmingSpaces)
+        case .list: nil
+        }
+    }
+
+    /// Formats a real like Perl's `%.15g`, which is what exiftool's JSON output uses.
+    static func format(_ number: Double) -> String {
+        guard number.isFinite else { return number.isNaN ? "undef" : (number > 0 ? "inf" : "-inf") }
+        if number == number.rounded(), abs(number) < 1e15 { return String(Int64(number)) }
+        return String(format: "%.15g", number)
+    }
+}
+
+extension TagValue: CustomStringConvertible {
+    /// Same as ``exiftoolText``.
+    public var description: String { exiftoolText }
+}
+
+extension String {
+    /// The string without leading and trailing ASCII spaces, tabs, newlines and NULs.
+    var trimmingSpaces: String {
+        let junk: Set<Character> = [" ", "\t", "\n", "\r", "\0"]
+        var slice = Substring(self)
+        while let first = slice.first, junk.contains(first) { slice.removeFirst() }
+        while let last = slice.last, junk.contains(last) { slice.removeLast() }
+        return String(slice)
+    }
+}

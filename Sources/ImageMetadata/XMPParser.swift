@@ -1,0 +1,286 @@
+internal import Foundation
+#if canImport(FoundationXML)
+internal import FoundationXML
+#endif
+
+/// Reads an XMP packet into exiftool-style tags: group `XMP-<prefix>`, structures flattened
+/// into concatenated names (`xmpMM:History/stEvt:action` → `HistoryAction`), arrays as lists.
+enum XMPParser {
+    /// exiftool's family-1 group suffix for well-known namespace URIs (the prefix in the
+    /// document may differ).
+    static let groupByURI: [String: String] = [
+        "adobe:ns:meta/": "x",
+        "http://www.w3.org/1999/02/22-rdf-syntax-ns#": "rdf",
+        "http://ns.adobe.com/xap/1.0/": "xmp",
+        "http://purl.org/dc/elements/1.1/": "dc",
+        "http://ns.adobe.com/tiff/1.0/": "tiff",
+        "http://ns.adobe.com/exif/1.0/": "exif",
+        "http://ns.adobe.com/exif/1.0/aux/": "aux",
+        "http://cipa.jp/exif/1.0/": "exifEX",
+        "http://ns.adobe.com/photoshop/1.0/": "photoshop",
+        "http://ns.adobe.com/xap/1.0/mm/": "xmpMM",
+        "http://ns.adobe.com/xap/1.0/rights/": "xmpRights",
+        "http://ns.adobe.com/camera-raw-settings/1.0/": "crs",
+        "http://ns.microsoft.com/photo/1.0/": "microsoft",
+        "http://ns.microsoft.com/photo/1.0": "microsoft",
+        "http://ns.adobe.com/lightroom/1.0/": "lr",
+        "http://iptc.org/std/Iptc4xmpCore/1.0/xmlns/": "iptcCore",
+        "http://iptc.org/std/Iptc4xmpExt/2008-02-29/": "iptcExt",
+        "http://ns.adobe.com/pdf/1.3/": "pdf",
+        "http://ns.adobe.com/xmp/1.0/DynamicMedia/": "xmpDM",
+        "http://ns.google.com/photos/1.0/camera/": "GCamera",
+    ]
+
+    /// exiftool names that differ from the capitalised property name, by group.
+    static let renames: [String: [String: String]] = [
+        "exif": ["ExposureBiasValue": "ExposureCompensation", "FocalLengthIn35mmFilm": "FocalLengthIn35mmFormat",
+                 "GPSTimeStamp": "GPSDateTime", "ISOSpeedRatings": "ISO", "OECF": "Opto-ElectricConvFactor",
+                 "PixelXDimension": "ExifImageWidth", "PixelYDimension": "ExifImageHeight"],
+        "tiff": ["ImageLength": "ImageHeight"],
+        "photoshop": ["ICCProfile": "ICCProfileName", "TextLayersLayerName": "TextLayerName", "TextLayersLayerText": "TextLayerText"],
+        "x": ["Xmptk": "XMPToolkit"],
+        "exifEX": ["BodySerialNumber": "SerialNumber", "CameraOwnerName": "OwnerName", "InteroperabilityIndex": "InteropIndex",
+                   "LensSpecification": "LensInfo", "Temperature": "AmbientTemperature"],
+        "crs": ["Temperature": "ColorTemperature"],
+        "microsoft": ["CreatorAppId": "CreatorAppID", "Rating": "RatingPercent"],
+        "xmp": ["ThumbnailsFormat": "ThumbnailFormat", "ThumbnailsHeight": "ThumbnailHeight",
+                "ThumbnailsImage": "ThumbnailImage", "ThumbnailsWidth": "ThumbnailWidth"],
+    ]
+
+    /// Namespaces whose `n/d` values are rationals that exiftool prints as numbers.
+    private static let rationalGroups: Set<String> = ["exif", "tiff", "aux", "exifEX", "crs"]
+
+    /// The tags in `packet`, in document order; a packet that is not well-formed XML yields
+    /// what was read before the error plus a warning.
+    static func tags(in packet: some Collection<UInt8>, warnings: inout [String]) -> [MetadataTag] {
+        var bytes = Array(packet)
+        // Packets are often padded with NULs or spaces after the closing processing instruction.
+        while let last = bytes.last, last == 0 { bytes.removeLast() }
+        let builder = TreeBuilder()
+        let parser = XMLParser(data: Data(bytes))
+        parser.shouldProcessNamespaces = false
+        parser.delegate = builder
+        if !parser.parse() {
+            warnings.append("XMP: not well-formed XML (\(parser.parserError.map { "\($0)" } ?? "unknown error"))")
+        }
+        var collector = Collector()
+        if let root = builder.root { collector.walk(root) }
+        return collector.finish()
+    }
+
+    /// A parsed XML element with resolved namespace URIs.
+    final class Element {
+        let uri: String
+        let local: String
+        let prefix: String
+        var attributes: [(uri: String, local: String, prefix: String, value: String)] = []
+        var children: [Element] = []
+        var text = ""
+        init(uri: String, local: String, prefix: String) {
+            self.uri = uri
+            self.local = local
+            self.prefix = prefix
+        }
+        /// An `rdf:` attribute's value.
+        func rdfAttribute(_ local: String) -> String? {
+            attributes.first { $0.uri == rdfURI && $0.local == local }?.value
+        }
+        var isRDF: Bool { uri == rdfURI }
+    }
+
+    static let rdfURI = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+
+    /// Builds the element tree, resolving `xmlns` declarations by scope.
+    final class TreeBuilder: NSObject, XMLParserDelegate {
+        var root: Element?
+        private var stack: [Element] = []
+        private var scopes: [[String: String]] = [["xml": "http://www.w3.org/XML/1998/namespace"]]
+        /// Nesting limit, so a hostile packet cannot make the tree arbitrarily deep.
+        private let maxDepth = 64
+
+        private func resolve(_ qualified: String) -> (uri: String, local: String, prefix: String) {
+            let parts = qualified.split(separator: ":", maxSplits: 1).map(String.init)
+            let (prefix, local) = parts.count == 2 ? (parts[0], parts[1]) : ("", parts[0])
+            for scope in scopes.reversed() {
+                if let uri = scope[prefix] { return (uri, local, prefix) }
+            }
+            return ("", local, prefix)
+        }
+
+        func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
+                    qualifiedName qName: String?, attributes attributeDict: [String: String] = [:]) {
+            var scope: [String: String] = [:]
+            for (key, value) in attributeDict {
+                if key == "xmlns" { scope[""] = value } else if key.hasPrefix("xmlns:") { scope[String(key.dropFirst(6))] = value }
+            }
+            scopes.append(scope)
+            let name = resolve(elementName)
+            let element = Element(uri: name.uri, local: name.local, prefix: name.prefix)
+            // Dictionary order is unspecified; sort so output is stable.
+            for (key, value) in attributeDict.sorted(by: { $0.key < $1.key }) where key != "xmlns" && !key.hasPrefix("xmlns:") {
+                let attribute = resolve(key)
+                element.attributes.append((attribute.uri, attribute.local, attribute.prefix, value))
+            }
+            if stack.count < maxDepth {
+                stack.last?.children.append(element)
+            }
+            if root == nil { root = element }
+            stack.append(element)
+        }
+
+        func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName qName: String?) {
+            if !stack.isEmpty { stack.removeLast() }
+            if scopes.count > 1 { scopes.removeLast() }
+        }
+
+        func parser(_ parser: XMLParser, foundCharacters string: String) {
+            stack.last?.text += string
+        }
+    }
+
+    /// Turns rdf:Description properties into flattened, grouped tags.
+    struct Collector {
+        private var order: [String] = []
+        private var values: [String: (tag: MetadataTag, items: [TagValue], isList: Bool)] = [:]
+
+        mutating func walk(_ element: Element) {
+            if element.isRDF && element.local == "Description" {
+                description(element)
+                return
+            }
+            if element.uri == "adobe:ns:meta/" {
+                for attribute in element.attributes where attribute.local == "xmptk" {
+                    add(group: "x", name: "XMPToolkit", value: .string(attribute.value), isList: false)
+                }
+            }
+            for child in element.children { walk(child) }
+        }
+
+        private mutating func description(_ element: Element) {
+            for attribute in element.attributes where attribute.uri != XMPParser.rdfURI && !attribute.uri.isEmpty {
+                let group = XMPParser.group(uri: attribute.uri, prefix: attribute.prefix)
+                add(group: group, name: capitalised(attribute.local), value: attribute.value, isList: false)
+            }
+            for child in element.children where !child.isRDF {
+                let group = XMPParser.group(uri: child.uri, prefix: child.prefix)
+                property(child, group: group, name: capitalised(child.local), inList: false)
+            }
+        }
+
+        /// One property: simple text, a structure (flattened), or an rdf container.
+        private mutating func property(_ element: Element, group: String, name: String, inList: Bool) {
+            if let container = element.children.first(where: { $0.isRDF && ["Bag", "Seq", "Alt"].contains($0.local) }) {
+                let items = container.children.filter { $0.isRDF && $0.local == "li" }
+                // exiftool reports an Alt's first (x-default) item as a plain value.
+                let chosen = container.local == "Alt" ? Array(items.prefix(1)) : items
+                if chosen.isEmpty && container.local != "Alt" { add(group: group, name: name, value: "", isList: true, empty: true) }
+                for item in chosen {
+                    property(item, group: group, name: name, inList: inList || container.local != "Alt")
+                }
+                return
+            }
+            let structFields: [Element]
+            var structAttributes = element.attributes.filter { $0.uri != XMPParser.rdfURI && !$0.uri.isEmpty }
+            if element.rdfAttribute("parseType") == "Resource" {
+                structFields = element.children
+            } else if let inner = element.children.first(where: { $0.isRDF && $0.local == "Description" }) {
+                structFields = inner.children
+                structAttributes += inner.attributes.filter { $0.uri != XMPParser.rdfURI && !$0.uri.isEmpty }
+            } else {
+                structFields = element.children.filter { !$0.isRDF }
+            }
+            if structFields.isEmpty && structAttributes.isEmpty {
+                let text = element.rdfAttribute("resource") ?? element.text
+                add(group: group, name: name, value: text, isList: inList)
+                return
+            }
+            for attribute in structAttributes {
+                add(group: group, name: name + capitalised(attribute.local), value: attribute.value, isList: inList)
+            }
+            for field in structFields {
+                property(field, group: group, name: name + capitalised(field.local), inList: inList)
+            }
+        }
+
+        private mutating func add(group: String, name: String, value: String, isList: Bool, empty: Bool = false) {
+            let exiftoolName = XMPParser.renames[group]?[name] ?? name
+            let converted = empty ? nil : XMPParser.convert(value, group: group, name: exiftoolName)
+            add(group: group, name: exiftoolName, value: converted, isList: isList)
+        }
+
+        private mutating func add(group: String, name: String, value: TagValue?, isList: Bool) {
+            let key = group + ":" + name
+            if values[key] == nil {
+                order.append(key)
+                values[key] = (MetadataTag(group: "XMP-" + group, name: name, value: .string("")), [], isList)
+            }
+            if let value { values[key]!.items.append(value) }
+            if isList { values[key]!.isList = true }
+        }
+
+        func finish() -> [MetadataTag] {
+            order.compactMap { key in
+                guard var entry = values[key] else { return nil }
+                if entry.isList && entry.items.count != 1 {
+                    entry.tag.value = .list(entry.items)
+                } else {
+                    entry.tag.value = entry.items.first ?? .string("")
+                }
+                return entry.tag
+            }
+        }
+
+        private func capitalised(_ name: String) -> String {
+            guard let first = name.first else { return name }
+            return first.uppercased() + name.dropFirst()
+        }
+    }
+
+    /// exiftool's family-1 suffix for a namespace.
+    static func group(uri: String, prefix: String) -> String {
+        groupByURI[uri] ?? (prefix.isEmpty ? "unknown" : prefix)
+    }
+
+    /// exiftool `-n` conversions: ISO dates to EXIF style, rationals and numbers to numbers,
+    /// APEX values to seconds/f-numbers.
+    static func convert(_ raw: String, group: String, name: String) -> TagValue {
+        let text = raw
+        if let date = exifStyleDate(text) { return .string(date) }
+        var number: Double?
+        if rationalGroups.contains(group), let slash = text.firstIndex(of: "/"),
+           let n = Double(text[..<slash]), let d = Double(text[text.index(after: slash)...]), !text.contains(" ") {
+            number = d == 0 ? (n == 0 ? .nan : .infinity) : n / d
+        }
+        if group == "exif", let value = number ?? Double(text) {
+            switch name {
+            case "ShutterSpeedValue": return .double(abs(value) < 100 ? pow(2, -value) : 0)
+            case "ApertureValue", "MaxApertureValue": return .double(pow(2, value / 2))
+            default: break
+            }
+        }
+        if let number { return .double(number) }
+        if let integer = Int64(text), !text.hasPrefix("+"), !(text.hasPrefix("0") && text.count > 1) {
+            return .integer(integer)
+        }
+        return .string(text)
+    }
+
+    /// "2008-03-15T09:52:01-04:00" → "2008:03:15 09:52:01-04:00"; "2003-08-31" → "2003:08:31".
+    static func exifStyleDate(_ text: String) -> String? {
+        let chars = Array(text.utf8)
+        func digits(_ range: Range<Int>) -> Bool { range.upperBound <= chars.count && chars[range].allSatisfy { (0x30...0x39).contains($0) } }
+        guard chars.count >= 10, digits(0..<4), chars[4] == 0x2D, digits(5..<7), chars[7] == 0x2D, digits(8..<10) else {
+            if chars.count == 7, digits(0..<4), chars[4] == 0x2D, digits(5..<7) { return text.replacingOccurrences(of: "-", with: ":") }
+            return nil
+        }
+        var result = String(decoding: chars[0..<10], as: UTF8.self).replacingOccurrences(of: "-", with: ":")
+        if chars.count == 10 { return result }
+        guard chars[10] == 0x54 else { return nil }
+        var time = String(decoding: chars[11...], as: UTF8.self)
+        // exiftool adds ":00" seconds when the time has only hours and minutes.
+        let clock = time.prefix { $0 != "Z" && $0 != "+" && $0 != "-" }
+        if clock.count == 5 { time = clock + ":00" + time.dropFirst(5) }
+        result += " " + time
+        return result
+    }
+}
