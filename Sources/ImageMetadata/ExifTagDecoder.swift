@@ -12,7 +12,7 @@ struct ExifTagDecoder {
 
     /// EXIF `UNDEFINED` tags whose bytes are ASCII digits (versions).
     private static let versionTags: Set<UInt16> = [0x9000, 0xA000, 0x0002]
-    /// Offsets and byte counts that exiftool shows as binary when there are several.
+    /// Offsets and byte counts that exiftool shows as binary when their text is long.
     private static let offsetListTags: Set<UInt16> = [0x0111, 0x0117, 0x0144, 0x0145]
 
     /// The tag for one entry, or nil for entries that are not reported.
@@ -74,6 +74,8 @@ struct ExifTagDecoder {
                 let values = numbers(entry)
                 if values.count == 1 { return .integer(Int64(values[0])) }
                 let joined = values.map { TagValue.format($0) }.joined(separator: " ")
+                // exiftool: `ValueConv => 'length($val) > 32 ? \$val : $val'`.
+                if joined.utf8.count <= 32 { return .string(joined) }
                 return .string("(Binary data \(joined.utf8.count) bytes, use -b option to extract)")
             default:
                 break

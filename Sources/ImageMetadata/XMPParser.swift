@@ -89,6 +89,12 @@ enum XMPParser {
     }
 
     static let rdfURI = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+    static let xmlURI = "http://www.w3.org/XML/1998/namespace"
+
+    /// Whether an attribute is a property (not rdf:…, xml:lang or an unqualified name).
+    static func isProperty(_ uri: String) -> Bool {
+        !uri.isEmpty && uri != rdfURI && uri != xmlURI
+    }
 
     /// Builds the element tree, resolving `xmlns` declarations by scope.
     final class TreeBuilder: NSObject, XMLParserDelegate {
@@ -157,7 +163,10 @@ enum XMPParser {
         }
 
         private mutating func description(_ element: Element) {
-            for attribute in element.attributes where attribute.uri != XMPParser.rdfURI && !attribute.uri.isEmpty {
+            if let about = element.rdfAttribute("about"), !about.isEmpty {
+                add(group: "rdf", name: "About", value: .string(about), isList: false)
+            }
+            for attribute in element.attributes where XMPParser.isProperty(attribute.uri) {
                 let group = XMPParser.group(uri: attribute.uri, prefix: attribute.prefix)
                 add(group: group, name: capitalised(attribute.local), value: attribute.value, isList: false)
             }
@@ -180,12 +189,12 @@ enum XMPParser {
                 return
             }
             let structFields: [Element]
-            var structAttributes = element.attributes.filter { $0.uri != XMPParser.rdfURI && !$0.uri.isEmpty }
+            var structAttributes = element.attributes.filter { XMPParser.isProperty($0.uri) }
             if element.rdfAttribute("parseType") == "Resource" {
                 structFields = element.children
             } else if let inner = element.children.first(where: { $0.isRDF && $0.local == "Description" }) {
                 structFields = inner.children
-                structAttributes += inner.attributes.filter { $0.uri != XMPParser.rdfURI && !$0.uri.isEmpty }
+                structAttributes += inner.attributes.filter { XMPParser.isProperty($0.uri) }
             } else {
                 structFields = element.children.filter { !$0.isRDF }
             }
@@ -221,7 +230,10 @@ enum XMPParser {
         func finish() -> [MetadataTag] {
             order.compactMap { key in
                 guard var entry = values[key] else { return nil }
-                if entry.isList && entry.items.count != 1 {
+                if entry.tag.name == "LensInfo" {
+                    // exiftool joins this rational Seq into one space-separated value.
+                    entry.tag.value = .string(entry.items.map(\.exiftoolText).joined(separator: " "))
+                } else if entry.isList && entry.items.count != 1 {
                     entry.tag.value = .list(entry.items)
                 } else {
                     entry.tag.value = entry.items.first ?? .string("")
@@ -246,12 +258,22 @@ enum XMPParser {
     static func convert(_ raw: String, group: String, name: String) -> TagValue {
         let text = raw
         if let date = exifStyleDate(text) { return .string(date) }
+        // XMP booleans: exiftool -n prints them as 1/0.
+        if text == "True" { return .integer(1) }
+        if text == "False" { return .integer(0) }
+        if rationalGroups.contains(group), text.contains("/"), text.contains(" ") {
+            // A space-separated list of rationals (aux:LensInfo): each becomes a number.
+            let parts = text.split(separator: " ").map { rational(String($0)) }
+            if parts.allSatisfy({ $0 != nil }) {
+                return .string(parts.map { TagValue.format($0!) }.joined(separator: " "))
+            }
+        }
         var number: Double?
         if rationalGroups.contains(group), let slash = text.firstIndex(of: "/"),
            let n = Double(text[..<slash]), let d = Double(text[text.index(after: slash)...]), !text.contains(" ") {
             number = d == 0 ? (n == 0 ? .nan : .infinity) : n / d
         }
-        if group == "exif", let value = number ?? Double(text) {
+        if group == "exif", let value = number ?? leadingNumber(text) {
             switch name {
             case "ShutterSpeedValue": return .double(abs(value) < 100 ? pow(2, -value) : 0)
             case "ApertureValue", "MaxApertureValue": return .double(pow(2, value / 2))
@@ -265,6 +287,19 @@ enum XMPParser {
         return .string(text)
     }
 
+    /// `n/d` as a quotient.
+    static func rational(_ text: String) -> Double? {
+        guard let slash = text.firstIndex(of: "/"), let n = Double(text[..<slash]),
+              let d = Double(text[text.index(after: slash)...]) else { return Double(text) }
+        return d == 0 ? (n == 0 ? .nan : .infinity) : n / d
+    }
+
+    /// The number at the start of `text`, as Perl's numeric conversion reads it ("4,90 EV" → 4).
+    static func leadingNumber(_ text: String) -> Double? {
+        let prefix = text.trimmingSpaces.prefix { "0123456789.-+eE".contains($0) }
+        return Double(prefix)
+    }
+
     /// "2008-03-15T09:52:01-04:00" → "2008:03:15 09:52:01-04:00"; "2003-08-31" → "2003:08:31".
     static func exifStyleDate(_ text: String) -> String? {
         let chars = Array(text.utf8)
@@ -276,11 +311,7 @@ enum XMPParser {
         var result = String(decoding: chars[0..<10], as: UTF8.self).replacingOccurrences(of: "-", with: ":")
         if chars.count == 10 { return result }
         guard chars[10] == 0x54 else { return nil }
-        var time = String(decoding: chars[11...], as: UTF8.self)
-        // exiftool adds ":00" seconds when the time has only hours and minutes.
-        let clock = time.prefix { $0 != "Z" && $0 != "+" && $0 != "-" }
-        if clock.count == 5 { time = clock + ":00" + time.dropFirst(5) }
-        result += " " + time
+        result += " " + String(decoding: chars[11...], as: UTF8.self)
         return result
     }
 }

@@ -1,0 +1,80 @@
+import Foundation
+import ImageMetadata
+import Testing
+
+/// Compares our grouped output with `exiftool -j -n -G1 -r` over corpus/exif
+/// (Fixtures/exiftool-reference.json, made by scripts/make-exif-reference).
+@Suite struct ExiftoolAgreementTests {
+    struct Tally {
+        var compared = 0
+        var equal = 0
+        var disagreements: [String] = []
+        var percent: Double { compared == 0 ? 100 : 100 * Double(equal) / Double(compared) }
+    }
+
+    static let exifGroups: Set<String> = ["IFD0", "ExifIFD", "GPS", "InteropIFD"]
+    static let compositeTags: Set<String> = ["Composite:GPSLatitude", "Composite:GPSLongitude", "Composite:GPSAltitude", "Composite:GPSDateTime"]
+
+    /// Text after trimming, numbers within 1e-6 relative, lists item by item.
+    static func agrees(_ expected: Any, _ actual: TagValue) -> Bool {
+        if let list = expected as? [Any] {
+            guard case .list(let items) = actual else {
+                return list.count == 1 && agrees(list[0], actual)
+            }
+            return items.count == list.count && zip(list, items).allSatisfy { agrees($0, $1) }
+        }
+        let expectedText: String
+        if let number = expected as? NSNumber {
+            expectedText = number.stringValue
+        } else {
+            expectedText = "\(expected)"
+        }
+        if case .list(let items) = actual, items.count == 1 { return agrees(expected, items[0]) }
+        let actualText = actual.exiftoolText
+        let a = expectedText.trimmingCharacters(in: .whitespacesAndNewlines)
+        let b = actualText.trimmingCharacters(in: .whitespacesAndNewlines)
+        if a == b { return true }
+        if let x = Double(a), let y = Double(b) {
+            if x == y { return true }
+            return abs(x - y) <= 1e-6 * max(abs(x), abs(y))
+        }
+        return false
+    }
+
+    @Test func agreementWithExiftool() throws {
+        guard let corpus = CorpusLocation.available() else { return }
+        let referenceURL = try #require(Bundle.module.url(forResource: "exiftool-reference", withExtension: "json", subdirectory: "Fixtures"))
+        let reference = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: referenceURL)) as? [[String: Any]])
+        #expect(reference.count >= 90)
+        var exif = Tally()
+        var xmp = Tally()
+        for record in reference {
+            let path = try #require(record["SourceFile"] as? String)
+            let metadata = try MetadataReader.read(CorpusLocation.bytes(corpus.appendingPathComponent(path)))
+            var ours: [String: TagValue] = [:]
+            for pair in metadata.keyedTags(grouped: true) { ours[pair.key] = pair.value }
+            for (key, expected) in record.sorted(by: { $0.key < $1.key }) {
+                let group = String(key.prefix { $0 != ":" })
+                let isExif = Self.exifGroups.contains(group) || Self.compositeTags.contains(key)
+                let isXMP = group.hasPrefix("XMP-")
+                guard isExif || isXMP else { continue }
+                let same = ours[key].map { Self.agrees(expected, $0) } ?? false
+                let line = "\(path)\t\(key)\texiftool=\(expected)\tours=\(ours[key].map { $0.exiftoolText } ?? "<missing>")"
+                if isExif {
+                    exif.compared += 1
+                    if same { exif.equal += 1 } else { exif.disagreements.append(line) }
+                } else {
+                    xmp.compared += 1
+                    if same { xmp.equal += 1 } else { xmp.disagreements.append(line) }
+                }
+            }
+        }
+        print("EXIF agreement: \(exif.equal)/\(exif.compared) = \(String(format: "%.2f", exif.percent))%")
+        print("XMP agreement: \(xmp.equal)/\(xmp.compared) = \(String(format: "%.2f", xmp.percent))%")
+        let report = FileManager.default.temporaryDirectory.appendingPathComponent("imprint-exif-disagreements.tsv")
+        try (exif.disagreements + xmp.disagreements).joined(separator: "\n").write(to: report, atomically: true, encoding: .utf8)
+        print("disagreements listed in \(report.path)")
+        #expect(exif.percent >= 99, "EXIF agreement \(exif.percent)% is below 99%")
+        #expect(xmp.percent >= 95, "XMP agreement \(xmp.percent)% is below 95%")
+    }
+}
