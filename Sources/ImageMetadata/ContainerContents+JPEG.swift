@@ -54,6 +54,9 @@ extension ContainerContents {
                    let height = cursor.uint16BE(bodyStart + 1), let width = cursor.uint16BE(bodyStart + 3) {
                     contents.width = Int(width)
                     contents.height = Int(height)
+                    if width == 0 || height == 0 {
+                        contents.warnings.append("JPEG: SOF declares an empty image (\(width)×\(height))")
+                    }
                 }
             case 0xDA:
                 return contents

@@ -30,20 +30,47 @@ enum ExifBlockReader {
         }
         let parsed = handle.load(Array("Exif\0\0".utf8) + block)
         result.warnings += parsed.warnings
+        // libexif follows IFD0's next pointer even when it leads back to IFD0, and would then
+        // report IFD0's entries a second time as IFD1. exiftool refuses such a loop; so do we.
+        let chain = nextPointerChain(block)
+        var skipIFD1 = false
+        if chain.count >= 2, chain[1] == chain[0] {
+            skipIFD1 = true
+            result.warnings.append("EXIF: IFD1 pointer references previous IFD0 directory")
+        } else if chain.count >= 3, chain[2] == chain[0] || chain[2] == chain[1] {
+            result.warnings.append("EXIF: IFD2 pointer references previous IFD\(chain[2] == chain[0] ? 0 : 1) directory")
+        }
         let decoder = ExifTagDecoder(bigEndian: parsed.bigEndian, fileOffset: fileOffset)
         // exiftool's order: IFD0, ExifIFD, InteropIFD, GPS, IFD1.
         let directoryOrder: [ExifDirectory] = [.ifd0, .exif, .interop, .gps, .ifd1]
         for directory in directoryOrder {
+            if directory == .ifd1 && skipIFD1 { continue }
             for entry in parsed.entries where entry.directory == directory {
                 if entry.tag == 0x02BC && directory == .ifd0 { result.xmpPacket = entry.data; continue }
                 if let tag = decoder.tag(for: entry) { result.tags.append(tag) }
             }
         }
-        if let thumbnail = parsed.thumbnail {
+        if let thumbnail = parsed.thumbnail, !skipIFD1 {
             result.thumbnail = thumbnail
             result.tags.append(MetadataTag(group: "IFD1", name: "ThumbnailImage",
                                            value: .string("(Binary data \(thumbnail.count) bytes, use -b option to extract)")))
         }
         return result
+    }
+
+    /// Offsets of IFD0, IFD1 and IFD2 as the next-IFD pointers give them (at most three,
+    /// stopping at 0 or at anything out of bounds).
+    static func nextPointerChain(_ tiff: [UInt8]) -> [Int] {
+        let cursor = ByteCursor(bytes: tiff)
+        guard tiff.count >= 8, tiff[0] == tiff[1], tiff[0] == 0x49 || tiff[0] == 0x4D else { return [] }
+        let bigEndian = tiff[0] == 0x4D
+        var chain: [Int] = []
+        var offset = cursor.uint32(4, bigEndian: bigEndian).map(Int.init)
+        while let current = offset, current != 0, chain.count < 3 {
+            chain.append(current)
+            guard let count = cursor.uint16(current, bigEndian: bigEndian) else { break }
+            offset = cursor.uint32(current + 2 + 12 * Int(count), bigEndian: bigEndian).map(Int.init)
+        }
+        return chain
     }
 }
