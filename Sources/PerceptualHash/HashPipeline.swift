@@ -1,0 +1,105 @@
+public import ImageDecoding
+
+/// One decode, every hash: works out the smallest decode the requested hashes need, then
+/// computes them all from that one `DecodedImage`.
+///
+/// ```swift
+/// let pipeline = HashPipeline(HashRequest(algorithms: [.pdq, .phash]))
+/// let hashes = try pipeline.hash(bytes: fileBytes, orientation: 1)
+/// print(hashes.pdq!.hex, hashes.pdqQuality!, hashes.phash!.hex)
+/// ```
+public struct HashPipeline: Sendable {
+    /// What to compute.
+    public let request: HashRequest
+
+    /// Short side the fast mode asks JPEGs to keep when PDQ is requested. Chosen by measuring
+    /// the distance to the reference hashes over the PDQ corpus; see `docs/hash-conformance.md`.
+    public static let pdqFastMinimumShortSide = 256
+
+    /// Short side the fast mode asks JPEGs to keep for the imagehash algorithms, as a
+    /// multiple of the side they resize to, so the Lanczos resize still does the averaging.
+    public static let imagehashFastOversampling = 4
+
+    /// A pipeline for `request`.
+    public init(_ request: HashRequest) {
+        self.request = request
+    }
+
+    /// The smallest short side a JPEG may be DCT-scaled to for every requested hash; nil
+    /// means full size (exact mode).
+    public var minimumShortSide: Int? {
+        if request.exact { return nil }
+        var side = 0
+        let size = request.hashSize
+        for algorithm in request.algorithms {
+            switch algorithm {
+            case .pdq: side = max(side, Self.pdqFastMinimumShortSide)
+            case .phash: side = max(side, 4 * size * Self.imagehashFastOversampling)
+            case .dhash: side = max(side, (size + 1) * Self.imagehashFastOversampling)
+            case .ahash, .whash: side = max(side, size * Self.imagehashFastOversampling)
+            }
+        }
+        return max(side, 1)
+    }
+
+    /// Decode options for this request: DCT-scaled greyscale in fast mode (every hash here
+    /// needs luma only), full-size RGB in exact mode.
+    ///
+    /// - Parameter orientation: EXIF orientation to apply (1–8); PDQ reference hashes are
+    ///   published without it, so pass 1 to compare with them.
+    public func decodeOptions(orientation: Int = 1) -> DecodeOptions {
+        DecodeOptions(minimumShortSide: minimumShortSide, grayscale: !request.exact, orientation: orientation)
+    }
+
+    /// Decodes `bytes` once with `decodeOptions(orientation:)` and computes every requested hash.
+    ///
+    /// - Throws: the decoder's `DecodeError` when the bytes are not a readable image.
+    public func hash(bytes: [UInt8], orientation: Int = 1) throws(DecodeError) -> ImageHashes {
+        let image = try ImageDecoder.decode(bytes, options: decodeOptions(orientation: orientation))
+        return hashes(of: image)
+    }
+
+    /// Computes every requested hash from one decoded image (1 or 3 channels).
+    ///
+    /// - Complexity: O(width × height) for PDQ, plus the Lanczos resizes of the imagehash
+    ///   algorithms, whose taps grow with the downscale factor.
+    public func hashes(of image: DecodedImage) -> ImageHashes {
+        var result = ImageHashes(hashedWidth: image.width, hashedHeight: image.height)
+        if request.algorithms.contains(.pdq) {
+            var luma = PDQLuma.plane(of: image.pixels, count: image.width * image.height, channels: image.channels)
+            let (fullWidth, fullHeight) = Self.orientedStoredSize(of: image)
+            let (pdq, dihedral) = fullWidth > image.width || fullHeight > image.height
+                ? PDQHasher.hash(scaledLuma: luma, width: image.width, height: image.height,
+                                 fullWidth: fullWidth, fullHeight: fullHeight, dihedral: request.pdqDihedral)
+                : PDQHasher.hash(luma: &luma, width: image.width, height: image.height, dihedral: request.pdqDihedral)
+            result.pdq = pdq.hash
+            result.pdqQuality = pdq.quality
+            result.pdqDihedral = dihedral
+        }
+        guard request.needsImagehash else { return result }
+        let grey = image.channels == 3
+            ? GreyImage.fromRGB(image.pixels, width: image.width, height: image.height)
+            : GreyImage(width: image.width, height: image.height, pixels: image.pixels)
+        let size = request.hashSize
+        for algorithm in request.algorithms {
+            switch algorithm {
+            case .pdq: break
+            case .phash: result.phash = ImagehashHasher.perceptualHash(grey, hashSize: size)
+            case .dhash: result.dhash = ImagehashHasher.differenceHash(grey, hashSize: size)
+            case .ahash: result.ahash = ImagehashHasher.averageHash(grey, hashSize: size)
+            case .whash:
+                result.whash = ImagehashHasher.waveletHash(
+                    grey, hashSize: size, storedShortSide: min(image.storedWidth, image.storedHeight))
+            }
+        }
+        return result
+    }
+
+    /// The stored size in the decoded image's orientation: stored sizes are before any
+    /// EXIF rotation, so swap them when the decoded aspect says the axes were transposed.
+    static func orientedStoredSize(of image: DecodedImage) -> (width: Int, height: Int) {
+        let straight = abs(image.storedWidth * image.height - image.storedHeight * image.width)
+        let swapped = abs(image.storedHeight * image.height - image.storedWidth * image.width)
+        return swapped < straight ? (image.storedHeight, image.storedWidth) : (image.storedWidth, image.storedHeight)
+    }
+}

@@ -1,0 +1,35 @@
+/// Which hashes to compute for an image, and how faithfully.
+public struct HashRequest: Sendable, Hashable {
+    /// The algorithms to run.
+    public var algorithms: Set<HashAlgorithm>
+    /// Also compute PDQ's 8 dihedral hashes (free: they come from the same DCT).
+    public var pdqDihedral: Bool
+    /// Decode at full size in RGB, as the PDQ reference and Pillow do, instead of the fast
+    /// DCT-scaled greyscale decode. For conformance work; several times slower on big JPEGs.
+    public var exact: Bool
+    /// imagehash's `hash_size` for pHash, dHash, aHash and wHash: `hashSize²` bits (8 → 64).
+    /// wHash needs a power of two.
+    public var hashSize: Int
+
+    /// A request for `algorithms`.
+    ///
+    /// - Parameters:
+    ///   - algorithms: the hashes to compute; duplicates are ignored.
+    ///   - pdqDihedral: also compute the 8 PDQ dihedral variants (needs `.pdq`).
+    ///   - exact: full-size RGB decode for reference conformance.
+    ///   - hashSize: imagehash's `hash_size`, at least 2.
+    public init(
+        algorithms: some Sequence<HashAlgorithm>, pdqDihedral: Bool = false, exact: Bool = false, hashSize: Int = 8
+    ) {
+        precondition(hashSize >= 2, "hash size must be at least 2")
+        self.algorithms = Set(algorithms)
+        self.pdqDihedral = pdqDihedral
+        self.exact = exact
+        self.hashSize = hashSize
+    }
+
+    /// True when any imagehash-style algorithm is requested.
+    var needsImagehash: Bool {
+        !algorithms.isDisjoint(with: [.phash, .dhash, .ahash, .whash])
+    }
+}

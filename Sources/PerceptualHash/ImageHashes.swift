@@ -1,0 +1,39 @@
+/// Every hash computed for one image; an algorithm not requested is nil.
+public struct ImageHashes: Sendable, Hashable {
+    /// The PDQ hash.
+    public var pdq: Hash256?
+    /// PDQ's quality score, 0–100; hashes of quality ≤ 49 are unreliable per the PDQ authors.
+    public var pdqQuality: Int?
+    /// The 8 dihedral PDQ hashes in `DihedralTransform` order (the first is `pdq`), when requested.
+    public var pdqDihedral: [Hash256]?
+    /// imagehash-compatible pHash.
+    public var phash: HashBits?
+    /// imagehash-compatible dHash.
+    public var dhash: HashBits?
+    /// imagehash-compatible average hash.
+    public var ahash: HashBits?
+    /// imagehash-compatible wavelet hash.
+    public var whash: HashBits?
+    /// Width of the pixels that were hashed (after DCT scaling and orientation).
+    public var hashedWidth: Int
+    /// Height of the pixels that were hashed.
+    public var hashedHeight: Int
+
+    /// Creates an empty result for an image of the given size.
+    public init(hashedWidth: Int, hashedHeight: Int) {
+        self.hashedWidth = hashedWidth
+        self.hashedHeight = hashedHeight
+    }
+
+    /// The hex form of one algorithm's hash (PDQ's 64 digits or imagehash's `str(hash)`),
+    /// or nil when it was not computed.
+    public func hex(for algorithm: HashAlgorithm) -> String? {
+        switch algorithm {
+        case .pdq: pdq?.hex
+        case .phash: phash?.hex
+        case .dhash: dhash?.hex
+        case .ahash: ahash?.hex
+        case .whash: whash?.hex
+        }
+    }
+}

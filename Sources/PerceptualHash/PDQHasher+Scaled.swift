@@ -1,0 +1,103 @@
+extension PDQHasher {
+    /// Hashes luma that the decoder already shrank (JPEG DCT scaling) from a
+    /// `fullWidth × fullHeight` original, emulating what the reference computes on the original.
+    ///
+    /// The reference's blur-and-decimate is linear: each of the 64×64 samples is a fixed
+    /// weighting of the full-size pixels (two box passes per axis, windows clipped and
+    /// renormalised at the edges, then one pixel picked). This builds those weights for the
+    /// full size, folds them onto the shrunken pixels (each standing for an `f × f` block), and
+    /// applies them directly. Running the box filter on the shrunken image instead would use
+    /// windows and sample points rounded at the coarse scale, which measurably moves bits.
+    ///
+    /// - Complexity: O(height × 64 × taps + 64 × 64 × taps), taps ≈ 2 × ⌈full / 128⌉ / f.
+    static func hash(
+        scaledLuma luma: [Float], width: Int, height: Int, fullWidth: Int, fullHeight: Int, dihedral: Bool
+    ) -> (PDQResult, [Hash256]?) {
+        guard fullWidth >= minimumDimension, fullHeight >= minimumDimension, width >= 1, height >= 1 else {
+            return (PDQResult(hash: .zero, quality: 0), dihedral ? Array(repeating: .zero, count: 8) : nil)
+        }
+        let horizontal = SampleWeights(full: fullWidth, scaled: width)
+        let vertical = SampleWeights(full: fullHeight, scaled: height)
+        // Horizontal: every shrunken row to 64 columns.
+        var rows = [Float](repeating: 0, count: height * 64)
+        luma.withUnsafeBufferPointer { source in
+            horizontal.weights.withUnsafeBufferPointer { weights in
+                rows.withUnsafeMutableBufferPointer { out in
+                    for y in 0..<height {
+                        let base = y * width
+                        for j in 0..<64 {
+                            let (start, count) = horizontal.bounds[j]
+                            let k = j * horizontal.stride
+                            var sum: Float = 0
+                            for tap in 0..<count { sum += weights[k + tap] * source[base + start + tap] }
+                            out[y * 64 + j] = sum
+                        }
+                    }
+                }
+            }
+        }
+        // Vertical: 64 weighted sums of those rows.
+        var block = [Float](repeating: 0, count: 64 * 64)
+        rows.withUnsafeBufferPointer { source in
+            block.withUnsafeMutableBufferPointer { out in
+                for i in 0..<64 {
+                    let (start, count) = vertical.bounds[i]
+                    let k = i * vertical.stride
+                    for tap in 0..<count {
+                        let weight = vertical.weights[k + tap]
+                        let row = (start + tap) * 64
+                        for j in 0..<64 { out[i * 64 + j] += weight * source[row + j] }
+                    }
+                }
+            }
+        }
+        let quality = qualityMetric(block)
+        let dct = dct64To16(block)
+        let hash = bits(of: dct)
+        guard dihedral else { return (PDQResult(hash: hash, quality: quality), nil) }
+        return (PDQResult(hash: hash, quality: quality), DihedralTransform.allCases.map { bits(of: $0.apply(to: dct)) })
+    }
+
+    /// For one axis: the weight of each shrunken pixel in each of the 64 reference samples.
+    struct SampleWeights {
+        let bounds: [(start: Int, count: Int)]
+        let weights: [Float]
+        let stride: Int
+
+        init(full: Int, scaled: Int) {
+            let window = PDQHasher.jaroszWindowSize(oldDimension: full, newDimension: 64)
+            let half = (window + 2) / 2
+            // Box output o averages inputs [o - (window - half), o + half - 1], clipped.
+            func span(_ o: Int) -> ClosedRange<Int> {
+                max(o - (window - half), 0)...min(o + half - 1, full - 1)
+            }
+            let factor = Double(full) / Double(scaled)
+            func shrunken(_ x: Int) -> Int { min(Int(Double(x) / factor), scaled - 1) }
+            var perSample: [(start: Int, values: [Double])] = []
+            for i in 0..<64 {
+                let p = Int((Double(i) + 0.5) * Double(full) / 64)
+                // Row p of (box · box): a tent, flattened at the edges.
+                var low = Int.max, high = Int.min
+                for k in span(p) { low = min(low, span(k).lowerBound); high = max(high, span(k).upperBound) }
+                var fullWeights = [Double](repeating: 0, count: high - low + 1)
+                let outer = span(p)
+                for k in outer {
+                    let inner = span(k)
+                    let w = 1.0 / Double(outer.count * inner.count)
+                    for x in inner { fullWeights[x - low] += w }
+                }
+                let first = shrunken(low), last = shrunken(high)
+                var values = [Double](repeating: 0, count: last - first + 1)
+                for (offset, w) in fullWeights.enumerated() { values[shrunken(low + offset) - first] += w }
+                perSample.append((first, values))
+            }
+            stride = perSample.map(\.values.count).max() ?? 1
+            var weights = [Float](repeating: 0, count: 64 * stride)
+            for (i, sample) in perSample.enumerated() {
+                for (t, w) in sample.values.enumerated() { weights[i * stride + t] = Float(w) }
+            }
+            self.weights = weights
+            bounds = perSample.map { ($0.start, $0.values.count) }
+        }
+    }
+}
