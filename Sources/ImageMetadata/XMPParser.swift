@@ -62,6 +62,9 @@ enum XMPParser {
         parser.delegate = builder
         if !parser.parse() {
             warnings.append("XMP: not well-formed XML (\(parser.parserError.map { "\($0)" } ?? "unknown error"))")
+        } else if let open = builder.openElement {
+            // FoundationXML on Linux accepts a document that simply stops; we do not.
+            warnings.append("XMP: packet ends inside <\(open)> (truncated?)")
         }
         var collector = Collector()
         if let root = builder.root { collector.walk(root) }
@@ -100,6 +103,8 @@ enum XMPParser {
     final class TreeBuilder: NSObject, XMLParserDelegate {
         var root: Element?
         private var stack: [Element] = []
+        /// The innermost element still open when parsing stopped, if any.
+        var openElement: String? { stack.last.map { $0.prefix.isEmpty ? $0.local : $0.prefix + ":" + $0.local } }
         private var scopes: [[String: String]] = [["xml": "http://www.w3.org/XML/1998/namespace"]]
         /// Nesting limit, so a hostile packet cannot make the tree arbitrarily deep.
         private let maxDepth = 64
