@@ -46,10 +46,6 @@ final class ExifDataHandle {
     private let data: UnsafeMutablePointer<ExifData>
     private let collector = ExifLogCollector()
 
-    /// Domains of libexif's maker-note parsers: we do not report MakerNotes, so their
-    /// complaints (e.g. Canon "too many tags") are not the caller's problem.
-    private static let ignoredDomainPrefix = "ExifMnote"
-
     /// Creates an empty handle configured for tolerant, faithful reading.
     init?() {
         guard let data = exif_data_new() else { return nil }
@@ -96,26 +92,31 @@ final class ExifDataHandle {
         return result
     }
 
-    /// Records one message; called by libexif through `exifLogSink`.
-    fileprivate static func record(code: ExifLogCode, domain: String, message: String, into collector: ExifLogCollector) {
-        if domain.hasPrefix(ignoredDomainPrefix) { return }
-        // libexif logs structural damage (entries past the buffer, recursion) at DEBUG level,
-        // next to chatter such as "Loading 12 entries"; keep only the damage.
-        if code == EXIF_LOG_CODE_DEBUG {
-            let damage = ["past end", "Recursive", "multiple times", "Short data", "Bogus", "Deep/expensive", "Invalid"]
-            guard damage.contains(where: { message.contains($0) }) else { return }
-        }
-        collector.messages.append("libexif: " + message)
+    /// libexif logs structural damage (entries past the buffer, recursion) at DEBUG level next
+    /// to per-entry chatter such as "Loading 12 entries"; these format-string fragments pick
+    /// out the damage before anything is formatted.
+    fileprivate static let damageFragments: [[CChar]] = [
+        "past end", "Recursive", "multiple times", "Short data", "Bogus", "Deep/expensive", "Invalid",
+    ].map { Array($0.utf8CString) }
+
+    /// Whether a message with this code, domain and format string is worth keeping.
+    fileprivate static func keeps(code: ExifLogCode, domain: UnsafePointer<CChar>?, format: UnsafePointer<CChar>) -> Bool {
+        // Maker-note parsers: we do not report MakerNotes, so their complaints (e.g. Canon
+        // "too many tags") are not the caller's problem.
+        if let domain, strncmp(domain, "ExifMnote", 9) == 0 { return false }
+        if code != EXIF_LOG_CODE_DEBUG { return true }
+        return damageFragments.contains { fragment in fragment.withUnsafeBufferPointer { strstr(format, $0.baseAddress!) != nil } }
     }
+
 }
 
 /// libexif's log callback. It formats the message with `vsnprintf` (the `va_list` is only valid
 /// here) and never calls back into libexif.
 private let exifLogSink: ExifLogFunc = { _, code, domain, format, arguments, context in
-    guard let context, let format, let arguments else { return }
+    guard let context, let format, let arguments, ExifDataHandle.keeps(code: code, domain: domain, format: format) else { return }
     let collector = Unmanaged<ExifLogCollector>.fromOpaque(context).takeUnretainedValue()
     var buffer = [CChar](repeating: 0, count: 512)
     _ = buffer.withUnsafeMutableBufferPointer { vsnprintf($0.baseAddress, $0.count, format, arguments) }
     let message = String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
-    ExifDataHandle.record(code: code, domain: domain.map { String(cString: $0) } ?? "", message: message, into: collector)
+    collector.messages.append("libexif: " + message)
 }

@@ -203,7 +203,7 @@ struct ExifTagDecoder {
         f -= hours * 3600
         var minutes = (f / 60).rounded(.towardZero)
         f -= minutes * 60
-        var seconds = String(format: "%012.9f", f)
+        var seconds = cFormat("%012.9f", f)
         if let value = Double(seconds), value >= 60 {
             seconds = "00"
             minutes += 1
@@ -212,8 +212,13 @@ struct ExifTagDecoder {
             while seconds.hasSuffix("0") { seconds.removeLast() }
             if seconds.hasSuffix(".") { seconds.removeLast() }
         }
-        return String(format: "%.2d:%.2d:", Int(hours), Int(minutes)) + seconds
+        return twoDigits(Int(hours)) + ":" + twoDigits(Int(minutes)) + ":" + seconds
     }
+}
+
+/// At least two digits, zero-padded (Perl's `%.2d`).
+private func twoDigits(_ value: Int) -> String {
+    value >= 0 && value < 10 ? "0" + String(value) : String(value)
 }
 
 extension String {

@@ -22,6 +22,11 @@ enum JPEGQuality {
         return table.map { min(max(($0 * scale + 50) / 100, 1), 255) }
     }
 
+    /// Scaled (luminance, chrominance) tables for qualities 1…100, index quality − 1; built once.
+    static let candidates: [(luminance: [Int], chrominance: [Int])] = (1...100).map {
+        (scaled(luminance, quality: $0), scaled(chrominance, quality: $0))
+    }
+
     /// The quality 1–100 whose scaled standard tables are closest (sum of absolute differences)
     /// to the file's tables 0 (luminance) and 1 (chrominance, when present).
     /// - Complexity: 100 × 128 comparisons.
@@ -30,9 +35,11 @@ enum JPEGQuality {
         let chroma = tables[1]
         var best: (quality: Int, distance: Int)?
         for quality in 1...100 {
-            var distance = zip(scaled(luminance, quality: quality), luma).reduce(0) { $0 + abs($1.0 - $1.1) }
+            let candidate = candidates[quality - 1]
+            var distance = 0
+            for i in 0..<64 { distance += abs(candidate.luminance[i] - luma[i]) }
             if let chroma {
-                distance += zip(scaled(chrominance, quality: quality), chroma).reduce(0) { $0 + abs($1.0 - $1.1) }
+                for i in 0..<64 { distance += abs(candidate.chrominance[i] - chroma[i]) }
             }
             // Ties go to the higher quality: at q≥98 several scales clamp to all-ones tables.
             if best == nil || distance <= best!.distance { best = (quality, distance) }

@@ -38,7 +38,17 @@ public enum TagValue: Sendable, Hashable {
     static func format(_ number: Double) -> String {
         guard number.isFinite else { return number.isNaN ? "undef" : (number > 0 ? "inf" : "-inf") }
         if number == number.rounded(), abs(number) < 1e15 { return String(Int64(number)) }
-        return String(format: "%.15g", number)
+        return cFormat("%.15g", number)
+    }
+}
+
+/// `printf`-style formatting of one real through the C library: Foundation's
+/// `String(format:)` goes through CFString and is an order of magnitude slower.
+func cFormat(_ format: String, _ number: Double) -> String {
+    withUnsafeTemporaryAllocation(of: CChar.self, capacity: 64) { buffer in
+        let written = withVaList([number]) { vsnprintf(buffer.baseAddress, 64, format, $0) }
+        let length = min(max(Int(written), 0), 63)
+        return String(decoding: UnsafeRawBufferPointer(start: buffer.baseAddress, count: length), as: UTF8.self)
     }
 }
 
