@@ -34,6 +34,11 @@ enum ExifBlockReader {
         // report IFD0's entries a second time as IFD1. exiftool refuses such a loop; so do we.
         let chain = nextPointerChain(block)
         var skipIFD1 = false
+        var skipped = Set<ExifDirectory>()
+        for problem in subIFDPointerProblems(block) {
+            skipped.formUnion(problem.directories)
+            result.warnings.append("EXIF: " + problem.message)
+        }
         if chain.count >= 2, chain[1] == chain[0] {
             skipIFD1 = true
             result.warnings.append("EXIF: IFD1 pointer references previous IFD0 directory")
@@ -44,7 +49,7 @@ enum ExifBlockReader {
         // exiftool's order: IFD0, ExifIFD, InteropIFD, GPS, IFD1.
         let directoryOrder: [ExifDirectory] = [.ifd0, .exif, .interop, .gps, .ifd1]
         for directory in directoryOrder {
-            if directory == .ifd1 && skipIFD1 { continue }
+            if directory == .ifd1 && skipIFD1 || skipped.contains(directory) { continue }
             for entry in parsed.entries where entry.directory == directory {
                 if entry.tag == 0x02BC && directory == .ifd0 { result.xmpPacket = entry.data; continue }
                 if let tag = decoder.tag(for: entry) { result.tags.append(tag) }
@@ -72,5 +77,30 @@ enum ExifBlockReader {
             offset = cursor.uint32(current + 2 + 12 * Int(count), bigEndian: bigEndian).map(Int.init)
         }
         return chain
+    }
+
+    /// IFD0's ExifIFD and GPS pointers that exiftool refuses to follow: an empty pointer
+    /// (count 0) or one stored with a non-integer type. libexif follows them anyway, and then
+    /// reports some other directory's entries under the wrong group.
+    static func subIFDPointerProblems(_ tiff: [UInt8]) -> [(directories: Set<ExifDirectory>, message: String)] {
+        let cursor = ByteCursor(bytes: tiff)
+        guard tiff.count >= 8, tiff[0] == tiff[1], tiff[0] == 0x49 || tiff[0] == 0x4D else { return [] }
+        let bigEndian = tiff[0] == 0x4D
+        guard let ifd0 = cursor.uint32(4, bigEndian: bigEndian).map(Int.init), let count = cursor.uint16(ifd0, bigEndian: bigEndian) else { return [] }
+        let typeNames = [1: "int8u", 2: "string", 5: "rational64u", 6: "int8s", 7: "undef", 8: "int16s", 10: "rational64s", 11: "float", 12: "double"]
+        var problems: [(Set<ExifDirectory>, String)] = []
+        for i in 0..<Int(count) {
+            let at = ifd0 + 2 + 12 * i
+            guard let tag = cursor.uint16(at, bigEndian: bigEndian), tag == 0x8769 || tag == 0x8825,
+                  let type = cursor.uint16(at + 2, bigEndian: bigEndian), let components = cursor.uint32(at + 4, bigEndian: bigEndian) else { continue }
+            let directories: Set<ExifDirectory> = tag == 0x8769 ? [.exif, .interop] : [.gps]
+            let name = tag == 0x8769 ? "ExifOffset" : "GPSInfo"
+            if let typeName = typeNames[Int(type)] {
+                problems.append((directories, "Wrong format (\(typeName)) for IFD0 0x\(String(tag, radix: 16)) \(name)"))
+            } else if components == 0 {
+                problems.append((directories, "Empty \(name) data"))
+            }
+        }
+        return problems
     }
 }

@@ -6,9 +6,9 @@ enum GPSComposite {
             tags.first { $0.group == "GPS" && $0.name == name }?.value
         }
         var result: [MetadataTag] = []
-        if let altitude = gps("GPSAltitude")?.numericValue {
-            let below = gps("GPSAltitudeRef")?.numericValue == 1
-            result.append(MetadataTag(group: "Composite", name: "GPSAltitude", value: .double(below ? -altitude : altitude)))
+        // exiftool requires the reference too, and treats any non-zero reference as below sea level.
+        if let altitude = gps("GPSAltitude")?.numericValue, altitude.isFinite, let reference = gps("GPSAltitudeRef")?.numericValue {
+            result.append(MetadataTag(group: "Composite", name: "GPSAltitude", value: .double(reference != 0 ? -abs(altitude) : altitude)))
         }
         if case .string(let date)? = gps("GPSDateStamp"), case .string(let time)? = gps("GPSTimeStamp") {
             result.append(MetadataTag(group: "Composite", name: "GPSDateTime", value: .string("\(date) \(time)Z")))
