@@ -117,13 +117,13 @@ extension ImageFormat {
         }
     }
 
-    /// exiftool's `FileTypeExtension`.
+    /// exiftool's `FileTypeExtension` (upper case with `-n`).
     var exiftoolExtension: String {
         switch self {
-        case .jpeg: "jpg"
-        case .png: "png"
-        case .webp: "webp"
-        case .tiff: "tif"
+        case .jpeg: "JPG"
+        case .png: "PNG"
+        case .webp: "WEBP"
+        case .tiff: "TIF"
         }
     }
 

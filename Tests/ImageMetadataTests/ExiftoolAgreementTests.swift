@@ -85,4 +85,23 @@ import Testing
         #expect(exif.percent >= 99, "EXIF agreement \(exif.percent)% is below 99%")
         #expect(xmp.percent >= 95, "XMP agreement \(xmp.percent)% is below 95%")
     }
+
+    /// File-level facts exiftool also reports must be identical, for every reference file.
+    @Test func fileLevelFieldsMatchExiftool() throws {
+        guard let corpus = CorpusLocation.available() else { return }
+        let reference = try ExiftoolReference.records()
+        let keys = ["System:FileSize", "File:FileType", "File:FileTypeExtension", "File:MIMEType",
+                    "File:ImageWidth", "File:ImageHeight", "PNG:ImageWidth", "PNG:ImageHeight"]
+        var compared = 0
+        for (path, record) in reference.sorted(by: { $0.key < $1.key }) {
+            let metadata = try MetadataReader.read(CorpusLocation.bytes(corpus.appendingPathComponent(path)))
+            for key in keys {
+                guard let expected = record[key] else { continue }
+                let ours = try #require(metadata.grouped(key), "\(path) lacks \(key)")
+                #expect(Self.agrees(expected, ours), "\(path) \(key): exiftool \(expected), ours \(ours)")
+                compared += 1
+            }
+        }
+        #expect(compared > 400)
+    }
 }
