@@ -14,7 +14,7 @@ public struct HashPipeline: Sendable {
 
     /// Short side the fast mode asks JPEGs to keep when PDQ is requested. Chosen by measuring
     /// the distance to the reference hashes over the PDQ corpus; see `docs/hash-conformance.md`.
-    public static let pdqFastMinimumShortSide = 256
+    public static let pdqFastMinimumShortSide = 192
 
     /// Short side the fast mode asks JPEGs to keep for the imagehash algorithms, as a
     /// multiple of the side they resize to, so the Lanczos resize still does the averaging.
@@ -68,10 +68,13 @@ public struct HashPipeline: Sendable {
         if request.algorithms.contains(.pdq) {
             var luma = PDQLuma.plane(of: image.pixels, count: image.width * image.height, channels: image.channels)
             let (fullWidth, fullHeight) = Self.orientedStoredSize(of: image)
-            let (pdq, dihedral) = fullWidth > image.width || fullHeight > image.height
-                ? PDQHasher.hash(scaledLuma: luma, width: image.width, height: image.height,
+            // Exact mode runs the reference's own filter passes; fast mode applies the same
+            // linear blur-and-decimate as 64 precomputed taps per axis (folded onto the
+            // shrunken pixels when the decoder DCT-scaled), equal up to float rounding.
+            let (pdq, dihedral) = request.exact
+                ? PDQHasher.hash(luma: &luma, width: image.width, height: image.height, dihedral: request.pdqDihedral)
+                : PDQHasher.hash(scaledLuma: luma, width: image.width, height: image.height,
                                  fullWidth: fullWidth, fullHeight: fullHeight, dihedral: request.pdqDihedral)
-                : PDQHasher.hash(luma: &luma, width: image.width, height: image.height, dihedral: request.pdqDihedral)
             result.pdq = pdq.hash
             result.pdqQuality = pdq.quality
             result.pdqDihedral = dihedral
@@ -88,8 +91,9 @@ public struct HashPipeline: Sendable {
             case .dhash: result.dhash = ImagehashHasher.differenceHash(grey, hashSize: size)
             case .ahash: result.ahash = ImagehashHasher.averageHash(grey, hashSize: size)
             case .whash:
-                result.whash = ImagehashHasher.waveletHash(
-                    grey, hashSize: size, storedShortSide: min(image.storedWidth, image.storedHeight))
+                // imagehash sizes whash from the stored image; a DCT-scaled decode uses its own
+                // (smaller) short side instead, never upsampling what the decoder shrank.
+                result.whash = ImagehashHasher.waveletHash(grey, hashSize: size)
             }
         }
         return result

@@ -16,8 +16,8 @@ extension PDQHasher {
         guard fullWidth >= minimumDimension, fullHeight >= minimumDimension, width >= 1, height >= 1 else {
             return (PDQResult(hash: .zero, quality: 0), dihedral ? Array(repeating: .zero, count: 8) : nil)
         }
-        let horizontal = SampleWeights(full: fullWidth, scaled: width)
-        let vertical = SampleWeights(full: fullHeight, scaled: height)
+        let horizontal = SampleWeights.cached(full: fullWidth, scaled: width)
+        let vertical = SampleWeights.cached(full: fullHeight, scaled: height)
         // Horizontal: every shrunken row to 64 columns.
         var rows = [Float](repeating: 0, count: height * 64)
         luma.withUnsafeBufferPointer { source in
@@ -59,10 +59,17 @@ extension PDQHasher {
     }
 
     /// For one axis: the weight of each shrunken pixel in each of the 64 reference samples.
-    struct SampleWeights {
+    struct SampleWeights: Sendable {
         let bounds: [(start: Int, count: Int)]
         let weights: [Float]
         let stride: Int
+
+        private static let cache = TableCache<AxisSizes, SampleWeights>()
+
+        /// The weights for a pair of sizes, memoised.
+        static func cached(full: Int, scaled: Int) -> SampleWeights {
+            cache.value(for: AxisSizes(input: full, output: scaled)) { SampleWeights(full: full, scaled: scaled) }
+        }
 
         init(full: Int, scaled: Int) {
             let window = PDQHasher.jaroszWindowSize(oldDimension: full, newDimension: 64)

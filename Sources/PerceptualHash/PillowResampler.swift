@@ -26,10 +26,20 @@ enum PillowResampler {
 
     /// Fixed-point weights for one axis: for each output index, the first input index, the
     /// number of taps, and `taps` weights starting at `output × stride`.
-    struct Coefficients {
-        let bounds: [(start: Int, count: Int)]
+    struct Coefficients: Sendable {
+        let starts: [Int]
+        let counts: [Int]
         let weights: [Int32]
         let stride: Int
+    }
+
+    private static let cache = TableCache<AxisSizes, Coefficients>()
+
+    /// `coefficients(inputSize:outputSize:)`, memoised per pair of sizes.
+    static func cachedCoefficients(inputSize: Int, outputSize: Int) -> Coefficients {
+        cache.value(for: AxisSizes(input: inputSize, output: outputSize)) {
+            coefficients(inputSize: inputSize, outputSize: outputSize)
+        }
     }
 
     /// Pillow's `precompute_coeffs` followed by `normalize_coeffs_8bpc`.
@@ -38,8 +48,9 @@ enum PillowResampler {
         let filterScale = max(scale, 1.0)
         let support = lanczosSupport * filterScale
         let stride = Int(support.rounded(.up)) * 2 + 1
-        var bounds: [(start: Int, count: Int)] = []
-        bounds.reserveCapacity(outputSize)
+        var starts: [Int] = [], counts: [Int] = []
+        starts.reserveCapacity(outputSize)
+        counts.reserveCapacity(outputSize)
         var weights = [Int32](repeating: 0, count: outputSize * stride)
         var taps = [Double](repeating: 0, count: stride)
         let one = Double(1 << precisionBits)
@@ -59,9 +70,10 @@ enum PillowResampler {
                 let w = total != 0 ? taps[x] / total : taps[x]
                 weights[output * stride + x] = w < 0 ? Int32(-0.5 + w * one) : Int32(0.5 + w * one)
             }
-            bounds.append((start, max(count, 0)))
+            starts.append(start)
+            counts.append(max(count, 0))
         }
-        return Coefficients(bounds: bounds, weights: weights, stride: stride)
+        return Coefficients(starts: starts, counts: counts, weights: weights, stride: stride)
     }
 
     /// Pillow's `clip8`: drop the fixed-point fraction (the half was added up front) and clamp.
@@ -78,19 +90,19 @@ enum PillowResampler {
     ///   with the downscale factor.
     static func resize(_ image: GreyImage, width: Int, height: Int) -> GreyImage {
         if image.width == width && image.height == height { return image }
-        let horizontal = coefficients(inputSize: image.width, outputSize: width)
-        let vertical = coefficients(inputSize: image.height, outputSize: height)
+        let horizontal = cachedCoefficients(inputSize: image.width, outputSize: width)
+        let vertical = cachedCoefficients(inputSize: image.height, outputSize: height)
         var current = image
         if width != image.width {
             // Only the rows the vertical pass reads, as Pillow does.
-            let firstRow = vertical.bounds.first?.start ?? 0
-            let lastRow = vertical.bounds.last.map { $0.start + $0.count } ?? image.height
+            let firstRow = vertical.starts.first ?? 0
+            let lastRow = vertical.starts.last.map { $0 + vertical.counts[vertical.counts.count - 1] } ?? image.height
             let rows = height != image.height ? lastRow - firstRow : image.height
             let rowOffset = height != image.height ? firstRow : 0
             current = resampleHorizontal(image, coefficients: horizontal, width: width, rowOffset: rowOffset, rows: rows)
             if height != image.height {
                 let shifted = Coefficients(
-                    bounds: vertical.bounds.map { ($0.start - rowOffset, $0.count) },
+                    starts: vertical.starts.map { $0 - rowOffset }, counts: vertical.counts,
                     weights: vertical.weights, stride: vertical.stride)
                 return resampleVertical(current, coefficients: shifted, height: height)
             }
@@ -105,16 +117,21 @@ enum PillowResampler {
         let out = [UInt8](unsafeUninitializedCapacity: width * rows) { out, initialized in
             image.pixels.withUnsafeBufferPointer { source in
                 coefficients.weights.withUnsafeBufferPointer { weights in
-                    for y in 0..<rows {
-                        let rowBase = (y + rowOffset) * image.width
-                        for x in 0..<width {
-                            let (start, count) = coefficients.bounds[x]
-                            let k = x * coefficients.stride
-                            var sum = Int32(1) << Int32(precisionBits - 1)
-                            for tap in 0..<count {
-                                sum &+= Int32(source[rowBase + start + tap]) &* weights[k + tap]
+                    coefficients.starts.withUnsafeBufferPointer { starts in
+                        coefficients.counts.withUnsafeBufferPointer { counts in
+                            let stride = coefficients.stride
+                            for y in 0..<rows {
+                                let rowBase = (y + rowOffset) * image.width
+                                for x in 0..<width {
+                                    let input = source.baseAddress! + rowBase + starts[x]
+                                    let k = weights.baseAddress! + x * stride
+                                    var sum = Int32(1) << Int32(precisionBits - 1)
+                                    for tap in 0..<counts[x] {
+                                        sum &+= Int32(input[tap]) &* k[tap]
+                                    }
+                                    out[y * width + x] = clip8(sum)
+                                }
                             }
-                            out[y * width + x] = clip8(sum)
                         }
                     }
                 }
@@ -132,7 +149,7 @@ enum PillowResampler {
                     var sums = [Int32](repeating: 0, count: width)
                     sums.withUnsafeMutableBufferPointer { sums in
                         for y in 0..<height {
-                            let (start, count) = coefficients.bounds[y]
+                            let start = coefficients.starts[y], count = coefficients.counts[y]
                             let k = y * coefficients.stride
                             for x in 0..<width { sums[x] = Int32(1) << Int32(precisionBits - 1) }
                             for tap in 0..<count {
