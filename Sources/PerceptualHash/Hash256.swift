@@ -37,6 +37,7 @@ public struct Hash256: Hashable, Sendable, Comparable, CustomStringConvertible {
         hexDigits(of: [words.0, words.1, words.2, words.3], digitsPerWord: 16)
     }
 
+    /// The hex form.
     public var description: String { hex }
 
     /// The bit for DCT coefficient `index` (row * 16 + column), counting from the number's low end.
@@ -90,15 +91,18 @@ public struct Hash256: Hashable, Sendable, Comparable, CustomStringConvertible {
         words = (parsed[0], parsed[1], parsed[2], parsed[3])
     }
 
+    /// Equal when all 256 bits are.
     public static func == (lhs: Hash256, rhs: Hash256) -> Bool {
         lhs.words == rhs.words
     }
 
+    /// Orders as the unsigned 256-bit numbers do (the hex strings' order).
     public static func < (lhs: Hash256, rhs: Hash256) -> Bool {
         [lhs.words.0, lhs.words.1, lhs.words.2, lhs.words.3]
             .lexicographicallyPrecedes([rhs.words.0, rhs.words.1, rhs.words.2, rhs.words.3])
     }
 
+    /// Feeds the four words to `hasher`.
     public func hash(into hasher: inout Hasher) {
         hasher.combine(words.0)
         hasher.combine(words.1)

@@ -96,6 +96,7 @@ public struct HashBits: Hashable, Sendable, CustomStringConvertible {
         return String(decoding: out, as: UTF8.self)
     }
 
+    /// The hex form.
     public var description: String { hex }
 
     /// The number of bits that differ. Both hashes must have the same `count`, as imagehash
