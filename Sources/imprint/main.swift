@@ -1,3 +1,3 @@
 import ImprintCommands
 
-ImprintCommand.main()
+await ImprintCommand.runMain()

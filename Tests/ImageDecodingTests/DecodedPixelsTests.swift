@@ -76,13 +76,15 @@ import Testing
     }
 
     /// exif/jpg/orientation holds one picture stored eight ways, each tagged with the
-    /// orientation that undoes it; the file name carries the tag.
+    /// orientation that undoes it; the file name carries the tag. The files were re-encoded,
+    /// so even ImageMagick's `-auto-orient` is 14 levels (mean) from `_1`; a wrong transform
+    /// is over 50 away.
     @Test(arguments: ["landscape", "portrait"], 2...8)
     func orientationUndoesStoredTransform(kind: String, orientation: Int) throws {
         guard Corpus.root != nil else { return }
         let upright = try decode("exif/jpg/orientation/\(kind)_1.jpg")
         let turned = try decode("exif/jpg/orientation/\(kind)_\(orientation).jpg", DecodeOptions(orientation: orientation))
-        #expect(try meanDifference(turned, upright) < 8)
+        #expect(try meanDifference(turned, upright) < 25)
     }
 
     @Test func orientationOfSyntheticImage() {

@@ -1,0 +1,67 @@
+import ArgumentParser
+import Foundation
+
+/// Options every batch command shares: what to read, how many at once, how to print.
+struct BatchOptions: ParsableArguments {
+    @Argument(help: "Files and folders (folders are walked recursively, in name order).")
+    var paths: [String] = []
+
+    @Option(name: .customLong("files-from"), help: ArgumentHelp(
+        "Read more paths from this file, one per line ('-' for stdin).", valueName: "file"))
+    var filesFrom: String?
+
+    @Flag(name: [.customShort("0"), .customLong("null")], help: "Paths in --files-from are NUL-separated.")
+    var nullSeparated = false
+
+    @Option(name: .shortAndLong, help: "How many files to work on at once (default: all cores).")
+    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    @Option(name: .shortAndLong, help: ArgumentHelp(
+        "Output format: json, jsonl, csv or text (default: text on a terminal, jsonl when piped).",
+        valueName: "format"))
+    var format: OutputFormat?
+
+    func validate() throws {
+        if paths.isEmpty && filesFrom == nil {
+            throw ValidationError("Name at least one file or folder, or use --files-from.")
+        }
+        if jobs < 1 { throw ValidationError("--jobs must be at least 1.") }
+        if let filesFrom, filesFrom != "-", !FileManager.default.isReadableFile(atPath: filesFrom) {
+            throw ValidationError("Cannot read --files-from \(filesFrom).")
+        }
+    }
+
+    /// The chosen format, or the automatic one.
+    var outputFormat: OutputFormat { format ?? .automatic }
+
+    /// Every path named, directly or through --files-from, in order.
+    func namedPaths() throws -> [String] {
+        guard let filesFrom else { return paths }
+        let data = filesFrom == "-" ? FileHandle.standardInput.readDataToEndOfFile()
+            : try Data(contentsOf: URL(fileURLWithPath: filesFrom))
+        let separator: UInt8 = nullSeparated ? 0 : UInt8(ascii: "\n")
+        let listed = data.split(separator: separator).map { line -> String in
+            var text = String(decoding: line, as: UTF8.self)
+            if !nullSeparated, text.hasSuffix("\r") { text.removeLast() }
+            return text
+        }.filter { !$0.isEmpty }
+        return paths + listed
+    }
+}
+
+/// One input of a batch: a file to read, or a path that could not be walked.
+typealias BatchInput = Result<String, PathWalker.Failure>
+
+/// Reads a whole file; per-file problems become a message rather than a thrown error.
+func readFile(_ path: String) -> Result<[UInt8], PathWalker.Failure> {
+    guard let handle = FileHandle(forReadingAtPath: path) else {
+        return .failure(.init(path: path, reason: String(cString: strerror(errno))))
+    }
+    defer { try? handle.close() }
+    do {
+        let data = try handle.readToEnd() ?? Data()
+        return .success([UInt8](data))
+    } catch {
+        return .failure(.init(path: path, reason: "read error: \(error.localizedDescription)"))
+    }
+}

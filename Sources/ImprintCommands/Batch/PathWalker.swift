@@ -1,0 +1,90 @@
+import Foundation
+import ImageDecoding
+
+/// The files named on a command line, with folders walked recursively, lazily and in a
+/// stable order (entries sorted by name, byte-wise).
+///
+/// Paths are reported as given (a folder `photos/` yields `photos/a.jpg`). Symbolic links
+/// to files are followed; links to folders are not, so a link loop cannot hang the walk.
+/// Inside folders, hidden files are skipped, and so are files that are images neither by
+/// name nor by magic bytes (the `.json` sidecars gallery-dl writes, READMEs), as exiftool's
+/// `-r` skips what it does not know. A `.jpg` holding an HTML error page is kept, so that it
+/// is reported; anything named explicitly is always kept.
+struct PathWalker: Sequence, IteratorProtocol {
+    /// A path the walk could not read, reported in place of a file.
+    struct Failure: Error, CustomStringConvertible {
+        let path: String
+        let reason: String
+        var description: String { "\(path): \(reason)" }
+    }
+
+    /// A folder being listed: its path and the names not yet visited, in reverse order.
+    private var stack: [(folder: String, names: [String])] = []
+    private var roots: IndexingIterator<[String]>
+
+    init(_ paths: [String]) {
+        roots = paths.makeIterator()
+    }
+
+    /// Yields a file path, or a `Failure` for something that cannot be walked.
+    mutating func next() -> Result<String, Failure>? {
+        while true {
+            if var top = stack.popLast() {
+                guard let name = top.names.popLast() else { continue }
+                stack.append(top)
+                let path = top.folder.hasSuffix("/") ? top.folder + name : top.folder + "/" + name
+                if let entry = visit(path, explicit: false) { return entry }
+            } else if let root = roots.next() {
+                if let entry = visit(root, explicit: true) { return entry }
+            } else {
+                return nil
+            }
+        }
+    }
+
+    static let imageExtensions: Set<String> = ["jpg", "jpeg", "jpe", "jfif", "png", "webp", "tif", "tiff"]
+
+    /// True when the name has an image extension or the first bytes are an image's magic.
+    static func mayBeImage(_ path: String) -> Bool {
+        let name = path.split(separator: "/").last ?? ""
+        if let dot = name.lastIndex(of: "."), imageExtensions.contains(name[name.index(after: dot)...].lowercased()) {
+            return true
+        }
+        guard let handle = FileHandle(forReadingAtPath: path) else { return true }
+        defer { try? handle.close() }
+        let head = (try? handle.read(upToCount: 12)) ?? Data()
+        return ImageFormat(sniffing: head) != nil
+    }
+
+    /// Pushes a folder or returns a file; nil for things to pass over silently.
+    private mutating func visit(_ path: String, explicit: Bool) -> Result<String, Failure>? {
+        var status = stat()
+        guard lstat(path, &status) == 0 else {
+            return .failure(Failure(path: path, reason: String(cString: strerror(errno))))
+        }
+        var kind = status.st_mode & S_IFMT
+        if kind == S_IFLNK {
+            guard stat(path, &status) == 0 else {
+                return .failure(Failure(path: path, reason: "broken symbolic link"))
+            }
+            kind = status.st_mode & S_IFMT
+            if kind == S_IFDIR && !explicit { return nil }
+        }
+        switch kind {
+        case S_IFREG:
+            return explicit || Self.mayBeImage(path) ? .success(path) : nil
+        case S_IFDIR:
+            do {
+                let names = try FileManager.default.contentsOfDirectory(atPath: path)
+                    .filter { !$0.hasPrefix(".") }
+                    .sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
+                stack.append((path, names.reversed()))
+                return nil
+            } catch {
+                return .failure(Failure(path: path, reason: "cannot list folder"))
+            }
+        default:
+            return explicit ? .failure(Failure(path: path, reason: "not a regular file")) : nil
+        }
+    }
+}

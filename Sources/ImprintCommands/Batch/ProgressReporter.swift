@@ -1,0 +1,67 @@
+import Foundation
+
+/// A one-line progress display on stderr (count, rate, ETA), drawn only when stderr is a
+/// terminal and at most five times a second, so piped runs stay clean.
+final class ProgressReporter: @unchecked Sendable {
+    /// Whether anything is drawn at all.
+    let isEnabled: Bool
+    private let lock = NSLock()
+    private let start = Date()
+    private var lastDraw = Date.distantPast
+    private var done = 0
+    private var failed = 0
+    private var knownTotal: Int?
+
+    init(enabled: Bool = isatty(STDERR_FILENO) == 1) {
+        isEnabled = enabled
+    }
+
+    /// The number of inputs, once known, for the ETA. Set from any thread.
+    var total: Int? {
+        get { lock.withLock { knownTotal } }
+        set { lock.withLock { knownTotal = newValue } }
+    }
+
+    /// Counts one finished input and redraws if due.
+    func advance(failed didFail: Bool) {
+        done += 1
+        if didFail { failed += 1 }
+        guard isEnabled else { return }
+        let now = Date()
+        if now.timeIntervalSince(lastDraw) >= 0.2 {
+            lastDraw = now
+            draw(now)
+        }
+    }
+
+    /// Prints a diagnostic line without tearing the progress line.
+    func note(_ message: String) {
+        warn((isEnabled ? "\r\u{1B}[K" : "") + message)
+    }
+
+    /// Clears the line. Call once at the end.
+    func finish() {
+        guard isEnabled else { return }
+        FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
+    }
+
+    private func draw(_ now: Date) {
+        let elapsed = max(now.timeIntervalSince(start), 1e-3)
+        let rate = Double(done) / elapsed
+        let total = self.total
+        var line = "\r\u{1B}[K\(done)"
+        if let total { line += "/\(total)" }
+        line += " files  \(String(format: "%.1f", rate))/s"
+        if failed > 0 { line += "  \(failed) failed" }
+        if let total, rate > 0, total > done {
+            let seconds = Int(Double(total - done) / rate)
+            line += String(format: "  ETA %d:%02d:%02d", seconds / 3600, seconds / 60 % 60, seconds % 60)
+        }
+        FileHandle.standardError.write(Data(line.utf8))
+    }
+}
+
+/// Writes one diagnostic line to stderr.
+func warn(_ message: String) {
+    FileHandle.standardError.write(Data((message + "\n").utf8))
+}

@@ -1,0 +1,91 @@
+import ArgumentParser
+import Foundation
+import ImageMetadata
+
+/// `imprint exif`: EXIF, XMP and file facts for files and folders, shaped like `exiftool -j -n`.
+struct ExifCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "exif",
+        abstract: "Print EXIF, GPS and XMP metadata, with exiftool's tag names and -n values.",
+        discussion: """
+            Adds what exiftool does not show by default: SHA-256, MD5, the JPEG quality \
+            estimate and the embedded thumbnail's size. A file that cannot be read gets an \
+            Error field and a line on stderr; the run goes on. Exit status: 0 when every \
+            file was read, 1 when some failed, 2 for usage errors.
+            """
+    )
+
+    @OptionGroup var batch: BatchOptions
+
+    @Flag(name: [.customShort("G"), .customLong("groups")],
+          help: "Prefix each tag with exiftool's -G1 group (IFD0:Make, GPS:GPSLatitude, XMP-xmp:CreatorTool).")
+    var groups = false
+
+    @Option(name: .customLong("extract-thumbnails"), help: ArgumentHelp(
+        "Write each embedded EXIF thumbnail to this folder as <SHA-256 of the file>.jpg.", valueName: "dir"))
+    var thumbnailFolder: String?
+
+    func validate() throws {
+        if let thumbnailFolder {
+            var isFolder: ObjCBool = false
+            if !FileManager.default.fileExists(atPath: thumbnailFolder, isDirectory: &isFolder) || !isFolder.boolValue {
+                throw ValidationError("--extract-thumbnails: \(thumbnailFolder) is not a folder.")
+            }
+        }
+    }
+
+    func run() async throws {
+        let writer = RecordWriter(format: batch.outputFormat)
+        let grouped = groups, thumbnails = thumbnailFolder
+        let failures = try await BatchRun(options: batch, writer: writer).run { input in
+            Self.describe(input, grouped: grouped, thumbnailFolder: thumbnails)
+        }
+        if failures > 0 { throw ExitCode(1) }
+    }
+
+    /// The record for one file: SourceFile, then its tags, or an Error field.
+    static func describe(_ input: BatchInput, grouped: Bool, thumbnailFolder: String?) -> BatchRun.Outcome {
+        let path: String
+        let bytes: [UInt8]
+        switch input.flatMap({ path in readFile(path).map { (path, $0) } }) {
+        case .failure(let failure):
+            return BatchRun.Outcome(record: [("SourceFile", .string(failure.path)), ("Error", .string(failure.reason))],
+                                    failure: failure.description)
+        case .success(let read):
+            (path, bytes) = read
+        }
+        do {
+            let metadata = try MetadataReader.read(bytes)
+            var record: OutputRecord = [("SourceFile", .string(path))]
+            for (key, value) in metadata.keyedTags(grouped: grouped) {
+                record.append((key, OutputValue(value)))
+            }
+            if let thumbnailFolder, let thumbnail = metadata.thumbnail {
+                let target = URL(fileURLWithPath: thumbnailFolder).appendingPathComponent(metadata.sha256 + ".jpg")
+                do {
+                    try Data(thumbnail).write(to: target)
+                    record.append((grouped ? "Imprint:ThumbnailFile" : "ThumbnailFile", .string(target.path)))
+                } catch {
+                    return BatchRun.Outcome(record: record + [("Error", .string("cannot write thumbnail: \(target.path)"))],
+                                            failure: "\(path): cannot write thumbnail to \(target.path)")
+                }
+            }
+            return BatchRun.Outcome(record: record, failure: nil)
+        } catch {
+            return BatchRun.Outcome(record: [("SourceFile", .string(path)), ("Error", .string("\(error)"))],
+                                    failure: "\(path): \(error)")
+        }
+    }
+}
+
+extension OutputValue {
+    /// The JSON-ready form of a metadata value.
+    init(_ value: TagValue) {
+        switch value {
+        case .string(let text): self = .string(text)
+        case .integer(let number): self = .integer(number)
+        case .double(let number): self = .double(number)
+        case .list(let items): self = .list(items.map(OutputValue.init))
+        }
+    }
+}

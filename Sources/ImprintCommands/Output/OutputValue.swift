@@ -1,0 +1,72 @@
+/// A value in an output record: what JSON, CSV and text output know how to print.
+public enum OutputValue: Sendable, Equatable {
+    case string(String)
+    case integer(Int64)
+    case double(Double)
+    case bool(Bool)
+    case list([OutputValue])
+    case null
+
+    /// The value as JSON text. Integral doubles print without a fraction, as exiftool does.
+    var json: String {
+        var out = ""
+        appendJSON(to: &out)
+        return out
+    }
+
+    func appendJSON(to out: inout String) {
+        switch self {
+        case .string(let text): Self.appendQuoted(text, to: &out)
+        case .integer(let number): out += String(number)
+        case .double(let number): out += Self.format(number)
+        case .bool(let flag): out += flag ? "true" : "false"
+        case .null: out += "null"
+        case .list(let items):
+            out += "["
+            for (index, item) in items.enumerated() {
+                if index > 0 { out += "," }
+                item.appendJSON(to: &out)
+            }
+            out += "]"
+        }
+    }
+
+    /// The value as plain text: strings unquoted, lists space-separated (exiftool's habit).
+    var text: String {
+        switch self {
+        case .string(let text): text
+        case .integer(let number): String(number)
+        case .double(let number): Self.format(number)
+        case .bool(let flag): flag ? "true" : "false"
+        case .null: ""
+        case .list(let items): items.map(\.text).joined(separator: " ")
+        }
+    }
+
+    static func format(_ number: Double) -> String {
+        guard number.isFinite else { return "null" }
+        if number == number.rounded(), abs(number) < 1e15 { return String(Int64(number)) }
+        return String(number)
+    }
+
+    static func appendQuoted(_ text: String, to out: inout String) {
+        out += "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case _ where scalar.value < 0x20:
+                let hex = String(scalar.value, radix: 16)
+                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        out += "\""
+    }
+}
+
+/// One output record: ordered key/value pairs (order is part of the output contract).
+public typealias OutputRecord = [(key: String, value: OutputValue)]

@@ -1,0 +1,139 @@
+import Foundation
+
+/// Streams records to stdout in one of the output formats.
+///
+/// JSON, JSON Lines and text are written as records arrive. CSV with fixed `columns` is
+/// streamed too; CSV without them needs the union of all keys for its header, so it keeps
+/// the records until `finish()`.
+final class RecordWriter {
+    private let format: OutputFormat
+    private let columns: [String]?
+    private let textStyle: TextStyle
+    private var count = 0
+    private var buffered: [OutputRecord] = []
+    private var out = BufferedOutput()
+
+    /// How `text` lays records out: exiftool's "Tag : value" blocks, or one table row each.
+    enum TextStyle {
+        case blocks(title: String)
+        case table(widths: [String: Int])
+    }
+
+    init(format: OutputFormat, columns: [String]? = nil, textStyle: TextStyle = .blocks(title: "SourceFile")) {
+        self.format = format
+        self.columns = columns
+        self.textStyle = textStyle
+    }
+
+    func write(_ record: OutputRecord) {
+        defer { count += 1 }
+        switch format {
+        case .jsonl:
+            out.write(Self.jsonObject(record, indent: nil) + "\n")
+        case .json:
+            out.write((count == 0 ? "[" : ",\n") + Self.jsonObject(record, indent: "  "))
+        case .csv:
+            if let columns {
+                if count == 0 { out.write(Self.csvRow(columns)) }
+                out.write(Self.csvRow(Self.values(of: record, for: columns)))
+            } else {
+                buffered.append(record)
+            }
+        case .text:
+            writeText(record)
+        }
+    }
+
+    func finish() {
+        switch format {
+        case .json:
+            out.write(count == 0 ? "[]\n" : "]\n")
+        case .csv where columns == nil:
+            var keys: [String] = []
+            var seen = Set<String>()
+            for record in buffered {
+                for (key, _) in record where seen.insert(key).inserted { keys.append(key) }
+            }
+            out.write(Self.csvRow(keys))
+            for record in buffered { out.write(Self.csvRow(Self.values(of: record, for: keys))) }
+            buffered = []
+        default:
+            break
+        }
+        out.flush()
+    }
+
+    private func writeText(_ record: OutputRecord) {
+        switch textStyle {
+        case .blocks(let title):
+            let heading = record.first { $0.key == title }?.value.text ?? ""
+            out.write("======== \(heading)\n")
+            let rows = record.filter { $0.key != title }
+            let width = min(32, rows.map(\.key.count).max() ?? 0)
+            for (key, value) in rows {
+                out.write(key.padding(toLength: max(width, key.count), withPad: " ", startingAt: 0) + " : " + value.text + "\n")
+            }
+        case .table(let widths):
+            let keys = columns ?? record.map(\.key)
+            if count == 0 {
+                out.write(keys.map { pad($0, widths[$0]) }.joined(separator: "  ") + "\n")
+            }
+            let values = Self.values(of: record, for: keys)
+            out.write(zip(keys, values).map { pad($1, widths[$0]) }.joined(separator: "  ") + "\n")
+        }
+    }
+
+    private func pad(_ text: String, _ width: Int?) -> String {
+        guard let width, text.count < width else { return text }
+        return text.padding(toLength: width, withPad: " ", startingAt: 0)
+    }
+
+    static func jsonObject(_ record: OutputRecord, indent: String?) -> String {
+        var out = "{"
+        for (index, (key, value)) in record.enumerated() {
+            if index > 0 { out += "," }
+            if let indent { out += "\n" + indent }
+            OutputValue.appendQuoted(key, to: &out)
+            out += indent == nil ? ":" : ": "
+            value.appendJSON(to: &out)
+        }
+        if indent != nil, !record.isEmpty { out += "\n" }
+        return out + "}"
+    }
+
+    static func values(of record: OutputRecord, for keys: [String]) -> [String] {
+        var lookup: [String: OutputValue] = [:]
+        for (key, value) in record where lookup[key] == nil { lookup[key] = value }
+        return keys.map { lookup[$0]?.text ?? "" }
+    }
+
+    static func csvRow(_ fields: [String]) -> String {
+        fields.map { field in
+            guard field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return field }
+            return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        }.joined(separator: ",") + "\n"
+    }
+}
+
+/// A stdout writer with its own buffer: `print` flushes far too often for a million rows.
+struct BufferedOutput {
+    private var buffer: [UInt8] = []
+
+    mutating func write(_ text: String) {
+        buffer.append(contentsOf: text.utf8)
+        if buffer.count >= 1 << 16 { flush() }
+    }
+
+    mutating func flush() {
+        guard !buffer.isEmpty else { return }
+        buffer.withUnsafeBytes { raw in
+            var offset = 0
+            while offset < raw.count {
+                let written = Foundation.write(STDOUT_FILENO, raw.baseAddress! + offset, raw.count - offset)
+                if written <= 0 { break }
+                offset += written
+            }
+        }
+        buffer.removeAll(keepingCapacity: true)
+    }
+}

@@ -1,0 +1,58 @@
+import Foundation
+import Testing
+
+@Suite(.serialized) struct HashCommandTests {
+    @Test func samplesHashDeterministicallyWhateverTheJobCount() throws {
+        let one = try CommandLineRunner.run(["hash", "--format", "jsonl", "--jobs", "1", "samples"])
+        let two = try CommandLineRunner.run(["hash", "--format", "jsonl", "--jobs", "2", "samples"])
+        #expect(one.status == 0, "\(one.stderr)")
+        #expect(one.stdout == two.stdout)
+        let records = try CommandLineRunner.objects(one)
+        #expect(!records.isEmpty)
+        for record in records {
+            #expect((record["pdq"] as? String)?.count == 64)
+            #expect((record["phash"] as? String)?.count == 16)
+            #expect((record["sha256"] as? String)?.count == 64)
+        }
+    }
+
+    @Test func algorithmsAndDihedralChooseColumns() throws {
+        let result = try CommandLineRunner.run(["hash", "--format", "csv", "--algorithms", "dhash,ahash,whash,pdq", "--dihedral", "samples"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let header = result.lines.first ?? ""
+        #expect(header == "path,bytes,sha256,md5,format,width,height,pdq_quality,dhash,ahash,whash,pdq,pdq_dihedral,warning,error")
+        let json = try CommandLineRunner.objects(CommandLineRunner.run(["hash", "--dihedral", "--algorithms", "pdq", "samples"]))
+        let dihedral = try #require(json.first?["pdq_dihedral"] as? [String])
+        #expect(dihedral.count == 8)
+        #expect(dihedral.first == json.first?["pdq"] as? String)
+    }
+
+    /// `imprint hash` over bad/ mixed with good files finishes, reports each bad file, exits 1.
+    @Test func badFilesAreReportedAndTheBatchGoesOn() throws {
+        guard let corpus = CommandLineRunner.corpus else { return }
+        let bad = corpus.appendingPathComponent("bad").path
+        let result = try CommandLineRunner.run(["hash", "--format", "jsonl", "samples", bad])
+        #expect(result.status == 1)
+        let records = try CommandLineRunner.objects(result)
+        let badRecords = records.filter { ($0["path"] as? String)?.hasPrefix(bad) == true }
+        let badFiles = try FileManager.default.contentsOfDirectory(atPath: bad).filter { $0 != "README.md" }
+        #expect(badRecords.count == badFiles.count)
+        // Only the truncated JPEG decodes (with a warning); the EXIF-hostile ones have valid pixels.
+        for record in badRecords {
+            let path = try #require(record["path"] as? String)
+            let name = URL(fileURLWithPath: path).lastPathComponent
+            if name.hasPrefix("exif_") {
+                #expect(record["error"] == nil && record["pdq"] != nil, "\(name)")
+            } else if name == "jpeg_truncated_half.jpg" {
+                #expect(record["warning"] != nil && record["pdq"] != nil)
+            } else {
+                #expect(record["error"] != nil, "\(name)")
+                #expect(result.stderr.contains(path))
+            }
+        }
+    }
+
+    @Test func unknownAlgorithmIsAUsageError() throws {
+        #expect(try CommandLineRunner.run(["hash", "--algorithms", "md5", "samples"]).status == 2)
+    }
+}
