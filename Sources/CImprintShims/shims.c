@@ -75,6 +75,16 @@ static void imp_jpeg_output_message(j_common_ptr cinfo) {
     (void)cinfo;
 }
 
+/// Routes libjpeg's errors and warnings into `info` (the setjmp stays in each caller's frame).
+static struct jpeg_error_mgr *imp_jpeg_errors(imp_jpeg_error *err, imp_image_info *info) {
+    struct jpeg_error_mgr *manager = jpeg_std_error(&err->pub);
+    manager->error_exit = imp_jpeg_error_exit;
+    manager->emit_message = imp_jpeg_emit_message;
+    manager->output_message = imp_jpeg_output_message;
+    err->info = info;
+    return manager;
+}
+
 static int imp_jpeg_color_of(J_COLOR_SPACE space) {
     switch (space) {
     case JCS_GRAYSCALE: return IMP_JPEG_GRAY;
@@ -127,11 +137,7 @@ int imp_jpeg_probe(const uint8_t *data, size_t size, int scale_denom, int grey,
     imp_reset(info);
     struct jpeg_decompress_struct cinfo;
     imp_jpeg_error err;
-    cinfo.err = jpeg_std_error(&err.pub);
-    err.pub.error_exit = imp_jpeg_error_exit;
-    err.pub.emit_message = imp_jpeg_emit_message;
-    err.pub.output_message = imp_jpeg_output_message;
-    err.info = info;
+    cinfo.err = imp_jpeg_errors(&err, info);
     if (setjmp(err.jump)) {
         jpeg_destroy_decompress(&cinfo);
         return IMP_ERROR;
@@ -167,11 +173,7 @@ int imp_jpeg_decode(const uint8_t *data, size_t size, int scale_denom, int grey,
     imp_jpeg_error err;
     // volatile: modified between setjmp and longjmp.
     uint8_t *volatile scratch = NULL;
-    cinfo.err = jpeg_std_error(&err.pub);
-    err.pub.error_exit = imp_jpeg_error_exit;
-    err.pub.emit_message = imp_jpeg_emit_message;
-    err.pub.output_message = imp_jpeg_output_message;
-    err.info = info;
+    cinfo.err = imp_jpeg_errors(&err, info);
     if (setjmp(err.jump)) {
         free(scratch);
         jpeg_destroy_decompress(&cinfo);

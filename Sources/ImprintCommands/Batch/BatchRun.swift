@@ -10,6 +10,18 @@ struct BatchRun {
     struct Outcome: Sendable {
         var record: [(key: String, value: OutputValue)]
         var failure: String?
+
+        /// The outcome of a file that could not be read: its path under `pathKey`, the reason
+        /// under `errorKey`.
+        static func unreadable(_ failure: PathWalker.Failure, pathKey: String, errorKey: String) -> Outcome {
+            Outcome(record: [(pathKey, .string(failure.path)), (errorKey, .string(failure.reason))],
+                    failure: failure.description)
+        }
+    }
+
+    /// The path and bytes of one input, or why there are none.
+    static func read(_ input: BatchInput) -> Result<(path: String, bytes: [UInt8]), PathWalker.Failure> {
+        input.flatMap { path in readFile(path).map { (path, $0) } }
     }
 
     /// Runs `work` over every input and returns how many failed.

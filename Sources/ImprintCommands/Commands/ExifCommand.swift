@@ -45,14 +45,10 @@ struct ExifCommand: AsyncParsableCommand {
 
     /// The record for one file: SourceFile, then its tags, or an Error field.
     static func describe(_ input: BatchInput, grouped: Bool, thumbnailFolder: String?) -> BatchRun.Outcome {
-        let path: String
-        let bytes: [UInt8]
-        switch input.flatMap({ path in readFile(path).map { (path, $0) } }) {
-        case .failure(let failure):
-            return BatchRun.Outcome(record: [("SourceFile", .string(failure.path)), ("Error", .string(failure.reason))],
-                                    failure: failure.description)
-        case .success(let read):
-            (path, bytes) = read
+        let path: String, bytes: [UInt8]
+        switch BatchRun.read(input) {
+        case .failure(let failure): return .unreadable(failure, pathKey: "SourceFile", errorKey: "Error")
+        case .success(let file): (path, bytes) = file
         }
         do {
             let metadata = try MetadataReader.read(bytes)

@@ -96,14 +96,10 @@ struct HashJob: Sendable {
     var textColumns = false
 
     func hash(_ input: BatchInput) -> BatchRun.Outcome {
-        let path: String
-        let bytes: [UInt8]
-        switch input.flatMap({ path in readFile(path).map { (path, $0) } }) {
-        case .failure(let failure):
-            return BatchRun.Outcome(record: [("path", .string(failure.path)), ("error", .string(failure.reason))],
-                                    failure: failure.description)
-        case .success(let read):
-            (path, bytes) = read
+        let path: String, bytes: [UInt8]
+        switch BatchRun.read(input) {
+        case .failure(let failure): return .unreadable(failure, pathKey: "path", errorKey: "error")
+        case .success(let file): (path, bytes) = file
         }
         var record: OutputRecord = [("path", .string(path)), ("bytes", .integer(Int64(bytes.count)))]
         let digests = FileDigests(of: bytes)
