@@ -1,5 +1,4 @@
 internal import ImageDecoding
-internal import Crypto
 
 /// Reads metadata (EXIF through libexif, XMP, header facts, hashes) from an image file's bytes.
 public enum MetadataReader {
@@ -14,9 +13,9 @@ public enum MetadataReader {
             throw .unsupportedFormat(magic: Array(bytes.prefix(4)))
         }
         let contents = try ContainerContents.scan(bytes, format: format)
+        let digests = FileDigests(of: bytes)
         var metadata = FileMetadata(
-            format: format, fileSize: bytes.count,
-            sha256: hex(SHA256.hash(data: bytes)), md5: hex(Insecure.MD5.hash(data: bytes)),
+            format: format, fileSize: bytes.count, sha256: digests.sha256, md5: digests.md5,
             imageWidth: contents.width, imageHeight: contents.height,
             warnings: contents.warnings)
 
@@ -54,15 +53,5 @@ public enum MetadataReader {
               let exif = contents.exif else { return nil }
         let decoded = ExifBlockReader.read(exif, fileOffset: contents.exifFileOffset, isTIFFFile: format == .tiff)
         return decoded.tags.first { $0.group == "IFD0" && $0.name == "Orientation" }?.value.numericValue.map { Int($0) }
-    }
-
-    private static func hex(_ digest: some Sequence<UInt8>) -> String {
-        let digits: [UInt8] = Array("0123456789abcdef".utf8)
-        var out: [UInt8] = []
-        for byte in digest {
-            out.append(digits[Int(byte >> 4)])
-            out.append(digits[Int(byte & 0x0F)])
-        }
-        return String(decoding: out, as: UTF8.self)
     }
 }
