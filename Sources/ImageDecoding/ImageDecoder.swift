@@ -20,7 +20,7 @@ public enum ImageDecoder {
     /// - Throws: `DecodeError` when the bytes are not a decodable image.
     public static func header(of bytes: [UInt8]) throws(DecodeError) -> Header {
         let format = try sniff(bytes)
-        let info = try probe(bytes, format: format, scaleDenominator: 1, grayscale: false)
+        let info = try probe(bytes, format: format, grayscale: false)
         return Header(format: format, width: Int(info.full_width), height: Int(info.full_height))
     }
 
@@ -33,7 +33,7 @@ public enum ImageDecoder {
     public static func decode(_ bytes: [UInt8], options: DecodeOptions = .init()) throws(DecodeError) -> DecodedImage {
         let format = try sniff(bytes)
         let grey = options.grayscale && format == .jpeg
-        let full = try probe(bytes, format: format, scaleDenominator: 1, grayscale: grey)
+        let full = try probe(bytes, format: format, grayscale: grey)
         let width = Int(full.full_width), height = Int(full.full_height)
         guard width > 0, height > 0 else {
             throw .corrupt(format: format, detail: "image has no pixels (\(width)×\(height))")
@@ -44,9 +44,11 @@ public enum ImageDecoder {
             throw .tooLarge(width: width, height: height, limit: options.maxPixels)
         }
         let denominator = format == .jpeg ? scaleDenominator(width: width, height: height, minimumShortSide: options.minimumShortSide) : 1
-        let scaled = denominator == 1 ? full : try probe(bytes, format: format, scaleDenominator: denominator, grayscale: grey)
-
-        let count = Int(scaled.width) * Int(scaled.height) * Int(scaled.channels)
+        // libjpeg's scaled size is ⌈size / denominator⌉ (jdiv_round_up); the channel count does
+        // not depend on the scale. The C decode checks the buffer against its own figure.
+        let scaledWidth = (width + denominator - 1) / denominator
+        let scaledHeight = (height + denominator - 1) / denominator
+        let count = scaledWidth * scaledHeight * Int(full.channels)
         var info = imp_image_info()
         var pixels = [UInt8](repeating: 0, count: count)
         let status = bytes.withUnsafeBufferPointer { input in
@@ -94,12 +96,12 @@ public enum ImageDecoder {
     }
 
     private static func probe(
-        _ bytes: [UInt8], format: ImageFormat, scaleDenominator: Int, grayscale: Bool
+        _ bytes: [UInt8], format: ImageFormat, grayscale: Bool
     ) throws(DecodeError) -> imp_image_info {
         var info = imp_image_info()
         let status = bytes.withUnsafeBufferPointer { input in
             switch format {
-            case .jpeg: imp_jpeg_probe(input.baseAddress, input.count, Int32(scaleDenominator), grayscale ? 1 : 0, &info)
+            case .jpeg: imp_jpeg_probe(input.baseAddress, input.count, 1, grayscale ? 1 : 0, &info)
             case .png: imp_png_probe(input.baseAddress, input.count, &info)
             case .webp: imp_webp_probe(input.baseAddress, input.count, &info)
             case .tiff: Int32(IMP_ERROR.rawValue)

@@ -4,7 +4,7 @@ extension ContainerContents {
     /// Walks PNG chunks: IHDR (dimensions), eXIf (EXIF), iTXt `XML:com.adobe.xmp` (XMP).
     /// Chunk CRCs are checked; a bad one is a warning, as the chunk's data may still be usable.
     /// - Complexity: O(file size) for the CRCs; chunk bodies are otherwise only sliced.
-    static func scanPNG(_ bytes: [UInt8]) throws(MetadataError) -> ContainerContents {
+    static func scanPNG(_ bytes: [UInt8], checkingImageData: Bool) throws(MetadataError) -> ContainerContents {
         let cursor = ByteCursor(bytes: bytes)
         var contents = ContainerContents()
         var offset = 8
@@ -20,7 +20,9 @@ extension ContainerContents {
                 break
             }
             let data = bytes[dataStart..<dataStart + length]
-            if let stored = cursor.uint32BE(dataStart + length) {
+            if !checkingImageData && type == "IDAT" {
+                // Skipped on request: see ContainerContents.scan.
+            } else if let stored = cursor.uint32BE(dataStart + length) {
                 if CRC32.checksum(bytes[(offset + 4)..<(dataStart + length)]) != stored {
                     contents.warnings.append("PNG: \(type): CRC error")
                 }
@@ -35,12 +37,7 @@ extension ContainerContents {
                     sawIHDR = true
                 }
             case "eXIf":
-                if contents.exif == nil {
-                    // Some writers keep JPEG's "Exif\0\0" prefix; exiftool accepts both.
-                    let prefix: [UInt8] = Array("Exif\0\0".utf8)
-                    contents.exif = data.starts(with: prefix) ? data.dropFirst(6) : data
-                    contents.exifFileOffset = contents.exif!.startIndex
-                }
+                contents.setEXIFChunk(data)
             case "iTXt":
                 if contents.xmp == nil, data.starts(with: xmpKeyword + [0]) {
                     contents.xmp = iTXtText(data, keywordLength: xmpKeyword.count, warnings: &contents.warnings)

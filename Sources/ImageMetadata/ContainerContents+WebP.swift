@@ -42,11 +42,7 @@ extension ContainerContents {
                     contents.height = Int((bits >> 14) & 0x3FFF) + 1
                 }
             case "EXIF":
-                if contents.exif == nil {
-                    let prefix: [UInt8] = Array("Exif\0\0".utf8)
-                    contents.exif = data.starts(with: prefix) ? data.dropFirst(6) : data
-                    contents.exifFileOffset = contents.exif!.startIndex
-                }
+                contents.setEXIFChunk(data)
             case "XMP ":
                 if contents.xmp == nil { contents.xmp = data }
             default:

@@ -17,12 +17,25 @@ struct ContainerContents {
     /// Damage found while walking.
     var warnings: [String] = []
 
+    /// Records a PNG `eXIf` or WebP `EXIF` chunk as the EXIF block. Some writers keep JPEG's
+    /// "Exif\0\0" prefix there; exiftool accepts both, and so do we.
+    mutating func setEXIFChunk(_ data: ArraySlice<UInt8>) {
+        guard exif == nil else { return }
+        let prefix: [UInt8] = Array("Exif\0\0".utf8)
+        let block = data.starts(with: prefix) ? data.dropFirst(prefix.count) : data
+        exif = block
+        exifFileOffset = block.startIndex
+    }
+
     /// Walks the container of `format`. Never throws for damage past the header: what was read
     /// is kept and the damage becomes a warning.
-    static func scan(_ bytes: [UInt8], format: ImageFormat) throws(MetadataError) -> ContainerContents {
+    /// - Parameter checkingImageData: also verify the CRCs of PNG image data (IDAT), which is
+    ///   O(file size); a caller that only wants a tag, and decodes the pixels with libpng
+    ///   anyway, passes false.
+    static func scan(_ bytes: [UInt8], format: ImageFormat, checkingImageData: Bool = true) throws(MetadataError) -> ContainerContents {
         switch format {
         case .jpeg: return try scanJPEG(bytes)
-        case .png: return try scanPNG(bytes)
+        case .png: return try scanPNG(bytes, checkingImageData: checkingImageData)
         case .webp: return try scanWebP(bytes)
         case .tiff: return try scanTIFF(bytes)
         }

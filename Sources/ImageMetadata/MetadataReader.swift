@@ -28,10 +28,10 @@ public enum MetadataReader {
             metadata.warnings += decoded.warnings
             if xmpPacket == nil, let packet = decoded.xmpPacket { xmpPacket = packet[...] }
         }
-        metadata.orientation = exifTags.first { $0.group == "IFD0" && $0.name == "Orientation" }?.value.numericValue.map { Int($0) }
+        metadata.orientation = ifd0Integer("Orientation", in: exifTags)
         if format == .tiff {
-            metadata.imageWidth = exifTags.first { $0.group == "IFD0" && $0.name == "ImageWidth" }?.value.numericValue.map { Int($0) }
-            metadata.imageHeight = exifTags.first { $0.group == "IFD0" && $0.name == "ImageHeight" }?.value.numericValue.map { Int($0) }
+            metadata.imageWidth = ifd0Integer("ImageWidth", in: exifTags)
+            metadata.imageHeight = ifd0Integer("ImageHeight", in: exifTags)
         }
         var xmpTags: [MetadataTag] = []
         if let xmpPacket {
@@ -49,9 +49,14 @@ public enum MetadataReader {
     ///   format is not recognised.
     public static func orientation(in bytes: [UInt8]) -> Int? {
         guard let format = ImageFormat(sniffing: bytes),
-              let contents = try? ContainerContents.scan(bytes, format: format),
+              let contents = try? ContainerContents.scan(bytes, format: format, checkingImageData: false),
               let exif = contents.exif else { return nil }
         let decoded = ExifBlockReader.read(exif, fileOffset: contents.exifFileOffset, isTIFFFile: format == .tiff)
-        return decoded.tags.first { $0.group == "IFD0" && $0.name == "Orientation" }?.value.numericValue.map { Int($0) }
+        return ifd0Integer("Orientation", in: decoded.tags)
+    }
+
+    /// The integer value of IFD0 tag `name`, if present.
+    private static func ifd0Integer(_ name: String, in tags: [MetadataTag]) -> Int? {
+        tags.first { $0.group == "IFD0" && $0.name == name }?.value.numericValue.map { Int($0) }
     }
 }

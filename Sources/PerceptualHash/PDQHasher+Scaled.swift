@@ -51,11 +51,7 @@ extension PDQHasher {
                 }
             }
         }
-        let quality = qualityMetric(block)
-        let dct = dct64To16(block)
-        let hash = bits(of: dct)
-        guard dihedral else { return (PDQResult(hash: hash, quality: quality), nil) }
-        return (PDQResult(hash: hash, quality: quality), DihedralTransform.allCases.map { bits(of: $0.apply(to: dct)) })
+        return result(of: block, dihedral: dihedral)
     }
 
     /// For one axis: the weight of each shrunken pixel in each of the 64 reference samples.

@@ -47,7 +47,11 @@ public enum PDQHasher {
         guard width >= minimumDimension, height >= minimumDimension else {
             return (PDQResult(hash: .zero, quality: 0), dihedral ? Array(repeating: .zero, count: 8) : nil)
         }
-        let block = downsample64(luma: &luma, width: width, height: height)
+        return result(of: downsample64(luma: &luma, width: width, height: height), dihedral: dihedral)
+    }
+
+    /// Quality, hash and (when asked) the 8 dihedral hashes of a 64×64 downsample.
+    static func result(of block: [Float], dihedral: Bool) -> (PDQResult, [Hash256]?) {
         let quality = qualityMetric(block)
         let dct = dct64To16(block)
         let hash = bits(of: dct)
