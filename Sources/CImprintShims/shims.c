@@ -267,11 +267,11 @@ static void imp_png_header(png_structp png, png_infop header, imp_image_info *in
 }
 
 int imp_png_probe(const uint8_t *data, size_t size, imp_image_info *info) {
-    return imp_png_decode(data, size, NULL, 0, info);
+    return imp_png_decode(data, size, NULL, 0, 0, info);
 }
 
 int imp_png_decode(const uint8_t *data, size_t size, uint8_t *out, size_t capacity,
-                   imp_image_info *info) {
+                   int discard_alpha, imp_image_info *info) {
     imp_reset(info);
     imp_png_source source = {data, size, 0, info};
     if (size < 8 || png_sig_cmp(data, 0, 8) != 0) {
@@ -309,6 +309,7 @@ int imp_png_decode(const uint8_t *data, size_t size, uint8_t *out, size_t capaci
     }
     png_set_expand(png);   // palette → RGB, grey < 8 bits → 8, tRNS → alpha
     png_set_strip_16(png); // keep the high byte, as Pillow does
+    if (discard_alpha) png_set_strip_alpha(png);
     int passes = png_set_interlace_handling(png);
     png_read_update_info(png, header);
     int in_channels = png_get_channels(png, header);
@@ -389,7 +390,7 @@ int imp_webp_probe(const uint8_t *data, size_t size, imp_image_info *info) {
 }
 
 int imp_webp_decode(const uint8_t *data, size_t size, uint8_t *out, size_t capacity,
-                    imp_image_info *info) {
+                    int discard_alpha, imp_image_info *info) {
     int status = imp_webp_probe(data, size, info);
     if (status != IMP_OK) return status;
     if (!imp_buffer_fits(info, capacity)) {
@@ -397,7 +398,7 @@ int imp_webp_decode(const uint8_t *data, size_t size, uint8_t *out, size_t capac
         return IMP_BAD_BUFFER;
     }
     int stride = info->width * 3;
-    if (!info->has_alpha) {
+    if (!info->has_alpha || discard_alpha) {
         if (!WebPDecodeRGBInto(data, size, out, capacity, stride)) {
             imp_set_message(info, "WebP decoding failed", 1);
             return IMP_ERROR;

@@ -13,15 +13,28 @@ public struct DecodeOptions: Sendable, Equatable {
     public var orientation: Int
     /// Images whose stored width × height exceeds this are refused before any allocation.
     public var maxPixels: Int
+    /// What to do with an alpha channel (PNG, WebP).
+    public var alpha: AlphaHandling
 
-    /// Creates options; the defaults decode full size, in colour, as stored, under 256 MP.
+    /// How transparent pixels become opaque ones.
+    public enum AlphaHandling: Sendable, Equatable {
+        /// Composite onto white: what a viewer shows on a white page.
+        case compositeOntoWhite
+        /// Drop alpha and keep the colour stored under it, as Pillow's `convert("RGB"/"L")`
+        /// does; imagehash and python-threatexchange's PDQ hash what that gives.
+        case discard
+    }
+
+    /// Creates options; the defaults decode full size, in colour, as stored, under 256 MP,
+    /// with alpha composited onto white.
     public init(
         minimumShortSide: Int? = nil, grayscale: Bool = false, orientation: Int = 1,
-        maxPixels: Int = DecodeOptions.defaultMaxPixels
+        maxPixels: Int = DecodeOptions.defaultMaxPixels, alpha: AlphaHandling = .compositeOntoWhite
     ) {
         self.minimumShortSide = minimumShortSide
         self.grayscale = grayscale
         self.orientation = orientation
         self.maxPixels = maxPixels
+        self.alpha = alpha
     }
 }

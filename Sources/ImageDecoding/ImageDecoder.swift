@@ -51,6 +51,7 @@ public enum ImageDecoder {
         let count = scaledWidth * scaledHeight * Int(full.channels)
         var info = imp_image_info()
         var pixels = [UInt8](repeating: 0, count: count)
+        let discardAlpha: Int32 = options.alpha == .discard ? 1 : 0
         let status = bytes.withUnsafeBufferPointer { input in
             pixels.withUnsafeMutableBufferPointer { output in
                 switch format {
@@ -58,9 +59,9 @@ public enum ImageDecoder {
                     imp_jpeg_decode(input.baseAddress, input.count, Int32(denominator), grey ? 1 : 0,
                                     output.baseAddress, output.count, &info)
                 case .png:
-                    imp_png_decode(input.baseAddress, input.count, output.baseAddress, output.count, &info)
+                    imp_png_decode(input.baseAddress, input.count, output.baseAddress, output.count, discardAlpha, &info)
                 case .webp:
-                    imp_webp_decode(input.baseAddress, input.count, output.baseAddress, output.count, &info)
+                    imp_webp_decode(input.baseAddress, input.count, output.baseAddress, output.count, discardAlpha, &info)
                 case .tiff:
                     Int32(IMP_ERROR.rawValue)
                 }

@@ -48,7 +48,7 @@ public struct HashPipeline: Sendable {
     /// - Parameter orientation: EXIF orientation to apply (1–8); PDQ reference hashes are
     ///   published without it, so pass 1 to compare with them.
     public func decodeOptions(orientation: Int = 1) -> DecodeOptions {
-        DecodeOptions(minimumShortSide: minimumShortSide, grayscale: !request.exact, orientation: orientation)
+        DecodeOptions(minimumShortSide: minimumShortSide, grayscale: !request.exact, orientation: orientation, alpha: .discard)
     }
 
     /// Decodes `bytes` once with `decodeOptions(orientation:)` and computes every requested hash.

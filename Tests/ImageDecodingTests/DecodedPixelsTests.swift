@@ -61,6 +61,16 @@ import Testing
         #expect(mean(composited) > mean(original))
     }
 
+    /// With alpha discarded, an alpha ramp added to the photo decodes back to the photo itself
+    /// (16-bit through its high byte), as Pillow's `convert("RGB")` gives it.
+    @Test(arguments: ["photos/variants/chelsea_rgba8_alpha_gradient.png",
+                      "photos/variants/chelsea_rgba16_alpha_gradient.png"])
+    func discardedAlphaKeepsStoredColour(path: String) throws {
+        guard Corpus.root != nil else { return }
+        let dropped = try decode(path, DecodeOptions(alpha: .discard))
+        #expect(try meanDifference(dropped, decode("photos/chelsea.png")) == 0)
+    }
+
     /// The greyscale fast path takes libjpeg's Y, which is the same luma as from RGB.
     @Test func greyFastPathMatchesLumaOfRGB() throws {
         guard Corpus.root != nil else { return }

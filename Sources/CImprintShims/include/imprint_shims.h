@@ -56,15 +56,17 @@ int imp_jpeg_decode(const uint8_t *data, size_t size, int scale_denom, int grey,
 /// Reads a PNG's IHDR (and checks its CRC) without inflating any image data.
 int imp_png_probe(const uint8_t *data, size_t size, imp_image_info *info);
 
-/// Decodes a PNG to 8-bit grey or RGB, alpha composited onto white, into `out`.
+/// Decodes a PNG to 8-bit grey or RGB into `out`. Alpha is composited onto white, or with
+/// `discard_alpha` dropped (the colour stored under transparent pixels kept, as Pillow's
+/// `convert` does).
 int imp_png_decode(const uint8_t *data, size_t size, uint8_t *out, size_t capacity,
-                   imp_image_info *info);
+                   int discard_alpha, imp_image_info *info);
 
 /// Reads a WebP's size and features without decoding.
 int imp_webp_probe(const uint8_t *data, size_t size, imp_image_info *info);
 
-/// Decodes a WebP (lossy or lossless) to RGB, alpha composited onto white, into `out`.
+/// Decodes a WebP (lossy or lossless) to RGB into `out`; alpha as for PNG.
 int imp_webp_decode(const uint8_t *data, size_t size, uint8_t *out, size_t capacity,
-                    imp_image_info *info);
+                    int discard_alpha, imp_image_info *info);
 
 #endif
