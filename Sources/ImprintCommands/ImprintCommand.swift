@@ -1,5 +1,8 @@
 import ArgumentParser
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// The root `imprint` command: holds only configuration and the list of subcommands.
 public struct ImprintCommand: AsyncParsableCommand {
@@ -17,6 +20,7 @@ public struct ImprintCommand: AsyncParsableCommand {
     /// Usage errors exit with status 2 (as grep and diff do), not argument-parser's 64;
     /// batch commands exit 1 when some files failed.
     public static func runMain(_ arguments: [String]? = nil) async -> Never {
+        tuneAllocatorForBatches()
         do {
             var command = try parseAsRoot(arguments)
             if var asyncCommand = command as? AsyncParsableCommand {
@@ -32,5 +36,22 @@ public struct ImprintCommand: AsyncParsableCommand {
             }
             exit(withError: error)
         }
+    }
+
+    /// Batch commands allocate and free one file's buffers after another. By default glibc
+    /// maps each buffer over 128 KiB freshly and unmaps it on free, so every page faults and
+    /// is zeroed again for the next file (about 8% of `imprint exif`'s CPU). Keeping such
+    /// buffers on the heap lets the next file reuse the same pages. The peak stays that of
+    /// the files in flight.
+    static func tuneAllocatorForBatches() {
+        #if canImport(Glibc)
+        // mallopt is in <malloc.h>, which Swift's Glibc module does not import.
+        typealias Mallopt = @convention(c) (Int32, Int32) -> Int32
+        guard let symbol = dlsym(dlopen(nil, RTLD_NOW), "mallopt") else { return }
+        let mallopt = unsafeBitCast(symbol, to: Mallopt.self)
+        _ = mallopt(-1, 64 << 20)  // M_TRIM_THRESHOLD
+        _ = mallopt(-2, 16 << 20)  // M_TOP_PAD
+        _ = mallopt(-3, 32 << 20)  // M_MMAP_THRESHOLD
+        #endif
     }
 }

@@ -64,12 +64,19 @@ func readFile(_ path: String) -> Result<[UInt8], PathWalker.Failure> {
     guard fstat(descriptor, &status) == 0 else {
         return .failure(.init(path: path, reason: String(cString: strerror(errno))))
     }
+    // Read exactly the size fstat gives, then keep reading through a small buffer in case the
+    // file grew: the common case allocates once and never copies.
     var bytes = [UInt8](repeating: 0, count: Int(status.st_size))
     var filled = 0
+    var more = [UInt8](repeating: 0, count: 0)
     while true {
-        if filled == bytes.count { bytes.append(contentsOf: repeatElement(0, count: max(4096, bytes.count))) }
-        let count = bytes.withUnsafeMutableBytes { raw in
-            read(descriptor, raw.baseAddress! + filled, raw.count - filled)
+        let count: Int
+        if filled < bytes.count {
+            count = bytes.withUnsafeMutableBytes { raw in read(descriptor, raw.baseAddress! + filled, raw.count - filled) }
+        } else {
+            if more.isEmpty { more = [UInt8](repeating: 0, count: 4096) }
+            count = more.withUnsafeMutableBytes { raw in read(descriptor, raw.baseAddress!, raw.count) }
+            if count > 0 { bytes.append(contentsOf: more[..<count]) }
         }
         if count < 0 {
             if errno == EINTR { continue }
@@ -78,6 +85,6 @@ func readFile(_ path: String) -> Result<[UInt8], PathWalker.Failure> {
         if count == 0 { break }
         filled += count
     }
-    bytes.removeLast(bytes.count - filled)
+    if filled < bytes.count { bytes.removeLast(bytes.count - filled) }
     return .success(bytes)
 }
