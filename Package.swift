@@ -10,6 +10,7 @@ let package = Package(
         .library(name: "ImageDecoding", targets: ["ImageDecoding"]),
         .library(name: "ImageMetadata", targets: ["ImageMetadata"]),
         .library(name: "PerceptualHash", targets: ["PerceptualHash"]),
+        .library(name: "HammingIndex", targets: ["HammingIndex"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -34,10 +35,11 @@ let package = Package(
             dependencies: ["CExif", "ImageDecoding", .product(name: "Crypto", package: "swift-crypto")]
         ),
         .target(name: "PerceptualHash", dependencies: ["ImageDecoding"]),
+        .target(name: "HammingIndex"),
         .target(
             name: "ImprintCommands",
             dependencies: [
-                "ImageDecoding", "ImageMetadata", "PerceptualHash",
+                "ImageDecoding", "ImageMetadata", "PerceptualHash", "HammingIndex",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -48,5 +50,6 @@ let package = Package(
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "PerceptualHashTests", dependencies: ["PerceptualHash", "ImageDecoding"]),
         .testTarget(name: "ImprintCommandsTests", dependencies: ["ImprintCommands"]),
+        .testTarget(name: "HammingIndexTests", dependencies: ["HammingIndex"]),
     ]
 )
