@@ -44,6 +44,8 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "imprint", dependencies: ["ImprintCommands"]),
+        // Data generator and timed runs for scripts/bench-cluster.
+        .executableTarget(name: "imprint-bench", dependencies: ["HammingIndex"]),
 
         .testTarget(name: "ImageDecodingTests", dependencies: ["ImageDecoding"]),
         .testTarget(name: "ImageMetadataTests", dependencies: ["ImageMetadata"],
