@@ -15,6 +15,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         // System libraries, found through pkg-config; Debian package names as providers.
@@ -36,10 +37,16 @@ let package = Package(
         ),
         .target(name: "PerceptualHash", dependencies: ["ImageDecoding"]),
         .target(name: "HammingIndex"),
+        .target(name: "PostSidecars"),
+        .target(
+            name: "CaseStore",
+            dependencies: ["ImageMetadata", "PerceptualHash", "PostSidecars", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
         .target(
             name: "ImprintCommands",
             dependencies: [
                 "ImageDecoding", "ImageMetadata", "PerceptualHash", "HammingIndex",
+                "CaseStore", "PostSidecars",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -52,6 +59,8 @@ let package = Package(
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "PerceptualHashTests", dependencies: ["PerceptualHash", "ImageDecoding"]),
         .testTarget(name: "ImprintCommandsTests", dependencies: ["ImprintCommands"]),
+        .testTarget(name: "PostSidecarsTests", dependencies: ["PostSidecars"]),
+        .testTarget(name: "CaseStoreTests", dependencies: ["CaseStore", "ImageMetadata", "PerceptualHash", "PostSidecars"]),
         .testTarget(name: "HammingIndexTests", dependencies: ["HammingIndex"]),
     ]
 )

@@ -1,0 +1,42 @@
+import ArgumentParser
+import Foundation
+import PerceptualHash
+
+/// The largest Hamming distance at which two hashes of each algorithm count as the same photo.
+///
+/// PDQ's 31 of 256 is the reference's recommendation. The 64-bit defaults come from
+/// measurements on samples/ and the PDQ bridge edits (docs/benchmarks.md, "Clustering
+/// thresholds"): pHash and dHash put resizes, recompressions, blurs and 10% crops within 10
+/// bits and the nearest unrelated pair we saw at 18 (pHash) and 16 (dHash); aHash and wHash
+/// put unrelated desert and sky photos within 0–3 bits, so their defaults are kept at 2 and
+/// they should not be trusted alone.
+struct MatchThresholds: Sendable, Equatable {
+    static let defaults: [HashAlgorithm: Int] = [.pdq: 31, .phash: 10, .dhash: 10, .ahash: 2, .whash: 2]
+
+    var byAlgorithm: [HashAlgorithm: Int] = Self.defaults
+
+    subscript(algorithm: HashAlgorithm) -> Int { byAlgorithm[algorithm] ?? 0 }
+
+    /// Parses `pdq=31,phash=8`; algorithms not named keep their defaults.
+    init(parsing text: String?) throws {
+        guard let text, !text.isEmpty else { return }
+        for item in text.split(separator: ",") {
+            let parts = item.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+            guard parts.count == 2, let algorithm = HashAlgorithm(rawValue: parts[0].lowercased()),
+                  let value = Int(parts[1]), value >= 0 else {
+                throw ValidationError("--threshold takes algorithm=bits pairs, e.g. pdq=31,phash=10; got '\(item)'")
+            }
+            byAlgorithm[algorithm] = value
+        }
+    }
+
+    static let help = """
+        Largest distance counted as the same photo, as algorithm=bits pairs (defaults: \
+        pdq=31 of 256, phash=10, dhash=10, ahash=2, whash=2 of 64). Higher finds more \
+        cropped or captioned reposts and risks joining unrelated photos: in our measurements \
+        edits stay within pdq 16 / phash 4, 10% crops reach phash 10, while unrelated photos \
+        came no closer than pdq 96, phash 18, dhash 16 — but aHash and wHash put unrelated \
+        landscapes within 0–3 bits.
+        """
+}
+

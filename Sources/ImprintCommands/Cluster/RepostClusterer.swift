@@ -1,0 +1,135 @@
+import HammingIndex
+import PerceptualHash
+
+/// Groups images whose hashes lie within the thresholds: the core of `imprint cluster`.
+struct RepostClusterer {
+    /// How groups are formed from the "close enough" pairs.
+    enum Mode: String, CaseIterable, Sendable {
+        /// Connected components: A~B and B~C put A, B, C together (the PDQ tools' "snowball").
+        case components
+        /// Each group is the earliest unassigned image and every unassigned image close to it,
+        /// so every member is within the threshold of the representative.
+        case earliest
+    }
+
+    let algorithms: [HashAlgorithm]
+    let thresholds: MatchThresholds
+    /// Compare PDQ hashes under all eight rotations and mirrors.
+    let dihedral: Bool
+    let mode: Mode
+    /// PDQ hashes below this quality are left out, as the PDQ authors advise.
+    var minimumQuality = 50
+
+    /// A group, members in time order, the first being the representative.
+    struct Cluster {
+        var members: [Int]
+        /// Per member, per algorithm: the distance to the representative (nil: no hash).
+        var distances: [[HashAlgorithm: Int]]
+    }
+
+    /// Images that take part: no error, and (when PDQ is used) quality at least the minimum.
+    func isLowQuality(_ image: HashedImage) -> Bool {
+        algorithms.contains(.pdq) && image.words[.pdq] != nil && (image.pdqQuality ?? 100) < minimumQuality
+    }
+
+    /// The clusters of `images`, ordered by their earliest member then path; singletons
+    /// included only when `singletons`.
+    func clusters(of images: [HashedImage], singletons: Bool) -> [Cluster] {
+        let eligible = images.indices.filter { images[$0].error == nil && !isLowQuality(images[$0]) }
+        var neighbours = [[Int]](repeating: [], count: images.count)
+        for algorithm in algorithms {
+            for (a, b) in pairs(images, eligible: eligible, algorithm: algorithm) {
+                neighbours[a].append(b)
+                neighbours[b].append(a)
+            }
+        }
+        let byTime = eligible.sorted { images[$0].orderKey < images[$1].orderKey }
+        var groups: [[Int]] = []
+        switch mode {
+        case .components:
+            var root = Array(images.indices)
+            func find(_ x: Int) -> Int {
+                var x = x
+                while root[x] != x { root[x] = root[root[x]]; x = root[x] }
+                return x
+            }
+            for a in eligible { for b in neighbours[a] { root[find(a)] = find(b) } }
+            var groupOf: [Int: Int] = [:]
+            for index in byTime {
+                let key = find(index)
+                if let group = groupOf[key] { groups[group].append(index) } else {
+                    groupOf[key] = groups.count
+                    groups.append([index])
+                }
+            }
+        case .earliest:
+            var assigned = [Bool](repeating: false, count: images.count)
+            for centre in byTime where !assigned[centre] {
+                assigned[centre] = true
+                var group = [centre]
+                for other in Set(neighbours[centre]) where !assigned[other] {
+                    assigned[other] = true
+                    group.append(other)
+                }
+                groups.append([group[0]] + group.dropFirst().sorted { images[$0].orderKey < images[$1].orderKey })
+            }
+        }
+        // byTime order makes groups come out ordered by earliest member, members in time order.
+        return groups.filter { singletons || $0.count > 1 }.map { members in
+            let representative = images[members[0]]
+            return Cluster(members: members, distances: members.map { member in
+                var distances: [HashAlgorithm: Int] = [:]
+                for algorithm in algorithms {
+                    distances[algorithm] = distance(representative, images[member], algorithm)
+                }
+                return distances
+            })
+        }
+    }
+
+    /// The distance between two images' hashes, the smallest over dihedral variants when asked.
+    func distance(_ a: HashedImage, _ b: HashedImage, _ algorithm: HashAlgorithm) -> Int? {
+        guard let x = a.words[algorithm], let y = b.words[algorithm], x.count == y.count else { return nil }
+        var best = Self.distance(x, y)
+        if algorithm == .pdq && dihedral {
+            for variant in a.pdqDihedral ?? [] { best = min(best, Self.distance(variant, y)) }
+            for variant in b.pdqDihedral ?? [] { best = min(best, Self.distance(x, variant)) }
+        }
+        return best
+    }
+
+    static func distance(_ x: [UInt64], _ y: [UInt64]) -> Int {
+        zip(x, y).reduce(0) { $0 + ($1.0 ^ $1.1).nonzeroBitCount }
+    }
+
+    /// Image pairs within the algorithm's threshold, through the Hamming index.
+    func pairs(_ images: [HashedImage], eligible: [Int], algorithm: HashAlgorithm) -> [(Int, Int)] {
+        // Hashes of the usual width for this algorithm; a differently sized hash (another
+        // --hash-size) is compared only with its own kind.
+        var bySize: [Int: [Int]] = [:]
+        for index in eligible { if let words = images[index].words[algorithm] { bySize[words.count, default: []].append(index) } }
+        let radius = thresholds[algorithm]
+        var found: [(Int, Int)] = []
+        for (width, members) in bySize.sorted(by: { $0.key < $1.key }) {
+            let words = members.flatMap { images[$0].words[algorithm]! }
+            if algorithm == .pdq && dihedral {
+                let index = HammingIndex(words: words, wordsPerHash: width, radius: radius)
+                var seen = Set<Int>()
+                for (position, member) in members.enumerated() {
+                    let variants = images[member].pdqDihedral ?? [images[member].words[.pdq]!]
+                    for variant in variants {
+                        for neighbour in index.neighbors(of: variant, radius: radius) where neighbour.index != position {
+                            let a = min(position, neighbour.index), b = max(position, neighbour.index)
+                            if seen.insert(a * members.count + b).inserted { found.append((members[a], members[b])) }
+                        }
+                    }
+                }
+            } else {
+                for pair in HammingIndex.selfJoin(words: words, wordsPerHash: width, radius: radius) {
+                    found.append((members[Int(pair.first)], members[Int(pair.second)]))
+                }
+            }
+        }
+        return found
+    }
+}

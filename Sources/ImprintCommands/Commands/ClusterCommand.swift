@@ -1,0 +1,126 @@
+import ArgumentParser
+import Foundation
+import PerceptualHash
+
+extension RepostClusterer.Mode: ExpressibleByArgument {}
+
+/// `imprint cluster`: groups reposts of the same photo, earliest appearance first.
+struct ClusterCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "cluster",
+        abstract: "Group images that are the same photo (reposts, recompressions, resizes), earliest first.",
+        discussion: """
+            Reads `imprint hash` output (JSON Lines, JSON or CSV; '-' for stdin) or hashes \
+            images and folders itself. Two images are close when any algorithm in --algorithms \
+            puts them within its threshold; groups are the connected components of "close" \
+            (--mode components, the PDQ tools' snowball) or, with --mode earliest, the earliest \
+            unassigned image and everything close to it. Members are ordered by their earliest \
+            known time (EXIF DateTimeOriginal, else the file's modification time), the first \
+            is the representative, and each member's distance to it is shown. Cluster numbers \
+            follow the representatives' times, so the same input gives the same numbers. \
+            PDQ hashes of quality below 50 are too unreliable to compare and are listed \
+            separately. The search is exact (a multi-index Hamming index, no missed pairs).
+            """
+    )
+
+    @OptionGroup var input: HashInputOptions
+
+    @Option(name: [.customShort("a"), .customLong("algorithms")], help: ArgumentHelp(
+        "Comma-separated hashes to compare: pdq, phash, dhash, ahash, whash (default pdq).", valueName: "list"))
+    var algorithmList = "pdq"
+
+    @Option(name: .customLong("threshold"), help: ArgumentHelp(MatchThresholds.help, valueName: "alg=bits,..."))
+    var thresholdList: String?
+
+    @Flag(help: "Also match rotated and mirrored reposts (PDQ's eight dihedral hashes; from `imprint hash --dihedral` output or computed).")
+    var dihedral = false
+
+    @Option(help: "components (default): A~B and B~C join A, B, C. earliest: each group is within the threshold of its earliest member.")
+    var mode: RepostClusterer.Mode = .components
+
+    @Flag(help: "Also print images that match nothing, as clusters of one.")
+    var singletons = false
+
+    var algorithms: [HashAlgorithm] { (try? HashCommand.parseAlgorithms(algorithmList)) ?? [] }
+
+    func validate() throws {
+        if try HashCommand.parseAlgorithms(algorithmList).isEmpty { throw ValidationError("--algorithms needs at least one algorithm.") }
+        _ = try MatchThresholds(parsing: thresholdList)
+        if dihedral && !algorithms.contains(.pdq) { throw ValidationError("--dihedral needs pdq in --algorithms.") }
+    }
+
+    func run() async throws {
+        let images = try await input.load(algorithms: algorithms, dihedral: dihedral, times: true)
+        let clusterer = RepostClusterer(algorithms: algorithms, thresholds: try MatchThresholds(parsing: thresholdList),
+                                        dihedral: dihedral, mode: mode)
+        let missing = images.filter { image in image.error == nil && algorithms.contains { image.words[$0] == nil } }
+        if let first = missing.first {
+            throw ValidationError("\(first.path) has no \(algorithms.first { first.words[$0] == nil }!.rawValue) hash; hash with --algorithms \(algorithmList).")
+        }
+        let clusters = clusterer.clusters(of: images, singletons: singletons)
+        let lowQuality = images.filter { $0.error == nil && clusterer.isLowQuality($0) }
+        let format = input.outputFormat
+        if format == .text {
+            printText(clusters, lowQuality: lowQuality, images: images)
+        } else {
+            var columns = ["cluster", "size", "rank", "path", "time", "time_source", "representative", "distance"]
+            if algorithms.count > 1 { columns += algorithms.map { "\($0.rawValue)_distance" } }
+            columns += ["pdq_quality", "excluded"]
+            let writer = RecordWriter(format: format, columns: format == .csv ? columns : nil)
+            for (number, cluster) in clusters.enumerated() {
+                let representative = images[cluster.members[0]].path
+                for (rank, member) in cluster.members.enumerated() {
+                    let image = images[member]
+                    var record: OutputRecord = [
+                        ("cluster", .integer(Int64(number + 1))), ("size", .integer(Int64(cluster.members.count))),
+                        ("rank", .integer(Int64(rank + 1))), ("path", .string(image.path)),
+                        ("time", image.time.map(OutputValue.string) ?? .null),
+                        ("time_source", image.timeSource.map(OutputValue.string) ?? .null),
+                        ("representative", .string(representative)),
+                        ("distance", cluster.distances[rank][algorithms[0]].map { .integer(Int64($0)) } ?? .null),
+                    ]
+                    if algorithms.count > 1 {
+                        for algorithm in algorithms {
+                            record.append(("\(algorithm.rawValue)_distance",
+                                           cluster.distances[rank][algorithm].map { .integer(Int64($0)) } ?? .null))
+                        }
+                    }
+                    if let quality = image.pdqQuality { record.append(("pdq_quality", .integer(Int64(quality)))) }
+                    writer.write(record)
+                }
+            }
+            for image in lowQuality {
+                writer.write([("cluster", .null), ("path", .string(image.path)),
+                              ("pdq_quality", .integer(Int64(image.pdqQuality ?? 0))),
+                              ("excluded", .string("pdq quality below \(clusterer.minimumQuality)"))])
+            }
+            writer.finish()
+        }
+        let failed = images.filter { $0.error != nil }.count
+        warn("\(images.count) images, \(clusters.count) clusters (\(clusters.reduce(0) { $0 + $1.members.count }) images), "
+             + "\(lowQuality.count) below PDQ quality \(clusterer.minimumQuality), \(failed) failed")
+        if failed > 0 { throw ExitCode(1) }
+    }
+
+    private func printText(_ clusters: [RepostClusterer.Cluster], lowQuality: [HashedImage], images: [HashedImage]) {
+        var out = BufferedOutput()
+        for (number, cluster) in clusters.enumerated() {
+            out.write("cluster \(number + 1): \(cluster.members.count) image\(cluster.members.count == 1 ? "" : "s")\n")
+            for (rank, member) in cluster.members.enumerated() {
+                let image = images[member]
+                let distance = algorithms.map { algorithm in
+                    "\(algorithm.rawValue) " + (cluster.distances[rank][algorithm].map(String.init) ?? "-")
+                }.joined(separator: " ")
+                let time = (image.time ?? "unknown time").padding(toLength: 19, withPad: " ", startingAt: 0)
+                let source = image.timeSource == "mtime" ? " (mtime)" : "        "
+                out.write("  \(rank == 0 ? "*" : " ") \(time)\(source)  \(distance)  \(image.path)\n")
+            }
+            out.write("\n")
+        }
+        if !lowQuality.isEmpty {
+            out.write("not clustered, PDQ quality below 50: \(lowQuality.count)\n")
+            for image in lowQuality { out.write("    quality \(image.pdqQuality ?? 0)  \(image.path)\n") }
+        }
+        out.flush()
+    }
+}

@@ -1,0 +1,98 @@
+import ArgumentParser
+import Foundation
+import ImageDecoding
+import PerceptualHash
+
+/// What `cluster`, `match` and `hashes export` read: images and folders (hashed here), or
+/// `imprint hash` output files, mixed as needed.
+struct HashInputOptions: ParsableArguments {
+    @Argument(help: ArgumentHelp(
+        "Images and folders to hash, or `imprint hash` output (.jsonl, .json, .csv; '-' reads it from stdin).",
+        valueName: "path"))
+    var paths: [String] = []
+
+    @Option(name: .shortAndLong, help: "How many files to hash at once (default: all cores).")
+    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    @Option(name: .shortAndLong, help: ArgumentHelp(
+        "Output format: json, jsonl, csv or text (default: text on a terminal, jsonl when piped).",
+        valueName: "format"))
+    var format: OutputFormat?
+
+    func validate() throws {
+        if paths.isEmpty { throw ValidationError("Name at least one image, folder or hash output file ('-' for stdin).") }
+        if jobs < 1 { throw ValidationError("--jobs must be at least 1.") }
+        for path in paths where Self.isHashOutput(path) && path != "-" && !FileManager.default.isReadableFile(atPath: path) {
+            throw ValidationError("Cannot read \(path).")
+        }
+    }
+
+    var outputFormat: OutputFormat { format ?? .automatic }
+
+    /// `-` and files named like hash output are read as hash output; anything else is an image or folder.
+    static func isHashOutput(_ path: String) -> Bool {
+        if path == "-" { return true }
+        let lower = path.lowercased()
+        return [".jsonl", ".ndjson", ".json", ".csv"].contains { lower.hasSuffix($0) }
+    }
+
+    /// Every image named, in the order given (folders walked in name order), with the hashes
+    /// `algorithms` need; images that could not be read or decoded carry an `error`.
+    /// - Parameters:
+    ///   - dihedral: compute PDQ's dihedral hashes for images hashed here.
+    ///   - times: find each image's earliest known time (EXIF DateTimeOriginal, else mtime).
+    func load(algorithms: [HashAlgorithm], dihedral: Bool, times: Bool) async throws -> [HashedImage] {
+        var images: [HashedImage] = []
+        var imagePaths: [String] = []
+        let job = HashJob(
+            pipeline: HashPipeline(HashRequest(algorithms: algorithms, pdqDihedral: dihedral && algorithms.contains(.pdq))),
+            algorithms: algorithms, applyOrientation: true, maxPixels: DecodeOptions.defaultMaxPixels)
+        func hashPending() async {
+            guard !imagePaths.isEmpty else { return }
+            await runOrdered(PathWalker(imagePaths), jobs: jobs, work: { input in
+                var image = Self.image(from: job.hash(input))
+                if times, image.error == nil { image.findTime() }
+                return image
+            }, emit: { images.append($0) })
+            imagePaths = []
+        }
+        for path in paths {
+            guard Self.isHashOutput(path) else {
+                imagePaths.append(path)
+                continue
+            }
+            await hashPending()
+            let data = path == "-" ? FileHandle.standardInput.readDataToEndOfFile()
+                : try Data(contentsOf: URL(fileURLWithPath: path))
+            let listed = try HashListReader.read(String(decoding: data, as: UTF8.self), source: path == "-" ? "stdin" : path)
+            if times {
+                await runOrdered(listed, jobs: jobs, work: { image in
+                    var image = image
+                    image.findTime()
+                    return image
+                }, emit: { images.append($0) })
+            } else {
+                images += listed
+            }
+        }
+        await hashPending()
+        for image in images where image.error != nil { warn("\(image.path): \(image.error!)") }
+        return images
+    }
+
+    /// A `HashJob` record turned back into hashes.
+    static func image(from outcome: BatchRun.Outcome) -> HashedImage {
+        var object: [String: Any] = [:]
+        for (key, value) in outcome.record {
+            switch value {
+            case .string(let text): object[key] = text
+            case .integer(let number): object[key] = Int(number)
+            case .list(let items): object[key] = items.map(\.text)
+            default: break
+            }
+        }
+        if let error = object["error"] as? String { return HashedImage(path: object["path"] as? String ?? "", error: error) }
+        return (try? HashListReader.image(from: object, source: "hash", line: 0))
+            ?? HashedImage(path: object["path"] as? String ?? "", error: "hashes unreadable")
+    }
+}

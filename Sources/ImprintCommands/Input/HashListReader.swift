@@ -1,0 +1,118 @@
+import Foundation
+import PerceptualHash
+
+/// Reads `imprint hash` output back (JSON Lines, a JSON array, or CSV with a header row).
+enum HashListReader {
+    /// Problems with a hash output file as a whole.
+    struct Failure: Error, CustomStringConvertible {
+        let source: String
+        let reason: String
+        var description: String { "\(source): \(reason)" }
+    }
+
+    /// The images listed in `text`, in order; rows with an `error` keep it and have no hashes.
+    /// - Parameter source: the file name, for messages.
+    static func read(_ text: String, source: String) throws -> [HashedImage] {
+        let trimmed = text.drop { $0.isWhitespace }
+        if trimmed.first == "[" {
+            guard let array = try? JSONSerialization.jsonObject(with: Data(trimmed.utf8)) as? [[String: Any]] else {
+                throw Failure(source: source, reason: "not a JSON array of objects")
+            }
+            return try array.enumerated().map { try image(from: $1, source: source, line: $0 + 1) }
+        }
+        if trimmed.first == "{" {
+            return try text.split(whereSeparator: \.isNewline).enumerated().compactMap { number, line in
+                guard !line.allSatisfy(\.isWhitespace) else { return nil }
+                guard let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any] else {
+                    throw Failure(source: source, reason: "line \(number + 1) is not a JSON object")
+                }
+                return try image(from: object, source: source, line: number + 1)
+            }
+        }
+        let rows = CSVParser.rows(text)
+        guard let header = rows.first, header.contains("path") else {
+            throw Failure(source: source, reason: "neither JSON nor CSV with a path column (is it `imprint hash` output?)")
+        }
+        return try rows.dropFirst().enumerated().compactMap { number, row in
+            guard row.contains(where: { !$0.isEmpty }) else { return nil }
+            var object: [String: Any] = [:]
+            for (key, value) in zip(header, row) where !value.isEmpty { object[key] = value }
+            if let list = object["pdq_dihedral"] as? String {
+                object["pdq_dihedral"] = list.split(separator: " ").map(String.init)
+            }
+            return try image(from: object, source: source, line: number + 2)
+        }
+    }
+
+    static func image(from object: [String: Any], source: String, line: Int) throws -> HashedImage {
+        guard let path = object["path"] as? String else {
+            throw Failure(source: source, reason: "record \(line) has no path")
+        }
+        var image = HashedImage(path: path)
+        image.error = object["error"] as? String
+        for algorithm in HashAlgorithm.allCases {
+            guard let text = object[algorithm.rawValue] as? String else { continue }
+            guard image.setHash(algorithm, hex: text) else {
+                throw Failure(source: source, reason: "record \(line): '\(text)' is not a \(algorithm.rawValue) hash")
+            }
+        }
+        if let quality = object["pdq_quality"] {
+            image.pdqQuality = (quality as? Int) ?? (quality as? String).flatMap { Int($0) }
+        }
+        if let list = object["pdq_dihedral"] as? [String] {
+            let hashes = list.compactMap { HashedImage.words(.pdq, hex: $0) }
+            guard hashes.count == 8 else {
+                throw Failure(source: source, reason: "record \(line): pdq_dihedral needs eight PDQ hashes")
+            }
+            image.pdqDihedral = hashes
+        }
+        if let taken = object["DateTimeOriginal"] as? String, let time = HashedImage.sortableTime(exif: taken) {
+            image.time = time
+            image.timeSource = "DateTimeOriginal"
+        }
+        return image
+    }
+}
+
+/// Splits CSV text into rows of fields (RFC 4180 quoting; CRLF or LF line ends).
+enum CSVParser {
+    static func rows(_ text: String) -> [[String]] {
+        var rows: [[String]] = []
+        var row: [String] = []
+        var field = ""
+        var quoted = false
+        var iterator = text.unicodeScalars.makeIterator()
+        var pending: Unicode.Scalar? = nil
+        while let scalar = pending ?? iterator.next() {
+            pending = nil
+            if quoted {
+                if scalar == "\"" {
+                    if let next = iterator.next() {
+                        if next == "\"" { field.unicodeScalars.append("\"") } else { quoted = false; pending = next }
+                    } else {
+                        quoted = false
+                    }
+                } else {
+                    field.unicodeScalars.append(scalar)
+                }
+                continue
+            }
+            switch scalar {
+            case "\"" where field.isEmpty: quoted = true
+            case ",": row.append(field); field = ""
+            case "\r": break
+            case "\n":
+                row.append(field)
+                rows.append(row)
+                row = []
+                field = ""
+            default: field.unicodeScalars.append(scalar)
+            }
+        }
+        if !field.isEmpty || !row.isEmpty {
+            row.append(field)
+            rows.append(row)
+        }
+        return rows
+    }
+}

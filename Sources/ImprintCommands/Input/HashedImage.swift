@@ -1,0 +1,75 @@
+import Foundation
+import ImageMetadata
+import PerceptualHash
+
+/// One image's hashes as `cluster`, `match` and `hashes export` use them: read back from
+/// `imprint hash` output or computed from the file.
+struct HashedImage: Sendable {
+    var path: String
+    /// Each algorithm's hash as words, most significant first (4 for PDQ, 1 for 64-bit hashes).
+    var words: [HashAlgorithm: [UInt64]] = [:]
+    /// Each algorithm's hash in its usual hex form.
+    var hex: [HashAlgorithm: String] = [:]
+    var pdqQuality: Int?
+    /// PDQ's eight dihedral hashes as words, in `DihedralTransform` order, when known.
+    var pdqDihedral: [[UInt64]]?
+    /// The earliest known time, as `YYYY-MM-DD HH:MM:SS` so that text order is time order.
+    var time: String?
+    /// Where `time` came from: `DateTimeOriginal` or `mtime`.
+    var timeSource: String?
+    /// Why the image has no hashes, when it has none.
+    var error: String?
+
+    /// Sets one algorithm's hash from its hex form; false when the text is not such a hash.
+    mutating func setHash(_ algorithm: HashAlgorithm, hex text: String) -> Bool {
+        guard let words = Self.words(algorithm, hex: text) else { return false }
+        self.words[algorithm] = words
+        hex[algorithm] = text.lowercased()
+        return true
+    }
+
+    /// The words of a hash in hex: PDQ's 64 digits, or imagehash's square hash of any size.
+    static func words(_ algorithm: HashAlgorithm, hex text: some StringProtocol) -> [UInt64]? {
+        if algorithm == .pdq {
+            guard let hash = Hash256(hex: text) else { return nil }
+            return [hash.words.0, hash.words.1, hash.words.2, hash.words.3]
+        }
+        return HashBits(hex: text)?.words
+    }
+
+    /// The image's key for time order: its time, or after every timed image, then its path.
+    var orderKey: (String, String) { (time ?? "~", path) }
+
+    /// Fills `time` from EXIF DateTimeOriginal when the file has one, else its modification
+    /// time; leaves it nil when the file cannot be read.
+    mutating func findTime() {
+        guard time == nil else { return }
+        if case .success(let bytes) = readFile(path), let metadata = try? MetadataReader.read(bytes),
+           let taken = metadata.value(of: "DateTimeOriginal")?.exiftoolText, let sortable = Self.sortableTime(exif: taken) {
+            time = sortable
+            timeSource = "DateTimeOriginal"
+            return
+        }
+        var status = stat()
+        if stat(path, &status) == 0 {
+            time = Self.sortableTime(epochSeconds: Int(status.st_mtim.tv_sec))
+            timeSource = "mtime"
+        }
+    }
+
+    /// `2017:07:02 09:41:17` → `2017-07-02 09:41:17`; nil for blank or malformed values.
+    static func sortableTime(exif: String) -> String? {
+        let parts = exif.split(whereSeparator: { $0 == ":" || $0 == " " || $0 == "-" || $0 == "T" })
+        guard parts.count >= 6, parts.prefix(6).allSatisfy({ Int($0) != nil }), parts[0] != "0000" else { return nil }
+        return "\(parts[0])-\(parts[1])-\(parts[2]) \(parts[3]):\(parts[4]):\(parts[5].prefix(2))"
+    }
+
+    /// A Unix time as `YYYY-MM-DD HH:MM:SS` in UTC.
+    static func sortableTime(epochSeconds: Int) -> String {
+        var seconds = time_t(epochSeconds)
+        var parts = tm()
+        gmtime_r(&seconds, &parts)
+        return String(format: "%04d-%02d-%02d %02d:%02d:%02d", Int(parts.tm_year) + 1900, Int(parts.tm_mon) + 1,
+                      Int(parts.tm_mday), Int(parts.tm_hour), Int(parts.tm_min), Int(parts.tm_sec))
+    }
+}
