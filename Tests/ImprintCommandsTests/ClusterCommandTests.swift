@@ -1,0 +1,180 @@
+import Foundation
+import Testing
+
+/// samples/manifest.csv: which original each sample was made from, and how.
+enum SampleManifest {
+    static let rows: [(file: String, original: String, edit: String)] = {
+        let url = CommandLineRunner.repository.appendingPathComponent("samples/manifest.csv")
+        let text = (try? String(contentsOf: url, encoding: .utf8)) ?? ""
+        return text.split(separator: "\n").dropFirst().map { line in
+            let fields = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+            return (fields[0], fields[1], fields[2])
+        }
+    }()
+
+    static func original(of path: String) -> String? {
+        let name = URL(fileURLWithPath: path).lastPathComponent
+        return rows.first { $0.file == name }?.original
+    }
+
+    /// Variants made with `edits`, each with its original.
+    static func variants(_ edits: Set<String>) -> [(file: String, original: String)] {
+        rows.filter { edits.contains($0.edit) }.map { ($0.file, $0.original) }
+    }
+}
+
+/// Clusters from JSON Lines output: cluster number → member paths in rank order.
+func clusterMembers(_ records: [[String: Any]]) -> [Int: [String]] {
+    var clusters: [Int: [String]] = [:]
+    for record in records {
+        guard let cluster = record["cluster"] as? Int, let path = record["path"] as? String else { continue }
+        clusters[cluster, default: []].append(path)
+    }
+    return clusters
+}
+
+@Suite(.serialized) struct ClusterCommandTests {
+    /// Edits every configuration must put with their original (resizes, recompression,
+    /// a resized copy with replaced EXIF), and what each configuration adds.
+    static let configurations: [(arguments: [String], joined: Set<String>)] = [
+        ([], ["resize-480", "recompress-q40", "resize-800+exif-replaced"]),
+        (["--dihedral"], ["resize-480", "recompress-q40", "resize-800+exif-replaced", "mirror"]),
+        (["--algorithms", "pdq,phash"], ["resize-480", "recompress-q40", "resize-800+exif-replaced", "crop-10pct"]),
+    ]
+
+    @Test(arguments: 0..<3)
+    func samplesClusterWithTheirOriginalsAndNothingElse(configuration: Int) throws {
+        let (arguments, joined) = Self.configurations[configuration]
+        let result = try CommandLineRunner.run(["cluster", "--format", "jsonl"] + arguments + ["samples"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let clusters = clusterMembers(try CommandLineRunner.objects(result))
+        for (_, members) in clusters {
+            let originals = Set(members.compactMap(SampleManifest.original(of:)))
+            #expect(originals.count == 1, "unrelated images share a cluster: \(members)")
+            // The original carries the earliest DateTimeOriginal, so it represents the cluster.
+            #expect(URL(fileURLWithPath: members[0]).lastPathComponent == originals.first)
+        }
+        let clusterOf = Dictionary(clusters.flatMap { number, members in members.map { ($0, number) } }) { a, _ in a }
+        for (file, original) in SampleManifest.variants(joined) {
+            let variant = clusterOf["samples/" + file], origin = clusterOf["samples/" + original]
+            #expect(variant != nil && variant == origin, "\(file) is not with \(original) for \(arguments)")
+        }
+    }
+
+    @Test func sameClustersFromFoldersHashOutputAndStdinWhateverTheJobs() throws {
+        let direct = try CommandLineRunner.run(["cluster", "--format", "jsonl", "--dihedral", "--jobs", "1", "samples"])
+        let hashed = try CommandLineRunner.run(["hash", "--format", "jsonl", "--dihedral", "--jobs", "2", "samples"])
+        let piped = try CommandLineRunner.run(["cluster", "--format", "jsonl", "--dihedral", "-"], input: Data(hashed.stdout.utf8))
+        #expect(direct.status == 0 && piped.status == 0, "\(direct.stderr) \(piped.stderr)")
+        #expect(!direct.stdout.isEmpty)
+        #expect(direct.stdout == piped.stdout)
+        let csvHashes = FileManager.default.temporaryDirectory.appendingPathComponent("imprint-cluster-\(UUID().uuidString).csv")
+        defer { try? FileManager.default.removeItem(at: csvHashes) }
+        let csv = try CommandLineRunner.run(["hash", "--format", "csv", "--dihedral", "samples"])
+        try csv.stdout.write(to: csvHashes, atomically: true, encoding: .utf8)
+        let fromCSV = try CommandLineRunner.run(["cluster", "--format", "jsonl", "--dihedral", csvHashes.path])
+        #expect(fromCSV.stdout == direct.stdout)
+    }
+
+    @Test func singletonsListEverySampleOnce() throws {
+        let result = try CommandLineRunner.run(["cluster", "--format", "jsonl", "--singletons", "samples"])
+        let paths = try CommandLineRunner.objects(result).compactMap { $0["path"] as? String }
+        #expect(paths.sorted() == SampleManifest.rows.map { "samples/" + $0.file }.sorted())
+        #expect(Set(paths).count == paths.count)
+    }
+
+    /// Planted groups of random PDQ hashes, each member within 15 bits of its group's base
+    /// (so within 30 of each other), bases about 128 bits apart.
+    @Test(arguments: [UInt64(7), 8, 9])
+    func plantedGroupsComeBackExactly(seed: UInt64) throws {
+        var rng = PlantedRandom(state: seed)
+        var lines: [String] = []
+        var groups: [Set<String>] = []
+        var lowQuality: [String] = []
+        for group in 0..<40 {
+            let base = (0..<4).map { _ in rng.next() }
+            let size = Int(rng.next() % 5) + 1
+            var members = Set<String>()
+            for member in 0..<size {
+                var hash = base
+                for _ in 0..<Int(rng.next() % 16) {
+                    let bit = Int(rng.next() % 256)
+                    hash[bit / 64] ^= 1 << UInt64(bit % 64)
+                }
+                let path = String(format: "planted/g%02d-m%d.jpg", group, member)
+                members.insert(path)
+                lines.append(#"{"path":"\#(path)","pdq_quality":90,"pdq":"\#(hex(hash))"}"#)
+            }
+            groups.append(members)
+            if group % 10 == 0 {
+                // The base itself, but too poor a hash to trust: listed apart, never clustered.
+                let path = String(format: "planted/g%02d-poor.jpg", group)
+                lowQuality.append(path)
+                lines.append(#"{"path":"\#(path)","pdq_quality":30,"pdq":"\#(hex(base))"}"#)
+            }
+        }
+        let result = try CommandLineRunner.run(["cluster", "--format", "jsonl", "-"], input: Data(lines.joined(separator: "\n").utf8))
+        #expect(result.status == 0, "\(result.stderr)")
+        let records = try CommandLineRunner.objects(result)
+        let clusters = clusterMembers(records)
+        #expect(Set(clusters.values.map(Set.init)) == Set(groups.filter { $0.count > 1 }))
+        // Numbered by representative; with no times known, the representative is the first path.
+        let representatives = clusters.keys.sorted().map { clusters[$0]![0] }
+        #expect(representatives == representatives.sorted())
+        #expect(clusters.values.allSatisfy { $0[0] == $0.min() })
+        let excluded = records.filter { $0["excluded"] != nil }.compactMap { $0["path"] as? String }
+        #expect(excluded == lowQuality)
+        for record in records where record["cluster"] is Int {
+            #expect((record["distance"] as? Int).map { $0 <= 30 } == true)
+        }
+    }
+
+    /// A chain A–B–C with A~B and B~C at 20 bits but A and C 40 apart: snowball joins all
+    /// three, grouping around the earliest keeps C out.
+    @Test func modesDifferOnAChain() throws {
+        let a: [UInt64] = [0x0123_4567_89AB_CDEF, 0xFEDC_BA98_7654_3210, 0x0F0F_0F0F_F0F0_F0F0, 0x5555_AAAA_3333_CCCC]
+        var b = a, c = a
+        b[0] ^= 0xFFFFF  // 20 bits
+        c[0] ^= 0xFFFFF
+        c[1] ^= 0xFFFFF  // 20 more
+        let input = [("a", a), ("b", b), ("c", c)].map { #"{"path":"chain/\#($0).jpg","pdq_quality":100,"pdq":"\#(hex($1))"}"# }
+            .joined(separator: "\n")
+        let components = clusterMembers(try CommandLineRunner.objects(
+            CommandLineRunner.run(["cluster", "--format", "jsonl", "-"], input: Data(input.utf8))))
+        #expect(components == [1: ["chain/a.jpg", "chain/b.jpg", "chain/c.jpg"]])
+        let earliest = try CommandLineRunner.run(["cluster", "--format", "jsonl", "--mode", "earliest", "--singletons", "-"],
+                                                 input: Data(input.utf8))
+        #expect(clusterMembers(try CommandLineRunner.objects(earliest)) == [1: ["chain/a.jpg", "chain/b.jpg"], 2: ["chain/c.jpg"]])
+        let distances = try CommandLineRunner.objects(earliest).compactMap { $0["distance"] as? Int }
+        #expect(distances == [0, 20, 0])
+    }
+
+    @Test func textShowsSizesAndPaths() throws {
+        let result = try CommandLineRunner.run(["cluster", "--format", "text", "samples"])
+        #expect(result.stdout.contains("cluster 1: "))
+        #expect(result.stdout.contains("samples/mosul-runway.jpg"))
+    }
+
+    @Test func badArgumentsAreUsageErrors() throws {
+        #expect(try CommandLineRunner.run(["cluster", "--threshold", "pdq=x", "samples"]).status == 2)
+        #expect(try CommandLineRunner.run(["cluster", "--dihedral", "--algorithms", "phash", "samples"]).status == 2)
+    }
+}
+
+struct PlantedRandom {
+    var state: UInt64
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
+
+func hex(_ words: [UInt64]) -> String {
+    words.map { word in
+        let digits = String(word, radix: 16)
+        return String(repeating: "0", count: 16 - digits.count) + digits
+    }.joined()
+}

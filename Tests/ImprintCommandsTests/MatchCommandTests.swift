@@ -1,0 +1,102 @@
+import Foundation
+import Testing
+
+@Suite(.serialized) struct MatchCommandTests {
+    static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures")
+
+    /// Every sample's own PDQ hash, from `imprint hash`.
+    static func sampleHashes(_ algorithm: String = "pdq") throws -> [String: String] {
+        let records = try CommandLineRunner.objects(CommandLineRunner.run(["hash", "--format", "jsonl", "-a", algorithm, "samples"]))
+        return Dictionary(uniqueKeysWithValues: records.compactMap { record in
+            (record["path"] as? String).flatMap { path in (record[algorithm] as? String).map { (path, $0) } }
+        })
+    }
+
+    @Test(arguments: ["hex", "pdq-csv", "hma-csv"])
+    func everySampleMatchesAListExportedFromItself(format: String) throws {
+        let list = FileManager.default.temporaryDirectory.appendingPathComponent("imprint-list-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: list) }
+        let export = try CommandLineRunner.run(["hashes", "export", "--format-list", format, "samples"])
+        #expect(export.status == 0, "\(export.stderr)")
+        try export.stdout.write(to: list, atomically: true, encoding: .utf8)
+        let result = try CommandLineRunner.run(["match", "--format", "jsonl", "--list", list.path, "samples"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let records = try CommandLineRunner.objects(result)
+        let hashes = try Self.sampleHashes()
+        #expect(hashes.count == SampleManifest.rows.count)
+        for (path, hash) in hashes {
+            let own = records.filter { $0["path"] as? String == path && $0["entry"] as? String == hash }
+            #expect(own.count == 1 && own.first?["distance"] as? Int == 0 && own.first?["algorithm"] as? String == "pdq",
+                    "\(path) did not find itself in the \(format) list")
+            if format != "hex" { #expect(own.first?["label"] as? String == path) }
+        }
+    }
+
+    /// Samples matching the entry for `original` must include it and its resized and
+    /// recompressed copies, and nothing made from another photo.
+    func checkMatches(_ records: [[String: Any]], entryFor original: String, where isEntry: ([String: Any]) -> Bool) {
+        let matched = Set(records.filter(isEntry).compactMap { $0["path"] as? String })
+        let required = Set(["samples/" + original] + SampleManifest.variants(["resize-480", "recompress-q40"])
+            .filter { $0.original == original }.map { "samples/" + $0.file })
+        #expect(required.isSubset(of: matched), "\(original): missing \(required.subtracting(matched))")
+        #expect(matched.allSatisfy { SampleManifest.original(of: $0) == original }, "\(original): \(matched)")
+    }
+
+    @Test func readsThePDQReferenceCSV() throws {
+        let list = Self.fixtures.appendingPathComponent("known-pdq-reference.csv").path
+        let records = try CommandLineRunner.objects(CommandLineRunner.run(["match", "--format", "jsonl", "-l", list, "samples"]))
+        for original in ["mosul-runway.jpg", "tabqa-hangars.jpg"] {
+            checkMatches(records, entryFor: original) { $0["label"] as? String == original }
+        }
+    }
+
+    @Test func readsTheHMABankCSVAndSkipsOtherSignalTypes() throws {
+        let list = Self.fixtures.appendingPathComponent("known-hma-bank.csv").path
+        let result = try CommandLineRunner.run(["match", "--format", "jsonl", "-l", list, "samples"])
+        #expect(result.stderr.contains("1 rows of other signal types skipped"))
+        let records = try CommandLineRunner.objects(result)
+        checkMatches(records, entryFor: "mosul-runway.jpg") { $0["label"] as? String == "mosul-runway.jpg,Mosul, runway flag" }
+        checkMatches(records, entryFor: "qaim-crossing.jpg") { $0["line"] as? Int == 4 }
+    }
+
+    @Test func readsHexListsForPDQAndImagehash() throws {
+        let pdq = Self.fixtures.appendingPathComponent("known-hex.txt").path
+        let pdqRecords = try CommandLineRunner.objects(CommandLineRunner.run(["match", "--format", "jsonl", "-l", pdq, "samples"]))
+        checkMatches(pdqRecords, entryFor: "tabqa-hangars.jpg") { $0["line"] as? Int == 2 }
+        checkMatches(pdqRecords, entryFor: "qaim-crossing.jpg") { $0["line"] as? Int == 3 }
+
+        let phash = Self.fixtures.appendingPathComponent("known-imagehash-phash.txt").path
+        let phashRecords = try CommandLineRunner.objects(CommandLineRunner.run(
+            ["match", "--format", "jsonl", "-l", phash, "--list-format", "imagehash", "--list-algorithm", "phash", "samples"]))
+        #expect(phashRecords.allSatisfy { $0["algorithm"] as? String == "phash" })
+        checkMatches(phashRecords, entryFor: "mosul-runway.jpg") { $0["line"] as? Int == 1 }
+        checkMatches(phashRecords, entryFor: "tabqa-hangars.jpg") { $0["line"] as? Int == 2 }
+    }
+
+    /// A list entry 20 bits from a sample's hash matches at exactly 20, within PDQ's 31.
+    @Test func reportsTheDistanceToTheEntry() throws {
+        let hashes = try Self.sampleHashes()
+        let path = "samples/river-palms.jpg"
+        var digits = Array(try #require(hashes[path]))
+        for position in 0..<5 { digits[position] = digits[position] == "f" ? "0" : "f" }  // may flip fewer than 20
+        let entry = String(digits)
+        let expected = zip(Array(hashes[path]!), digits).reduce(0) { total, pair in
+            total + (UInt8(String(pair.0), radix: 16)! ^ UInt8(String(pair.1), radix: 16)!).nonzeroBitCount
+        }
+        let list = FileManager.default.temporaryDirectory.appendingPathComponent("imprint-list-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: list) }
+        try (entry + "\n").write(to: list, atomically: true, encoding: .utf8)
+        let records = try CommandLineRunner.objects(CommandLineRunner.run(["match", "--format", "jsonl", "-l", list.path, path]))
+        #expect(records.count == 1)
+        #expect(records.first?["distance"] as? Int == expected)
+    }
+
+    @Test func malformedListsAreReportedWithTheirLine() throws {
+        let list = FileManager.default.temporaryDirectory.appendingPathComponent("imprint-list-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: list) }
+        try "abc\n".write(to: list, atomically: true, encoding: .utf8)
+        let result = try CommandLineRunner.run(["match", "-l", list.path, "samples"])
+        #expect(result.status != 0)
+        #expect(result.stderr.contains("line 1"))
+    }
+}
