@@ -24,6 +24,12 @@ enum ExifBlockReader {
                 result.warnings.append("EXIF: block of \(block.count) bytes exceeds libexif's 64 KiB limit; tags past it are lost")
             }
         }
+        do {
+            try ExifStructureGuard.sanitize(&block)
+        } catch {
+            result.warnings.append(error.description)
+            return result
+        }
         guard let handle = ExifDataHandle() else {
             result.warnings.append("EXIF: libexif could not allocate")
             return result

@@ -33,6 +33,8 @@ struct ExifParseResult {
     var bigEndian = false
     var thumbnail: [UInt8]?
     var warnings: [String] = []
+    /// libexif found and interpreted a MakerNote (``ExifStructureGuard`` keeps this false).
+    var makerNoteInterpreted = false
 }
 
 /// Collects libexif's log messages; libexif would otherwise print nothing, but we want its
@@ -88,6 +90,7 @@ final class ExifDataHandle {
         if let thumb = data.pointee.data, data.pointee.size > 0 {
             result.thumbnail = Array(UnsafeBufferPointer(start: thumb, count: Int(data.pointee.size)))
         }
+        result.makerNoteInterpreted = exif_data_get_mnote_data(data) != nil
         result.warnings = collector.messages
         return result
     }
