@@ -10,7 +10,7 @@ public struct ImprintCommand: AsyncParsableCommand {
         commandName: "imprint",
         abstract: "Media forensics for propaganda imagery: metadata, perceptual hashes, reposts.",
         version: "0.1.0",
-        subcommands: [ExifCommand.self, HashCommand.self, ClusterCommand.self, MatchCommand.self, HashesCommand.self]
+        subcommands: [ExifCommand.self, HashCommand.self, ClusterCommand.self, MatchCommand.self, HashesCommand.self, IngestCommand.self, CaseCommand.self]
     )
 
     public init() {}

@@ -1,0 +1,146 @@
+import Foundation
+import GRDB
+
+extension CaseDatabase {
+    /// What the case knows about a path: enough to tell whether the file changed.
+    public struct KnownPath: Sendable, Hashable {
+        /// Row id.
+        public var fileID: Int64
+        /// Size when ingested.
+        public var size: Int64
+        /// Modification time when ingested (ns).
+        public var mtimeNanoseconds: Int64
+    }
+
+    /// The row for `path`, if the case has one. Safe to call from many tasks at once while a
+    /// write is going on (a pool reads beside the writer).
+    public func known(path: String) throws(CaseStoreError) -> KnownPath? {
+        try read { db in
+            try Row.fetchOne(db.cachedStatement(sql: "SELECT id, size, mtime_ns FROM files WHERE path = ?"), arguments: [path])
+                .map { KnownPath(fileID: $0[0], size: $0[1], mtimeNanoseconds: $0[2]) }
+        }
+    }
+
+    /// A row with this SHA-256 that has every algorithm in `algorithms` hashed (and so can
+    /// stand in for decoding the file again), preferring one whose path still exists.
+    public func known(sha256: String, algorithms: [String]) throws(CaseStoreError) -> (fileID: Int64, path: String)? {
+        try read { db in
+            let rows = try Row.fetchAll(db.cachedStatement(sql: """
+                SELECT f.id, f.path, (SELECT count(*) FROM hashes h WHERE h.file_id = f.id AND h.algorithm IN (SELECT value FROM json_each(?)))
+                FROM files f WHERE f.sha256 = ? AND f.decode_status != 'failed'
+                """), arguments: [Self.jsonArray(algorithms), sha256])
+            return rows.first { row in (row[2] as Int) == algorithms.count }.map { (fileID: $0[0], path: $0[1]) }
+        }
+    }
+
+    static func jsonArray(_ strings: [String]) -> String {
+        "[" + strings.map { "\"\($0)\"" }.joined(separator: ",") + "]"
+    }
+
+    /// How one ``store(_:)`` call went.
+    public struct StoreCounts: Sendable, Equatable {
+        /// New rows.
+        public var added = 0
+        /// Rows whose file changed and were rewritten.
+        public var updated = 0
+        /// Rows moved to a new path (the old one had vanished).
+        public var moved = 0
+        /// Rows whose metadata and hashes were copied from a file with the same content.
+        public var copied = 0
+        /// Files not stored because the row they were to copy from had gone; the next run
+        /// reads them.
+        public var deferred = 0
+
+        public init() {}
+    }
+
+    /// Writes a batch of ingested files in one transaction: a crash leaves all of them or none.
+    ///
+    /// A path already in the case is updated in place (its row id, and so its post links, kept).
+    /// - Complexity: O(n) statements for n files, all cached.
+    @discardableResult
+    public func store(_ files: [IngestedFile]) throws(CaseStoreError) -> StoreCounts {
+        try write { db in
+            var counts = StoreCounts()
+            for item in files { try Self.store(item, in: db, counts: &counts) }
+            return counts
+        }
+    }
+
+    private static func store(_ item: IngestedFile, in db: Database, counts: inout StoreCounts) throws {
+        var file = item.file
+        let existing = try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM files WHERE path = ?"), arguments: [file.path])
+        if let source = item.sameContentAs {
+            let sourcePath = try String.fetchOne(db.cachedStatement(sql: "SELECT path FROM files WHERE id = ?"), arguments: [source.fileID])
+            guard let sourcePath else {
+                // The row the worker found is gone (another ingest removed it): leave this
+                // file for the next run rather than store it without hashes.
+                counts.deferred += 1
+                return
+            }
+            if existing == source.fileID || (existing == nil && source.pathVanished && sourcePath == source.path) {
+                // Touched in place, or moved: the row (metadata, hashes, post links) follows it.
+                try db.cachedStatement(sql: "UPDATE files SET path = ?, name = ?, size = ?, mtime_ns = ? WHERE id = ?")
+                    .execute(arguments: [file.path, file.name, file.size, file.mtimeNanoseconds, source.fileID])
+                if existing == source.fileID { counts.updated += 1 } else { counts.moved += 1 }
+                return
+            }
+        }
+        if let existing {
+            file.id = existing
+            try file.update(db)
+            try db.cachedStatement(sql: "DELETE FROM metadata WHERE file_id = ?").execute(arguments: [existing])
+            try db.cachedStatement(sql: "DELETE FROM hashes WHERE file_id = ?").execute(arguments: [existing])
+            counts.updated += 1
+        } else {
+            file.id = nil
+            try file.insert(db)
+            counts.added += 1
+        }
+        let fileID = file.id!
+        if let source = item.sameContentAs {
+            try db.cachedStatement(sql: """
+                UPDATE files SET (format, width, height, decode_status, decode_error) =
+                    (SELECT format, width, height, decode_status, decode_error FROM files WHERE id = ?)
+                WHERE id = ?
+                """).execute(arguments: [source.fileID, fileID])
+            try db.cachedStatement(sql: """
+                INSERT INTO metadata (file_id, tags, date_taken, date_taken_is_utc, gps_latitude, gps_longitude, make, model, software, orientation, jpeg_quality)
+                SELECT ?, tags, date_taken, date_taken_is_utc, gps_latitude, gps_longitude, make, model, software, orientation, jpeg_quality
+                FROM metadata WHERE file_id = ?
+                """).execute(arguments: [fileID, source.fileID])
+            try db.cachedStatement(sql: """
+                INSERT INTO hashes (file_id, algorithm, bits, blob, bit_count, quality)
+                SELECT ?, algorithm, bits, blob, bit_count, quality FROM hashes WHERE file_id = ?
+                """).execute(arguments: [fileID, source.fileID])
+            counts.copied += 1
+            return
+        }
+        if var metadata = item.metadata {
+            metadata.fileID = fileID
+            try metadata.insert(db)
+        }
+        for var hash in item.hashes {
+            hash.fileID = fileID
+            try hash.insert(db)
+        }
+    }
+
+    /// Deletes the rows under `folders` whose files no longer exist (after moves were
+    /// recognised, these are files deleted from disk).
+    /// - Returns: how many rows were deleted.
+    public func removeVanished(under folders: [String]) throws(CaseStoreError) -> Int {
+        var gone: [Int64] = []
+        for folder in folders {
+            let rows = try read { db in
+                try Row.fetchAll(db, FileRecord.all().under(folder: folder).select(FileRecord.Columns.id, FileRecord.Columns.path))
+                    .map { (id: $0[0] as Int64, path: $0[1] as String) }
+            }
+            gone += rows.filter { !FileManager.default.fileExists(atPath: $0.path) }.map(\.id)
+        }
+        guard !gone.isEmpty else { return 0 }
+        return try write { db in
+            try FileRecord.filter(keys: gone).deleteAll(db)
+        }
+    }
+}

@@ -1,0 +1,75 @@
+import GRDB
+
+extension CaseDatabase {
+    /// The schema, as append-only migrations: never edit one that has shipped, add another.
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1: files, metadata, hashes, posts") { db in
+            try db.create(table: "files") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("path", .text).notNull().unique()
+                t.column("name", .text).notNull().indexed()
+                t.column("size", .integer).notNull()
+                t.column("mtime_ns", .integer).notNull()
+                t.column("sha256", .text).notNull().indexed()
+                t.column("md5", .text).notNull()
+                t.column("format", .text)
+                t.column("width", .integer)
+                t.column("height", .integer)
+                t.column("decode_status", .text).notNull()
+                t.column("decode_error", .text)
+            }
+            try db.create(table: "metadata") { t in
+                t.primaryKey("file_id", .integer).references("files", onDelete: .cascade)
+                t.column("tags", .text).notNull()
+                t.column("date_taken", .text).indexed()
+                t.column("date_taken_is_utc", .boolean).notNull().defaults(to: false)
+                t.column("gps_latitude", .double).indexed()
+                t.column("gps_longitude", .double)
+                t.column("make", .text)
+                t.column("model", .text)
+                t.column("software", .text)
+                t.column("orientation", .integer)
+                t.column("jpeg_quality", .integer)
+            }
+            try db.create(index: "metadata_on_make_model", on: "metadata", columns: ["make", "model"])
+            try db.create(table: "hashes") { t in
+                t.column("file_id", .integer).notNull().references("files", onDelete: .cascade)
+                t.column("algorithm", .text).notNull()
+                t.column("bits", .integer)
+                t.column("blob", .blob)
+                t.column("bit_count", .integer).notNull()
+                t.column("quality", .integer)
+                t.primaryKey(["file_id", "algorithm"])
+            }
+            try db.create(index: "hashes_on_algorithm", on: "hashes", columns: ["algorithm"])
+            try db.create(table: "posts") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("platform", .text).notNull()
+                t.column("post_id", .text).notNull()
+                t.column("url", .text)
+                t.column("author", .text)
+                t.column("posted_at", .text).indexed()
+                t.column("text", .text)
+                t.column("language", .text)
+                t.column("extra", .text).notNull()
+                t.column("sidecar", .text).notNull()
+                t.uniqueKey(["platform", "post_id"])
+            }
+            try db.create(table: "file_posts") { t in
+                t.column("file_id", .integer).notNull().references("files", onDelete: .cascade)
+                t.column("post_id", .integer).notNull().references("posts", onDelete: .cascade).indexed()
+                t.primaryKey(["file_id", "post_id"])
+            }
+            try db.create(table: "sidecars") { t in
+                t.primaryKey("path", .text)
+                t.column("size", .integer).notNull()
+                t.column("mtime_ns", .integer).notNull()
+                t.column("format", .text)
+                t.column("post_count", .integer).notNull()
+                t.column("error", .text)
+            }
+        }
+        return migrator
+    }
+}

@@ -1,0 +1,57 @@
+public import GRDB
+import Foundation
+
+/// An investigation's case file: every file ingested, its metadata, hashes and posts, in one
+/// SQLite database (WAL mode, one writer, batched transactions).
+///
+/// The only type in Imprint that opens a database; everything else goes through it.
+public final class CaseDatabase: Sendable {
+    /// The connection: a pool (WAL, concurrent readers) for files, a queue in memory.
+    public let writer: any DatabaseWriter
+    /// The case file's path, or nil in memory.
+    public let path: String?
+
+    /// Opens (creating if needed) the case at `path` and brings its schema up to date.
+    /// - Throws: ``CaseStoreError/cannotOpen(path:detail:)`` when SQLite refuses the file.
+    public init(path: String) throws(CaseStoreError) {
+        do {
+            writer = try DatabasePool(path: path, configuration: Self.configuration)
+            self.path = path
+            try Self.migrator.migrate(writer)
+        } catch {
+            throw .cannotOpen(path: path, detail: "\(error)")
+        }
+    }
+
+    /// A case in memory, for tests.
+    public init() throws(CaseStoreError) {
+        do {
+            writer = try DatabaseQueue(configuration: Self.configuration)
+            path = nil
+            try Self.migrator.migrate(writer)
+        } catch {
+            throw .cannotOpen(path: ":memory:", detail: "\(error)")
+        }
+    }
+
+    static var configuration: Configuration {
+        var configuration = Configuration()
+        configuration.prepareDatabase { db in
+            // WAL with NORMAL sync: a killed process loses no committed transaction (only a
+            // power cut could lose the last ones), and commits do not wait for fsync.
+            try db.execute(sql: "PRAGMA synchronous = NORMAL")
+        }
+        configuration.busyMode = .timeout(10)
+        return configuration
+    }
+
+    /// Runs `body` in a read transaction.
+    func read<T>(_ body: (Database) throws -> T) throws(CaseStoreError) -> T {
+        do { return try writer.read(body) } catch { throw .database("\(error)") }
+    }
+
+    /// Runs `body` in one write transaction.
+    func write<T>(_ body: (Database) throws -> T) throws(CaseStoreError) -> T {
+        do { return try writer.write(body) } catch { throw .database("\(error)") }
+    }
+}

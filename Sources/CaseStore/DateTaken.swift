@@ -1,0 +1,81 @@
+/// An EXIF date (`2017:07:02 09:41:17`, with `OffsetTimeOriginal` `+03:00` when recorded)
+/// turned into ISO 8601: UTC when the offset is known, local time otherwise.
+struct DateTaken: Equatable {
+    /// `2017-07-02T06:41:17Z` (UTC) or `2017-07-02T09:41:17` (local).
+    let iso: String
+    let isUTC: Bool
+
+    init?(exif text: String, offset: String?) {
+        let digits = text.unicodeScalars.map { $0 }
+        // YYYY?MM?DD?HH?MM?SS, with any separators; XMP may append an offset.
+        func number(_ start: Int, _ length: Int) -> Int? {
+            guard start + length <= digits.count else { return nil }
+            return Int(String(String.UnicodeScalarView(digits[start..<start + length])))
+        }
+        guard let year = number(0, 4), let month = number(5, 2), let day = number(8, 2),
+              (1...12).contains(month), (1...31).contains(day), year > 1800 else { return nil }
+        let hour = number(11, 2) ?? 0, minute = number(14, 2) ?? 0, second = number(17, 2) ?? 0
+        let trailing = digits.count > 19 ? String(String.UnicodeScalarView(digits[19...])) : ""
+        let zone = Self.offsetMinutes(offset) ?? Self.offsetMinutes(trailing.first == "." ? String(trailing.drop { $0 != "+" && $0 != "-" && $0 != "Z" }) : trailing)
+        guard let zone else {
+            iso = Self.format(year, month, day, hour, minute, second) 
+            isUTC = false
+            return
+        }
+        // Shift to UTC through days since the epoch (proleptic Gregorian).
+        var total = Self.days(year, month, day) * 86_400 + hour * 3600 + minute * 60 + second - zone * 60
+        let dayNumber = Int((Double(total) / 86_400).rounded(.down))
+        total -= dayNumber * 86_400
+        let (y, m, d) = Self.civil(dayNumber)
+        iso = Self.format(y, m, d, total / 3600, total / 60 % 60, total % 60) + "Z"
+        isUTC = true
+    }
+
+    /// `+03:00`, `-0500`, `Z` → minutes east of UTC.
+    static func offsetMinutes(_ text: String?) -> Int? {
+        guard let text = text?.trimmingCharacters(in: " "), !text.isEmpty else { return nil }
+        if text == "Z" { return 0 }
+        guard let sign = text.first, sign == "+" || sign == "-" else { return nil }
+        let digits = text.dropFirst().filter(\.isNumber)
+        guard digits.count == 4 || digits.count == 2, let hours = Int(digits.prefix(2)) else { return nil }
+        let minutes = digits.count == 4 ? Int(digits.suffix(2)) ?? 0 : 0
+        return (sign == "-" ? -1 : 1) * (hours * 60 + minutes)
+    }
+
+    static func format(_ y: Int, _ mo: Int, _ d: Int, _ h: Int, _ mi: Int, _ s: Int) -> String {
+        func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
+        return "\(y)-\(two(mo))-\(two(d))T\(two(h)):\(two(mi)):\(two(s))"
+    }
+
+    /// Howard Hinnant's days_from_civil.
+    static func days(_ year: Int, _ month: Int, _ day: Int) -> Int {
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yoe = y - era * 400
+        let doy = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+        return era * 146_097 + doe - 719_468
+    }
+
+    /// Howard Hinnant's civil_from_days.
+    static func civil(_ days: Int) -> (Int, Int, Int) {
+        let z = days + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let doe = z - era * 146_097
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let day = doy - (153 * mp + 2) / 5 + 1
+        let month = mp < 10 ? mp + 3 : mp - 9
+        return (yoe + era * 400 + (month <= 2 ? 1 : 0), month, day)
+    }
+}
+
+private extension String {
+    func trimmingCharacters(in character: Character) -> String {
+        var slice = Substring(self)
+        while slice.first == character { slice.removeFirst() }
+        while slice.last == character { slice.removeLast() }
+        return String(slice)
+    }
+}

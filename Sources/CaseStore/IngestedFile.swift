@@ -1,0 +1,94 @@
+public import ImageMetadata
+public import PerceptualHash
+
+/// Everything one ingest worker learned about one file, ready for the single writer.
+public struct IngestedFile: Sendable {
+    /// The `files` row (its `id` is ignored: the writer decides insert or update).
+    public var file: FileRecord
+    /// The tags and their indexed columns (its `fileID` is filled in by the writer); nil when
+    /// the container could not be read at all.
+    public var metadata: MetadataRecord?
+    /// The hashes (their `fileID` is filled in by the writer).
+    public var hashes: [HashRecord]
+    /// Set instead of metadata and hashes when the case already holds a file with the same
+    /// SHA-256 and all the hashes asked for: the writer copies them from that row, or, when
+    /// that row's path has vanished from disk, moves the row to this path.
+    public var sameContentAs: KnownContent?
+
+    /// Creates a value from a worker's results.
+    public init(file: FileRecord, metadata: MetadataRecord?, hashes: [HashRecord], sameContentAs: KnownContent? = nil) {
+        self.file = file
+        self.metadata = metadata
+        self.hashes = hashes
+        self.sameContentAs = sameContentAs
+    }
+}
+
+/// A file row the case already has with some content, found by SHA-256.
+public struct KnownContent: Sendable, Hashable {
+    /// Its row id.
+    public var fileID: Int64
+    /// Its path, which may no longer exist (a moved file).
+    public var path: String
+    /// Whether that path is gone from disk: then the row is moved rather than copied.
+    public var pathVanished: Bool
+
+    /// Creates a value.
+    public init(fileID: Int64, path: String, pathVanished: Bool) {
+        self.fileID = fileID
+        self.path = path
+        self.pathVanished = pathVanished
+    }
+}
+
+extension MetadataRecord {
+    /// The record for a file's metadata as `MetadataReader` read it.
+    public init(_ metadata: FileMetadata) {
+        fileID = 0
+        tags = TagJSON.object(metadata.keyedTags(grouped: true))
+        let taken = metadata.value(of: "DateTimeOriginal") ?? metadata.value(of: "CreateDate")
+            ?? metadata.value(of: "DateCreated")
+        let offset = metadata.value(of: "OffsetTimeOriginal") ?? metadata.value(of: "OffsetTime")
+        if let taken, let date = DateTaken(exif: taken.exiftoolText, offset: offset?.exiftoolText) {
+            dateTaken = date.iso
+            dateTakenIsUTC = date.isUTC
+        } else {
+            dateTaken = nil
+            dateTakenIsUTC = false
+        }
+        let composite = metadata.tags.filter { $0.group == "Composite" }
+        gpsLatitude = composite.first { $0.name == "GPSLatitude" }?.value.numericValue
+        gpsLongitude = composite.first { $0.name == "GPSLongitude" }?.value.numericValue
+        make = metadata.value(of: "Make")?.exiftoolText
+        model = metadata.value(of: "Model")?.exiftoolText
+        software = metadata.value(of: "Software")?.exiftoolText
+        orientation = metadata.orientation
+        jpegQuality = metadata.jpegQuality
+    }
+}
+
+extension HashRecord {
+    /// The records for the hashes `HashPipeline` computed, in `algorithms` order.
+    public static func records(_ hashes: ImageHashes, algorithms: [HashAlgorithm]) -> [HashRecord] {
+        algorithms.compactMap { algorithm in
+            switch algorithm {
+            case .pdq:
+                guard let pdq = hashes.pdq else { return nil }
+                return HashRecord(fileID: 0, algorithm: "pdq", value: .wide(pdq.bytes, bitCount: 256), quality: hashes.pdqQuality)
+            default:
+                let bits: HashBits?
+                switch algorithm {
+                case .phash: bits = hashes.phash
+                case .dhash: bits = hashes.dhash
+                case .ahash: bits = hashes.ahash
+                default: bits = hashes.whash
+                }
+                guard let bits else { return nil }
+                if bits.count == 64, let number = bits.uint64 {
+                    return HashRecord(fileID: 0, algorithm: algorithm.rawValue, value: .bits64(number), quality: nil)
+                }
+                return HashRecord(fileID: 0, algorithm: algorithm.rawValue, value: .wide(TagJSON.bytes(hex: bits.hex), bitCount: bits.count), quality: nil)
+            }
+        }
+    }
+}

@@ -1,0 +1,47 @@
+import ArgumentParser
+import CaseStore
+import Foundation
+
+/// `--case PATH`, shared by every command that reads or writes a case.
+struct CaseOptions: ParsableArguments {
+    @Option(name: .customLong("case"), help: ArgumentHelp(
+        "The case file (default: $IMPRINT_CASE, else imprint.case in the current folder).", valueName: "path"))
+    var casePath: String?
+
+    /// The case file's path: the option, else `$IMPRINT_CASE`, else `imprint.case`.
+    var resolvedPath: String {
+        if let casePath { return casePath }
+        if let fromEnvironment = ProcessInfo.processInfo.environment["IMPRINT_CASE"], !fromEnvironment.isEmpty {
+            return fromEnvironment
+        }
+        return "imprint.case"
+    }
+
+    /// Opens (or creates) the case.
+    func open() throws -> CaseDatabase {
+        try CaseDatabase(path: resolvedPath)
+    }
+
+    /// Opens a case that must already exist: queries never create one by mistake.
+    func openExisting() throws -> CaseDatabase {
+        guard FileManager.default.fileExists(atPath: resolvedPath) else {
+            throw ValidationError("No case at \(resolvedPath): run imprint ingest first, or name one with --case.")
+        }
+        return try open()
+    }
+}
+
+/// `path` made absolute against the current folder and tidied (`a/./b/../c` → `a/c`); symbolic
+/// links are kept, so the case shows the paths the analyst uses.
+func absolutePath(_ path: String) -> String {
+    let joined = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
+    var parts: [Substring] = []
+    for part in joined.split(separator: "/") {
+        switch part {
+        case ".": continue
+        case "..": if !parts.isEmpty { parts.removeLast() }
+        default: parts.append(part)
+        }
+    }
+    return "/" + parts.joined(separator: "/")
+}

@@ -1,0 +1,176 @@
+import ArgumentParser
+import CaseStore
+import Foundation
+import ImageDecoding
+import PerceptualHash
+import PostSidecars
+
+/// `imprint ingest`: files, their metadata, hashes and post sidecars into the case, incrementally.
+struct IngestCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "ingest",
+        abstract: "Add files and folders to the case: metadata, hashes and the posts their sidecars describe.",
+        discussion: """
+            Each file is read once: SHA-256, MD5, EXIF/XMP, one decode and the hashes all come \
+            from the same bytes. A file whose path, size and modification time are unchanged \
+            is not read again; a file with the same SHA-256 as one already in the case takes \
+            its metadata and hashes from it (a moved file keeps its row); a changed file is \
+            updated; files under the folders named that are gone from disk are removed. \
+            Files are written by one writer in transactions of --batch-size, so a killed run \
+            loses at most the batch in flight and the next run completes it. \
+            Sidecars (gallery-dl <file>.json, yt-dlp .info.json, snscrape .jsonl, a Twitter \
+            archive's tweets.js, plain .csv/.jsonl with file,text,posted_at,url,author) found \
+            in the folders are read afterwards and their posts linked to the files they name. \
+            The summary goes to stdout as one record; per-file errors to stderr (exit 1).
+            """
+    )
+
+    @OptionGroup var batch: BatchOptions
+    @OptionGroup var caseOptions: CaseOptions
+
+    @Option(name: [.customShort("a"), .customLong("algorithms")], help: ArgumentHelp(
+        "Comma-separated: pdq, phash, dhash, ahash, whash.", valueName: "list"))
+    var algorithmList = "pdq,phash"
+
+    @Option(name: .customLong("batch-size"), help: "Files per write transaction.")
+    var batchSize = 500
+
+    @Option(name: .customLong("max-pixels"), help: "Refuse images with more pixels than this, before decoding.")
+    var maxPixels = DecodeOptions.defaultMaxPixels
+
+    @Flag(name: .customLong("no-sidecars"), help: "Do not look for post sidecars.")
+    var noSidecars = false
+
+    func validate() throws {
+        _ = try HashCommand.parseAlgorithms(algorithmList)
+        if batchSize < 1 { throw ValidationError("--batch-size must be at least 1.") }
+        if maxPixels < 1 { throw ValidationError("--max-pixels must be positive.") }
+    }
+
+    func run() async throws {
+        let started = Date()
+        let store = try caseOptions.open()
+        let algorithms = try HashCommand.parseAlgorithms(algorithmList)
+        let roots = try batch.namedPaths().map(absolutePath)
+        let job = IngestJob(store: store, pipeline: HashPipeline(HashRequest(algorithms: algorithms)),
+                            algorithms: algorithms, maxPixels: maxPixels)
+        var summary = IngestSummary()
+        let progress = ProgressReporter()
+        var pending: [IngestedFile] = []
+        var writeError: Error?
+        func flush() {
+            guard !pending.isEmpty, writeError == nil else { return }
+            do { summary.add(try store.store(pending)) } catch { writeError = error }
+            pending.removeAll(keepingCapacity: true)
+        }
+        await runOrdered(PathWalker(roots), jobs: batch.jobs, work: { job.ingest($0) }) { outcome in
+            switch outcome {
+            case .unchanged:
+                summary.unchanged += 1
+            case .read(let file, let failure):
+                summary.read += 1
+                pending.append(file)
+                if let failure {
+                    summary.failed += 1
+                    progress.note(failure)
+                }
+                if pending.count >= batchSize { flush() }
+            case .unreadable(let message):
+                summary.unreadable += 1
+                progress.note(message)
+            }
+            progress.advance(failed: false)
+        }
+        flush()
+        progress.finish()
+        if let writeError { throw writeError }
+        let folders = roots.filter { root in
+            var isFolder: ObjCBool = false
+            return FileManager.default.fileExists(atPath: root, isDirectory: &isFolder) && isFolder.boolValue
+        }
+        summary.removed = try store.removeVanished(under: folders)
+        if !noSidecars {
+            try ingestSidecars(roots: roots, store: store, summary: &summary)
+        }
+        summary.seconds = Date().timeIntervalSince(started)
+        warn(summary.line)
+        let writer = RecordWriter(format: batch.outputFormat, textStyle: .blocks(title: "case"))
+        writer.write([("case", .string(caseOptions.resolvedPath))] + summary.record)
+        writer.finish()
+        if summary.failed + summary.unreadable + summary.sidecarErrors > 0 { throw ExitCode(1) }
+    }
+
+    /// Reads the sidecars under `roots` that are new or changed since the last run.
+    private func ingestSidecars(roots: [String], store: CaseDatabase, summary: inout IngestSummary) throws {
+        for path in SidecarWalker.sidecars(under: roots) {
+            var status = stat()
+            guard stat(path, &status) == 0 else { continue }
+            let size = Int64(status.st_size)
+            #if canImport(Darwin)
+            let mtime = Int64(status.st_mtimespec.tv_sec) * 1_000_000_000 + Int64(status.st_mtimespec.tv_nsec)
+            #else
+            let mtime = Int64(status.st_mtim.tv_sec) * 1_000_000_000 + Int64(status.st_mtim.tv_nsec)
+            #endif
+            if let known = try store.knownSidecar(path: path), known.size == size, known.mtimeNanoseconds == mtime {
+                summary.sidecarsUnchanged += 1
+                continue
+            }
+            summary.sidecarsRead += 1
+            do {
+                guard let (format, posts) = try SidecarReader.read(path: path) else { continue }
+                summary.add(try store.storeSidecar(path: path, size: size, mtimeNanoseconds: mtime, format: format, posts: posts))
+            } catch let error as CaseStoreError {
+                throw error
+            } catch {
+                summary.sidecarErrors += 1
+                warn("\(path): \(error)")
+                try store.storeSidecar(path: path, size: size, mtimeNanoseconds: mtime,
+                                       format: SidecarFormat(fileName: (path as NSString).lastPathComponent),
+                                       posts: [], error: "\(error)")
+            }
+        }
+    }
+}
+
+/// The counters `imprint ingest` reports.
+struct IngestSummary {
+    var read = 0, unchanged = 0, unreadable = 0, failed = 0
+    var store = CaseDatabase.StoreCounts()
+    var removed = 0
+    var sidecarsRead = 0, sidecarsUnchanged = 0, sidecarErrors = 0
+    var sidecar = CaseDatabase.SidecarCounts()
+    var seconds = 0.0
+
+    mutating func add(_ counts: CaseDatabase.StoreCounts) {
+        store.added += counts.added
+        store.updated += counts.updated
+        store.moved += counts.moved
+        store.copied += counts.copied
+        store.deferred += counts.deferred
+    }
+
+    mutating func add(_ counts: CaseDatabase.SidecarCounts) {
+        sidecar.posts += counts.posts
+        sidecar.links += counts.links
+        sidecar.unlinkedPosts += counts.unlinkedPosts
+    }
+
+    var record: OutputRecord {
+        let counts: [(String, Int)] = [
+            ("files_read", read), ("files_unchanged", unchanged), ("added", store.added), ("updated", store.updated),
+            ("moved", store.moved), ("copied_same_content", store.copied), ("deferred", store.deferred),
+            ("removed", removed), ("decode_failed", failed), ("unreadable", unreadable),
+            ("sidecars_read", sidecarsRead), ("sidecars_unchanged", sidecarsUnchanged), ("sidecar_errors", sidecarErrors),
+            ("posts", sidecar.posts), ("post_links", sidecar.links), ("posts_unlinked", sidecar.unlinkedPosts),
+        ]
+        return counts.map { ($0.0, OutputValue.integer(Int64($0.1))) } + [("seconds", .double((seconds * 1000).rounded() / 1000))]
+    }
+
+    /// One line for stderr.
+    var line: String {
+        "ingest: \(read) files read, \(unchanged) unchanged (not read), \(store.added) added, \(store.updated) updated, "
+            + "\(store.moved) moved, \(removed) removed, \(failed + unreadable) failed; "
+            + "\(sidecarsRead) sidecars read (\(sidecarsUnchanged) unchanged), \(sidecar.posts) posts, \(sidecar.links) links; "
+            + String(format: "%.2f s", seconds)
+    }
+}

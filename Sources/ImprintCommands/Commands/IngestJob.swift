@@ -1,0 +1,84 @@
+import CaseStore
+import Foundation
+import ImageDecoding
+import ImageMetadata
+import PerceptualHash
+
+/// The per-file work of `imprint ingest`: decide from the case whether the file must be read,
+/// then read it once and take its digests, metadata, decode and hashes from the same bytes.
+struct IngestJob: Sendable {
+    let store: CaseDatabase
+    let pipeline: HashPipeline
+    let algorithms: [HashAlgorithm]
+    let maxPixels: Int
+
+    /// What one input came to.
+    enum Outcome: Sendable {
+        /// Path, size and mtime as in the case: not read.
+        case unchanged
+        /// Read; ready for the writer. `failure` is the message when decoding failed.
+        case read(IngestedFile, failure: String?)
+        /// Could not be walked, stat'ed or read; nothing stored.
+        case unreadable(String)
+    }
+
+    func ingest(_ input: BatchInput) -> Outcome {
+        let path: String
+        switch input {
+        case .failure(let failure): return .unreadable(failure.description)
+        case .success(let walked): path = walked
+        }
+        var status = stat()
+        guard stat(path, &status) == 0 else { return .unreadable("\(path): \(String(cString: strerror(errno)))") }
+        let size = Int64(status.st_size)
+        #if canImport(Darwin)
+        let mtime = Int64(status.st_mtimespec.tv_sec) * 1_000_000_000 + Int64(status.st_mtimespec.tv_nsec)
+        #else
+        let mtime = Int64(status.st_mtim.tv_sec) * 1_000_000_000 + Int64(status.st_mtim.tv_nsec)
+        #endif
+        do {
+            if let known = try store.known(path: path), known.size == size, known.mtimeNanoseconds == mtime {
+                return .unchanged
+            }
+        } catch {
+            return .unreadable("\(path): \(error)")
+        }
+        let bytes: [UInt8]
+        switch readFile(path) {
+        case .failure(let failure): return .unreadable(failure.description)
+        case .success(let read): bytes = read
+        }
+        let metadata = try? MetadataReader.read(bytes)
+        let digests = metadata.map { (sha256: $0.sha256, md5: $0.md5) } ?? { let d = FileDigests(of: bytes); return (d.sha256, d.md5) }()
+        var file = FileRecord(path: path, size: size, mtimeNanoseconds: mtime, sha256: digests.sha256, md5: digests.md5,
+                              format: metadata?.format.map(\.rawValue), width: metadata?.imageWidth, height: metadata?.imageHeight,
+                              decodeStatus: .ok, decodeError: nil)
+        // Same content already hashed: copy (or move) instead of decoding again.
+        if let known = try? store.known(sha256: digests.sha256, algorithms: algorithms.map(\.rawValue)) {
+            let vanished = known.path != path && !FileManager.default.fileExists(atPath: known.path)
+            return .read(IngestedFile(file: file, metadata: nil, hashes: [],
+                                      sameContentAs: KnownContent(fileID: known.fileID, path: known.path, pathVanished: vanished)),
+                         failure: nil)
+        }
+        var options = pipeline.decodeOptions(orientation: metadata?.orientation ?? 1)
+        options.maxPixels = maxPixels
+        let metadataRecord = metadata.map(MetadataRecord.init)
+        do {
+            let image = try ImageDecoder.decode(bytes, options: options)
+            let hashes = pipeline.hashes(of: image)
+            file.format = image.format.rawValue
+            file.width = image.storedWidth
+            file.height = image.storedHeight
+            if let warning = image.warnings.first {
+                file.decodeStatus = .warning
+                file.decodeError = warning
+            }
+            return .read(IngestedFile(file: file, metadata: metadataRecord,
+                                      hashes: HashRecord.records(hashes, algorithms: algorithms)), failure: nil)
+        } catch {
+            file.decodeStatus = .failed
+            file.decodeError = error.description
+            return .read(IngestedFile(file: file, metadata: metadataRecord, hashes: []), failure: "\(path): \(error)")
+        }
+    }
+}

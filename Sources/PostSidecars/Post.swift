@@ -1,0 +1,40 @@
+public import Foundation
+
+/// One post a picture came with, read from a scraper's sidecar file.
+public struct Post: Sendable, Hashable {
+    /// Where it was posted: `twitter`, `youtube`, `telegram`, … (lower case), or `unknown`.
+    public var platform: String
+    /// The platform's id for the post; with `platform` it identifies the post in a case.
+    public var postID: String
+    /// The post's web address, when the sidecar gives or implies one.
+    public var url: String?
+    /// The account that posted it (handle, or display name when no handle is given).
+    public var author: String?
+    /// When it was posted, in UTC.
+    public var postedAt: Date?
+    /// The post's text (caption, tweet text, video title and description).
+    public var text: String?
+    /// The language code the platform or scraper gives (`en`, `ar`, …).
+    public var language: String?
+    /// Every field the sidecar had that is not one of the above, as a JSON object with sorted
+    /// keys, so nothing the scraper wrote is lost.
+    public var extra: String
+    /// The media files the post links to, as the sidecar names them: a path relative to the
+    /// sidecar's folder, or a bare file name to be found anywhere in the case.
+    public var media: [String]
+
+    /// Creates a post.
+    public init(platform: String, postID: String, url: String? = nil, author: String? = nil,
+                postedAt: Date? = nil, text: String? = nil, language: String? = nil,
+                extra: String = "{}", media: [String] = []) {
+        self.platform = platform
+        self.postID = postID
+        self.url = url
+        self.author = author
+        self.postedAt = postedAt
+        self.text = text
+        self.language = language
+        self.extra = extra
+        self.media = media
+    }
+}

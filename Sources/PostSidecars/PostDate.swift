@@ -1,0 +1,36 @@
+import Foundation
+
+/// The date formats scrapers write, all read as instants in UTC.
+enum PostDate {
+    /// Parses ISO 8601 (with `Z`, an offset, or none: UTC), gallery-dl's `YYYY-MM-DD HH:MM:SS`
+    /// (UTC), yt-dlp's `YYYYMMDD`, Twitter's `Sun Jul 02 09:41:17 +0000 2017`, and Unix
+    /// seconds as a number or digits.
+    static func parse(_ value: Any?) -> Date? {
+        if let number = value as? NSNumber, !(value is Bool) { return Date(timeIntervalSince1970: number.doubleValue) }
+        guard let text = (value as? String)?.trimmingCharacters(in: .whitespaces), !text.isEmpty else { return nil }
+        if text.count >= 9, text.allSatisfy(\.isNumber), text.count != 8, let seconds = Double(text) {
+            return Date(timeIntervalSince1970: seconds)
+        }
+        for format in formats {
+            let formatter = DateFormatter()
+            formatter.locale = Locale(identifier: "en_US_POSIX")
+            formatter.timeZone = TimeZone(identifier: "UTC")
+            formatter.dateFormat = format
+            if let date = formatter.date(from: text) { return date }
+        }
+        return nil
+    }
+
+    private static let formats = [
+        "yyyy-MM-dd'T'HH:mm:ssXXXXX", "yyyy-MM-dd'T'HH:mm:ss.SSSXXXXX", "yyyy-MM-dd'T'HH:mm:ss.SSSSSSXXXXX",
+        "yyyy-MM-dd'T'HH:mm:ss", "yyyy-MM-dd HH:mm:ssXXXXX", "yyyy-MM-dd HH:mm:ss", "yyyy-MM-dd",
+        "yyyyMMdd", "EEE MMM dd HH:mm:ss Z yyyy",
+    ]
+
+    /// `2017-07-02T09:41:17Z`: how dates are stored and printed.
+    static func iso(_ date: Date) -> String {
+        let formatter = ISO8601DateFormatter()
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        return formatter.string(from: date)
+    }
+}

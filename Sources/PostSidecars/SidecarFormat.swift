@@ -1,0 +1,41 @@
+/// The sidecar files Imprint reads, recognised by their names as the tools write them.
+public enum SidecarFormat: String, Sendable, CaseIterable {
+    /// gallery-dl `--write-metadata`: `<file>.<ext>.json` beside each downloaded file.
+    case galleryDL = "gallery-dl"
+    /// yt-dlp `--write-info-json`: `<name>.info.json` beside `<name>.<ext>`.
+    case ytDLP = "yt-dlp"
+    /// snscrape `--jsonl`: one tweet object per line, `*.jsonl` with `rawContent`.
+    case snscrape
+    /// A Twitter/X account archive's `data/tweets.js` (`window.YTD.tweets.part0 = [...]`).
+    case twitterArchive = "twitter-archive"
+    /// A plain table an analyst wrote: `*.csv` with `file,text,posted_at,url,author`.
+    case plainCSV = "csv"
+    /// The same columns as JSON Lines: `*.jsonl` without snscrape's fields.
+    case plainJSONL = "jsonl"
+
+    static let imageExtensions: Set<String> = ["jpg", "jpeg", "jpe", "jfif", "png", "webp", "tif", "tiff", "gif", "mp4", "webm", "mkv", "mov"]
+
+    /// The format a file's name says it is, or nil for files that are not sidecars.
+    ///
+    /// `*.jsonl` is reported as ``snscrape`` or ``plainJSONL`` only once its content is seen;
+    /// by name alone it is ``plainJSONL``.
+    public init?(fileName name: String) {
+        let lower = name.lowercased()
+        if lower.hasSuffix(".info.json") {
+            self = .ytDLP
+        } else if lower == "tweets.js" || (lower.hasPrefix("tweets-part") && lower.hasSuffix(".js")) {
+            self = .twitterArchive
+        } else if lower.hasSuffix(".jsonl") || lower.hasSuffix(".ndjson") {
+            self = .plainJSONL
+        } else if lower.hasSuffix(".csv"), lower != "manifest.csv" {
+            self = .plainCSV
+        } else if lower.hasSuffix(".json") {
+            let stem = lower.dropLast(5)
+            guard let dot = stem.lastIndex(of: "."),
+                  Self.imageExtensions.contains(String(stem[stem.index(after: dot)...])) else { return nil }
+            self = .galleryDL
+        } else {
+            return nil
+        }
+    }
+}

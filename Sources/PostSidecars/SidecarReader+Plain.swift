@@ -1,0 +1,46 @@
+import Foundation
+
+extension SidecarReader {
+    /// A plain CSV with a header row: `file` (required; several files separated by `;`),
+    /// `text`, `posted_at`, `url`, `author`, and optionally `platform`, `post_id`, `language`;
+    /// other columns go to `extra`.
+    static func plainCSV(_ data: Data, sidecarName: String) throws(SidecarError) -> [Post] {
+        let rows = CSVTable.rows(String(decoding: data, as: UTF8.self))
+        guard let header = rows.first?.map({ $0.trimmingCharacters(in: .whitespaces).lowercased() }) else { return [] }
+        guard header.contains("file") else { throw .missingColumn("file") }
+        var posts: [Post] = []
+        for (index, row) in rows.dropFirst().enumerated() where !row.allSatisfy(\.isEmpty) {
+            var object: [String: Any] = [:]
+            for (key, value) in zip(header, row) where !value.isEmpty { object[key] = value }
+            posts.append(try plain(JSONFields(object), sidecarName: sidecarName, row: index + 1))
+        }
+        return posts
+    }
+
+    /// One row or JSON Lines object of the plain format.
+    static func plain(_ row: JSONFields, sidecarName: String, row number: Int) throws(SidecarError) -> Post {
+        var fields = row
+        let media: [String]
+        switch fields.take("file") {
+        case let list as [Any]: media = list.compactMap(JSONFields.text)
+        case let value?: media = (JSONFields.text(value) ?? "").split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }
+        case nil: throw .missingColumn("file")
+        }
+        let url = fields.string("url")
+        let platform = fields.string("platform")?.lowercased() ?? Self.platform(of: url)
+        let postID = fields.string("post_id", "id") ?? url ?? "\(sidecarName)#\(number)"
+        return Post(platform: platform, postID: postID, url: url, author: fields.string("author"),
+                    postedAt: PostDate.parse(fields.take("posted_at")), text: fields.string("text"),
+                    language: fields.string("language", "lang"), extra: fields.extraJSON, media: media)
+    }
+
+    /// The platform a URL's host names, or `unknown`.
+    static func platform(of url: String?) -> String {
+        guard let host = url.flatMap({ URLComponents(string: $0)?.host })?.lowercased() else { return "unknown" }
+        let known = ["twitter.com": "twitter", "x.com": "twitter", "t.me": "telegram", "youtube.com": "youtube",
+                     "youtu.be": "youtube", "facebook.com": "facebook", "instagram.com": "instagram",
+                     "tiktok.com": "tiktok", "vk.com": "vk"]
+        for (suffix, name) in known where host == suffix || host.hasSuffix("." + suffix) { return name }
+        return "unknown"
+    }
+}

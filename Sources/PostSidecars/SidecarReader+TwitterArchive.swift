@@ -1,0 +1,50 @@
+import Foundation
+
+extension SidecarReader {
+    /// A Twitter/X account archive's `tweets.js`: `window.YTD.tweets.part0 = [{"tweet": {…}}]`.
+    ///
+    /// Reads `id_str`, `full_text`, `created_at`, `lang`; the author is the archive owner's
+    /// `username` from `account.js` beside it, when there. Media are named as the archive
+    /// stores them (`tweets_media/<tweet id>-<name>`) and by the bare name of
+    /// `media_url_https`.
+    static func twitterArchive(_ data: Data, accountJS: Data?) throws(SidecarError) -> [Post] {
+        guard let items = try assignedArray(data) as? [[String: Any]] else {
+            throw .unexpectedShape("tweets.js holds no array of tweets")
+        }
+        var username: String?
+        if let accountJS, let accounts = try? assignedArray(accountJS) as? [[String: Any]],
+           let account = accounts.first?["account"] as? [String: Any] {
+            username = account["username"] as? String
+        }
+        return items.map { item in
+            var fields = JSONFields(item["tweet"] as? [String: Any] ?? item)
+            let postID = fields.string("id_str", "id") ?? "?"
+            let text = fields.string("full_text", "text")
+            let postedAt = PostDate.parse(fields.take("created_at"))
+            let language = fields.string("lang")
+            var media: [String] = []
+            var seen = Set<String>()
+            for key in ["extended_entities", "entities"] {
+                let entities = fields.remaining[key] as? [String: Any]
+                for entry in entities?["media"] as? [[String: Any]] ?? [] {
+                    guard let link = (entry["media_url_https"] ?? entry["media_url"]) as? String else { continue }
+                    let name = link.urlFileName
+                    if seen.insert(name).inserted { media += ["tweets_media/\(postID)-\(name)", name] }
+                }
+            }
+            let url = username.map { "https://x.com/\($0)/status/\(postID)" } ?? "https://x.com/i/web/status/\(postID)"
+            return Post(platform: "twitter", postID: postID, url: url, author: username, postedAt: postedAt,
+                        text: text, language: language, extra: fields.extraJSON, media: media)
+        }
+    }
+
+    /// The array after `= ` in `window.YTD.<name>.part0 = [...]`.
+    static func assignedArray(_ data: Data) throws(SidecarError) -> Any {
+        guard let start = data.firstIndex(of: UInt8(ascii: "[")) else { throw .unexpectedShape("no array") }
+        do {
+            return try JSONSerialization.jsonObject(with: data[start...])
+        } catch {
+            throw .invalidJSON(line: nil, detail: error.localizedDescription)
+        }
+    }
+}

@@ -1,0 +1,48 @@
+public import Foundation
+
+/// Reads the posts in a sidecar file. Pure Foundation: no database, no file system beyond
+/// the one file (and a Twitter archive's `account.js` beside `tweets.js`).
+public enum SidecarReader {
+    /// The posts in the sidecar at `path`.
+    /// - Parameters:
+    ///   - path: the sidecar's path; its name decides the format (``SidecarFormat/init(fileName:)``).
+    ///   - data: its bytes (read from `path` when nil).
+    /// - Returns: the format found and its posts; nil when the name is not a sidecar's.
+    /// - Throws: ``SidecarError`` for a sidecar that cannot be parsed; I/O errors as thrown.
+    public static func read(path: String, data: Data? = nil) throws -> (format: SidecarFormat, posts: [Post])? {
+        let name = (path as NSString).lastPathComponent
+        guard let format = SidecarFormat(fileName: name) else { return nil }
+        let bytes = try data ?? Data(contentsOf: URL(fileURLWithPath: path))
+        switch format {
+        case .galleryDL:
+            return (format, [try galleryDL(bytes, mediaName: String(name.dropLast(5)))])
+        case .ytDLP:
+            return (format, [try ytDLP(bytes, stem: String(name.dropLast(10)))])
+        case .twitterArchive:
+            let account = (path as NSString).deletingLastPathComponent + "/account.js"
+            return (format, try twitterArchive(bytes, accountJS: try? Data(contentsOf: URL(fileURLWithPath: account))))
+        case .plainCSV:
+            return (format, try plainCSV(bytes, sidecarName: name))
+        case .plainJSONL, .snscrape:
+            return try jsonLines(bytes, sidecarName: name)
+        }
+    }
+
+    /// JSON Lines: snscrape's when the objects carry `rawContent`/`renderedContent`/`_type`,
+    /// otherwise the plain `file,text,posted_at,url,author` columns.
+    static func jsonLines(_ data: Data, sidecarName: String) throws(SidecarError) -> (format: SidecarFormat, posts: [Post]) {
+        var objects: [[String: Any]] = []
+        for (index, line) in data.split(separator: UInt8(ascii: "\n")).enumerated() {
+            let trimmed = line.drop { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }
+            if trimmed.isEmpty || trimmed.allSatisfy({ $0 == 0x20 || $0 == 0x0D }) { continue }
+            objects.append(try JSONFields.object(Data(trimmed), line: index + 1))
+        }
+        let isSnscrape = objects.first.map { $0["rawContent"] != nil || $0["renderedContent"] != nil || $0["_type"] != nil } ?? false
+        if isSnscrape { return (.snscrape, objects.map(snscrape)) }
+        var posts: [Post] = []
+        for (index, object) in objects.enumerated() {
+            posts.append(try plain(JSONFields(object), sidecarName: sidecarName, row: index + 1))
+        }
+        return (.plainJSONL, posts)
+    }
+}
