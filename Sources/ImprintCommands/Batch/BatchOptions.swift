@@ -21,7 +21,14 @@ struct BatchOptions: ParsableArguments {
         valueName: "format"))
     var format: OutputFormat?
 
+    @Option(name: .customLong("timeout-per-file"), help: ArgumentHelp(
+        "Give up on a file after this many seconds, report it as timed out and go on.", valueName: "seconds"))
+    var timeoutPerFile: Double = 60
+
     func validate() throws {
+        if !(timeoutPerFile > 0) || !timeoutPerFile.isFinite {
+            throw ValidationError("--timeout-per-file must be a positive number of seconds.")
+        }
         if paths.isEmpty && filesFrom == nil {
             throw ValidationError("Name at least one file or folder, or use --files-from.")
         }

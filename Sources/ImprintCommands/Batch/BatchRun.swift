@@ -24,8 +24,12 @@ struct BatchRun {
         input.flatMap { path in readFile(path).map { (path, $0) } }
     }
 
-    /// Runs `work` over every input and returns how many failed.
-    func run(_ work: @escaping @Sendable (BatchInput) -> Outcome) async throws -> Int {
+    /// Runs `work` over every input and returns how many failed. Each file runs under a
+    /// ``FileWatchdog`` with `--timeout-per-file`; a file that times out (or is not started
+    /// because too many earlier ones are stuck) gets its path under `pathKey` and the reason
+    /// under `errorKey`.
+    func run(pathKey: String = "path", errorKey: String = "error",
+             _ work: @escaping @Sendable (BatchInput) -> Outcome) async throws -> Int {
         let named = try options.namedPaths()
         let progress = ProgressReporter()
         if progress.isEnabled {
@@ -34,7 +38,16 @@ struct BatchRun {
             Task { progress.total = await counter.value }
         }
         var failures = 0
-        await runOrdered(PathWalker(named), jobs: options.jobs, work: work) { outcome in
+        let watchdog = FileWatchdog(seconds: options.timeoutPerFile, maxAbandoned: Self.maxAbandoned(jobs: options.jobs))
+        let guarded: @Sendable (BatchInput) async -> Outcome = { input in
+            switch await watchdog.run({ work(input) }) {
+            case .success(let outcome): return outcome
+            case .failure(let refusal):
+                let failure = PathWalker.Failure(path: input.path, reason: refusal.description)
+                return .unreadable(failure, pathKey: pathKey, errorKey: errorKey)
+            }
+        }
+        await runOrdered(PathWalker(named), jobs: options.jobs, work: guarded) { outcome in
             writer.write(outcome.record)
             if let failure = outcome.failure {
                 failures += 1
@@ -45,5 +58,19 @@ struct BatchRun {
         progress.finish()
         writer.finish()
         return failures
+    }
+
+    /// Stuck workers tolerated before files stop being started: enough that a few
+    /// pathological files do not end the batch, few enough to bound the wasted CPU.
+    static func maxAbandoned(jobs: Int) -> Int { max(8, 2 * jobs) }
+}
+
+extension BatchInput {
+    /// The path this input names, whether or not it could be walked.
+    var path: String {
+        switch self {
+        case .success(let path): path
+        case .failure(let failure): failure.path
+        }
     }
 }

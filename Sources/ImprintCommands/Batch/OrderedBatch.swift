@@ -5,11 +5,11 @@
 /// - Parameters:
 ///   - inputs: consumed lazily, one element per started task.
 ///   - jobs: how many inputs are worked on at once (at least 1).
-///   - work: runs on the concurrency pool; it must not throw, errors belong in its result.
+///   - work: runs in a child task; it must not throw, errors belong in its result.
 ///   - emit: runs on the caller's task, one result at a time, in input order.
 func runOrdered<Inputs: Sequence, Output: Sendable>(
     _ inputs: Inputs, jobs: Int,
-    work: @escaping @Sendable (Inputs.Element) -> Output,
+    work: @escaping @Sendable (Inputs.Element) async -> Output,
     emit: (Output) -> Void
 ) async where Inputs.Element: Sendable {
     let jobs = max(1, jobs)
@@ -22,7 +22,7 @@ func runOrdered<Inputs: Sequence, Output: Sendable>(
         func startMore() {
             while running < jobs, started - nextToEmit < 4 * jobs, let input = iterator.next() {
                 let index = started
-                group.addTask { (index, work(input)) }
+                group.addTask { (index, await work(input)) }
                 started += 1
                 running += 1
             }

@@ -6,6 +6,10 @@ import ImageDecoding
 ///
 /// Paths are reported as given (a folder `photos/` yields `photos/a.jpg`). Symbolic links
 /// to files are followed; links to folders are not, so a link loop cannot hang the walk.
+/// A folder named explicitly may be a link; each folder (by device and inode) is walked at
+/// most once per run, so a bind mount or an explicit link back into a walked tree cannot
+/// loop either. Paths longer than ``Limits/maxPathBytes`` and folders nested deeper than
+/// ``Limits/maxDepth`` are reported as failures instead of being walked.
 /// Inside folders, hidden files are skipped, and so are files that are images neither by
 /// name nor by magic bytes (the `.json` sidecars gallery-dl writes, READMEs), as exiftool's
 /// `-r` skips what it does not know. A `.jpg` holding an HTML error page is kept, so that it
@@ -18,12 +22,24 @@ struct PathWalker: Sequence, IteratorProtocol {
         var description: String { "\(path): \(reason)" }
     }
 
+    /// Bounds on the walk.
+    struct Limits: Sendable {
+        /// Longest path handed to the file system (Linux's PATH_MAX).
+        var maxPathBytes = 4_096
+        /// Folders nested below a named folder.
+        var maxDepth = 256
+    }
+
     /// A folder being listed: its path and the names not yet visited, in reverse order.
     private var stack: [(folder: String, names: [String])] = []
     private var roots: IndexingIterator<[String]>
+    private let limits: Limits
+    /// Folders already listed, by (device, inode).
+    private var walkedFolders = Set<[UInt64]>()
 
-    init(_ paths: [String]) {
+    init(_ paths: [String], limits: Limits = Limits()) {
         roots = paths.makeIterator()
+        self.limits = limits
     }
 
     /// Yields a file path, or a `Failure` for something that cannot be walked.
@@ -58,6 +74,9 @@ struct PathWalker: Sequence, IteratorProtocol {
 
     /// Pushes a folder or returns a file; nil for things to pass over silently.
     private mutating func visit(_ path: String, explicit: Bool) -> Result<String, Failure>? {
+        if path.utf8.count > limits.maxPathBytes {
+            return .failure(Failure(path: path, reason: "path longer than \(limits.maxPathBytes) bytes; not read"))
+        }
         var status = stat()
         guard lstat(path, &status) == 0 else {
             return .failure(Failure(path: path, reason: String(cString: strerror(errno))))
@@ -74,6 +93,12 @@ struct PathWalker: Sequence, IteratorProtocol {
         case S_IFREG:
             return explicit || Self.mayBeImage(path) ? .success(path) : nil
         case S_IFDIR:
+            if stack.count >= limits.maxDepth {
+                return .failure(Failure(path: path, reason: "folders nested deeper than \(limits.maxDepth); not walked"))
+            }
+            guard walkedFolders.insert([UInt64(status.st_dev), UInt64(status.st_ino)]).inserted else {
+                return .failure(Failure(path: path, reason: "folder already walked (a link or mount loop); not walked again"))
+            }
             do {
                 let names = try FileManager.default.contentsOfDirectory(atPath: path)
                     .filter { !$0.hasPrefix(".") }

@@ -37,7 +37,7 @@ struct ExifCommand: AsyncParsableCommand {
     func run() async throws {
         let writer = RecordWriter(format: batch.outputFormat)
         let grouped = groups, thumbnails = thumbnailFolder
-        let failures = try await BatchRun(options: batch, writer: writer).run { input in
+        let failures = try await BatchRun(options: batch, writer: writer).run(pathKey: "SourceFile", errorKey: "Error") { input in
             Self.describe(input, grouped: grouped, thumbnailFolder: thumbnails)
         }
         if failures > 0 { throw ExitCode(1) }

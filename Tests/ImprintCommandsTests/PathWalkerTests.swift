@@ -1,0 +1,89 @@
+import Foundation
+@testable import ImprintCommands
+import Testing
+
+/// Folder walks end, whatever links and nesting the folder holds.
+@Suite struct PathWalkerTests {
+    /// A fresh temporary folder holding one copy of a sample JPEG, removed by the caller.
+    static func folderWithOneImage() throws -> URL {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("imprint-walk-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let sample = CommandLineRunner.repository.appendingPathComponent("samples/river-palms.jpg")
+        try FileManager.default.copyItem(at: sample, to: folder.appendingPathComponent("river-palms.jpg"))
+        return folder
+    }
+
+    static func walk(_ paths: [String], limits: PathWalker.Limits = .init()) -> [BatchInput] {
+        Array(PathWalker(paths, limits: limits))
+    }
+
+    @Test func symlinkLoopInsideAWalkedFolderDoesNotHangImprintHash() throws {
+        let folder = try Self.folderWithOneImage()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        // loop → the folder itself, and nested/up → the folder's parent chain.
+        try FileManager.default.createSymbolicLink(atPath: folder.appendingPathComponent("loop").path, withDestinationPath: ".")
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("nested"), withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(atPath: folder.appendingPathComponent("nested/up").path, withDestinationPath: "..")
+        let result = try CommandLineRunner.run(["hash", "--format", "jsonl", folder.path])
+        #expect(result.status == 0, "\(result.stderr)")
+        let records = try CommandLineRunner.objects(result)
+        #expect(records.map { $0["path"] as? String } == [folder.appendingPathComponent("river-palms.jpg").path])
+        #expect((records.first?["pdq"] as? String)?.count == 64)
+    }
+
+    @Test func explicitSymlinkedFolderThatLoopsBackIsWalkedOnce() throws {
+        let folder = try Self.folderWithOneImage()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let link = folder.appendingPathComponent("again").path
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: folder.path)
+        // The link names the folder it sits in: walked through the link, then refused by name.
+        let inputs = Self.walk([link, folder.path])
+        let files = inputs.compactMap { try? $0.get() }
+        #expect(files == [link + "/river-palms.jpg"])
+        let failures = inputs.compactMap { input -> PathWalker.Failure? in
+            if case .failure(let failure) = input { return failure } else { return nil }
+        }
+        #expect(failures.map(\.path) == [folder.path])
+        #expect(failures.first?.reason.contains("already walked") == true)
+
+        let result = try CommandLineRunner.run(["exif", "--format", "jsonl", link])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(try CommandLineRunner.objects(result).count == 1)
+    }
+
+    @Test func foldersDeeperThanTheLimitAreReported() throws {
+        let folder = try Self.folderWithOneImage()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let deep = folder.appendingPathComponent("a/b/c")
+        try FileManager.default.createDirectory(at: deep, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: folder.appendingPathComponent("river-palms.jpg"), to: deep.appendingPathComponent("deep.jpg"))
+        var limits = PathWalker.Limits()
+        limits.maxDepth = 3
+        let inputs = Self.walk([folder.path], limits: limits)
+        #expect(inputs.compactMap { try? $0.get() } == [folder.path + "/river-palms.jpg"])
+        guard case .failure(let failure)? = inputs.first(where: { (try? $0.get()) == nil }) else {
+            Issue.record("no failure for the folder past the depth limit: \(inputs)")
+            return
+        }
+        #expect(failure.path == folder.path + "/a/b/c")
+        #expect(failure.reason == "folders nested deeper than 3; not walked")
+        // With the default limit the deep file is found.
+        #expect(Self.walk([folder.path]).compactMap { try? $0.get() }.count == 2)
+    }
+
+    @Test func pathsLongerThanTheLimitAreReported() throws {
+        var limits = PathWalker.Limits()
+        limits.maxPathBytes = 16
+        let long = "/tmp/" + String(repeating: "x", count: 40) + ".jpg"
+        let inputs = Self.walk([long], limits: limits)
+        guard case .failure(let failure)? = inputs.first, inputs.count == 1 else {
+            Issue.record("expected one failure, got \(inputs)")
+            return
+        }
+        #expect(failure.reason == "path longer than 16 bytes; not read")
+        // The real limit, through the command: a 5,000-byte path is refused, not passed to open().
+        let result = try CommandLineRunner.run(["hash", "--format", "jsonl", "/" + String(repeating: "y/", count: 2_500) + "a.jpg"])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("path longer than 4096 bytes"))
+    }
+}
