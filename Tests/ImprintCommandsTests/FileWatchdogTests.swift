@@ -36,17 +36,22 @@ import Testing
             == "not processed: 8 workers are still stuck on earlier files that timed out")
     }
 
-    /// Through the command: with a limit no decode can meet, every file is reported as timed
-    /// out under its own path and the run still finishes with exit status 1.
-    @Test(arguments: [("hash", "path", "error"), ("exif", "SourceFile", "Error")])
-    func timedOutFilesAreReportedAndTheBatchFinishes(command: String, pathKey: String, errorKey: String) throws {
-        let files = ["samples/river-palms.jpg", "samples/kuweires-flag.png", "samples/jirah-aerial.webp"]
-        let result = try CommandLineRunner.run([command, "--format", "jsonl", "--timeout-per-file", "0.000001"] + files)
+    /// Through the command: a decompression bomb let through by a permissive --max-pixels
+    /// (400 MB of pixels to inflate) is abandoned after its time limit and reported under its
+    /// own path, and the files after it are still hashed.
+    @Test func aFileThatRunsPastTheLimitIsReportedAndTheBatchGoesOn() throws {
+        guard let corpus = CommandLineRunner.corpus else { return }
+        let bomb = corpus.appendingPathComponent("bad/png_bomb_20000x20000_gray8_zeros.png").path
+        let files = [bomb, "samples/river-palms.jpg", "samples/kuweires-flag.png"]
+        let result = try CommandLineRunner.run(["hash", "--format", "jsonl", "--jobs", "1", "--max-pixels", "500000000",
+                                                "--timeout-per-file", "0.2"] + files)
         #expect(result.status == 1)
         let records = try CommandLineRunner.objects(result)
-        #expect(records.map { $0[pathKey] as? String } == files)
-        for record in records {
-            #expect((record[errorKey] as? String)?.hasPrefix("timed out after 1e-06 s") == true, "\(record)")
+        #expect(records.map { $0["path"] as? String } == files)
+        #expect(records.first?["error"] as? String == "timed out after 0.2 s (--timeout-per-file); its worker was abandoned")
+        #expect(result.stderr.contains(bomb + ": timed out"))
+        for record in records.dropFirst() {
+            #expect(record["error"] == nil && (record["pdq"] as? String)?.count == 64, "\(record)")
         }
     }
 
