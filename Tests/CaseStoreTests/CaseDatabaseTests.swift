@@ -1,0 +1,174 @@
+import Foundation
+import Testing
+import ImageMetadata
+import PerceptualHash
+import PostSidecars
+@testable import CaseStore
+
+@Suite struct CaseDatabaseTests {
+    static let samples = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("samples")
+
+    /// A sample picture as the ingest worker would hand it to the writer.
+    static func ingested(_ name: String, as path: String? = nil) throws -> IngestedFile {
+        let bytes = try [UInt8](Data(contentsOf: samples.appendingPathComponent(name)))
+        let metadata = try MetadataReader.read(bytes)
+        let pipeline = HashPipeline(HashRequest(algorithms: [.pdq, .phash]))
+        let hashes = try pipeline.hash(bytes: bytes, orientation: metadata.effectiveOrientation)
+        let file = FileRecord(path: path ?? "/case/\(name)", size: Int64(bytes.count), mtimeNanoseconds: 1,
+                              sha256: metadata.sha256, md5: metadata.md5, format: metadata.format?.rawValue,
+                              width: metadata.imageWidth, height: metadata.imageHeight, decodeStatus: .ok, decodeError: nil)
+        return IngestedFile(file: file, metadata: MetadataRecord(metadata),
+                            hashes: HashRecord.records(hashes, algorithms: [.pdq, .phash]))
+    }
+
+    @Test func storesFilesMetadataAndHashesAndReadsThemBack() throws {
+        let store = try CaseDatabase()
+        let item = try Self.ingested("tabqa-hangars.jpg")
+        let counts = try store.store([item])
+        #expect(counts.added == 1)
+        var summaries: [CaseDatabase.FileSummary] = []
+        try store.files(matching: CaseFileFilter()) { summaries.append($0) }
+        let summary = try #require(summaries.first)
+        #expect(summary.file.sha256 == item.file.sha256)
+        // samples/manifest.csv: Apple iPhone 7, 2017:05:11 17:22:05 at +03:00, 35.7547 38.566799.
+        #expect(summary.metadata?.make == "Apple")
+        #expect(summary.metadata?.model == "iPhone 7")
+        #expect(summary.metadata?.dateTaken == "2017-05-11T14:22:05Z")
+        #expect(summary.metadata?.dateTakenIsUTC == true)
+        #expect(abs((summary.metadata?.gpsLatitude ?? 0) - 35.7547) < 1e-5)
+        #expect(abs((summary.metadata?.gpsLongitude ?? 0) - 38.566799) < 1e-5)
+        let tags = try JSONSerialization.jsonObject(with: Data(try #require(summary.metadata?.tags).utf8)) as? [String: Any]
+        #expect(tags?["ExifIFD:DateTimeOriginal"] as? String == "2017:05:11 17:22:05")
+        #expect(Set(summary.hashes.map(\.algorithm)) == ["pdq", "phash"])
+        for stored in summary.hashes {
+            let original = try #require(item.hashes.first { $0.algorithm == stored.algorithm })
+            #expect(stored.value == original.value)
+        }
+    }
+
+    @Test func sixtyFourBitHashesWithTheTopBitSetRoundTrip() throws {
+        let store = try CaseDatabase()
+        var item = try Self.ingested("river-palms.jpg")
+        item.hashes = [HashRecord(fileID: 0, algorithm: "phash", value: .bits64(0xFEDC_BA98_7654_3210), quality: nil)]
+        try store.store([item])
+        let hashes = try store.storedHashes(algorithm: "phash")
+        #expect(hashes.count == 1)
+        #expect(hashes.first?.uint64 == 0xFEDC_BA98_7654_3210)
+        #expect(try store.read { db in try HashRecord.fetchOne(db) }?.hex == "fedcba9876543210")
+    }
+
+    @Test func storedPDQMatchesHash256Words() throws {
+        let store = try CaseDatabase()
+        let bytes = try [UInt8](Data(contentsOf: Self.samples.appendingPathComponent("mosul-runway.jpg")))
+        let pdq = try #require(try HashPipeline(HashRequest(algorithms: [.pdq])).hash(bytes: bytes).pdq)
+        try store.store([try Self.ingested("mosul-runway.jpg")])
+        let stored = try #require(try store.storedHashes(algorithm: "pdq").first)
+        let words = try #require(stored.words256)
+        #expect(Hash256(words: words) == pdq)
+        #expect(stored.dateTaken == "2017-07-02T06:41:17Z" || stored.dateTaken == "2017-07-02T09:41:17")
+    }
+
+    @Test func samePathIsUpdatedInPlace() throws {
+        let store = try CaseDatabase()
+        try store.store([try Self.ingested("mosul-runway.jpg", as: "/case/a.jpg")])
+        let firstID = try #require(try store.known(path: "/case/a.jpg")?.fileID)
+        let counts = try store.store([try Self.ingested("river-palms.jpg", as: "/case/a.jpg")])
+        #expect(counts.updated == 1 && counts.added == 0)
+        #expect(try store.known(path: "/case/a.jpg")?.fileID == firstID)
+        let details = try store.details(pathOrDigest: "/case/a.jpg")
+        #expect(details.first?.summary.metadata?.make == nil, "river-palms has no camera")
+        #expect(try store.read { db in try HashRecord.fetchCount(db) } == 2)
+    }
+
+    @Test func sameContentIsCopiedAndAVanishedPathIsMoved() throws {
+        let store = try CaseDatabase()
+        try store.store([try Self.ingested("qaim-crossing.jpg", as: "/gone/old.jpg")])
+        let source = try #require(try store.known(sha256: try Self.ingested("qaim-crossing.jpg").file.sha256, algorithms: ["pdq", "phash"]))
+        var moved = try Self.ingested("qaim-crossing.jpg", as: "/case/new.jpg")
+        moved.metadata = nil
+        moved.hashes = []
+        moved.sameContentAs = KnownContent(fileID: source.fileID, path: source.path, pathVanished: true)
+        var copy = moved
+        copy.file = FileRecord(path: "/case/copy.jpg", size: moved.file.size, mtimeNanoseconds: 1, sha256: moved.file.sha256,
+                               md5: moved.file.md5, format: nil, width: nil, height: nil, decodeStatus: .ok, decodeError: nil)
+        let counts = try store.store([moved, copy])
+        #expect(counts.moved == 1)
+        #expect(counts.copied == 1)
+        #expect(try store.known(path: "/gone/old.jpg") == nil)
+        #expect(try store.known(path: "/case/new.jpg")?.fileID == source.fileID)
+        let copied = try #require(try store.details(pathOrDigest: "/case/copy.jpg").first)
+        #expect(copied.summary.file.format == "JPEG")
+        #expect(copied.summary.metadata?.model == "NIKON D7100")
+        #expect(copied.summary.hashes.count == 2)
+        #expect(copied.sameContent == ["/case/new.jpg"])
+    }
+
+    @Test func postsAreLinkedByRelativePathAndByName() throws {
+        let store = try CaseDatabase()
+        try store.store([try Self.ingested("desert-road.jpg", as: "/case/photos/desert-road.jpg"),
+                         try Self.ingested("river-palms.jpg", as: "/case/other/river-palms.jpg")])
+        let post = Post(platform: "vk", postID: "wall-1_2", text: "طريق الصحراء", language: "ar",
+                        media: ["../photos/desert-road.jpg", "river-palms.jpg", "missing.jpg"])
+        let counts = try store.storeSidecar(path: "/case/notes/x.csv", size: 1, mtimeNanoseconds: 1, format: .plainCSV, posts: [post])
+        #expect(counts.posts == 1 && counts.links == 2 && counts.unlinkedPosts == 0)
+        // Reading the same sidecar again updates the post; links are not doubled.
+        try store.storeSidecar(path: "/case/notes/x.csv", size: 1, mtimeNanoseconds: 1, format: .plainCSV, posts: [post])
+        let details = try store.details(pathOrDigest: "/case/photos/desert-road.jpg")
+        #expect(details.first?.posts.map(\.text) == ["طريق الصحراء"])
+        #expect(try store.statistics().first { $0.name == "posts" }?.value == 1)
+        #expect(try store.knownSidecar(path: "/case/notes/x.csv")?.size == 1)
+    }
+
+    @Test func filtersSelectByFolderDateGPSFormatAndStatus() throws {
+        let store = try CaseDatabase()
+        var failed = try Self.ingested("night-street.jpg", as: "/b/broken.jpg")
+        failed.file.decodeStatus = .failed
+        failed.file.decodeError = "corrupt"
+        failed.hashes = []
+        try store.store([try Self.ingested("mosul-runway.jpg", as: "/a/mosul-runway.jpg"),
+                         try Self.ingested("desert-road.jpg", as: "/a/sub/desert-road.jpg"),
+                         try Self.ingested("kuweires-flag.png", as: "/ab/kuweires-flag.png"), failed])
+        func paths(_ configure: (inout CaseFileFilter) -> Void) throws -> [String] {
+            var filter = CaseFileFilter()
+            configure(&filter)
+            var result: [String] = []
+            try store.files(matching: filter) { result.append($0.file.path) }
+            return result
+        }
+        #expect(try paths { $0.folder = "/a" } == ["/a/mosul-runway.jpg", "/a/sub/desert-road.jpg"])
+        #expect(try paths { $0.hasGPS = false } == ["/a/sub/desert-road.jpg"])
+        #expect(try paths { $0.format = "png" } == ["/ab/kuweires-flag.png"])
+        #expect(try paths { $0.statuses = [.failed] } == ["/b/broken.jpg"])
+        // Taken: mosul 2017-07-02, desert road 2018-09-20, kuweires 2015-11-12, night street 2017-08-01.
+        #expect(try paths { $0.takenFrom = "2017-07"; $0.takenBefore = "2018" } == ["/a/mosul-runway.jpg", "/b/broken.jpg"])
+        #expect(try paths { $0.make = "dji" } == ["/ab/kuweires-flag.png"])
+    }
+
+    @Test(arguments: [
+        ("2017:07:02 09:41:17", "+03:00", "2017-07-02T06:41:17Z", true),
+        ("2017:01:01 01:00:00", "+03:00", "2016-12-31T22:00:00Z", true),
+        ("2016:02:29 23:30:00", "-05:00", "2016-03-01T04:30:00Z", true),
+        ("2017:07:02 09:41:17", nil, "2017-07-02T09:41:17", false),
+        ("2019-03-23T16:40:12+04:30", nil, "2019-03-23T12:10:12Z", true),
+    ] as [(String, String?, String, Bool)])
+    func datesTakenBecomeUTCWhenTheOffsetIsKnown(exif: String, offset: String?, iso: String, utc: Bool) throws {
+        let date = try #require(DateTaken(exif: exif, offset: offset))
+        #expect(date.iso == iso)
+        #expect(date.isUTC == utc)
+    }
+
+    @Test(arguments: ["", "0000:00:00 00:00:00", "    :  :     :  :  ", "garbage"])
+    func unusableDatesAreNone(exif: String) {
+        #expect(DateTaken(exif: exif, offset: "+03:00") == nil)
+    }
+
+    @Test func aCaseFileReopensWithItsData() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("case-\(UUID().uuidString).case").path
+        defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
+        try CaseDatabase(path: path).store([try Self.ingested("mosul-runway.jpg")])
+        let reopened = try CaseDatabase(path: path)
+        #expect(try reopened.statistics().first { $0.name == "files" }?.value == 1)
+        #expect(try reopened.read { db in try String.fetchOne(db, sql: "PRAGMA journal_mode") } == "wal")
+    }
+}
