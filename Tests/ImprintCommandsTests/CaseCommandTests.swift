@@ -1,0 +1,82 @@
+import Foundation
+import Testing
+
+/// `imprint case stats|files|show` over a case of samples/ (facts from samples/manifest.csv).
+@Suite(.serialized) struct CaseCommandTests {
+    static let casePath: String = {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("imprint-case-tests-\(getpid()).case").path
+        _ = try? CommandLineRunner.run(["ingest", "--case", path, "samples"])
+        return path
+    }()
+
+    static func manifest() throws -> [[String: String]] {
+        let text = try String(contentsOf: CommandLineRunner.repository.appendingPathComponent("samples/manifest.csv"), encoding: .utf8)
+        let lines = text.split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        let header = lines[0]
+        // The site column holds commas inside parentheses; the columns used here come before it.
+        return lines.dropFirst().map { Dictionary(uniqueKeysWithValues: zip(header.prefix(8), $0.prefix(8))) }
+    }
+
+    func files(_ conditions: [String]) throws -> [String] {
+        let result = try CommandLineRunner.run(["case", "files", "--format", "jsonl", "--case", Self.casePath]
+                                               + conditions.flatMap { ["--where", $0] })
+        #expect(result.status == 0, "\(result.stderr)")
+        return try CommandLineRunner.objects(result).compactMap { ($0["path"] as? String)?.split(separator: "/").last.map(String.init) }
+    }
+
+    @Test func statsCountWhatTheSamplesHold() throws {
+        let result = try CommandLineRunner.run(["case", "stats", "--format", "jsonl", "--case", Self.casePath])
+        #expect(result.status == 0, "\(result.stderr)")
+        let stats = try #require(try CommandLineRunner.objects(result).first)
+        let manifest = try Self.manifest()
+        #expect(stats["files"] as? Int == manifest.count)
+        #expect(stats["with_gps"] as? Int == manifest.filter { !($0["gps_lat"] ?? "").isEmpty }.count)
+        #expect(stats["format_png"] as? Int == manifest.filter { $0["file"]!.hasSuffix(".png") }.count)
+        #expect(stats["hashes_pdq"] as? Int == manifest.count)
+        #expect((stats["posts"] as? Int ?? 0) >= 10)
+    }
+
+    @Test func whereSelectsByGPSDateFormatAndFolder() throws {
+        let manifest = try Self.manifest()
+        let withGPS = manifest.filter { !($0["gps_lat"] ?? "").isEmpty }.map { $0["file"]! }.sorted()
+        #expect(try files(["gps=yes"]) == withGPS)
+        #expect(try files(["format=webp"]) == manifest.filter { $0["file"]!.hasSuffix(".webp") }.map { $0["file"]! })
+        // Dates taken in 2017 (UTC; the samples record offsets, none crossing a year).
+        let in2017 = manifest.filter { ($0["datetime_original"] ?? "").hasPrefix("2017") }.map { $0["file"]! }.sorted()
+        #expect(try files(["taken>=2017", "taken<2018"]) == in2017)
+        #expect(try files(["folder=samples/posts"]).isEmpty)
+        #expect(try files(["folder=samples", "make=Canon"]) == manifest.filter { $0["make"] == "Canon" }.map { $0["file"]! }.sorted())
+        #expect(try files(["status=error"]).isEmpty)
+    }
+
+    @Test func unknownConditionsAreUsageErrors() throws {
+        let result = try CommandLineRunner.run(["case", "files", "--where", "colour=red", "--case", Self.casePath])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("colour=red"))
+    }
+
+    @Test func showFindsAFileByPathOrDigestAndListsItsTags() throws {
+        let byPath = try CommandLineRunner.objects(CommandLineRunner.run(
+            ["case", "show", "--format", "jsonl", "--case", Self.casePath, "samples/tabqa-hangars.jpg"]))
+        let record = try #require(byPath.first)
+        #expect(record["model"] as? String == "iPhone 7")
+        #expect(record["tag.ExifIFD:DateTimeOriginal"] as? String == "2017:05:11 17:22:05")
+        #expect(record["date_taken"] as? String == "2017-05-11T14:22:05Z")
+        let sha = try #require(record["sha256"] as? String)
+        let hashed = try CommandLineRunner.objects(CommandLineRunner.run(["hash", "--format", "jsonl", "samples/tabqa-hangars.jpg"]))
+        #expect(hashed.first?["sha256"] as? String == sha)
+        #expect(hashed.first?["pdq"] as? String == record["pdq"] as? String)
+        #expect(hashed.first?["phash"] as? String == record["phash"] as? String)
+        let bySHA = try CommandLineRunner.objects(CommandLineRunner.run(["case", "show", "--format", "jsonl", "--case", Self.casePath, sha]))
+        #expect(bySHA.first?["path"] as? String == record["path"] as? String)
+        let missing = try CommandLineRunner.run(["case", "show", "--case", Self.casePath, "samples/nope.jpg"])
+        #expect(missing.status == 1)
+    }
+
+    @Test func queriesNeverCreateACase() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("absent-\(UUID().uuidString).case").path
+        let result = try CommandLineRunner.run(["case", "stats", "--case", path])
+        #expect(result.status == 2)
+        #expect(!FileManager.default.fileExists(atPath: path))
+    }
+}

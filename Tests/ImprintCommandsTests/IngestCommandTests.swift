@@ -1,0 +1,192 @@
+import Foundation
+import Testing
+
+/// `imprint ingest` through the built binary: incremental runs, sidecar links, kills.
+@Suite(.serialized) struct IngestCommandTests {
+    /// A fresh folder for one test's case and files, removed afterwards by the caller.
+    static func scratch() throws -> URL {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("imprint-ingest-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        return folder
+    }
+
+    static func summary(_ result: CommandLineRunner.Result) throws -> [String: Any] {
+        try #require(try CommandLineRunner.objects(result).last)
+    }
+
+    /// Everything the case holds about its files, one JSON line per file.
+    static func dump(_ casePath: String) throws -> String {
+        let result = try CommandLineRunner.run(["case", "files", "--full", "--format", "jsonl", "--case", casePath])
+        #expect(result.status == 0, "\(result.stderr)")
+        return result.stdout
+    }
+
+    @Test func aSecondRunReadsNothingAndLeavesTheCaseAsItWas() throws {
+        let folder = try Self.scratch()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let casePath = folder.appendingPathComponent("samples.case").path
+        let first = try CommandLineRunner.run(["ingest", "--format", "jsonl", "--case", casePath, "samples"])
+        #expect(first.status == 0, "\(first.stderr)")
+        let images = try FileManager.default.contentsOfDirectory(atPath: CommandLineRunner.repository.appendingPathComponent("samples").path)
+            .filter { ["jpg", "png", "webp"].contains(URL(fileURLWithPath: $0).pathExtension) }
+        let firstSummary = try Self.summary(first)
+        #expect(firstSummary["files_read"] as? Int == images.count)
+        #expect(firstSummary["added"] as? Int == images.count)
+        let before = try Self.dump(casePath)
+        let stats = try CommandLineRunner.run(["case", "stats", "--format", "jsonl", "--case", casePath]).stdout
+
+        let second = try CommandLineRunner.run(["ingest", "--format", "jsonl", "--case", casePath, "samples"])
+        #expect(second.status == 0, "\(second.stderr)")
+        let secondSummary = try Self.summary(second)
+        #expect(secondSummary["files_read"] as? Int == 0)
+        #expect(secondSummary["files_unchanged"] as? Int == images.count)
+        #expect(secondSummary["sidecars_read"] as? Int == 0)
+        #expect(second.stderr.contains("0 files read, \(images.count) unchanged"))
+        #expect(try Self.dump(casePath) == before)
+        let statsAfter = try CommandLineRunner.run(["case", "stats", "--format", "jsonl", "--case", casePath]).stdout
+        func withoutSize(_ text: String) throws -> [String: Int] {
+            var object = try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any] ?? [:]
+            object["case_bytes"] = nil
+            object["case"] = nil
+            return object.compactMapValues { $0 as? Int }
+        }
+        #expect(try withoutSize(statsAfter) == withoutSize(stats))
+    }
+
+    /// Each sample sidecar's post ends up linked to the picture(s) it names.
+    @Test(arguments: [
+        ("mosul-runway_banner.jpg", "twitter", "1426553791140831232"),       // gallery-dl
+        ("qaim-crossing_false-claim.jpg", "telegram", "48213"),              // gallery-dl
+        ("jirah-aerial.webp", "youtube", "q7Xc2LmT0aE"),                      // yt-dlp
+        ("mosul-runway_crop10.jpg", "twitter", "1427012288441090051"),        // snscrape
+        ("qaim-crossing_mirror.jpg", "twitter", "1427101934401957890"),       // snscrape, Arabic
+        ("kuweires-flag.png", "twitter", "1199332211009988776"),              // Twitter archive
+        ("tabqa-hangars_banner.jpg", "twitter", "1230405060708090123"),       // Twitter archive
+        ("qaim-crossing_crop10.jpg", "telegram", "9127"),                     // CSV
+        ("river-palms.jpg", "vk", "wall-177000001_5521"),                     // CSV, second file of a post
+        ("mosul-ruins-edited.jpg", "telegram", "3310"),                       // JSONL
+    ])
+    func sidecarPostsAreLinkedToTheirPictures(picture: String, platform: String, postID: String) throws {
+        let casePath = try Self.sharedSamplesCase()
+        let result = try CommandLineRunner.run(["case", "show", "--format", "jsonl", "--case", casePath, "samples/" + picture])
+        #expect(result.status == 0, "\(result.stderr)")
+        let record = try #require(try CommandLineRunner.objects(result).first)
+        #expect(record["post1.platform"] as? String == platform)
+        #expect(record["post1.post_id"] as? String == postID)
+    }
+
+    /// One case of samples/ shared by the read-only tests.
+    static func sharedSamplesCase() throws -> String {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("imprint-samples-\(getpid()).case").path
+        let result = try CommandLineRunner.run(["ingest", "--format", "jsonl", "--case", path, "samples"])
+        #expect(result.status == 0, "\(result.stderr)")
+        return path
+    }
+
+    @Test func aBrokenFileIsStoredWithItsErrorAndTheRunGoesOn() throws {
+        let folder = try Self.scratch()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let photos = folder.appendingPathComponent("photos")
+        try FileManager.default.createDirectory(at: photos, withIntermediateDirectories: true)
+        let good = try Data(contentsOf: CommandLineRunner.repository.appendingPathComponent("samples/mosul-runway_q40.jpg"))
+        try good.write(to: photos.appendingPathComponent("a.jpg"))
+        try good.prefix(600).write(to: photos.appendingPathComponent("b-truncated.jpg"))
+        try Data("<html>not found</html>".utf8).write(to: photos.appendingPathComponent("c-html.jpg"))
+        let casePath = folder.appendingPathComponent("x.case").path
+        let result = try CommandLineRunner.run(["ingest", "--format", "jsonl", "--case", casePath, photos.path])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("c-html.jpg"))
+        let failed = try CommandLineRunner.objects(CommandLineRunner.run(
+            ["case", "files", "--where", "status=error", "--format", "jsonl", "--case", casePath]))
+        let names = failed.compactMap { ($0["path"] as? String)?.split(separator: "/").last.map(String.init) }
+        #expect(names.contains("c-html.jpg"))
+        #expect(!names.contains("a.jpg"))
+        #expect(failed.allSatisfy { ($0["error"] as? String)?.isEmpty == false })
+    }
+
+    @Test func movedChangedAndDeletedFilesAreRecognised() throws {
+        let folder = try Self.scratch()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let photos = folder.appendingPathComponent("photos")
+        try FileManager.default.createDirectory(at: photos.appendingPathComponent("sub"), withIntermediateDirectories: true)
+        let samples = CommandLineRunner.repository.appendingPathComponent("samples")
+        for name in ["mosul-runway_q40.jpg", "tabqa-hangars_q40.jpg", "river-palms.jpg"] {
+            try FileManager.default.copyItem(at: samples.appendingPathComponent(name), to: photos.appendingPathComponent(name))
+        }
+        let casePath = folder.appendingPathComponent("x.case").path
+        #expect(try CommandLineRunner.run(["ingest", "--case", casePath, photos.path]).status == 0)
+        try FileManager.default.moveItem(at: photos.appendingPathComponent("mosul-runway_q40.jpg"),
+                                         to: photos.appendingPathComponent("sub/moved.jpg"))
+        try FileManager.default.removeItem(at: photos.appendingPathComponent("river-palms.jpg"))
+        try FileManager.default.removeItem(at: photos.appendingPathComponent("tabqa-hangars_q40.jpg"))
+        try FileManager.default.copyItem(at: samples.appendingPathComponent("desert-road.jpg"),
+                                         to: photos.appendingPathComponent("tabqa-hangars_q40.jpg"))
+        let result = try CommandLineRunner.run(["ingest", "--format", "jsonl", "--case", casePath, photos.path])
+        #expect(result.status == 0, "\(result.stderr)")
+        let summary = try Self.summary(result)
+        #expect(summary["moved"] as? Int == 1)
+        #expect(summary["updated"] as? Int == 1)
+        #expect(summary["removed"] as? Int == 1)
+        let files = try CommandLineRunner.objects(CommandLineRunner.run(["case", "files", "--format", "jsonl", "--case", casePath]))
+        #expect(files.compactMap { $0["path"] as? String } == [photos.path + "/sub/moved.jpg", photos.path + "/tabqa-hangars_q40.jpg"])
+        // The replaced file now carries desert-road's camera (FUJIFILM X-T2 in samples/manifest.csv).
+        #expect(files.last?["model"] as? String == "X-T2")
+    }
+
+    /// Kills `imprint ingest` with SIGKILL at random moments, then lets it finish: the case
+    /// must equal a clean ingest of the same folder.
+    @Test func killedIngestsCompleteToTheSameCase() throws {
+        let folder = try Self.scratch()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let photos = folder.appendingPathComponent("photos")
+        let count = 1200
+        try Self.makeDistinctJPEGs(count: count, in: photos)
+        let killedCase = folder.appendingPathComponent("killed.case").path
+        let arguments = ["ingest", "--format", "jsonl", "--batch-size", "40", "--case", killedCase, photos.path]
+        var generator = SystemRandomNumberGenerator()
+        var kills = 0
+        for _ in 0..<8 where kills < 5 {
+            let process = Process()
+            process.executableURL = CommandLineRunner.executable
+            process.arguments = arguments
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            usleep(UInt32.random(in: 150_000...1_200_000, using: &generator))
+            if process.isRunning {
+                kill(process.processIdentifier, SIGKILL)
+                kills += 1
+            }
+            process.waitUntilExit()
+        }
+        #expect(kills >= 5)
+        let finish = try CommandLineRunner.run(arguments)
+        #expect(finish.status == 0, "\(finish.stderr)")
+        let finishSummary = try Self.summary(finish)
+        #expect((finishSummary["files_unchanged"] as? Int ?? 0) > 0, "earlier runs committed work that was not redone")
+
+        let cleanCase = folder.appendingPathComponent("clean.case").path
+        let clean = try CommandLineRunner.run(["ingest", "--format", "jsonl", "--case", cleanCase, photos.path])
+        #expect(clean.status == 0, "\(clean.stderr)")
+        #expect(try Self.summary(clean)["files_read"] as? Int == count)
+        let killedDump = try Self.dump(killedCase), cleanDump = try Self.dump(cleanCase)
+        #expect(killedDump.split(separator: "\n").count == count)
+        #expect(killedDump == cleanDump)
+    }
+
+    /// `count` different JPEGs made quickly: small samples with a distinct tail after the end
+    /// marker (decoders stop at EOI; the SHA-256 differs).
+    static func makeDistinctJPEGs(count: Int, in folder: URL) throws {
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let samples = CommandLineRunner.repository.appendingPathComponent("samples")
+        let sources = try ["mosul-runway_resized480.jpg", "mosul-runway_q40.jpg", "tabqa-hangars_q40.jpg", "tabqa-hangars_resized480.jpg"]
+            .map { try Data(contentsOf: samples.appendingPathComponent($0)) }
+        for index in 0..<count {
+            var bytes = sources[index % sources.count]
+            bytes.append(contentsOf: Array("imprint-\(index)".utf8))
+            let sub = folder.appendingPathComponent(String(format: "%02d", index / 100))
+            if index % 100 == 0 { try FileManager.default.createDirectory(at: sub, withIntermediateDirectories: true) }
+            try bytes.write(to: sub.appendingPathComponent(String(format: "%05d.jpg", index)))
+        }
+    }
+}
