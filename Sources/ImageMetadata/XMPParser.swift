@@ -56,6 +56,14 @@ enum XMPParser {
         var bytes = Array(packet)
         // Packets are often padded with NULs or spaces after the closing processing instruction.
         while let last = bytes.last, last == 0 { bytes.removeLast() }
+        // FoundationXML traps (kills the process) on an element name that is not valid UTF-8,
+        // and XML with an invalid encoding is not well-formed anyway: refuse such a packet
+        // before the parser sees it. UTF-16 packets (with a byte-order mark) are left to it.
+        let utf16 = bytes.starts(with: [0xFE, 0xFF]) || bytes.starts(with: [0xFF, 0xFE])
+        if !utf16, String(validating: bytes, as: UTF8.self) == nil {
+            warnings.append("XMP: packet is not valid UTF-8; not parsed")
+            return []
+        }
         let builder = TreeBuilder()
         let parser = XMLParser(data: Data(bytes))
         parser.shouldProcessNamespaces = false
