@@ -73,6 +73,33 @@ import Testing
         #expect(missing.status == 1)
     }
 
+    /// `cluster --case` reads the stored hashes and finds the same groups as hashing again.
+    @Test func clusterFromTheCaseMatchesClusterFromTheImages() throws {
+        func groups(_ arguments: [String]) throws -> [[String]] {
+            let result = try CommandLineRunner.run(["cluster", "--format", "jsonl"] + arguments)
+            #expect(result.status == 0, "\(result.stderr)")
+            var byCluster: [Int: [String]] = [:]
+            for record in try CommandLineRunner.objects(result) {
+                guard let cluster = record["cluster"] as? Int, let path = record["path"] as? String else { continue }
+                byCluster[cluster, default: []].append(String(path.split(separator: "/").last!))
+            }
+            return byCluster.values.map { $0.sorted() }.sorted { $0.first! < $1.first! }
+        }
+        let fromCase = try groups(["--case", Self.casePath])
+        #expect(!fromCase.isEmpty)
+        #expect(fromCase == (try groups(["samples"])))
+        // match --case: a list holding mosul-runway.jpg's PDQ finds it in the case without hashing.
+        let hashed = try CommandLineRunner.objects(CommandLineRunner.run(["hash", "--format", "jsonl", "samples/mosul-runway.jpg"]))
+        let pdq = try #require(hashed.first?["pdq"] as? String)
+        let list = FileManager.default.temporaryDirectory.appendingPathComponent("list-\(UUID().uuidString).txt")
+        try (pdq + "\n").write(to: list, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: list) }
+        let matched = try CommandLineRunner.run(["match", "--format", "jsonl", "--case", Self.casePath, "--list", list.path])
+        let names = try CommandLineRunner.objects(matched).compactMap { ($0["path"] as? String)?.split(separator: "/").last.map(String.init) }
+        #expect(names.contains("mosul-runway.jpg"), "\(matched.stderr)")
+        #expect(!names.contains("river-palms.jpg"))
+    }
+
     @Test func queriesNeverCreateACase() throws {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("absent-\(UUID().uuidString).case").path
         let result = try CommandLineRunner.run(["case", "stats", "--case", path])

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CaseStore
 import Foundation
 import ImageDecoding
 import PerceptualHash
@@ -19,8 +20,13 @@ struct HashInputOptions: ParsableArguments {
         valueName: "format"))
     var format: OutputFormat?
 
+    @Option(name: .customLong("case"), help: ArgumentHelp(
+        "Also take every hashed file of this case (imprint ingest), without hashing again.", valueName: "path"))
+    var casePath: String?
+
     func validate() throws {
-        if paths.isEmpty { throw ValidationError("Name at least one image, folder or hash output file ('-' for stdin).") }
+        if let casePath, !FileManager.default.fileExists(atPath: casePath) { throw ValidationError("No case at \(casePath).") }
+        if paths.isEmpty && casePath == nil { throw ValidationError("Name at least one image, folder or hash output file ('-' for stdin).") }
         if jobs < 1 { throw ValidationError("--jobs must be at least 1.") }
         for path in paths where Self.isHashOutput(path) && path != "-" && !FileManager.default.isReadableFile(atPath: path) {
             throw ValidationError("Cannot read \(path).")
@@ -76,6 +82,9 @@ struct HashInputOptions: ParsableArguments {
             }
         }
         await hashPending()
+        if let casePath {
+            images += try HashedImage.fromCase(CaseDatabase(path: casePath), algorithms: algorithms)
+        }
         for image in images where image.error != nil { warn("\(image.path): \(image.error!)") }
         return images
     }

@@ -1,0 +1,45 @@
+import CaseStore
+import Foundation
+import PerceptualHash
+
+extension HashedImage {
+    /// Every file in the case with a stored hash for each of `algorithms`, in path order,
+    /// without reading or hashing any image: what `cluster --case` and `match --case` use.
+    ///
+    /// The time is the date taken (UTC where the file recorded an offset), else the earliest
+    /// post the file came with.
+    static func fromCase(_ store: CaseDatabase, algorithms: [HashAlgorithm]) throws -> [HashedImage] {
+        var byFile: [Int64: HashedImage] = [:]
+        var order: [Int64] = []
+        for (index, algorithm) in algorithms.enumerated() {
+            for stored in try store.storedHashes(algorithm: algorithm.rawValue) {
+                let words: [UInt64]
+                switch stored.value {
+                case .bits64(let bits): words = [bits]
+                case .wide(let bytes, _):
+                    words = stride(from: 0, to: bytes.count, by: 8).map { start in
+                        bytes[start..<min(start + 8, bytes.count)].reduce(0) { $0 << 8 | UInt64($1) }
+                    }
+                }
+                if index == 0 {
+                    var image = HashedImage(path: stored.path)
+                    image.time = Self.sortableTime(iso: stored.dateTaken) ?? Self.sortableTime(iso: stored.firstPostedAt)
+                    image.timeSource = stored.dateTaken != nil ? "DateTimeOriginal" : stored.firstPostedAt != nil ? "posted_at" : nil
+                    byFile[stored.fileID] = image
+                    order.append(stored.fileID)
+                }
+                guard byFile[stored.fileID] != nil else { continue }
+                byFile[stored.fileID]!.words[algorithm] = words
+                byFile[stored.fileID]!.hex[algorithm] = HashRecord(fileID: 0, algorithm: "", value: stored.value, quality: nil).hex
+                if algorithm == .pdq { byFile[stored.fileID]!.pdqQuality = stored.quality }
+            }
+        }
+        return order.compactMap { byFile[$0] }.filter { image in algorithms.allSatisfy { image.words[$0] != nil } }
+    }
+
+    /// `2017-07-02T06:41:17Z` → `2017-07-02 06:41:17`.
+    static func sortableTime(iso: String?) -> String? {
+        guard let iso, iso.count >= 19 else { return nil }
+        return String(iso.prefix(19)).replacingOccurrences(of: "T", with: " ")
+    }
+}
