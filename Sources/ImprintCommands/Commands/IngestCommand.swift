@@ -57,11 +57,10 @@ struct IngestCommand: AsyncParsableCommand {
         var summary = IngestSummary()
         let progress = ProgressReporter()
         var pending: [IngestedFile] = []
-        var writeError: Error?
+        let caseWriter = IngestWriter(store: store)
         func flush() {
-            guard !pending.isEmpty, writeError == nil else { return }
-            do { summary.add(try store.store(pending)) } catch { writeError = error }
-            pending.removeAll(keepingCapacity: true)
+            caseWriter.submit(pending)
+            pending = []
         }
         await runOrdered(PathWalker(roots), jobs: batch.jobs, work: { job.ingest($0) }) { outcome in
             switch outcome {
@@ -83,7 +82,7 @@ struct IngestCommand: AsyncParsableCommand {
         }
         flush()
         progress.finish()
-        if let writeError { throw writeError }
+        summary.add(try caseWriter.finish())
         let folders = roots.filter { root in
             var isFolder: ObjCBool = false
             return FileManager.default.fileExists(atPath: root, isDirectory: &isFolder) && isFolder.boolValue
