@@ -64,6 +64,20 @@ public struct HashPipeline: Sendable {
     /// - Complexity: O(width × height) for PDQ, plus the Lanczos resizes of the imagehash
     ///   algorithms, whose taps grow with the downscale factor.
     public func hashes(of image: DecodedImage) -> ImageHashes {
+        var result = plainHashes(of: image)
+        if request.trimmedRegion, let region = ContentRegion.detect(in: image) {
+            var inner = request
+            inner.trimmedRegion = false
+            inner.pdqDihedral = false
+            let hashes = HashPipeline(inner).plainHashes(of: region.crop(image))
+            result.trimmedRegion = region
+            for algorithm in request.algorithms { result.trimmed[algorithm] = hashes.hex(for: algorithm) }
+        }
+        return result
+    }
+
+    /// The requested hashes of the whole image.
+    private func plainHashes(of image: DecodedImage) -> ImageHashes {
         var result = ImageHashes(hashedWidth: image.width, hashedHeight: image.height)
         if request.algorithms.contains(.pdq) {
             var luma = PDQLuma.plane(of: image.pixels, count: image.width * image.height, channels: image.channels)

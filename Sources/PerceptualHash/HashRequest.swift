@@ -7,6 +7,10 @@ public struct HashRequest: Sendable, Hashable {
     /// Decode at full size in RGB, as the PDQ reference and Pillow do, instead of the fast
     /// DCT-scaled greyscale decode. For conformance work; several times slower on big JPEGs.
     public var exact: Bool
+    /// Also hash the region inside a caption banner, screenshot frame or bars when the image
+    /// has one (`ContentRegion`), so reposts with such strips can be matched. The plain
+    /// hashes stay exactly the reference ones either way.
+    public var trimmedRegion: Bool
     /// imagehash's `hash_size` for pHash, dHash, aHash and wHash: `hashSize²` bits (8 → 64).
     /// wHash needs a power of two.
     public var hashSize: Int
@@ -18,14 +22,17 @@ public struct HashRequest: Sendable, Hashable {
     ///   - pdqDihedral: also compute the 8 PDQ dihedral variants (needs `.pdq`).
     ///   - exact: full-size RGB decode for reference conformance.
     ///   - hashSize: imagehash's `hash_size`, at least 2.
+    ///   - trimmedRegion: also hash the region inside edge strips, when there is one.
     public init(
-        algorithms: some Sequence<HashAlgorithm>, pdqDihedral: Bool = false, exact: Bool = false, hashSize: Int = 8
+        algorithms: some Sequence<HashAlgorithm>, pdqDihedral: Bool = false, exact: Bool = false, hashSize: Int = 8,
+        trimmedRegion: Bool = false
     ) {
         precondition(hashSize >= 2, "hash size must be at least 2")
         self.algorithms = Set(algorithms)
         self.pdqDihedral = pdqDihedral
         self.exact = exact
         self.hashSize = hashSize
+        self.trimmedRegion = trimmedRegion
     }
 
     /// True when any imagehash-style algorithm is requested.

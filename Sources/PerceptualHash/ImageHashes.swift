@@ -14,6 +14,11 @@ public struct ImageHashes: Sendable, Hashable {
     public var ahash: HashBits?
     /// imagehash-compatible wavelet hash.
     public var whash: HashBits?
+    /// The region inside a caption banner, frame or bars, when one was found and
+    /// `HashRequest.trimmedRegion` was set.
+    public var trimmedRegion: ContentRegion?
+    /// The requested hashes of `trimmedRegion` as hex, by algorithm (no dihedral variants).
+    public var trimmed: [HashAlgorithm: String] = [:]
     /// Width of the pixels that were hashed (after DCT scaling and orientation).
     public var hashedWidth: Int
     /// Height of the pixels that were hashed.

@@ -36,13 +36,22 @@ func clusterMembers(_ records: [[String: Any]]) -> [Int: [String]] {
 @Suite(.serialized) struct ClusterCommandTests {
     /// Edits every configuration must put with their original (resizes, recompression,
     /// a resized copy with replaced EXIF), and what each configuration adds.
+    /// Caption banners join through the hash of the region inside them in every configuration.
+    static let everywhere: Set<String> = ["resize-480", "recompress-q40", "resize-800+exif-replaced", "banner-top", "banner-bottom"]
     static let configurations: [(arguments: [String], joined: Set<String>)] = [
-        ([], ["resize-480", "recompress-q40", "resize-800+exif-replaced"]),
-        (["--dihedral"], ["resize-480", "recompress-q40", "resize-800+exif-replaced", "mirror"]),
-        (["--algorithms", "pdq,phash"], ["resize-480", "recompress-q40", "resize-800+exif-replaced", "crop-10pct"]),
+        ([], everywhere),
+        (["--dihedral"], everywhere.union(["mirror"])),
+        (["--algorithms", "pdq,phash"], everywhere.union(["crop-10pct"])),
+        (["--dihedral", "--algorithms", "pdq,phash"], everywhere.union(["mirror", "crop-10pct"])),
     ]
 
-    @Test(arguments: 0..<3)
+    /// Every variant the samples script made is covered by some configuration above.
+    @Test func configurationsCoverEveryEdit() {
+        let edits = Set(SampleManifest.rows.map(\.edit)).subtracting(["original"])
+        #expect(edits.isSubset(of: Self.configurations.last!.joined))
+    }
+
+    @Test(arguments: 0..<4)
     func samplesClusterWithTheirOriginalsAndNothingElse(configuration: Int) throws {
         let (arguments, joined) = Self.configurations[configuration]
         let result = try CommandLineRunner.run(["cluster", "--format", "jsonl"] + arguments + ["samples"])

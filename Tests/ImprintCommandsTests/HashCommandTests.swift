@@ -20,7 +20,10 @@ import Testing
         let result = try CommandLineRunner.run(["hash", "--format", "csv", "--algorithms", "dhash,ahash,whash,pdq", "--dihedral", "samples"])
         #expect(result.status == 0, "\(result.stderr)")
         let header = result.lines.first ?? ""
-        #expect(header == "path,bytes,sha256,md5,format,width,height,pdq_quality,dhash,ahash,whash,pdq,pdq_dihedral,warning,error")
+        #expect(header == "path,bytes,sha256,md5,format,width,height,pdq_quality,dhash,ahash,whash,pdq,pdq_dihedral,"
+                 + "trimmed_region,dhash_trimmed,ahash_trimmed,whash_trimmed,pdq_trimmed,warning,error")
+        let plain = try CommandLineRunner.run(["hash", "--format", "csv", "--algorithms", "pdq", "--no-trim", "samples"])
+        #expect(plain.lines.first == "path,bytes,sha256,md5,format,width,height,pdq_quality,pdq,warning,error")
         let json = try CommandLineRunner.objects(CommandLineRunner.run(["hash", "--dihedral", "--algorithms", "pdq", "samples"]))
         let dihedral = try #require(json.first?["pdq_dihedral"] as? [String])
         #expect(dihedral.count == 8)

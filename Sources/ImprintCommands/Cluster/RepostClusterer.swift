@@ -87,10 +87,12 @@ struct RepostClusterer {
         }
     }
 
-    /// The distance between two images' hashes, the smallest over dihedral variants when asked.
+    /// The distance between two images' hashes: the smallest over their whole-image and
+    /// trimmed-region hashes, and over dihedral variants when asked.
     func distance(_ a: HashedImage, _ b: HashedImage, _ algorithm: HashAlgorithm) -> Int? {
         guard let x = a.words[algorithm], let y = b.words[algorithm], x.count == y.count else { return nil }
-        var best = Self.distance(x, y)
+        var best = Int.max
+        for p in a.allWords(algorithm) { for q in b.allWords(algorithm) where p.count == q.count { best = min(best, Self.distance(p, q)) } }
         if algorithm == .pdq && dihedral {
             for variant in a.pdqDihedral ?? [] { best = min(best, Self.distance(variant, y)) }
             for variant in b.pdqDihedral ?? [] { best = min(best, Self.distance(x, variant)) }
@@ -111,22 +113,34 @@ struct RepostClusterer {
         let radius = thresholds[algorithm]
         var found: [(Int, Int)] = []
         for (width, members) in bySize.sorted(by: { $0.key < $1.key }) {
-            let words = members.flatMap { images[$0].words[algorithm]! }
+            // One entry per hash: an image with a trimmed region has two, and a pair of images
+            // is close when any of their entries are.
+            var owners: [Int] = []
+            var words: [UInt64] = []
+            for member in members {
+                for hash in images[member].allWords(algorithm) where hash.count == width {
+                    owners.append(member)
+                    words += hash
+                }
+            }
+            var seen = Set<Int>()
+            func add(_ a: Int, _ b: Int) {
+                guard a != b else { return }
+                let (low, high) = (min(a, b), max(a, b))
+                if seen.insert(low * images.count + high).inserted { found.append((low, high)) }
+            }
             if algorithm == .pdq && dihedral {
                 let index = HammingIndex(words: words, wordsPerHash: width, radius: radius)
-                var seen = Set<Int>()
-                for (position, member) in members.enumerated() {
-                    let variants = images[member].pdqDihedral ?? [images[member].words[.pdq]!]
+                for member in members {
+                    let variants = (images[member].pdqDihedral ?? [images[member].words[.pdq]!])
+                        + (images[member].trimmedWords[.pdq].map { [$0] } ?? [])
                     for variant in variants {
-                        for neighbour in index.neighbors(of: variant, radius: radius) where neighbour.index != position {
-                            let a = min(position, neighbour.index), b = max(position, neighbour.index)
-                            if seen.insert(a * members.count + b).inserted { found.append((members[a], members[b])) }
-                        }
+                        for neighbour in index.neighbors(of: variant, radius: radius) { add(member, owners[neighbour.index]) }
                     }
                 }
             } else {
                 for pair in HammingIndex.selfJoin(words: words, wordsPerHash: width, radius: radius) {
-                    found.append((members[Int(pair.first)], members[Int(pair.second)]))
+                    add(owners[Int(pair.first)], owners[Int(pair.second)])
                 }
             }
         }

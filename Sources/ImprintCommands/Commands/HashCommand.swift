@@ -36,6 +36,11 @@ struct HashCommand: AsyncParsableCommand {
     @Flag(name: .customLong("no-orientation"), help: "Hash pixels as stored, ignoring EXIF orientation (the PDQ reference's habit).")
     var ignoreOrientation = false
 
+    @Flag(name: .customLong("no-trim"), help: ArgumentHelp(
+        "Do not look for caption banners, frames and bars.",
+        discussion: "By default an image with such a strip at an edge also gets the hashes of the region inside it (columns <algorithm>_trimmed and trimmed_region), so that reposts with added banners can be matched. The plain hashes are the reference ones either way."))
+    var noTrim = false
+
     @Option(name: .customLong("hash-size"), help: "imagehash hash_size for pHash/dHash/aHash/wHash (bits = size²).")
     var hashSize = 8
 
@@ -70,6 +75,7 @@ struct HashCommand: AsyncParsableCommand {
         if algorithms.contains(.pdq) { columns.append("pdq_quality") }
         columns += algorithms.map(\.rawValue)
         if dihedral { columns.append("pdq_dihedral") }
+        if !noTrim { columns += ["trimmed_region"] + algorithms.map { $0.rawValue + "_trimmed" } }
         return columns + ["warning", "error"]
     }
 
@@ -79,8 +85,9 @@ struct HashCommand: AsyncParsableCommand {
             format: format, columns: format == .jsonl || format == .json ? nil : columns,
             textStyle: .table(widths: ["path": 40, "format": 6, "width": 5, "height": 6, "pdq_quality": 11, "bytes": 8]))
         let job = HashJob(
-            pipeline: HashPipeline(HashRequest(algorithms: algorithms, pdqDihedral: dihedral, exact: exact, hashSize: hashSize)),
-            algorithms: algorithms, applyOrientation: !ignoreOrientation, maxPixels: maxPixels, textColumns: format == .text)
+            pipeline: HashPipeline(HashRequest(algorithms: algorithms, pdqDihedral: dihedral, exact: exact, hashSize: hashSize,
+                                               trimmedRegion: !noTrim)),
+            algorithms: algorithms, applyOrientation: !ignoreOrientation, maxPixels: maxPixels)
         let failures = try await BatchRun(options: batch, writer: writer).run { job.hash($0) }
         if failures > 0 { throw ExitCode(1) }
     }
@@ -92,8 +99,6 @@ struct HashJob: Sendable {
     let algorithms: [HashAlgorithm]
     let applyOrientation: Bool
     let maxPixels: Int
-    /// Text tables leave out the digests, which would not fit a terminal.
-    var textColumns = false
 
     func hash(_ input: BatchInput) -> BatchRun.Outcome {
         let path: String, bytes: [UInt8]
@@ -119,6 +124,12 @@ struct HashJob: Sendable {
             }
             if let dihedral = hashes.pdqDihedral {
                 record.append(("pdq_dihedral", .list(dihedral.map { .string($0.hex) })))
+            }
+            if let region = hashes.trimmedRegion {
+                record.append(("trimmed_region", .string(region.description)))
+                for algorithm in algorithms {
+                    record.append((algorithm.rawValue + "_trimmed", hashes.trimmed[algorithm].map(OutputValue.string) ?? .null))
+                }
             }
             if let warning = image.warnings.first {
                 record.append(("warning", .string(warning)))

@@ -73,7 +73,9 @@ struct MatchCommand: AsyncParsableCommand {
             var best: [Int: (Int, Int)] = [:]  // (index number, entry) → distance
             for (number, item) in indexes.enumerated() {
                 guard let words = image.words[item.algorithm], words.count == item.index.wordsPerHash else { continue }
-                let queries = item.algorithm == .pdq && dihedral ? (image.pdqDihedral ?? [words]) : [words]
+                // The trimmed region's hash finds reposts with an added banner, frame or bars.
+                let trimmed = image.trimmedWords[item.algorithm].map { [$0] } ?? []
+                let queries = (item.algorithm == .pdq && dihedral ? (image.pdqDihedral ?? [words]) : [words]) + trimmed
                 for query in queries {
                     for neighbour in item.index.neighbors(of: query, radius: thresholds[item.algorithm]) {
                         let key = number << 40 | neighbour.index

@@ -51,7 +51,8 @@ struct HashInputOptions: ParsableArguments {
         var images: [HashedImage] = []
         var imagePaths: [String] = []
         let job = HashJob(
-            pipeline: HashPipeline(HashRequest(algorithms: algorithms, pdqDihedral: dihedral && algorithms.contains(.pdq))),
+            pipeline: HashPipeline(HashRequest(algorithms: algorithms, pdqDihedral: dihedral && algorithms.contains(.pdq),
+                                               trimmedRegion: true)),
             algorithms: algorithms, applyOrientation: true, maxPixels: DecodeOptions.defaultMaxPixels)
         func hashPending() async {
             guard !imagePaths.isEmpty else { return }

@@ -55,6 +55,12 @@ enum HashListReader {
             guard image.setHash(algorithm, hex: text) else {
                 throw Failure(source: source, reason: "record \(line): '\(text)' is not a \(algorithm.rawValue) hash")
             }
+            if let trimmed = object[algorithm.rawValue + "_trimmed"] as? String {
+                guard let words = HashedImage.words(algorithm, hex: trimmed) else {
+                    throw Failure(source: source, reason: "record \(line): '\(trimmed)' is not a \(algorithm.rawValue) hash")
+                }
+                image.trimmedWords[algorithm] = words
+            }
         }
         if let quality = object["pdq_quality"] {
             image.pdqQuality = (quality as? Int) ?? (quality as? String).flatMap { Int($0) }

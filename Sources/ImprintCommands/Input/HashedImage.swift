@@ -13,6 +13,9 @@ struct HashedImage: Sendable {
     var pdqQuality: Int?
     /// PDQ's eight dihedral hashes as words, in `DihedralTransform` order, when known.
     var pdqDihedral: [[UInt64]]?
+    /// Each algorithm's hash of the region inside a caption banner, frame or bars, when the
+    /// image has one (`imprint hash` column `<algorithm>_trimmed`).
+    var trimmedWords: [HashAlgorithm: [UInt64]] = [:]
     /// The earliest known time, as `YYYY-MM-DD HH:MM:SS` so that text order is time order.
     var time: String?
     /// Where `time` came from: `DateTimeOriginal` or `mtime`.
@@ -26,6 +29,11 @@ struct HashedImage: Sendable {
         self.words[algorithm] = words
         hex[algorithm] = text.lowercased()
         return true
+    }
+
+    /// Every hash of `algorithm` the image has: the whole image's, then its trimmed region's.
+    func allWords(_ algorithm: HashAlgorithm) -> [[UInt64]] {
+        [words[algorithm], trimmedWords[algorithm]].compactMap { $0 }
     }
 
     /// The words of a hash in hex: PDQ's 64 digits, or imagehash's square hash of any size.

@@ -1,0 +1,80 @@
+import Foundation
+import ImageDecoding
+import Testing
+@testable import PerceptualHash
+
+/// Banner, frame and bar detection on images built here, and on the corpus's letterboxed photo.
+@Suite struct ContentRegionTests {
+    /// A grey "photo": smooth structure plus texture, so no row or column is flat.
+    static func photo(width: Int, height: Int) -> [UInt8] {
+        var pixels = [UInt8](repeating: 0, count: width * height)
+        var seed: UInt32 = 12345
+        for y in 0..<height {
+            for x in 0..<width {
+                seed = seed &* 1_103_515_245 &+ 12345
+                let texture = Int(seed >> 27)  // 0...31
+                let structure = 90 + 60 * sin(Double(x) / 9) * cos(Double(y) / 13)
+                pixels[y * width + x] = UInt8(max(0, min(255, Int(structure) + texture)))
+            }
+        }
+        return pixels
+    }
+
+    /// A banner of one grey level with "text" (darker blocks) over a quarter of its width.
+    static func banner(width: Int, height: Int, level: UInt8) -> [UInt8] {
+        var pixels = [UInt8](repeating: level, count: width * height)
+        for y in height / 3..<(2 * height / 3) {
+            for x in (3 * width / 8)..<(5 * width / 8) where (x / 6) % 2 == 0 { pixels[y * width + x] = 20 }
+        }
+        return pixels
+    }
+
+    static func image(_ pixels: [UInt8], _ width: Int, _ height: Int) -> DecodedImage {
+        DecodedImage(width: width, height: height, channels: 1, pixels: pixels, format: .png)
+    }
+
+    @Test func plainPhotoHasNoRegion() {
+        #expect(ContentRegion.detect(in: Self.image(Self.photo(width: 200, height: 150), 200, 150)) == nil)
+    }
+
+    @Test(arguments: [true, false])
+    func captionBannerIsTrimmed(onTop: Bool) {
+        let photo = Self.photo(width: 200, height: 150), strip = Self.banner(width: 200, height: 20, level: 230)
+        let pixels = onTop ? strip + photo : photo + strip
+        let region = ContentRegion.detect(in: Self.image(pixels, 200, 170))
+        #expect(region == ContentRegion(x: 0, y: onTop ? 20 : 0, width: 200, height: 150))
+    }
+
+    @Test func screenshotFrameIsTrimmedOnEverySide() {
+        let inner = Self.photo(width: 160, height: 120)
+        var framed = [UInt8](repeating: 255, count: 200 * 160)
+        for y in 0..<120 { for x in 0..<160 { framed[(y + 20) * 200 + x + 20] = inner[y * 160 + x] } }
+        #expect(ContentRegion.detect(in: Self.image(framed, 200, 160)) == ContentRegion(x: 20, y: 20, width: 160, height: 120))
+    }
+
+    /// The hashes of the trimmed region are those of the photo without its banner.
+    @Test func trimmedHashesEqualThePhotosOwn() throws {
+        let photo = Self.photo(width: 200, height: 150)
+        let request = HashRequest(algorithms: [.pdq, .phash], exact: true, trimmedRegion: true)
+        let plain = HashPipeline(request).hashes(of: Self.image(photo, 200, 150))
+        let bannered = HashPipeline(request).hashes(of: Self.image(Self.banner(width: 200, height: 24, level: 40) + photo, 200, 174))
+        #expect(plain.trimmedRegion == nil)
+        #expect(bannered.trimmedRegion != nil)
+        #expect(bannered.trimmed[.pdq] == plain.pdq?.hex)
+        #expect(bannered.trimmed[.phash] == plain.phash?.hex)
+        #expect(bannered.pdq != plain.pdq)
+    }
+
+    /// The corpus's letterboxed bridge photo: the region inside the black bars hashes like the
+    /// original photo, though the whole image is far from it.
+    @Test func letterboxedPhotoMatchesTheOriginalInsideItsBars() throws {
+        guard Corpus.root != nil else { return }
+        let pipeline = HashPipeline(HashRequest(algorithms: [.pdq], trimmedRegion: true))
+        let boxed = try pipeline.hash(bytes: Corpus.bytes("pdq/python-threatexchange-resources/letterboxed_sample-b.jpg"))
+        let original = try pipeline.hash(bytes: Corpus.bytes("pdq/data/bridge-mods/aaa-orig.jpg"))
+        let trimmed = try #require(boxed.trimmed[.pdq].flatMap { Hash256(hex: $0) })
+        let reference = try #require(original.pdq)
+        #expect(try #require(boxed.pdq).distance(to: reference) > 31)
+        #expect(trimmed.distance(to: reference) <= 10)
+    }
+}
