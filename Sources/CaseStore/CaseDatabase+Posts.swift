@@ -11,6 +11,17 @@ extension CaseDatabase {
         }
     }
 
+    /// Size and modification time of every sidecar already read, by path.
+    public func knownSidecars() throws(CaseStoreError) -> [String: (size: Int64, mtimeNanoseconds: Int64)] {
+        try read { db in
+            var known: [String: (size: Int64, mtimeNanoseconds: Int64)] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT path, size, mtime_ns FROM sidecars") {
+                known[row[0]] = (size: row[1], mtimeNanoseconds: row[2])
+            }
+            return known
+        }
+    }
+
     /// How one sidecar's posts were stored.
     public struct SidecarCounts: Sendable, Equatable {
         /// Posts stored (new or updated).

@@ -17,7 +17,12 @@ public final class CaseDatabase: Sendable {
         do {
             writer = try DatabasePool(path: path, configuration: Self.configuration)
             self.path = path
-            try Self.migrator.migrate(writer)
+            // Checking in a read is cheaper than the migrator's exclusive write when, as on
+            // every run but the first, there is nothing to do.
+            let migrator = Self.migrator
+            if try !writer.read({ try migrator.hasCompletedMigrations($0) }) {
+                try migrator.migrate(writer)
+            }
         } catch {
             throw .cannotOpen(path: path, detail: "\(error)")
         }

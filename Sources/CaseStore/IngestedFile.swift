@@ -68,8 +68,23 @@ extension MetadataRecord {
 }
 
 extension HashRecord {
-    /// The records for the hashes `HashPipeline` computed, in `algorithms` order.
+    /// The records for the hashes `HashPipeline` computed, in `algorithms` order, then the
+    /// hashes of the region inside a caption banner or frame, when one was found, under
+    /// `<algorithm>_trimmed`.
     public static func records(_ hashes: ImageHashes, algorithms: [HashAlgorithm]) -> [HashRecord] {
+        let trimmed = algorithms.compactMap { algorithm -> HashRecord? in
+            guard let hex = hashes.trimmed[algorithm] else { return nil }
+            let bytes = TagJSON.bytes(hex: hex)
+            let name = algorithm.rawValue + "_trimmed"
+            if bytes.count == 8 {
+                return HashRecord(fileID: 0, algorithm: name, value: .bits64(bytes.reduce(0) { $0 << 8 | UInt64($1) }), quality: nil)
+            }
+            return HashRecord(fileID: 0, algorithm: name, value: .wide(bytes, bitCount: bytes.count * 8), quality: nil)
+        }
+        return plain(hashes, algorithms: algorithms) + trimmed
+    }
+
+    private static func plain(_ hashes: ImageHashes, algorithms: [HashAlgorithm]) -> [HashRecord] {
         algorithms.compactMap { algorithm in
             switch algorithm {
             case .pdq:

@@ -38,6 +38,9 @@ struct IngestCommand: AsyncParsableCommand {
     @Option(name: .customLong("max-pixels"), help: "Refuse images with more pixels than this, before decoding.")
     var maxPixels = DecodeOptions.defaultMaxPixels
 
+    @Flag(name: .customLong("no-trim"), help: "Do not hash the region inside caption banners, frames and bars (stored as <algorithm>_trimmed).")
+    var noTrim = false
+
     @Flag(name: .customLong("no-sidecars"), help: "Do not look for post sidecars.")
     var noSidecars = false
 
@@ -52,7 +55,7 @@ struct IngestCommand: AsyncParsableCommand {
         let store = try caseOptions.open()
         let algorithms = try HashCommand.parseAlgorithms(algorithmList)
         let roots = try batch.namedPaths().map(absolutePath)
-        let job = IngestJob(store: store, pipeline: HashPipeline(HashRequest(algorithms: algorithms)),
+        let job = IngestJob(store: store, known: try store.knownPaths(under: roots), pipeline: HashPipeline(HashRequest(algorithms: algorithms, trimmedRegion: !noTrim)),
                             algorithms: algorithms, maxPixels: maxPixels)
         var summary = IngestSummary()
         let progress = ProgressReporter()
@@ -101,6 +104,7 @@ struct IngestCommand: AsyncParsableCommand {
 
     /// Reads the sidecars under `roots` that are new or changed since the last run.
     private func ingestSidecars(roots: [String], store: CaseDatabase, summary: inout IngestSummary) throws {
+        let known = try store.knownSidecars()
         for path in SidecarWalker.sidecars(under: roots) {
             var status = stat()
             guard stat(path, &status) == 0 else { continue }
@@ -110,7 +114,7 @@ struct IngestCommand: AsyncParsableCommand {
             #else
             let mtime = Int64(status.st_mtim.tv_sec) * 1_000_000_000 + Int64(status.st_mtim.tv_nsec)
             #endif
-            if let known = try store.knownSidecar(path: path), known.size == size, known.mtimeNanoseconds == mtime {
+            if let known = known[path], known.size == size, known.mtimeNanoseconds == mtime {
                 summary.sidecarsUnchanged += 1
                 continue
             }

@@ -8,6 +8,8 @@ import PerceptualHash
 /// then read it once and take its digests, metadata, decode and hashes from the same bytes.
 struct IngestJob: Sendable {
     let store: CaseDatabase
+    /// The case's files under the paths named, as the run began.
+    let known: [String: CaseDatabase.KnownPath]
     let pipeline: HashPipeline
     let algorithms: [HashAlgorithm]
     let maxPixels: Int
@@ -36,12 +38,8 @@ struct IngestJob: Sendable {
         #else
         let mtime = Int64(status.st_mtim.tv_sec) * 1_000_000_000 + Int64(status.st_mtim.tv_nsec)
         #endif
-        do {
-            if let known = try store.known(path: path), known.size == size, known.mtimeNanoseconds == mtime {
-                return .unchanged
-            }
-        } catch {
-            return .unreadable("\(path): \(error)")
+        if let known = known[path], known.size == size, known.mtimeNanoseconds == mtime {
+            return .unchanged
         }
         let bytes: [UInt8]
         switch readFile(path) {

@@ -13,14 +13,7 @@ extension HashedImage {
         var order: [Int64] = []
         for (index, algorithm) in algorithms.enumerated() {
             for stored in try store.storedHashes(algorithm: algorithm.rawValue) {
-                let words: [UInt64]
-                switch stored.value {
-                case .bits64(let bits): words = [bits]
-                case .wide(let bytes, _):
-                    words = stride(from: 0, to: bytes.count, by: 8).map { start in
-                        bytes[start..<min(start + 8, bytes.count)].reduce(0) { $0 << 8 | UInt64($1) }
-                    }
-                }
+                let words = Self.words(of: stored.value)
                 if index == 0 {
                     var image = HashedImage(path: stored.path)
                     image.time = Self.sortableTime(iso: stored.dateTaken) ?? Self.sortableTime(iso: stored.firstPostedAt)
@@ -34,7 +27,23 @@ extension HashedImage {
                 if algorithm == .pdq { byFile[stored.fileID]!.pdqQuality = stored.quality }
             }
         }
+        for algorithm in algorithms {
+            for stored in try store.storedHashes(algorithm: algorithm.rawValue + "_trimmed") where byFile[stored.fileID] != nil {
+                byFile[stored.fileID]!.trimmedWords[algorithm] = Self.words(of: stored.value)
+            }
+        }
         return order.compactMap { byFile[$0] }.filter { image in algorithms.allSatisfy { image.words[$0] != nil } }
+    }
+
+    /// A stored hash as words, most significant first.
+    static func words(of value: HashValue) -> [UInt64] {
+        switch value {
+        case .bits64(let bits): return [bits]
+        case .wide(let bytes, _):
+            return stride(from: 0, to: bytes.count, by: 8).map { start in
+                bytes[start..<min(start + 8, bytes.count)].reduce(0) { $0 << 8 | UInt64($1) }
+            }
+        }
     }
 
     /// `2017-07-02T06:41:17Z` → `2017-07-02 06:41:17`.
