@@ -87,3 +87,33 @@ import Testing
         #expect(result.stderr.contains("path longer than 4096 bytes"))
     }
 }
+
+/// Files are read whole, so their size is bounded before anything is allocated.
+@Suite struct ReadFileLimitTests {
+    @Test func aFileLargerThanTheLimitIsRefusedUnread() throws {
+        let folder = try PathWalkerTests.folderWithOneImage()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let sample = folder.appendingPathComponent("river-palms.jpg").path
+        guard case .failure(let failure) = readFile(sample, limit: 1_000) else {
+            Issue.record("an 85 KB file was read under a 1,000-byte limit")
+            return
+        }
+        #expect(failure.reason == "file of 85184 bytes is larger than the 1000-byte read limit; not read")
+        #expect((try? readFile(sample).get())?.count == 85_184)
+    }
+
+    @Test func aSparseFileOfThreeGigabytesIsReportedNotRead() throws {
+        let folder = try PathWalkerTests.folderWithOneImage()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        // Sparse: three gigabytes long, no disk blocks, all zeros.
+        let huge = folder.appendingPathComponent("huge.jpg").path
+        #expect(FileManager.default.createFile(atPath: huge, contents: Data([0xFF, 0xD8])))
+        #expect(truncate(huge, 3 << 30) == 0)
+        let result = try CommandLineRunner.run(["hash", "--format", "jsonl", folder.path])
+        #expect(result.status == 1)
+        let records = try CommandLineRunner.objects(result)
+        #expect(records.count == 2)
+        #expect(records.first?["error"] as? String == "file of 3221225472 bytes is larger than the 2147483648-byte read limit; not read")
+        #expect((records.last?["pdq"] as? String)?.count == 64)
+    }
+}

@@ -59,9 +59,14 @@ struct BatchOptions: ParsableArguments {
 /// One input of a batch: a file to read, or a path that could not be walked.
 typealias BatchInput = Result<String, PathWalker.Failure>
 
+/// Largest file a batch reads: every file is read whole into memory, so without a bound one
+/// huge (or sparse) file could take all of it.
+let maxFileBytes = 2 << 30
+
 /// Reads a whole file straight into an array (one copy from the kernel, none through `Data`);
 /// per-file problems become a message rather than a thrown error.
-func readFile(_ path: String) -> Result<[UInt8], PathWalker.Failure> {
+/// - Parameter limit: files larger than this are refused before anything is allocated.
+func readFile(_ path: String, limit: Int = maxFileBytes) -> Result<[UInt8], PathWalker.Failure> {
     let descriptor = open(path, O_RDONLY | O_CLOEXEC)
     guard descriptor >= 0 else {
         return .failure(.init(path: path, reason: String(cString: strerror(errno))))
@@ -70,6 +75,9 @@ func readFile(_ path: String) -> Result<[UInt8], PathWalker.Failure> {
     var status = stat()
     guard fstat(descriptor, &status) == 0 else {
         return .failure(.init(path: path, reason: String(cString: strerror(errno))))
+    }
+    guard Int(status.st_size) <= limit else {
+        return .failure(.init(path: path, reason: "file of \(status.st_size) bytes is larger than the \(limit)-byte read limit; not read"))
     }
     // Read exactly the size fstat gives, then keep reading through a small buffer in case the
     // file grew: the common case allocates once and never copies.
@@ -84,6 +92,9 @@ func readFile(_ path: String) -> Result<[UInt8], PathWalker.Failure> {
             if more.isEmpty { more = [UInt8](repeating: 0, count: 4096) }
             count = more.withUnsafeMutableBytes { raw in read(descriptor, raw.baseAddress!, raw.count) }
             if count > 0 { bytes.append(contentsOf: more[..<count]) }
+            if bytes.count > limit {
+                return .failure(.init(path: path, reason: "file grew past the \(limit)-byte read limit while being read; not read"))
+            }
         }
         if count < 0 {
             if errno == EINTR { continue }
