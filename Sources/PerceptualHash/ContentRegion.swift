@@ -38,6 +38,14 @@ public struct ContentRegion: Sendable, Hashable, CustomStringConvertible {
     static let flatShare = 0.6
     /// Grey levels around the strip's value that still count as the same colour (JPEG noise).
     static let tolerance = 10
+    /// Share of the strip's value a line through a caption's text still has (large type
+    /// covers up to half of a line; a photo's rows seldom hold one grey level this widely).
+    static let textShare = 0.35
+    /// Share of a text line that is either the strip's value or at least `textContrast` levels
+    /// from it; what remains is the type's anti-aliased outline.
+    static let textLineShare = 0.8
+    /// See `textLineShare`.
+    static let textContrast = 48
     /// At the strip's inner edge, this share of positions must change by `edgeStep` levels.
     static let edgeShare = 0.5
     /// See `edgeShare`.
@@ -60,25 +68,39 @@ public struct ContentRegion: Sendable, Hashable, CustomStringConvertible {
         return region
     }
 
-    /// How many lines from one edge form a strip: each has `flatShare` of its pixels within
-    /// `tolerance` of the first line's dominant value. Zero when the run is thinner than
-    /// `minimumStrip` or thicker than `maximumStrip` of the side.
+    /// How many lines from one edge form a strip: lines with `textShare` of their pixels within
+    /// `tolerance` of the first line's dominant value, ending in a flat line (`flatShare`) and a
+    /// straight edge. Zero when the strip is thinner than `minimumStrip` or thicker than
+    /// `maximumStrip` of the side.
     /// - Parameter pixel: the value at line `i` from the edge, position `j` along the line.
     static func stripLength(count: Int, across: Int, maximum: Int, pixel: (Int, Int) -> UInt8) -> Int {
         guard let value = dominantValue(across: across, pixel: { pixel(0, $0) }) else { return 0 }
         let limit = min(maximum, Int(Double(count) * maximumStrip) + 1)
-        var length = 0
-        while length < limit, isFlat(across: across, value: value, pixel: { pixel(length, $0) }) {
-            length += 1
+        // Lines through a caption's text are less flat than the margins around it, so the run
+        // goes on over lines with `textShare` of the strip's value, and the strip then ends at
+        // the last flat line of the run that is followed by a straight edge.
+        var run = 0
+        while run < limit - 1, isTextLine(across: across, value: value, pixel: { pixel(run, $0) }) { run += 1 }
+        guard run + 1 < count else { return 0 }
+        let shortest = Int((Double(count) * minimumStrip).rounded(.up))
+        var length = run
+        while length >= max(shortest, 1) {
+            if isFlat(across: across, value: value, pixel: { pixel(length - 1, $0) }),
+               hasEdge(after: length, across: across, pixel: pixel) { return length }
+            length -= 1
         }
-        guard length >= Int((Double(count) * minimumStrip).rounded(.up)), length < limit, length + 1 < count else { return 0 }
-        // The edge may be smeared over one line by scaling, so compare with the next two lines.
+        return 0
+    }
+
+    /// Whether `edgeShare` of the positions change by `edgeStep` levels between line
+    /// `length - 1` and the next two lines (the edge may be smeared over one line by scaling).
+    static func hasEdge(after length: Int, across: Int, pixel: (Int, Int) -> UInt8) -> Bool {
         var changed = 0
         for j in 0..<across {
             let inside = Int(pixel(length - 1, j))
             if max(abs(Int(pixel(length, j)) - inside), abs(Int(pixel(length + 1, j)) - inside)) >= edgeStep { changed += 1 }
         }
-        return Double(changed) >= Double(across) * edgeShare ? length : 0
+        return Double(changed) >= Double(across) * edgeShare
     }
 
     /// The value most of a line's pixels share (a 32-level histogram's fullest bin, refined to
@@ -99,9 +121,25 @@ public struct ContentRegion: Sendable, Hashable, CustomStringConvertible {
     }
 
     static func isFlat(across: Int, value: Int, pixel: (Int) -> UInt8) -> Bool {
+        share(across: across, value: value, pixel: pixel) >= flatShare
+    }
+
+    /// A line through a caption: at least `textShare` of it at the strip's value, and nearly
+    /// all the rest far from it (type contrasts with its banner; a sky's gradient does not).
+    static func isTextLine(across: Int, value: Int, pixel: (Int) -> UInt8) -> Bool {
+        var near = 0, far = 0
+        for j in 0..<across {
+            let step = abs(Int(pixel(j)) - value)
+            if step <= tolerance { near += 1 } else if step >= textContrast { far += 1 }
+        }
+        return Double(near) >= Double(across) * textShare && Double(near + far) >= Double(across) * textLineShare
+    }
+
+    /// The share of a line's pixels within `tolerance` of `value`.
+    static func share(across: Int, value: Int, pixel: (Int) -> UInt8) -> Double {
         var near = 0
         for j in 0..<across where abs(Int(pixel(j)) - value) <= tolerance { near += 1 }
-        return Double(near) >= Double(across) * flatShare
+        return Double(near) / Double(across)
     }
 
     /// One byte of luma per pixel (Pillow's integer formula for RGB).

@@ -69,9 +69,21 @@ public struct HashPipeline: Sendable {
             var inner = request
             inner.trimmedRegion = false
             inner.pdqDihedral = false
+            inner.centralShares = []
             let hashes = HashPipeline(inner).plainHashes(of: region.crop(image))
             result.trimmedRegion = region
             for algorithm in request.algorithms { result.trimmed[algorithm] = hashes.hex(for: algorithm) }
+        }
+        if request.algorithms.contains(.pdq) {
+            // Central regions of the whole image: a banner that was not there, but detected
+            // in a photo's sky, must not move them.
+            let pdqOnly = HashPipeline(HashRequest(algorithms: [.pdq], exact: request.exact))
+            let whole = ContentRegion(x: 0, y: 0, width: image.width, height: image.height)
+            for share in request.centralShares {
+                let region = CanonicalRegions.central(share, of: whole)
+                guard region.width >= 16, region.height >= 16, let pdq = pdqOnly.plainHashes(of: region.crop(image)).pdq else { continue }
+                result.central.append(CentralHash(share: share, region: region, pdq: pdq))
+            }
         }
         return result
     }

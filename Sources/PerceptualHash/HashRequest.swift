@@ -11,6 +11,10 @@ public struct HashRequest: Sendable, Hashable {
     /// has one (`ContentRegion`), so reposts with such strips can be matched. The plain
     /// hashes stay exactly the reference ones either way.
     public var trimmedRegion: Bool
+    /// Also hash these central regions with PDQ, each keeping the given share of each side of
+    /// the whole image, so cropped reposts can be matched
+    /// (`CanonicalRegions`). Empty: none.
+    public var centralShares: [Double]
     /// imagehash's `hash_size` for pHash, dHash, aHash and wHash: `hashSize²` bits (8 → 64).
     /// wHash needs a power of two.
     public var hashSize: Int
@@ -23,16 +27,19 @@ public struct HashRequest: Sendable, Hashable {
     ///   - exact: full-size RGB decode for reference conformance.
     ///   - hashSize: imagehash's `hash_size`, at least 2.
     ///   - trimmedRegion: also hash the region inside edge strips, when there is one.
+    ///   - centralShares: also hash these central regions with PDQ (shares in 0.5...1).
     public init(
         algorithms: some Sequence<HashAlgorithm>, pdqDihedral: Bool = false, exact: Bool = false, hashSize: Int = 8,
-        trimmedRegion: Bool = false
+        trimmedRegion: Bool = false, centralShares: [Double] = []
     ) {
+        precondition(centralShares.allSatisfy { $0 >= 0.5 && $0 <= 1 }, "central shares must lie in 0.5...1")
         precondition(hashSize >= 2, "hash size must be at least 2")
         self.algorithms = Set(algorithms)
         self.pdqDihedral = pdqDihedral
         self.exact = exact
         self.hashSize = hashSize
         self.trimmedRegion = trimmedRegion
+        self.centralShares = centralShares
     }
 
     /// True when any imagehash-style algorithm is requested.

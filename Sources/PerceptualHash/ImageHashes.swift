@@ -19,6 +19,9 @@ public struct ImageHashes: Sendable, Hashable {
     public var trimmedRegion: ContentRegion?
     /// The requested hashes of `trimmedRegion` as hex, by algorithm (no dihedral variants).
     public var trimmed: [HashAlgorithm: String] = [:]
+    /// PDQ hashes of the central regions `HashRequest.centralShares` asked for, in its order
+    /// (empty when PDQ or central regions were not requested).
+    public var central: [CentralHash] = []
     /// Width of the pixels that were hashed (after DCT scaling and orientation).
     public var hashedWidth: Int
     /// Height of the pixels that were hashed.
@@ -40,5 +43,22 @@ public struct ImageHashes: Sendable, Hashable {
         case .ahash: ahash?.hex
         case .whash: whash?.hex
         }
+    }
+}
+
+/// The PDQ hash of one central region of an image (`CanonicalRegions`).
+public struct CentralHash: Sendable, Hashable {
+    /// The share of each side the region keeps, e.g. 0.9.
+    public var share: Double
+    /// The region, in the pixels of the hashed image.
+    public var region: ContentRegion
+    /// Its PDQ hash.
+    public var pdq: Hash256
+
+    /// Creates a central region's hash.
+    public init(share: Double, region: ContentRegion, pdq: Hash256) {
+        self.share = share
+        self.region = region
+        self.pdq = pdq
     }
 }

@@ -36,13 +36,17 @@ func clusterMembers(_ records: [[String: Any]]) -> [Int: [String]] {
 @Suite(.serialized) struct ClusterCommandTests {
     /// Edits every configuration must put with their original (resizes, recompression,
     /// a resized copy with replaced EXIF), and what each configuration adds.
-    /// Caption banners join through the hash of the region inside them in every configuration.
-    static let everywhere: Set<String> = ["resize-480", "recompress-q40", "resize-800+exif-replaced", "banner-top", "banner-bottom"]
+    /// Caption banners join through the hash of the region inside them, and 10% crops through
+    /// the central regions' PDQ hashes, in every configuration; mirrors need dihedral matching,
+    /// which is on by default.
+    static let everywhere: Set<String> = ["resize-480", "recompress-q40", "resize-800+exif-replaced", "banner-top", "banner-bottom",
+                                          "crop-10pct"]
     static let configurations: [(arguments: [String], joined: Set<String>)] = [
-        ([], everywhere),
+        ([], everywhere.union(["mirror"])),
+        (["--no-dihedral"], everywhere),
         (["--dihedral"], everywhere.union(["mirror"])),
-        (["--algorithms", "pdq,phash"], everywhere.union(["crop-10pct"])),
-        (["--dihedral", "--algorithms", "pdq,phash"], everywhere.union(["mirror", "crop-10pct"])),
+        (["--algorithms", "pdq,phash", "--no-dihedral"], everywhere),
+        (["--dihedral", "--algorithms", "pdq,phash"], everywhere.union(["mirror"])),
     ]
 
     /// Every variant the samples script made is covered by some configuration above.
@@ -51,7 +55,7 @@ func clusterMembers(_ records: [[String: Any]]) -> [Int: [String]] {
         #expect(edits.isSubset(of: Self.configurations.last!.joined))
     }
 
-    @Test(arguments: 0..<4)
+    @Test(arguments: 0..<5)
     func samplesClusterWithTheirOriginalsAndNothingElse(configuration: Int) throws {
         let (arguments, joined) = Self.configurations[configuration]
         let result = try CommandLineRunner.run(["cluster", "--format", "jsonl"] + arguments + ["samples"])
@@ -83,6 +87,28 @@ func clusterMembers(_ records: [[String: Any]]) -> [Int: [String]] {
         try csv.stdout.write(to: csvHashes, atomically: true, encoding: .utf8)
         let fromCSV = try CommandLineRunner.run(["cluster", "--format", "jsonl", "--dihedral", csvHashes.path])
         #expect(fromCSV.stdout == direct.stdout)
+    }
+
+    /// Without dihedral matching the mirrors stay apart; plain reference hashes (`--no-trim`)
+    /// lose the banners and crops, which is what the regions are for.
+    @Test func mirrorsNeedDihedralAndCropsNeedTheRegions() throws {
+        func joined(_ hashArguments: [String], _ clusterArguments: [String]) throws -> Set<String> {
+            let hashes = try CommandLineRunner.run(["hash", "--format", "jsonl", "--algorithms", "pdq"] + hashArguments + ["samples"])
+            let result = try CommandLineRunner.run(["cluster", "--format", "jsonl"] + clusterArguments + ["-"], input: Data(hashes.stdout.utf8))
+            #expect(result.status == 0, "\(result.stderr)")
+            var clusterOf: [String: Int] = [:]
+            for (number, members) in clusterMembers(try CommandLineRunner.objects(result)) { for member in members { clusterOf[member] = number } }
+            return Set(SampleManifest.rows.filter { row in
+                row.edit != "original" && clusterOf["samples/" + row.file] != nil
+                    && clusterOf["samples/" + row.file] == clusterOf["samples/" + row.original]
+            }.map(\.edit))
+        }
+        let regions = try joined(["--dihedral"], [])
+        #expect(regions.isSuperset(of: Self.everywhere.union(["mirror"])))
+        #expect(!(try joined([], ["--no-dihedral"])).contains("mirror"))
+        let plain = try joined(["--no-trim", "--dihedral"], [])
+        #expect(plain.isDisjoint(with: ["crop-10pct", "banner-top", "banner-bottom"]))
+        #expect(plain.contains("mirror"))
     }
 
     @Test func singletonsListEverySampleOnce() throws {

@@ -45,6 +45,16 @@ import Testing
         #expect(region == ContentRegion(x: 0, y: onTop ? 20 : 0, width: 200, height: 150))
     }
 
+    /// Large caption type: the lines through the text are only about half banner colour, so the
+    /// strip goes on over them and ends at its last flat line before the picture.
+    @Test func bannerWithLargeTextIsTrimmed() {
+        let photo = Self.photo(width: 200, height: 150)
+        var strip = [UInt8](repeating: 250, count: 200 * 24)
+        for y in 6..<18 { for x in 10..<190 where (x / 5) % 2 == 0 { strip[y * 200 + x] = 15 } }
+        let region = ContentRegion.detect(in: Self.image(strip + photo, 200, 174))
+        #expect(region == ContentRegion(x: 0, y: 24, width: 200, height: 150))
+    }
+
     @Test func screenshotFrameIsTrimmedOnEverySide() {
         let inner = Self.photo(width: 160, height: 120)
         var framed = [UInt8](repeating: 255, count: 200 * 160)

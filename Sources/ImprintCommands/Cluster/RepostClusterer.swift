@@ -88,7 +88,7 @@ struct RepostClusterer {
     }
 
     /// The distance between two images' hashes: the smallest over their whole-image and
-    /// trimmed-region hashes, and over dihedral variants when asked.
+    /// region hashes, and over dihedral variants when asked.
     func distance(_ a: HashedImage, _ b: HashedImage, _ algorithm: HashAlgorithm) -> Int? {
         guard let x = a.words[algorithm], let y = b.words[algorithm], x.count == y.count else { return nil }
         var best = Int.max
@@ -113,8 +113,8 @@ struct RepostClusterer {
         let radius = thresholds[algorithm]
         var found: [(Int, Int)] = []
         for (width, members) in bySize.sorted(by: { $0.key < $1.key }) {
-            // One entry per hash: an image with a trimmed region has two, and a pair of images
-            // is close when any of their entries are.
+            // One entry per hash: an image has one for the whole and one per region (trimmed,
+            // central), and a pair of images is close when any of their entries are.
             var owners: [Int] = []
             var words: [UInt64] = []
             for member in members {
@@ -133,7 +133,7 @@ struct RepostClusterer {
                 let index = HammingIndex(words: words, wordsPerHash: width, radius: radius)
                 for member in members {
                     let variants = (images[member].pdqDihedral ?? [images[member].words[.pdq]!])
-                        + (images[member].trimmedWords[.pdq].map { [$0] } ?? [])
+                        + images[member].regionHashes(.pdq)
                     for variant in variants {
                         for neighbour in index.neighbors(of: variant, radius: radius) { add(member, owners[neighbour.index]) }
                     }

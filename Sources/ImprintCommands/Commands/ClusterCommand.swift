@@ -32,8 +32,14 @@ struct ClusterCommand: AsyncParsableCommand {
     @Option(name: .customLong("threshold"), help: ArgumentHelp(MatchThresholds.help, valueName: "alg=bits,..."))
     var thresholdList: String?
 
-    @Flag(help: "Also match rotated and mirrored reposts (PDQ's eight dihedral hashes; from `imprint hash --dihedral` output or computed).")
-    var dihedral = false
+    @Flag(inversion: .prefixedNo, help: ArgumentHelp(
+        "Also match rotated and mirrored reposts (PDQ's eight dihedral hashes; default on when pdq is compared).",
+        discussion: "Computed for images hashed here; from `imprint hash` output only when it was made with --dihedral."))
+    var dihedral: Bool?
+
+    /// Dihedral matching: on by default whenever PDQ is compared (the variants come from the
+    /// same DCT, and cost a few index queries per image).
+    var useDihedral: Bool { (dihedral ?? true) && algorithms.contains(.pdq) }
 
     @Option(help: "components (default): A~B and B~C join A, B, C. earliest: each group is within the threshold of its earliest member.")
     var mode: RepostClusterer.Mode = .components
@@ -46,13 +52,13 @@ struct ClusterCommand: AsyncParsableCommand {
     func validate() throws {
         if try HashCommand.parseAlgorithms(algorithmList).isEmpty { throw ValidationError("--algorithms needs at least one algorithm.") }
         _ = try MatchThresholds(parsing: thresholdList)
-        if dihedral && !algorithms.contains(.pdq) { throw ValidationError("--dihedral needs pdq in --algorithms.") }
+        if dihedral == true && !algorithms.contains(.pdq) { throw ValidationError("--dihedral needs pdq in --algorithms.") }
     }
 
     func run() async throws {
-        let images = try await input.load(algorithms: algorithms, dihedral: dihedral, times: true)
+        let images = try await input.load(algorithms: algorithms, dihedral: useDihedral, times: true)
         let clusterer = RepostClusterer(algorithms: algorithms, thresholds: try MatchThresholds(parsing: thresholdList),
-                                        dihedral: dihedral, mode: mode)
+                                        dihedral: useDihedral, mode: mode)
         let missing = images.filter { image in image.error == nil && algorithms.contains { image.words[$0] == nil } }
         if let first = missing.first {
             throw ValidationError("\(first.path) has no \(algorithms.first { first.words[$0] == nil }!.rawValue) hash; hash with --algorithms \(algorithmList).")

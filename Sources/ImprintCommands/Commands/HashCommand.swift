@@ -37,9 +37,28 @@ struct HashCommand: AsyncParsableCommand {
     var ignoreOrientation = false
 
     @Flag(name: .customLong("no-trim"), help: ArgumentHelp(
-        "Do not look for caption banners, frames and bars.",
-        discussion: "By default an image with such a strip at an edge also gets the hashes of the region inside it (columns <algorithm>_trimmed and trimmed_region), so that reposts with added banners can be matched. The plain hashes are the reference ones either way."))
+        "Plain reference hashes only: no trimmed or central regions.",
+        discussion: "By default an image with a caption banner, frame or bars at an edge also gets the hashes of the region inside it (columns <algorithm>_trimmed and trimmed_region), and PDQ hashes of its central regions (pdq_c95, pdq_c90, pdq_c80; see --central), so that reposts with added banners or crops can be matched. The plain hashes are the reference ones either way."))
     var noTrim = false
+
+    @Option(name: .customLong("central"), help: ArgumentHelp(
+        "Central regions to hash with PDQ, as percentages of each side kept (default 95,90,80; 'none' for none).",
+        valueName: "list"))
+    var centralList = "95,90,80"
+
+    /// The central regions' shares of each side; none with --no-trim.
+    var centralShares: [Double] { noTrim ? [] : (try? Self.parseCentral(centralList)) ?? [] }
+
+    /// Parses `90,80` (or `none`) into shares of each side.
+    static func parseCentral(_ text: String) throws -> [Double] {
+        if text.lowercased() == "none" || text.isEmpty { return [] }
+        return try text.split(separator: ",").map { item in
+            guard let percent = Int(item.trimmingCharacters(in: .whitespaces)), (50...99).contains(percent) else {
+                throw ValidationError("--central takes percentages from 50 to 99, e.g. 90,80; got '\(item)'")
+            }
+            return Double(percent) / 100
+        }
+    }
 
     @Option(name: .customLong("hash-size"), help: "imagehash hash_size for pHash/dHash/aHash/wHash (bits = size²).")
     var hashSize = 8
@@ -67,6 +86,7 @@ struct HashCommand: AsyncParsableCommand {
             throw ValidationError("wHash needs a power-of-two --hash-size.")
         }
         if maxPixels < 1 { throw ValidationError("--max-pixels must be positive.") }
+        _ = try Self.parseCentral(centralList)
     }
 
     /// Columns in output order: fixed, so CSV and tables stream.
@@ -76,6 +96,7 @@ struct HashCommand: AsyncParsableCommand {
         columns += algorithms.map(\.rawValue)
         if dihedral { columns.append("pdq_dihedral") }
         if !noTrim { columns += ["trimmed_region"] + algorithms.map { $0.rawValue + "_trimmed" } }
+        if algorithms.contains(.pdq) { columns += centralShares.map { "pdq_" + CanonicalRegions.name(ofShare: $0) } }
         return columns + ["warning", "error"]
     }
 
@@ -86,7 +107,7 @@ struct HashCommand: AsyncParsableCommand {
             textStyle: .table(widths: ["path": 40, "format": 6, "width": 5, "height": 6, "pdq_quality": 11, "bytes": 8]))
         let job = HashJob(
             pipeline: HashPipeline(HashRequest(algorithms: algorithms, pdqDihedral: dihedral, exact: exact, hashSize: hashSize,
-                                               trimmedRegion: !noTrim)),
+                                               trimmedRegion: !noTrim, centralShares: centralShares)),
             algorithms: algorithms, applyOrientation: !ignoreOrientation, maxPixels: maxPixels)
         let failures = try await BatchRun(options: batch, writer: writer).run { job.hash($0) }
         if failures > 0 { throw ExitCode(1) }
@@ -130,6 +151,9 @@ struct HashJob: Sendable {
                 for algorithm in algorithms {
                     record.append((algorithm.rawValue + "_trimmed", hashes.trimmed[algorithm].map(OutputValue.string) ?? .null))
                 }
+            }
+            for central in hashes.central {
+                record.append(("pdq_" + CanonicalRegions.name(ofShare: central.share), .string(central.pdq.hex)))
             }
             if let warning = image.warnings.first {
                 record.append(("warning", .string(warning)))

@@ -32,8 +32,11 @@ struct MatchCommand: AsyncParsableCommand {
     @Option(name: .customLong("threshold"), help: ArgumentHelp(MatchThresholds.help, valueName: "alg=bits,..."))
     var thresholdList: String?
 
-    @Flag(help: "Also match rotated and mirrored images (PDQ's eight dihedral hashes).")
-    var dihedral = false
+    @Flag(inversion: .prefixedNo, help: "Also match rotated and mirrored images (PDQ's eight dihedral hashes; default on).")
+    var dihedral: Bool?
+
+    /// Dihedral matching is on unless turned off.
+    var useDihedral: Bool { dihedral ?? true }
 
     func validate() throws {
         if lists.isEmpty { throw ValidationError("Name at least one --list.") }
@@ -51,7 +54,7 @@ struct MatchCommand: AsyncParsableCommand {
         }
         let algorithms = HashAlgorithm.allCases.filter { algorithm in entries.contains { $0.algorithm == algorithm } }
         guard !algorithms.isEmpty else { throw ValidationError("The lists hold no hashes.") }
-        let images = try await input.load(algorithms: algorithms, dihedral: dihedral, times: false)
+        let images = try await input.load(algorithms: algorithms, dihedral: useDihedral, times: false)
         let thresholds = try MatchThresholds(parsing: thresholdList)
 
         // One index per algorithm and hash width over the list's hashes.
@@ -73,9 +76,9 @@ struct MatchCommand: AsyncParsableCommand {
             var best: [Int: (Int, Int)] = [:]  // (index number, entry) → distance
             for (number, item) in indexes.enumerated() {
                 guard let words = image.words[item.algorithm], words.count == item.index.wordsPerHash else { continue }
-                // The trimmed region's hash finds reposts with an added banner, frame or bars.
-                let trimmed = image.trimmedWords[item.algorithm].map { [$0] } ?? []
-                let queries = (item.algorithm == .pdq && dihedral ? (image.pdqDihedral ?? [words]) : [words]) + trimmed
+                // Region hashes find reposts with an added banner, frame or bars, or a crop.
+                let regions = image.regionHashes(item.algorithm)
+                let queries = (item.algorithm == .pdq && useDihedral ? (image.pdqDihedral ?? [words]) : [words]) + regions
                 for query in queries {
                     for neighbour in item.index.neighbors(of: query, radius: thresholds[item.algorithm]) {
                         let key = number << 40 | neighbour.index

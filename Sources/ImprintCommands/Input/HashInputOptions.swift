@@ -52,7 +52,7 @@ struct HashInputOptions: ParsableArguments {
         var imagePaths: [String] = []
         let job = HashJob(
             pipeline: HashPipeline(HashRequest(algorithms: algorithms, pdqDihedral: dihedral && algorithms.contains(.pdq),
-                                               trimmedRegion: true)),
+                                               trimmedRegion: true, centralShares: CanonicalRegions.defaultCentralShares)),
             algorithms: algorithms, applyOrientation: true, maxPixels: DecodeOptions.defaultMaxPixels)
         func hashPending() async {
             guard !imagePaths.isEmpty else { return }

@@ -61,6 +61,15 @@ enum HashListReader {
                 }
                 image.trimmedWords[algorithm] = words
             }
+            // Central regions: `<algorithm>_c<percent>`, in percent order, largest first.
+            let prefix = algorithm.rawValue + "_c"
+            for key in object.keys.filter({ $0.hasPrefix(prefix) && Int($0.dropFirst(prefix.count)) != nil })
+                .sorted(by: { Int($0.dropFirst(prefix.count))! > Int($1.dropFirst(prefix.count))! }) {
+                guard let region = object[key] as? String, let words = HashedImage.words(algorithm, hex: region) else {
+                    throw Failure(source: source, reason: "record \(line): \(key) is not a \(algorithm.rawValue) hash")
+                }
+                image.regionWords[algorithm, default: []].append(words)
+            }
         }
         if let quality = object["pdq_quality"] {
             image.pdqQuality = (quality as? Int) ?? (quality as? String).flatMap { Int($0) }

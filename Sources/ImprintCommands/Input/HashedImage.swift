@@ -16,6 +16,9 @@ struct HashedImage: Sendable {
     /// Each algorithm's hash of the region inside a caption banner, frame or bars, when the
     /// image has one (`imprint hash` column `<algorithm>_trimmed`).
     var trimmedWords: [HashAlgorithm: [UInt64]] = [:]
+    /// Each algorithm's hashes of further canonical regions (`imprint hash` columns
+    /// `<algorithm>_c90`, `<algorithm>_c80`: central regions), in column order.
+    var regionWords: [HashAlgorithm: [[UInt64]]] = [:]
     /// The earliest known time, as `YYYY-MM-DD HH:MM:SS` so that text order is time order.
     var time: String?
     /// Where `time` came from: `DateTimeOriginal` or `mtime`.
@@ -31,9 +34,15 @@ struct HashedImage: Sendable {
         return true
     }
 
-    /// Every hash of `algorithm` the image has: the whole image's, then its trimmed region's.
+    /// Every hash of `algorithm` the image has: the whole image's, its trimmed region's, then
+    /// its other regions'.
     func allWords(_ algorithm: HashAlgorithm) -> [[UInt64]] {
-        [words[algorithm], trimmedWords[algorithm]].compactMap { $0 }
+        [words[algorithm], trimmedWords[algorithm]].compactMap { $0 } + (regionWords[algorithm] ?? [])
+    }
+
+    /// The hashes of the image's regions (trimmed, central), without the whole image's.
+    func regionHashes(_ algorithm: HashAlgorithm) -> [[UInt64]] {
+        (trimmedWords[algorithm].map { [$0] } ?? []) + (regionWords[algorithm] ?? [])
     }
 
     /// The words of a hash in hex: PDQ's 64 digits, or imagehash's square hash of any size.
