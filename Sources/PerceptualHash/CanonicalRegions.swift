@@ -1,3 +1,4 @@
+import Foundation
 public import ImageDecoding
 
 /// Central parts of an image hashed besides the whole, so that a cropped repost can be matched.
@@ -13,6 +14,13 @@ public enum CanonicalRegions {
     /// The shares of each side kept by the central regions `imprint hash` computes by default.
     public static let defaultCentralShares = [0.95, 0.9, 0.8]
 
+    /// The angles (degrees) at which `imprint hash` samples the rotated central region by default.
+    public static let defaultRotations = [-2.0, 2.0]
+
+    /// The share of each side the rotated regions keep: small enough that a turn of a few
+    /// degrees stays inside the picture, and away from the corners a rotated repost fills.
+    public static let rotatedShare = 0.8
+
     /// The centred region keeping `share` of each side of `region`.
     public static func central(_ share: Double, of region: ContentRegion) -> ContentRegion {
         let width = max(1, Int((Double(region.width) * share).rounded()))
@@ -24,5 +32,72 @@ public enum CanonicalRegions {
     /// The column-name suffix of a central region's hashes: `c90` for a share of 0.9.
     public static func name(ofShare share: Double) -> String {
         "c\(Int((share * 100).rounded()))"
+    }
+
+    /// The column-name suffix of a rotated region's hashes: `r+2`, `r-1.5`.
+    public static func name(ofRotation degrees: Double) -> String {
+        let number = degrees == degrees.rounded() ? String(Int(degrees)) : String(degrees)
+        return "r" + (degrees > 0 ? "+" : "") + number
+    }
+
+    /// The short side rotated samples are made at, at most: PDQ reduces to 64×64 anyway, and
+    /// sampling twice as finely keeps the bilinear sampling from aliasing.
+    public static let rotatedShortSide = 128
+
+    /// The central `rotatedShare` of `image` turned by `degrees` about its centre, sampled
+    /// bilinearly at a short side of at most `rotatedShortSide` (positions outside the image
+    /// take the nearest edge pixel).
+    ///
+    /// PDQ moves by about 20 bits per degree of rotation, so a repost turned a few degrees is
+    /// out of reach of any unrotated hash. Both images of a pair carry these samples and every
+    /// hash is compared with every other, so angles ±a also cover turns of ±2a.
+    /// - Complexity: O(width × height × channels) of the sample.
+    public static func rotated(_ image: DecodedImage, degrees: Double, share: Double = rotatedShare) -> DecodedImage {
+        let regionWidth = Double(image.width) * share, regionHeight = Double(image.height) * share
+        let step = max(1, min(regionWidth, regionHeight) / Double(rotatedShortSide))  // source pixels per sample
+        let width = max(1, Int(regionWidth / step)), height = max(1, Int(regionHeight / step))
+        let c = image.channels, sourceWidth = image.width
+        let angle = degrees * Double.pi / 180
+        // 16.16 fixed point: position of sample (x, y) = origin + x·(dxx, dxy) + y·(dyx, dyy).
+        let one = 65536.0
+        let (dxx, dxy) = (Int(step * cos(angle) * one), Int(step * sin(angle) * one))
+        let (dyx, dyy) = (-dxy, dxx)
+        let (centreX, centreY) = (Double(image.width - 1) / 2, Double(image.height - 1) / 2)
+        let (halfW, halfH) = (Double(width - 1) / 2 * step, Double(height - 1) / 2 * step)
+        let cosine = cos(angle), sine = sin(angle)
+        let originX = Int((centreX - halfW * cosine + halfH * sine) * one)
+        let originY = Int((centreY - halfW * sine - halfH * cosine) * one)
+        let (maxX, maxY) = ((image.width - 1) << 16, (image.height - 1) << 16)
+        var pixels = [UInt8](repeating: 0, count: width * height * c)
+        image.pixels.withUnsafeBufferPointer { source in
+            pixels.withUnsafeMutableBufferPointer { target in
+                var out = 0
+                for y in 0..<height {
+                    var px = originX + y * dyx, py = originY + y * dyy
+                    for _ in 0..<width {
+                        let sx = min(max(px, 0), maxX), sy = min(max(py, 0), maxY)
+                        let x0 = sx >> 16, y0 = sy >> 16
+                        let fx = (sx & 0xFFFF) >> 8, fy = (sy & 0xFFFF) >> 8  // 8-bit weights
+                        let x1 = min(x0 + 1, sourceWidth - 1), y1 = min(y0 + 1, image.height - 1)
+                        let row0 = y0 * sourceWidth, row1 = y1 * sourceWidth
+                        for k in 0..<c {
+                            let top = Int(source[(row0 + x0) * c + k]) * (256 - fx) + Int(source[(row0 + x1) * c + k]) * fx
+                            let bottom = Int(source[(row1 + x0) * c + k]) * (256 - fx) + Int(source[(row1 + x1) * c + k]) * fx
+                            target[out] = UInt8((top * (256 - fy) + bottom * fy + 32768) >> 16)
+                            out += 1
+                        }
+                        px += dxx
+                        py += dxy
+                    }
+                }
+            }
+        }
+        // The stored size shrinks in proportion, so fast-mode PDQ still knows the scale.
+        let stored = HashPipeline.orientedStoredSize(of: image)
+        let scale = Double(stored.width) / Double(image.width)
+        return DecodedImage(
+            width: width, height: height, channels: c, pixels: pixels, format: image.format,
+            storedWidth: max(width, Int(Double(width) * step * scale)), storedHeight: max(height, Int(Double(height) * step * scale)),
+            warnings: image.warnings)
     }
 }

@@ -70,6 +70,7 @@ public struct HashPipeline: Sendable {
             inner.trimmedRegion = false
             inner.pdqDihedral = false
             inner.centralShares = []
+            inner.rotations = []
             let hashes = HashPipeline(inner).plainHashes(of: region.crop(image))
             result.trimmedRegion = region
             for algorithm in request.algorithms { result.trimmed[algorithm] = hashes.hex(for: algorithm) }
@@ -83,6 +84,12 @@ public struct HashPipeline: Sendable {
                 let region = CanonicalRegions.central(share, of: whole)
                 guard region.width >= 16, region.height >= 16, let pdq = pdqOnly.plainHashes(of: region.crop(image)).pdq else { continue }
                 result.central.append(CentralHash(share: share, region: region, pdq: pdq))
+            }
+            if image.width >= 20, image.height >= 20 {
+                for degrees in request.rotations {
+                    guard let pdq = pdqOnly.plainHashes(of: CanonicalRegions.rotated(image, degrees: degrees)).pdq else { continue }
+                    result.rotated.append(RotatedHash(degrees: degrees, pdq: pdq))
+                }
             }
         }
         return result

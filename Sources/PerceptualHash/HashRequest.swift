@@ -15,6 +15,9 @@ public struct HashRequest: Sendable, Hashable {
     /// the whole image, so cropped reposts can be matched
     /// (`CanonicalRegions`). Empty: none.
     public var centralShares: [Double]
+    /// Also hash the central region turned by these angles (degrees) with PDQ, so reposts
+    /// rotated by a few degrees can be matched (`CanonicalRegions.rotated`). Empty: none.
+    public var rotations: [Double]
     /// imagehash's `hash_size` for pHash, dHash, aHash and wHash: `hashSize²` bits (8 → 64).
     /// wHash needs a power of two.
     public var hashSize: Int
@@ -28,9 +31,10 @@ public struct HashRequest: Sendable, Hashable {
     ///   - hashSize: imagehash's `hash_size`, at least 2.
     ///   - trimmedRegion: also hash the region inside edge strips, when there is one.
     ///   - centralShares: also hash these central regions with PDQ (shares in 0.5...1).
+    ///   - rotations: also hash the central region turned by these angles with PDQ.
     public init(
         algorithms: some Sequence<HashAlgorithm>, pdqDihedral: Bool = false, exact: Bool = false, hashSize: Int = 8,
-        trimmedRegion: Bool = false, centralShares: [Double] = []
+        trimmedRegion: Bool = false, centralShares: [Double] = [], rotations: [Double] = []
     ) {
         precondition(centralShares.allSatisfy { $0 >= 0.5 && $0 <= 1 }, "central shares must lie in 0.5...1")
         precondition(hashSize >= 2, "hash size must be at least 2")
@@ -40,6 +44,7 @@ public struct HashRequest: Sendable, Hashable {
         self.hashSize = hashSize
         self.trimmedRegion = trimmedRegion
         self.centralShares = centralShares
+        self.rotations = rotations
     }
 
     /// True when any imagehash-style algorithm is requested.

@@ -22,6 +22,8 @@ public struct ImageHashes: Sendable, Hashable {
     /// PDQ hashes of the central regions `HashRequest.centralShares` asked for, in its order
     /// (empty when PDQ or central regions were not requested).
     public var central: [CentralHash] = []
+    /// PDQ hashes of the rotated central region, by angle in `HashRequest.rotations` order.
+    public var rotated: [RotatedHash] = []
     /// Width of the pixels that were hashed (after DCT scaling and orientation).
     public var hashedWidth: Int
     /// Height of the pixels that were hashed.
@@ -59,6 +61,20 @@ public struct CentralHash: Sendable, Hashable {
     public init(share: Double, region: ContentRegion, pdq: Hash256) {
         self.share = share
         self.region = region
+        self.pdq = pdq
+    }
+}
+
+/// The PDQ hash of the central region turned by a few degrees (`CanonicalRegions.rotated`).
+public struct RotatedHash: Sendable, Hashable {
+    /// The angle, in degrees.
+    public var degrees: Double
+    /// Its PDQ hash.
+    public var pdq: Hash256
+
+    /// Creates a rotated region's hash.
+    public init(degrees: Double, pdq: Hash256) {
+        self.degrees = degrees
         self.pdq = pdq
     }
 }

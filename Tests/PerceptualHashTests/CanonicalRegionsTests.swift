@@ -1,3 +1,4 @@
+import Foundation
 import ImageDecoding
 import Testing
 @testable import PerceptualHash
@@ -41,5 +42,40 @@ import Testing
         #expect(withRegions.pdq == plain.pdq && withRegions.phash == plain.phash)
         #expect(withRegions.central.count == CanonicalRegions.defaultCentralShares.count)
         #expect(HashPipeline(HashRequest(algorithms: [.phash], centralShares: [0.9])).hashes(of: photo).central.isEmpty)
+    }
+
+    /// Without turning, the rotated sample is the central region (bilinear at integer positions).
+    @Test func unturnedSampleIsTheCentralRegion() {
+        let photo = ContentRegionTests.image(ContentRegionTests.photo(width: 100, height: 80), 100, 80)
+        let sample = CanonicalRegions.rotated(photo, degrees: 0, share: 0.8)
+        #expect(sample.width == 80 && sample.height == 64)
+        let region = CanonicalRegions.central(0.8, of: ContentRegion(x: 0, y: 0, width: 100, height: 80))
+        let crop = region.crop(photo)
+        let offByOne = zip(sample.pixels, crop.pixels).filter { abs(Int($0) - Int($1)) > 1 }.count
+        #expect(offByOne * 50 < sample.pixels.count)
+    }
+
+    /// A copy turned by 3 degrees is far from the photo by its whole-image PDQ hash, and within
+    /// the threshold through the rotated regions.
+    @Test func turnedCopyMatchesThroughTheRotatedRegions() throws {
+        // Structure at the scale PDQ sees (its 64×64 grid), not fine texture; 128 px high so
+        // the turned copy is sampled one to one.
+        var pixels = [UInt8](repeating: 0, count: 160 * 128)
+        for y in 0..<128 {
+            for x in 0..<160 {
+                let value = 128 + 60 * sin(Double(x) / 17) * cos(Double(y) / 13) + 40 * sin(Double(x + 2 * y) / 29)
+                pixels[y * 160 + x] = UInt8(max(0, min(255, value)))
+            }
+        }
+        let photo = ContentRegionTests.image(pixels, 160, 128)
+        let turned = CanonicalRegions.rotated(photo, degrees: 3, share: 1)
+        let pipeline = HashPipeline(HashRequest(algorithms: [.pdq], rotations: CanonicalRegions.defaultRotations))
+        let a = pipeline.hashes(of: photo), b = pipeline.hashes(of: turned)
+        #expect(a.rotated.map(\.degrees) == CanonicalRegions.defaultRotations)
+        let whole = try #require(a.pdq).distance(to: try #require(b.pdq))
+        let all = { (h: ImageHashes) in [h.pdq!] + h.rotated.map(\.pdq) }
+        let best = all(a).flatMap { x in all(b).map { x.distance(to: $0) } }.min()!
+        #expect(whole > 31)
+        #expect(best <= 31)
     }
 }

@@ -38,13 +38,32 @@ struct HashCommand: AsyncParsableCommand {
 
     @Flag(name: .customLong("no-trim"), help: ArgumentHelp(
         "Plain reference hashes only: no trimmed or central regions.",
-        discussion: "By default an image with a caption banner, frame or bars at an edge also gets the hashes of the region inside it (columns <algorithm>_trimmed and trimmed_region), and PDQ hashes of its central regions (pdq_c95, pdq_c90, pdq_c80; see --central), so that reposts with added banners or crops can be matched. The plain hashes are the reference ones either way."))
+        discussion: "By default an image with a caption banner, frame or bars at an edge also gets the hashes of the region inside it (columns <algorithm>_trimmed and trimmed_region), PDQ hashes of its central regions (pdq_c95, pdq_c90, pdq_c80; see --central) and of its central region turned by a few degrees (pdq_r-2, pdq_r+2; see --rotations), so that reposts with added banners, crops or a slight rotation can be matched. The plain hashes are the reference ones either way."))
     var noTrim = false
 
     @Option(name: .customLong("central"), help: ArgumentHelp(
         "Central regions to hash with PDQ, as percentages of each side kept (default 95,90,80; 'none' for none).",
         valueName: "list"))
     var centralList = "95,90,80"
+
+    @Option(name: .customLong("rotations"), help: ArgumentHelp(
+        "Angles in degrees at which to hash the rotated central region with PDQ (default -2,2; 'none' for none).",
+        valueName: "list"))
+    var rotationList = "-2,2"
+
+    /// The rotated regions' angles; none with --no-trim.
+    var rotations: [Double] { noTrim ? [] : (try? Self.parseRotations(rotationList)) ?? [] }
+
+    /// Parses `-2,2` (or `none`) into angles.
+    static func parseRotations(_ text: String) throws -> [Double] {
+        if text.lowercased() == "none" || text.isEmpty { return [] }
+        return try text.split(separator: ",").map { item in
+            guard let degrees = Double(item.trimmingCharacters(in: .whitespaces)), degrees != 0, abs(degrees) <= 20 else {
+                throw ValidationError("--rotations takes non-zero angles up to 20 degrees, e.g. -2,2; got '\(item)'")
+            }
+            return degrees
+        }
+    }
 
     /// The central regions' shares of each side; none with --no-trim.
     var centralShares: [Double] { noTrim ? [] : (try? Self.parseCentral(centralList)) ?? [] }
@@ -87,6 +106,7 @@ struct HashCommand: AsyncParsableCommand {
         }
         if maxPixels < 1 { throw ValidationError("--max-pixels must be positive.") }
         _ = try Self.parseCentral(centralList)
+        _ = try Self.parseRotations(rotationList)
     }
 
     /// Columns in output order: fixed, so CSV and tables stream.
@@ -96,7 +116,10 @@ struct HashCommand: AsyncParsableCommand {
         columns += algorithms.map(\.rawValue)
         if dihedral { columns.append("pdq_dihedral") }
         if !noTrim { columns += ["trimmed_region"] + algorithms.map { $0.rawValue + "_trimmed" } }
-        if algorithms.contains(.pdq) { columns += centralShares.map { "pdq_" + CanonicalRegions.name(ofShare: $0) } }
+        if algorithms.contains(.pdq) {
+            columns += centralShares.map { "pdq_" + CanonicalRegions.name(ofShare: $0) }
+            columns += rotations.map { "pdq_" + CanonicalRegions.name(ofRotation: $0) }
+        }
         return columns + ["warning", "error"]
     }
 
@@ -107,7 +130,7 @@ struct HashCommand: AsyncParsableCommand {
             textStyle: .table(widths: ["path": 40, "format": 6, "width": 5, "height": 6, "pdq_quality": 11, "bytes": 8]))
         let job = HashJob(
             pipeline: HashPipeline(HashRequest(algorithms: algorithms, pdqDihedral: dihedral, exact: exact, hashSize: hashSize,
-                                               trimmedRegion: !noTrim, centralShares: centralShares)),
+                                               trimmedRegion: !noTrim, centralShares: centralShares, rotations: rotations)),
             algorithms: algorithms, applyOrientation: !ignoreOrientation, maxPixels: maxPixels)
         let failures = try await BatchRun(options: batch, writer: writer).run { job.hash($0) }
         if failures > 0 { throw ExitCode(1) }
@@ -154,6 +177,9 @@ struct HashJob: Sendable {
             }
             for central in hashes.central {
                 record.append(("pdq_" + CanonicalRegions.name(ofShare: central.share), .string(central.pdq.hex)))
+            }
+            for rotated in hashes.rotated {
+                record.append(("pdq_" + CanonicalRegions.name(ofRotation: rotated.degrees), .string(rotated.pdq.hex)))
             }
             if let warning = image.warnings.first {
                 record.append(("warning", .string(warning)))

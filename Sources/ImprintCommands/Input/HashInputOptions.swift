@@ -52,7 +52,8 @@ struct HashInputOptions: ParsableArguments {
         var imagePaths: [String] = []
         let job = HashJob(
             pipeline: HashPipeline(HashRequest(algorithms: algorithms, pdqDihedral: dihedral && algorithms.contains(.pdq),
-                                               trimmedRegion: true, centralShares: CanonicalRegions.defaultCentralShares)),
+                                               trimmedRegion: true, centralShares: CanonicalRegions.defaultCentralShares,
+                                               rotations: CanonicalRegions.defaultRotations)),
             algorithms: algorithms, applyOrientation: true, maxPixels: DecodeOptions.defaultMaxPixels)
         func hashPending() async {
             guard !imagePaths.isEmpty else { return }

@@ -61,10 +61,12 @@ enum HashListReader {
                 }
                 image.trimmedWords[algorithm] = words
             }
-            // Central regions: `<algorithm>_c<percent>`, in percent order, largest first.
-            let prefix = algorithm.rawValue + "_c"
-            for key in object.keys.filter({ $0.hasPrefix(prefix) && Int($0.dropFirst(prefix.count)) != nil })
-                .sorted(by: { Int($0.dropFirst(prefix.count))! > Int($1.dropFirst(prefix.count))! }) {
+            // Central and rotated regions: `<algorithm>_c<percent>`, `<algorithm>_r<degrees>`, in name order.
+            let central = algorithm.rawValue + "_c", rotated = algorithm.rawValue + "_r"
+            for key in object.keys.filter({ key in
+                key.hasPrefix(central) && Int(key.dropFirst(central.count)) != nil
+                    || key.hasPrefix(rotated) && Double(key.dropFirst(rotated.count)) != nil
+            }).sorted() {
                 guard let region = object[key] as? String, let words = HashedImage.words(algorithm, hex: region) else {
                     throw Failure(source: source, reason: "record \(line): \(key) is not a \(algorithm.rawValue) hash")
                 }

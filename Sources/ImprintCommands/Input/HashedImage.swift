@@ -17,7 +17,7 @@ struct HashedImage: Sendable {
     /// image has one (`imprint hash` column `<algorithm>_trimmed`).
     var trimmedWords: [HashAlgorithm: [UInt64]] = [:]
     /// Each algorithm's hashes of further canonical regions (`imprint hash` columns
-    /// `<algorithm>_c90`, `<algorithm>_c80`: central regions), in column order.
+    /// `<algorithm>_c95`, `_c90`, `_c80`: central regions; `_r-2`, `_r+2`: rotated ones).
     var regionWords: [HashAlgorithm: [[UInt64]]] = [:]
     /// The earliest known time, as `YYYY-MM-DD HH:MM:SS` so that text order is time order.
     var time: String?
