@@ -29,6 +29,29 @@ public enum CanonicalRegions {
                              width: width, height: height)
     }
 
+    /// The shares of each side kept by the corner regions `imprint hash` computes by default.
+    public static let defaultCornerShares = [0.9]
+
+    /// A corner an off-centre crop keeps.
+    public enum Corner: String, Sendable, Hashable, CaseIterable {
+        case topLeft = "tl", topRight = "tr", bottomLeft = "bl", bottomRight = "br"
+    }
+
+    /// The region keeping `share` of each side of `region`, against `corner`: what a repost
+    /// cropped on two sides shows (a logo cut off at the bottom right keeps the top left).
+    public static func corner(_ share: Double, _ corner: Corner, of region: ContentRegion) -> ContentRegion {
+        let width = max(1, Int((Double(region.width) * share).rounded()))
+        let height = max(1, Int((Double(region.height) * share).rounded()))
+        let right = corner == .topRight || corner == .bottomRight, bottom = corner == .bottomLeft || corner == .bottomRight
+        return ContentRegion(x: region.x + (right ? region.width - width : 0), y: region.y + (bottom ? region.height - height : 0),
+                             width: width, height: height)
+    }
+
+    /// The column-name suffix of a corner region's hashes: `tl90` for the top-left 0.9.
+    public static func name(of corner: Corner, share: Double) -> String {
+        corner.rawValue + "\(Int((share * 100).rounded()))"
+    }
+
     /// The column-name suffix of a central region's hashes: `c90` for a share of 0.9.
     public static func name(ofShare share: Double) -> String {
         "c\(Int((share * 100).rounded()))"

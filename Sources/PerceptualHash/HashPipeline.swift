@@ -71,6 +71,7 @@ public struct HashPipeline: Sendable {
             inner.pdqDihedral = false
             inner.centralShares = []
             inner.rotations = []
+            inner.cornerShares = []
             let hashes = HashPipeline(inner).plainHashes(of: region.crop(image))
             result.trimmedRegion = region
             for algorithm in request.algorithms { result.trimmed[algorithm] = hashes.hex(for: algorithm) }
@@ -84,6 +85,13 @@ public struct HashPipeline: Sendable {
                 let region = CanonicalRegions.central(share, of: whole)
                 guard region.width >= 16, region.height >= 16, let pdq = pdqOnly.plainHashes(of: region.crop(image)).pdq else { continue }
                 result.central.append(CentralHash(share: share, region: region, pdq: pdq))
+            }
+            for share in request.cornerShares {
+                for corner in CanonicalRegions.Corner.allCases {
+                    let region = CanonicalRegions.corner(share, corner, of: whole)
+                    guard region.width >= 16, region.height >= 16, let pdq = pdqOnly.plainHashes(of: region.crop(image)).pdq else { continue }
+                    result.corners.append(CornerHash(corner: corner, share: share, pdq: pdq))
+                }
             }
             if image.width >= 20, image.height >= 20 {
                 for degrees in request.rotations {

@@ -18,6 +18,9 @@ public struct HashRequest: Sendable, Hashable {
     /// Also hash the central region turned by these angles (degrees) with PDQ, so reposts
     /// rotated by a few degrees can be matched (`CanonicalRegions.rotated`). Empty: none.
     public var rotations: [Double]
+    /// Also hash the four corner regions keeping these shares of each side with PDQ, so reposts
+    /// cropped off-centre can be matched. Empty: none.
+    public var cornerShares: [Double]
     /// imagehash's `hash_size` for pHash, dHash, aHash and wHash: `hashSize²` bits (8 → 64).
     /// wHash needs a power of two.
     public var hashSize: Int
@@ -32,11 +35,12 @@ public struct HashRequest: Sendable, Hashable {
     ///   - trimmedRegion: also hash the region inside edge strips, when there is one.
     ///   - centralShares: also hash these central regions with PDQ (shares in 0.5...1).
     ///   - rotations: also hash the central region turned by these angles with PDQ.
+    ///   - cornerShares: also hash the four corner regions of these shares with PDQ.
     public init(
         algorithms: some Sequence<HashAlgorithm>, pdqDihedral: Bool = false, exact: Bool = false, hashSize: Int = 8,
-        trimmedRegion: Bool = false, centralShares: [Double] = [], rotations: [Double] = []
+        trimmedRegion: Bool = false, centralShares: [Double] = [], rotations: [Double] = [], cornerShares: [Double] = []
     ) {
-        precondition(centralShares.allSatisfy { $0 >= 0.5 && $0 <= 1 }, "central shares must lie in 0.5...1")
+        precondition((centralShares + cornerShares).allSatisfy { $0 >= 0.5 && $0 <= 1 }, "region shares must lie in 0.5...1")
         precondition(hashSize >= 2, "hash size must be at least 2")
         self.algorithms = Set(algorithms)
         self.pdqDihedral = pdqDihedral
@@ -45,6 +49,7 @@ public struct HashRequest: Sendable, Hashable {
         self.trimmedRegion = trimmedRegion
         self.centralShares = centralShares
         self.rotations = rotations
+        self.cornerShares = cornerShares
     }
 
     /// True when any imagehash-style algorithm is requested.

@@ -24,6 +24,9 @@ public struct ImageHashes: Sendable, Hashable {
     public var central: [CentralHash] = []
     /// PDQ hashes of the rotated central region, by angle in `HashRequest.rotations` order.
     public var rotated: [RotatedHash] = []
+    /// PDQ hashes of the corner regions `HashRequest.cornerShares` asked for: per share, the
+    /// four corners in `CanonicalRegions.Corner` order.
+    public var corners: [CornerHash] = []
     /// Width of the pixels that were hashed (after DCT scaling and orientation).
     public var hashedWidth: Int
     /// Height of the pixels that were hashed.
@@ -75,6 +78,23 @@ public struct RotatedHash: Sendable, Hashable {
     /// Creates a rotated region's hash.
     public init(degrees: Double, pdq: Hash256) {
         self.degrees = degrees
+        self.pdq = pdq
+    }
+}
+
+/// The PDQ hash of one corner region of an image (`CanonicalRegions.corner`).
+public struct CornerHash: Sendable, Hashable {
+    /// Which corner the region keeps.
+    public var corner: CanonicalRegions.Corner
+    /// The share of each side it keeps.
+    public var share: Double
+    /// Its PDQ hash.
+    public var pdq: Hash256
+
+    /// Creates a corner region's hash.
+    public init(corner: CanonicalRegions.Corner, share: Double, pdq: Hash256) {
+        self.corner = corner
+        self.share = share
         self.pdq = pdq
     }
 }

@@ -33,6 +33,27 @@ import Testing
         #expect(whole.distance(to: cropHash) > 0)
     }
 
+    @Test func cornerRegionsKeepTheirCorner() {
+        let whole = ContentRegion(x: 0, y: 0, width: 200, height: 150)
+        #expect(CanonicalRegions.corner(0.9, .topLeft, of: whole) == ContentRegion(x: 0, y: 0, width: 180, height: 135))
+        #expect(CanonicalRegions.corner(0.9, .bottomRight, of: whole) == ContentRegion(x: 20, y: 15, width: 180, height: 135))
+        #expect(CanonicalRegions.corner(0.9, .topRight, of: whole) == ContentRegion(x: 20, y: 0, width: 180, height: 135))
+        #expect(CanonicalRegions.name(of: .bottomLeft, share: 0.9) == "bl90")
+    }
+
+    /// A copy cropped on its right and bottom hashes like the original's top-left corner region.
+    @Test func offCentreCropHashesLikeTheOriginalsCorner() throws {
+        let (width, height) = (200, 150)
+        let photo = ContentRegionTests.photo(width: width, height: height)
+        var cropped: [UInt8] = []
+        for row in 0..<135 { cropped += photo[(row * width)..<(row * width + 180)] }
+        let original = HashPipeline(HashRequest(algorithms: [.pdq], exact: true, cornerShares: [0.9]))
+            .hashes(of: ContentRegionTests.image(photo, width, height))
+        let crop = HashPipeline(HashRequest(algorithms: [.pdq], exact: true)).hashes(of: ContentRegionTests.image(cropped, 180, 135))
+        #expect(original.corners.map(\.corner) == CanonicalRegions.Corner.allCases)
+        #expect(original.corners.first?.pdq == crop.pdq)
+    }
+
     /// Central regions are PDQ-only and never change the plain hashes.
     @Test func centralRegionsLeaveThePlainHashesAlone() throws {
         let photo = ContentRegionTests.image(ContentRegionTests.photo(width: 120, height: 90), 120, 90)

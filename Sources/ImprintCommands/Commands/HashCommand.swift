@@ -38,7 +38,7 @@ struct HashCommand: AsyncParsableCommand {
 
     @Flag(name: .customLong("no-trim"), help: ArgumentHelp(
         "Plain reference hashes only: no trimmed or central regions.",
-        discussion: "By default an image with a caption banner, frame or bars at an edge also gets the hashes of the region inside it (columns <algorithm>_trimmed and trimmed_region), PDQ hashes of its central regions (pdq_c95, pdq_c90, pdq_c80; see --central) and of its central region turned by a few degrees (pdq_r-2, pdq_r+2; see --rotations), so that reposts with added banners, crops or a slight rotation can be matched. The plain hashes are the reference ones either way."))
+        discussion: "By default an image with a caption banner, frame or bars at an edge also gets the hashes of the region inside it (columns <algorithm>_trimmed and trimmed_region), PDQ hashes of its central regions (pdq_c95, pdq_c90, pdq_c80; see --central) of its central region turned by a few degrees (pdq_r-2, pdq_r+2; see --rotations) and of its corners (pdq_tl90 … pdq_br90; see --corners), so that reposts with added banners, crops or a slight rotation can be matched. The plain hashes are the reference ones either way."))
     var noTrim = false
 
     @Option(name: .customLong("central"), help: ArgumentHelp(
@@ -47,9 +47,17 @@ struct HashCommand: AsyncParsableCommand {
     var centralList = "95,90,80"
 
     @Option(name: .customLong("rotations"), help: ArgumentHelp(
-        "Angles in degrees at which to hash the rotated central region with PDQ (default -2,2; 'none' for none).",
+        "Angles in degrees at which to hash the rotated central region with PDQ (default -2,2; 'none' for none; write --rotations=-2,2).",
         valueName: "list"))
     var rotationList = "-2,2"
+
+    @Option(name: .customLong("corners"), help: ArgumentHelp(
+        "Corner regions to hash with PDQ, as percentages of each side kept (default 90; 'none' for none).",
+        valueName: "list"))
+    var cornerList = "90"
+
+    /// The corner regions' shares of each side; none with --no-trim.
+    var cornerShares: [Double] { noTrim ? [] : (try? Self.parseCentral(cornerList, option: "--corners")) ?? [] }
 
     /// The rotated regions' angles; none with --no-trim.
     var rotations: [Double] { noTrim ? [] : (try? Self.parseRotations(rotationList)) ?? [] }
@@ -69,11 +77,11 @@ struct HashCommand: AsyncParsableCommand {
     var centralShares: [Double] { noTrim ? [] : (try? Self.parseCentral(centralList)) ?? [] }
 
     /// Parses `90,80` (or `none`) into shares of each side.
-    static func parseCentral(_ text: String) throws -> [Double] {
+    static func parseCentral(_ text: String, option: String = "--central") throws -> [Double] {
         if text.lowercased() == "none" || text.isEmpty { return [] }
         return try text.split(separator: ",").map { item in
             guard let percent = Int(item.trimmingCharacters(in: .whitespaces)), (50...99).contains(percent) else {
-                throw ValidationError("--central takes percentages from 50 to 99, e.g. 90,80; got '\(item)'")
+                throw ValidationError("\(option) takes percentages from 50 to 99, e.g. 90,80; got '\(item)'")
             }
             return Double(percent) / 100
         }
@@ -107,6 +115,7 @@ struct HashCommand: AsyncParsableCommand {
         if maxPixels < 1 { throw ValidationError("--max-pixels must be positive.") }
         _ = try Self.parseCentral(centralList)
         _ = try Self.parseRotations(rotationList)
+        _ = try Self.parseCentral(cornerList, option: "--corners")
     }
 
     /// Columns in output order: fixed, so CSV and tables stream.
@@ -119,6 +128,7 @@ struct HashCommand: AsyncParsableCommand {
         if algorithms.contains(.pdq) {
             columns += centralShares.map { "pdq_" + CanonicalRegions.name(ofShare: $0) }
             columns += rotations.map { "pdq_" + CanonicalRegions.name(ofRotation: $0) }
+            columns += cornerShares.flatMap { share in CanonicalRegions.Corner.allCases.map { "pdq_" + CanonicalRegions.name(of: $0, share: share) } }
         }
         return columns + ["warning", "error"]
     }
@@ -130,7 +140,8 @@ struct HashCommand: AsyncParsableCommand {
             textStyle: .table(widths: ["path": 40, "format": 6, "width": 5, "height": 6, "pdq_quality": 11, "bytes": 8]))
         let job = HashJob(
             pipeline: HashPipeline(HashRequest(algorithms: algorithms, pdqDihedral: dihedral, exact: exact, hashSize: hashSize,
-                                               trimmedRegion: !noTrim, centralShares: centralShares, rotations: rotations)),
+                                               trimmedRegion: !noTrim, centralShares: centralShares, rotations: rotations,
+                                               cornerShares: cornerShares)),
             algorithms: algorithms, applyOrientation: !ignoreOrientation, maxPixels: maxPixels)
         let failures = try await BatchRun(options: batch, writer: writer).run { job.hash($0) }
         if failures > 0 { throw ExitCode(1) }
@@ -180,6 +191,9 @@ struct HashJob: Sendable {
             }
             for rotated in hashes.rotated {
                 record.append(("pdq_" + CanonicalRegions.name(ofRotation: rotated.degrees), .string(rotated.pdq.hex)))
+            }
+            for corner in hashes.corners {
+                record.append(("pdq_" + CanonicalRegions.name(of: corner.corner, share: corner.share), .string(corner.pdq.hex)))
             }
             if let warning = image.warnings.first {
                 record.append(("warning", .string(warning)))

@@ -53,7 +53,8 @@ struct HashInputOptions: ParsableArguments {
         let job = HashJob(
             pipeline: HashPipeline(HashRequest(algorithms: algorithms, pdqDihedral: dihedral && algorithms.contains(.pdq),
                                                trimmedRegion: true, centralShares: CanonicalRegions.defaultCentralShares,
-                                               rotations: CanonicalRegions.defaultRotations)),
+                                               rotations: CanonicalRegions.defaultRotations,
+                                               cornerShares: CanonicalRegions.defaultCornerShares)),
             algorithms: algorithms, applyOrientation: true, maxPixels: DecodeOptions.defaultMaxPixels)
         func hashPending() async {
             guard !imagePaths.isEmpty else { return }

@@ -61,11 +61,15 @@ enum HashListReader {
                 }
                 image.trimmedWords[algorithm] = words
             }
-            // Central and rotated regions: `<algorithm>_c<percent>`, `<algorithm>_r<degrees>`, in name order.
-            let central = algorithm.rawValue + "_c", rotated = algorithm.rawValue + "_r"
+            // Central, corner and rotated regions: `<algorithm>_c<percent>`, `_tl<percent>` (and
+            // tr, bl, br), `_r<degrees>`, in name order.
+            let prefix = algorithm.rawValue + "_"
             for key in object.keys.filter({ key in
-                key.hasPrefix(central) && Int(key.dropFirst(central.count)) != nil
-                    || key.hasPrefix(rotated) && Double(key.dropFirst(rotated.count)) != nil
+                guard key.hasPrefix(prefix) else { return false }
+                let suffix = key.dropFirst(prefix.count)
+                if suffix.hasPrefix("r") { return Double(suffix.dropFirst()) != nil }
+                let kind = suffix.prefix { $0.isLetter }
+                return (kind == "c" || CanonicalRegions.Corner(rawValue: String(kind)) != nil) && Int(suffix.dropFirst(kind.count)) != nil
             }).sorted() {
                 guard let region = object[key] as? String, let words = HashedImage.words(algorithm, hex: region) else {
                     throw Failure(source: source, reason: "record \(line): \(key) is not a \(algorithm.rawValue) hash")
