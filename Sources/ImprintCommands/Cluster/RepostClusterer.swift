@@ -88,15 +88,15 @@ struct RepostClusterer {
     }
 
     /// The distance between two images' hashes: the smallest over their whole-image and
-    /// region hashes, and over dihedral variants when asked.
+    /// region hashes, and over dihedral variants when asked (any hash against any).
     func distance(_ a: HashedImage, _ b: HashedImage, _ algorithm: HashAlgorithm) -> Int? {
         guard let x = a.words[algorithm], let y = b.words[algorithm], x.count == y.count else { return nil }
-        var best = Int.max
-        for p in a.allWords(algorithm) { for q in b.allWords(algorithm) where p.count == q.count { best = min(best, Self.distance(p, q)) } }
-        if algorithm == .pdq && dihedral {
-            for variant in a.pdqDihedral ?? [] { best = min(best, Self.distance(variant, y)) }
-            for variant in b.pdqDihedral ?? [] { best = min(best, Self.distance(x, variant)) }
+        // The same hashes `pairs` puts in the index, so a joined pair shows the distance that joined it.
+        func hashes(_ image: HashedImage) -> [[UInt64]] {
+            image.allWords(algorithm) + (algorithm == .pdq && dihedral ? Array((image.pdqDihedral ?? []).dropFirst()) : [])
         }
+        var best = Int.max
+        for p in hashes(a) { for q in hashes(b) where p.count == q.count { best = min(best, Self.distance(p, q)) } }
         return best
     }
 
@@ -114,34 +114,26 @@ struct RepostClusterer {
         var found: [(Int, Int)] = []
         for (width, members) in bySize.sorted(by: { $0.key < $1.key }) {
             // One entry per hash: an image has one for the whole and one per region (trimmed,
-            // central), and a pair of images is close when any of their entries are.
+            // central, corner, rotated), plus with dihedral matching its seven other rotations
+            // and flips; a pair of images is close when any of their entries are. One exact
+            // self-join over all entries: querying the index once per variant and region cost
+            // 20 times more at 50,000 images.
             var owners: [Int] = []
             var words: [UInt64] = []
             for member in members {
-                for hash in images[member].allWords(algorithm) where hash.count == width {
+                var hashes = images[member].allWords(algorithm)
+                if algorithm == .pdq && dihedral { hashes += (images[member].pdqDihedral ?? []).dropFirst() }
+                for hash in hashes where hash.count == width {
                     owners.append(member)
                     words += hash
                 }
             }
             var seen = Set<Int>()
-            func add(_ a: Int, _ b: Int) {
-                guard a != b else { return }
+            for pair in HammingIndex.selfJoin(words: words, wordsPerHash: width, radius: radius) {
+                let (a, b) = (owners[Int(pair.first)], owners[Int(pair.second)])
+                guard a != b else { continue }
                 let (low, high) = (min(a, b), max(a, b))
                 if seen.insert(low * images.count + high).inserted { found.append((low, high)) }
-            }
-            if algorithm == .pdq && dihedral {
-                let index = HammingIndex(words: words, wordsPerHash: width, radius: radius)
-                for member in members {
-                    let variants = (images[member].pdqDihedral ?? [images[member].words[.pdq]!])
-                        + images[member].regionHashes(.pdq)
-                    for variant in variants {
-                        for neighbour in index.neighbors(of: variant, radius: radius) { add(member, owners[neighbour.index]) }
-                    }
-                }
-            } else {
-                for pair in HammingIndex.selfJoin(words: words, wordsPerHash: width, radius: radius) {
-                    add(owners[Int(pair.first)], owners[Int(pair.second)])
-                }
             }
         }
         return found
