@@ -1,0 +1,17 @@
+// libFuzzer target over the sidecar parsers (PostSidecars.SidecarReader): the first input
+// byte picks the file name, and so the format (gallery-dl, yt-dlp, Twitter archive, CSV,
+// JSON Lines/snscrape); the rest is the file. The folder does not exist, so a Twitter
+// archive's account.js is never read from disk.
+import Foundation
+
+@_cdecl("LLVMFuzzerTestOneInput")
+public func sidecarFuzzTarget(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
+    guard let data, size > 0 else { return 0 }
+    let names = ["x.jpg.json", "x.info.json", "tweets.js", "posts.csv", "posts.jsonl"]
+    let name = names[Int(data[0]) % names.count]
+    let body = Data(UnsafeBufferPointer(start: data + 1, count: size - 1))
+    if let (_, posts) = try? SidecarReader.read(path: "/nonexistent-imprint-fuzz/" + name, data: body) {
+        _ = posts.map { "\($0.platform) \($0.postID) \($0.text ?? "") \($0.extra)" }
+    }
+    return 0
+}
