@@ -37,22 +37,22 @@ struct HashCommand: AsyncParsableCommand {
     var ignoreOrientation = false
 
     @Flag(name: .customLong("no-trim"), help: ArgumentHelp(
-        "Plain reference hashes only: no trimmed or central regions.",
-        discussion: "By default an image with a caption banner, frame or bars at an edge also gets the hashes of the region inside it (columns <algorithm>_trimmed and trimmed_region), PDQ hashes of its central regions (pdq_c95, pdq_c90, pdq_c80; see --central) of its central region turned by a few degrees (pdq_r-2, pdq_r+2; see --rotations) and of its corners (pdq_tl90 … pdq_br90; see --corners), so that reposts with added banners, crops or a slight rotation can be matched. The plain hashes are the reference ones either way."))
+        "Plain reference hashes only: no region hashes (trimmed, central, rotated, corners).",
+        discussion: "By default an image with a caption banner, frame or bars at an edge also gets the hashes of the region inside it (columns <algorithm>_trimmed and trimmed_region), PDQ hashes of its central regions (pdq_c95, pdq_c90, pdq_c80; see --central), of its central region turned by a few degrees (pdq_r-2, pdq_r+2; see --rotations) and of its corners (pdq_tl90 … pdq_br90; see --corners), so that reposts with added banners, crops or a slight rotation can be matched. The plain hashes are the reference ones either way."))
     var noTrim = false
 
     @Option(name: .customLong("central"), help: ArgumentHelp(
-        "Central regions to hash with PDQ, as percentages of each side kept (default 95,90,80; 'none' for none).",
+        "Central regions to hash with PDQ, as percentages of each side kept ('none' for none).",
         valueName: "list"))
     var centralList = "95,90,80"
 
     @Option(name: .customLong("rotations"), help: ArgumentHelp(
-        "Angles in degrees at which to hash the rotated central region with PDQ (default -2,2; 'none' for none; write --rotations=-2,2).",
+        "Angles in degrees at which to hash the rotated central region with PDQ ('none' for none; write negative angles as --rotations=-3,3).",
         valueName: "list"))
     var rotationList = "-2,2"
 
     @Option(name: .customLong("corners"), help: ArgumentHelp(
-        "Corner regions to hash with PDQ, as percentages of each side kept (default 90; 'none' for none).",
+        "Corner regions to hash with PDQ, as percentages of each side kept ('none' for none).",
         valueName: "list"))
     var cornerList = "90"
 
