@@ -23,4 +23,9 @@ extension CaseDatabase {
             return result
         }
     }
+
+    /// Every hash name stored in the case (`pdq`, `phash`, `pdq_trimmed`, `pdq_c90`, …), sorted.
+    public func storedHashNames() throws(CaseStoreError) -> [String] {
+        try read { db in try String.fetchAll(db, sql: "SELECT DISTINCT algorithm FROM hashes ORDER BY algorithm") }
+    }
 }

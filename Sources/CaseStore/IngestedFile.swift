@@ -68,21 +68,26 @@ extension MetadataRecord {
 }
 
 extension HashRecord {
-    /// The records for the hashes `HashPipeline` computed, in `algorithms` order, then the
-    /// hashes of the region inside a caption banner or frame, when one was found, under
-    /// `<algorithm>_trimmed`.
+    /// The records for the hashes `HashPipeline` computed, in `algorithms` order; then the
+    /// region hashes under the names `imprint hash` prints (`pdq_trimmed`, `pdq_c90`, …;
+    /// `ImageHashes.namedRegionHashes`); then PDQ's dihedral variants 1–7 as `pdq_dihedral<k>`
+    /// (variant 0 is the PDQ hash itself).
     public static func records(_ hashes: ImageHashes, algorithms: [HashAlgorithm]) -> [HashRecord] {
-        let trimmed = algorithms.compactMap { algorithm -> HashRecord? in
-            guard let hex = hashes.trimmed[algorithm] else { return nil }
+        var named = hashes.namedRegionHashes(algorithms: algorithms)
+        for (k, variant) in (hashes.pdqDihedral ?? []).enumerated().dropFirst() {
+            named.append((dihedralName(k), variant.hex))
+        }
+        return plain(hashes, algorithms: algorithms) + named.map { name, hex in
             let bytes = TagJSON.bytes(hex: hex)
-            let name = algorithm.rawValue + "_trimmed"
             if bytes.count == 8 {
                 return HashRecord(fileID: 0, algorithm: name, value: .bits64(bytes.reduce(0) { $0 << 8 | UInt64($1) }), quality: nil)
             }
             return HashRecord(fileID: 0, algorithm: name, value: .wide(bytes, bitCount: bytes.count * 8), quality: nil)
         }
-        return plain(hashes, algorithms: algorithms) + trimmed
     }
+
+    /// The stored name of PDQ's dihedral variant `k` (1–7).
+    public static func dihedralName(_ k: Int) -> String { "pdq_dihedral\(k)" }
 
     private static func plain(_ hashes: ImageHashes, algorithms: [HashAlgorithm]) -> [HashRecord] {
         algorithms.compactMap { algorithm in

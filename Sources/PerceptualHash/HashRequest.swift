@@ -56,4 +56,13 @@ public struct HashRequest: Sendable, Hashable {
     var needsImagehash: Bool {
         !algorithms.isDisjoint(with: [.phash, .dhash, .ahash, .whash])
     }
+
+    /// What `cluster`, `match` and `ingest` compute by default for `algorithms`: the plain
+    /// hashes plus every region and, with PDQ, the dihedral variants, so that reposts with
+    /// banners, crops, turns and mirrors can be matched (docs/robustness.md).
+    public static func matching(_ algorithms: [HashAlgorithm], dihedral: Bool = true) -> HashRequest {
+        HashRequest(algorithms: algorithms, pdqDihedral: dihedral && algorithms.contains(.pdq), trimmedRegion: true,
+                    centralShares: CanonicalRegions.defaultCentralShares, rotations: CanonicalRegions.defaultRotations,
+                    cornerShares: CanonicalRegions.defaultCornerShares)
+    }
 }

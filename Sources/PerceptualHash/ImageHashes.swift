@@ -49,6 +49,21 @@ public struct ImageHashes: Sendable, Hashable {
         case .whash: whash?.hex
         }
     }
+
+    /// The hashes of the image's regions, named as `imprint hash` prints them and `ingest`
+    /// stores them: `<algorithm>_trimmed` for the region inside a banner or frame, then
+    /// `pdq_c<percent>`, `pdq_r<degrees>` and `pdq_<corner><percent>` for the canonical regions.
+    /// - Parameter algorithms: the order of the `_trimmed` entries.
+    public func namedRegionHashes(algorithms: [HashAlgorithm]) -> [(name: String, hex: String)] {
+        var named: [(name: String, hex: String)] = []
+        for algorithm in algorithms {
+            if let hex = trimmed[algorithm] { named.append((algorithm.rawValue + "_trimmed", hex)) }
+        }
+        named += central.map { ("pdq_" + CanonicalRegions.name(ofShare: $0.share), $0.pdq.hex) }
+        named += rotated.map { ("pdq_" + CanonicalRegions.name(ofRotation: $0.degrees), $0.pdq.hex) }
+        named += corners.map { ("pdq_" + CanonicalRegions.name(of: $0.corner, share: $0.share), $0.pdq.hex) }
+        return named
+    }
 }
 
 /// The PDQ hash of one central region of an image (`CanonicalRegions`).

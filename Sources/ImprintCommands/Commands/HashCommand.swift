@@ -180,21 +180,8 @@ struct HashJob: Sendable {
             if let dihedral = hashes.pdqDihedral {
                 record.append(("pdq_dihedral", .list(dihedral.map { .string($0.hex) })))
             }
-            if let region = hashes.trimmedRegion {
-                record.append(("trimmed_region", .string(region.description)))
-                for algorithm in algorithms {
-                    record.append((algorithm.rawValue + "_trimmed", hashes.trimmed[algorithm].map(OutputValue.string) ?? .null))
-                }
-            }
-            for central in hashes.central {
-                record.append(("pdq_" + CanonicalRegions.name(ofShare: central.share), .string(central.pdq.hex)))
-            }
-            for rotated in hashes.rotated {
-                record.append(("pdq_" + CanonicalRegions.name(ofRotation: rotated.degrees), .string(rotated.pdq.hex)))
-            }
-            for corner in hashes.corners {
-                record.append(("pdq_" + CanonicalRegions.name(of: corner.corner, share: corner.share), .string(corner.pdq.hex)))
-            }
+            if let region = hashes.trimmedRegion { record.append(("trimmed_region", .string(region.description))) }
+            for (name, hex) in hashes.namedRegionHashes(algorithms: algorithms) { record.append((name, .string(hex))) }
             if let warning = image.warnings.first {
                 record.append(("warning", .string(warning)))
             }

@@ -38,7 +38,7 @@ struct IngestCommand: AsyncParsableCommand {
     @Option(name: .customLong("max-pixels"), help: "Refuse images with more pixels than this, before decoding.")
     var maxPixels = DecodeOptions.defaultMaxPixels
 
-    @Flag(name: .customLong("no-trim"), help: "Do not hash the region inside caption banners, frames and bars (stored as <algorithm>_trimmed).")
+    @Flag(name: .customLong("no-trim"), help: "Store only the plain hashes: no region hashes (banners, crops, turns; pdq_trimmed, pdq_c90, …) and no dihedral variants.")
     var noTrim = false
 
     @Flag(name: .customLong("no-sidecars"), help: "Do not look for post sidecars.")
@@ -55,7 +55,7 @@ struct IngestCommand: AsyncParsableCommand {
         let store = try caseOptions.open()
         let algorithms = try HashCommand.parseAlgorithms(algorithmList)
         let roots = try batch.namedPaths().map(absolutePath)
-        let job = IngestJob(store: store, known: try store.knownPaths(under: roots), pipeline: HashPipeline(HashRequest(algorithms: algorithms, trimmedRegion: !noTrim)),
+        let job = IngestJob(store: store, known: try store.knownPaths(under: roots), pipeline: HashPipeline(noTrim ? HashRequest(algorithms: algorithms) : .matching(algorithms)),
                             algorithms: algorithms, maxPixels: maxPixels)
         var summary = IngestSummary()
         let progress = ProgressReporter()

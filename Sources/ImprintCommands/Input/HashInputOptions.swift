@@ -51,10 +51,7 @@ struct HashInputOptions: ParsableArguments {
         var images: [HashedImage] = []
         var imagePaths: [String] = []
         let job = HashJob(
-            pipeline: HashPipeline(HashRequest(algorithms: algorithms, pdqDihedral: dihedral && algorithms.contains(.pdq),
-                                               trimmedRegion: true, centralShares: CanonicalRegions.defaultCentralShares,
-                                               rotations: CanonicalRegions.defaultRotations,
-                                               cornerShares: CanonicalRegions.defaultCornerShares)),
+            pipeline: HashPipeline(.matching(algorithms, dihedral: dihedral)),
             algorithms: algorithms, applyOrientation: true, maxPixels: DecodeOptions.defaultMaxPixels)
         func hashPending() async {
             guard !imagePaths.isEmpty else { return }

@@ -27,9 +27,32 @@ extension HashedImage {
                 if algorithm == .pdq { byFile[stored.fileID]!.pdqQuality = stored.quality }
             }
         }
+        // Region hashes and dihedral variants, under the names `imprint hash` prints, read in
+        // name order as HashListReader reads them from hash output.
+        let names = try store.storedHashNames()
         for algorithm in algorithms {
-            for stored in try store.storedHashes(algorithm: algorithm.rawValue + "_trimmed") where byFile[stored.fileID] != nil {
-                byFile[stored.fileID]!.trimmedWords[algorithm] = Self.words(of: stored.value)
+            for name in names where name.hasPrefix(algorithm.rawValue + "_") {
+                let suffix = name.dropFirst(algorithm.rawValue.count + 1)
+                for stored in try store.storedHashes(algorithm: name) where byFile[stored.fileID] != nil {
+                    let words = Self.words(of: stored.value)
+                    if suffix == "trimmed" {
+                        byFile[stored.fileID]!.trimmedWords[algorithm] = words
+                    } else if suffix.hasPrefix("dihedral") {
+                        continue
+                    } else {
+                        byFile[stored.fileID]!.regionWords[algorithm, default: []].append(words)
+                    }
+                }
+            }
+        }
+        if algorithms.contains(.pdq) {
+            var variants: [Int64: [[UInt64]]] = [:]
+            for k in 1..<8 {
+                for stored in try store.storedHashes(algorithm: HashRecord.dihedralName(k)) { variants[stored.fileID, default: []].append(Self.words(of: stored.value)) }
+            }
+            for (fileID, list) in variants where list.count == 7 {
+                guard let pdq = byFile[fileID]?.words[.pdq] else { continue }
+                byFile[fileID]!.pdqDihedral = [pdq] + list
             }
         }
         return order.compactMap { byFile[$0] }.filter { image in algorithms.allSatisfy { image.words[$0] != nil } }
