@@ -5,28 +5,46 @@ import Testing
 /// The per-file watchdog: stuck work is abandoned and reported, the batch goes on, and the
 /// number of abandoned workers is bounded.
 @Suite struct FileWatchdogTests {
-    @Test func quickWorkReturnsItsResult() async {
-        let watchdog = FileWatchdog(seconds: 30, maxAbandoned: 2)
-        #expect(await watchdog.run { 41 + 1 } == .success(42))
+    /// Runs `work` over `inputs` under a watchdog and returns what was emitted, in order.
+    func watched(_ inputs: [Int], jobs: Int, seconds: Double, maxAbandoned: Int,
+                 work: @escaping (Int) -> Int) -> [Result<Int, FileWatchdog.Refusal>] {
+        var emitted: [Result<Int, FileWatchdog.Refusal>] = []
+        runWatched(inputs, jobs: jobs, watchdog: FileWatchdog(seconds: seconds, maxAbandoned: maxAbandoned),
+                   work: { .success(work($0)) }, refused: { _, refusal in .failure(refusal) }) { emitted.append($0) }
+        return emitted
     }
 
-    @Test func stuckWorkIsAbandonedAndTheNumberOfStuckWorkersIsBounded() async throws {
-        let watchdog = FileWatchdog(seconds: 0.05, maxAbandoned: 2)
-        // Each worker blocks until released, as a thread stuck in C would.
-        let release = DispatchSemaphore(value: 0)
-        for _ in 0..<2 {
-            let result = await watchdog.run { release.wait(); return 0 }
-            #expect(result == .failure(.timedOut(seconds: 0.05)))
+    @Test func resultsComeInInputOrder() {
+        // Later inputs finish first; the output order is still the input order.
+        let results = watched(Array(0..<40), jobs: 4, seconds: 30, maxAbandoned: 2) { input in
+            usleep(UInt32((40 - input) * 200))
+            return input * 2
         }
-        #expect(watchdog.abandonedRunning == 2)
-        // A third file is not started at all.
-        #expect(await watchdog.run { 1 } == .failure(.tooManyStuck(limit: 2)))
-        // Once the stuck workers finish, files run again.
+        #expect(results == (0..<40).map { .success($0 * 2) })
+    }
+
+    @Test func stuckWorkIsAbandonedAndTheNumberOfStuckWorkersIsBounded() {
+        // Inputs 1 and 2 block until released, as a thread stuck in C would; with two stuck
+        // workers allowed, every later input is reported as not processed.
+        let release = DispatchSemaphore(value: 0)
+        let results = watched([0, 1, 2, 3, 4], jobs: 1, seconds: 0.05, maxAbandoned: 2) { input in
+            if input == 1 || input == 2 { release.wait() }
+            return input
+        }
+        #expect(results == [.success(0), .failure(.timedOut(seconds: 0.05)), .failure(.timedOut(seconds: 0.05)),
+                            .failure(.tooManyStuck(limit: 2)), .failure(.tooManyStuck(limit: 2))])
         release.signal()
         release.signal()
-        for _ in 0..<500 where watchdog.abandonedRunning > 0 { try await Task.sleep(for: .milliseconds(10)) }
-        #expect(watchdog.abandonedRunning == 0)
-        #expect(await watchdog.run { 7 } == .success(7))
+    }
+
+    @Test func oneStuckFileDoesNotStopTheRest() {
+        let release = DispatchSemaphore(value: 0)
+        let results = watched(Array(0..<10), jobs: 2, seconds: 0.2, maxAbandoned: 4) { input in
+            if input == 3 { release.wait() }
+            return input
+        }
+        #expect(results == (0..<10).map { $0 == 3 ? .failure(.timedOut(seconds: 0.2)) : .success($0) })
+        release.signal()
     }
 
     @Test func refusalsSaySo() {

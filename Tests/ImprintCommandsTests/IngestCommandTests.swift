@@ -147,14 +147,16 @@ import Testing
         let arguments = ["ingest", "--format", "jsonl", "--batch-size", "40", "--no-trim", "--case", killedCase, photos.path]
         var generator = SystemRandomNumberGenerator()
         var kills = 0
-        for _ in 0..<10 where kills < 5 {
+        // Each attempt waits a little longer before its kill, so that runs are killed early on a
+        // fast machine and still get to commit something on a loaded one.
+        for attempt in 0..<12 where kills < 5 {
             let process = Process()
             process.executableURL = CommandLineRunner.executable
             process.arguments = arguments
             process.standardOutput = FileHandle.nullDevice
             process.standardError = FileHandle.nullDevice
             try process.run()
-            usleep(UInt32.random(in: 300_000...2_500_000, using: &generator))
+            usleep(UInt32.random(in: 100_000...400_000, using: &generator) + UInt32(attempt) * 150_000)
             if process.isRunning {
                 kill(process.processIdentifier, SIGKILL)
                 kills += 1

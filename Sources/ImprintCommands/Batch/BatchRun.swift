@@ -39,15 +39,9 @@ struct BatchRun {
         }
         var failures = 0
         let watchdog = FileWatchdog(seconds: options.timeoutPerFile, maxAbandoned: Self.maxAbandoned(jobs: options.jobs))
-        let guarded: @Sendable (BatchInput) async -> Outcome = { input in
-            switch await watchdog.run({ work(input) }) {
-            case .success(let outcome): return outcome
-            case .failure(let refusal):
-                let failure = PathWalker.Failure(path: input.path, reason: refusal.description)
-                return .unreadable(failure, pathKey: pathKey, errorKey: errorKey)
-            }
-        }
-        await runOrdered(PathWalker(named), jobs: options.jobs, work: guarded) { outcome in
+        runWatched(PathWalker(named), jobs: options.jobs, watchdog: watchdog, work: work, refused: { input, refusal in
+            .unreadable(PathWalker.Failure(path: input.path, reason: refusal.description), pathKey: pathKey, errorKey: errorKey)
+        }) { outcome in
             writer.write(outcome.record)
             if let failure = outcome.failure {
                 failures += 1
