@@ -118,7 +118,9 @@ enum XMPParser {
         private let maxDepth = 64
 
         private func resolve(_ qualified: String) -> (uri: String, local: String, prefix: String) {
-            let parts = qualified.split(separator: ":", maxSplits: 1).map(String.init)
+            // Keep empty pieces: ":" and "" are names libxml2 passes on, and must not leave
+            // `parts` empty.
+            let parts = qualified.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
             let (prefix, local) = parts.count == 2 ? (parts[0], parts[1]) : ("", parts[0])
             for scope in scopes.reversed() {
                 if let uri = scope[prefix] { return (uri, local, prefix) }
