@@ -8,6 +8,10 @@ enum PostDate {
     static func parse(_ value: Any?) -> Date? {
         if let number = value as? NSNumber, !(value is Bool) { return Date(timeIntervalSince1970: number.doubleValue) }
         guard let text = (value as? String)?.trimmingCharacters(in: .whitespaces), !text.isEmpty else { return nil }
+        // Every supported format is ASCII. Anything else is not a date, and must not reach
+        // DateFormatter: swift-corelibs-foundation traps when the parsed range ends inside a
+        // grapheme cluster (a date followed by an Arabic combining mark; found by scripts/fuzz).
+        guard text.unicodeScalars.allSatisfy(\.isASCII) else { return nil }
         if text.count >= 9, text.allSatisfy(\.isNumber), text.count != 8, let seconds = Double(text) {
             return Date(timeIntervalSince1970: seconds)
         }
