@@ -1,7 +1,8 @@
-/// RFC 4180 CSV: quoted fields may hold commas, quotes (doubled) and line breaks.
-enum CSVTable {
+/// RFC 4180 CSV: quoted fields may hold commas, quotes (doubled) and line breaks. Used for
+/// sidecars here and for hash lists by the command line.
+public enum CSVTable {
     /// The rows of `text`, each a list of fields; a leading byte-order mark is dropped.
-    static func rows(_ text: String) -> [[String]] {
+    public static func rows(_ text: String) -> [[String]] {
         var rows: [[String]] = []
         var row: [String] = []
         var field = ""

@@ -1,5 +1,6 @@
 import Foundation
 import PerceptualHash
+import PostSidecars
 
 /// Reads `imprint hash` output back (JSON Lines, a JSON array, or CSV with a header row).
 enum HashListReader {
@@ -29,7 +30,7 @@ enum HashListReader {
                 return try image(from: object, source: source, line: number + 1)
             }
         }
-        let rows = CSVParser.rows(text)
+        let rows = CSVTable.rows(text)
         guard let header = rows.first, header.contains("path") else {
             throw Failure(source: source, reason: "neither JSON nor CSV with a path column (is it `imprint hash` output?)")
         }
@@ -92,48 +93,5 @@ enum HashListReader {
             image.timeSource = "DateTimeOriginal"
         }
         return image
-    }
-}
-
-/// Splits CSV text into rows of fields (RFC 4180 quoting; CRLF or LF line ends).
-enum CSVParser {
-    static func rows(_ text: String) -> [[String]] {
-        var rows: [[String]] = []
-        var row: [String] = []
-        var field = ""
-        var quoted = false
-        var iterator = text.unicodeScalars.makeIterator()
-        var pending: Unicode.Scalar? = nil
-        while let scalar = pending ?? iterator.next() {
-            pending = nil
-            if quoted {
-                if scalar == "\"" {
-                    if let next = iterator.next() {
-                        if next == "\"" { field.unicodeScalars.append("\"") } else { quoted = false; pending = next }
-                    } else {
-                        quoted = false
-                    }
-                } else {
-                    field.unicodeScalars.append(scalar)
-                }
-                continue
-            }
-            switch scalar {
-            case "\"" where field.isEmpty: quoted = true
-            case ",": row.append(field); field = ""
-            case "\r": break
-            case "\n":
-                row.append(field)
-                rows.append(row)
-                row = []
-                field = ""
-            default: field.unicodeScalars.append(scalar)
-            }
-        }
-        if !field.isEmpty || !row.isEmpty {
-            row.append(field)
-            rows.append(row)
-        }
-        return rows
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import PostSidecars
 import PerceptualHash
 
 /// A list of known hashes a partner shared, in one of the formats hash-sharing tools use.
@@ -57,12 +58,12 @@ struct KnownHashList {
                 let algorithm: HashAlgorithm = format != .imagehash && token.count == 64 ? .pdq : hexAlgorithm
                 try add(algorithm, token, source: source, line: number + 1, label: nil)
             case .pdqCSV:
-                let fields = CSVParser.rows(line).first ?? []
+                let fields = CSVTable.rows(line).first ?? []
                 guard fields.count >= 1 else { continue }
                 try add(.pdq, fields[0], source: source, line: number + 1,
                         label: fields.count >= 3 ? fields[2...].joined(separator: ",") : nil)
             case .hmaCSV:
-                let fields = CSVParser.rows(line).first ?? []
+                let fields = CSVTable.rows(line).first ?? []
                 if fields.first?.lowercased() == "signal_type" { continue }
                 guard fields.count >= 2 else { throw Failure(source: source, line: number + 1, reason: "needs signal_type,signal_value") }
                 guard let algorithm = Self.algorithm(signalType: fields[0]) else {
