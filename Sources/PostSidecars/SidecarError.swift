@@ -6,6 +6,8 @@ public enum SidecarError: Error, CustomStringConvertible, Equatable {
     case unexpectedShape(String)
     /// A CSV file without a header row naming a `file` column.
     case missingColumn(String)
+    /// The file is larger than a sidecar may be; it was not read.
+    case tooLarge(bytes: Int, limit: Int)
 
     public var description: String {
         switch self {
@@ -13,6 +15,7 @@ public enum SidecarError: Error, CustomStringConvertible, Equatable {
             "not valid JSON" + (line.map { " on line \($0)" } ?? "") + ": \(detail)"
         case .unexpectedShape(let detail): "unexpected content: \(detail)"
         case .missingColumn(let name): "the header has no '\(name)' column"
+        case .tooLarge(let bytes, let limit): "sidecar of \(bytes) bytes is over the \(limit)-byte limit; not read"
         }
     }
 }

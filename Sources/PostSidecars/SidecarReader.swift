@@ -3,15 +3,24 @@ public import Foundation
 /// Reads the posts in a sidecar file. Pure Foundation: no database, no file system beyond
 /// the one file (and a Twitter archive's `account.js` beside `tweets.js`).
 public enum SidecarReader {
+    /// The largest sidecar read: a sidecar is read whole, and a heavy account's Twitter
+    /// archive `tweets.js` runs to hundreds of megabytes, but not to gigabytes.
+    public static let maximumBytes = 1 << 30
+
     /// The posts in the sidecar at `path`.
     /// - Parameters:
     ///   - path: the sidecar's path; its name decides the format (``SidecarFormat/init(fileName:)``).
     ///   - data: its bytes (read from `path` when nil).
+    ///   - maximumBytes: larger sidecars are refused before they are read.
     /// - Returns: the format found and its posts; nil when the name is not a sidecar's.
-    /// - Throws: ``SidecarError`` for a sidecar that cannot be parsed; I/O errors as thrown.
-    public static func read(path: String, data: Data? = nil) throws -> (format: SidecarFormat, posts: [Post])? {
+    /// - Throws: ``SidecarError`` for a sidecar that cannot be parsed or is too large; I/O
+    ///   errors as thrown. JSON nesting is bounded by `JSONSerialization`, which refuses deep
+    ///   nesting with an error (checked to 100,000 levels in docs/security.md).
+    public static func read(path: String, data: Data? = nil, maximumBytes: Int = maximumBytes) throws -> (format: SidecarFormat, posts: [Post])? {
         let name = (path as NSString).lastPathComponent
         guard let format = SidecarFormat(fileName: name) else { return nil }
+        let size = data?.count ?? ((try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? nil) ?? 0
+        guard size <= maximumBytes else { throw SidecarError.tooLarge(bytes: size, limit: maximumBytes) }
         let bytes = try data ?? Data(contentsOf: URL(fileURLWithPath: path))
         switch format {
         case .galleryDL:

@@ -17,3 +17,27 @@ import Testing
         #expect(PostDate.parse("Tue Jun 02 11:20:00 +0000 2020").map(PostDate.iso) == "2020-06-02T11:20:00Z")
     }
 }
+
+@Suite struct SidecarLimitTests {
+    /// A sidecar over the size limit is refused before it is read, with a clear error.
+    @Test func oversizedSidecarIsRefused() throws {
+        let data = Data(#"{"content": "x", "date": "2020-06-02 11:20:00"}"#.utf8)
+        #expect(throws: SidecarError.tooLarge(bytes: data.count, limit: 10)) {
+            _ = try SidecarReader.read(path: "photo.jpg.json", data: data, maximumBytes: 10)
+        }
+        #expect(try SidecarReader.read(path: "photo.jpg.json", data: data)?.posts.count == 1)
+    }
+
+    /// A file on disk is measured before reading: a sparse file over the limit is not read.
+    @Test func oversizedFileIsNotRead() throws {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("imprint-\(UUID().uuidString).jpg.json")
+        defer { try? FileManager.default.removeItem(at: url) }
+        FileManager.default.createFile(atPath: url.path, contents: nil)
+        let handle = try FileHandle(forWritingTo: url)
+        try handle.truncate(atOffset: 64 << 20)
+        try handle.close()
+        #expect(throws: SidecarError.tooLarge(bytes: 64 << 20, limit: 1 << 20)) {
+            _ = try SidecarReader.read(path: url.path, maximumBytes: 1 << 20)
+        }
+    }
+}
