@@ -78,6 +78,25 @@ import Testing
         }
     }
 
+    /// `imprint ingest` honours the limit too: the bomb is reported, the other files are stored.
+    @Test func ingestReportsAFileThatRunsPastTheLimit() throws {
+        guard let corpus = CommandLineRunner.corpus else { return }
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("imprint-watchdog-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        for (source, name) in [(corpus.appendingPathComponent("bad/png_bomb_20000x20000_gray8_zeros.png"), "a-bomb.png"),
+                               (CommandLineRunner.repository.appendingPathComponent("samples/river-palms.jpg"), "b-photo.jpg")] {
+            try FileManager.default.copyItem(at: source, to: folder.appendingPathComponent(name))
+        }
+        let casePath = folder.appendingPathComponent("t.case").path
+        let result = try CommandLineRunner.run(["ingest", "--format", "jsonl", "--case", casePath, "--max-pixels", "500000000",
+                                                "--timeout-per-file", "0.2", "--no-sidecars", folder.path])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("a-bomb.png: timed out after 0.2 s"))
+        let files = try CommandLineRunner.objects(CommandLineRunner.run(["case", "files", "--format", "jsonl", "--case", casePath]))
+        #expect(files.compactMap { ($0["path"] as? String).map { URL(fileURLWithPath: $0).lastPathComponent } } == ["b-photo.jpg"])
+    }
+
     @Test func timeoutMustBePositive() throws {
         #expect(try CommandLineRunner.run(["hash", "--timeout-per-file", "0", "samples"]).status == 2)
         #expect(try CommandLineRunner.run(["exif", "--timeout-per-file", "-1", "samples"]).status == 2)

@@ -65,7 +65,9 @@ struct IngestCommand: AsyncParsableCommand {
             caseWriter.submit(pending)
             pending = []
         }
-        await runOrdered(PathWalker(roots), jobs: batch.jobs, work: { job.ingest($0) }) { outcome in
+        let watchdog = FileWatchdog(seconds: batch.timeoutPerFile, maxAbandoned: BatchRun.maxAbandoned(jobs: batch.jobs))
+        runWatched(PathWalker(roots), jobs: batch.jobs, watchdog: watchdog, work: { job.ingest($0) },
+                   refused: { input, refusal in .unreadable("\(input.path): \(refusal)") }) { outcome in
             switch outcome {
             case .unchanged:
                 summary.unchanged += 1
