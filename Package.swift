@@ -1,7 +1,8 @@
 // swift-tools-version:6.1
 import PackageDescription
 
-// Layers point one way: C wrappers → decoding and metadata → hashing → command line.
+// Layers point one way: C wrappers → decoding and metadata → hashing → index and
+// gazetteer → case store → command line.
 let package = Package(
     name: "Imprint",
     platforms: [.macOS(.v14)],
@@ -11,6 +12,7 @@ let package = Package(
         .library(name: "ImageMetadata", targets: ["ImageMetadata"]),
         .library(name: "PerceptualHash", targets: ["PerceptualHash"]),
         .library(name: "HammingIndex", targets: ["HammingIndex"]),
+        .library(name: "Gazetteer", targets: ["Gazetteer"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -38,6 +40,8 @@ let package = Package(
         .target(name: "PerceptualHash", dependencies: ["ImageDecoding"]),
         .target(name: "HammingIndex"),
         .target(name: "PostSidecars"),
+        // Sites, place-name matching and claim resolution; CSV through PostSidecars' reader.
+        .target(name: "Gazetteer", dependencies: ["PostSidecars"]),
         .target(
             name: "CaseStore",
             dependencies: ["ImageMetadata", "PerceptualHash", "PostSidecars", .product(name: "GRDB", package: "GRDB.swift")]
@@ -62,5 +66,6 @@ let package = Package(
         .testTarget(name: "PostSidecarsTests", dependencies: ["PostSidecars"]),
         .testTarget(name: "CaseStoreTests", dependencies: ["CaseStore", "ImageMetadata", "PerceptualHash", "PostSidecars"]),
         .testTarget(name: "HammingIndexTests", dependencies: ["HammingIndex"]),
+        .testTarget(name: "GazetteerTests", dependencies: ["Gazetteer"]),
     ]
 )

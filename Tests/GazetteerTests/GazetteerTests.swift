@@ -1,0 +1,30 @@
+import Testing
+@testable import Gazetteer
+
+@Suite struct GazetteerTests {
+    @Test func everyBuiltInRowParses() {
+        let rows = BuiltInSites.table.split(separator: "\n").filter {
+            !$0.trimmingCharacters(in: .whitespaces).hasPrefix("#") && !$0.allSatisfy(\.isWhitespace)
+        }
+        #expect(Gazetteer.builtIn.sites.count == rows.count)
+    }
+
+    @Test func importsDoNotDuplicateACuratedSite() {
+        var gazetteer = Gazetteer.builtIn
+        let imported = Site(id: "ourairports:SY-0035", type: .airport, name: "Al Tabqah Airbase",
+                            latitude: 35.7547, longitude: 38.5668, source: "test")
+        let result = gazetteer.add([imported])
+        #expect(result.added == 0 && result.skipped == 1)
+    }
+
+    @Test func nearIsSortedByDistance() {
+        let gazetteer = Gazetteer(sites: [
+            Site(id: "a", type: .city, name: "Far", latitude: 36.5, longitude: 44.0, source: "test"),
+            Site(id: "b", type: .city, name: "Near", latitude: 36.2, longitude: 44.0, source: "test"),
+            Site(id: "c", type: .city, name: "Out", latitude: 40.0, longitude: 44.0, source: "test"),
+        ])
+        let found = gazetteer.near(latitude: 36.19, longitude: 44.01, km: 40)
+        #expect(found.map(\.site.id) == ["b", "a"])
+        #expect(abs(found[0].km - 1.4) < 0.2)
+    }
+}
