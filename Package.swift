@@ -44,13 +44,13 @@ let package = Package(
         .target(name: "Gazetteer", dependencies: ["PostSidecars"]),
         .target(
             name: "CaseStore",
-            dependencies: ["ImageMetadata", "PerceptualHash", "PostSidecars", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["ImageMetadata", "PerceptualHash", "PostSidecars", "Gazetteer", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .target(
             name: "ImprintCommands",
             dependencies: [
                 "ImageDecoding", "ImageMetadata", "PerceptualHash", "HammingIndex",
-                "CaseStore", "PostSidecars",
+                "CaseStore", "PostSidecars", "Gazetteer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -64,8 +64,8 @@ let package = Package(
         .testTarget(name: "PerceptualHashTests", dependencies: ["PerceptualHash", "ImageDecoding"]),
         .testTarget(name: "ImprintCommandsTests", dependencies: ["ImprintCommands"]),
         .testTarget(name: "PostSidecarsTests", dependencies: ["PostSidecars"]),
-        .testTarget(name: "CaseStoreTests", dependencies: ["CaseStore", "ImageMetadata", "PerceptualHash", "PostSidecars"]),
+        .testTarget(name: "CaseStoreTests", dependencies: ["CaseStore", "ImageMetadata", "PerceptualHash", "PostSidecars", "Gazetteer"]),
         .testTarget(name: "HammingIndexTests", dependencies: ["HammingIndex"]),
-        .testTarget(name: "GazetteerTests", dependencies: ["Gazetteer"]),
+        .testTarget(name: "GazetteerTests", dependencies: ["Gazetteer"], exclude: ["Fixtures"]),
     ]
 )

@@ -70,6 +70,23 @@ extension CaseDatabase {
                 t.column("error", .text)
             }
         }
+        migrator.registerMigration("v2: imported sites") { db in
+            // The analyst's own gazetteer additions (the built-in set lives in the code).
+            // Lists (aliases, references) are joined with U+001F, which no name contains.
+            try db.create(table: "sites") { t in
+                t.primaryKey("id", .text)
+                t.column("type", .text).notNull()
+                t.column("name", .text).notNull()
+                t.column("aliases", .text).notNull()
+                t.column("latitude", .double).notNull()
+                t.column("longitude", .double).notNull()
+                t.column("country", .text)
+                t.column("uncertainty_km", .double).notNull()
+                t.column("refs", .text).notNull()
+                t.column("source", .text).notNull()
+                t.column("imported_from", .text).notNull()
+            }
+        }
         return migrator
     }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A set of sites: the built-in Iraq and Syria set, plus whatever the analyst imported.
 ///
 /// Sites are kept in insertion order (built-in first), which is also the tie-break order
@@ -7,12 +9,15 @@ public struct Gazetteer: Sendable {
     public private(set) var sites: [Site]
     private var indexByID: [String: Int]
     private var idByReference: [String: String]
+    /// Site positions by one-degree cell, so `near` looks at a few cells, not every site.
+    private var cells: [Int: [Int]]
 
     /// A gazetteer holding `sites` (later duplicates of an id are dropped).
     public init(sites: [Site] = []) {
         self.sites = []
         indexByID = [:]
         idByReference = [:]
+        cells = [:]
         add(sites)
     }
 
@@ -27,6 +32,7 @@ public struct Gazetteer: Sendable {
             let keys = [site.id] + site.references
             if indexByID[site.id] != nil || keys.contains(where: { idByReference[$0] != nil }) { continue }
             indexByID[site.id] = sites.count
+            cells[Self.cell(site.latitude, site.longitude), default: []].append(sites.count)
             for key in keys { idByReference[key] = site.id }
             sites.append(site)
             added += 1
@@ -40,16 +46,31 @@ public struct Gazetteer: Sendable {
     }
 
     /// The sites within `km` of a point, nearest first (ties by gazetteer order).
-    /// - Complexity: O(n) over all sites.
+    /// - Complexity: O(sites in the one-degree cells the circle touches).
     public func near(latitude: Double, longitude: Double, km: Double) -> [(site: Site, km: Double)] {
         var found: [(site: Site, km: Double, order: Int)] = []
-        for (order, site) in sites.enumerated() {
-            // A cheap latitude band first: one degree of latitude is about 111 km.
-            guard abs(site.latitude - latitude) * 111 <= km + 1 else { continue }
-            let distance = GeoDistance.kilometres(latitude, longitude, to: site)
-            if distance <= km { found.append((site, distance, order)) }
+        // One degree of latitude is about 111 km; a degree of longitude shrinks with cos(latitude).
+        let latitudeSpan = km / 111 + 0.01
+        let longitudeSpan = min(360, km / max(1, 111 * cos(min(89, abs(latitude)) * Double.pi / 180)) + 0.01)
+        let rows = Int((latitude - latitudeSpan).rounded(.down))...Int((latitude + latitudeSpan).rounded(.down))
+        let columns = Int((longitude - longitudeSpan).rounded(.down))...Int((longitude + longitudeSpan).rounded(.down))
+        var visited = Set<Int>()
+        for row in rows {
+            for column in columns {
+                // Longitudes wrap at ±180.
+                let key = row * 1000 + ((column + 180) % 360 + 360) % 360 - 180
+                guard visited.insert(key).inserted else { continue }
+                for order in cells[key] ?? [] {
+                    let distance = GeoDistance.kilometres(latitude, longitude, to: sites[order])
+                    if distance <= km { found.append((sites[order], distance, order)) }
+                }
+            }
         }
         found.sort { ($0.km, $0.order) < ($1.km, $1.order) }
         return found.map { ($0.site, $0.km) }
+    }
+
+    private static func cell(_ latitude: Double, _ longitude: Double) -> Int {
+        Int(latitude.rounded(.down)) * 1000 + Int(longitude.rounded(.down))
     }
 }

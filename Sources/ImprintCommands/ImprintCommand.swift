@@ -8,9 +8,10 @@ import Glibc
 public struct ImprintCommand: AsyncParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "imprint",
-        abstract: "Media forensics for propaganda imagery: metadata, perceptual hashes, reposts.",
+        abstract: "Media forensics for propaganda imagery: metadata, perceptual hashes, reposts, claimed sites.",
         version: "0.1.0",
-        subcommands: [ExifCommand.self, HashCommand.self, ClusterCommand.self, MatchCommand.self, HashesCommand.self, IngestCommand.self, CaseCommand.self]
+        subcommands: [ExifCommand.self, HashCommand.self, ClusterCommand.self, MatchCommand.self, HashesCommand.self, IngestCommand.self,
+                      CaseCommand.self, SitesCommand.self, SiteCommand.self, ClaimsCommand.self, FlagsCommand.self]
     )
 
     public init() {}

@@ -1,0 +1,440 @@
+/// A site a post's text claims, with how strongly and why.
+public struct SiteClaim: Sendable, Hashable {
+    /// The site.
+    public var site: Site
+    /// Higher is stronger. A bare name scores about 1, a name with a fitting type word
+    /// ("Tabqa air base") about 2–3; a capture word ("liberated") adds 0.3; a goal
+    /// ("next: Raqqa") or a mere locator ("east of Aleppo") scales it down.
+    public var score: Double
+    /// One line a person can check: which words matched which name, which type word, which
+    /// nearby place decided between namesakes.
+    public var explanation: String
+}
+
+/// Ranks the sites a post's text claims, in Arabic and Latin script.
+///
+/// A post names places ("Tabqa", "مطار الطبقة العسكري"), with words around them that say
+/// what kind of site ("air base", "مطار", "سد"), whether it is taken now ("liberated",
+/// "رفع راية") or only a goal ("next", "الهدف القادم"), or only a locator ("east of",
+/// "ريف"). The resolver finds the names through ``PlaceNameIndex``, attaches the type words
+/// to the nearest name in the direction each language puts them, chooses among the sites
+/// sharing a name (the city when no type word is given: "Mosul" is the city), and scores.
+/// Deterministic: ties go to the curated site, then to the gazetteer's order.
+public struct ClaimResolver: Sendable {
+    /// The sites being resolved against.
+    public let gazetteer: Gazetteer
+    private let index: PlaceNameIndex
+    private let sitesByType: [SiteType: [Int]]
+    private let typeWordsByFirst: [String: [Int]]
+
+    /// Claims scoring below this are dropped: a goal or a locator alone claims nothing.
+    public static let minimumScore = 0.6
+
+    /// A resolver over `gazetteer`.
+    /// - Complexity: O(total names) to build the index.
+    public init(gazetteer: Gazetteer) {
+        self.gazetteer = gazetteer
+        index = PlaceNameIndex(sites: gazetteer.sites)
+        var byType: [SiteType: [Int]] = [:]
+        for (position, site) in gazetteer.sites.enumerated() { byType[site.type, default: []].append(position) }
+        sitesByType = byType
+        var byFirst: [String: [Int]] = [:]
+        for (position, typeWord) in PlaceLexicon.typeWords.enumerated() { byFirst[typeWord.words[0], default: []].append(position) }
+        typeWordsByFirst = byFirst
+    }
+
+    /// The sites `text` claims, strongest first (at most `limit`).
+    /// - Complexity: about linear in the length of the text.
+    public func resolve(_ text: String, limit: Int = 5) -> [SiteClaim] {
+        var scan = Scan(text: text)
+        let typeSpans = findTypeWords(in: &scan)
+        var mentions = findMentions(in: &scan, typeSpans: typeSpans)
+        guard !mentions.isEmpty else { return [] }
+        attach(typeSpans, to: &mentions, scan: scan)
+        choose(&mentions, scan: scan)
+        return rank(mentions, limit: limit)
+    }
+
+    /// The sites whose names match `query` (words in any order of importance), best first:
+    /// for `imprint sites search`. Unlike ``resolve(_:limit:)`` it keeps every namesake.
+    public func search(_ query: String, limit: Int = 20) -> [Site] {
+        var scan = Scan(text: query)
+        let typeSpans = findTypeWords(in: &scan)
+        var found: [(site: Int, rank: Double)] = []
+        for mention in findMentions(in: &scan, typeSpans: typeSpans, keepAll: true) {
+            for candidate in mention.candidates {
+                found.append((candidate.site, Double(mention.end - mention.start + 1) * candidate.quality))
+            }
+        }
+        let wanted = Set(typeSpans.flatMap { $0.weights.keys })
+        found.sort { a, b in
+            let aFits = wanted.contains(gazetteer.sites[a.site].type), bFits = wanted.contains(gazetteer.sites[b.site].type)
+            return (aFits ? 1 : 0, a.rank, -a.site) > (bFits ? 1 : 0, b.rank, -b.site)
+        }
+        var seen = Set<Int>()
+        var result: [Site] = []
+        for (site, _) in found where seen.insert(site).inserted {
+            result.append(gazetteer.sites[site])
+            if result.count == limit { return result }
+        }
+        // Nothing by name: fall back to a substring of any name, case and accents folded.
+        if result.isEmpty {
+            let needle = PlaceText.forms(query).joined(separator: " ")
+            guard !needle.isEmpty else { return [] }
+            for (position, site) in gazetteer.sites.enumerated() where !seen.contains(position) {
+                if site.allNames.contains(where: { PlaceText.forms($0).joined(separator: " ").contains(needle) }) {
+                    result.append(site)
+                    if result.count == limit { break }
+                }
+            }
+        }
+        return result
+    }
+
+    /// Whether the text says itself that its picture is old, reposted or false ("old photo",
+    /// "again", "#factcheck", "صورة قديمة", "مفبركة"): such a post presents nothing as new,
+    /// so it cannot be recycling a photo.
+    public static func presentsAsOld(_ text: String) -> Bool {
+        let scan = Scan(text: text)
+        for (c, position) in scan.content.enumerated() {
+            if scan.has(position, in: PlaceLexicon.oldMaterialCues) { return true }
+            guard scan.has(position, in: PlaceLexicon.oldWords) else { continue }
+            let nearby = max(0, c - 2)...min(scan.content.count - 1, c + 2)
+            if nearby.contains(where: { scan.has(scan.content[$0], in: PlaceLexicon.pictureWords) }) { return true }
+        }
+        return false
+    }
+
+    // MARK: Scanning
+
+    /// The words of a text with their lookup keys, computed once.
+    struct Scan {
+        let words: [PlaceText.Word]
+        /// Positions of the words that count (articles skipped).
+        let content: [Int]
+        let variants: [[String]]
+        let skeletons: [String]
+
+        init(text: String) {
+            let words = PlaceText.words(text)
+            self.words = words
+            content = words.indices.filter { !PlaceNameIndex.isTransparent(words[$0]) }
+            variants = words.map { PlaceKeys.variants($0.form, script: $0.script) }
+            skeletons = words.map { PlaceKeys.skeleton($0.form, script: $0.script) }
+        }
+
+        func has(_ position: Int, in set: Set<String>) -> Bool {
+            variants[position].contains { set.contains($0) }
+        }
+    }
+
+    /// A run of type words in the text, as positions in `Scan.content`.
+    struct TypeSpan {
+        let start: Int
+        let end: Int
+        let weights: [SiteType: Double]
+        let isArabic: Bool
+        let isAdjective: Bool
+        let text: String
+    }
+
+    private func findTypeWords(in scan: inout Scan) -> [TypeSpan] {
+        var spans: [TypeSpan] = []
+        var c = 0
+        while c < scan.content.count {
+            var best: (length: Int, typeWord: Int)? = nil
+            for variant in scan.variants[scan.content[c]] {
+                for candidate in typeWordsByFirst[variant] ?? [] {
+                    let words = PlaceLexicon.typeWords[candidate].words
+                    guard c + words.count <= scan.content.count, words.count > (best?.length ?? 0) else { continue }
+                    let fits = words.indices.dropFirst().allSatisfy { scan.variants[scan.content[c + $0]].contains(words[$0]) }
+                    if fits { best = (words.count, candidate) }
+                }
+            }
+            if let best {
+                let typeWord = PlaceLexicon.typeWords[best.typeWord]
+                let text = (c..<c + best.length).map { scan.words[scan.content[$0]].form }.joined(separator: " ")
+                spans.append(TypeSpan(start: c, end: c + best.length - 1, weights: typeWord.weights,
+                                      isArabic: scan.words[scan.content[c]].script == .arabic,
+                                      isAdjective: typeWord.isArabicAdjective, text: text))
+                c += best.length
+            } else {
+                c += 1
+            }
+        }
+        return spans
+    }
+
+    /// A place name found in the text, and the sites that bear it.
+    struct Mention {
+        let start: Int
+        let end: Int
+        var candidates: [(site: Int, quality: Double, entry: Int)]
+        var typeWeights: [SiteType: Double] = [:]
+        var typeWords: [String] = []
+        var chosen: Int? = nil
+        var fit = 0.0
+        var note: String? = nil
+        var score = 0.0
+    }
+
+    private func findMentions(in scan: inout Scan, typeSpans: [TypeSpan], keepAll: Bool = false) -> [Mention] {
+        var found: [Mention] = []
+        let content = scan.content
+        for c in content.indices {
+            let position = content[c]
+            let word = scan.words[position]
+            var matches: [Int: (length: Int, quality: Double, entry: Int)] = [:]  // site → best
+            func consider(_ entryIndex: Int32, firstQuality: Double) {
+                let entry = index.entries[Int(entryIndex)]
+                guard c + entry.words.count <= content.count else { return }
+                var quality = firstQuality
+                for k in entry.words.indices.dropFirst() {
+                    let next = content[c + k]
+                    if scan.words[next].startsClause { return }
+                    if scan.variants[next].contains(entry.words[k]) { continue }
+                    if !entry.skeletons[k].isEmpty, scan.skeletons[next] == entry.skeletons[k],
+                       scan.words[next].script != .digits, isNameLike(scan.words[next]) {
+                        quality = min(quality, 0.8)
+                        continue
+                    }
+                    return
+                }
+                let length = entry.words.count
+                if let current = matches[entry.site], (current.length, current.quality) >= (length, quality) { return }
+                matches[entry.site] = (length, quality, Int(entryIndex))
+            }
+            for variant in scan.variants[position] {
+                for entryIndex in index.byFirstWord[variant] ?? [] { consider(entryIndex, firstQuality: 1) }
+            }
+            if isNameLike(word), word.script != .digits, !PlaceLexicon.commonWords.contains(word.form) {
+                for entryIndex in index.byFirstSkeleton[scan.skeletons[position]] ?? [] { consider(entryIndex, firstQuality: 0.8) }
+            }
+            guard !matches.isEmpty else { continue }
+            // Keep the longest names starting here; shorter ones are inside them.
+            let longest = matches.values.map(\.length).max()!
+            let kept = matches.filter { $0.value.length == longest }
+                .map { (site: $0.key, quality: $0.value.quality, entry: $0.value.entry) }
+                .sorted { $0.site < $1.site }
+            found.append(Mention(start: c, end: c + longest - 1, candidates: kept))
+        }
+        if keepAll { return found }
+        // Overlaps: the longer name wins, then the better match, then the earlier one.
+        let ordered = found.indices.sorted { a, b in
+            let x = found[a], y = found[b]
+            let xq = x.candidates.map(\.quality).max()!, yq = y.candidates.map(\.quality).max()!
+            return (x.end - x.start, xq, -x.start) > (y.end - y.start, yq, -y.start)
+        }
+        var taken = [Bool](repeating: false, count: content.count)
+        var accepted: [Mention] = []
+        for position in ordered {
+            let mention = found[position]
+            guard !(mention.start...mention.end).contains(where: { taken[$0] }) else { continue }
+            // A single word that is only a type word ("base", "مطار") is not a name.
+            if mention.start == mention.end, typeSpans.contains(where: { $0.start <= mention.start && mention.end <= $0.end }) { continue }
+            for k in mention.start...mention.end { taken[k] = true }
+            accepted.append(mention)
+        }
+        return accepted.sorted { $0.start < $1.start }
+    }
+
+    /// Whether a word may be (part of) a name: Arabic and digits always; Latin when
+    /// capitalised or in a hashtag, which keeps "hit", "home" and "come" out.
+    private func isNameLike(_ word: PlaceText.Word) -> Bool {
+        word.script != .latin || word.capitalised || word.inHashtag
+    }
+
+    // MARK: Type words
+
+    /// Gives each type word to the name it qualifies: Arabic nouns (مطار، سد، معبر) precede
+    /// their name, Arabic adjectives (العسكري، الجوية) and English type words follow it
+    /// ("Tabqa air base"), or English ones precede it through "of/at/in" ("the airport of
+    /// Tabqa"). A locator ("near", "شرق") in between stops the attachment.
+    private func attach(_ spans: [TypeSpan], to mentions: inout [Mention], scan: Scan) {
+        for span in spans {
+            if mentions.contains(where: { $0.start <= span.start && span.end <= $0.end }) { continue }
+            let before = mentions.lastIndex { $0.end < span.start }
+            let after = mentions.firstIndex { $0.start > span.end }
+            func gap(from: Int, to: Int) -> Int? {
+                // Content words strictly between, not counting gap words or other type words.
+                var count = 0
+                for c in stride(from: from + 1, to: to, by: 1) {
+                    let position = scan.content[c]
+                    if scan.has(position, in: PlaceLexicon.referenceCues) { return nil }
+                    if scan.has(position, in: PlaceLexicon.gapWords) { continue }
+                    if spans.contains(where: { $0.start <= c && c <= $0.end }) { continue }
+                    count += 1
+                }
+                for c in stride(from: from + 1, through: to, by: 1) where scan.words[scan.content[c]].startsClause { return nil }
+                return count
+            }
+            var target: Int? = nil
+            if span.isArabic && !span.isAdjective {
+                if let after, let g = gap(from: span.end, to: mentions[after].start), g <= 1 { target = after }
+                else if let before, let g = gap(from: mentions[before].end, to: span.start), g == 0 { target = before }
+            } else {
+                if let before, let g = gap(from: mentions[before].end, to: span.start), g <= (span.isArabic ? 2 : 1) { target = before }
+                else if !span.isArabic, let after, let g = gap(from: span.end, to: mentions[after].start), g <= 1 { target = after }
+            }
+            guard let target else { continue }
+            for (type, weight) in span.weights { mentions[target].typeWeights[type, default: 0] += weight }
+            mentions[target].typeWords.append(span.text)
+        }
+    }
+
+    // MARK: Choosing among namesakes
+
+    private func choose(_ mentions: inout [Mention], scan: Scan) {
+        for m in mentions.indices { chooseAlone(&mentions[m]) }
+        // Namesakes left tied: take the one nearest to the other places the post names.
+        for m in mentions.indices where mentions[m].chosen != nil {
+            let tied = tiedCandidates(mentions[m])
+            guard tied.count > 1 else { continue }
+            let others = mentions.indices.filter { $0 != m }.compactMap { mentions[$0].chosen }.map { gazetteer.sites[$0] }
+            guard !others.isEmpty else { continue }
+            var best: (site: Int, km: Double, near: Site)? = nil
+            for candidate in tied {
+                let site = gazetteer.sites[candidate]
+                for other in others {
+                    let km = GeoDistance.kilometres(site.latitude, site.longitude, other.latitude, other.longitude)
+                    if best == nil || km < best!.km { best = (candidate, km, other) }
+                }
+            }
+            if let best, best.site != mentions[m].chosen {
+                mentions[m].chosen = best.site
+            }
+            if let best { mentions[m].note = "namesake chosen near \(best.near.name) (\(Int(best.km.rounded())) km)" }
+        }
+        for m in mentions.indices { mentions[m].score = score(mentions[m], scan: scan) }
+    }
+
+    /// The candidates that nothing but location tells apart from the chosen one.
+    private func tiedCandidates(_ mention: Mention) -> [Int] {
+        guard let chosen = mention.chosen else { return [] }
+        let chosenSite = gazetteer.sites[chosen]
+        return mention.candidates.map(\.site).filter { site in
+            let candidate = gazetteer.sites[site]
+            return candidate.type == chosenSite.type && candidate.isBuiltIn == chosenSite.isBuiltIn
+                && (mention.typeWeights[candidate.type] ?? 0) == mention.fit
+        }
+    }
+
+    private func chooseAlone(_ mention: inout Mention) {
+        let typed = !mention.typeWeights.isEmpty
+        // Names that need a type word (ordinary words, bulk imports) only count with one.
+        let usable = mention.candidates.filter { typed || !index.entries[$0.entry].needsTypeWord }
+        guard !usable.isEmpty else { return }
+        func fit(_ site: Int) -> Double { mention.typeWeights[gazetteer.sites[site].type] ?? 0 }
+        func preference(_ candidate: (site: Int, quality: Double, entry: Int)) -> (Double, Int, Double, Int) {
+            let site = gazetteer.sites[candidate.site]
+            let curated = site.isBuiltIn || site.id.hasPrefix("user:") ? 1 : 0
+            // Without a type word a bare name is the place itself: "Mosul" is the city.
+            let isCity = !typed && site.type == .city ? 1.0 : 0.0
+            return (fit(candidate.site) + isCity, curated, candidate.quality, -candidate.site)
+        }
+        let best = usable.max { preference($0) < preference($1) }!
+        if typed && fit(best.site) == 0, let nearby = nearestOfType(mention, around: best.site) {
+            mention.chosen = nearby.site
+            mention.fit = nearby.fit
+            mention.note = "nearest \(gazetteer.sites[nearby.site].type) to \(gazetteer.sites[best.site].name) (\(Int(nearby.km.rounded())) km)"
+            return
+        }
+        mention.chosen = best.site
+        mention.fit = fit(best.site)
+    }
+
+    /// A name with a type word but no namesake of that type ("the central bank in Mosul"):
+    /// the nearest site of the type around the named place, within 35 km.
+    private func nearestOfType(_ mention: Mention, around anchor: Int) -> (site: Int, fit: Double, km: Double)? {
+        let place = gazetteer.sites[anchor]
+        var best: (site: Int, fit: Double, km: Double)? = nil
+        for (type, weight) in mention.typeWeights where weight >= 0.8 && type != place.type {
+            for candidate in sitesByType[type] ?? [] {
+                let site = gazetteer.sites[candidate]
+                guard abs(site.latitude - place.latitude) < 0.4 else { continue }
+                let km = GeoDistance.kilometres(place.latitude, place.longitude, site.latitude, site.longitude)
+                guard km <= 35 else { continue }
+                if best == nil || (weight, -km) > (best!.fit, -best!.km) { best = (candidate, weight * 0.8, km) }
+            }
+        }
+        return best
+    }
+
+    // MARK: Scoring
+
+    private func score(_ mention: Mention, scan: Scan) -> Double {
+        guard let chosen = mention.chosen else { return 0 }
+        let quality = mention.candidates.first { $0.site == chosen }?.quality ?? 0.8
+        let length = Double(min(2, mention.end - mention.start))
+        var score = quality * (1 + 0.1 * length) + mention.fit
+        if gazetteer.sites[chosen].type != .city { score += 0.3 }
+        if hasCue(PlaceLexicon.captureCues, around: mention, scan: scan, before: 4, after: 3) { score += 0.3 }
+        if hasCue(PlaceLexicon.futureCues, around: mention, scan: scan, before: 3, after: scan.words[scan.content[mention.start]].script == .latin ? 2 : 1) {
+            score *= 0.25
+        } else if hasCue(PlaceLexicon.referenceCues, around: mention, scan: scan, before: 2, after: 0) {
+            score *= 0.5
+        }
+        return score
+    }
+
+    private func hasCue(_ cues: Set<String>, around mention: Mention, scan: Scan, before: Int, after: Int) -> Bool {
+        let content = scan.content
+        var c = mention.start - 1
+        var seen = 0
+        while c >= 0, seen < before {
+            if scan.has(content[c], in: cues) { return true }
+            if scan.words[content[c + 1]].startsClause { break }
+            if !scan.has(content[c], in: PlaceLexicon.gapWords) { seen += 1 }
+            c -= 1
+        }
+        c = mention.end + 1
+        seen = 0
+        while c < content.count, seen < after {
+            if scan.words[content[c]].startsClause { break }
+            if scan.has(content[c], in: cues) { return true }
+            if !scan.has(content[c], in: PlaceLexicon.gapWords) { seen += 1 }
+            c += 1
+        }
+        return false
+    }
+
+    private func rank(_ mentions: [Mention], limit: Int) -> [SiteClaim] {
+        var bySite: [Int: (score: Double, count: Int, first: Int, mention: Mention)] = [:]
+        for (ordinal, mention) in mentions.enumerated() {
+            guard let site = mention.chosen, mention.score >= Self.minimumScore else { continue }
+            if var current = bySite[site] {
+                current.count += 1
+                if mention.score > current.score { current.score = mention.score; current.mention = mention }
+                bySite[site] = current
+            } else {
+                bySite[site] = (mention.score, 1, ordinal, mention)
+            }
+        }
+        let ranked = bySite.map { site, value in
+            (site: site, score: value.score + 0.1 * Double(min(3, value.count - 1)), first: value.first, mention: value.mention)
+        }.sorted { ($0.score, -$0.first, -$0.site) > ($1.score, -$1.first, -$1.site) }
+        return ranked.prefix(limit).map { item in
+            let site = gazetteer.sites[item.site]
+            return SiteClaim(site: site, score: (item.score * 100).rounded() / 100,
+                             explanation: explain(item.mention, site: site))
+        }
+    }
+
+    private func explain(_ mention: Mention, site: Site) -> String {
+        var parts: [String] = []
+        if let candidate = mention.candidates.first(where: { $0.site == mention.chosen }) {
+            let entry = index.entries[candidate.entry]
+            let how = candidate.quality < 1 ? " (spelling variant)" : ""
+            parts.append("\"\(entry.words.joined(separator: " "))\" matched \"\(entry.name)\"\(how)")
+        } else if let first = mention.candidates.first {
+            parts.append("\"\(index.entries[first.entry].words.joined(separator: " "))\" matched \"\(index.entries[first.entry].name)\"")
+        }
+        if !mention.typeWords.isEmpty {
+            parts.append("type word \(mention.typeWords.map { "\"\($0)\"" }.joined(separator: ", ")) → \(site.type)")
+        } else if site.type == .city {
+            parts.append("no type word: the place itself")
+        }
+        if let note = mention.note { parts.append(note) }
+        return parts.joined(separator: "; ")
+    }
+}

@@ -1,0 +1,126 @@
+/// The words around a place name that say what kind of site is meant, whether it is being
+/// claimed now, and which names are too common to count on their own. English and Arabic.
+enum PlaceLexicon {
+    /// A site-type word or phrase and the types it points to, with weights: "air base"
+    /// points at an air base more than at an airport, "airport" the other way round.
+    struct TypeWord {
+        let words: [String]
+        let weights: [SiteType: Double]
+        /// An Arabic adjective (العسكري, الجوية, الحدودي) follows the name it qualifies.
+        let isArabicAdjective: Bool
+    }
+
+    static let typeWords: [TypeWord] = {
+        var table: [TypeWord] = []
+        func add(_ phrases: [String], _ weights: [SiteType: Double], adjective: Bool = false) {
+            for phrase in phrases {
+                let words = PlaceText.words(phrase).map { PlaceKeys.canonical($0.form, script: $0.script) }
+                table.append(TypeWord(words: words, weights: weights, isArabicAdjective: adjective))
+            }
+        }
+        let airfield: [SiteType: Double] = [.airport: 1.0, .airBase: 0.8, SiteType(rawValue: "heliport"): 0.5]
+        let airBase: [SiteType: Double] = [.airBase: 1.5, .airport: 0.6, .militaryBase: 0.6]
+        let base: [SiteType: Double] = [.militaryBase: 1.0, .airBase: 0.8]
+        let military: [SiteType: Double] = [.airBase: 0.6, .militaryBase: 0.6]
+        let crossing: [SiteType: Double] = [.borderCrossing: 1.0]
+        let border: [SiteType: Double] = [.borderCrossing: 0.6]
+        let bank: [SiteType: Double] = [.bank: 1.0]
+        let television: [SiteType: Double] = [.tvStation: 1.0]
+        let dam: [SiteType: Double] = [.dam: 1.0]
+        let city: [SiteType: Double] = [.city: 1.0]
+        let unit: [SiteType: Double] = [.militaryBase: 1.0]
+        let oil: [SiteType: Double] = [.oilField: 1.0, SiteType(rawValue: "oil_refinery"): 0.8]
+
+        add(["airport", "airports", "airfield", "airstrip", "aerodrome", "air field", "air strip", "landing strip",
+             "مطار", "مطارات", "مهبط", "المهبط"], airfield)
+        add(["air base", "airbase", "air force base", "afb", "air station", "air bases", "airbases"], airBase)
+        add(["قاعدة جوية", "القاعدة الجوية"], airBase)
+        add(["الجوية", "جوية", "الجوي", "جوي"], [.airBase: 0.7], adjective: true)
+        add(["base", "bases", "camp", "garrison", "barracks", "قاعدة", "قواعد", "معسكر", "ثكنة"], base)
+        add(["military", "militaire"], military)
+        add(["العسكري", "عسكري", "العسكرية", "عسكرية"], military, adjective: true)
+        add(["international", "الدولي", "دولي"], [.airport: 0.3], adjective: true)
+        add(["crossing", "border crossing", "crossing point", "border gate", "border post", "port of entry",
+             "معبر", "منفذ", "المنفذ الحدودي", "المعبر الحدودي", "بوابة"], crossing)
+        add(["border", "frontier", "gate", "checkpoint", "customs", "حدود", "جمرك", "جمارك"], border)
+        add(["الحدودي", "حدودي", "الحدودية", "حدودية"], border, adjective: true)
+        add(["bank", "banks", "central bank", "مصرف", "بنك", "البنك المركزي", "المصرف المركزي"], bank)
+        add(["branch", "فرع"], [.bank: 0.3])
+        add(["tv", "television", "tv station", "broadcaster", "broadcasting", "radio", "radio station", "channel",
+             "تلفزيون", "تلفاز", "التلفزيون", "قناة", "اذاعة", "الإذاعة والتلفزيون", "هيئة الإذاعة"], television)
+        add(["dam", "dams", "barrage", "سد", "سدود", "ناظم"], dam)
+        add(["city", "town", "village", "old city", "مدينة", "بلدة", "قرية", "المدينة القديمة"], city)
+        add(["division", "brigade", "regiment", "battalion", "headquarters", "hq",
+             "الفرقة", "فرقة", "اللواء", "لواء", "الفوج", "فوج", "كتيبة", "مقر"], unit)
+        add(["oil field", "oilfield", "gas field", "refinery", "oil", "حقل", "حقول", "مصفاة", "النفطي", "نفط"], oil)
+        return table
+    }()
+
+    /// Words after which a named place is a goal, not something taken: "next", "heading to",
+    /// الهدف القادم. A post that names its target and its next target claims the first.
+    static let futureCues: Set<String> = canonicalSet([
+        "next", "then", "heading", "towards", "toward", "soon", "tomorrow", "coming", "upcoming", "target",
+        "targets", "will", "approaching", "onward",
+        "القادم", "القادمة", "التالي", "التالية", "نحو", "باتجاه", "اتجاه", "قريبا", "الهدف", "المقبل", "المقبلة",
+        "سنحرر", "سندخل",
+    ])
+
+    /// Words after which a place only locates another one: "east of Aleppo", "ريف حلب".
+    static let referenceCues: Set<String> = canonicalSet([
+        "near", "outside", "east", "west", "north", "south", "northeast", "northwest", "southeast", "southwest",
+        "countryside", "outskirts", "province", "governorate", "between",
+        "قرب", "بالقرب", "شرق", "غرب", "شمال", "جنوب", "شرقي", "غربي", "شمالي", "جنوبي", "ريف", "محافظة", "اطراف",
+        "ضواحي", "بين",
+    ])
+
+    /// Words that go with taking a place now: they raise a mention above mere context.
+    static let captureCues: Set<String> = canonicalSet([
+        "liberated", "liberation", "liberate", "captured", "capture", "seized", "seize", "stormed", "storm",
+        "control", "took", "taken", "raised", "raise", "raising", "flag", "fell", "fall", "falls", "entered",
+        "enter", "inside", "overran", "overrun", "recaptured", "retook", "hoisted", "secured", "cleared",
+        "freed", "controlled", "takeover",
+        "تحرير", "حرر", "تحرر", "محرر", "محررة", "السيطرة", "سيطرة", "يسيطر", "يسيطرون", "سيطرت", "اقتحام",
+        "اقتحم", "اقتحموا", "رفع", "راية", "علم", "دخول", "دخلت", "دخل", "داخل", "سقوط", "سقط", "تطهير",
+        "استعادة", "استعاد", "اغتنام", "تحريرها", "بالكامل",
+    ])
+
+    /// Place names that are also ordinary words (الثورة "the revolution", الكرامة "dignity",
+    /// الباب "the door", Hit): alone they claim nothing; next to a type word they do.
+    static let commonWords: Set<String> = canonicalSet([
+        "الثورة", "الكرامة", "السلامة", "نصيب", "الباب", "باب", "حماة", "الرمادي", "رمادي", "الوليد", "ربيعة",
+        "جابر", "عين", "الخير", "النصر", "الفتح", "الحرية", "السلام", "الامل", "البعث", "الفرات", "التحرير",
+        "الشهداء", "الجزيرة", "القدس", "الشعب", "الوحدة", "الاسد", "العرب", "الشام", "الحدود", "كسب",
+        "hit", "bab", "gate", "hope", "victory", "liberty", "freedom", "unity", "door",
+        "ain", "ayn", "asad", "assad", "jabir", "jaber", "salam", "nasr", "karama", "thawra", "euphrates",
+        "tiger", "eagle", "lion", "palm", "sham", "rabia", "walid", "waleed",
+        // Countries and regions: "Central Bank of Iraq" must not be what "Iraq" claims.
+        "iraq", "syria", "turkey", "jordan", "iran", "lebanon", "kurdistan", "العراق", "سوريا", "سورية", "تركيا",
+        "الاردن", "ايران", "لبنان", "كردستان", "nineveh", "anbar", "نينوى", "الانبار",
+    ])
+
+    /// Words by which a post says itself that its picture is old or false ("again",
+    /// "#factcheck", مفبركة): such a post presents nothing as new.
+    static let oldMaterialCues: Set<String> = canonicalSet([
+        "again", "recycled", "recirculated", "resurfaced", "factcheck", "debunk", "debunked", "debunking", "fake",
+        "misleading", "misattributed", "hoax", "archive", "archival", "verify", "verification",
+        "مفبركة", "مفبرك", "مضللة", "مضلل", "كاذبة", "كاذب", "مزيفة", "مزيف", "تحقق", "التحقق", "فبركة", "تضليل", "مكررة",
+        "مجددا", "ارشيفية", "ارشيف",
+    ])
+
+    /// "old" words that mark old material when next to a picture word ("old photo", صورة قديمة).
+    static let oldWords: Set<String> = canonicalSet(["old", "older", "years-old", "قديمة", "قديم", "قديمه"])
+    static let pictureWords: Set<String> = canonicalSet([
+        "photo", "photos", "picture", "pictures", "pic", "image", "images", "footage", "video", "videos", "clip",
+        "صورة", "صور", "فيديو", "مقطع", "لقطات", "الصورة", "الصور",
+    ])
+
+    /// Words that may stand between a type word and its name: "the airport of Tabqa".
+    static let gapWords: Set<String> = canonicalSet([
+        "the", "of", "in", "at", "on", "de", "du", "la", "le", "main", "old", "former", "new", "key", "strategic",
+        "في", "الرئيسي", "القديم", "الاستراتيجي", "الاستراتيجية",
+    ]).union(PlaceKeys.latinArticles)
+
+    private static func canonicalSet(_ words: [String]) -> Set<String> {
+        Set(words.flatMap { PlaceText.words($0).map { PlaceKeys.canonical($0.form, script: $0.script) } })
+    }
+}

@@ -1,0 +1,199 @@
+import Foundation
+
+/// Post text and place names cut into comparable words, in Arabic and Latin script.
+///
+/// Arabic is folded the way people type it inconsistently: the hamza forms of alef → ا,
+/// ة → ه, ى → ي, Persian and Kurdish ک/ی/ە → ك/ي/ه, tashkeel and tatweel dropped,
+/// Arabic-Indic digits → ASCII (Foundation's diacritic folding leaves tashkeel in place on
+/// Linux, so this is done scalar by scalar). Latin is lower-cased and stripped of accents
+/// and apostrophes (Qa'im → qaim). Hashtags are split at `_` and at case changes
+/// (#TabqaAirbase → tabqa airbase).
+public enum PlaceText {
+    /// The script of a word.
+    public enum Script: Sendable { case arabic, latin, digits }
+
+    /// A word of a text.
+    public struct Word: Sendable, Hashable {
+        /// The folded form: lower case, accents and tashkeel removed, letters unified.
+        public var form: String
+        public var script: Script
+        /// A Latin word written with a capital (or in a hashtag): names usually are.
+        public var capitalised: Bool
+        /// Part of a `#hashtag`.
+        public var inHashtag: Bool
+        /// A sentence or clause ended just before this word (., !, ?, ؟, ;, newline, |).
+        public var startsClause: Bool
+    }
+
+    /// The words of `text`, in order.
+    /// - Complexity: O(n) in the text's Unicode scalars.
+    public static func words(_ text: String) -> [Word] {
+        var words: [Word] = []
+        var current = String.UnicodeScalarView()
+        var script: Script? = nil
+        var capitalised = false
+        var hasLower = false
+        var hashtag = false
+        var pendingClause = true
+        var sawUpperInText = false
+        // Where an apostrophe fell in the current Latin word: Mosul's is "mosul", not "mosuls".
+        var apostropheAt: Int? = nil
+
+        func flush() {
+            if script == .latin, let apostropheAt, apostropheAt == current.count - 1, current.last == "s" {
+                current.removeLast()
+            }
+            apostropheAt = nil
+            if let script, !current.isEmpty {
+                words.append(Word(form: String(current), script: script, capitalised: capitalised,
+                                  inHashtag: hashtag, startsClause: pendingClause))
+                pendingClause = false
+            }
+            current = String.UnicodeScalarView()
+            script = nil
+            capitalised = false
+            hasLower = false
+        }
+
+        for scalar in text.unicodeScalars {
+            let value = scalar.value
+            // Letters and digits that continue (or start) a word.
+            if let arabic = foldArabic(value) {
+                if arabic == 0 { continue }  // tashkeel, tatweel, joiners: invisible inside words
+                if let digit = arabicDigit(arabic) {
+                    if script != .digits { flush(); script = .digits }
+                    current.append(digit)
+                    continue
+                }
+                if script != .arabic { flush(); script = .arabic }
+                current.append(Unicode.Scalar(arabic)!)
+                continue
+            }
+            if value >= 0x30 && value <= 0x39 {
+                if script != .digits { flush(); script = .digits }
+                current.append(scalar)
+                continue
+            }
+            if let latin = foldLatin(scalar) {
+                let isUpper = latin.upper
+                if isUpper { sawUpperInText = true }
+                if script == .latin {
+                    // A capital after lower case starts a new word inside a hashtag: TabqaAirbase.
+                    if isUpper && hasLower && hashtag { flush() }
+                }
+                if script != .latin { flush(); script = .latin; capitalised = isUpper || hashtag }
+                if !isUpper { hasLower = true }
+                current.append(contentsOf: latin.folded.unicodeScalars)
+                continue
+            }
+            if isApostrophe(value), script == .latin {  // Qa'im, Rabi`a
+                apostropheAt = current.count
+                continue
+            }
+            // A separator.
+            flush()
+            switch value {
+            case 0x23: hashtag = true  // #
+            case 0x5F: break  // _ keeps a hashtag going
+            case 0x2E, 0x21, 0x3F, 0x3B, 0x0A, 0x0D, 0x7C, 0x061F, 0x061B, 0x06D4, 0x2022:
+                pendingClause = true
+                hashtag = false
+            case 0x20, 0x09, 0x2C, 0x060C, 0x3A, 0x2D, 0x2F:
+                hashtag = false
+            default:
+                hashtag = false
+            }
+        }
+        flush()
+        // Text typed all in lower case gives no capitals to go by: treat every word as a
+        // possible name.
+        if !sawUpperInText {
+            for index in words.indices where words[index].script == .latin { words[index].capitalised = true }
+        }
+        return words
+    }
+
+    /// The folded word forms of a name (no clause or capital information).
+    public static func forms(_ name: String) -> [String] {
+        words(name).map(\.form)
+    }
+
+    // MARK: Arabic
+
+    /// The folded Arabic scalar value; 0 for a mark to drop; nil when not Arabic script.
+    @inline(__always)
+    static func foldArabic(_ value: UInt32) -> UInt32? {
+        switch value {
+        case 0x064B...0x065F, 0x0670, 0x06D6...0x06ED, 0x0640: return 0  // tashkeel, Quranic marks, tatweel
+        case 0x200C, 0x200D, 0x200E, 0x200F: return 0  // joiners and direction marks
+        case 0x0622, 0x0623, 0x0625, 0x0671, 0x0672, 0x0673: return 0x0627  // آ أ إ ٱ → ا
+        case 0x0629: return 0x0647  // ة → ه
+        case 0x0649, 0x06CC, 0x06CE, 0x06D0, 0x06D2: return 0x064A  // ى ی ێ ې ے → ي
+        case 0x0626: return 0x064A  // ئ → ي
+        case 0x0624, 0x06C6, 0x06C7, 0x06C8, 0x06CB: return 0x0648  // ؤ ۆ ۇ ۈ ۋ → و
+        case 0x06A9, 0x06AA, 0x06AF: return 0x0643  // ک ڪ گ → ك
+        case 0x06D5, 0x06BE, 0x06C1: return 0x0647  // ە ھ ہ → ه
+        case 0x067E: return 0x0628  // پ → ب
+        case 0x0686: return 0x062C  // چ → ج
+        case 0x0698: return 0x0632  // ژ → ز
+        case 0x06A4: return 0x0641  // ڤ → ف
+        case 0x0695: return 0x0631  // ڕ → ر
+        case 0x06B5: return 0x0644  // ڵ → ل
+        case 0x0621: return 0x0621  // ء stays (it is a letter)
+        case 0x0660...0x0669: return value  // Arabic-Indic digits, mapped by arabicDigit
+        case 0x06F0...0x06F9: return value - 0x06F0 + 0x0660
+        case 0x0627...0x064A, 0x0671...0x06D3: return value
+        case 0xFB50...0xFDFF, 0xFE70...0xFEFC: return presentationForm(value)
+        default: return nil
+        }
+    }
+
+    @inline(__always)
+    static func arabicDigit(_ value: UInt32) -> Unicode.Scalar? {
+        value >= 0x0660 && value <= 0x0669 ? Unicode.Scalar(value - 0x0660 + 0x30) : nil
+    }
+
+    /// Presentation forms (old PDFs, some keyboards) decomposed to the base letter.
+    static func presentationForm(_ value: UInt32) -> UInt32? {
+        guard let scalar = Unicode.Scalar(value) else { return nil }
+        let decomposed = String(scalar).decomposedStringWithCompatibilityMapping.unicodeScalars
+        guard let base = decomposed.first?.value, base != value else { return nil }
+        return foldArabic(base)
+    }
+
+    // MARK: Latin
+
+    /// A folded Latin letter and whether it was upper case; nil when not a letter.
+    @inline(__always)
+    static func foldLatin(_ scalar: Unicode.Scalar) -> (folded: String, upper: Bool)? {
+        let value = scalar.value
+        if value >= 0x61 && value <= 0x7A { return (String(scalar), false) }
+        if value >= 0x41 && value <= 0x5A { return (String(Unicode.Scalar(value + 32)!), true) }
+        guard value >= 0xC0, value < 0x2000 || (value >= 0x1E00 && value <= 0x1EFF) else { return nil }
+        return latinTable[value]
+    }
+
+    /// Accented and special Latin letters (Latin-1 to Extended-B, Extended Additional).
+    static let latinTable: [UInt32: (folded: String, upper: Bool)] = {
+        var table: [UInt32: (folded: String, upper: Bool)] = [:]
+        let special: [UInt32: String] = [0xDF: "ss", 0xC6: "ae", 0xE6: "ae", 0x152: "oe", 0x153: "oe",
+                                         0xD8: "o", 0xF8: "o", 0x131: "i", 0x141: "l", 0x142: "l", 0xD0: "d", 0xF0: "d"]
+        func add(_ value: UInt32) {
+            guard let scalar = Unicode.Scalar(value), scalar.properties.isAlphabetic else { return }
+            let upper = scalar.properties.isUppercase
+            if let fixed = special[value] { table[value] = (fixed, upper); return }
+            let base = String(scalar).decomposedStringWithCanonicalMapping.unicodeScalars.first!
+            guard base.value < 0x80, base.properties.isAlphabetic else { return }
+            table[value] = (String(base).lowercased(), upper)
+        }
+        for value in UInt32(0xC0)...0x24F where value != 0xD7 && value != 0xF7 { add(value) }
+        for value in UInt32(0x1E00)...0x1EFF { add(value) }
+        return table
+    }()
+
+    @inline(__always)
+    static func isApostrophe(_ value: UInt32) -> Bool {
+        value == 0x27 || value == 0x2019 || value == 0x2018 || value == 0x60 || value == 0xB4
+            || value == 0x2BF || value == 0x2BE || value == 0x2BB || value == 0x2BC
+    }
+}

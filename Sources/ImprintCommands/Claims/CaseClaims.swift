@@ -1,0 +1,285 @@
+import CaseStore
+import Foundation
+import Gazetteer
+import PerceptualHash
+
+/// Thresholds of the claims indexer, shared by `imprint claims`, `imprint site` and
+/// `imprint flags`.
+struct ClaimSettings: Sendable {
+    /// A post presenting a photo as new is `recycled` when the photo (or a repost) was posted
+    /// or taken more than this many days before it.
+    var recycledDays = 30
+    /// One photo claimed at two sites farther apart than this (beyond both sites'
+    /// uncertainties) is `conflicting-sites`.
+    var conflictKm = 25.0
+    /// EXIF GPS farther than this from the claimed site (beyond its uncertainty) is
+    /// `gps-mismatch`.
+    var gpsMismatchKm = 25.0
+    /// EXIF GPS within the site's uncertainty plus this links the photo to the site (`gps`).
+    var gpsRadiusKm = 2.0
+    /// A thumbnail whose PDQ differs from the image's by more than this many bits of 256
+    /// shows another picture: the image was `edited` after the camera wrote it.
+    var thumbnailBits = ThumbnailDifference.defaultThreshold
+}
+
+/// How an image is linked to a site.
+enum Evidence: String, Sendable {
+    /// A post the image came with names the site.
+    case claimed
+    /// The image's EXIF GPS lies within the site's radius.
+    case gps
+    /// Another image of its repost cluster is claimed at the site.
+    case repost
+}
+
+/// One link image ↔ site with its evidence.
+struct SiteLink: Sendable {
+    let file: Int
+    let site: Site
+    let score: Double
+    let evidence: Evidence
+    /// The claiming post's time (claimed, repost) or the date taken (gps), ISO 8601.
+    let time: String?
+    /// One line a person can check.
+    let detail: String
+}
+
+/// A contradiction found in the case, with a reason a person can check.
+struct Contradiction: Sendable {
+    enum Kind: String, Sendable, CaseIterable {
+        case recycled, conflictingSites = "conflicting-sites", gpsMismatch = "gps-mismatch", edited
+    }
+
+    let kind: Kind
+    let files: [String]
+    let sites: [Site]
+    let posts: [String]
+    let reason: String
+}
+
+/// The claims indexer over a case: every post's text resolved to the site it claims, every
+/// image linked to sites by its posts, its GPS and its reposts, and the contradictions.
+struct CaseClaims {
+    let settings: ClaimSettings
+    let files: [CaseDatabase.ClaimFile]
+    let posts: [Int64: PostRecord]
+    /// Each post's strongest claim (a post is taken to claim one site: its first target).
+    let claimByPost: [Int64: SiteClaim]
+    /// Repost clusters as positions in `files` (singletons left out).
+    let clusters: [[Int]]
+    let clusterOfFile: [Int: Int]
+    /// PDQ distance between each file's EXIF thumbnail and the image, when both are known.
+    let thumbnailDistance: [Int64: Int]
+    let gazetteer: Gazetteer
+
+    /// Reads the case, resolves its posts and clusters its images.
+    init(store: CaseDatabase, settings: ClaimSettings, gazetteer: Gazetteer) throws {
+        self.settings = settings
+        self.gazetteer = gazetteer
+        let inputs = try store.claimInputs()
+        files = inputs.files
+        var posts: [Int64: PostRecord] = [:]
+        for post in inputs.posts { if let id = post.id { posts[id] = post } }
+        self.posts = posts
+        let resolver = ClaimResolver(gazetteer: gazetteer)
+        let texts = inputs.posts.map { $0.text ?? "" }
+        let resolved = ParallelMap.map(texts) { resolver.resolve($0, limit: 1).first }
+        var claims: [Int64: SiteClaim] = [:]
+        for (post, claim) in zip(inputs.posts, resolved) { if let id = post.id, let claim { claims[id] = claim } }
+        claimByPost = claims
+
+        let images = try HashedImage.fromCase(store, algorithms: [.pdq])
+        let clusterer = RepostClusterer(algorithms: [.pdq], thresholds: try MatchThresholds(parsing: nil),
+                                        dihedral: true, mode: .components)
+        var fileByPath: [String: Int] = [:]
+        for (index, file) in files.enumerated() { fileByPath[file.path] = index }
+        clusters = clusterer.clusters(of: images, singletons: false).map { cluster in
+            cluster.members.compactMap { fileByPath[images[$0].path] }
+        }
+        var clusterOf: [Int: Int] = [:]
+        for (number, members) in clusters.enumerated() { for member in members { clusterOf[member] = number } }
+        clusterOfFile = clusterOf
+        thumbnailDistance = try ThumbnailDifference.distances(in: store)
+    }
+
+    // MARK: Links
+
+    /// Every link of file `index`, strongest evidence first: its own posts' claims, sites
+    /// its GPS lies at, then its reposts' claims.
+    func links(of index: Int) -> [SiteLink] {
+        let file = files[index]
+        var links: [SiteLink] = []
+        var claimedSites = Set<String>()
+        for postID in file.postIDs {
+            guard let claim = claimByPost[postID], let post = posts[postID] else { continue }
+            claimedSites.insert(claim.site.id)
+            links.append(SiteLink(file: index, site: claim.site, score: claim.score, evidence: .claimed, time: post.postedAt,
+                                  detail: "\(Self.label(post)): \(claim.explanation)"))
+        }
+        if let latitude = file.latitude, let longitude = file.longitude, !(latitude == 0 && longitude == 0) {
+            let reach = settings.gpsRadiusKm + 15  // the largest uncertainty a site carries
+            for (site, km) in gazetteer.near(latitude: latitude, longitude: longitude, km: reach)
+            where km <= site.uncertaintyKm + settings.gpsRadiusKm {
+                links.append(SiteLink(file: index, site: site, score: 2, evidence: .gps, time: file.dateTaken,
+                                      detail: String(format: "EXIF GPS %.5f,%.5f is %.1f km from the site", latitude, longitude, km)))
+            }
+        }
+        if let cluster = clusterOfFile[index] {
+            var seen = claimedSites
+            for member in clusters[cluster] where member != index {
+                for postID in files[member].postIDs {
+                    guard let claim = claimByPost[postID], let post = posts[postID], seen.insert(claim.site.id).inserted else { continue }
+                    links.append(SiteLink(file: index, site: claim.site, score: claim.score, evidence: .repost, time: post.postedAt,
+                                          detail: "repost of \(files[member].path), claimed by \(Self.label(post))"))
+                }
+            }
+        }
+        return links
+    }
+
+    /// `twitter 1426553791140831232 (2021-08-14T14:08:55Z)`.
+    static func label(_ post: PostRecord) -> String {
+        "\(post.platform) \(post.postID)" + (post.postedAt.map { " (\($0))" } ?? "")
+    }
+
+    // MARK: Contradictions
+
+    /// Every contradiction in the case, by kind, then file path.
+    func contradictions() -> [Contradiction] {
+        recycled() + conflictingSites() + gpsMismatches() + edited()
+    }
+
+    /// Posts presenting a photo as new when it (or a repost of it) was posted or taken more
+    /// than `recycledDays` earlier. Posts that say themselves that the photo is old (fact
+    /// checks: "old photo", "first seen in 2017", صورة قديمة) present nothing as new.
+    func recycled() -> [Contradiction] {
+        var found: [Contradiction] = []
+        for index in files.indices {
+            let file = files[index]
+            let family = clusterOfFile[index].map { clusters[$0] } ?? [index]
+            for postID in file.postIDs {
+                guard let claim = claimByPost[postID], let post = posts[postID], let postedAt = post.postedAt,
+                      let postDay = Self.day(postedAt), !ClaimResolver.presentsAsOld(post.text ?? "") else { continue }
+                var earliest: (day: Int, text: String, member: Int, post: String?)? = nil
+                for member in family {
+                    if let taken = files[member].dateTaken, let day = Self.day(taken), earliest == nil || day < earliest!.day {
+                        earliest = (day, "was taken \(taken) (DateTimeOriginal)", member, nil)
+                    }
+                    for otherID in files[member].postIDs where otherID != postID {
+                        guard let other = posts[otherID], let at = other.postedAt, let day = Self.day(at) else { continue }
+                        if earliest == nil || day < earliest!.day {
+                            earliest = (day, "was posted \(at) (\(other.platform) \(other.postID))", member, "\(other.platform) \(other.postID)")
+                        }
+                    }
+                }
+                guard let earliest, postDay - earliest.day > settings.recycledDays else { continue }
+                let who = earliest.member == index ? "the same photo" : "a copy of it, \(files[earliest.member].path),"
+                var involved = [file.path]
+                if earliest.member != index { involved.append(files[earliest.member].path) }
+                found.append(Contradiction(
+                    kind: .recycled, files: involved, sites: [claim.site],
+                    posts: ["\(post.platform) \(post.postID)"] + (earliest.post.map { [$0] } ?? []),
+                    reason: "\(Self.label(post)) shows \(claim.site.name) as news, but \(who) \(earliest.text), "
+                        + "\(postDay - earliest.day) days earlier"))
+            }
+        }
+        return found
+    }
+
+    /// One photo (a file or a repost cluster) claimed at sites farther apart than
+    /// `conflictKm` beyond their uncertainties.
+    func conflictingSites() -> [Contradiction] {
+        var groups: [[Int]] = clusters
+        for index in files.indices where clusterOfFile[index] == nil { groups.append([index]) }
+        var found: [Contradiction] = []
+        for group in groups {
+            var claims: [(site: Site, post: PostRecord, file: Int)] = []
+            for member in group {
+                for postID in files[member].postIDs {
+                    if let claim = claimByPost[postID], let post = posts[postID] { claims.append((claim.site, post, member)) }
+                }
+            }
+            claims.sort { ($0.post.postedAt ?? "", $0.post.id ?? 0) < ($1.post.postedAt ?? "", $1.post.id ?? 0) }
+            var worst: (a: Int, b: Int, km: Double)? = nil
+            for a in claims.indices {
+                for b in claims.indices where b > a && claims[a].site.id != claims[b].site.id {
+                    let km = GeoDistance.kilometres(claims[a].site.latitude, claims[a].site.longitude,
+                                                    claims[b].site.latitude, claims[b].site.longitude)
+                    let allowed = settings.conflictKm + claims[a].site.uncertaintyKm + claims[b].site.uncertaintyKm
+                    if km > allowed, worst == nil || km > worst!.km { worst = (a, b, km) }
+                }
+            }
+            guard let worst else { continue }
+            let first = claims[worst.a], second = claims[worst.b]
+            var sites: [Site] = []
+            for claim in claims where !sites.contains(where: { $0.id == claim.site.id }) { sites.append(claim.site) }
+            let involved = Array(Set(claims.map(\.file))).sorted().map { files[$0].path }
+            found.append(Contradiction(
+                kind: .conflictingSites, files: involved, sites: sites,
+                posts: claims.map { "\($0.post.platform) \($0.post.postID)" },
+                reason: "the same photo is claimed at \(first.site.name) by \(Self.label(first.post)) and at "
+                    + "\(second.site.name) by \(Self.label(second.post)), \(Int(worst.km.rounded())) km apart"))
+        }
+        return found.sorted { $0.files.first ?? "" < $1.files.first ?? "" }
+    }
+
+    /// Files whose EXIF GPS lies farther than `gpsMismatchKm` from a site their own post claims.
+    func gpsMismatches() -> [Contradiction] {
+        var found: [Contradiction] = []
+        for file in files {
+            guard let latitude = file.latitude, let longitude = file.longitude, !(latitude == 0 && longitude == 0) else { continue }
+            var reported = Set<String>()
+            for postID in file.postIDs {
+                guard let claim = claimByPost[postID], let post = posts[postID], reported.insert(claim.site.id).inserted else { continue }
+                let km = GeoDistance.kilometres(latitude, longitude, to: claim.site)
+                guard km > settings.gpsMismatchKm + claim.site.uncertaintyKm else { continue }
+                found.append(Contradiction(
+                    kind: .gpsMismatch, files: [file.path], sites: [claim.site], posts: ["\(post.platform) \(post.postID)"],
+                    reason: String(format: "EXIF GPS %.5f,%.5f is %.0f km from %@, which %@ claims",
+                                   latitude, longitude, km, claim.site.name, Self.label(post))))
+            }
+        }
+        return found
+    }
+
+    /// Files whose EXIF Software names an image editor, or whose EXIF thumbnail shows
+    /// another picture than the image.
+    func edited() -> [Contradiction] {
+        var found: [Contradiction] = []
+        for file in files {
+            var reasons: [String] = []
+            if let software = file.software, let editor = EditorNames.editor(in: software) {
+                reasons.append("EXIF Software \"\(software)\" is an image editor (\(editor))")
+            }
+            if let distance = thumbnailDistance[file.id], distance > settings.thumbnailBits {
+                reasons.append("the EXIF thumbnail shows another picture (PDQ distance \(distance) of 256, over \(settings.thumbnailBits))")
+            }
+            guard !reasons.isEmpty else { continue }
+            found.append(Contradiction(kind: .edited, files: [file.path], sites: [], posts: [], reason: reasons.joined(separator: "; ")))
+        }
+        return found
+    }
+
+    /// Days since 1970-01-01 of an ISO 8601 date's calendar day (time and zone ignored:
+    /// recycling is counted in weeks, not hours).
+    static func day(_ iso: String) -> Int? {
+        let digits = Array(iso.utf8.prefix(10))
+        guard digits.count == 10 else { return nil }
+        func number(_ range: Range<Int>) -> Int? {
+            var value = 0
+            for byte in digits[range] {
+                guard byte >= 48 && byte <= 57 else { return nil }
+                value = value * 10 + Int(byte - 48)
+            }
+            return value
+        }
+        guard let year = number(0..<4), let month = number(5..<7), let day = number(8..<10), (1...12).contains(month) else { return nil }
+        // Days from civil (Howard Hinnant's algorithm).
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yearOfEra = y - era * 400
+        let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
+        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+        return era * 146_097 + dayOfEra - 719_468
+    }
+}

@@ -1,0 +1,39 @@
+import ArgumentParser
+
+/// The thresholds of `imprint claims`, `imprint site` and `imprint flags`.
+struct ClaimOptions: ParsableArguments {
+    @OptionGroup var gazetteerOptions: GazetteerOptions
+    @OptionGroup var output: SiteOutputOptions
+
+    @Option(help: ArgumentHelp("A photo posted or taken more than this many days before a post presenting it as new is recycled.", valueName: "days"))
+    var recycledDays = ClaimSettings().recycledDays
+
+    @Option(help: ArgumentHelp("One photo claimed at sites farther apart than this (beyond their uncertainties) is conflicting.", valueName: "km"))
+    var conflictKm = ClaimSettings().conflictKm
+
+    @Option(help: ArgumentHelp("EXIF GPS farther than this from the claimed site (beyond its uncertainty) is a mismatch.", valueName: "km"))
+    var gpsMismatchKm = ClaimSettings().gpsMismatchKm
+
+    @Option(help: ArgumentHelp("EXIF GPS within the site's uncertainty plus this links a photo to the site.", valueName: "km"))
+    var gpsRadiusKm = ClaimSettings().gpsRadiusKm
+
+    @Option(help: ArgumentHelp("PDQ bits (of 256) beyond which the EXIF thumbnail shows another picture.", valueName: "bits"))
+    var thumbnailBits = ClaimSettings().thumbnailBits
+
+    var settings: ClaimSettings {
+        ClaimSettings(recycledDays: recycledDays, conflictKm: conflictKm, gpsMismatchKm: gpsMismatchKm,
+                      gpsRadiusKm: gpsRadiusKm, thumbnailBits: thumbnailBits)
+    }
+
+    func validate() throws {
+        if recycledDays < 0 || conflictKm < 0 || gpsMismatchKm < 0 || gpsRadiusKm < 0 || thumbnailBits < 0 {
+            throw ValidationError("Thresholds cannot be negative.")
+        }
+    }
+
+    /// The claims indexer over the case.
+    func analyse() throws -> CaseClaims {
+        let store = try gazetteerOptions.caseOptions.openExisting()
+        return try CaseClaims(store: store, settings: settings, gazetteer: try gazetteerOptions.load())
+    }
+}

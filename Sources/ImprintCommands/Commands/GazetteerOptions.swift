@@ -1,0 +1,58 @@
+import ArgumentParser
+import CaseStore
+import Foundation
+import Gazetteer
+
+extension Gazetteer.ImportFormat: ExpressibleByArgument {}
+
+/// Where the sites come from: the built-in set, the case's imports (when the case exists)
+/// and any `--sites FILE` read for this run only.
+struct GazetteerOptions: ParsableArguments {
+    @OptionGroup var caseOptions: CaseOptions
+
+    @Option(name: .customLong("sites"), help: ArgumentHelp(
+        "Also use the sites in this file for this run (OurAirports, GeoNames, CSV, JSON); repeatable.", valueName: "file"))
+    var extraFiles: [String] = []
+
+    /// The built-in sites, the case's imports, then the `--sites` files.
+    func load() throws -> Gazetteer {
+        var gazetteer = Gazetteer.builtIn
+        if FileManager.default.fileExists(atPath: caseOptions.resolvedPath) {
+            gazetteer.add(try caseOptions.open().importedSites())
+        }
+        for file in extraFiles {
+            let result = try Gazetteer.importSites(fromFile: file)
+            gazetteer.add(result.sites)
+        }
+        return gazetteer
+    }
+}
+
+/// Output options of the sites and claims commands.
+struct SiteOutputOptions: ParsableArguments {
+    @Option(name: .shortAndLong, help: ArgumentHelp(
+        "Output format: json, jsonl, csv or text (default: text on a terminal, jsonl when piped).", valueName: "format"))
+    var format: OutputFormat?
+
+    var outputFormat: OutputFormat { format ?? .automatic }
+}
+
+/// The fields every output naming a site carries.
+enum SiteRecords {
+    static func fields(_ site: Site, prefix: String = "") -> OutputRecord {
+        [(prefix + "id", .string(site.id)), (prefix + "name", .string(site.name)), (prefix + "type", .string(site.type.rawValue)),
+         ("latitude", .double(site.latitude)), ("longitude", .double(site.longitude))]
+    }
+
+    static func full(_ site: Site) -> OutputRecord {
+        fields(site) + [
+            ("country", site.country.map(OutputValue.string) ?? .null),
+            ("uncertainty_km", .double(site.uncertaintyKm)),
+            ("aliases", .list(site.aliases.map(OutputValue.string))),
+            ("references", .list(site.references.map(OutputValue.string))),
+            ("source", .string(site.source)),
+        ]
+    }
+
+    static let tableWidths = ["id": 34, "name": 36, "type": 15, "latitude": 9, "longitude": 9, "km": 6]
+}

@@ -1,0 +1,49 @@
+import ArgumentParser
+import Gazetteer
+
+/// `imprint site ID`: the images claimed at or photographed near one site.
+struct SiteCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "site",
+        abstract: "List the images claimed at or photographed near a site, earliest first.",
+        discussion: "ID is a site id from `imprint sites` (builtin:tabqa-air-base, ourairports:ORER…); a unique name also works.")
+
+    @OptionGroup var options: ClaimOptions
+
+    @Argument(help: "The site's id, or a name that finds exactly one site.")
+    var site: String
+
+    func run() async throws {
+        let claims = try options.analyse()
+        let target: Site
+        if let byID = claims.gazetteer.site(id: site) {
+            target = byID
+        } else {
+            let found = ClaimResolver(gazetteer: claims.gazetteer).search(site, limit: 2)
+            guard found.count == 1 else {
+                warn(found.isEmpty ? "no site \"\(site)\"" : "\"\(site)\" names several sites; give an id (imprint sites search \"\(site)\")")
+                throw ExitCode(1)
+            }
+            target = found[0]
+        }
+        var rows: [(time: String, path: String, link: SiteLink)] = []
+        for index in claims.files.indices {
+            for link in claims.links(of: index) where link.site.id == target.id {
+                rows.append((link.time ?? "~", claims.files[index].path, link))
+            }
+        }
+        // Earliest first; unknown times last.
+        rows.sort { ($0.time, $0.path, $0.link.evidence.rawValue) < ($1.time, $1.path, $1.link.evidence.rawValue) }
+        let format = options.output.outputFormat
+        let columns = ["time", "path", "evidence", "score", "id", "name", "type", "latitude", "longitude", "detail"]
+        let writer = RecordWriter(format: format, columns: format == .csv || format == .text ? columns : nil,
+                                  textStyle: .table(widths: ["time": 20, "path": 40, "evidence": 8, "score": 5]))
+        for row in rows {
+            writer.write([("time", row.link.time.map(OutputValue.string) ?? .null), ("path", .string(row.path)),
+                          ("evidence", .string(row.link.evidence.rawValue)), ("score", .double(row.link.score))]
+                         + SiteRecords.fields(target) + [("detail", .string(row.link.detail))])
+        }
+        writer.finish()
+        warn("\(target.name) (\(target.id)): \(Set(rows.map(\.path)).count) images")
+    }
+}

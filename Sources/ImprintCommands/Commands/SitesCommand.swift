@@ -1,0 +1,146 @@
+import ArgumentParser
+import Foundation
+import Gazetteer
+
+/// `imprint sites`: the gazetteer of places posts claim.
+struct SitesCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "sites",
+        abstract: "The gazetteer: list, search, find near a point, or import sites.",
+        discussion: """
+            The built-in set holds the airports and air bases, land border crossings, main dams \
+            and cities of Iraq and Syria, each with its source (docs/gazetteer.md). Imports go \
+            into the case (--case) and are used by every command that reads it.
+            """,
+        subcommands: [SitesListCommand.self, SitesSearchCommand.self, SitesNearCommand.self, SitesImportCommand.self]
+    )
+}
+
+/// `imprint sites list`: every site, optionally of some types.
+struct SitesListCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "list", abstract: "List the sites, built-in first, then imports.")
+
+    @OptionGroup var gazetteerOptions: GazetteerOptions
+    @OptionGroup var output: SiteOutputOptions
+
+    @Option(name: .customLong("type"), help: ArgumentHelp("Only sites of these types (comma-separated: air_base,dam).", valueName: "types"))
+    var types: String?
+
+    @Flag(help: "Only the built-in sites.")
+    var builtIn = false
+
+    func run() async throws {
+        let gazetteer = builtIn ? Gazetteer.builtIn : try gazetteerOptions.load()
+        let wanted = types.map { Set($0.split(separator: ",").map { SiteType(rawValue: String($0)) }) }
+        let writer = RecordWriter(format: output.outputFormat, columns: output.outputFormat == .text ? ["id", "type", "latitude", "longitude", "name"] : nil,
+                                  textStyle: .table(widths: SiteRecords.tableWidths))
+        for site in gazetteer.sites where wanted?.contains(site.type) ?? true {
+            writer.write(SiteRecords.full(site))
+        }
+        writer.finish()
+    }
+}
+
+/// `imprint sites search`: sites by name, in Arabic or Latin script.
+struct SitesSearchCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "search", abstract: "Find sites by name, in any spelling: \"Deir al-Zour\", \"مطار الطبقة\", Menagh.")
+
+    @OptionGroup var gazetteerOptions: GazetteerOptions
+    @OptionGroup var output: SiteOutputOptions
+
+    @Argument(help: "A name, with or without a type word (airport, سد, crossing…).")
+    var text: String
+
+    @Option(help: "At most this many sites.")
+    var limit = 20
+
+    func run() async throws {
+        let resolver = ClaimResolver(gazetteer: try gazetteerOptions.load())
+        let writer = RecordWriter(format: output.outputFormat, columns: output.outputFormat == .text ? ["id", "type", "latitude", "longitude", "name"] : nil,
+                                  textStyle: .table(widths: SiteRecords.tableWidths))
+        let found = resolver.search(text, limit: limit)
+        for site in found { writer.write(SiteRecords.full(site)) }
+        writer.finish()
+        if found.isEmpty { warn("no site matches \"\(text)\""); throw ExitCode(1) }
+    }
+}
+
+/// `imprint sites near`: sites around a point, nearest first.
+struct SitesNearCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "near", abstract: "List the sites within --km of LAT,LON, nearest first.")
+
+    @OptionGroup var gazetteerOptions: GazetteerOptions
+    @OptionGroup var output: SiteOutputOptions
+
+    @Argument(help: ArgumentHelp("Decimal degrees, latitude first: 36.19,44.01.", valueName: "lat,lon"))
+    var point: String
+
+    @Option(help: "The radius in kilometres.")
+    var km = 25.0
+
+    var coordinates: (Double, Double)? {
+        let parts = point.split(separator: ",").map { Double($0.trimmingCharacters(in: .whitespaces)) }
+        guard parts.count == 2, let latitude = parts[0], let longitude = parts[1],
+              abs(latitude) <= 90, abs(longitude) <= 180 else { return nil }
+        return (latitude, longitude)
+    }
+
+    func validate() throws {
+        if coordinates == nil { throw ValidationError("Give the point as LAT,LON in decimal degrees, e.g. 36.19,44.01.") }
+        if !(km > 0) { throw ValidationError("--km must be positive.") }
+    }
+
+    func run() async throws {
+        let (latitude, longitude) = coordinates!
+        let gazetteer = try gazetteerOptions.load()
+        let writer = RecordWriter(format: output.outputFormat,
+                                  columns: output.outputFormat == .text ? ["km", "id", "type", "latitude", "longitude", "name"] : nil,
+                                  textStyle: .table(widths: SiteRecords.tableWidths))
+        for (site, distance) in gazetteer.near(latitude: latitude, longitude: longitude, km: km) {
+            writer.write([("km", .double((distance * 10).rounded() / 10))] + SiteRecords.full(site))
+        }
+        writer.finish()
+    }
+}
+
+/// `imprint sites import`: adds a gazetteer file's sites to the case.
+struct SitesImportCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "Import sites into the case: OurAirports airports.csv, a GeoNames dump, or your own CSV/JSON.",
+        discussion: """
+            The format is recognised from the file (override with --from). OurAirports: both the \
+            18-column (2022) and the 19-column layout. GeoNames: allCountries.txt or a country \
+            file, feature codes AIRP, AIRB, AIRF, PSTB, PSTC, BANK, STNR, TOWR, INSM, MILB, DAM, \
+            OILR, OILF and populated places. Your own: CSV with id,type,name,aliases,latitude,\
+            longitude,country,uncertainty_km,source (name, latitude, longitude required), the \
+            same keys as JSON, or GeoJSON points. Rows that cannot be used are skipped and \
+            counted; re-importing a file replaces its sites.
+            """
+    )
+
+    @OptionGroup var caseOptions: CaseOptions
+
+    @Argument(help: "The file to import.")
+    var file: String
+
+    @Option(name: .customLong("from"), help: "The file's format: ourairports, geonames, csv or json (default: recognised).")
+    var importFormat: Gazetteer.ImportFormat?
+
+    func run() async throws {
+        let started = Date()
+        let result = try Gazetteer.importSites(fromFile: file, format: importFormat)
+        let store = try caseOptions.open()
+        // Sites the built-in set already holds (same reference) stay out: the curated record wins.
+        var merged = Gazetteer.builtIn
+        let fresh = result.sites.filter { merged.add([$0]).added == 1 }
+        try store.storeSites(fresh, importedFrom: absolutePath(file))
+        let seconds = Date().timeIntervalSince(started)
+        var summary = "\(file): \(result.format), \(fresh.count) sites imported into \(caseOptions.resolvedPath)"
+        if fresh.count < result.sites.count { summary += ", \(result.sites.count - fresh.count) already built in" }
+        if result.skippedCount > 0 { summary += ", \(result.skippedCount) rows skipped" }
+        warn(summary + String(format: " (%.2f s)", seconds))
+        for row in result.skipped.prefix(10) { warn("  line \(row.line): \(row.reason)") }
+    }
+}

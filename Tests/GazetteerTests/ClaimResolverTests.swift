@@ -1,0 +1,138 @@
+import Foundation
+import Testing
+@testable import Gazetteer
+
+/// One row of `Fixtures/claims-labelled.tsv`: a post text and the site it claims.
+struct LabelledPost {
+    let id: String
+    let language: String
+    /// Acceptable types (`air_base|airport`), empty when the post claims nothing.
+    let types: [SiteType]
+    let latitude: Double?
+    let longitude: Double?
+    let toleranceKm: Double
+    let trap: String
+    let text: String
+
+    static let fixture = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .appendingPathComponent("Fixtures/claims-labelled.tsv")
+
+    static func load() throws -> [LabelledPost] {
+        let text = try String(contentsOf: fixture, encoding: .utf8)
+        return text.split(separator: "\n").dropFirst().map { line in
+            let f = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+            return LabelledPost(id: f[0], language: f[1],
+                                types: f[2] == "none" ? [] : f[2].split(separator: "|").map { SiteType(rawValue: String($0)) },
+                                latitude: Double(f[3]), longitude: Double(f[4]), toleranceKm: Double(f[5]) ?? 0,
+                                trap: f[6], text: f[7])
+        }
+    }
+
+    /// Whether `claims` (strongest first) gets this post right: nothing for a post that
+    /// claims nothing, else a top site of an accepted type within the tolerance.
+    func isRight(_ claims: [SiteClaim]) -> Bool {
+        guard let top = claims.first else { return types.isEmpty }
+        guard let latitude, let longitude, types.contains(top.site.type) else { return false }
+        return GeoDistance.kilometres(latitude, longitude, to: top.site) <= toleranceKm
+    }
+}
+
+@Suite struct ClaimResolverTests {
+    static let resolver = ClaimResolver(gazetteer: .builtIn)
+
+    /// The acceptance measure: the top-ranked site is right for at least 95% of the labelled
+    /// posts. Misses are printed so `docs/claims.md` can list them.
+    @Test func labelledPostsResolveToTheirSites() throws {
+        let posts = try LabelledPost.load()
+        try #require(posts.count >= 60)
+        var misses: [String] = []
+        for post in posts {
+            let claims = Self.resolver.resolve(post.text)
+            if !post.isRight(claims) {
+                let got = claims.first.map { "\($0.site.name) [\($0.site.type)] \($0.score)" } ?? "nothing"
+                misses.append("\(post.id) (\(post.trap)): got \(got)")
+            }
+        }
+        let accuracy = Double(posts.count - misses.count) / Double(posts.count)
+        print("claims: \(posts.count - misses.count)/\(posts.count) right (\(String(format: "%.1f", accuracy * 100))%)")
+        for miss in misses { print("  miss \(miss)") }
+        #expect(accuracy >= 0.95)
+    }
+
+    @Test func mosulAloneIsTheCityAndWithATypeWordTheSite() throws {
+        let city = try #require(Self.resolver.resolve("Our forces entered Mosul this morning").first)
+        #expect(city.site.type == .city)
+        let airport = try #require(Self.resolver.resolve("Our forces entered Mosul airport this morning").first)
+        #expect(airport.site.type == .airport)
+        let dam = try #require(Self.resolver.resolve("بالصور: السيطرة على سد الموصل").first)
+        #expect(dam.site.type == .dam)
+        #expect(GeoDistance.kilometres(city.site.latitude, city.site.longitude, to: dam.site) > 30)
+    }
+
+    @Test func thawraAirBaseIsTabqa() throws {
+        for text in ["Flag raised over Thawra air base", "رفع الراية فوق مطار الثورة العسكري"] {
+            let claim = try #require(Self.resolver.resolve(text).first)
+            #expect(claim.site.type == .airBase)
+            #expect(GeoDistance.kilometres(35.7547, 38.5668, to: claim.site) < 5, "\(text) → \(claim.site.name)")
+        }
+        // "The revolution" alone is no place.
+        #expect(Self.resolver.resolve("عاشت الثورة السورية").isEmpty)
+    }
+
+    @Test func theFirstTargetIsClaimedNotTheNext() throws {
+        let claims = Self.resolver.resolve("After Tabqa air base, next Deir ez-Zor airport!")
+        let top = try #require(claims.first)
+        #expect(GeoDistance.kilometres(35.7547, 38.5668, to: top.site) < 5)
+        #expect(Self.resolver.resolve("Next target: Raqqa").isEmpty)
+    }
+
+    @Test(arguments: ["Deir ez-Zor airport", "Deir al-Zour airport", "Dayr az-Zawr airport", "Deir Ezzor airport",
+                      "مطار دير الزور", "مَطَارِ دِيرِ الزُّورِ", "مطـــار ديرالزور", "#معركة_مطار_دير_الزور"])
+    func spellingsOfDeirEzZorAirportMeetTheSameSite(text: String) throws {
+        let claim = try #require(Self.resolver.resolve(text).first, "\(text)")
+        #expect(GeoDistance.kilometres(35.2854, 40.176, to: claim.site) < 5, "\(text) → \(claim.site.name)")
+    }
+
+    @Test func postsWithoutPlacesClaimNothing() {
+        for text in ["Good morning from the front, brothers", "صباح الخير يا أبطال", "We will never surrender. Victory is near!",
+                     "اللهم انصر المجاهدين", ""] {
+            #expect(Self.resolver.resolve(text).isEmpty, "\(text)")
+        }
+    }
+
+    @Test func everyClaimExplainsItself() throws {
+        let claim = try #require(Self.resolver.resolve("قاعدة عين الأسد الجوية تحت السيطرة").first)
+        #expect(claim.site.type == .airBase)
+        #expect(claim.explanation.contains("matched"))
+        #expect(claim.explanation.contains("type word"))
+    }
+}
+
+@Suite struct PlaceTextTests {
+    @Test func arabicIsFoldedAsPeopleTypeIt() {
+        // Hamza forms, taa marbuta, alef maqsura, tashkeel, tatweel, Persian letters, digits.
+        #expect(PlaceText.forms("أإآ ة ى") == ["ااا", "ه", "ي"])
+        #expect(PlaceText.forms("مَطَارُ") == ["مطار"])
+        #expect(PlaceText.forms("مطـــار") == ["مطار"])
+        #expect(PlaceText.forms("کوبانی") == ["كوباني"])
+        #expect(PlaceText.forms("الفرقة ١٧") == ["الفرقه", "17"])
+    }
+
+    @Test func latinIsFoldedAndHashtagsSplit() {
+        #expect(PlaceText.forms("Qa'im Mosul's Cilvegözü") == ["qaim", "mosul", "cilvegozu"])
+        #expect(PlaceText.forms("#TabqaAirbase #معركة_مطار_الطبقة") == ["tabqa", "airbase", "معركه", "مطار", "الطبقه"])
+    }
+
+    @Test func skeletonsSurviveTransliteration() {
+        let deir = ["Deir", "Dayr"].map { PlaceKeys.skeleton(PlaceText.forms($0)[0], script: .latin) }
+        let zor = ["Zor", "Zour", "Zawr"].map { PlaceKeys.skeleton(PlaceText.forms($0)[0], script: .latin) }
+        let menagh = ["Menagh", "Minaq", "Mennagh", "Minakh"].map { PlaceKeys.skeleton(PlaceText.forms($0)[0], script: .latin) }
+        #expect(Set(deir).count == 1 && Set(zor).count == 1 && Set(menagh).count == 1)
+    }
+
+    @Test func arabicCliticsAreTakenOff() {
+        #expect(PlaceKeys.variants("بالطبقه", script: .arabic).contains("طبقه"))
+        #expect(PlaceKeys.variants("للمطار", script: .arabic).contains("مطار"))
+        #expect(PlaceKeys.variants("والموصل", script: .arabic).contains("موصل"))
+    }
+}
