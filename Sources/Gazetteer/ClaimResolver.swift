@@ -96,6 +96,10 @@ public struct ClaimResolver: Sendable {
     /// so it cannot be recycling a photo.
     public static func presentsAsOld(_ text: String) -> Bool {
         let scan = Scan(text: text)
+        let forms = scan.words.map(\.form)
+        for start in forms.indices {
+            for phrase in PlaceLexicon.passedOffPhrases where forms[start...].starts(with: phrase) { return true }
+        }
         for (c, position) in scan.content.enumerated() {
             if scan.has(position, in: PlaceLexicon.oldMaterialCues) { return true }
             guard scan.has(position, in: PlaceLexicon.oldWords) else { continue }

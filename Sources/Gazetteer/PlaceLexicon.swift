@@ -56,13 +56,12 @@ enum PlaceLexicon {
         return table
     }()
 
-    /// Words after which a named place is a goal, not something taken: "next", "heading to",
+    /// Words after which a named place is a goal, not something taken: "next", "soon",
     /// الهدف القادم. A post that names its target and its next target claims the first.
+    /// Directions ("towards", نحو) are not goals: convoys "reached Tabqa" after marching towards it.
     static let futureCues: Set<String> = canonicalSet([
-        "next", "then", "heading", "towards", "toward", "soon", "tomorrow", "coming", "upcoming", "target",
-        "targets", "will", "approaching", "onward",
-        "القادم", "القادمة", "التالي", "التالية", "نحو", "باتجاه", "اتجاه", "قريبا", "الهدف", "المقبل", "المقبلة",
-        "سنحرر", "سندخل",
+        "next", "soon", "tomorrow", "upcoming", "target", "targets", "will", "onward",
+        "القادم", "القادمة", "التالي", "التالية", "قريبا", "الهدف", "المقبل", "المقبلة", "سنحرر", "سندخل", "قادمون",
     ])
 
     /// Words after which a place only locates another one: "east of Aleppo", "ريف حلب".
@@ -102,10 +101,18 @@ enum PlaceLexicon {
     /// "#factcheck", مفبركة): such a post presents nothing as new.
     static let oldMaterialCues: Set<String> = canonicalSet([
         "again", "recycled", "recirculated", "resurfaced", "factcheck", "debunk", "debunked", "debunking", "fake",
-        "misleading", "misattributed", "hoax", "archive", "archival", "verify", "verification",
+        "misleading", "misattributed", "hoax", "archive", "archival", "verify", "verification", "repost", "reposted",
+        "reposting", "originally",
         "مفبركة", "مفبرك", "مضللة", "مضلل", "كاذبة", "كاذب", "مزيفة", "مزيف", "تحقق", "التحقق", "فبركة", "تضليل", "مكررة",
         "مجددا", "ارشيفية", "ارشيف",
     ])
+
+    /// Phrases by which a post says another post passed a picture off as new: "posted as
+    /// today's", "as if", نشرت على أنها حديثة.
+    static let passedOffPhrases: [[String]] = [
+        "posted as", "shared as", "presented as", "passed off", "as if", "claimed as", "first seen", "original from",
+        "على انها", "على انه", "كانها",
+    ].map { PlaceText.forms($0) }
 
     /// "old" words that mark old material when next to a picture word ("old photo", صورة قديمة).
     static let oldWords: Set<String> = canonicalSet(["old", "older", "years-old", "قديمة", "قديم", "قديمه"])

@@ -1,0 +1,97 @@
+import Foundation
+import Testing
+
+@Suite(.serialized) struct ClaimsCommandTests {
+    /// A case of samples/ for these tests alone.
+    static let samplesCase: Result<String, any Error> = Result {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("imprint-claims-\(getpid()).case").path
+        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+        let result = try CommandLineRunner.run(["ingest", "--format", "jsonl", "--case", path, "samples"])
+        guard result.status == 0 else { throw CocoaError(.fileReadUnknown, userInfo: [NSLocalizedDescriptionKey: result.stderr]) }
+        return path
+    }
+
+    static func json(_ line: String) throws -> [String: Any] {
+        try #require(JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+    }
+
+    /// The acceptance check: on samples/, `imprint flags` reports each contradiction planted by
+    /// scripts/make-samples (samples/flags-expected.tsv) and nothing else.
+    @Test func flagsOnSamplesAreExactlyThePlantedOnes() throws {
+        let casePath = try Self.samplesCase.get()
+        let result = try CommandLineRunner.run(["flags", "--format", "jsonl", "--case", casePath])
+        #expect(result.status == 0, "\(result.stderr)")
+        var reported: [(kind: String, files: Set<String>, sites: [String], reason: String)] = []
+        for line in result.lines {
+            let record = try Self.json(line)
+            let files = Set((record["files"] as? [String] ?? []).map { URL(fileURLWithPath: $0).lastPathComponent })
+            reported.append((record["kind"] as? String ?? "", files, record["site_ids"] as? [String] ?? [], record["reason"] as? String ?? ""))
+        }
+        let expected = try String(contentsOf: CommandLineRunner.repository.appendingPathComponent("samples/flags-expected.tsv"), encoding: .utf8)
+            .split(separator: "\n").dropFirst().map { $0.split(separator: "\t", omittingEmptySubsequences: false).map(String.init) }
+        for row in expected {
+            let files = Set(row[1].split(separator: ";").map(String.init))
+            #expect(reported.contains { $0.kind == row[0] && $0.files == files }, "missing \(row[0]) \(row[1]): \(row[4])")
+        }
+        for flag in reported {
+            #expect(expected.contains { $0[0] == flag.kind && Set($0[1].split(separator: ";").map(String.init)) == flag.files },
+                    "unexpected \(flag.kind) \(flag.files.sorted()): \(flag.reason)")
+        }
+    }
+
+    @Test func claimsShowEvidenceAndSitesWithCoordinates() throws {
+        let casePath = try Self.samplesCase.get()
+        let result = try CommandLineRunner.run(["claims", "--format", "jsonl", "--case", casePath, "samples/mosul-runway_q40.jpg"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let records = try result.lines.map(Self.json)
+        // Its banner repost is claimed at Mosul airport; it has no post and no GPS of its own.
+        let repost = try #require(records.first { $0["evidence"] as? String == "repost" })
+        #expect(repost["type"] as? String == "airport")
+        for key in ["id", "name", "type", "latitude", "longitude", "score", "evidence", "detail"] { #expect(repost[key] != nil, "\(key)") }
+        let original = try CommandLineRunner.run(["claims", "--format", "jsonl", "--case", casePath, "samples/mosul-runway.jpg"])
+        let evidence = Set(try original.lines.map { try Self.json($0)["evidence"] as? String ?? "" })
+        #expect(evidence == ["gps", "repost"])
+    }
+
+    @Test func siteListsItsImagesEarliestFirst() throws {
+        let casePath = try Self.samplesCase.get()
+        let search = try CommandLineRunner.run(["sites", "search", "--format", "jsonl", "Tabqa air base"])
+        let first = try #require(search.lines.first)
+        let id = try #require(try Self.json(first)["id"] as? String)
+        let result = try CommandLineRunner.run(["site", "--format", "jsonl", "--case", casePath, id])
+        #expect(result.status == 0, "\(result.stderr)")
+        let records = try result.lines.map(Self.json)
+        let paths = Set(records.compactMap { ($0["path"] as? String).map { URL(fileURLWithPath: $0).lastPathComponent } })
+        #expect(paths.isSuperset(of: ["tabqa-hangars.jpg", "tabqa-hangars_q40.jpg", "tabqa-hangars_banner.jpg"]))
+        let times = records.compactMap { $0["time"] as? String }
+        #expect(times == times.sorted())
+    }
+
+    @Test func resolveReadsOneTextPerLineAndSaysWhenNothingIsClaimed() throws {
+        let input = "Flag raised over Menagh air base\nGood morning brothers\nسد الموصل تحت السيطرة\n"
+        let result = try CommandLineRunner.run(["claims", "resolve", "--format", "jsonl", "--limit", "1"], input: Data(input.utf8))
+        #expect(result.status == 0, "\(result.stderr)")
+        let records = try result.lines.map(Self.json)
+        #expect(records.map { $0["line"] as? Int } == [1, 2, 3])
+        #expect(records[0]["type"] as? String == "air_base")
+        #expect(records[1]["id"] is NSNull)
+        #expect(records[2]["type"] as? String == "dam")
+    }
+
+    @Test func importedAirportsAreFoundNearErbil() throws {
+        guard let corpus = CommandLineRunner.corpus else { return }
+        let world = corpus.deletingLastPathComponent().appendingPathComponent("gazetteer/ourairports-world-airports-20221011.csv")
+        let casePath = FileManager.default.temporaryDirectory.appendingPathComponent("imprint-sites-\(getpid()).case").path
+        defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: casePath + suffix) } }
+        let imported = try CommandLineRunner.run(["sites", "import", "--case", casePath, world.path])
+        #expect(imported.status == 0, "\(imported.stderr)")
+        // "…: ourairports, N sites imported into …": the 73,623 rows less balloonports and built-in twins.
+        let count = imported.stderr.split(separator: " ").firstIndex(of: "sites").flatMap { index in
+            Int(imported.stderr.split(separator: " ")[index - 1])
+        }
+        #expect((count ?? 0) > 70_000, "\(imported.stderr)")
+        let near = try CommandLineRunner.run(["sites", "near", "--format", "jsonl", "--case", casePath, "--km", "30", "36.19,44.01"])
+        let names = try near.lines.map { try Self.json($0)["name"] as? String ?? "" }
+        #expect(names.contains("Erbil International Airport"), "\(names)")
+    }
+}
