@@ -150,14 +150,14 @@ extension Gazetteer {
         let firstLine = UnsafeBufferPointer(rebasing: bytes[start..<lineEnd])
 
         var csvHeader: [String] = []
-        DelimitedText(bytes: firstLine, separator: UInt8(ascii: ",")).forEachRow { row in
-            if csvHeader.isEmpty { csvHeader = (0..<row.count).map { ImportText.trim(row.string($0)).lowercased() } }
+        DelimitedText(bytes: firstLine, separator: UInt8(ascii: ",")).forEachRow(limit: 1) { row in
+            csvHeader = (0..<row.count).map { ImportText.trim(row.string($0)).lowercased() }
         }
         if csvHeader.contains("ident") && csvHeader.contains("latitude_deg") { return .ourAirports }
 
         var tabFields: [String] = []
-        DelimitedText(bytes: firstLine, separator: UInt8(ascii: "\t"), quoting: false).forEachRow { row in
-            if tabFields.isEmpty { tabFields = (0..<row.count).map { row.string($0) } }
+        DelimitedText(bytes: firstLine, separator: UInt8(ascii: "\t"), quoting: false).forEachRow(limit: 1) { row in
+            tabFields = (0..<row.count).map { row.string($0) }
         }
         if tabFields.count == GeoNamesColumn.count, let id = tabFields.first, !id.isEmpty, id.utf8.allSatisfy(DelimitedText.isDigit) {
             return .geoNames
@@ -292,14 +292,15 @@ struct DelimitedText {
 
     static func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
 
-    /// Calls `body` with each non-blank row in order.
-    /// - Complexity: O(bytes); the field list is reused from row to row.
-    func forEachRow(_ body: (Row) -> Void) {
+    /// Calls `body` with each non-blank row in order, or with the first `limit` of them.
+    /// - Complexity: O(bytes read); the field list is reused from row to row.
+    func forEachRow(limit: Int = .max, _ body: (Row) -> Void) {
         let count = bytes.count
         var index = Self.contentStart(bytes)
         var line = 1
         var row = Row(bytes: bytes)
-        while index < count {
+        var delivered = 0
+        while index < count && delivered < limit {
             row.fields.removeAll(keepingCapacity: true)
             row.line = line
             while true {
@@ -334,6 +335,7 @@ struct DelimitedText {
             }
             if row.fields.count == 1 && row.fields[0].start == row.fields[0].end { continue }
             body(row)
+            delivered += 1
         }
     }
 }
@@ -362,7 +364,23 @@ struct HeaderColumns {
 /// the rest of the module).
 enum ImportText {
     /// The text without leading or trailing whitespace and newlines.
-    static func trim(_ text: some StringProtocol) -> String { text.trimmingCharacters(in: .whitespacesAndNewlines) }
+    ///
+    /// Foundation's `trimmingCharacters(in:)` goes through `NSString` on Linux and was the
+    /// largest single cost of reading OurAirports; most fields need no trimming at all.
+    static func trim(_ text: Substring) -> String {
+        let scalars = text.unicodeScalars
+        guard let first = scalars.firstIndex(where: { !isWhitespace($0) }) else { return "" }
+        let last = scalars.lastIndex(where: { !isWhitespace($0) })!
+        return String(scalars[first...last])
+    }
+
+    /// Unicode whitespace, answered without a property lookup for ASCII.
+    private static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.isASCII ? scalar == " " || (0x09...0x0D).contains(scalar.value) : scalar.properties.isWhitespace
+    }
+
+    /// The text without leading or trailing whitespace and newlines.
+    static func trim(_ text: String) -> String { trim(text[...]) }
 
     /// Whether the text is a code of `lengths` characters, all upper-case ASCII letters or
     /// digits (`EBL`, `OS59`), as opposed to a name.

@@ -25,16 +25,16 @@ extension Gazetteer {
     static func ourAirports(bytes: UnsafeBufferPointer<UInt8>, path: String) throws(GazetteerError) -> ImportResult {
         var result = ImportResult(format: .ourAirports)
         var ranks: [[UInt8]] = []
-        var columns: OurAirportsColumns?
-        var headerError: GazetteerError?
-        DelimitedText(bytes: bytes, separator: UInt8(ascii: ",")).forEachRow { row in
-            guard headerError == nil else { return }
-            guard let known = columns else {
-                do throws(GazetteerError) { columns = try OurAirportsColumns(HeaderColumns(row), path: path) }
-                catch { headerError = error }
-                return
-            }
-            switch OurAirportsRow.site(row, columns: known) {
+        let text = DelimitedText(bytes: bytes, separator: UInt8(ascii: ","))
+        // The header first, alone: a file without the columns is refused before any row is read.
+        var header: HeaderColumns?
+        text.forEachRow(limit: 1) { header = HeaderColumns($0) }
+        guard let header else { throw .unrecognisedFormat(path: path, detail: "the file is empty") }
+        let columns = try OurAirportsColumns(header, path: path)
+        var isHeader = true
+        text.forEachRow { row in
+            if isHeader { isHeader = false; return }
+            switch OurAirportsRow.site(row, columns: columns) {
             case .site(let site, let siteRanks):
                 result.sites.append(site)
                 ranks.append(siteRanks)
@@ -42,8 +42,6 @@ extension Gazetteer {
             case .malformed(let reason): result.skip(line: row.line, reason)
             }
         }
-        if let headerError { throw headerError }
-        guard columns != nil else { throw .unrecognisedFormat(path: path, detail: "the file is empty") }
         result.ambiguousReferences = keepUnambiguousReferences(&result.sites, ranks: ranks)
         return result
     }
@@ -201,8 +199,8 @@ enum MilitaryWords {
     static func evidence(name: String, keywords: String, wikipedia: String) -> String? {
         if isMilitary(name) { return "name" }
         if isMilitary(keywords) { return "keywords" }
-        if let slash = wikipedia.range(of: "/wiki/", options: .backwards),
-           isMilitary(wikipedia[slash.upperBound...].replacingOccurrences(of: "_", with: " ")) {
+        // The article title is the link's last path component; `_` separates words like a space.
+        if let slash = wikipedia.lastIndex(of: "/"), isMilitary(String(wikipedia[wikipedia.index(after: slash)...])) {
             return "Wikipedia title"
         }
         return nil
@@ -212,11 +210,13 @@ enum MilitaryWords {
     /// - Complexity: O(words × phrases); names are a few words long.
     static func isMilitary(_ text: String) -> Bool {
         // Words are runs of letters and digits; bytes of multi-byte characters count as letters.
-        let words = text.utf8.split { $0 < 0x80 && !(($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x7A) && !DelimitedText.isDigit($0) }
-            .map(Substring.init)
+        func isSeparator(_ byte: UInt8) -> Bool {
+            byte < 0x80 && !((byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A) && !DelimitedText.isDigit(byte)
+        }
+        let words = text.utf8.split(whereSeparator: isSeparator).map(Substring.init)
         if words.isEmpty { return false }
         if words.contains(where: abbreviations.contains) { return true }
-        let lower = words.map { $0.lowercased()[...] }
+        let lower = text.lowercased().utf8.split(whereSeparator: isSeparator).map(Substring.init)
         for phrase in phrases where phrase.count <= lower.count {
             for start in 0...(lower.count - phrase.count) where lower[start] == phrase[0] {
                 if phrase.indices.allSatisfy({ lower[start + $0] == phrase[$0] }) { return true }

@@ -38,15 +38,14 @@ extension Gazetteer {
     static func userSites(csvBytes bytes: UnsafeBufferPointer<UInt8>, path: String) throws(GazetteerError) -> ImportResult {
         var result = ImportResult(format: .csv)
         var builder = UserSiteBuilder(path: path, format: "CSV")
-        var columns: UserSiteColumns?
-        var headerError: GazetteerError?
-        DelimitedText(bytes: bytes, separator: UInt8(ascii: ",")).forEachRow { row in
-            guard headerError == nil else { return }
-            guard let known = columns else {
-                do throws(GazetteerError) { columns = try UserSiteColumns(HeaderColumns(row), path: path) }
-                catch { headerError = error }
-                return
-            }
+        let text = DelimitedText(bytes: bytes, separator: UInt8(ascii: ","))
+        var header: HeaderColumns?
+        text.forEachRow(limit: 1) { header = HeaderColumns($0) }
+        guard let header else { throw .unrecognisedFormat(path: path, detail: "the file is empty") }
+        let known = try UserSiteColumns(header, path: path)
+        var isHeader = true
+        text.forEachRow { row in
+            if isHeader { isHeader = false; return }
             func text(_ column: Int?) -> String? {
                 guard let column, column < row.count else { return nil }
                 let value = ImportText.trim(row.string(column))
@@ -59,8 +58,6 @@ extension Gazetteer {
                 uncertaintyKm: text(known.uncertainty), source: text(known.source))
             builder.add(fields, line: row.line, to: &result)
         }
-        if let headerError { throw headerError }
-        guard columns != nil else { throw .unrecognisedFormat(path: path, detail: "the file is empty") }
         return result
     }
 
