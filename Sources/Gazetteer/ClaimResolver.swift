@@ -117,14 +117,22 @@ public struct ClaimResolver: Sendable {
         /// Positions of the words that count (articles skipped).
         let content: [Int]
         let variants: [[String]]
-        let skeletons: [String]
+        /// The skeleton of each variant (clitics off first: للگيارة → كياره → its skeleton).
+        let skeletons: [[String]]
 
         init(text: String) {
             let words = PlaceText.words(text)
             self.words = words
             content = words.indices.filter { !PlaceNameIndex.isTransparent(words[$0]) }
             variants = words.map { PlaceKeys.variants($0.form, script: $0.script) }
-            skeletons = words.map { PlaceKeys.skeleton($0.form, script: $0.script) }
+            skeletons = zip(words, variants).map { word, variants in
+                var seen: [String] = []
+                for variant in variants {
+                    let skeleton = PlaceKeys.skeleton(variant, script: word.script)
+                    if !seen.contains(skeleton) { seen.append(skeleton) }
+                }
+                return seen
+            }
         }
 
         func has(_ position: Int, in set: Set<String>) -> Bool {
@@ -197,8 +205,9 @@ public struct ClaimResolver: Sendable {
                     let next = content[c + k]
                     if scan.words[next].startsClause { return }
                     if scan.variants[next].contains(entry.words[k]) { continue }
-                    if !entry.skeletons[k].isEmpty, scan.skeletons[next] == entry.skeletons[k],
-                       scan.words[next].script != .digits, isNameLike(scan.words[next]) {
+                    if !entry.skeletons[k].isEmpty, scan.skeletons[next].contains(entry.skeletons[k]),
+                       scan.words[next].script != .digits, isNameLike(scan.words[next]),
+                       !Self.isNisba(scan.words[next], of: entry.words[k]) {
                         quality = min(quality, 0.8)
                         continue
                     }
@@ -208,11 +217,29 @@ public struct ClaimResolver: Sendable {
                 if let current = matches[entry.site], (current.length, current.quality) >= (length, quality) { return }
                 matches[entry.site] = (length, quality, Int(entryIndex))
             }
+            guard isNameLike(word) else { continue }
+            // The word alone, then with the next word (names of two words and more).
+            let next = c + 1 < content.count && !scan.words[content[c + 1]].startsClause ? content[c + 1] : nil
             for variant in scan.variants[position] {
-                for entryIndex in index.byFirstWord[variant] ?? [] { consider(entryIndex, firstQuality: 1) }
+                for entryIndex in index.byWords[variant] ?? [] { consider(entryIndex, firstQuality: 1) }
+                for second in next.map({ scan.variants[$0] }) ?? [] {
+                    for entryIndex in index.byWords[variant + PlaceNameIndex.pairSeparator + second] ?? [] {
+                        consider(entryIndex, firstQuality: 1)
+                    }
+                }
             }
-            if isNameLike(word), word.script != .digits, !PlaceLexicon.commonWords.contains(word.form) {
-                for entryIndex in index.byFirstSkeleton[scan.skeletons[position]] ?? [] { consider(entryIndex, firstQuality: 0.8) }
+            if word.script != .digits, !PlaceLexicon.commonWords.contains(word.form) {
+                var skeletonKeys = scan.skeletons[position]
+                if let next {
+                    for first in scan.skeletons[position] {
+                        for second in scan.skeletons[next] { skeletonKeys.append(first + PlaceNameIndex.pairSeparator + second) }
+                    }
+                }
+                for entryIndex in skeletonKeys.flatMap({ index.bySkeletons[$0] ?? [] }) {
+                    // A nisba names a person or a group, not the place: al-Baghdadi, الموصلي, Tabqawi.
+                    if Self.isNisba(word, of: index.entries[Int(entryIndex)].words[0]) { continue }
+                    consider(entryIndex, firstQuality: 0.8)
+                }
             }
             guard !matches.isEmpty else { continue }
             // Keep the longest names starting here; shorter ones are inside them.
@@ -234,12 +261,33 @@ public struct ClaimResolver: Sendable {
         for position in ordered {
             let mention = found[position]
             guard !(mention.start...mention.end).contains(where: { taken[$0] }) else { continue }
+            // Up to two words after Abu/أبو name a person (Abu Bakr al-Baghdadi), unless the
+            // place's name starts at the kunya itself (Abu Kamal), which is longer and won above.
+            let kunya = (max(0, mention.start - 2)..<mention.start).contains { c in
+                scan.has(content[c], in: PlaceLexicon.personNameStarts)
+            }
+            if kunya { continue }
             // A single word that is only a type word ("base", "مطار") is not a name.
             if mention.start == mention.end, typeSpans.contains(where: { $0.start <= mention.start && mention.end <= $0.end }) { continue }
             for k in mention.start...mention.end { taken[k] = true }
             accepted.append(mention)
         }
         return accepted.sorted { $0.start < $1.start }
+    }
+
+    /// Whether `word` is a nisba of `name` (ends in -i / ي where the name does not): the
+    /// adjective of origin names people and groups, not the place.
+    static func isNisba(_ word: PlaceText.Word, of name: String) -> Bool {
+        let wordEnd = word.form.unicodeScalars.last, nameEnd = name.unicodeScalars.last
+        switch word.script {
+        case .latin:
+            let endsInI: (Unicode.Scalar?) -> Bool = { $0 == "i" || $0 == "y" }
+            return endsInI(wordEnd) != endsInI(nameEnd)
+        case .arabic:
+            return wordEnd == "\u{064A}" && nameEnd != "\u{064A}"
+        case .digits:
+            return false
+        }
     }
 
     /// Whether a word may be (part of) a name: Arabic and digits always; Latin when
@@ -274,7 +322,8 @@ public struct ClaimResolver: Sendable {
             }
             var target: Int? = nil
             if span.isArabic && !span.isAdjective {
-                if let after, let g = gap(from: span.end, to: mentions[after].start), g <= 1 { target = after }
+                // Two words may stand between: المصرف التجاري السوري فرع الرقة.
+                if let after, let g = gap(from: span.end, to: mentions[after].start), g <= 2 { target = after }
                 else if let before, let g = gap(from: mentions[before].end, to: span.start), g == 0 { target = before }
             } else {
                 if let before, let g = gap(from: mentions[before].end, to: span.start), g <= (span.isArabic ? 2 : 1) { target = before }
@@ -329,19 +378,27 @@ public struct ClaimResolver: Sendable {
         let usable = mention.candidates.filter { typed || !index.entries[$0.entry].needsTypeWord }
         guard !usable.isEmpty else { return }
         func fit(_ site: Int) -> Double { mention.typeWeights[gazetteer.sites[site].type] ?? 0 }
-        func preference(_ candidate: (site: Int, quality: Double, entry: Int)) -> (Double, Int, Double, Int) {
+        func preference(_ candidate: (site: Int, quality: Double, entry: Int)) -> (Int, Int, Double, Double, Int) {
             let site = gazetteer.sites[candidate.site]
             let curated = site.isBuiltIn || site.id.hasPrefix("user:") ? 1 : 0
             // Without a type word a bare name is the place itself: "Mosul" is the city.
             let isCity = !typed && site.type == .city ? 1.0 : 0.0
-            return (fit(candidate.site) + isCity, curated, candidate.quality, -candidate.site)
+            let fits = fit(candidate.site) + isCity
+            // Any fitting curated site beats an imported one that fits better ("Minakh airfield"
+            // is the air base, not some airport of a similar name).
+            return (fits > 0 ? 1 : 0, curated, fits, candidate.quality, -candidate.site)
         }
-        let best = usable.max { preference($0) < preference($1) }!
-        if typed && fit(best.site) == 0, let nearby = nearestOfType(mention, around: best.site) {
-            mention.chosen = nearby.site
-            mention.fit = nearby.fit
-            mention.note = "nearest \(gazetteer.sites[nearby.site].type) to \(gazetteer.sites[best.site].name) (\(Int(nearby.km.rounded())) km)"
-            return
+        var best = usable.max { preference($0) < preference($1) }!
+        if typed && fit(best.site) == 0 {
+            // The type word fits no namesake: the nearest site of that type around the named
+            // place, else the place itself ("shelling hit the TV building in Homs" → Homs).
+            if let city = usable.first(where: { gazetteer.sites[$0.site].type == .city }) { best = city }
+            if let nearby = nearestOfType(mention, around: best.site) {
+                mention.chosen = nearby.site
+                mention.fit = nearby.fit
+                mention.note = "nearest \(gazetteer.sites[nearby.site].type) to \(gazetteer.sites[best.site].name) (\(Int(nearby.km.rounded())) km)"
+                return
+            }
         }
         mention.chosen = best.site
         mention.fit = fit(best.site)
@@ -373,11 +430,12 @@ public struct ClaimResolver: Sendable {
         var score = quality * (1 + 0.1 * length) + mention.fit
         if gazetteer.sites[chosen].type != .city { score += 0.3 }
         if hasCue(PlaceLexicon.captureCues, around: mention, scan: scan, before: 4, after: 3) { score += 0.3 }
-        if hasCue(PlaceLexicon.futureCues, around: mention, scan: scan, before: 3, after: scan.words[scan.content[mention.start]].script == .latin ? 2 : 1) {
+        if hasCue(PlaceLexicon.futureCues, around: mention, scan: scan, before: 3, after: scan.words[scan.content[mention.start]].script == .latin ? 3 : 1) {
             score *= 0.25
         } else if hasCue(PlaceLexicon.referenceCues, around: mention, scan: scan, before: 2, after: 0) {
-            score *= 0.5
+            score *= 0.7
         }
+        if hasCue(PlaceLexicon.negationCues, around: mention, scan: scan, before: 3, after: 0) { score *= 0.3 }
         return score
     }
 

@@ -97,11 +97,11 @@ enum GeoNamesRow {
         var references = ["geonames:" + id]
         var aliases: [String] = []
         var seen: Set<String> = [name]
-        let candidates = [row.string(GeoNamesColumn.asciiName)]
-            + row.string(GeoNamesColumn.alternateNames).split(separator: ",").map(String.init)
+        let candidates = [row.string(GeoNamesColumn.asciiName)[...]]
+            + ImportText.split(row.string(GeoNamesColumn.alternateNames), on: ",")
         for candidate in candidates {
             let alias = ImportText.trim(candidate)
-            if alias.isEmpty || ImportText.isAllDigits(alias) || alias.contains("://") || alias.hasPrefix("www.") { continue }
+            if alias.isEmpty || ImportText.isAllDigits(alias) || ImportText.containsURL(alias) || alias.hasPrefix("www.") { continue }
             if airfield && ImportText.isICAOLike(alias) {
                 if !references.contains("icao:" + alias) { references.append("icao:" + alias) }
                 continue

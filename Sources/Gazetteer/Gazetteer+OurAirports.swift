@@ -140,7 +140,7 @@ enum OurAirportsRow {
 
         var aliases: [String] = []
         var seen: Set<String> = [name]
-        for keyword in field(columns.keywords).split(separator: ",") {
+        for keyword in ImportText.split(field(columns.keywords), on: ",") {
             let keyword = ImportText.trim(keyword)
             if keyword.isEmpty || ImportText.isAllDigits(keyword) { continue }
             if ImportText.isICAOLike(keyword),

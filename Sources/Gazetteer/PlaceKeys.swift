@@ -134,7 +134,9 @@ enum PlaceKeys {
         for (index, scalar) in form.unicodeScalars.enumerated() {
             // Long vowels are written or left out freely in names (منغ / مناغ).
             if index > 0, scalar == "\u{0627}" || scalar == "\u{0648}" || scalar == "\u{064A}" || scalar == "\u{0621}" { continue }
-            if out.last != scalar { out.append(scalar) }
+            // ك for ق: Iraqi speech says and writes qaf as g (گ, folded to ك): للگيارة = القيارة.
+            let letter: Unicode.Scalar = scalar == "\u{0643}" ? "\u{0642}" : scalar
+            if out.last != letter { out.append(letter) }
         }
         return String(out)
     }

@@ -60,7 +60,7 @@ enum PlaceLexicon {
     /// الهدف القادم. A post that names its target and its next target claims the first.
     /// Directions ("towards", نحو) are not goals: convoys "reached Tabqa" after marching towards it.
     static let futureCues: Set<String> = canonicalSet([
-        "next", "soon", "tomorrow", "upcoming", "target", "targets", "will", "onward",
+        "next", "soon", "tomorrow", "coming", "upcoming", "target", "targets", "will", "onward",
         "القادم", "القادمة", "التالي", "التالية", "قريبا", "الهدف", "المقبل", "المقبلة", "سنحرر", "سندخل", "قادمون",
     ])
 
@@ -70,6 +70,13 @@ enum PlaceLexicon {
         "countryside", "outskirts", "province", "governorate", "between",
         "قرب", "بالقرب", "شرق", "غرب", "شمال", "جنوب", "شرقي", "غربي", "شمالي", "جنوبي", "ريف", "محافظة", "اطراف",
         "ضواحي", "بين",
+    ])
+
+    /// Words that deny the place that follows: "not Haditha Dam", "ليست من مطار الشعيرات".
+    /// ("no" and لا are left out: "no retreat", لا إله إلا الله.)
+    static let negationCues: Set<String> = canonicalSet([
+        "not", "isn't", "isnt", "wasn't", "wasnt", "aren't", "weren't", "never", "neither", "nor",
+        "ليس", "ليست", "ليسوا", "ليسا", "ليست",
     ])
 
     /// Words that go with taking a place now: they raise a mention above mere context.
@@ -86,10 +93,10 @@ enum PlaceLexicon {
     /// Place names that are also ordinary words (الثورة "the revolution", الكرامة "dignity",
     /// الباب "the door", Hit): alone they claim nothing; next to a type word they do.
     static let commonWords: Set<String> = canonicalSet([
-        "الثورة", "الكرامة", "السلامة", "نصيب", "الباب", "باب", "حماة", "الرمادي", "رمادي", "الوليد", "ربيعة",
+        "الثورة", "الكرامة", "السلامة", "نصيب", "الباب", "باب", "حماة", "الوليد", "ربيعة",
         "جابر", "عين", "الخير", "النصر", "الفتح", "الحرية", "السلام", "الامل", "البعث", "الفرات", "التحرير",
         "الشهداء", "الجزيرة", "القدس", "الشعب", "الوحدة", "الاسد", "العرب", "الشام", "الحدود", "كسب",
-        "hit", "bab", "gate", "hope", "victory", "liberty", "freedom", "unity", "door",
+        "hit", "gate", "hope", "victory", "liberty", "freedom", "unity", "door",
         "ain", "ayn", "asad", "assad", "jabir", "jaber", "salam", "nasr", "karama", "thawra", "euphrates",
         "tiger", "eagle", "lion", "palm", "sham", "rabia", "walid", "waleed",
         // Countries and regions: "Central Bank of Iraq" must not be what "Iraq" claims.
@@ -124,8 +131,16 @@ enum PlaceLexicon {
     /// Words that may stand between a type word and its name: "the airport of Tabqa".
     static let gapWords: Set<String> = canonicalSet([
         "the", "of", "in", "at", "on", "de", "du", "la", "le", "main", "old", "former", "new", "key", "strategic",
-        "في", "الرئيسي", "القديم", "الاستراتيجي", "الاستراتيجية",
+        "building", "buildings", "square", "compound", "complex", "state",
+        "في", "الرئيسي", "القديم", "الاستراتيجي", "الاستراتيجية", "مبنى", "ساحة",
     ]).union(PlaceKeys.latinArticles)
+
+    /// Words that begin a person's name: the kunya (Abu Bakr, أبو عمر) and patronymics. The
+    /// words after them name a person, even when they look like places (al-Baghdadi,
+    /// الموصلي) — unless a place's own name begins with them (Abu Kamal, Abu al-Duhur).
+    static let personNameStarts: Set<String> = canonicalSet([
+        "abu", "abou", "abi", "ibn", "bin", "umm", "um", "ابو", "ابي", "ابا", "ابن", "بن", "ام", "بنت",
+    ])
 
     private static func canonicalSet(_ words: [String]) -> Set<String> {
         Set(words.flatMap { PlaceText.words($0).map { PlaceKeys.canonical($0.form, script: $0.script) } })

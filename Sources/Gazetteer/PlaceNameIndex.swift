@@ -20,8 +20,14 @@ struct PlaceNameIndex: Sendable {
     }
 
     private(set) var entries: [Entry] = []
-    private(set) var byFirstWord: [String: [Int32]] = [:]
-    private(set) var byFirstSkeleton: [String: [Int32]] = [:]
+    /// Entries by their word (one-word names) or first two words joined by ``pairSeparator``:
+    /// keying on two words keeps each bucket small with 73,000 airports ("San …", "Lake …").
+    private(set) var byWords: [String: [Int32]] = [:]
+    /// The same by consonant skeletons, for spelling variants.
+    private(set) var bySkeletons: [String: [Int32]] = [:]
+
+    /// Joins the first two words of a key.
+    static let pairSeparator = "\u{1}"
 
     init(sites: [Site]) {
         for (siteIndex, site) in sites.enumerated() {
@@ -44,11 +50,18 @@ struct PlaceNameIndex: Sendable {
         let entry = Entry(words: forms, skeletons: skeletons, site: site, name: name, needsTypeWord: common || !curated)
         let position = Int32(entries.count)
         entries.append(entry)
-        byFirstWord[forms[0], default: []].append(position)
-        // Short skeletons (km, tm) collide with too many ordinary words to be looked up.
-        if skeletons.joined().count >= 3, !skeletons[0].isEmpty {
-            byFirstSkeleton[skeletons[0], default: []].append(position)
+        byWords[Self.key(forms), default: []].append(position)
+        // Short skeletons (km, tm) collide with too many ordinary words to be looked up, and
+        // 73,000 imported airports would turn every spelling variant into some airfield
+        // (Minakh → Muynak): only curated names are looked up by skeleton.
+        if curated, skeletons.joined().count >= 3, !skeletons[0].isEmpty, skeletons.count == 1 || !skeletons[1].isEmpty {
+            bySkeletons[Self.key(skeletons), default: []].append(position)
         }
+    }
+
+    /// The lookup key of a word sequence: its only word, or its first two.
+    static func key(_ words: [String]) -> String {
+        words.count == 1 ? words[0] : words[0] + pairSeparator + words[1]
     }
 
     /// The core word sequences a name is indexed under: without articles and type words,
@@ -69,9 +82,13 @@ struct PlaceNameIndex: Sendable {
         return result
     }
 
-    /// Whether a word never tells places apart (al-, the, of).
+    /// Whether a word never tells places apart (al-, the, of, في).
     static func isTransparent(_ word: PlaceText.Word) -> Bool {
-        word.script == .latin && PlaceKeys.latinArticles.contains(word.form)
+        switch word.script {
+        case .latin: PlaceKeys.latinArticles.contains(word.form)
+        case .arabic: word.form == "\u{0641}\u{064A}"  // في, "in": مصرف الرافدين في الموصل
+        case .digits: false
+        }
     }
 
     /// The positions of `forms` left once type words are taken off both ends.
@@ -81,12 +98,27 @@ struct PlaceNameIndex: Sendable {
         var changed = true
         while changed && start < end {
             changed = false
-            for typeWord in PlaceLexicon.typeWords {
-                let n = typeWord.words.count
-                if end - start >= n, Array(forms[start..<start + n]) == typeWord.words { start += n; changed = true }
-                if end - start >= n, Array(forms[end - n..<end]) == typeWord.words { end -= n; changed = true }
+            for candidate in typeWordsByFirst[forms[start]] ?? [] {
+                let words = PlaceLexicon.typeWords[candidate].words
+                if end - start >= words.count, forms[start..<start + words.count].elementsEqual(words) {
+                    start += words.count; changed = true; break
+                }
+            }
+            guard start < end else { break }
+            for candidate in typeWordsByLast[forms[end - 1]] ?? [] {
+                let words = PlaceLexicon.typeWords[candidate].words
+                if end - start >= words.count, forms[end - words.count..<end].elementsEqual(words) {
+                    end -= words.count; changed = true; break
+                }
             }
         }
         return Array(start..<end)
+    }
+
+    private static let typeWordsByFirst: [String: [Int]] = Dictionary(grouping: PlaceLexicon.typeWords.indices) {
+        PlaceLexicon.typeWords[$0].words[0]
+    }
+    private static let typeWordsByLast: [String: [Int]] = Dictionary(grouping: PlaceLexicon.typeWords.indices) {
+        PlaceLexicon.typeWords[$0].words.last!
     }
 }
