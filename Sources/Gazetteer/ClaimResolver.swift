@@ -358,7 +358,8 @@ public struct ClaimResolver: Sendable {
             }
             if let best { mentions[m].note = "namesake chosen near \(best.near.name) (\(Int(best.km.rounded())) km)" }
         }
-        for m in mentions.indices { mentions[m].score = score(mentions[m], scan: scan) }
+        let starts = Set(mentions.map(\.start))
+        for m in mentions.indices { mentions[m].score = score(mentions[m], scan: scan, mentionStarts: starts) }
     }
 
     /// The candidates that nothing but location tells apart from the chosen one.
@@ -423,14 +424,18 @@ public struct ClaimResolver: Sendable {
 
     // MARK: Scoring
 
-    private func score(_ mention: Mention, scan: Scan) -> Double {
+    private func score(_ mention: Mention, scan: Scan, mentionStarts: Set<Int>) -> Double {
         guard let chosen = mention.chosen else { return 0 }
         let quality = mention.candidates.first { $0.site == chosen }?.quality ?? 0.8
         let length = Double(min(2, mention.end - mention.start))
         var score = quality * (1 + 0.1 * length) + mention.fit
         if gazetteer.sites[chosen].type != .city { score += 0.3 }
         if hasCue(PlaceLexicon.captureCues, around: mention, scan: scan, before: 4, after: 3) { score += 0.3 }
-        if hasCue(PlaceLexicon.futureCues, around: mention, scan: scan, before: 3, after: scan.words[scan.content[mention.start]].script == .latin ? 3 : 1) {
+        // Arabic puts the goal word before its place (الهدف القادم دير الزور); English may put
+        // it after ("Baghdad, we are coming"), unless another place follows it ("after Tabqa,
+        // next Deir ez-Zor": "next" belongs to Deir ez-Zor).
+        let after = scan.words[scan.content[mention.start]].script == .latin ? 3 : 0
+        if hasCue(PlaceLexicon.futureCues, around: mention, scan: scan, before: 3, after: after, stopAt: mentionStarts) {
             score *= 0.25
         } else if hasCue(PlaceLexicon.referenceCues, around: mention, scan: scan, before: 2, after: 0) {
             score *= 0.7
@@ -439,7 +444,8 @@ public struct ClaimResolver: Sendable {
         return score
     }
 
-    private func hasCue(_ cues: Set<String>, around mention: Mention, scan: Scan, before: Int, after: Int) -> Bool {
+    private func hasCue(_ cues: Set<String>, around mention: Mention, scan: Scan, before: Int, after: Int,
+                        stopAt otherStarts: Set<Int> = []) -> Bool {
         let content = scan.content
         var c = mention.start - 1
         var seen = 0
@@ -452,8 +458,11 @@ public struct ClaimResolver: Sendable {
         c = mention.end + 1
         seen = 0
         while c < content.count, seen < after {
-            if scan.words[content[c]].startsClause { break }
-            if scan.has(content[c], in: cues) { return true }
+            if scan.words[content[c]].startsClause || otherStarts.contains(c) { break }
+            if scan.has(content[c], in: cues) {
+                // The cue belongs to a place right after it, not to this one.
+                return !(c + 1...c + 3).contains { otherStarts.contains($0) }
+            }
             if !scan.has(content[c], in: PlaceLexicon.gapWords) { seen += 1 }
             c += 1
         }

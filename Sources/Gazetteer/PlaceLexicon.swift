@@ -99,6 +99,14 @@ enum PlaceLexicon {
         "hit", "gate", "hope", "victory", "liberty", "freedom", "unity", "door",
         "ain", "ayn", "asad", "assad", "jabir", "jaber", "salam", "nasr", "karama", "thawra", "euphrates",
         "tiger", "eagle", "lion", "palm", "sham", "rabia", "walid", "waleed",
+        // Aliases in the built-in set that are also words or given names: al-Taqaddum is
+        // "progress", Adhaim "the great", Dumayr "conscience", Balad "country", Tammuz "July",
+        // Omar, Ali, Rashid and Saddam are people before they are bases.
+        "التقدم", "الصحراء", "العظيم", "العمر", "القاع", "المصنع", "الهندية", "الهول", "تموز", "حرير", "الشاعر",
+        "شاعر", "صدام", "العبودية", "المثنى", "القادسية", "الضمير", "الراعي", "الشيب", "كيوان", "العريضة", "بلد",
+        "الحلة", "الرشيد", "حمدان", "الحمدان", "البكر",
+        "ali", "omar", "rashid", "rasheed", "saddam", "hamdan", "bakr", "bakir", "tammuz", "tahaluf", "anaconda",
+        "greene", "adder", "sather", "sahra", "baath", "baas", "hurriya",
         // Countries and regions: "Central Bank of Iraq" must not be what "Iraq" claims.
         "iraq", "syria", "turkey", "jordan", "iran", "lebanon", "kurdistan", "العراق", "سوريا", "سورية", "تركيا",
         "الاردن", "ايران", "لبنان", "كردستان", "nineveh", "anbar", "نينوى", "الانبار",

@@ -119,7 +119,7 @@ struct CaseClaims {
         if let latitude = file.latitude, let longitude = file.longitude, !(latitude == 0 && longitude == 0) {
             let reach = settings.gpsRadiusKm + 15  // the largest uncertainty a site carries
             for (site, km) in gazetteer.near(latitude: latitude, longitude: longitude, km: reach)
-            where km <= site.uncertaintyKm + settings.gpsRadiusKm {
+            where km <= Self.extent(of: site) + settings.gpsRadiusKm {
                 links.append(SiteLink(file: index, site: site, score: 2, evidence: .gps, time: file.dateTaken,
                                       detail: String(format: "EXIF GPS %.5f,%.5f is %.1f km from the site", latitude, longitude, km)))
             }
@@ -135,6 +135,13 @@ struct CaseClaims {
             }
         }
         return links
+    }
+
+    /// How far from its point a photo may be and still show the site: a place's extent and
+    /// uncertainty, but for a single building (a bank, a TV station), whose approximate point
+    /// would otherwise pull in every photo of its city, nothing beyond the GPS radius.
+    static func extent(of site: Site) -> Double {
+        site.type == .bank || site.type == .tvStation ? 0 : site.uncertaintyKm
     }
 
     /// `twitter 1426553791140831232 (2021-08-14T14:08:55Z)`.
