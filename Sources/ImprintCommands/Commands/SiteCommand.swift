@@ -36,7 +36,9 @@ struct SiteCommand: AsyncParsableCommand {
         rows.sort { ($0.time, $0.path, $0.link.evidence.rawValue) < ($1.time, $1.path, $1.link.evidence.rawValue) }
         let format = options.output.outputFormat
         let columns = ["time", "path", "evidence", "score", "id", "name", "type", "latitude", "longitude", "detail"]
-        let writer = RecordWriter(format: format, columns: format == .csv || format == .text ? columns : nil,
+        // On a terminal the site is the one asked for: its columns would repeat on every row.
+        let writer = RecordWriter(format: format,
+                                  columns: format == .text ? ["time", "path", "evidence", "score", "detail"] : format == .csv ? columns : nil,
                                   textStyle: .table(widths: ["time": 20, "path": 40, "evidence": 8, "score": 5]))
         for row in rows {
             writer.write([("time", row.link.time.map(OutputValue.string) ?? .null), ("path", .string(row.path)),
