@@ -86,20 +86,12 @@ struct ClaimsResolveCommand: AsyncParsableCommand {
         let limit = self.limit
         var line = 0
         func emit(_ batch: [String]) {
-            let resolved = ParallelMap.map(batch) { resolver.resolve($0, limit: limit) }
-            for (text, claims) in zip(batch, resolved) {
-                line += 1
-                if claims.isEmpty {
-                    writer.write([("line", .integer(Int64(line))), ("rank", .null), ("score", .null), ("id", .null), ("name", .null),
-                                  ("type", .null), ("latitude", .null), ("longitude", .null), ("evidence", .null),
-                                  ("explanation", .string("no site claimed")), ("text", .string(text))])
-                }
-                for (rank, claim) in claims.enumerated() {
-                    writer.write([("line", .integer(Int64(line))), ("rank", .integer(Int64(rank + 1))), ("score", .double(claim.score))]
-                                 + SiteRecords.fields(claim.site)
-                                 + [("evidence", .string("claimed")), ("explanation", .string(claim.explanation)), ("text", .string(text))])
-                }
+            let first = line + 1
+            let records = ParallelMap.map(Array(batch.enumerated())) { offset, text in
+                Self.records(for: text, line: first + offset, claims: resolver.resolve(text, limit: limit))
             }
+            line += batch.count
+            writer.write(contentsOf: records.flatMap { $0 })
         }
         if !texts.isEmpty {
             emit(texts)
@@ -113,5 +105,19 @@ struct ClaimsResolveCommand: AsyncParsableCommand {
             emit(batch)
         }
         writer.finish()
+    }
+
+    /// One text's rows: a row per site, strongest first, or one row saying nothing is claimed.
+    static func records(for text: String, line: Int, claims: [SiteClaim]) -> [OutputRecord] {
+        guard !claims.isEmpty else {
+            return [[("line", .integer(Int64(line))), ("rank", .null), ("score", .null), ("id", .null), ("name", .null),
+                     ("type", .null), ("latitude", .null), ("longitude", .null), ("evidence", .null),
+                     ("explanation", .string("no site claimed")), ("text", .string(text))]]
+        }
+        return claims.enumerated().map { rank, claim in
+            [("line", .integer(Int64(line))), ("rank", .integer(Int64(rank + 1))), ("score", .double(claim.score))]
+                + SiteRecords.fields(claim.site)
+                + [("evidence", .string("claimed")), ("explanation", .string(claim.explanation)), ("text", .string(text))]
+        }
     }
 }

@@ -44,6 +44,17 @@ final class RecordWriter {
         }
     }
 
+    /// Writes many records at once; JSON Lines are rendered on all cores (for commands
+    /// whose own work is so fast that one thread rendering JSON would be the bottleneck).
+    func write(contentsOf records: [OutputRecord]) {
+        guard format == .jsonl, records.count >= 256 else {
+            for record in records { write(record) }
+            return
+        }
+        for line in ParallelMap.map(records, { Self.jsonObject($0, indent: nil) + "\n" }) { out.write(line) }
+        count += records.count
+    }
+
     func finish() {
         switch format {
         case .json:
