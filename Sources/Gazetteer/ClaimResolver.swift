@@ -25,7 +25,6 @@ public struct ClaimResolver: Sendable {
     public let gazetteer: Gazetteer
     private let index: PlaceNameIndex
     private let sitesByType: [SiteType: [Int]]
-    private let typeWordsByFirst: [String: [Int]]
 
     /// Claims scoring below this are dropped: a goal or a locator alone claims nothing.
     public static let minimumScore = 0.6
@@ -38,17 +37,14 @@ public struct ClaimResolver: Sendable {
         var byType: [SiteType: [Int]] = [:]
         for (position, site) in gazetteer.sites.enumerated() { byType[site.type, default: []].append(position) }
         sitesByType = byType
-        var byFirst: [String: [Int]] = [:]
-        for (position, typeWord) in PlaceLexicon.typeWords.enumerated() { byFirst[typeWord.words[0], default: []].append(position) }
-        typeWordsByFirst = byFirst
     }
 
     /// The sites `text` claims, strongest first (at most `limit`).
     /// - Complexity: about linear in the length of the text.
     public func resolve(_ text: String, limit: Int = 5) -> [SiteClaim] {
-        var scan = Scan(text: text)
-        let typeSpans = findTypeWords(in: &scan)
-        var mentions = findMentions(in: &scan, typeSpans: typeSpans)
+        let scan = Scan(text: text)
+        let typeSpans = findTypeWords(in: scan)
+        var mentions = findMentions(in: scan, typeSpans: typeSpans)
         guard !mentions.isEmpty else { return [] }
         attach(typeSpans, to: &mentions, scan: scan)
         choose(&mentions, scan: scan)
@@ -58,10 +54,10 @@ public struct ClaimResolver: Sendable {
     /// The sites whose names match `query` (words in any order of importance), best first:
     /// for `imprint sites search`. Unlike ``resolve(_:limit:)`` it keeps every namesake.
     public func search(_ query: String, limit: Int = 20) -> [Site] {
-        var scan = Scan(text: query)
-        let typeSpans = findTypeWords(in: &scan)
+        let scan = Scan(text: query)
+        let typeSpans = findTypeWords(in: scan)
         var found: [(site: Int, rank: Double)] = []
-        for mention in findMentions(in: &scan, typeSpans: typeSpans, keepAll: true) {
+        for mention in findMentions(in: scan, typeSpans: typeSpans, keepAll: true) {
             for candidate in mention.candidates {
                 found.append((candidate.site, Double(mention.end - mention.start + 1) * candidate.quality))
             }
@@ -150,13 +146,13 @@ public struct ClaimResolver: Sendable {
         let text: String
     }
 
-    private func findTypeWords(in scan: inout Scan) -> [TypeSpan] {
+    private func findTypeWords(in scan: Scan) -> [TypeSpan] {
         var spans: [TypeSpan] = []
         var c = 0
         while c < scan.content.count {
             var best: (length: Int, typeWord: Int)? = nil
             for variant in scan.variants[scan.content[c]] {
-                for candidate in typeWordsByFirst[variant] ?? [] {
+                for candidate in PlaceLexicon.typeWordsByFirst[variant] ?? [] {
                     let words = PlaceLexicon.typeWords[candidate].words
                     guard c + words.count <= scan.content.count, words.count > (best?.length ?? 0) else { continue }
                     let fits = words.indices.dropFirst().allSatisfy { scan.variants[scan.content[c + $0]].contains(words[$0]) }
@@ -190,7 +186,7 @@ public struct ClaimResolver: Sendable {
         var score = 0.0
     }
 
-    private func findMentions(in scan: inout Scan, typeSpans: [TypeSpan], keepAll: Bool = false) -> [Mention] {
+    private func findMentions(in scan: Scan, typeSpans: [TypeSpan], keepAll: Bool = false) -> [Mention] {
         var found: [Mention] = []
         let content = scan.content
         for c in content.indices {

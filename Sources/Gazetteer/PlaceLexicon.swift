@@ -56,6 +56,9 @@ enum PlaceLexicon {
         return table
     }()
 
+    /// Positions in ``typeWords`` by their first word, for scanning.
+    static let typeWordsByFirst: [String: [Int]] = Dictionary(grouping: typeWords.indices) { typeWords[$0].words[0] }
+
     /// Words after which a named place is a goal, not something taken: "next", "soon",
     /// الهدف القادم. A post that names its target and its next target claims the first.
     /// Directions ("towards", نحو) are not goals: convoys "reached Tabqa" after marching towards it.

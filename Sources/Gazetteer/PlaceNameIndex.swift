@@ -118,7 +118,7 @@ struct PlaceNameIndex: Sendable {
         var changed = true
         while changed && start < end {
             changed = false
-            for candidate in typeWordsByFirst[forms[start]] ?? [] {
+            for candidate in PlaceLexicon.typeWordsByFirst[forms[start]] ?? [] {
                 let words = PlaceLexicon.typeWords[candidate].words
                 if end - start >= words.count, forms[start..<start + words.count].elementsEqual(words) {
                     start += words.count; changed = true; break
@@ -135,9 +135,6 @@ struct PlaceNameIndex: Sendable {
         return Array(start..<end)
     }
 
-    private static let typeWordsByFirst: [String: [Int]] = Dictionary(grouping: PlaceLexicon.typeWords.indices) {
-        PlaceLexicon.typeWords[$0].words[0]
-    }
     private static let typeWordsByLast: [String: [Int]] = Dictionary(grouping: PlaceLexicon.typeWords.indices) {
         PlaceLexicon.typeWords[$0].words.last!
     }
