@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+public import PerceptualHash
 
 extension CaseDatabase {
     /// What the case knows about a path: enough to tell whether the file changed.
@@ -158,6 +159,98 @@ extension CaseDatabase {
         guard !gone.isEmpty else { return 0 }
         return try write { db in
             try FileRecord.filter(keys: gone).deleteAll(db)
+        }
+    }
+}
+
+extension CaseDatabase {
+    /// A file's hashes beside its embedded thumbnail's (`ThumbnailHash`), for telling whether
+    /// the thumbnail still shows the picture.
+    public struct ThumbnailPair: Sendable, Hashable {
+        /// The file's row id.
+        public var fileID: Int64
+        /// The file's path.
+        public var path: String
+        /// How the main image decoded: a `.warning` (a truncated JPEG's grey padding) also
+        /// moves its hashes away from the thumbnail's without any editing.
+        public var decodeStatus: FileRecord.DecodeStatus
+        /// The main image's PDQ hash (`pdq`).
+        public var pdq: Hash256?
+        /// The thumbnail's PDQ hash (`thumbnail-pdq`).
+        public var thumbnailPDQ: Hash256?
+        /// The main image's centre at the thumbnail's aspect ratio (`thumbnail-frame-pdq`), for
+        /// a thumbnail the camera filled by cropping.
+        public var framePDQ: Hash256?
+        /// The main image's pHash (`phash`).
+        public var phash: UInt64?
+        /// The thumbnail's pHash (`thumbnail-phash`).
+        public var thumbnailPHash: UInt64?
+        /// The pHash of the main image's centre at the thumbnail's aspect ratio.
+        public var framePHash: UInt64?
+
+        /// Bits that differ between the thumbnail's pHash and the main image's (or its centre's,
+        /// when that is closer); nil when either is missing.
+        public var phashDistance: Int? {
+            guard let thumbnailPHash else { return nil }
+            return [phash, framePHash].compactMap { $0.map { ($0 ^ thumbnailPHash).nonzeroBitCount } }.min()
+        }
+
+        /// Bits that differ between the thumbnail's PDQ hash and the main image's (or its
+        /// centre's, when that is closer); nil when either is missing.
+        public var pdqDistance: Int? {
+            guard let thumbnailPDQ else { return nil }
+            return [pdq, framePDQ].compactMap { $0?.distance(to: thumbnailPDQ) }.min()
+        }
+
+        /// Whether the thumbnail shows a different picture from a cleanly decoded main image
+        /// (`ThumbnailHash.showsDifferentPicture(phashDistance:pdqDistance:)`); nil when the
+        /// main image decoded with a warning or no hash pair was stored.
+        public var showsDifferentPicture: Bool? {
+            guard decodeStatus == .ok else { return nil }
+            return ThumbnailHash.showsDifferentPicture(phashDistance: phashDistance, pdqDistance: pdqDistance)
+        }
+    }
+
+    /// Every file with a stored thumbnail hash, with its own hashes to compare, in path order;
+    /// only the files in `fileIDs` when it is given.
+    /// - Complexity: one query; O(n) memory for the n files returned.
+    public func thumbnailPairs(fileIDs: [Int64]? = nil) throws(CaseStoreError) -> [ThumbnailPair] {
+        let names = ["pdq", "phash", HashRecord.thumbnailPDQName, HashRecord.thumbnailPHashName,
+                     HashRecord.thumbnailFramePDQName, HashRecord.thumbnailFramePHashName]
+        return try read { db in
+            var sql = """
+                SELECT f.id, f.path, f.decode_status, h.algorithm, h.bits, h.blob
+                FROM files f JOIN hashes h ON h.file_id = f.id
+                WHERE h.algorithm IN (SELECT value FROM json_each(?))
+                  AND EXISTS (SELECT 1 FROM hashes t WHERE t.file_id = f.id AND t.algorithm IN (?, ?))
+                """
+            var arguments: StatementArguments = [Self.jsonArray(names), HashRecord.thumbnailPDQName, HashRecord.thumbnailPHashName]
+            if let fileIDs {
+                sql += " AND f.id IN (SELECT value FROM json_each(?))"
+                arguments += ["[" + fileIDs.map(String.init).joined(separator: ",") + "]"]
+            }
+            sql += " ORDER BY f.path, f.id"
+            let rows = try Row.fetchCursor(db, sql: sql, arguments: arguments)
+            var pairs: [ThumbnailPair] = []
+            while let row = try rows.next() {
+                let fileID: Int64 = row[0]
+                if pairs.last?.fileID != fileID {
+                    pairs.append(ThumbnailPair(fileID: fileID, path: row[1],
+                                               decodeStatus: FileRecord.DecodeStatus(rawValue: row[2]) ?? .warning))
+                }
+                let algorithm: String = row[3]
+                let bits = (row[4] as Int64?).map { UInt64(bitPattern: $0) }
+                let wide = (row[5] as Data?).flatMap { Hash256(bytes: [UInt8]($0)) }
+                switch algorithm {
+                case "pdq": pairs[pairs.count - 1].pdq = wide
+                case "phash": pairs[pairs.count - 1].phash = bits
+                case HashRecord.thumbnailPDQName: pairs[pairs.count - 1].thumbnailPDQ = wide
+                case HashRecord.thumbnailPHashName: pairs[pairs.count - 1].thumbnailPHash = bits
+                case HashRecord.thumbnailFramePDQName: pairs[pairs.count - 1].framePDQ = wide
+                default: pairs[pairs.count - 1].framePHash = bits
+                }
+            }
+            return pairs
         }
     }
 }

@@ -89,6 +89,40 @@ extension HashRecord {
     /// The stored name of PDQ's dihedral variant `k` (1–7).
     public static func dihedralName(_ k: Int) -> String { "pdq_dihedral\(k)" }
 
+    /// The stored name of the embedded thumbnail's PDQ hash (`ThumbnailHash`). Thumbnail names
+    /// start with `thumbnail-`, never `pdq_`: `cluster --case` and `match --case` read `pdq_*`
+    /// rows as regions of the picture, and a thumbnail may show another one.
+    public static let thumbnailPDQName = "thumbnail-pdq"
+    /// The stored name of the embedded thumbnail's pHash.
+    public static let thumbnailPHashName = "thumbnail-phash"
+    /// The stored name of the PDQ hash of the main image's centre at the thumbnail's aspect
+    /// ratio (`ThumbnailHash.filledFrame`), for thumbnails a camera filled by cropping.
+    public static let thumbnailFramePDQName = "thumbnail-frame-pdq"
+    /// The stored name of the pHash of that centre.
+    public static let thumbnailFramePHashName = "thumbnail-frame-phash"
+
+    /// The records for a thumbnail: its PDQ hash and pHash (each only when the file is hashed
+    /// with that algorithm, as it is only compared with the file's own), then the main image's
+    /// hashes in the thumbnail's frame when the thumbnail needs one.
+    public static func thumbnail(_ hash: ThumbnailHash, algorithms: [HashAlgorithm], filledFrame: ImageHashes?) -> [HashRecord] {
+        var records: [HashRecord] = []
+        func add(_ name: String, pdq: Hash256?, quality: Int?) {
+            guard algorithms.contains(.pdq), let pdq else { return }
+            records.append(HashRecord(fileID: 0, algorithm: name, value: .wide(pdq.bytes, bitCount: 256), quality: quality))
+        }
+        func add(_ name: String, phash: HashBits?) {
+            guard algorithms.contains(.phash), let bits = phash?.uint64 else { return }
+            records.append(HashRecord(fileID: 0, algorithm: name, value: .bits64(bits), quality: nil))
+        }
+        add(thumbnailPDQName, pdq: hash.pdq, quality: hash.quality)
+        add(thumbnailPHashName, phash: hash.phash)
+        if let filledFrame {
+            add(thumbnailFramePDQName, pdq: filledFrame.pdq, quality: filledFrame.pdqQuality)
+            add(thumbnailFramePHashName, phash: filledFrame.phash)
+        }
+        return records
+    }
+
     private static func plain(_ hashes: ImageHashes, algorithms: [HashAlgorithm]) -> [HashRecord] {
         algorithms.compactMap { algorithm in
             switch algorithm {

@@ -194,3 +194,112 @@ import Testing
         }
     }
 }
+
+import CaseStore
+
+/// Embedded EXIF thumbnails: stored as `thumbnail-pdq` and `thumbnail-phash` beside the file's
+/// own hashes, near them when the thumbnail shows the picture, far when it shows another.
+extension IngestCommandTests {
+    /// Bits that differ between two hex hashes of the same length.
+    static func distance(_ a: String, _ b: String) throws -> Int {
+        try #require(a.count == b.count)
+        return try zip(a, b).reduce(0) { sum, pair in
+            let x = try #require(pair.0.hexDigitValue), y = try #require(pair.1.hexDigitValue)
+            return sum + (x ^ y).nonzeroBitCount
+        }
+    }
+
+    /// `picture`'s pixels behind `exifDonor`'s EXIF segment (and so its thumbnail): what an
+    /// editor that keeps the EXIF block while replacing the pixels writes.
+    static func splice(exifFrom exifDonor: [UInt8], pixelsFrom picture: [UInt8]) throws -> [UInt8] {
+        var offset = 2
+        while offset + 4 <= exifDonor.count, exifDonor[offset] == 0xFF {
+            let length = Int(exifDonor[offset + 2]) << 8 | Int(exifDonor[offset + 3])
+            if exifDonor[offset + 1] == 0xE1, Array(exifDonor[(offset + 4)..<(offset + 8)]) == Array("Exif".utf8) {
+                return [0xFF, 0xD8] + exifDonor[offset..<(offset + 2 + length)] + picture.dropFirst(2)
+            }
+            offset += 2 + length
+        }
+        Issue.record("no EXIF segment")
+        return []
+    }
+
+    /// `case show` for one file: its hashes by name.
+    static func shown(_ path: String, case casePath: String) throws -> [String: Any] {
+        let result = try CommandLineRunner.run(["case", "show", "--format", "jsonl", "--case", casePath, path])
+        #expect(result.status == 0, "\(result.stderr)")
+        return try #require(try CommandLineRunner.objects(result).first)
+    }
+
+    @Test func aThumbnailOfAnotherPictureIsStoredFarFromTheFilesOwnHashes() throws {
+        let folder = try Self.scratch()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let photos = folder.appendingPathComponent("photos")
+        try FileManager.default.createDirectory(at: photos, withIntermediateDirectories: true)
+        let samples = CommandLineRunner.repository.appendingPathComponent("samples")
+        let runway = try [UInt8](Data(contentsOf: samples.appendingPathComponent("mosul-runway.jpg")))
+        let palms = try [UInt8](Data(contentsOf: samples.appendingPathComponent("river-palms.jpg")))
+        try Data(runway).write(to: photos.appendingPathComponent("runway.jpg"))
+        try Data(Self.splice(exifFrom: runway, pixelsFrom: palms)).write(to: photos.appendingPathComponent("palms-with-runway-exif.jpg"))
+        let casePath = folder.appendingPathComponent("x.case").path
+        let first = try CommandLineRunner.run(["ingest", "--format", "jsonl", "--case", casePath, photos.path])
+        #expect(first.status == 0, "\(first.stderr)")
+
+        // Thresholds are ThumbnailHash.phashThreshold (12) and .pdqThreshold (72).
+        let runwayRow = try Self.shown(photos.path + "/runway.jpg", case: casePath)
+        let runwayPDQ = try #require(runwayRow["pdq"] as? String), runwayPHash = try #require(runwayRow["phash"] as? String)
+        #expect(try Self.distance(runwayPDQ, #require(runwayRow["thumbnail-pdq"] as? String)) <= 31)
+        #expect(try Self.distance(runwayPHash, #require(runwayRow["thumbnail-phash"] as? String)) <= 4)
+        let spliced = try Self.shown(photos.path + "/palms-with-runway-exif.jpg", case: casePath)
+        let splicedThumbnail = try #require(spliced["thumbnail-pdq"] as? String)
+        #expect(try Self.distance(#require(spliced["pdq"] as? String), splicedThumbnail) > 72)
+        #expect(try Self.distance(#require(spliced["phash"] as? String), #require(spliced["thumbnail-phash"] as? String)) > 12)
+        // Same thumbnail, same hash: the thumbnail is hashed on its own, not from the pixels.
+        #expect(splicedThumbnail == runwayRow["thumbnail-pdq"] as? String)
+
+        // The thumbnail rows are no region of the picture: clustering the case keeps the spliced
+        // file (river-palms' pixels) away from the runway whose thumbnail it carries.
+        let clustered = try CommandLineRunner.run(["cluster", "--format", "jsonl", "--case", casePath])
+        #expect(clustered.status == 0, "\(clustered.stderr)")
+        #expect(try CommandLineRunner.objects(clustered).allSatisfy { $0["size"] as? Int == 1 }, "\(clustered.stdout)")
+
+        // What the claims indexer reads: both files paired with their thumbnails, one judged edited.
+        do {
+            let store = try CaseDatabase(path: casePath)
+            let pairs = try store.thumbnailPairs()
+            #expect(pairs.map { URL(fileURLWithPath: $0.path).lastPathComponent } == ["palms-with-runway-exif.jpg", "runway.jpg"])
+            #expect(pairs.map(\.showsDifferentPicture) == [true, false])
+            #expect(pairs.allSatisfy { $0.phashDistance != nil && $0.pdqDistance != nil && $0.framePDQ == nil })
+            #expect(try store.thumbnailPairs(fileIDs: [pairs[1].fileID]).map(\.path) == [pairs[1].path])
+        }
+
+        // A copy of a file already in the case takes its thumbnail rows with its other hashes.
+        try Data(runway).write(to: photos.appendingPathComponent("runway-copy.jpg"))
+        let second = try CommandLineRunner.run(["ingest", "--format", "jsonl", "--case", casePath, photos.path])
+        #expect(second.status == 0, "\(second.stderr)")
+        #expect(try Self.summary(second)["copied_same_content"] as? Int == 1)
+        let copy = try Self.shown(photos.path + "/runway-copy.jpg", case: casePath)
+        for name in ["pdq", "phash", "thumbnail-pdq", "thumbnail-phash"] {
+            #expect(copy[name] as? String != nil && copy[name] as? String == runwayRow[name] as? String, "\(name)")
+        }
+    }
+
+    /// A broken thumbnail never fails its file: the file is stored with its own hashes only.
+    @Test func aBrokenThumbnailIsPassedOver() throws {
+        let folder = try Self.scratch()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let photos = folder.appendingPathComponent("photos")
+        try FileManager.default.createDirectory(at: photos, withIntermediateDirectories: true)
+        var runway = try [UInt8](Data(contentsOf: CommandLineRunner.repository.appendingPathComponent("samples/mosul-runway.jpg")))
+        // Overwrite the thumbnail's scan data (the second SOI's first kilobyte past its headers).
+        let soi = try #require((4..<(runway.count - 2)).first { runway[$0] == 0xFF && runway[$0 + 1] == 0xD8 && runway[$0 + 2] == 0xFF })
+        for index in (soi + 2)..<(soi + 1200) { runway[index] = 0x5A }
+        try Data(runway).write(to: photos.appendingPathComponent("runway.jpg"))
+        let casePath = folder.appendingPathComponent("x.case").path
+        let result = try CommandLineRunner.run(["ingest", "--format", "jsonl", "--case", casePath, photos.path])
+        #expect(result.status == 0, "\(result.stderr)")
+        let row = try Self.shown(photos.path + "/runway.jpg", case: casePath)
+        #expect(row["pdq"] as? String != nil)
+        #expect(row["thumbnail-pdq"] == nil && row["thumbnail-phash"] == nil)
+    }
+}

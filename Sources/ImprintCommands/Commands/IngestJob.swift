@@ -51,8 +51,14 @@ struct IngestJob: Sendable {
         var file = FileRecord(path: path, size: size, mtimeNanoseconds: mtime, sha256: digests.sha256, md5: digests.md5,
                               format: metadata?.format.map(\.rawValue), width: metadata?.imageWidth, height: metadata?.imageHeight,
                               decodeStatus: .ok, decodeError: nil)
+        // Hashed before the same-content check (a 160×120 decode costs little), so that a copy
+        // is taken only from a row that has the thumbnail's hash too: one ingested before
+        // thumbnails were hashed is read again instead.
+        let thumbnail = thumbnailHash(metadata)
+        let thumbnailNames = thumbnail.map { HashRecord.thumbnail($0, algorithms: algorithms, filledFrame: nil).map(\.algorithm) } ?? []
+        let required = algorithms.map(\.rawValue) + thumbnailNames
         // Same content already hashed: copy (or move) instead of decoding again.
-        if let known = try? store.known(sha256: digests.sha256, algorithms: algorithms.map(\.rawValue)) {
+        if let known = try? store.known(sha256: digests.sha256, algorithms: required) {
             let vanished = known.path != path && !FileManager.default.fileExists(atPath: known.path)
             return .read(IngestedFile(file: file, metadata: nil, hashes: [],
                                       sameContentAs: KnownContent(fileID: known.fileID, path: known.path, pathVanished: vanished)),
@@ -64,6 +70,10 @@ struct IngestJob: Sendable {
         do {
             let image = try ImageDecoder.decode(bytes, options: options)
             let hashes = pipeline.hashes(of: image)
+            let thumbnailRecords = thumbnail.map { thumbnail in
+                HashRecord.thumbnail(thumbnail, algorithms: algorithms,
+                                     filledFrame: thumbnail.mainHashesInFilledFrame(of: image, algorithms: algorithms))
+            } ?? []
             file.format = image.format.rawValue
             file.width = image.storedWidth
             file.height = image.storedHeight
@@ -72,11 +82,20 @@ struct IngestJob: Sendable {
                 file.decodeError = warning
             }
             return .read(IngestedFile(file: file, metadata: metadataRecord,
-                                      hashes: HashRecord.records(hashes, algorithms: algorithms)), failure: nil)
+                                      hashes: HashRecord.records(hashes, algorithms: algorithms) + thumbnailRecords),
+                         failure: nil)
         } catch {
             file.decodeStatus = .failed
             file.decodeError = error.description
             return .read(IngestedFile(file: file, metadata: metadataRecord, hashes: []), failure: "\(path): \(error)")
         }
+    }
+
+    /// The hashes of the file's embedded EXIF thumbnail, when it has one that decodes cleanly.
+    /// A broken thumbnail is evidence of nothing and must not fail the file, so it is passed over.
+    func thumbnailHash(_ metadata: FileMetadata?) -> ThumbnailHash? {
+        guard let metadata, let bytes = metadata.thumbnail else { return nil }
+        return try? ThumbnailHash(thumbnail: bytes, orientation: metadata.effectiveOrientation,
+                                  mainWidth: metadata.imageWidth, mainHeight: metadata.imageHeight)
     }
 }
