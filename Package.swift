@@ -62,7 +62,7 @@ let package = Package(
         .testTarget(name: "ImageMetadataTests", dependencies: ["ImageMetadata"],
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "PerceptualHashTests", dependencies: ["PerceptualHash", "ImageDecoding"]),
-        .testTarget(name: "ImprintCommandsTests", dependencies: ["ImprintCommands"]),
+        .testTarget(name: "ImprintCommandsTests", dependencies: ["ImprintCommands", "CaseStore"]),
         .testTarget(name: "PostSidecarsTests", dependencies: ["PostSidecars"]),
         .testTarget(name: "CaseStoreTests", dependencies: ["CaseStore", "ImageMetadata", "PerceptualHash", "PostSidecars", "Gazetteer"]),
         .testTarget(name: "HammingIndexTests", dependencies: ["HammingIndex"]),

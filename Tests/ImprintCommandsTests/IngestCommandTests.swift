@@ -1,3 +1,4 @@
+import CaseStore
 import Foundation
 import Testing
 
@@ -194,8 +195,6 @@ import Testing
         }
     }
 }
-
-import CaseStore
 
 /// Embedded EXIF thumbnails: stored as `thumbnail-pdq` and `thumbnail-phash` beside the file's
 /// own hashes, near them when the thumbnail shows the picture, far when it shows another.

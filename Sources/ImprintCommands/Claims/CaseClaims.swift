@@ -17,9 +17,9 @@ struct ClaimSettings: Sendable {
     var gpsMismatchKm = 25.0
     /// EXIF GPS within the site's uncertainty plus this links the photo to the site (`gps`).
     var gpsRadiusKm = 2.0
-    /// A thumbnail whose PDQ differs from the image's by more than this many bits of 256
+    /// A thumbnail whose pHash differs from the image's by more than this many bits of 64
     /// shows another picture: the image was `edited` after the camera wrote it.
-    var thumbnailBits = ThumbnailDifference.defaultThreshold
+    var thumbnailBits = ThumbnailHash.phashThreshold
 }
 
 /// How an image is linked to a site.
@@ -68,8 +68,8 @@ struct CaseClaims {
     /// Repost clusters as positions in `files` (singletons left out).
     let clusters: [[Int]]
     let clusterOfFile: [Int: Int]
-    /// PDQ distance between each file's EXIF thumbnail and the image, when both are known.
-    let thumbnailDistance: [Int64: Int]
+    /// Files whose EXIF thumbnail shows another picture, with the distance that says so.
+    let thumbnailFindings: [Int64: ThumbnailDifference.Finding]
     let gazetteer: Gazetteer
 
     /// Reads the case, resolves its posts and clusters its images.
@@ -99,7 +99,7 @@ struct CaseClaims {
         var clusterOf: [Int: Int] = [:]
         for (number, members) in clusters.enumerated() { for member in members { clusterOf[member] = number } }
         clusterOfFile = clusterOf
-        thumbnailDistance = try ThumbnailDifference.distances(in: store)
+        thumbnailFindings = try ThumbnailDifference.findings(in: store, phashBits: settings.thumbnailBits)
     }
 
     // MARK: Links
@@ -258,8 +258,9 @@ struct CaseClaims {
             if let software = file.software, let editor = EditorNames.editor(in: software) {
                 reasons.append("EXIF Software \"\(software)\" is an image editor (\(editor))")
             }
-            if let distance = thumbnailDistance[file.id], distance > settings.thumbnailBits {
-                reasons.append("the EXIF thumbnail shows another picture (PDQ distance \(distance) of 256, over \(settings.thumbnailBits))")
+            if let finding = thumbnailFindings[file.id] {
+                reasons.append("the EXIF thumbnail shows another picture (\(finding.algorithm) distance \(finding.distance) of "
+                               + "\(finding.bits), over \(finding.threshold))")
             }
             guard !reasons.isEmpty else { continue }
             found.append(Contradiction(kind: .edited, files: [file.path], sites: [], posts: [], reason: reasons.joined(separator: "; ")))

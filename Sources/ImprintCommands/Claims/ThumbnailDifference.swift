@@ -1,28 +1,29 @@
 import CaseStore
 import PerceptualHash
 
-/// How far each file's EXIF thumbnail is from the image itself, from the hashes ingest stored.
+/// Whether each file's EXIF thumbnail shows another picture than the file, from the hashes
+/// ingest stored (docs/thumbnails.md: pHash is compared; PDQ only in a case hashed without it).
 enum ThumbnailDifference {
-    /// The hash ingest stores for the thumbnail, next to the image's `pdq`.
-    static let algorithm = "thumbnail-pdq"
-    /// Bits of 256 beyond which the thumbnail shows another picture (docs/thumbnails.md).
-    static let defaultThreshold = 70
+    /// The evidence for one file: the distance that decided, and the threshold it passed.
+    struct Finding: Sendable {
+        let algorithm: String
+        let distance: Int
+        let bits: Int
+        let threshold: Int
+    }
 
-    /// PDQ distance thumbnail ↔ image, by file id, for files that have both.
-    static func distances(in store: CaseDatabase) throws -> [Int64: Int] {
-        let thumbnails = try store.storedHashes(algorithm: algorithm)
-        guard !thumbnails.isEmpty else { return [:] }
-        var image: [Int64: [UInt64]] = [:]
-        for stored in try store.storedHashes(algorithm: HashAlgorithm.pdq.rawValue) {
-            image[stored.fileID] = HashedImage.words(of: stored.value)
+    /// The files whose thumbnail differs from the image by more than `phashBits` (of 64; PDQ's
+    /// own threshold of 256 when the case holds no pHash). Files whose image decoded only with
+    /// a warning are left out: a truncated file's grey padding moves its hashes by itself.
+    static func findings(in store: CaseDatabase, phashBits: Int) throws -> [Int64: Finding] {
+        var found: [Int64: Finding] = [:]
+        for pair in try store.thumbnailPairs() where pair.decodeStatus == .ok {
+            if let distance = pair.phashDistance {
+                if distance > phashBits { found[pair.fileID] = Finding(algorithm: "pHash", distance: distance, bits: 64, threshold: phashBits) }
+            } else if let distance = pair.pdqDistance, distance > ThumbnailHash.pdqThreshold {
+                found[pair.fileID] = Finding(algorithm: "PDQ", distance: distance, bits: 256, threshold: ThumbnailHash.pdqThreshold)
+            }
         }
-        var distances: [Int64: Int] = [:]
-        for stored in thumbnails {
-            guard let main = image[stored.fileID] else { continue }
-            let thumbnail = HashedImage.words(of: stored.value)
-            guard thumbnail.count == main.count else { continue }
-            distances[stored.fileID] = zip(main, thumbnail).reduce(0) { $0 + ($1.0 ^ $1.1).nonzeroBitCount }
-        }
-        return distances
+        return found
     }
 }

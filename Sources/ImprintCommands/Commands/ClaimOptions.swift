@@ -17,7 +17,7 @@ struct ClaimOptions: ParsableArguments {
     @Option(help: ArgumentHelp("EXIF GPS within the site's uncertainty plus this links a photo to the site.", valueName: "km"))
     var gpsRadiusKm = ClaimSettings().gpsRadiusKm
 
-    @Option(help: ArgumentHelp("PDQ bits (of 256) beyond which the EXIF thumbnail shows another picture.", valueName: "bits"))
+    @Option(help: ArgumentHelp("pHash bits (of 64) beyond which the EXIF thumbnail shows another picture.", valueName: "bits"))
     var thumbnailBits = ClaimSettings().thumbnailBits
 
     var settings: ClaimSettings {
