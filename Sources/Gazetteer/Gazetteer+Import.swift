@@ -170,7 +170,7 @@ extension Gazetteer {
         throw .unrecognisedFormat(path: path, detail: "the first line has \(shown); expected an OurAirports airports.csv "
             + "header (ident, latitude_deg, …), a GeoNames row (19 tab-separated fields starting with a numeric id), "
             + "JSON or GeoJSON, or a CSV header with name, latitude and longitude; "
-            + "--format ourairports|geonames|csv|json overrides the guess")
+            + "imprint sites import --from ourairports|geonames|csv|json overrides the guess")
     }
 
     /// Keeps only the references exactly one site claims at its best rank (lower is stronger,

@@ -44,12 +44,17 @@ enum SiteRecords {
          ("latitude", .double(site.latitude)), ("longitude", .double(site.longitude))]
     }
 
-    static func full(_ site: Site) -> OutputRecord {
-        fields(site) + [
+    /// Every field of a site. Lists are arrays in JSON; in CSV and text they are joined with
+    /// `|`, as the import format writes them, because names hold spaces.
+    static func full(_ site: Site, format: OutputFormat) -> OutputRecord {
+        func list(_ items: [String]) -> OutputValue {
+            format == .json || format == .jsonl ? .list(items.map(OutputValue.string)) : .string(items.joined(separator: "|"))
+        }
+        return fields(site) + [
             ("country", site.country.map(OutputValue.string) ?? .null),
             ("uncertainty_km", .double(site.uncertaintyKm)),
-            ("aliases", .list(site.aliases.map(OutputValue.string))),
-            ("references", .list(site.references.map(OutputValue.string))),
+            ("aliases", list(site.aliases)),
+            ("references", list(site.references)),
             ("source", .string(site.source)),
         ]
     }

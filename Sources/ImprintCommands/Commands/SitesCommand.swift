@@ -35,7 +35,7 @@ struct SitesListCommand: AsyncParsableCommand {
         let writer = RecordWriter(format: output.outputFormat, columns: output.outputFormat == .text ? ["id", "type", "latitude", "longitude", "name"] : nil,
                                   textStyle: .table(widths: SiteRecords.tableWidths))
         for site in gazetteer.sites where wanted?.contains(site.type) ?? true {
-            writer.write(SiteRecords.full(site))
+            writer.write(SiteRecords.full(site, format: output.outputFormat))
         }
         writer.finish()
     }
@@ -60,7 +60,7 @@ struct SitesSearchCommand: AsyncParsableCommand {
         let writer = RecordWriter(format: output.outputFormat, columns: output.outputFormat == .text ? ["id", "type", "latitude", "longitude", "name"] : nil,
                                   textStyle: .table(widths: SiteRecords.tableWidths))
         let found = resolver.search(text, limit: limit)
-        for site in found { writer.write(SiteRecords.full(site)) }
+        for site in found { writer.write(SiteRecords.full(site, format: output.outputFormat)) }
         writer.finish()
         if found.isEmpty { warn("no site matches \"\(text)\""); throw ExitCode(1) }
     }
@@ -98,7 +98,7 @@ struct SitesNearCommand: AsyncParsableCommand {
                                   columns: output.outputFormat == .text ? ["km", "id", "type", "latitude", "longitude", "name"] : nil,
                                   textStyle: .table(widths: SiteRecords.tableWidths))
         for (site, distance) in gazetteer.near(latitude: latitude, longitude: longitude, km: km) {
-            writer.write([("km", .double((distance * 10).rounded() / 10))] + SiteRecords.full(site))
+            writer.write([("km", .double((distance * 10).rounded() / 10))] + SiteRecords.full(site, format: output.outputFormat))
         }
         writer.finish()
     }
