@@ -4,11 +4,17 @@ extension CaseDatabase {
     /// What the claims indexer needs to know about a file: where and when it says it was
     /// taken, what edited it, and which posts it came with.
     public struct ClaimFile: Sendable, Hashable {
+        /// The file's row id.
         public var id: Int64
+        /// Its absolute path.
         public var path: String
+        /// Its SHA-256, lower-case hex.
+        public var sha256: String
         /// ISO 8601 DateTimeOriginal (UTC when the file recorded an offset).
         public var dateTaken: String?
+        /// EXIF GPS latitude in degrees.
         public var latitude: Double?
+        /// EXIF GPS longitude in degrees.
         public var longitude: Double?
         /// EXIF Software.
         public var software: String?
@@ -25,13 +31,13 @@ extension CaseDatabase {
             while let link = try links.next() { postsByFile[link[0], default: []].append(link[1]) }
             var files: [ClaimFile] = []
             let rows = try Row.fetchCursor(db, sql: """
-                SELECT f.id, f.path, m.date_taken, m.gps_latitude, m.gps_longitude, m.software
+                SELECT f.id, f.path, f.sha256, m.date_taken, m.gps_latitude, m.gps_longitude, m.software
                 FROM files f LEFT JOIN metadata m ON m.file_id = f.id ORDER BY f.path
                 """)
             while let row = try rows.next() {
                 let id: Int64 = row[0]
-                files.append(ClaimFile(id: id, path: row[1], dateTaken: row[2], latitude: row[3], longitude: row[4],
-                                       software: row[5], postIDs: postsByFile[id] ?? []))
+                files.append(ClaimFile(id: id, path: row[1], sha256: row[2], dateTaken: row[3], latitude: row[4], longitude: row[5],
+                                       software: row[6], postIDs: postsByFile[id] ?? []))
             }
             let posts = try PostRecord.order(Column("id")).fetchAll(db)
             return (files, posts)

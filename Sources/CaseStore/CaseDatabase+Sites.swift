@@ -3,12 +3,14 @@ import Foundation
 import GRDB
 
 extension CaseDatabase {
-    /// Stores imported sites (a site already in the case under the same id is replaced, so
-    /// importing a newer copy of a file updates it).
+    /// Stores a file's sites in place of what the case held from that file before (a newer
+    /// copy of a list updates it, and sites it no longer has go); a site another file brought
+    /// under the same id is replaced.
     /// - Returns: how many rows were written.
     @discardableResult
     public func storeSites(_ sites: [Site], importedFrom file: String) throws(CaseStoreError) -> Int {
         try write { db in
+            try db.execute(sql: "DELETE FROM sites WHERE imported_from = ?", arguments: [file])
             let statement = try db.makeStatement(sql: """
                 INSERT OR REPLACE INTO sites (id, type, name, aliases, latitude, longitude, country, uncertainty_km, refs, source, imported_from)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)

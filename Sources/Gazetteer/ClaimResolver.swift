@@ -42,6 +42,7 @@ public struct ClaimResolver: Sendable {
     /// The sites `text` claims, strongest first (at most `limit`).
     /// - Complexity: about linear in the length of the text.
     public func resolve(_ text: String, limit: Int = 5) -> [SiteClaim] {
+        guard limit > 0 else { return [] }
         let scan = Scan(text: text)
         let typeSpans = findTypeWords(in: scan)
         var mentions = findMentions(in: scan, typeSpans: typeSpans)
@@ -54,6 +55,7 @@ public struct ClaimResolver: Sendable {
     /// The sites whose names match `query` (words in any order of importance), best first:
     /// for `imprint sites search`. Unlike ``resolve(_:limit:)`` it keeps every namesake.
     public func search(_ query: String, limit: Int = 20) -> [Site] {
+        guard limit > 0 else { return [] }
         let scan = Scan(text: query)
         let typeSpans = findTypeWords(in: scan)
         var found: [(site: Int, rank: Double)] = []
@@ -184,6 +186,8 @@ public struct ClaimResolver: Sendable {
         var fit = 0.0
         var note: String? = nil
         var score = 0.0
+        /// The namesake the words matched, when the claim went on to a site near it.
+        var anchor: Int? = nil
     }
 
     private func findMentions(in scan: Scan, typeSpans: [TypeSpan], keepAll: Bool = false) -> [Mention] {
@@ -299,22 +303,24 @@ public struct ClaimResolver: Sendable {
     /// ("Tabqa air base"), or English ones precede it through "of/at/in" ("the airport of
     /// Tabqa"). A locator ("near", "شرق") in between stops the attachment.
     private func attach(_ spans: [TypeSpan], to mentions: inout [Mention], scan: Scan) {
+        var inTypeWord = [Bool](repeating: false, count: scan.content.count)
+        for span in spans { for c in span.start...span.end { inTypeWord[c] = true } }
         for span in spans {
             if mentions.contains(where: { $0.start <= span.start && span.end <= $0.end }) { continue }
             let before = mentions.lastIndex { $0.end < span.start }
             let after = mentions.firstIndex { $0.start > span.end }
             func gap(from: Int, to: Int) -> Int? {
-                // Content words strictly between, not counting gap words or other type words.
+                // Content words strictly between, not counting gap words or other type words;
+                // nil past three, at a locator or at a clause break.
                 var count = 0
                 for c in stride(from: from + 1, to: to, by: 1) {
                     let position = scan.content[c]
-                    if scan.has(position, in: PlaceLexicon.referenceCues) { return nil }
-                    if scan.has(position, in: PlaceLexicon.gapWords) { continue }
-                    if spans.contains(where: { $0.start <= c && c <= $0.end }) { continue }
+                    if scan.words[position].startsClause || scan.has(position, in: PlaceLexicon.referenceCues) { return nil }
+                    if scan.has(position, in: PlaceLexicon.gapWords) || inTypeWord[c] { continue }
                     count += 1
+                    if count > 3 { return nil }
                 }
-                for c in stride(from: from + 1, through: to, by: 1) where scan.words[scan.content[c]].startsClause { return nil }
-                return count
+                return to < scan.content.count && scan.words[scan.content[to]].startsClause ? nil : count
             }
             var target: Int? = nil
             if span.isArabic && !span.isAdjective {
@@ -325,8 +331,10 @@ public struct ClaimResolver: Sendable {
                 if let before, let g = gap(from: mentions[before].end, to: span.start), g <= (span.isArabic ? 2 : 1) { target = before }
                 else if !span.isArabic, let after, let g = gap(from: span.end, to: mentions[after].start), g <= 1 { target = after }
             }
-            guard let target else { continue }
-            for (type, weight) in span.weights { mentions[target].typeWeights[type, default: 0] += weight }
+            // A type word said twice counts once ("airport airport airport"), and no type
+            // weighs more than 2: the score stays on the scale the docs give.
+            guard let target, !mentions[target].typeWords.contains(span.text) else { continue }
+            for (type, weight) in span.weights { mentions[target].typeWeights[type] = min(2, mentions[target].typeWeights[type, default: 0] + weight) }
             mentions[target].typeWords.append(span.text)
         }
     }
@@ -377,7 +385,7 @@ public struct ClaimResolver: Sendable {
         func fit(_ site: Int) -> Double { mention.typeWeights[gazetteer.sites[site].type] ?? 0 }
         func preference(_ candidate: (site: Int, quality: Double, entry: Int)) -> (Int, Int, Double, Double, Int) {
             let site = gazetteer.sites[candidate.site]
-            let curated = site.isBuiltIn || site.id.hasPrefix("user:") ? 1 : 0
+            let curated = site.isCurated ? 1 : 0
             // Without a type word a bare name is the place itself: "Mosul" is the city.
             let isCity = !typed && site.type == .city ? 1.0 : 0.0
             let fits = fit(candidate.site) + isCity
@@ -392,6 +400,7 @@ public struct ClaimResolver: Sendable {
             if let city = usable.first(where: { gazetteer.sites[$0.site].type == .city }) { best = city }
             if let nearby = nearestOfType(mention, around: best.site) {
                 mention.chosen = nearby.site
+                mention.anchor = best.site
                 mention.fit = nearby.fit
                 mention.note = "nearest \(gazetteer.sites[nearby.site].type) to \(gazetteer.sites[best.site].name) (\(Int(nearby.km.rounded())) km)"
                 return
@@ -405,17 +414,21 @@ public struct ClaimResolver: Sendable {
     /// the nearest site of the type around the named place, within 35 km.
     private func nearestOfType(_ mention: Mention, around anchor: Int) -> (site: Int, fit: Double, km: Double)? {
         let place = gazetteer.sites[anchor]
-        var best: (site: Int, fit: Double, km: Double)? = nil
-        for (type, weight) in mention.typeWeights where weight >= 0.8 && type != place.type {
+        var best: (weight: Double, km: Double, site: Int)? = nil
+        // Types in a fixed order, and ties by gazetteer order: the answer never depends on
+        // a dictionary's iteration order.
+        for type in mention.typeWeights.keys.sorted() where type != place.type {
+            let weight = mention.typeWeights[type]!
+            guard weight >= 0.8 else { continue }
             for candidate in sitesByType[type] ?? [] {
                 let site = gazetteer.sites[candidate]
                 guard abs(site.latitude - place.latitude) < 0.4 else { continue }
                 let km = GeoDistance.kilometres(place.latitude, place.longitude, site.latitude, site.longitude)
                 guard km <= 35 else { continue }
-                if best == nil || (weight, -km) > (best!.fit, -best!.km) { best = (candidate, weight * 0.8, km) }
+                if best == nil || (weight, -km, -candidate) > (best!.weight, -best!.km, -best!.site) { best = (weight, km, candidate) }
             }
         }
-        return best
+        return best.map { ($0.site, $0.weight * 0.8, $0.km) }
     }
 
     // MARK: Scoring
@@ -489,15 +502,18 @@ public struct ClaimResolver: Sendable {
 
     private func explain(_ mention: Mention, site: Site) -> String {
         var parts: [String] = []
-        if let candidate = mention.candidates.first(where: { $0.site == mention.chosen }) {
+        if let candidate = mention.candidates.first(where: { $0.site == (mention.anchor ?? mention.chosen) }) {
             let entry = index.entries[candidate.entry]
             let how = candidate.quality < 1 ? " (spelling variant)" : ""
             parts.append("\"\(entry.words.joined(separator: " "))\" matched \"\(entry.name)\"\(how)")
         } else if let first = mention.candidates.first {
             parts.append("\"\(index.entries[first.entry].words.joined(separator: " "))\" matched \"\(index.entries[first.entry].name)\"")
         }
-        if !mention.typeWords.isEmpty {
-            parts.append("type word \(mention.typeWords.map { "\"\($0)\"" }.joined(separator: ", ")) → \(site.type)")
+        let typeWords = mention.typeWords.map { "\"\($0)\"" }.joined(separator: ", ")
+        if !mention.typeWords.isEmpty && mention.fit > 0 {
+            parts.append("type word \(typeWords) → \(site.type)")
+        } else if !mention.typeWords.isEmpty {
+            parts.append("type word \(typeWords) fits no site of that name or near it: the place itself")
         } else if site.type == .city {
             parts.append("no type word: the place itself")
         }

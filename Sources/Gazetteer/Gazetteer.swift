@@ -11,6 +11,9 @@ public struct Gazetteer: Sendable {
     private var idByReference: [String: String]
     /// Site positions by one-degree cell, so `near` looks at a few cells, not every site.
     private var cells: [Int: [Int]]
+    /// The largest ``Site/uncertaintyKm`` of any site: how far `near` must reach to find
+    /// every site whose area a point may lie in.
+    public private(set) var largestUncertaintyKm = 0.0
 
     /// A gazetteer holding `sites` (later duplicates of an id are dropped).
     public init(sites: [Site] = []) {
@@ -33,6 +36,7 @@ public struct Gazetteer: Sendable {
             if indexByID[site.id] != nil || keys.contains(where: { idByReference[$0] != nil }) { continue }
             indexByID[site.id] = sites.count
             cells[Self.cell(site.latitude, site.longitude), default: []].append(sites.count)
+            if site.uncertaintyKm.isFinite { largestUncertaintyKm = max(largestUncertaintyKm, site.uncertaintyKm) }
             for key in keys { idByReference[key] = site.id }
             sites.append(site)
             added += 1
@@ -48,12 +52,19 @@ public struct Gazetteer: Sendable {
     /// The sites within `km` of a point, nearest first (ties by gazetteer order).
     /// - Complexity: O(sites in the one-degree cells the circle touches).
     public func near(latitude: Double, longitude: Double, km: Double) -> [(site: Site, km: Double)] {
+        guard latitude.isFinite, longitude.isFinite, km.isFinite, km >= 0 else { return [] }
+        // Half the Earth's circumference reaches everything: no larger circle is needed.
+        let km = min(km, 20_040)
         var found: [(site: Site, km: Double, order: Int)] = []
-        // One degree of latitude is about 111 km; a degree of longitude shrinks with cos(latitude).
+        // One degree of latitude is about 111 km; a degree of longitude shrinks with
+        // cos(latitude), and a circle over a pole covers every longitude.
         let latitudeSpan = km / 111 + 0.01
-        let longitudeSpan = min(360, km / max(1, 111 * cos(min(89, abs(latitude)) * Double.pi / 180)) + 0.01)
-        let rows = Int((latitude - latitudeSpan).rounded(.down))...Int((latitude + latitudeSpan).rounded(.down))
-        let columns = Int((longitude - longitudeSpan).rounded(.down))...Int((longitude + longitudeSpan).rounded(.down))
+        let south = max(-90, latitude - latitudeSpan), north = min(90, latitude + latitudeSpan)
+        let widest = max(abs(south), abs(north))
+        let allLongitudes = north >= 89.9 || south <= -89.9 || widest >= 89
+        let longitudeSpan = allLongitudes ? 180 : min(180, km / (111 * cos(widest * Double.pi / 180)) + 0.01)
+        let rows = Int(south.rounded(.down))...Int(north.rounded(.down))
+        let columns = allLongitudes ? -180...179 : Int((longitude - longitudeSpan).rounded(.down))...Int((longitude + longitudeSpan).rounded(.down))
         var visited = Set<Int>()
         for row in rows {
             for column in columns {
@@ -70,7 +81,10 @@ public struct Gazetteer: Sendable {
         return found.map { ($0.site, $0.km) }
     }
 
+    /// The one-degree cell of a point; longitude 180 is filed as -180, where lookups wrap.
     private static func cell(_ latitude: Double, _ longitude: Double) -> Int {
-        Int(latitude.rounded(.down)) * 1000 + Int(longitude.rounded(.down))
+        let row = Int(min(89, max(-90, latitude.rounded(.down))))
+        let column = Int(longitude.rounded(.down))
+        return row * 1000 + ((column + 180) % 360 + 360) % 360 - 180
     }
 }

@@ -58,6 +58,10 @@ enum PlaceLexicon {
 
     /// Positions in ``typeWords`` by their first word, for scanning.
     static let typeWordsByFirst: [String: [Int]] = Dictionary(grouping: typeWords.indices) { typeWords[$0].words[0] }
+    /// The same, longest phrase first.
+    static let typeWordsByFirstLongestFirst: [String: [Int]] = typeWordsByFirst.mapValues {
+        $0.sorted { typeWords[$0].words.count > typeWords[$1].words.count }
+    }
 
     /// Words after which a named place is a goal, not something taken: "next", "soon",
     /// الهدف القادم. A post that names its target and its next target claims the first.
@@ -79,7 +83,7 @@ enum PlaceLexicon {
     /// ("no" and لا are left out: "no retreat", لا إله إلا الله.)
     static let negationCues: Set<String> = canonicalSet([
         "not", "isn't", "isnt", "wasn't", "wasnt", "aren't", "weren't", "never", "neither", "nor",
-        "ليس", "ليست", "ليسوا", "ليسا", "ليست",
+        "ليس", "ليست", "ليسوا", "ليسا",
     ])
 
     /// Words that go with taking a place now: they raise a mention above mere context.
@@ -113,16 +117,20 @@ enum PlaceLexicon {
         // Countries and regions: "Central Bank of Iraq" must not be what "Iraq" claims.
         "iraq", "syria", "turkey", "jordan", "iran", "lebanon", "kurdistan", "العراق", "سوريا", "سورية", "تركيا",
         "الاردن", "ايران", "لبنان", "كردستان", "nineveh", "anbar", "نينوى", "الانبار",
+        // Nationalities: "Syrian Central Bank" must not be what "the Syrian war" claims.
+        "syrian", "iraqi", "turkish", "kurdish", "jordanian", "iranian", "lebanese", "russian", "american",
+        "سوري", "السوري", "السورية", "سورية", "عراقي", "العراقي", "العراقية", "تركي", "التركي", "كردي", "الكردي",
     ])
 
-    /// Words by which a post says itself that its picture is old or false ("again",
-    /// "#factcheck", مفبركة): such a post presents nothing as new.
+    /// Words by which a post says itself that its picture is old or false ("recycled",
+    /// "#factcheck", مفبركة): such a post presents nothing as new. ("Again" is not one:
+    /// "Palmyra liberated again" is news.)
     static let oldMaterialCues: Set<String> = canonicalSet([
-        "again", "recycled", "recirculated", "resurfaced", "factcheck", "debunk", "debunked", "debunking", "fake",
+        "recycled", "recirculated", "resurfaced", "factcheck", "debunk", "debunked", "debunking", "fake",
         "misleading", "misattributed", "hoax", "archive", "archival", "verify", "verification", "repost", "reposted",
         "reposting", "originally",
         "مفبركة", "مفبرك", "مضللة", "مضلل", "كاذبة", "كاذب", "مزيفة", "مزيف", "تحقق", "التحقق", "فبركة", "تضليل", "مكررة",
-        "مجددا", "ارشيفية", "ارشيف",
+        "ارشيفية", "ارشيف",
     ])
 
     /// Phrases by which a post says another post passed a picture off as new: "posted as
@@ -133,7 +141,7 @@ enum PlaceLexicon {
     ].map { PlaceText.forms($0) }
 
     /// "old" words that mark old material when next to a picture word ("old photo", صورة قديمة).
-    static let oldWords: Set<String> = canonicalSet(["old", "older", "years-old", "قديمة", "قديم", "قديمه"])
+    static let oldWords: Set<String> = canonicalSet(["old", "older", "قديمة", "قديم", "قديمه"])
     static let pictureWords: Set<String> = canonicalSet([
         "photo", "photos", "picture", "pictures", "pic", "image", "images", "footage", "video", "videos", "clip",
         "صورة", "صور", "فيديو", "مقطع", "لقطات", "الصورة", "الصور",

@@ -37,14 +37,14 @@ struct PlaceNameIndex: Sendable {
         let cores = Self.parallelMap(sites) { site in
             var seen = Set<[String]>()
             return site.allNames.flatMap { name in
-                Self.cores(of: name).filter { seen.insert($0.map(\.form)).inserted }.map { (name: name, words: $0) }
+                Self.cores(of: name).filter { seen.insert($0.words.map(\.form)).inserted }.map { (name: name, core: $0) }
             }
         }
         for (siteIndex, site) in sites.enumerated() {
             // Curated sites (built-in, the user's own) count on their own; bulk imports
             // (73,000 airports, GeoNames) hold too many ordinary words to.
-            let curated = site.isBuiltIn || site.id.hasPrefix("user:")
-            for (name, words) in cores[siteIndex] { add(words, site: siteIndex, name: name, curated: curated) }
+            let curated = site.isCurated
+            for (name, core) in cores[siteIndex] { add(core, site: siteIndex, name: name, curated: curated) }
         }
     }
 
@@ -52,22 +52,23 @@ struct PlaceNameIndex: Sendable {
     private static func parallelMap<T: Sendable, R: Sendable>(_ items: [T], _ transform: @Sendable (T) -> R) -> [R] {
         let chunk = 2048
         guard items.count > chunk else { return items.map(transform) }
-        let chunks = (items.count + chunk - 1) / chunk
-        let parts = UnsafeMutableBufferPointer<[R]>.allocate(capacity: chunks)
-        parts.initialize(repeating: [])
-        defer { parts.deallocate() }
-        nonisolated(unsafe) let output = parts  // each chunk writes its own slot
-        DispatchQueue.concurrentPerform(iterations: chunks) { part in
-            output[part] = items[part * chunk..<min(items.count, (part + 1) * chunk)].map(transform)
+        var parts = [[R]](repeating: [], count: (items.count + chunk - 1) / chunk)
+        parts.withUnsafeMutableBufferPointer { buffer in
+            nonisolated(unsafe) let output = buffer  // each chunk writes its own slot
+            DispatchQueue.concurrentPerform(iterations: output.count) { part in
+                output[part] = items[part * chunk..<min(items.count, (part + 1) * chunk)].map(transform)
+            }
         }
         return parts.flatMap { $0 }
     }
 
-    private mutating func add(_ words: [(form: String, script: PlaceText.Script)], site: Int, name: String, curated: Bool) {
+    private mutating func add(_ core: Core, site: Int, name: String, curated: Bool) {
+        let words = core.words
         let forms = words.map(\.form)
         let skeletons = words.map { PlaceKeys.skeleton($0.form, script: $0.script) }
         let common = forms.count == 1 && PlaceLexicon.commonWords.contains(forms[0])
-        let entry = Entry(words: forms, skeletons: skeletons, site: site, name: name, needsTypeWord: common || !curated)
+        let entry = Entry(words: forms, skeletons: skeletons, site: site, name: name,
+                          needsTypeWord: common || !curated || core.onlyWithTypeWord)
         let position = Int32(entries.count)
         entries.append(entry)
         byWords[Self.key(forms), default: []].append(position)
@@ -84,9 +85,18 @@ struct PlaceNameIndex: Sendable {
         words.count == 1 ? words[0] : words[0] + pairSeparator + words[1]
     }
 
-    /// The core word sequences a name is indexed under: without articles and type words,
-    /// and, for names of several words, also fused (ديرالزور, Deirezzor).
-    static func cores(of name: String) -> [[(form: String, script: PlaceText.Script)]] {
+    /// A word sequence a name is indexed under.
+    struct Core {
+        let words: [(form: String, script: PlaceText.Script)]
+        /// Only the words before a type word inside the name ("Rafidain" of "Rafidain Bank
+        /// Mosul"): a claim only next to a type word.
+        let onlyWithTypeWord: Bool
+    }
+
+    /// The cores of a name: its words without articles and type words at either end; for
+    /// names of several words also fused (ديرالزور, Deirezzor); and the words before a type
+    /// word inside it ("Rafidain Bank Mosul" → rafidain), which people use alone with it.
+    static func cores(of name: String) -> [Core] {
         let all = PlaceText.words(name)
         var words = all.filter { !isTransparent($0) }.map { (form: PlaceKeys.canonical($0.form, script: $0.script), script: $0.script) }
         guard !words.isEmpty else { return [] }
@@ -94,10 +104,16 @@ struct PlaceNameIndex: Sendable {
         if !stripped.isEmpty, !stripped.allSatisfy({ words[$0].script == .digits }) {
             words = stripped.map { words[$0] }
         }
-        var result = [words]
+        var result = [Core(words: words, onlyWithTypeWord: false)]
         if all.count > 1, all.allSatisfy({ $0.script == all[0].script }), all[0].script != .digits {
             let fused = all.map(\.form).joined()
-            result.append([(PlaceKeys.canonical(fused, script: all[0].script), all[0].script)])
+            result.append(Core(words: [(PlaceKeys.canonical(fused, script: all[0].script), all[0].script)], onlyWithTypeWord: false))
+        }
+        let forms = words.map(\.form)
+        if let inner = (1..<max(1, forms.count)).first(where: { position in
+            (PlaceLexicon.typeWordsByFirst[forms[position]] ?? []).contains { forms[position...].starts(with: PlaceLexicon.typeWords[$0].words) }
+        }), !words[..<inner].allSatisfy({ $0.script == .digits }) {
+            result.append(Core(words: Array(words[..<inner]), onlyWithTypeWord: true))
         }
         return result
     }
@@ -118,7 +134,7 @@ struct PlaceNameIndex: Sendable {
         var changed = true
         while changed && start < end {
             changed = false
-            for candidate in PlaceLexicon.typeWordsByFirst[forms[start]] ?? [] {
+            for candidate in PlaceLexicon.typeWordsByFirstLongestFirst[forms[start]] ?? [] {
                 let words = PlaceLexicon.typeWords[candidate].words
                 if end - start >= words.count, forms[start..<start + words.count].elementsEqual(words) {
                     start += words.count; changed = true; break
@@ -135,7 +151,8 @@ struct PlaceNameIndex: Sendable {
         return Array(start..<end)
     }
 
+    /// Longest phrase first, so "Mosul central bank" loses "central bank", not just "bank".
     private static let typeWordsByLast: [String: [Int]] = Dictionary(grouping: PlaceLexicon.typeWords.indices) {
         PlaceLexicon.typeWords[$0].words.last!
-    }
+    }.mapValues { $0.sorted { PlaceLexicon.typeWords[$0].words.count > PlaceLexicon.typeWords[$1].words.count } }
 }

@@ -16,6 +16,7 @@ public enum PlaceText {
     public struct Word: Sendable, Hashable {
         /// The folded form: lower case, accents and tashkeel removed, letters unified.
         public var form: String
+        /// The script the word is written in.
         public var script: Script
         /// A Latin word written with a capital (or in a hashtag): names usually are.
         public var capitalised: Bool

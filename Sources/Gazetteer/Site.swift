@@ -46,4 +46,8 @@ public struct Site: Sendable, Hashable {
 
     /// Whether the project wrote this record (the curated set wins over imports on ties).
     public var isBuiltIn: Bool { id.hasPrefix("builtin:") }
+
+    /// Whether a person chose this site (the built-in set, the user's own list), as opposed to
+    /// a bulk import (OurAirports, GeoNames) whose names count only next to a type word.
+    public var isCurated: Bool { isBuiltIn || id.hasPrefix("user:") }
 }

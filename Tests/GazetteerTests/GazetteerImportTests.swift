@@ -310,7 +310,7 @@ extension Gazetteer.ImportResult {
             return
         }
         #expect(errorPath == path)
-        #expect(detail.contains("name_en") && detail.contains("--format"))
+        #expect(detail.contains("name_en") && detail.contains("--from"))
         let empty = ImportFiles.fixture("empty.csv")
         #expect(throws: GazetteerError.unrecognisedFormat(path: empty, detail: "the file is empty")) {
             try Gazetteer.importSites(fromFile: empty)

@@ -27,4 +27,17 @@ import Testing
         #expect(found.map(\.site.id) == ["b", "a"])
         #expect(abs(found[0].km - 1.4) < 0.2)
     }
+
+    @Test func nearWrapsAtTheAntimeridianAndReachesOverThePoles() {
+        let gazetteer = Gazetteer(sites: [
+            Site(id: "east", type: .city, name: "East", latitude: 10, longitude: 180, source: "test"),
+            Site(id: "pole", type: .other, name: "Pole", latitude: 90, longitude: 0, source: "test"),
+        ])
+        #expect(gazetteer.near(latitude: 10, longitude: 179.99, km: 5).map(\.site.id) == ["east"])
+        #expect(gazetteer.near(latitude: 10, longitude: -179.995, km: 5).map(\.site.id) == ["east"])
+        #expect(gazetteer.near(latitude: 89.99, longitude: 120, km: 5).map(\.site.id) == ["pole"])
+        // A radius past half the Earth's circumference finds everything, at once.
+        #expect(gazetteer.near(latitude: 0, longitude: 0, km: 1e300).count == 2)
+        #expect(gazetteer.near(latitude: 0, longitude: 0, km: .infinity).isEmpty)
+    }
 }

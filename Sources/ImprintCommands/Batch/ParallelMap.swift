@@ -8,15 +8,13 @@ enum ParallelMap {
         let cores = max(1, ProcessInfo.processInfo.activeProcessorCount)
         guard items.count >= 64, cores > 1 else { return items.map(transform) }
         let chunk = max(16, items.count / (cores * 8))
-        let chunks = (items.count + chunk - 1) / chunk
-        let results = UnsafeMutableBufferPointer<R?>.allocate(capacity: items.count)
-        results.initialize(repeating: nil)
-        defer { results.deallocate() }
-        // Each chunk writes its own disjoint range of the buffer.
-        nonisolated(unsafe) let output = results
-        DispatchQueue.concurrentPerform(iterations: chunks) { part in
-            let range = part * chunk..<min(items.count, (part + 1) * chunk)
-            for index in range { output[index] = transform(items[index]) }
+        var results = [R?](repeating: nil, count: items.count)
+        results.withUnsafeMutableBufferPointer { buffer in
+            // Each chunk writes its own disjoint range of the buffer.
+            nonisolated(unsafe) let output = buffer
+            DispatchQueue.concurrentPerform(iterations: (items.count + chunk - 1) / chunk) { part in
+                for index in part * chunk..<min(items.count, (part + 1) * chunk) { output[index] = transform(items[index]) }
+            }
         }
         return results.map { $0! }
     }

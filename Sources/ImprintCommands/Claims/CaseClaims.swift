@@ -68,6 +68,27 @@ struct CaseClaims {
     /// Repost clusters as positions in `files` (singletons left out).
     let clusters: [[Int]]
     let clusterOfFile: [Int: Int]
+    /// Per cluster, every claim its members' posts make, in post order: computed once, so
+    /// that a viral photo's 20,000 copies do not each walk the whole cluster.
+    let clusterClaims: [[MemberClaim]]
+    /// Per cluster, its dated events (posts, dates taken), earliest first.
+    let clusterEvents: [[Event]]
+
+    /// A claim a post makes for one member of a cluster.
+    struct MemberClaim {
+        let member: Int
+        let postID: Int64
+        let claim: SiteClaim
+    }
+
+    /// A dated fact about a photo: it was taken, or posted, on that day.
+    struct Event {
+        let day: Int
+        let member: Int
+        /// The post, for a posting; nil for a date taken.
+        let postID: Int64?
+        let text: String
+    }
     /// Files whose EXIF thumbnail shows another picture, with the distance that says so.
     let thumbnailFindings: [Int64: ThumbnailDifference.Finding]
     let gazetteer: Gazetteer
@@ -99,6 +120,13 @@ struct CaseClaims {
         var clusterOf: [Int: Int] = [:]
         for (number, members) in clusters.enumerated() { for member in members { clusterOf[member] = number } }
         clusterOfFile = clusterOf
+        let files = self.files, claimByPost = claims
+        clusterClaims = clusters.map { members in
+            members.flatMap { member in
+                files[member].postIDs.compactMap { id in claimByPost[id].map { MemberClaim(member: member, postID: id, claim: $0) } }
+            }
+        }
+        clusterEvents = clusters.map { Self.events(of: $0, files: files, posts: posts) }
         thumbnailFindings = try ThumbnailDifference.findings(in: store, phashBits: settings.thumbnailBits)
     }
 
@@ -117,7 +145,7 @@ struct CaseClaims {
                                   detail: "\(Self.label(post)): \(claim.explanation)"))
         }
         if let latitude = file.latitude, let longitude = file.longitude, !(latitude == 0 && longitude == 0) {
-            let reach = settings.gpsRadiusKm + 15  // the largest uncertainty a site carries
+            let reach = settings.gpsRadiusKm + gazetteer.largestUncertaintyKm
             for (site, km) in gazetteer.near(latitude: latitude, longitude: longitude, km: reach)
             where km <= Self.extent(of: site) + settings.gpsRadiusKm {
                 links.append(SiteLink(file: index, site: site, score: 2, evidence: .gps, time: file.dateTaken,
@@ -126,12 +154,10 @@ struct CaseClaims {
         }
         if let cluster = clusterOfFile[index] {
             var seen = claimedSites
-            for member in clusters[cluster] where member != index {
-                for postID in files[member].postIDs {
-                    guard let claim = claimByPost[postID], let post = posts[postID], seen.insert(claim.site.id).inserted else { continue }
-                    links.append(SiteLink(file: index, site: claim.site, score: claim.score, evidence: .repost, time: post.postedAt,
-                                          detail: "repost of \(files[member].path), claimed by \(Self.label(post))"))
-                }
+            for item in clusterClaims[cluster] where item.member != index && seen.insert(item.claim.site.id).inserted {
+                guard let post = posts[item.postID] else { continue }
+                links.append(SiteLink(file: index, site: item.claim.site, score: item.claim.score, evidence: .repost, time: post.postedAt,
+                                      detail: "repost of \(files[item.member].path), claimed by \(Self.label(post))"))
             }
         }
         return links
@@ -163,34 +189,41 @@ struct CaseClaims {
         var found: [Contradiction] = []
         for index in files.indices {
             let file = files[index]
-            let family = clusterOfFile[index].map { clusters[$0] } ?? [index]
+            var events: [Event]? = nil
             for postID in file.postIDs {
                 guard let claim = claimByPost[postID], let post = posts[postID], let postedAt = post.postedAt,
                       let postDay = Self.day(postedAt), !ClaimResolver.presentsAsOld(post.text ?? "") else { continue }
-                var earliest: (day: Int, text: String, member: Int, post: String?)? = nil
-                for member in family {
-                    if let taken = files[member].dateTaken, let day = Self.day(taken), earliest == nil || day < earliest!.day {
-                        earliest = (day, "was taken \(taken) (DateTimeOriginal)", member, nil)
-                    }
-                    for otherID in files[member].postIDs where otherID != postID {
-                        guard let other = posts[otherID], let at = other.postedAt, let day = Self.day(at) else { continue }
-                        if earliest == nil || day < earliest!.day {
-                            earliest = (day, "was posted \(at) (\(other.platform) \(other.postID))", member, "\(other.platform) \(other.postID)")
-                        }
-                    }
-                }
-                guard let earliest, postDay - earliest.day > settings.recycledDays else { continue }
+                if events == nil { events = clusterOfFile[index].map { clusterEvents[$0] } ?? Self.events(of: [index], files: files, posts: posts) }
+                // The earliest fact about the photo other than this post itself.
+                guard let earliest = events!.first(where: { $0.postID != postID }), postDay - earliest.day > settings.recycledDays else { continue }
                 let who = earliest.member == index ? "the same photo" : "a copy of it, \(files[earliest.member].path),"
                 var involved = [file.path]
                 if earliest.member != index { involved.append(files[earliest.member].path) }
+                let earlierPost = earliest.postID.flatMap { posts[$0] }.map { "\($0.platform) \($0.postID)" }
                 found.append(Contradiction(
                     kind: .recycled, files: involved, sites: [claim.site],
-                    posts: ["\(post.platform) \(post.postID)"] + (earliest.post.map { [$0] } ?? []),
+                    posts: ["\(post.platform) \(post.postID)"] + (earlierPost.map { [$0] } ?? []),
                     reason: "\(Self.label(post)) shows \(claim.site.name) as news, but \(who) \(earliest.text), "
                         + "\(postDay - earliest.day) days earlier"))
             }
         }
         return found
+    }
+
+    /// The dated events of a group of files (when each was taken and posted), earliest
+    /// first; ties in member, then post order.
+    static func events(of members: [Int], files: [CaseDatabase.ClaimFile], posts: [Int64: PostRecord]) -> [Event] {
+        var events: [Event] = []
+        for member in members {
+            if let taken = files[member].dateTaken, let day = day(taken) {
+                events.append(Event(day: day, member: member, postID: nil, text: "was taken \(taken) (DateTimeOriginal)"))
+            }
+            for postID in files[member].postIDs {
+                guard let post = posts[postID], let at = post.postedAt, let day = day(at) else { continue }
+                events.append(Event(day: day, member: member, postID: postID, text: "was posted \(at) (\(post.platform) \(post.postID))"))
+            }
+        }
+        return events.enumerated().sorted { ($0.element.day, $0.offset) < ($1.element.day, $1.offset) }.map(\.element)
     }
 
     /// One photo (a file or a repost cluster) claimed at sites farther apart than
@@ -207,9 +240,13 @@ struct CaseClaims {
                 }
             }
             claims.sort { ($0.post.postedAt ?? "", $0.post.id ?? 0) < ($1.post.postedAt ?? "", $1.post.id ?? 0) }
+            // Distinct sites, each with its first claim: a few, however many reposts claim them.
+            var firstClaim: [Int] = []
+            var seenSites = Set<String>()
+            for (position, claim) in claims.enumerated() where seenSites.insert(claim.site.id).inserted { firstClaim.append(position) }
             var worst: (a: Int, b: Int, km: Double)? = nil
-            for a in claims.indices {
-                for b in claims.indices where b > a && claims[a].site.id != claims[b].site.id {
+            for a in firstClaim {
+                for b in firstClaim where b > a {
                     let km = GeoDistance.kilometres(claims[a].site.latitude, claims[a].site.longitude,
                                                     claims[b].site.latitude, claims[b].site.longitude)
                     let allowed = settings.conflictKm + claims[a].site.uncertaintyKm + claims[b].site.uncertaintyKm

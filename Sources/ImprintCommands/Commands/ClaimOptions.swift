@@ -26,9 +26,11 @@ struct ClaimOptions: ParsableArguments {
     }
 
     func validate() throws {
-        if recycledDays < 0 || conflictKm < 0 || gpsMismatchKm < 0 || gpsRadiusKm < 0 || thumbnailBits < 0 {
-            throw ValidationError("Thresholds cannot be negative.")
+        for (name, value) in [("--conflict-km", conflictKm), ("--gps-mismatch-km", gpsMismatchKm), ("--gps-radius-km", gpsRadiusKm)]
+        where !(value.isFinite && value >= 0) {
+            throw ValidationError("\(name) must be a finite number of kilometres, 0 or more.")
         }
+        if recycledDays < 0 || thumbnailBits < 0 { throw ValidationError("--recycled-days and --thumbnail-bits cannot be negative.") }
     }
 
     /// The claims indexer over the case.

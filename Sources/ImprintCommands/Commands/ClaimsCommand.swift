@@ -41,8 +41,9 @@ struct ClaimsListCommand: AsyncParsableCommand {
         var shown = Set<String>()
         for index in claims.files.indices {
             let file = claims.files[index]
-            guard wanted.isEmpty || wanted.contains(file.path) else { continue }
+            guard wanted.isEmpty || wanted.contains(file.path) || wanted.contains(file.sha256) else { continue }
             shown.insert(file.path)
+            shown.insert(file.sha256)
             for link in claims.links(of: index) {
                 writer.write([("path", .string(file.path)), ("evidence", .string(link.evidence.rawValue)),
                               ("score", .double(link.score))] + SiteRecords.fields(link.site)
@@ -76,6 +77,10 @@ struct ClaimsResolveCommand: AsyncParsableCommand {
 
     @Option(help: "At most this many sites per text.")
     var limit = 3
+
+    func validate() throws {
+        if limit < 1 { throw ValidationError("--limit must be at least 1.") }
+    }
 
     func run() async throws {
         let resolver = ClaimResolver(gazetteer: try gazetteerOptions.load())

@@ -19,6 +19,9 @@ struct GazetteerOptions: ParsableArguments {
         var gazetteer = Gazetteer.builtIn
         if FileManager.default.fileExists(atPath: caseOptions.resolvedPath) {
             gazetteer.add(try caseOptions.open().importedSites())
+        } else if caseOptions.casePath != nil {
+            // A case named on purpose that is not there is a typo, not "no imports".
+            throw ValidationError("No case at \(caseOptions.resolvedPath).")
         }
         for file in extraFiles {
             let result = try Gazetteer.importSites(fromFile: file)
@@ -39,8 +42,9 @@ struct SiteOutputOptions: ParsableArguments {
 
 /// The fields every output naming a site carries.
 enum SiteRecords {
-    static func fields(_ site: Site, prefix: String = "") -> OutputRecord {
-        [(prefix + "id", .string(site.id)), (prefix + "name", .string(site.name)), (prefix + "type", .string(site.type.rawValue)),
+    /// The site's id, name, type and position: what every claims output carries.
+    static func fields(_ site: Site) -> OutputRecord {
+        [("id", .string(site.id)), ("name", .string(site.name)), ("type", .string(site.type.rawValue)),
          ("latitude", .double(site.latitude)), ("longitude", .double(site.longitude))]
     }
 

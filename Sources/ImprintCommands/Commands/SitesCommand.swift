@@ -55,6 +55,10 @@ struct SitesSearchCommand: AsyncParsableCommand {
     @Option(help: "At most this many sites.")
     var limit = 20
 
+    func validate() throws {
+        if limit < 1 { throw ValidationError("--limit must be at least 1.") }
+    }
+
     func run() async throws {
         let resolver = ClaimResolver(gazetteer: try gazetteerOptions.load())
         let writer = RecordWriter(format: output.outputFormat, columns: output.outputFormat == .text ? ["id", "type", "latitude", "longitude", "name"] : nil,
@@ -88,7 +92,7 @@ struct SitesNearCommand: AsyncParsableCommand {
 
     func validate() throws {
         if coordinates == nil { throw ValidationError("Give the point as LAT,LON in decimal degrees, e.g. 36.19,44.01.") }
-        if !(km > 0) { throw ValidationError("--km must be positive.") }
+        if !(km > 0 && km.isFinite) { throw ValidationError("--km must be a positive number of kilometres.") }
     }
 
     func run() async throws {
@@ -116,7 +120,7 @@ struct SitesImportCommand: AsyncParsableCommand {
             OILR, OILF and populated places. Your own: CSV with id,type,name,aliases,latitude,\
             longitude,country,uncertainty_km,source (name, latitude, longitude required), the \
             same keys as JSON, or GeoJSON points. Rows that cannot be used are skipped and \
-            counted; re-importing a file replaces its sites.
+            counted; re-importing a file replaces what the case holds from it.
             """
     )
 
