@@ -272,6 +272,13 @@ extension IngestCommandTests {
             #expect(try store.thumbnailPairs(fileIDs: [pairs[1].fileID]).map(\.path) == [pairs[1].path])
         }
 
+        // And what `imprint flags` makes of it: the spliced file is edited, the camera file is not.
+        let flags = try CommandLineRunner.run(["flags", "--format", "jsonl", "--case", casePath])
+        #expect(flags.status == 0, "\(flags.stderr)")
+        let edited = try CommandLineRunner.objects(flags).filter { $0["kind"] as? String == "edited" }
+        #expect(edited.map { ($0["files"] as? [String] ?? []).map { URL(fileURLWithPath: $0).lastPathComponent } } == [["palms-with-runway-exif.jpg"]])
+        #expect((edited.first?["reason"] as? String ?? "").contains("thumbnail"))
+
         // A copy of a file already in the case takes its thumbnail rows with its other hashes.
         try Data(runway).write(to: photos.appendingPathComponent("runway-copy.jpg"))
         let second = try CommandLineRunner.run(["ingest", "--format", "jsonl", "--case", casePath, photos.path])
