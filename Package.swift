@@ -40,8 +40,8 @@ let package = Package(
         .target(name: "PerceptualHash", dependencies: ["ImageDecoding"]),
         .target(name: "HammingIndex"),
         .target(name: "PostSidecars"),
-        // Sites, place-name matching and claim resolution; CSV through PostSidecars' reader.
-        .target(name: "Gazetteer", dependencies: ["PostSidecars"]),
+        // Sites, their importers, place-name matching and claim resolution.
+        .target(name: "Gazetteer"),
         .target(
             name: "CaseStore",
             dependencies: ["ImageMetadata", "PerceptualHash", "PostSidecars", "Gazetteer", .product(name: "GRDB", package: "GRDB.swift")]
