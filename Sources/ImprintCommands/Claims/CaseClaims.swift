@@ -121,11 +121,7 @@ struct CaseClaims {
         for (number, members) in clusters.enumerated() { for member in members { clusterOf[member] = number } }
         clusterOfFile = clusterOf
         let files = self.files, claimByPost = claims
-        clusterClaims = clusters.map { members in
-            members.flatMap { member in
-                files[member].postIDs.compactMap { id in claimByPost[id].map { MemberClaim(member: member, postID: id, claim: $0) } }
-            }
-        }
+        clusterClaims = clusters.map { Self.claims(of: $0, files: files, claimByPost: claimByPost) }
         clusterEvents = clusters.map { Self.events(of: $0, files: files, posts: posts) }
         thumbnailFindings = try ThumbnailDifference.findings(in: store, phashBits: settings.thumbnailBits)
     }
@@ -210,6 +206,13 @@ struct CaseClaims {
         return found
     }
 
+    /// The claims the posts of a group of files make, member by member, post by post.
+    static func claims(of members: [Int], files: [CaseDatabase.ClaimFile], claimByPost: [Int64: SiteClaim]) -> [MemberClaim] {
+        members.flatMap { member in
+            files[member].postIDs.compactMap { id in claimByPost[id].map { MemberClaim(member: member, postID: id, claim: $0) } }
+        }
+    }
+
     /// The dated events of a group of files (when each was taken and posted), earliest
     /// first; ties in member, then post order.
     static func events(of members: [Int], files: [CaseDatabase.ClaimFile], posts: [Int64: PostRecord]) -> [Event] {
@@ -229,16 +232,13 @@ struct CaseClaims {
     /// One photo (a file or a repost cluster) claimed at sites farther apart than
     /// `conflictKm` beyond their uncertainties.
     func conflictingSites() -> [Contradiction] {
-        var groups: [[Int]] = clusters
-        for index in files.indices where clusterOfFile[index] == nil { groups.append([index]) }
+        var groups = clusterClaims
+        for index in files.indices where clusterOfFile[index] == nil && !files[index].postIDs.isEmpty {
+            groups.append(Self.claims(of: [index], files: files, claimByPost: claimByPost))
+        }
         var found: [Contradiction] = []
         for group in groups {
-            var claims: [(site: Site, post: PostRecord, file: Int)] = []
-            for member in group {
-                for postID in files[member].postIDs {
-                    if let claim = claimByPost[postID], let post = posts[postID] { claims.append((claim.site, post, member)) }
-                }
-            }
+            var claims = group.compactMap { item in posts[item.postID].map { (site: item.claim.site, post: $0, file: item.member) } }
             claims.sort { ($0.post.postedAt ?? "", $0.post.id ?? 0) < ($1.post.postedAt ?? "", $1.post.id ?? 0) }
             // Distinct sites, each with its first claim: a few, however many reposts claim them.
             var firstClaim: [Int] = []
