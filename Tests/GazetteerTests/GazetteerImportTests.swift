@@ -311,7 +311,10 @@ extension Gazetteer.ImportResult {
         }
         #expect(errorPath == path)
         #expect(detail.contains("name_en") && detail.contains("--from"))
-        let empty = ImportFiles.fixture("empty.csv")
+        // Made here rather than committed: an empty file is byte-identical to one in the shared corpus.
+        let empty = FileManager.default.temporaryDirectory.appendingPathComponent("imprint-empty-\(getpid()).csv").path
+        FileManager.default.createFile(atPath: empty, contents: Data())
+        defer { try? FileManager.default.removeItem(atPath: empty) }
         #expect(throws: GazetteerError.unrecognisedFormat(path: empty, detail: "the file is empty")) {
             try Gazetteer.importSites(fromFile: empty)
         }
