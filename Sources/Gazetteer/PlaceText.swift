@@ -29,6 +29,23 @@ public enum PlaceText {
     /// The words of `text`, in order.
     /// - Complexity: O(n) in the text's Unicode scalars.
     public static func words(_ text: String) -> [Word] {
+        // Links and @handles name channels, not places (t.me/deirezzor24, @raqqa_now): they
+        // are left out, which matters most in Arabic posts, whose only Latin is often a link.
+        guard text.contains("://") || text.contains("www.") || text.contains("@") else { return wordsOfPlainText(text) }
+        var kept = ""
+        var piece = ""
+        func keep() {
+            if !(piece.contains("://") || piece.hasPrefix("www.") || piece.hasPrefix("@")) { kept += piece }
+            piece = ""
+        }
+        for character in text {
+            if character.isWhitespace { keep(); kept.append(character) } else { piece.append(character) }
+        }
+        keep()
+        return wordsOfPlainText(kept)
+    }
+
+    private static func wordsOfPlainText(_ text: String) -> [Word] {
         var words: [Word] = []
         var current = String.UnicodeScalarView()
         var script: Script? = nil

@@ -28,4 +28,11 @@ import Testing
         #expect(PlaceKeys.variants("للمطار", script: .arabic).contains("مطار"))
         #expect(PlaceKeys.variants("والموصل", script: .arabic).contains("موصل"))
     }
+
+    @Test func linksAndHandlesAreNoPlaces() {
+        #expect(PlaceText.forms("مطار الطبقة https://t.me/deirezzor24 @raqqa_now") == ["مطار", "الطبقه"])
+        #expect(PlaceText.forms("via www.mosul-news.com") == ["via"])
+        // The line break around a link still ends the clause before it.
+        #expect(PlaceText.words("Tabqa\nhttps://t.me/x\nMenagh").map(\.startsClause) == [true, true])
+    }
 }
