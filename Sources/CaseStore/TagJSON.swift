@@ -1,7 +1,7 @@
 import ImageMetadata
 
 /// Tags as one JSON object, keys in the order given (the order `imprint exif` prints).
-enum TagJSON {
+public enum TagJSON {
     static func object(_ pairs: [(key: String, value: TagValue)]) -> String {
         var out = "{"
         for (index, pair) in pairs.enumerated() {
@@ -29,7 +29,9 @@ enum TagJSON {
         }
     }
 
-    static func quote(_ text: String, into out: inout String) {
+    /// Appends `text` as a JSON string: the one quoting rule for the case's JSON and the
+    /// command line's output alike.
+    public static func quote(_ text: String, into out: inout String) {
         out += "\""
         for scalar in text.unicodeScalars {
             switch scalar {

@@ -1,3 +1,5 @@
+import CaseStore
+
 /// A value in an output record: what JSON, CSV and text output know how to print.
 public enum OutputValue: Sendable, Equatable {
     case string(String)
@@ -50,21 +52,7 @@ public enum OutputValue: Sendable, Equatable {
     }
 
     static func appendQuoted(_ text: String, to out: inout String) {
-        out += "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case _ where scalar.value < 0x20:
-                let hex = String(scalar.value, radix: 16)
-                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        out += "\""
+        TagJSON.quote(text, into: &out)
     }
 }
 
