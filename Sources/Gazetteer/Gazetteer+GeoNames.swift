@@ -15,10 +15,7 @@ extension Gazetteer {
     ///   - path: where it came from, for errors.
     /// - Returns: the sites; lines that are not 19 fields or lack coordinates are skipped and reported.
     public static func geoNames(tsv: String, path: String) throws(GazetteerError) -> ImportResult {
-        var text = tsv
-        return try text.withUTF8 { bytes in
-            Result { () throws(GazetteerError) in try geoNames(bytes: bytes, path: path) }
-        }.get()
+        try withBytes(of: tsv) { bytes throws(GazetteerError) in try geoNames(bytes: bytes, path: path) }
     }
 
     /// At most this many aliases are kept per GeoNames site: a capital carries hundreds of

@@ -80,6 +80,12 @@ extension Gazetteer {
     /// `allCountries.txt` is about 1.6 GB, and the whole file is held in memory while it is read.
     public static let maximumImportBytes = 1 << 31
 
+    /// Runs a byte-level reader over a string's UTF-8, for the importers' `String` entry points.
+    static func withBytes(of text: String, _ read: (UnsafeBufferPointer<UInt8>) throws(GazetteerError) -> ImportResult) throws(GazetteerError) -> ImportResult {
+        var text = text
+        return try text.withUTF8 { bytes in Result { () throws(GazetteerError) in try read(bytes) } }.get()
+    }
+
     /// Reads a gazetteer file, recognising its format from its content unless `format` is given.
     /// - Parameters:
     ///   - path: the file to read.

@@ -16,10 +16,7 @@ extension Gazetteer {
     /// - Throws: ``GazetteerError/unrecognisedFormat(path:detail:)`` when the header lacks a
     ///   required column (`ident`, `type`, `name`, `latitude_deg`, `longitude_deg`).
     public static func ourAirports(csv: String, path: String) throws(GazetteerError) -> ImportResult {
-        var text = csv
-        return try text.withUTF8 { bytes in
-            Result { () throws(GazetteerError) in try ourAirports(bytes: bytes, path: path) }
-        }.get()
+        try withBytes(of: csv) { bytes throws(GazetteerError) in try ourAirports(bytes: bytes, path: path) }
     }
 
     static func ourAirports(bytes: UnsafeBufferPointer<UInt8>, path: String) throws(GazetteerError) -> ImportResult {

@@ -14,10 +14,7 @@ extension Gazetteer {
     /// - Throws: ``GazetteerError/unrecognisedFormat(path:detail:)`` when the header lacks
     ///   `name`, `latitude` or `longitude`.
     public static func userSites(csv: String, path: String) throws(GazetteerError) -> ImportResult {
-        var text = csv
-        return try text.withUTF8 { bytes in
-            Result { () throws(GazetteerError) in try userSites(csvBytes: bytes, path: path) }
-        }.get()
+        try withBytes(of: csv) { bytes throws(GazetteerError) in try userSites(csvBytes: bytes, path: path) }
     }
 
     /// Reads the analyst's own sites from JSON or GeoJSON: an array of site objects with the
