@@ -92,6 +92,8 @@ struct CaseClaims {
     /// Files whose EXIF thumbnail shows another picture, with the distance that says so.
     let thumbnailFindings: [Int64: ThumbnailDifference.Finding]
     let gazetteer: Gazetteer
+    /// The resolver the posts went through, for commands that also look sites up by name.
+    let resolver: ClaimResolver
 
     /// Reads the case, resolves its posts and clusters its images.
     init(store: CaseDatabase, settings: ClaimSettings, gazetteer: Gazetteer) throws {
@@ -103,6 +105,7 @@ struct CaseClaims {
         for post in inputs.posts { if let id = post.id { posts[id] = post } }
         self.posts = posts
         let resolver = ClaimResolver(gazetteer: gazetteer)
+        self.resolver = resolver
         let texts = inputs.posts.map { $0.text ?? "" }
         let resolved = ParallelMap.map(texts) { resolver.resolve($0, limit: 1).first }
         var claims: [Int64: SiteClaim] = [:]

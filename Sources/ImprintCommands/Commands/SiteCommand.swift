@@ -19,7 +19,7 @@ struct SiteCommand: AsyncParsableCommand {
         if let byID = claims.gazetteer.site(id: site) {
             target = byID
         } else {
-            let found = ClaimResolver(gazetteer: claims.gazetteer).search(site, limit: 2)
+            let found = claims.resolver.search(site, limit: 2)
             guard found.count == 1 else {
                 warn(found.isEmpty ? "no site \"\(site)\"" : "\"\(site)\" names several sites; give an id (imprint sites search \"\(site)\")")
                 throw ExitCode(1)
