@@ -10,10 +10,10 @@ import ImageDecoding
 /// most once per run, so a bind mount or an explicit link back into a walked tree cannot
 /// loop either. Paths longer than ``Limits/maxPathBytes`` and folders nested deeper than
 /// ``Limits/maxDepth`` are reported as failures instead of being walked.
-/// Inside folders, hidden files are skipped, and so are files that are images neither by
-/// name nor by magic bytes (the `.json` sidecars gallery-dl writes, READMEs), as exiftool's
-/// `-r` skips what it does not know. A `.jpg` holding an HTML error page is kept, so that it
-/// is reported; anything named explicitly is always kept.
+/// Inside folders, hidden files are skipped, and so are files `keep` rejects: by default those
+/// that are images neither by name nor by magic bytes (the `.json` sidecars gallery-dl writes,
+/// READMEs), as exiftool's `-r` skips what it does not know. A `.jpg` holding an HTML error
+/// page is kept, so that it is reported; anything named explicitly is always kept.
 struct PathWalker: Sequence, IteratorProtocol {
     /// A path the walk could not read, reported in place of a file.
     struct Failure: Error, CustomStringConvertible {
@@ -36,10 +36,14 @@ struct PathWalker: Sequence, IteratorProtocol {
     private let limits: Limits
     /// Folders already listed, by (device, inode).
     private var walkedFolders = Set<[UInt64]>()
+    /// Whether a regular file found inside a folder is yielded.
+    private let keep: (String) -> Bool
 
-    init(_ paths: [String], limits: Limits = Limits()) {
+    /// A walk of `paths` yielding the files inside folders that `keep` accepts (default: images).
+    init(_ paths: [String], limits: Limits = Limits(), keep: @escaping (String) -> Bool = PathWalker.mayBeImage) {
         roots = paths.makeIterator()
         self.limits = limits
+        self.keep = keep
     }
 
     /// Yields a file path, or a `Failure` for something that cannot be walked.
@@ -91,7 +95,7 @@ struct PathWalker: Sequence, IteratorProtocol {
         }
         switch kind {
         case S_IFREG:
-            return explicit || Self.mayBeImage(path) ? .success(path) : nil
+            return explicit || keep(path) ? .success(path) : nil
         case S_IFDIR:
             if stack.count >= limits.maxDepth {
                 return .failure(Failure(path: path, reason: "folders nested deeper than \(limits.maxDepth); not walked"))

@@ -107,7 +107,10 @@ struct IngestCommand: AsyncParsableCommand {
     /// Reads the sidecars under `roots` that are new or changed since the last run.
     private func ingestSidecars(roots: [String], store: CaseDatabase, summary: inout IngestSummary) throws {
         let known = try store.knownSidecars()
-        for path in SidecarWalker.sidecars(under: roots) {
+        // The same walk as the images' (name order, hidden entries skipped, links to folders
+        // not followed), keeping sidecar names; what it cannot read was reported by that walk.
+        let isSidecar = { (path: String) in SidecarFormat(fileName: (path as NSString).lastPathComponent) != nil }
+        for case .success(let path) in PathWalker(roots, keep: isSidecar) where isSidecar(path) {
             var status = stat()
             guard stat(path, &status) == 0 else { continue }
             let size = Int64(status.st_size)
