@@ -14,6 +14,7 @@ public final class CaseDatabase: Sendable {
     /// Opens (creating if needed) the case at `path` and brings its schema up to date.
     /// - Throws: ``CaseStoreError/cannotOpen(path:detail:)`` when SQLite refuses the file.
     public init(path: String) throws(CaseStoreError) {
+        Self.provideEmptyWAL(for: path)
         do {
             writer = try DatabasePool(path: path, configuration: Self.configuration)
             self.path = path
@@ -37,6 +38,25 @@ public final class CaseDatabase: Sendable {
         } catch {
             throw .cannotOpen(path: ":memory:", detail: "\(error)")
         }
+    }
+
+    /// Creates the missing `-wal` file of an existing case as an empty WAL.
+    ///
+    /// SQLite deletes the WAL when the last connection closes, and GRDB, on finding no WAL
+    /// (or an empty file), writes and drops a table so that read-only connections can open.
+    /// That write made every run, even one that changes nothing (a second `ingest` of the
+    /// same folder), pay for a transaction and, on close, a checkpoint with three fsyncs.
+    /// A WAL no longer than its 32-byte header holds no frames: SQLite reads it as empty and
+    /// writes a fresh header on the first commit. `O_EXCL` leaves any existing WAL alone.
+    static func provideEmptyWAL(for path: String) {
+        var status = stat()
+        guard stat(path, &status) == 0 else { return }
+        // The permissions SQLite itself gives a WAL: the database file's.
+        let descriptor = open(path + "-wal", O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, status.st_mode & 0o777)
+        guard descriptor >= 0 else { return }
+        let header = [UInt8](repeating: 0, count: 32)
+        _ = header.withUnsafeBytes { pwrite(descriptor, $0.baseAddress, $0.count, 0) }
+        close(descriptor)
     }
 
     static var configuration: Configuration {

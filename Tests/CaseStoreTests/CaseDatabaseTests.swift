@@ -171,4 +171,25 @@ import PostSidecars
         #expect(try reopened.statistics().first { $0.name == "files" }?.value == 1)
         #expect(try reopened.read { db in try String.fetchOne(db, sql: "PRAGMA journal_mode") } == "wal")
     }
+
+    /// A run that only reads (a second ingest of an unchanged folder) must not write: no
+    /// transaction on opening, so nothing to checkpoint (and fsync) on closing.
+    @Test func reopeningACaseToReadWritesNothing() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("case-\(UUID().uuidString).case").path
+        defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
+        try CaseDatabase(path: path).store([try Self.ingested("mosul-runway.jpg")])
+        #expect(!FileManager.default.fileExists(atPath: path + "-wal"), "the last close checkpoints and removes the WAL")
+        let before = try Data(contentsOf: URL(fileURLWithPath: path))
+        do {
+            let reopened = try CaseDatabase(path: path)
+            #expect(try reopened.knownPaths(under: ["/case"]).count == 1)
+            let walSize = try FileManager.default.attributesOfItem(atPath: path + "-wal")[.size] as? Int
+            #expect(walSize == 32, "a WAL of a bare header holds no frame")
+        }
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before)
+        #expect(!FileManager.default.fileExists(atPath: path + "-wal"))
+        // And the case still takes writes after such a reopening.
+        try CaseDatabase(path: path).store([try Self.ingested("desert-road.jpg")])
+        #expect(try CaseDatabase(path: path).statistics().first { $0.name == "files" }?.value == 2)
+    }
 }
