@@ -37,7 +37,9 @@ let package = Package(
             name: "ImageMetadata",
             dependencies: ["CExif", "ImageDecoding", .product(name: "Crypto", package: "swift-crypto")]
         ),
-        .target(name: "PerceptualHash", dependencies: ["ImageDecoding"]),
+        // The hashes' inner loops, with an AVX2 build chosen at load time.
+        .target(name: "CHashKernels"),
+        .target(name: "PerceptualHash", dependencies: ["ImageDecoding", "CHashKernels"]),
         .target(name: "HammingIndex"),
         .target(name: "PostSidecars"),
         // Sites, their importers, place-name matching and claim resolution.

@@ -1,3 +1,4 @@
+import CHashKernels
 import Foundation
 
 /// The result of hashing one image with PDQ.
@@ -193,20 +194,8 @@ public enum PDQHasher {
 
     /// `pdqImageDomainQualityMetric`: the sum of truncated percentage gradients over 90, capped at 100.
     static func qualityMetric(_ block: [Float]) -> Int {
-        var gradientSum = 0
-        for i in 0..<63 {
-            for j in 0..<64 {
-                let d = Int((block[i * 64 + j] - block[(i + 1) * 64 + j]) * 100 / 255)
-                gradientSum += abs(d)
-            }
-        }
-        for i in 0..<64 {
-            for j in 0..<63 {
-                let d = Int((block[i * 64 + j] - block[i * 64 + j + 1]) * 100 / 255)
-                gradientSum += abs(d)
-            }
-        }
-        return min(gradientSum / 90, 100)
+        precondition(block.count == 64 * 64, "PDQ's quality is measured on its 64×64 block")
+        return Int(imp_pdq_quality(block))
     }
 
     /// Rows 1…16 of the 64-point DCT-II matrix, scaled by √(2/64), row-major 16×64, built

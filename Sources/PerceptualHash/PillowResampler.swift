@@ -1,3 +1,4 @@
+import CHashKernels
 import Foundation
 
 /// A reimplementation of Pillow's `Image.resize(size, Image.LANCZOS)` on 8-bit greyscale
@@ -27,8 +28,8 @@ enum PillowResampler {
     /// Fixed-point weights for one axis: for each output index, the first input index, the
     /// number of taps, and `taps` weights starting at `output × stride`.
     struct Coefficients: Sendable {
-        let starts: [Int]
-        let counts: [Int]
+        let starts: [Int32]
+        let counts: [Int32]
         let weights: [Int32]
         let stride: Int
     }
@@ -48,7 +49,7 @@ enum PillowResampler {
         let filterScale = max(scale, 1.0)
         let support = lanczosSupport * filterScale
         let stride = Int(support.rounded(.up)) * 2 + 1
-        var starts: [Int] = [], counts: [Int] = []
+        var starts: [Int32] = [], counts: [Int32] = []
         starts.reserveCapacity(outputSize)
         counts.reserveCapacity(outputSize)
         var weights = [Int32](repeating: 0, count: outputSize * stride)
@@ -70,97 +71,56 @@ enum PillowResampler {
                 let w = total != 0 ? taps[x] / total : taps[x]
                 weights[output * stride + x] = w < 0 ? Int32(-0.5 + w * one) : Int32(0.5 + w * one)
             }
-            starts.append(start)
-            counts.append(max(count, 0))
+            starts.append(Int32(start))
+            counts.append(Int32(max(count, 0)))
         }
         return Coefficients(starts: starts, counts: counts, weights: weights, stride: stride)
     }
 
-    /// Pillow's `clip8`: drop the fixed-point fraction (the half was added up front) and clamp.
-    @inline(__always)
-    private static func clip8(_ value: Int32) -> UInt8 {
-        if value >= (Int32(1) << Int32(precisionBits + 8)) { return 255 }
-        if value <= 0 { return 0 }
-        return UInt8(truncatingIfNeeded: value >> Int32(precisionBits))
-    }
-
     /// Resizes to `width × height` with Lanczos-3, as Pillow does; the same size returns the input.
     ///
+    /// The two passes run in C (`CHashKernels`), which has an AVX2 build beside the baseline one.
     /// - Complexity: O(height_in × width × taps_x + height × width × taps_y), taps growing
     ///   with the downscale factor.
     static func resize(_ image: GreyImage, width: Int, height: Int) -> GreyImage {
         if image.width == width && image.height == height { return image }
-        let horizontal = cachedCoefficients(inputSize: image.width, outputSize: width)
         let vertical = cachedCoefficients(inputSize: image.height, outputSize: height)
-        var current = image
-        if width != image.width {
-            // Only the rows the vertical pass reads, as Pillow does.
-            let firstRow = vertical.starts.first ?? 0
-            let lastRow = vertical.starts.last.map { $0 + vertical.counts[vertical.counts.count - 1] } ?? image.height
-            let rows = height != image.height ? lastRow - firstRow : image.height
-            let rowOffset = height != image.height ? firstRow : 0
-            current = resampleHorizontal(image, coefficients: horizontal, width: width, rowOffset: rowOffset, rows: rows)
-            if height != image.height {
-                let shifted = Coefficients(
-                    starts: vertical.starts.map { $0 - rowOffset }, counts: vertical.counts,
-                    weights: vertical.weights, stride: vertical.stride)
-                return resampleVertical(current, coefficients: shifted, height: height)
-            }
-            return current
+        guard width != image.width else { return resampleVertical(image, coefficients: vertical, firstRow: 0, height: height) }
+        let horizontal = cachedCoefficients(inputSize: image.width, outputSize: width)
+        guard height != image.height else {
+            return resampleHorizontal(image, coefficients: horizontal, width: width, firstRow: 0, rows: image.height)
         }
-        return resampleVertical(current, coefficients: vertical, height: height)
+        // Only the rows the vertical pass reads, as Pillow does.
+        let firstRow = Int(vertical.starts.first ?? 0)
+        let lastRow = Int((vertical.starts.last ?? 0) + (vertical.counts.last ?? 0))
+        let rows = resampleHorizontal(image, coefficients: horizontal, width: width, firstRow: firstRow, rows: lastRow - firstRow)
+        return resampleVertical(rows, coefficients: vertical, firstRow: firstRow, height: height)
     }
 
     private static func resampleHorizontal(
-        _ image: GreyImage, coefficients: Coefficients, width: Int, rowOffset: Int, rows: Int
+        _ image: GreyImage, coefficients: Coefficients, width: Int, firstRow: Int, rows: Int
     ) -> GreyImage {
         let out = [UInt8](unsafeUninitializedCapacity: width * rows) { out, initialized in
             image.pixels.withUnsafeBufferPointer { source in
-                coefficients.weights.withUnsafeBufferPointer { weights in
-                    coefficients.starts.withUnsafeBufferPointer { starts in
-                        coefficients.counts.withUnsafeBufferPointer { counts in
-                            let stride = coefficients.stride
-                            for y in 0..<rows {
-                                let rowBase = (y + rowOffset) * image.width
-                                for x in 0..<width {
-                                    let input = source.baseAddress! + rowBase + starts[x]
-                                    let k = weights.baseAddress! + x * stride
-                                    var sum = Int32(1) << Int32(precisionBits - 1)
-                                    for tap in 0..<counts[x] {
-                                        sum &+= Int32(input[tap]) &* k[tap]
-                                    }
-                                    out[y * width + x] = clip8(sum)
-                                }
-                            }
-                        }
-                    }
-                }
+                imp_resample_horizontal_u8(
+                    source.baseAddress, Int32(image.width), Int32(firstRow), Int32(rows),
+                    coefficients.weights, coefficients.starts, coefficients.counts,
+                    Int32(coefficients.stride), Int32(precisionBits), Int32(width), out.baseAddress)
             }
             initialized = width * rows
         }
         return GreyImage(width: width, height: rows, pixels: out)
     }
 
-    private static func resampleVertical(_ image: GreyImage, coefficients: Coefficients, height: Int) -> GreyImage {
+    /// The vertical pass over `image`, whose row 0 is input row `firstRow`.
+    private static func resampleVertical(_ image: GreyImage, coefficients: Coefficients, firstRow: Int, height: Int) -> GreyImage {
         let width = image.width
+        let starts = firstRow == 0 ? coefficients.starts : coefficients.starts.map { $0 - Int32(firstRow) }
         let out = [UInt8](unsafeUninitializedCapacity: width * height) { out, initialized in
             image.pixels.withUnsafeBufferPointer { source in
-                coefficients.weights.withUnsafeBufferPointer { weights in
-                    var sums = [Int32](repeating: 0, count: width)
-                    sums.withUnsafeMutableBufferPointer { sums in
-                        for y in 0..<height {
-                            let start = coefficients.starts[y], count = coefficients.counts[y]
-                            let k = y * coefficients.stride
-                            for x in 0..<width { sums[x] = Int32(1) << Int32(precisionBits - 1) }
-                            for tap in 0..<count {
-                                let weight = weights[k + tap]
-                                let rowBase = (start + tap) * width
-                                for x in 0..<width { sums[x] &+= Int32(source[rowBase + x]) &* weight }
-                            }
-                            for x in 0..<width { out[y * width + x] = clip8(sums[x]) }
-                        }
-                    }
-                }
+                imp_resample_vertical_u8(
+                    source.baseAddress, Int32(width), coefficients.weights, starts, coefficients.counts,
+                    Int32(coefficients.stride), Int32(precisionBits), Int32(height), out.baseAddress)
             }
             initialized = width * height
         }

@@ -1,0 +1,33 @@
+#ifndef IMPRINT_HASH_KERNELS_H
+#define IMPRINT_HASH_KERNELS_H
+
+// The inner loops of the perceptual hashes, in C so that the compiler builds an AVX2 copy
+// beside the baseline one and picks it at load time on CPUs that have it (`target_clones`);
+// Swift code is compiled for the x86-64 baseline only. Pure arithmetic on caller-owned
+// buffers: no allocation, no library calls.
+
+#include <stdint.h>
+
+/// One separable pass of Pillow's 8-bit resize (`ImagingResampleHorizontal_8bpc` and
+/// `ImagingResampleVertical_8bpc`), with Pillow's fixed-point arithmetic, so the output bytes
+/// are Pillow's. Output sample `i` is the sum over `t < counts[i]` of
+/// `in(starts[i] + t) * weights[i * stride + t]`, plus the rounding half, shifted right by
+/// `precision_bits` and clamped to 0–255.
+///
+/// Horizontal: `rows` rows of `in_width` bytes (starting at row `first_row`) become rows of
+/// `out_width` bytes; `starts`, `counts` are per output column.
+void imp_resample_horizontal_u8(const uint8_t *in, int in_width, int first_row, int rows,
+                                const int32_t *weights, const int32_t *starts, const int32_t *counts,
+                                int stride, int precision_bits, int out_width, uint8_t *out);
+
+/// Vertical: rows of `width` bytes become `out_height` rows; `starts`, `counts` are per
+/// output row, counted in input rows.
+void imp_resample_vertical_u8(const uint8_t *in, int width,
+                              const int32_t *weights, const int32_t *starts, const int32_t *counts,
+                              int stride, int precision_bits, int out_height, uint8_t *out);
+
+/// PDQ's quality: the reference's gradient sum over a 64×64 float block (row-major), each
+/// difference scaled as `(int)((a - b) * 100 / 255)` in float, divided by 90, capped at 100.
+int imp_pdq_quality(const float *block);
+
+#endif

@@ -1,0 +1,87 @@
+#include "hash_kernels.h"
+
+#include <stddef.h>
+
+// GCC and Clang on x86-64 Linux build each function twice and choose by CPU at load time.
+#if defined(__x86_64__) && defined(__linux__) && defined(__has_attribute)
+#if __has_attribute(target_clones)
+#define IMP_CLONES __attribute__((target_clones("avx2", "default")))
+#endif
+#endif
+#ifndef IMP_CLONES
+#define IMP_CLONES
+#endif
+
+// Float sums must round as the reference's do: never fuse a multiply and an add.
+#pragma clang fp contract(off)
+
+// Pillow's clip8: the rounding half was added up front; drop the fraction and clamp.
+static inline uint8_t clip8(int32_t value, int precision_bits) {
+    if (value >= (int32_t)(1u << (precision_bits + 8))) return 255;
+    if (value <= 0) return 0;
+    return (uint8_t)(value >> precision_bits);
+}
+
+// Sums run in uint32_t (wrapping, as Pillow's int32 sums never overflow for normalised
+// weights) so that no signed overflow can be undefined behaviour on hostile sizes.
+
+IMP_CLONES
+void imp_resample_horizontal_u8(const uint8_t *in, int in_width, int first_row, int rows,
+                                const int32_t *weights, const int32_t *starts, const int32_t *counts,
+                                int stride, int precision_bits, int out_width, uint8_t *out) {
+    const uint32_t half = 1u << (precision_bits - 1);
+    for (int y = 0; y < rows; y++) {
+        const uint8_t *row = in + (size_t)(first_row + y) * (size_t)in_width;
+        uint8_t *target = out + (size_t)y * (size_t)out_width;
+        for (int x = 0; x < out_width; x++) {
+            const uint8_t *source = row + starts[x];
+            const int32_t *k = weights + (size_t)x * (size_t)stride;
+            uint32_t sum = half;
+            for (int t = 0; t < counts[x]; t++) sum += (uint32_t)source[t] * (uint32_t)k[t];
+            target[x] = clip8((int32_t)sum, precision_bits);
+        }
+    }
+}
+
+IMP_CLONES
+void imp_resample_vertical_u8(const uint8_t *in, int width,
+                              const int32_t *weights, const int32_t *starts, const int32_t *counts,
+                              int stride, int precision_bits, int out_height, uint8_t *out) {
+    const uint32_t half = 1u << (precision_bits - 1);
+    enum { chunk = 256 };
+    uint32_t sums[chunk];
+    for (int y = 0; y < out_height; y++) {
+        const int32_t *k = weights + (size_t)y * (size_t)stride;
+        uint8_t *target = out + (size_t)y * (size_t)width;
+        // Row by row across a chunk of columns, so the inner loop runs along memory.
+        for (int x0 = 0; x0 < width; x0 += chunk) {
+            const int n = width - x0 < chunk ? width - x0 : chunk;
+            for (int x = 0; x < n; x++) sums[x] = half;
+            for (int t = 0; t < counts[y]; t++) {
+                const uint8_t *row = in + (size_t)(starts[y] + t) * (size_t)width + x0;
+                const uint32_t weight = (uint32_t)k[t];
+                for (int x = 0; x < n; x++) sums[x] += (uint32_t)row[x] * weight;
+            }
+            for (int x = 0; x < n; x++) target[x0 + x] = clip8((int32_t)sums[x], precision_bits);
+        }
+    }
+}
+
+IMP_CLONES
+int imp_pdq_quality(const float *block) {
+    int gradient_sum = 0;
+    for (int i = 0; i < 63; i++) {
+        for (int j = 0; j < 64; j++) {
+            const int d = (int)((block[i * 64 + j] - block[(i + 1) * 64 + j]) * 100 / 255);
+            gradient_sum += d < 0 ? -d : d;
+        }
+    }
+    for (int i = 0; i < 64; i++) {
+        for (int j = 0; j < 63; j++) {
+            const int d = (int)((block[i * 64 + j] - block[i * 64 + j + 1]) * 100 / 255);
+            gradient_sum += d < 0 ? -d : d;
+        }
+    }
+    const int quality = gradient_sum / 90;
+    return quality > 100 ? 100 : quality;
+}
