@@ -107,15 +107,19 @@ public struct HashPipeline: Sendable {
     private func plainHashes(of image: DecodedImage) -> ImageHashes {
         var result = ImageHashes(hashedWidth: image.width, hashedHeight: image.height)
         if request.algorithms.contains(.pdq) {
-            var luma = PDQLuma.plane(of: image.pixels, count: image.width * image.height, channels: image.channels)
             let (fullWidth, fullHeight) = Self.orientedStoredSize(of: image)
             // Exact mode runs the reference's own filter passes; fast mode applies the same
             // linear blur-and-decimate as 64 precomputed taps per axis (folded onto the
             // shrunken pixels when the decoder DCT-scaled), equal up to float rounding.
-            let (pdq, dihedral) = request.exact
-                ? PDQHasher.hash(luma: &luma, width: image.width, height: image.height, dihedral: request.pdqDihedral)
-                : PDQHasher.hash(scaledLuma: luma, width: image.width, height: image.height,
-                                 fullWidth: fullWidth, fullHeight: fullHeight, dihedral: request.pdqDihedral)
+            let (pdq, dihedral): (PDQResult, [Hash256]?)
+            if request.exact {
+                var luma = PDQLuma.plane(of: image.pixels, count: image.width * image.height, channels: image.channels)
+                (pdq, dihedral) = PDQHasher.hash(luma: &luma, width: image.width, height: image.height, dihedral: request.pdqDihedral)
+            } else {
+                (pdq, dihedral) = PDQHasher.hash(
+                    scaledPixels: image.pixels, channels: image.channels, width: image.width, height: image.height,
+                    fullWidth: fullWidth, fullHeight: fullHeight, dihedral: request.pdqDihedral)
+            }
             result.pdq = pdq.hash
             result.pdqQuality = pdq.quality
             result.pdqDihedral = dihedral

@@ -1,5 +1,5 @@
 extension PDQHasher {
-    /// Hashes luma that the decoder already shrank (JPEG DCT scaling) from a
+    /// Hashes pixels (grey, or RGB taken to luma) that the decoder already shrank (JPEG DCT scaling) from a
     /// `fullWidth × fullHeight` original, emulating what the reference computes on the original.
     ///
     /// The reference's blur-and-decimate is linear: each of the 64×64 samples is a fixed
@@ -11,31 +11,24 @@ extension PDQHasher {
     ///
     /// - Complexity: O(height × 64 × taps + 64 × 64 × taps), taps ≈ 2 × ⌈full / 128⌉ / f.
     static func hash(
-        scaledLuma luma: [Float], width: Int, height: Int, fullWidth: Int, fullHeight: Int, dihedral: Bool
+        scaledPixels pixels: [UInt8], channels: Int, width: Int, height: Int, fullWidth: Int, fullHeight: Int, dihedral: Bool
     ) -> (PDQResult, [Hash256]?) {
         guard fullWidth >= minimumDimension, fullHeight >= minimumDimension, width >= 1, height >= 1 else {
             return (PDQResult(hash: .zero, quality: 0), dihedral ? Array(repeating: .zero, count: 8) : nil)
         }
         let horizontal = SampleWeights.cached(full: fullWidth, scaled: width)
         let vertical = SampleWeights.cached(full: fullHeight, scaled: height)
-        // Horizontal: every shrunken row to 64 columns.
-        var rows = [Float](repeating: 0, count: height * 64)
-        luma.withUnsafeBufferPointer { source in
-            horizontal.weights.withUnsafeBufferPointer { weights in
-                rows.withUnsafeMutableBufferPointer { out in
-                    for y in 0..<height {
-                        let base = y * width
-                        for j in 0..<64 {
-                            let (start, count) = horizontal.bounds[j]
-                            let k = j * horizontal.stride
-                            var sum: Float = 0
-                            for tap in 0..<count { sum += weights[k + tap] * source[base + start + tap] }
-                            out[y * 64 + j] = sum
-                        }
-                    }
+        // Grey bytes (a JPEG's Y) are looked up as they are read, sparing a float copy of the
+        // image; the values are the plane's, so the sums are too.
+        let rows = channels == 1
+            ? pixels.withUnsafeBufferPointer { grey in
+                PDQLuma.greyTable.withUnsafeBufferPointer { table in
+                    foldRows(grey, width: width, height: height, weights: horizontal) { table[Int($0)] }
                 }
             }
-        }
+            : PDQLuma.plane(of: pixels, count: width * height, channels: channels).withUnsafeBufferPointer { luma in
+                foldRows(luma, width: width, height: height, weights: horizontal) { $0 }
+            }
         // Vertical: 64 weighted sums of those rows.
         var block = [Float](repeating: 0, count: 64 * 64)
         rows.withUnsafeBufferPointer { source in
@@ -52,6 +45,29 @@ extension PDQHasher {
             }
         }
         return result(of: block, dihedral: dihedral)
+    }
+
+    /// Horizontal: every shrunken row to 64 columns, each a weighted sum of `luma(pixel)`.
+    @inline(__always)
+    private static func foldRows<Pixel>(
+        _ source: UnsafeBufferPointer<Pixel>, width: Int, height: Int, weights horizontal: SampleWeights,
+        luma: (Pixel) -> Float
+    ) -> [Float] {
+        [Float](unsafeUninitializedCapacity: height * 64) { out, initialized in
+            horizontal.weights.withUnsafeBufferPointer { weights in
+                for y in 0..<height {
+                    let base = y * width
+                    for j in 0..<64 {
+                        let (start, count) = horizontal.bounds[j]
+                        let k = j * horizontal.stride
+                        var sum: Float = 0
+                        for tap in 0..<count { sum += weights[k + tap] * luma(source[base + start + tap]) }
+                        out[y * 64 + j] = sum
+                    }
+                }
+            }
+            initialized = height * 64
+        }
     }
 
     /// For one axis: the weight of each shrunken pixel in each of the 64 reference samples.

@@ -4,7 +4,7 @@ enum PDQLuma {
 
     /// Luma of a grey byte as the reference computes it after an RGB conversion (R = G = B),
     /// which is what the reference's Pillow-based producers feed it for grey files.
-    private static let greyTable: [Float] = (0..<256).map { value in
+    static let greyTable: [Float] = (0..<256).map { value in
         let v = Float(value)
         return red * v + green * v + blue * v
     }
