@@ -26,6 +26,8 @@ let package = Package(
         .systemLibrary(name: "CWebP", pkgConfig: "libwebp", providers: [.apt(["libwebp-dev"])]),
         .systemLibrary(name: "CExif", pkgConfig: "libexif", providers: [.apt(["libexif-dev"])]),
 
+        // The hashes' and digests' inner loops, using AVX2 and SHA-NI where the CPU has them.
+        .target(name: "CHashKernels"),
         // The C shims: every setjmp/longjmp and every library callback stays in here.
         .target(
             name: "CImprintShims",
@@ -35,10 +37,8 @@ let package = Package(
         .target(name: "ImageDecoding", dependencies: ["CImprintShims"]),
         .target(
             name: "ImageMetadata",
-            dependencies: ["CExif", "ImageDecoding", .product(name: "Crypto", package: "swift-crypto")]
+            dependencies: ["CExif", "CHashKernels", "ImageDecoding", .product(name: "Crypto", package: "swift-crypto")]
         ),
-        // The hashes' inner loops, with an AVX2 build chosen at load time.
-        .target(name: "CHashKernels"),
         .target(name: "PerceptualHash", dependencies: ["ImageDecoding", "CHashKernels"]),
         .target(name: "HammingIndex"),
         .target(name: "PostSidecars"),

@@ -1,11 +1,12 @@
 #ifndef IMPRINT_HASH_KERNELS_H
 #define IMPRINT_HASH_KERNELS_H
 
-// The inner loops of the perceptual hashes, in C so that the compiler builds an AVX2 copy
-// beside the baseline one and picks it at load time on CPUs that have it (`target_clones`);
-// Swift code is compiled for the x86-64 baseline only. Pure arithmetic on caller-owned
+// The inner loops of the perceptual hashes and of the file digests, in C so that they can use
+// instructions the x86-64 baseline lacks (AVX2, SHA-NI) where the CPU has them, chosen at run
+// time; Swift code is compiled for the baseline only. Pure arithmetic on caller-owned
 // buffers: no allocation, no library calls.
 
+#include <stddef.h>
 #include <stdint.h>
 
 /// One separable pass of Pillow's 8-bit resize (`ImagingResampleHorizontal_8bpc` and
@@ -29,5 +30,9 @@ void imp_resample_vertical_u8(const uint8_t *in, int width,
 /// PDQ's quality: the reference's gradient sum over a 64×64 float block (row-major), each
 /// difference scaled as `(int)((a - b) * 100 / 255)` in float, divided by 90, capped at 100.
 int imp_pdq_quality(const float *block);
+
+/// MD5 and SHA-256 of `data` in one pass (x86-64 with SHA-NI); returns 0, writing nothing,
+/// on CPUs without it, where the caller digests with its library instead.
+int imp_md5_sha256(const uint8_t *data, size_t size, uint8_t md5_out[16], uint8_t sha256_out[32]);
 
 #endif
