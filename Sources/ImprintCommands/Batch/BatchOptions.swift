@@ -79,30 +79,32 @@ func readFile(_ path: String, limit: Int = maxFileBytes) -> Result<[UInt8], Path
     guard Int(status.st_size) <= limit else {
         return .failure(.init(path: path, reason: "file of \(status.st_size) bytes is larger than the \(limit)-byte read limit; not read"))
     }
-    // Read exactly the size fstat gives, then keep reading through a small buffer in case the
-    // file grew: the common case allocates once and never copies.
-    var bytes = [UInt8](repeating: 0, count: Int(status.st_size))
-    var filled = 0
-    var more = [UInt8](repeating: 0, count: 0)
-    while true {
-        let count: Int
-        if filled < bytes.count {
-            count = bytes.withUnsafeMutableBytes { raw in read(descriptor, raw.baseAddress! + filled, raw.count - filled) }
-        } else {
-            if more.isEmpty { more = [UInt8](repeating: 0, count: 4096) }
-            count = more.withUnsafeMutableBytes { raw in read(descriptor, raw.baseAddress!, raw.count) }
-            if count > 0 { bytes.append(contentsOf: more[..<count]) }
+    // Read exactly the size fstat gives into memory that is never zeroed first, then keep
+    // reading through a small buffer in case the file grew: the common case allocates once
+    // and never copies.
+    var failure: PathWalker.Failure?
+    var bytes = [UInt8](unsafeUninitializedCapacity: Int(status.st_size)) { buffer, initialized in
+        initialized = 0
+        while initialized < buffer.count {
+            let count = read(descriptor, buffer.baseAddress! + initialized, buffer.count - initialized)
+            if count < 0 && errno == EINTR { continue }
+            if count < 0 { failure = .init(path: path, reason: "read error: \(String(cString: strerror(errno)))") }
+            if count <= 0 { return }  // the file shrank: keep what there is
+            initialized += count
+        }
+    }
+    if let failure { return .failure(failure) }
+    guard bytes.count == Int(status.st_size) else { return .success(bytes) }
+    return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 4096) { more in
+        while true {
+            let count = read(descriptor, more.baseAddress!, more.count)
+            if count < 0 && errno == EINTR { continue }
+            if count < 0 { return .failure(.init(path: path, reason: "read error: \(String(cString: strerror(errno)))")) }
+            if count == 0 { return .success(bytes) }
+            bytes.append(contentsOf: more[..<count])
             if bytes.count > limit {
                 return .failure(.init(path: path, reason: "file grew past the \(limit)-byte read limit while being read; not read"))
             }
         }
-        if count < 0 {
-            if errno == EINTR { continue }
-            return .failure(.init(path: path, reason: "read error: \(String(cString: strerror(errno)))"))
-        }
-        if count == 0 { break }
-        filled += count
     }
-    if filled < bytes.count { bytes.removeLast(bytes.count - filled) }
-    return .success(bytes)
 }
