@@ -192,4 +192,13 @@ import PostSidecars
         try CaseDatabase(path: path).store([try Self.ingested("desert-road.jpg")])
         #expect(try CaseDatabase(path: path).statistics().first { $0.name == "files" }?.value == 2)
     }
+
+    /// A file that is not a case (named by mistake) gets no `-wal` companion left beside it.
+    @Test func aFileThatIsNotACaseGetsNoWAL() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("not-a-case-\(UUID().uuidString).txt").path
+        defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
+        try Data("just some text, not a database".utf8).write(to: URL(fileURLWithPath: path))
+        #expect(throws: CaseStoreError.self) { try CaseDatabase(path: path) }
+        #expect(!FileManager.default.fileExists(atPath: path + "-wal"))
+    }
 }
