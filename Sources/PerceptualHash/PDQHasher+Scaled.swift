@@ -1,6 +1,7 @@
 extension PDQHasher {
-    /// Hashes pixels (grey, or RGB taken to luma) that the decoder already shrank (JPEG DCT scaling) from a
-    /// `fullWidth × fullHeight` original, emulating what the reference computes on the original.
+    /// Hashes pixels (grey, or RGB taken to luma) that the decoder already shrank (JPEG DCT
+    /// scaling) from a `fullWidth × fullHeight` original, emulating what the reference
+    /// computes on the original.
     ///
     /// The reference's blur-and-decimate is linear: each of the 64×64 samples is a fixed
     /// weighting of the full-size pixels (two box passes per axis, windows clipped and
