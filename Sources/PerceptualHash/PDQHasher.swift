@@ -1,4 +1,4 @@
-import CHashKernels
+internal import CHashKernels
 import Foundation
 
 /// The result of hashing one image with PDQ.

@@ -1,4 +1,4 @@
-import CHashKernels
+internal import CHashKernels
 import Foundation
 
 /// A reimplementation of Pillow's `Image.resize(size, Image.LANCZOS)` on 8-bit greyscale
