@@ -2,15 +2,27 @@
 
 #include <stddef.h>
 
-// GCC and Clang on x86-64 Linux build each function twice and choose by CPU at load time.
-#if defined(__x86_64__) && defined(__linux__) && defined(__has_attribute)
-#if __has_attribute(target_clones)
-#define IMP_CLONES __attribute__((target_clones("avx2", "default")))
+// Each kernel is written once as an always-inline body, compiled twice: inside a function
+// built for AVX2, and inside the public function for the baseline, which calls the AVX2 copy
+// when the CPU has it. (Not `target_clones`: its load-time resolvers run before a sanitizer's
+// runtime is up, and ThreadSanitizer builds crash on them.)
+#if defined(__x86_64__)
+#include <stdatomic.h>
+#define IMP_X86 1
+static int use_avx2(void) {
+    static _Atomic int known = -1; // every thread that races here computes the same answer
+    int value = atomic_load_explicit(&known, memory_order_relaxed);
+    if (value < 0) {
+        __builtin_cpu_init();
+        value = __builtin_cpu_supports("avx2") ? 1 : 0;
+        atomic_store_explicit(&known, value, memory_order_relaxed);
+    }
+    return value;
+}
+#else
+#define IMP_X86 0
 #endif
-#endif
-#ifndef IMP_CLONES
-#define IMP_CLONES
-#endif
+#define IMP_BODY static inline __attribute__((always_inline))
 
 // Float sums must round as the reference's do: never fuse a multiply and an add.
 #pragma clang fp contract(off)
@@ -25,10 +37,9 @@ static inline uint8_t clip8(int32_t value, int precision_bits) {
 // Sums run in uint32_t (wrapping, as Pillow's int32 sums never overflow for normalised
 // weights) so that no signed overflow can be undefined behaviour on hostile sizes.
 
-IMP_CLONES
-void imp_resample_horizontal_u8(const uint8_t *in, int in_width, int first_row, int rows,
-                                const int32_t *weights, const int32_t *starts, const int32_t *counts,
-                                int stride, int precision_bits, int out_width, uint8_t *out) {
+IMP_BODY void resample_horizontal(const uint8_t *in, int in_width, int first_row, int rows,
+                                  const int32_t *weights, const int32_t *starts, const int32_t *counts,
+                                  int stride, int precision_bits, int out_width, uint8_t *out) {
     const uint32_t half = 1u << (precision_bits - 1);
     for (int y = 0; y < rows; y++) {
         const uint8_t *row = in + (size_t)(first_row + y) * (size_t)in_width;
@@ -43,10 +54,9 @@ void imp_resample_horizontal_u8(const uint8_t *in, int in_width, int first_row, 
     }
 }
 
-IMP_CLONES
-void imp_resample_vertical_u8(const uint8_t *in, int width,
-                              const int32_t *weights, const int32_t *starts, const int32_t *counts,
-                              int stride, int precision_bits, int out_height, uint8_t *out) {
+IMP_BODY void resample_vertical(const uint8_t *in, int width,
+                                const int32_t *weights, const int32_t *starts, const int32_t *counts,
+                                int stride, int precision_bits, int out_height, uint8_t *out) {
     const uint32_t half = 1u << (precision_bits - 1);
     enum { chunk = 256 };
     uint32_t sums[chunk];
@@ -67,8 +77,7 @@ void imp_resample_vertical_u8(const uint8_t *in, int width,
     }
 }
 
-IMP_CLONES
-int imp_pdq_quality(const float *block) {
+IMP_BODY int pdq_quality(const float *block) {
     int gradient_sum = 0;
     for (int i = 0; i < 63; i++) {
         for (int j = 0; j < 64; j++) {
@@ -84,4 +93,56 @@ int imp_pdq_quality(const float *block) {
     }
     const int quality = gradient_sum / 90;
     return quality > 100 ? 100 : quality;
+}
+
+#if IMP_X86
+__attribute__((target("avx2")))
+static void resample_horizontal_avx2(const uint8_t *in, int in_width, int first_row, int rows,
+                                     const int32_t *weights, const int32_t *starts, const int32_t *counts,
+                                     int stride, int precision_bits, int out_width, uint8_t *out) {
+    resample_horizontal(in, in_width, first_row, rows, weights, starts, counts, stride, precision_bits, out_width, out);
+}
+
+__attribute__((target("avx2")))
+static void resample_vertical_avx2(const uint8_t *in, int width,
+                                   const int32_t *weights, const int32_t *starts, const int32_t *counts,
+                                   int stride, int precision_bits, int out_height, uint8_t *out) {
+    resample_vertical(in, width, weights, starts, counts, stride, precision_bits, out_height, out);
+}
+
+__attribute__((target("avx2")))
+static int pdq_quality_avx2(const float *block) {
+    return pdq_quality(block);
+}
+#endif
+
+void imp_resample_horizontal_u8(const uint8_t *in, int in_width, int first_row, int rows,
+                                const int32_t *weights, const int32_t *starts, const int32_t *counts,
+                                int stride, int precision_bits, int out_width, uint8_t *out) {
+#if IMP_X86
+    if (use_avx2()) {
+        resample_horizontal_avx2(in, in_width, first_row, rows, weights, starts, counts, stride, precision_bits, out_width, out);
+        return;
+    }
+#endif
+    resample_horizontal(in, in_width, first_row, rows, weights, starts, counts, stride, precision_bits, out_width, out);
+}
+
+void imp_resample_vertical_u8(const uint8_t *in, int width,
+                              const int32_t *weights, const int32_t *starts, const int32_t *counts,
+                              int stride, int precision_bits, int out_height, uint8_t *out) {
+#if IMP_X86
+    if (use_avx2()) {
+        resample_vertical_avx2(in, width, weights, starts, counts, stride, precision_bits, out_height, out);
+        return;
+    }
+#endif
+    resample_vertical(in, width, weights, starts, counts, stride, precision_bits, out_height, out);
+}
+
+int imp_pdq_quality(const float *block) {
+#if IMP_X86
+    if (use_avx2()) return pdq_quality_avx2(block);
+#endif
+    return pdq_quality(block);
 }
