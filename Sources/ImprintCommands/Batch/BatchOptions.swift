@@ -83,7 +83,9 @@ func readFile(_ path: String, limit: Int = maxFileBytes) -> Result<[UInt8], Path
     // reading through a small buffer in case the file grew: the common case allocates once
     // and never copies.
     var failure: PathWalker.Failure?
-    var bytes = [UInt8](unsafeUninitializedCapacity: Int(status.st_size)) { buffer, initialized in
+    // (An empty file gets a plain empty array: filling one of capacity 0 writes its count
+    // into the stdlib's shared empty-array storage, which ThreadSanitizer reports as a race.)
+    var bytes = status.st_size == 0 ? [] : [UInt8](unsafeUninitializedCapacity: Int(status.st_size)) { buffer, initialized in
         initialized = 0
         while initialized < buffer.count {
             let count = read(descriptor, buffer.baseAddress! + initialized, buffer.count - initialized)
