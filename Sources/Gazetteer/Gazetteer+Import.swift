@@ -298,6 +298,25 @@ struct DelimitedText {
 
     static func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
 
+    /// The first non-blank row as column names, read alone, so that a file without the
+    /// columns a format needs is refused before any other row is read.
+    /// - Throws: `unrecognisedFormat` when the file has no row at all.
+    func header(path: String) throws(GazetteerError) -> HeaderColumns {
+        var header: HeaderColumns?
+        forEachRow(limit: 1) { header = HeaderColumns($0) }
+        guard let header else { throw .unrecognisedFormat(path: path, detail: "the file is empty") }
+        return header
+    }
+
+    /// Calls `body` with each non-blank row after the header (see `header(path:)`), in order.
+    func forEachRowAfterHeader(_ body: (Row) -> Void) {
+        var isHeader = true
+        forEachRow { row in
+            if isHeader { isHeader = false; return }
+            body(row)
+        }
+    }
+
     /// Calls `body` with each non-blank row in order, or with the first `limit` of them.
     /// - Complexity: O(bytes read); the field list is reused from row to row.
     func forEachRow(limit: Int = .max, _ body: (Row) -> Void) {

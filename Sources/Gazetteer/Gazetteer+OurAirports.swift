@@ -23,14 +23,8 @@ extension Gazetteer {
         var result = ImportResult(format: .ourAirports)
         var ranks: [[UInt8]] = []
         let text = DelimitedText(bytes: bytes, separator: UInt8(ascii: ","))
-        // The header first, alone: a file without the columns is refused before any row is read.
-        var header: HeaderColumns?
-        text.forEachRow(limit: 1) { header = HeaderColumns($0) }
-        guard let header else { throw .unrecognisedFormat(path: path, detail: "the file is empty") }
-        let columns = try OurAirportsColumns(header, path: path)
-        var isHeader = true
-        text.forEachRow { row in
-            if isHeader { isHeader = false; return }
+        let columns = try OurAirportsColumns(text.header(path: path), path: path)
+        text.forEachRowAfterHeader { row in
             switch OurAirportsRow.site(row, columns: columns) {
             case .site(let site, let siteRanks):
                 result.sites.append(site)

@@ -36,13 +36,8 @@ extension Gazetteer {
         var result = ImportResult(format: .csv)
         var builder = UserSiteBuilder(path: path, format: "CSV")
         let text = DelimitedText(bytes: bytes, separator: UInt8(ascii: ","))
-        var header: HeaderColumns?
-        text.forEachRow(limit: 1) { header = HeaderColumns($0) }
-        guard let header else { throw .unrecognisedFormat(path: path, detail: "the file is empty") }
-        let known = try UserSiteColumns(header, path: path)
-        var isHeader = true
-        text.forEachRow { row in
-            if isHeader { isHeader = false; return }
+        let known = try UserSiteColumns(text.header(path: path), path: path)
+        text.forEachRowAfterHeader { row in
             func text(_ column: Int?) -> String? {
                 guard let column, column < row.count else { return nil }
                 let value = ImportText.trim(row.string(column))
