@@ -23,10 +23,10 @@ struct DateTaken: Equatable {
             return
         }
         // Shift to UTC through days since the epoch (proleptic Gregorian).
-        var total = Self.days(year, month, day) * 86_400 + hour * 3600 + minute * 60 + second - zone * 60
+        var total = CalendarDay.days(year, month, day) * 86_400 + hour * 3600 + minute * 60 + second - zone * 60
         let dayNumber = Int((Double(total) / 86_400).rounded(.down))
         total -= dayNumber * 86_400
-        let (y, m, d) = Self.civil(dayNumber)
+        let (y, m, d) = CalendarDay.civil(dayNumber)
         iso = Self.format(y, m, d, total / 3600, total / 60 % 60, total % 60) + "Z"
         isUTC = true
     }
@@ -45,29 +45,6 @@ struct DateTaken: Equatable {
     static func format(_ y: Int, _ mo: Int, _ d: Int, _ h: Int, _ mi: Int, _ s: Int) -> String {
         func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
         return "\(y)-\(two(mo))-\(two(d))T\(two(h)):\(two(mi)):\(two(s))"
-    }
-
-    /// Howard Hinnant's days_from_civil.
-    static func days(_ year: Int, _ month: Int, _ day: Int) -> Int {
-        let y = month <= 2 ? year - 1 : year
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yoe = y - era * 400
-        let doy = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-        return era * 146_097 + doe - 719_468
-    }
-
-    /// Howard Hinnant's civil_from_days.
-    static func civil(_ days: Int) -> (Int, Int, Int) {
-        let z = days + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let day = doy - (153 * mp + 2) / 5 + 1
-        let month = mp < 10 ? mp + 3 : mp - 9
-        return (yoe + era * 400 + (month <= 2 ? 1 : 0), month, day)
     }
 }
 

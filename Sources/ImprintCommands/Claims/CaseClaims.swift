@@ -191,7 +191,7 @@ struct CaseClaims {
             var events: [Event]? = nil
             for postID in file.postIDs {
                 guard let claim = claimByPost[postID], let post = posts[postID], let postedAt = post.postedAt,
-                      let postDay = Self.day(postedAt), !ClaimResolver.presentsAsOld(post.text ?? "") else { continue }
+                      let postDay = CalendarDay.number(iso: postedAt), !ClaimResolver.presentsAsOld(post.text ?? "") else { continue }
                 if events == nil { events = clusterOfFile[index].map { clusterEvents[$0] } ?? Self.events(of: [index], files: files, posts: posts) }
                 // The earliest fact about the photo other than this post itself.
                 guard let earliest = events!.first(where: { $0.postID != postID }), postDay - earliest.day > settings.recycledDays else { continue }
@@ -221,11 +221,11 @@ struct CaseClaims {
     static func events(of members: [Int], files: [CaseDatabase.ClaimFile], posts: [Int64: PostRecord]) -> [Event] {
         var events: [Event] = []
         for member in members {
-            if let taken = files[member].dateTaken, let day = day(taken) {
+            if let taken = files[member].dateTaken, let day = CalendarDay.number(iso: taken) {
                 events.append(Event(day: day, member: member, postID: nil, text: "was taken \(taken) (DateTimeOriginal)"))
             }
             for postID in files[member].postIDs {
-                guard let post = posts[postID], let at = post.postedAt, let day = day(at) else { continue }
+                guard let post = posts[postID], let at = post.postedAt, let day = CalendarDay.number(iso: at) else { continue }
                 events.append(Event(day: day, member: member, postID: postID, text: "was posted \(at) (\(post.platform) \(post.postID))"))
             }
         }
@@ -306,28 +306,5 @@ struct CaseClaims {
             found.append(Contradiction(kind: .edited, files: [file.path], sites: [], posts: [], reason: reasons.joined(separator: "; ")))
         }
         return found
-    }
-
-    /// Days since 1970-01-01 of an ISO 8601 date's calendar day (time and zone ignored:
-    /// recycling is counted in weeks, not hours).
-    static func day(_ iso: String) -> Int? {
-        let digits = Array(iso.utf8.prefix(10))
-        guard digits.count == 10 else { return nil }
-        func number(_ range: Range<Int>) -> Int? {
-            var value = 0
-            for byte in digits[range] {
-                guard byte >= 48 && byte <= 57 else { return nil }
-                value = value * 10 + Int(byte - 48)
-            }
-            return value
-        }
-        guard let year = number(0..<4), let month = number(5..<7), let day = number(8..<10), (1...12).contains(month) else { return nil }
-        // Days from civil (Howard Hinnant's algorithm).
-        let y = month <= 2 ? year - 1 : year
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yearOfEra = y - era * 400
-        let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
-        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
-        return era * 146_097 + dayOfEra - 719_468
     }
 }
