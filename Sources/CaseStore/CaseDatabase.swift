@@ -50,24 +50,27 @@ public final class CaseDatabase: Sendable {
     /// writes a fresh header on the first commit. Only a file whose header says "SQLite
     /// database in WAL mode" gets one, and `O_EXCL` leaves any existing WAL alone.
     static func provideEmptyWAL(for path: String) {
-        var status = stat()
-        guard stat(path, &status) == 0, isWALDatabase(path) else { return }
+        guard let mode = walDatabaseMode(path) else { return }
         // The permissions SQLite itself gives a WAL: the database file's.
-        let descriptor = open(path + "-wal", O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, status.st_mode & 0o777)
+        let descriptor = open(path + "-wal", O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode)
         guard descriptor >= 0 else { return }
         let header = [UInt8](repeating: 0, count: 32)
         _ = header.withUnsafeBytes { pwrite(descriptor, $0.baseAddress, $0.count, 0) }
         close(descriptor)
     }
 
-    /// True when `path` starts with SQLite's header and its read and write versions say WAL (2).
-    private static func isWALDatabase(_ path: String) -> Bool {
+    /// The permission bits of `path` when it starts with SQLite's header and its read and
+    /// write versions say WAL (2); nil otherwise.
+    private static func walDatabaseMode(_ path: String) -> mode_t? {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { return false }
+        guard descriptor >= 0 else { return nil }
         defer { close(descriptor) }
+        var status = stat()
         var header = [UInt8](repeating: 0, count: 20)
         let count = header.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress, $0.count, 0) }
-        return count == 20 && header[0..<16].elementsEqual("SQLite format 3\0".utf8) && header[18] == 2 && header[19] == 2
+        guard count == 20, header[0..<16].elementsEqual("SQLite format 3\0".utf8), header[18] == 2, header[19] == 2,
+              fstat(descriptor, &status) == 0 else { return nil }
+        return status.st_mode & 0o777
     }
 
     static var configuration: Configuration {
