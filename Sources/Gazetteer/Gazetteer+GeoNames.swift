@@ -84,10 +84,9 @@ enum GeoNamesRow {
         guard ImportText.isAllDigits(id) else { return .malformed("geonameid '\(id)' is not a number") }
         let name = ImportText.trim(row.string(GeoNamesColumn.name))
         guard !name.isEmpty else { return .malformed("geonames:\(id) has no name") }
-        guard let latitude = row.double(GeoNamesColumn.latitude), let longitude = row.double(GeoNamesColumn.longitude),
-              Gazetteer.validCoordinates(latitude, longitude) else {
-            return .malformed("geonames:\(id): coordinates '\(row.string(GeoNamesColumn.latitude))', "
-                + "'\(row.string(GeoNamesColumn.longitude))' are not a latitude and longitude in degrees")
+        let (latitudeText, longitudeText) = (row.string(GeoNamesColumn.latitude), row.string(GeoNamesColumn.longitude))
+        guard let (latitude, longitude) = Gazetteer.coordinates(latitudeText, longitudeText) else {
+            return .malformed("geonames:\(id): " + Gazetteer.notCoordinates(latitudeText, longitudeText))
         }
 
         let airfield = airfieldCodes.contains(featureCode)
@@ -111,7 +110,7 @@ enum GeoNamesRow {
         }
 
         let country = row.string(GeoNamesColumn.country)
-        let uncertainty = type == .city ? cityUncertaintyKm(population: row.double(GeoNamesColumn.population) ?? 0) : 2
+        let uncertainty = type == .city ? cityUncertaintyKm(population: Double(row.string(GeoNamesColumn.population)) ?? 0) : 2
         return .site(Site(id: "geonames:" + id, type: type, name: name, aliases: aliases,
                           latitude: latitude, longitude: longitude, country: country.isEmpty ? nil : country,
                           uncertaintyKm: uncertainty, references: references,

@@ -216,9 +216,18 @@ extension Gazetteer {
         return dropped
     }
 
-    /// Whether a coordinate pair is a point on the Earth.
-    static func validCoordinates(_ latitude: Double, _ longitude: Double) -> Bool {
-        latitude.isFinite && longitude.isFinite && abs(latitude) <= 90 && abs(longitude) <= 180
+    /// The point `latitude`, `longitude` (as written) name, or nil when they are not a point
+    /// on the Earth in degrees; surrounding spaces are accepted.
+    static func coordinates(_ latitude: String, _ longitude: String) -> (latitude: Double, longitude: Double)? {
+        guard let latitude = Double(latitude) ?? Double(ImportText.trim(latitude)),
+              let longitude = Double(longitude) ?? Double(ImportText.trim(longitude)),
+              latitude.isFinite, longitude.isFinite, abs(latitude) <= 90, abs(longitude) <= 180 else { return nil }
+        return (latitude, longitude)
+    }
+
+    /// Every importer's one complaint about coordinates ``coordinates(_:_:)`` refused.
+    static func notCoordinates(_ latitude: String, _ longitude: String) -> String {
+        "coordinates '\(latitude)', '\(longitude)' are not a latitude and longitude in degrees"
     }
 }
 
@@ -280,11 +289,6 @@ struct DelimitedText {
             }
         }
 
-        /// The field as a number, accepting surrounding spaces; nil when it is not one.
-        func double(_ index: Int) -> Double? {
-            let text = string(index)
-            return Double(text) ?? Double(ImportText.trim(text))
-        }
     }
 
     /// Where content starts: after a UTF-8 byte-order mark, if any.

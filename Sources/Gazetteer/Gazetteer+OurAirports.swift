@@ -89,10 +89,9 @@ enum OurAirportsRow {
         if row.equals(columns.type, "balloonport") { return .omitted("balloonport") }
         let ident = ImportText.trim(row.string(columns.ident))
         guard !ident.isEmpty else { return .malformed("no ident") }
-        guard let latitude = row.double(columns.latitude), let longitude = row.double(columns.longitude),
-              Gazetteer.validCoordinates(latitude, longitude) else {
-            return .malformed("\(ident): coordinates '\(row.string(columns.latitude))', "
-                + "'\(row.string(columns.longitude))' are not a latitude and longitude in degrees")
+        let (latitudeText, longitudeText) = (row.string(columns.latitude), row.string(columns.longitude))
+        guard let (latitude, longitude) = Gazetteer.coordinates(latitudeText, longitudeText) else {
+            return .malformed("\(ident): " + Gazetteer.notCoordinates(latitudeText, longitudeText))
         }
         let ourType = row.string(columns.type)
         let closed = ourType == "closed"

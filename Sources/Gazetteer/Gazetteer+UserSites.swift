@@ -223,9 +223,8 @@ struct UserSiteBuilder {
         guard let latitudeText = fields.latitude, let longitudeText = fields.longitude else {
             result.skip(line: line, "\(name): no latitude or longitude"); return
         }
-        guard let latitude = Double(latitudeText), let longitude = Double(longitudeText),
-              Gazetteer.validCoordinates(latitude, longitude) else {
-            result.skip(line: line, "\(name): '\(latitudeText)', '\(longitudeText)' are not a latitude and longitude in degrees")
+        guard let (latitude, longitude) = Gazetteer.coordinates(latitudeText, longitudeText) else {
+            result.skip(line: line, "\(name): " + Gazetteer.notCoordinates(latitudeText, longitudeText))
             return
         }
         var uncertainty = 2.0
