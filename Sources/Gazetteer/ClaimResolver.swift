@@ -188,6 +188,10 @@ public struct ClaimResolver: Sendable {
         var score = 0.0
         /// The namesake the words matched, when the claim went on to a site near it.
         var anchor: Int? = nil
+        /// Preceded by a negation ("not Shayrat", ليست من).
+        var negated = false
+        /// How many of `typeWords` came from elsewhere in the post (``attachLeftOver``).
+        var leftOverTypeWords = 0
     }
 
     private func findMentions(in scan: Scan, typeSpans: [TypeSpan], keepAll: Bool = false) -> [Mention] {
@@ -305,8 +309,16 @@ public struct ClaimResolver: Sendable {
     private func attach(_ spans: [TypeSpan], to mentions: inout [Mention], scan: Scan) {
         var inTypeWord = [Bool](repeating: false, count: scan.content.count)
         for span in spans { for c in span.start...span.end { inTypeWord[c] = true } }
-        for span in spans {
+        var leftOver: [TypeSpan] = []
+        for (s, span) in spans.enumerated() {
             if mentions.contains(where: { $0.start <= span.start && span.end <= $0.end }) { continue }
+            // "City" inside a chain of type words names the place the head belongs to: مطار
+            // مدينة دير الزور, "Deir ez-Zor city airport" are the airport.
+            if span.weights.keys.elementsEqual([.city]) {
+                let head = span.isArabic ? (s > 0 ? spans[s - 1] : nil) : (s + 1 < spans.count ? spans[s + 1] : nil)
+                if let head, head.isArabic == span.isArabic, !head.weights.keys.elementsEqual([.city]),
+                   head.end + 1 == span.start || span.end + 1 == head.start { continue }
+            }
             let before = mentions.lastIndex { $0.end < span.start }
             let after = mentions.firstIndex { $0.start > span.end }
             func gap(from: Int, to: Int) -> Int? {
@@ -331,11 +343,38 @@ public struct ClaimResolver: Sendable {
                 if let before, let g = gap(from: mentions[before].end, to: span.start), g <= (span.isArabic ? 2 : 1) { target = before }
                 else if !span.isArabic, let after, let g = gap(from: span.end, to: mentions[after].start), g <= 1 { target = after }
             }
+            guard let target else {
+                leftOver.append(span)
+                continue
+            }
             // A type word said twice counts once ("airport airport airport"), and no type
             // weighs more than 2: the score stays on the scale the docs give.
-            guard let target, !mentions[target].typeWords.contains(span.text) else { continue }
+            guard !mentions[target].typeWords.contains(span.text) else { continue }
             for (type, weight) in span.weights { mentions[target].typeWeights[type] = min(2, mentions[target].typeWeights[type, default: 0] + weight) }
             mentions[target].typeWords.append(span.text)
+        }
+        attachLeftOver(leftOver, to: &mentions)
+    }
+
+    /// A type word too far from any name, in a post that names one place (perhaps more than
+    /// once), is that place's, at half weight, when one of its namesakes is of that type:
+    /// "Deir Ezzor: the army breaks the siege of the airport", "#Tabqa: … داخل القاعدة الجوية".
+    /// Only the strong words for the fought-over installations count: oil, a bank, a
+    /// channel, a border are as often things a post mentions in passing ("the smoke from the
+    /// oil wells").
+    private func attachLeftOver(_ spans: [TypeSpan], to mentions: inout [Mention]) {
+        guard !spans.isEmpty, let first = mentions.first,
+              mentions.allSatisfy({ $0.candidates.map(\.site) == first.candidates.map(\.site) }) else { return }
+        let types = Set(first.candidates.map { gazetteer.sites[$0.site].type })
+        let installations: Set<SiteType> = [.airport, .airBase, .militaryBase, .borderCrossing, .dam]
+        for span in spans where span.weights.keys.contains(where: types.contains) {
+            guard let strongest = span.weights.max(by: { $0.value < $1.value }), strongest.value >= 1,
+                  installations.contains(strongest.key) else { continue }
+            for m in mentions.indices where !mentions[m].typeWords.contains(span.text) && mentions[m].typeWords.count == mentions[m].leftOverTypeWords {
+                for (type, weight) in span.weights { mentions[m].typeWeights[type] = min(2, mentions[m].typeWeights[type, default: 0] + weight / 2) }
+                mentions[m].typeWords.append(span.text)
+                mentions[m].leftOverTypeWords += 1
+            }
         }
     }
 
@@ -363,7 +402,10 @@ public struct ClaimResolver: Sendable {
             if let best { mentions[m].note = "namesake chosen near \(best.near.name) (\(Int(best.km.rounded())) km)" }
         }
         let starts = Set(mentions.map(\.start))
-        for m in mentions.indices { mentions[m].score = score(mentions[m], scan: scan, mentionStarts: starts) }
+        for m in mentions.indices {
+            mentions[m].negated = hasCue(PlaceLexicon.negationCues, around: mentions[m], scan: scan, before: 3, after: 0)
+            mentions[m].score = score(mentions[m], scan: scan, mentionStarts: starts)
+        }
     }
 
     /// The candidates that nothing but location tells apart from the chosen one.
@@ -379,10 +421,11 @@ public struct ClaimResolver: Sendable {
 
     private func chooseAlone(_ mention: inout Mention) {
         let typed = !mention.typeWeights.isEmpty
-        // Names that need a type word (ordinary words, bulk imports) only count with one.
-        let usable = mention.candidates.filter { typed || !index.entries[$0.entry].needsTypeWord }
-        guard !usable.isEmpty else { return }
         func fit(_ site: Int) -> Double { mention.typeWeights[gazetteer.sites[site].type] ?? 0 }
+        // Names that need a type word (ordinary words, bulk imports) only count with one
+        // that fits them: "the border crossing with Syria" does not make "Syria" the bank.
+        let usable = mention.candidates.filter { !index.entries[$0.entry].needsTypeWord || fit($0.site) > 0 }
+        guard !usable.isEmpty else { return }
         func preference(_ candidate: (site: Int, quality: Double, entry: Int)) -> (Int, Int, Double, Double, Int) {
             let site = gazetteer.sites[candidate.site]
             let curated = site.isCurated ? 1 : 0
@@ -390,8 +433,10 @@ public struct ClaimResolver: Sendable {
             let isCity = !typed && site.type == .city ? 1.0 : 0.0
             let fits = fit(candidate.site) + isCity
             // Any fitting curated site beats an imported one that fits better ("Minakh airfield"
-            // is the air base, not some airport of a similar name).
-            return (fits > 0 ? 1 : 0, curated, fits, candidate.quality, -candidate.site)
+            // is the air base, not some airport of a similar name), and the name as written
+            // beats a spelling variant: "قاعدة القيارة" is Qayyarah, not Korean Village (الكورية,
+            // the same consonants), which "قاعدة" fits a little better.
+            return (fits > 0 ? 1 : 0, curated, candidate.quality, fits, -candidate.site)
         }
         var best = usable.max { preference($0) < preference($1) }!
         if typed && fit(best.site) == 0 {
@@ -449,7 +494,7 @@ public struct ClaimResolver: Sendable {
         } else if hasCue(PlaceLexicon.referenceCues, around: mention, scan: scan, before: 2, after: 0) {
             score *= 0.7
         }
-        if hasCue(PlaceLexicon.negationCues, around: mention, scan: scan, before: 3, after: 0) { score *= 0.3 }
+        if mention.negated { score *= 0.3 }
         return score
     }
 
@@ -480,8 +525,11 @@ public struct ClaimResolver: Sendable {
 
     private func rank(_ mentions: [Mention], limit: Int) -> [SiteClaim] {
         var bySite: [Int: (score: Double, count: Int, first: Int, mention: Mention)] = [:]
+        // A site the post denies anywhere is not claimed by its other mentions either:
+        // "Shayrat? No, the footage is from Tiyas, not Shayrat."
+        let denied = Set(mentions.filter(\.negated).compactMap(\.chosen))
         for (ordinal, mention) in mentions.enumerated() {
-            guard let site = mention.chosen, mention.score >= Self.minimumScore else { continue }
+            guard let site = mention.chosen, mention.score >= Self.minimumScore, mention.negated || !denied.contains(site) else { continue }
             if var current = bySite[site] {
                 current.count += 1
                 if mention.score > current.score { current.score = mention.score; current.mention = mention }

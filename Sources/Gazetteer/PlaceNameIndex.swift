@@ -35,10 +35,23 @@ struct PlaceNameIndex: Sendable {
         // Cutting names into words is most of the work for 73,000 airports: done on all
         // cores, then added in gazetteer order so the index is the same on every run.
         let cores = Self.parallelMap(sites) { site in
-            var seen = Set<[String]>()
-            return site.allNames.flatMap { name in
-                Self.cores(of: name).filter { seen.insert($0.words.map(\.form)).inserted }.map { (name: name, core: $0) }
+            var kept: [(name: String, core: Core)] = []
+            var positions: [[String]: Int] = [:]
+            for name in site.allNames {
+                for core in Self.cores(of: name) {
+                    let words = core.words.map(\.form)
+                    guard let position = positions[words] else {
+                        positions[words] = kept.count
+                        kept.append((name, core))
+                        continue
+                    }
+                    // The same words free of a type word in another name make them a claim
+                    // alone: "Tiyas" of the alias "Tiyas Air Base" after the name "Tiyas Air
+                    // Base (T4)", where a type word came after it.
+                    if kept[position].core.onlyWithTypeWord && !core.onlyWithTypeWord { kept[position] = (name, core) }
+                }
             }
+            return kept
         }
         for (siteIndex, site) in sites.enumerated() {
             // Curated sites (built-in, the user's own) count on their own; bulk imports

@@ -100,6 +100,45 @@ struct LabelledPost {
         }
     }
 
+    /// The top site's id for `text`, or "none".
+    static func top(_ text: String) -> String { resolver.resolve(text).first?.site.id ?? "none" }
+
+    @Test func aBareNameIsClaimedWhenAnyOfItsNamesHasItAlone() {
+        // The name "Tiyas Air Base (T4)" has the type word inside; the alias "Tiyas Air Base" does not.
+        #expect(Self.top("Israeli missiles strike Tiyas again") == "builtin:tiyas-air-base")
+        #expect(Self.top("Footage from Taji: burnt-out hangars") == "builtin:camp-taji")
+    }
+
+    @Test func theNameAsWrittenBeatsASpellingVariantThatFitsTheTypeWordBetter() {
+        // قيارة and كورية share their consonants; قاعدة fits a military base better than an air base.
+        #expect(Self.top("صواريخ كاتيوشا تسقط على قاعدة القيارة جنوب الموصل") == "builtin:qayyarah-west-air-base")
+    }
+
+    @Test func anOrdinaryWordNeedsATypeWordThatFitsIt() {
+        // "Syria" names a bank only next to "bank"; "border crossing" does not make it one.
+        #expect(Self.top("Turkey closes the border crossing with Syria after shelling") == "none")
+        #expect(Self.top("Thousands stranded at the Syrian border gate") == "none")
+    }
+
+    @Test func cityInsideAChainOfTypeWordsNamesWhereTheHeadIs() {
+        #expect(Self.top("مطار مدينة دير الزور يتعرض لهجوم عنيف") == "builtin:deir-ez-zor-air-base")
+        #expect(Self.top("Shelling hits Deir ez-Zor city airport") == "builtin:deir-ez-zor-air-base")
+        #expect(Self.top("قصف على مدينة دير الزور") == "builtin:deir-ez-zor")
+    }
+
+    @Test func aSiteDeniedAnywhereInThePostIsNotClaimed() {
+        #expect(Self.top("Shayrat? No — the footage is from Tiyas, not Shayrat.") == "builtin:tiyas-air-base")
+    }
+
+    @Test func aTypeWordFarFromTheOnlyPlaceNamedIsThatPlaces() {
+        #expect(Self.top("Deir Ezzor: army breaks the siege of the airport") == "builtin:deir-ez-zor-air-base")
+        #expect(Self.top("#الطبقة #Tabqa: استعراض لجنود الدولة داخل القاعدة الجوية") == "builtin:tabqa-air-base")
+        // Oil, banks and channels are as often mentioned in passing: the place stays the city.
+        #expect(Self.top("Tabqa: smoke from the oil wells covers the sky") == "builtin:tabqa")
+        // With two places named, a stray type word belongs to neither.
+        #expect(Self.top("From Raqqa to Tabqa: columns seen near the airport") != "builtin:tabqa-air-base")
+    }
+
     @Test func everyClaimExplainsItself() throws {
         let claim = try #require(Self.resolver.resolve("قاعدة عين الأسد الجوية تحت السيطرة").first)
         #expect(claim.site.type == .airBase)
