@@ -36,8 +36,8 @@ extension CaseDatabase {
 
     /// Stores a sidecar's posts and links each to the files it names, in one transaction.
     ///
-    /// A media name is looked up first as a path relative to the sidecar's folder, then as a
-    /// bare file name anywhere in the case. A post already in the case (same platform and
+    /// A media name is looked up first as a path relative to the sidecar's folder, then
+    /// (unless ``Post/mediaBesideSidecar``) as a bare file name anywhere in the case. A post already in the case (same platform and
     /// post id) is updated, and keeps its links.
     /// - Parameters:
     ///   - path: the sidecar's absolute path.
@@ -64,7 +64,7 @@ extension CaseDatabase {
                 for media in post.media {
                     let relative = ((folder + "/" + media) as NSString).standardizingPath
                     var ids = try Int64.fetchAll(db.cachedStatement(sql: "SELECT id FROM files WHERE path = ?"), arguments: [relative])
-                    if ids.isEmpty, let name = media.split(separator: "/").last {
+                    if ids.isEmpty, !post.mediaBesideSidecar, let name = media.split(separator: "/").last {
                         ids = try Int64.fetchAll(db.cachedStatement(sql: "SELECT id FROM files WHERE name = ?"), arguments: [String(name)])
                     }
                     for id in ids where linked.insert(id).inserted {

@@ -2,7 +2,9 @@
 /// sidecars here and for hash lists by the command line.
 public enum CSVTable {
     /// The rows of `text`, each a list of fields; a leading byte-order mark is dropped.
-    public static func rows(_ text: String) -> [[String]] {
+    /// - Parameter separator: `,` by default; `;` and tab for the tables spreadsheets in
+    ///   many locales save.
+    public static func rows(_ text: String, separator: Unicode.Scalar = ",") -> [[String]] {
         var rows: [[String]] = []
         var row: [String] = []
         var field = ""
@@ -24,7 +26,7 @@ public enum CSVTable {
             }
             switch scalar {
             case "\"" where field.isEmpty: quoted = true
-            case ",": row.append(field); field = ""
+            case separator: row.append(field); field = ""
             case "\r": break
             case "\n": row.append(field); rows.append(row); row = []; field = ""
             default: field.unicodeScalars.append(scalar)
@@ -32,5 +34,14 @@ public enum CSVTable {
         }
         if !field.isEmpty || !row.isEmpty { row.append(field); rows.append(row) }
         return rows
+    }
+
+    /// The separator a table's header line uses: `,` unless the line has none and has `;`
+    /// or tabs.
+    public static func separator(of text: String) -> Unicode.Scalar {
+        let header = text.prefix { $0 != "\n" }.unicodeScalars
+        guard !header.contains(",") else { return "," }
+        if header.contains(";") { return ";" }
+        return header.contains("\t") ? "\t" : ","
     }
 }

@@ -17,8 +17,30 @@ struct JSONFields {
         return found
     }
 
+    /// The first of `keys` with text, consumed; the others stay for `extra` (a handle chosen
+    /// over a display name keeps the name).
+    mutating func preferred(_ keys: String...) -> String? {
+        for key in keys {
+            if let value = remaining[key], let text = Self.text(value) {
+                remaining.removeValue(forKey: key)
+                return text
+            }
+        }
+        return nil
+    }
+
     /// The raw field, consumed.
     mutating func take(_ key: String) -> Any? { remaining.removeValue(forKey: key) }
+
+    /// The field as an account name without consuming it: text, or an object's `name`,
+    /// `username` or `id` (gallery-dl writes `{"id": …, "name": handle, "nick": display name}`).
+    func account(_ key: String) -> String? {
+        guard let value = remaining[key] else { return nil }
+        if let object = value as? [String: Any] {
+            return (object["name"] ?? object["username"] ?? object["id"]).flatMap(Self.text)
+        }
+        return Self.text(value)
+    }
 
     /// The unconsumed fields as a JSON object with sorted keys.
     var extraJSON: String { Self.json(remaining) }

@@ -22,11 +22,15 @@ public struct Post: Sendable, Hashable {
     /// The media files the post links to, as the sidecar names them: a path relative to the
     /// sidecar's folder, or a bare file name to be found anywhere in the case.
     public var media: [String]
+    /// The media are beside the sidecar or nowhere (gallery-dl, yt-dlp write one sidecar
+    /// per download): a name is not looked for elsewhere in the case, where another
+    /// channel's `613.jpg` is another picture.
+    public var mediaBesideSidecar: Bool
 
     /// Creates a post.
     public init(platform: String, postID: String, url: String? = nil, author: String? = nil,
                 postedAt: Date? = nil, text: String? = nil, language: String? = nil,
-                extra: String = "{}", media: [String] = []) {
+                extra: String = "{}", media: [String] = [], mediaBesideSidecar: Bool = false) {
         self.platform = platform
         self.postID = postID
         self.url = url
@@ -36,5 +40,6 @@ public struct Post: Sendable, Hashable {
         self.language = language
         self.extra = extra
         self.media = media
+        self.mediaBesideSidecar = mediaBesideSidecar
     }
 }

@@ -2,18 +2,19 @@ import Foundation
 
 /// The date formats scrapers write, all read as instants in UTC.
 enum PostDate {
-    /// Parses ISO 8601 (with `Z`, an offset, or none: UTC), gallery-dl's `YYYY-MM-DD HH:MM:SS`
-    /// (UTC), yt-dlp's `YYYYMMDD`, Twitter's `Sun Jul 02 09:41:17 +0000 2017`, and Unix
-    /// seconds as a number or digits.
+    /// Parses ISO 8601 (with `Z`, an offset, or none: UTC; seconds may be left out),
+    /// gallery-dl's `YYYY-MM-DD HH:MM:SS` (UTC), yt-dlp's `YYYYMMDD`, Twitter's `Sun Jul 02
+    /// 09:41:17 +0000 2017`, and Unix time as a number or digits, in seconds or (JavaScript's)
+    /// milliseconds.
     static func parse(_ value: Any?) -> Date? {
-        if let number = value as? NSNumber, !(value is Bool) { return Date(timeIntervalSince1970: number.doubleValue) }
+        if let number = value as? NSNumber, !(value is Bool) { return unixTime(number.doubleValue) }
         guard let text = (value as? String)?.trimmingCharacters(in: .whitespaces), !text.isEmpty else { return nil }
         // Every supported format is ASCII. Anything else is not a date, and must not reach
         // DateFormatter: swift-corelibs-foundation traps when the parsed range ends inside a
         // grapheme cluster (a date followed by an Arabic combining mark; found by scripts/fuzz).
         guard text.unicodeScalars.allSatisfy(\.isASCII) else { return nil }
         if text.count >= 9, text.allSatisfy(\.isNumber), text.count != 8, let seconds = Double(text) {
-            return Date(timeIntervalSince1970: seconds)
+            return unixTime(seconds)
         }
         for format in formats {
             let formatter = DateFormatter()
@@ -25,9 +26,15 @@ enum PostDate {
         return nil
     }
 
+    /// A Unix time: seconds, or milliseconds when seconds would put it past the year 5000.
+    private static func unixTime(_ value: Double) -> Date {
+        Date(timeIntervalSince1970: abs(value) >= 1e11 ? value / 1000 : value)
+    }
+
     private static let formats = [
         "yyyy-MM-dd'T'HH:mm:ssXXXXX", "yyyy-MM-dd'T'HH:mm:ss.SSSXXXXX", "yyyy-MM-dd'T'HH:mm:ss.SSSSSSXXXXX",
         "yyyy-MM-dd'T'HH:mm:ss", "yyyy-MM-dd HH:mm:ssXXXXX", "yyyy-MM-dd HH:mm:ss", "yyyy-MM-dd",
+        "yyyy-MM-dd'T'HH:mmXXXXX", "yyyy-MM-dd'T'HH:mm", "yyyy-MM-dd HH:mm",
         "yyyyMMdd", "EEE MMM dd HH:mm:ss Z yyyy",
     ]
 

@@ -6,7 +6,8 @@ public enum SidecarFormat: String, Sendable, CaseIterable {
     case ytDLP = "yt-dlp"
     /// snscrape `--jsonl`: one tweet object per line, `*.jsonl` with `rawContent`.
     case snscrape
-    /// A Twitter/X account archive's `data/tweets.js` (`window.YTD.tweets.part0 = [...]`).
+    /// A Twitter/X account archive's `data/tweets.js` (`window.YTD.tweets.part0 = [...]`;
+    /// `tweet.js` in archives before 2022; `tweets-part1.js`… when split).
     case twitterArchive = "twitter-archive"
     /// A plain table an analyst wrote: `*.csv` with `file,text,posted_at,url,author`.
     case plainCSV = "csv"
@@ -23,7 +24,8 @@ public enum SidecarFormat: String, Sendable, CaseIterable {
         let lower = name.lowercased()
         if lower.hasSuffix(".info.json") {
             self = .ytDLP
-        } else if lower == "tweets.js" || (lower.hasPrefix("tweets-part") && lower.hasSuffix(".js")) {
+        } else if ["tweets.js", "tweet.js"].contains(lower)
+                    || ((lower.hasPrefix("tweets-part") || lower.hasPrefix("tweet-part")) && lower.hasSuffix(".js")) {
             self = .twitterArchive
         } else if lower.hasSuffix(".jsonl") || lower.hasSuffix(".ndjson") {
             self = .plainJSONL

@@ -1,11 +1,13 @@
 import Foundation
 
 extension SidecarReader {
-    /// A plain CSV with a header row: `file` (required; several files separated by `;`),
+    /// A plain CSV with a header row (comma-separated, or `;` or tab when the header has no
+    /// comma): `file` (required; several files separated by `;`),
     /// `text`, `posted_at`, `url`, `author`, and optionally `platform`, `post_id`, `language`;
     /// other columns go to `extra`.
     static func plainCSV(_ data: Data, sidecarName: String) throws(SidecarError) -> [Post] {
-        let rows = CSVTable.rows(String(decoding: data, as: UTF8.self))
+        let text = String(decoding: data, as: UTF8.self)
+        let rows = CSVTable.rows(text, separator: CSVTable.separator(of: text))
         guard let header = rows.first?.map({ $0.trimmingCharacters(in: .whitespaces).lowercased() }) else { return [] }
         guard header.contains("file") else { throw .missingColumn("file") }
         var posts: [Post] = []
@@ -28,7 +30,8 @@ extension SidecarReader {
         }
         let url = fields.string("url")
         let platform = fields.string("platform")?.lowercased() ?? Self.platform(of: url)
-        let postID = fields.string("post_id", "id") ?? url ?? "\(sidecarName)#\(number)"
+        let postID = fields.string("post_id", "id").map { caseID($0, platform: platform, scope: nil, url: url) }
+            ?? url ?? "\(sidecarName)#\(number)"
         return Post(platform: platform, postID: postID, url: url, author: fields.string("author"),
                     postedAt: PostDate.parse(fields.take("posted_at")), text: fields.string("text"),
                     language: fields.string("language", "lang"), extra: fields.extraJSON, media: media)

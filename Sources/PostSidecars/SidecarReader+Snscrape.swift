@@ -1,35 +1,51 @@
 import Foundation
 
 extension SidecarReader {
-    /// One snscrape tweet object: `id`, `url`, `date`, `rawContent` (or `renderedContent`),
-    /// `user.username`, `lang`; media are named by the last part of each `media[].fullUrl`
-    /// (with `?format=jpg` turned into an extension); `coordinates`, `place` and the rest
-    /// stay in `extra`.
+    /// One snscrape post object: `id` (else the URL's path; a Telegram message's is
+    /// `channel/number`), `url`, `date`, `rawContent` (or `renderedContent`, `content`),
+    /// `user.username` (or `username`, or the Telegram channel), `lang`; media are named by
+    /// the last part of each `media[]` address (`fullUrl`, `url`, `previewUrl`,
+    /// `thumbnailUrl` and video `variants`, with `?format=jpg` turned into an extension);
+    /// `coordinates`, `place` and the rest stay in `extra`.
     static func snscrape(_ object: [String: Any]) -> Post {
         var fields = JSONFields(object)
         let type = fields.string("_type") ?? ""
         // "snscrape.modules.twitter.Tweet" → "twitter"
         let parts = type.split(separator: ".")
         let platform = parts.count >= 3 ? String(parts[2]).lowercased() : "twitter"
-        let url = fields.string("url")
-        let postID = fields.string("id", "id_str") ?? url?.urlFileName ?? "?"
+        var url = fields.string("url")
+        let telegram = platform == "telegram" ? url.flatMap(telegramPath) : nil
+        if let telegram { url = "https://t.me/\(telegram.channel)/\(telegram.message)" }
+        let id = fields.string("id", "id_str") ?? telegram?.message ?? url?.urlFileName ?? "?"
         let postedAt = PostDate.parse(fields.take("date"))
         let text = fields.string("rawContent", "renderedContent", "content")
-        let author = person(fields.take("user"))
+        // The account object (display name, id, counts) stays in extra.
+        let author = fields.account("user") ?? fields.string("username") ?? telegram?.channel
         let language = fields.string("lang")
         var media: [String] = []
         if let items = fields.take("media") as? [[String: Any]] {
             for item in items {
-                guard let link = (item["fullUrl"] ?? item["url"] ?? item["previewUrl"]) as? String else { continue }
-                var name = link.urlFileName
-                if !name.contains("."), let format = URLComponents(string: link)?.queryItems?.first(where: { $0.name == "format" })?.value {
-                    name += "." + format
+                var links = ["fullUrl", "url", "previewUrl", "thumbnailUrl"].compactMap { item[$0] as? String }
+                links += (item["variants"] as? [[String: Any]] ?? []).compactMap { $0["url"] as? String }
+                for link in links {
+                    var name = link.urlFileName
+                    if !name.contains("."), let format = URLComponents(string: link)?.queryItems?.first(where: { $0.name == "format" })?.value {
+                        name += "." + format
+                    }
+                    if !name.isEmpty, !media.contains(name) { media.append(name) }
                 }
-                if !name.isEmpty { media.append(name) }
             }
             fields = JSONFields(fields.remaining.merging(["media": items]) { $1 })
         }
-        return Post(platform: platform, postID: postID, url: url, author: author, postedAt: postedAt,
-                    text: text, language: language, extra: fields.extraJSON, media: media)
+        return Post(platform: platform, postID: caseID(id, platform: platform, scope: telegram?.channel, url: url),
+                    url: url, author: author, postedAt: postedAt, text: text, language: language,
+                    extra: fields.extraJSON, media: media)
+    }
+
+    /// Whether a snscrape line is an account, not a post (`--with-entity` writes the user
+    /// or channel first).
+    static func isSnscrapeEntity(_ object: [String: Any]) -> Bool {
+        guard let type = object["_type"] as? String, let last = type.split(separator: ".").last else { return false }
+        return ["User", "Channel", "Community", "Subreddit"].contains(String(last))
     }
 }

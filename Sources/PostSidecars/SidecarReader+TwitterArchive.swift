@@ -1,7 +1,8 @@
 import Foundation
 
 extension SidecarReader {
-    /// A Twitter/X account archive's `tweets.js`: `window.YTD.tweets.part0 = [{"tweet": {…}}]`.
+    /// A Twitter/X account archive's `tweets.js`: `window.YTD.tweets.part0 = [{"tweet": {…}}]`
+    /// (older archives: `tweet.js`, `window.YTD.tweet.part0`, `tweet_media/`).
     ///
     /// Reads `id_str`, `full_text`, `created_at`, `lang`; the author is the archive owner's
     /// `username` from `account.js` beside it, when there. Media are named as the archive
@@ -29,7 +30,8 @@ extension SidecarReader {
                 for entry in entities?["media"] as? [[String: Any]] ?? [] {
                     guard let link = (entry["media_url_https"] ?? entry["media_url"]) as? String else { continue }
                     let name = link.urlFileName
-                    if seen.insert(name).inserted { media += ["tweets_media/\(postID)-\(name)", name] }
+                    // tweets_media/ since 2022, tweet_media/ before.
+                    if seen.insert(name).inserted { media += ["tweets_media/\(postID)-\(name)", "tweet_media/\(postID)-\(name)", name] }
                 }
             }
             let url = username.map { "https://x.com/\($0)/status/\(postID)" } ?? "https://x.com/i/web/status/\(postID)"

@@ -3,27 +3,42 @@ import Foundation
 extension SidecarReader {
     /// yt-dlp's `.info.json`; the media are the files beside it with the same stem.
     ///
-    /// Reads `extractor_key`/`extractor` (platform), `id`, `webpage_url`, `uploader`/
-    /// `uploader_id`/`channel`, `timestamp` or else `upload_date`, `title` and `description`
-    /// (the text is both, a blank line apart), `language`; `location`, `tags` and the rest
-    /// stay in `extra`.
+    /// Reads `extractor_key`/`extractor` (platform; `TelegramEmbed` is `telegram`), `id`
+    /// (a Telegram message's scoped by its channel), `webpage_url`, the account as
+    /// `uploader_id` (the handle) else `uploader` or `channel` (the others stay in `extra`),
+    /// `timestamp`, else `release_timestamp`, else `upload_date`, `title` and `description`
+    /// (the text is both, a blank line apart, or the description alone when it repeats the
+    /// title), `language`; `location`, `tags` and the rest stay in `extra`.
     static func ytDLP(_ data: Data, stem: String) throws(SidecarError) -> Post {
         var fields = JSONFields(try JSONFields.object(data))
-        let platform = fields.string("extractor_key", "extractor")?.lowercased() ?? "unknown"
-        let postID = fields.string("id", "display_id") ?? stem
-        let url = fields.string("webpage_url", "original_url")
-        let author = fields.string("uploader", "uploader_id", "channel")
-        let timestamp = fields.take("timestamp")
-        let uploadDate = fields.take("upload_date")
-        let postedAt = PostDate.parse(timestamp) ?? PostDate.parse(uploadDate)
+        var platform = fields.string("extractor_key", "extractor")?.lowercased() ?? "unknown"
+        if platform.hasSuffix("embed"), platform.count > 5 { platform.removeLast(5) }
+        let id = fields.string("id", "display_id")
+        var url = fields.string("webpage_url", "original_url")
+        let telegram = platform == "telegram" ? url.flatMap(telegramPath) : nil
+        if let telegram {
+            // The address analysts open, not the embed page's (t.me/s/…, ?embed=1).
+            url = "https://t.me/\(telegram.channel)/\(telegram.message)"
+        }
+        let author = fields.preferred("uploader_id", "uploader", "channel") ?? telegram?.channel
+        let postedAt = PostDate.parse(fields.take("timestamp")) ?? PostDate.parse(fields.take("release_timestamp"))
+            ?? PostDate.parse(fields.take("upload_date"))
         let title = fields.string("title", "fulltitle")
         let description = fields.string("description")
-        let text = [title, description].compactMap { $0 }.joined(separator: "\n\n")
+        let text: String?
+        switch (title, description) {
+        case (let title?, let description?) where description.hasPrefix(title): text = description
+        case (let title?, let description?): text = title + "\n\n" + description
+        case (let title?, nil): text = title
+        case (nil, let description?): text = description
+        case (nil, nil): text = nil
+        }
         let language = fields.string("language")
         // Format lists and thumbnails are about the download, and large.
         for key in ["formats", "thumbnails", "requested_formats", "http_headers", "_type", "_version"] { _ = fields.take(key) }
         let media = ["jpg", "jpeg", "png", "webp", "mp4", "webm", "mkv"].map { "\(stem).\($0)" }
-        return Post(platform: platform, postID: postID, url: url, author: author, postedAt: postedAt,
-                    text: text.isEmpty ? nil : text, language: language, extra: fields.extraJSON, media: media)
+        return Post(platform: platform, postID: id.map { caseID($0, platform: platform, scope: telegram?.channel, url: url) } ?? stem,
+                    url: url, author: author, postedAt: postedAt, text: text, language: language,
+                    extra: fields.extraJSON, media: media, mediaBesideSidecar: true)
     }
 }

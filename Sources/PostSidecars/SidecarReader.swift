@@ -37,8 +37,46 @@ public enum SidecarReader {
         }
     }
 
-    /// JSON Lines: snscrape's when the objects carry `rawContent`/`renderedContent`/`_type`,
-    /// otherwise the plain `file,text,posted_at,url,author` columns.
+    /// The post id a case keys on (with the platform). Telegram numbers messages per channel
+    /// and VK photos per owner, so theirs carry the channel (`deirezzor_now/48213`, as in the
+    /// post's address) or the owner (`-12345_456`, as VK writes it); other platforms' ids are
+    /// unique on their own. Without the scope, message 512 of one channel would overwrite
+    /// message 512 of another.
+    static func caseID(_ id: String, platform: String, scope: String?, url: String?) -> String {
+        switch platform {
+        case "telegram":
+            if id.contains("/") { return id }
+            if let scope { return "\(scope)/\(id)" }
+            if let url, let path = telegramPath(url), path.message == id { return "\(path.channel)/\(id)" }
+            return id
+        case "vk":
+            guard let scope, !id.contains("_") else { return id }
+            return "\(scope)_\(id)"
+        default:
+            return id
+        }
+    }
+
+    /// The channel and message number of a `t.me/<channel>/<n>` (or `t.me/s/…`) address.
+    static func telegramPath(_ url: String) -> (channel: String, message: String)? {
+        guard let components = URLComponents(string: url), let host = components.host?.lowercased(),
+              host == "t.me" || host == "telegram.me" else { return nil }
+        var parts = components.path.split(separator: "/").map(String.init)
+        if parts.first == "s" { parts.removeFirst() }
+        guard parts.count == 2, !parts[1].isEmpty, parts[1].allSatisfy({ $0 >= "0" && $0 <= "9" }) else { return nil }
+        return (parts[0], parts[1])
+    }
+
+    /// Whether a URL is the address of a media file (a CDN's `….jpg?…`), not of a post.
+    static func isMediaAddress(_ url: String) -> Bool {
+        let name = url.urlFileName.lowercased()
+        guard let dot = name.lastIndex(of: ".") else { return false }
+        return SidecarFormat.imageExtensions.contains(String(name[name.index(after: dot)...]))
+    }
+
+    /// JSON Lines: snscrape's when the objects carry `rawContent`/`renderedContent`/`_type`
+    /// (or a url and content without a file), otherwise the plain
+    /// `file,text,posted_at,url,author` columns.
     static func jsonLines(_ data: Data, sidecarName: String) throws(SidecarError) -> (format: SidecarFormat, posts: [Post]) {
         var objects: [[String: Any]] = []
         for (index, line) in data.split(separator: UInt8(ascii: "\n")).enumerated() {
@@ -46,8 +84,13 @@ public enum SidecarReader {
             if trimmed.isEmpty || trimmed.allSatisfy({ $0 == 0x20 || $0 == 0x0D }) { continue }
             objects.append(try JSONFields.object(Data(trimmed), line: index + 1))
         }
-        let isSnscrape = objects.first.map { $0["rawContent"] != nil || $0["renderedContent"] != nil || $0["_type"] != nil } ?? false
-        if isSnscrape { return (.snscrape, objects.map(snscrape)) }
+        // snscrape's objects have a `_type` (0.4 and later) or, in 0.3, a url and content
+        // but no `file` column.
+        let isSnscrape = objects.first.map { object in
+            object["rawContent"] != nil || object["renderedContent"] != nil || object["_type"] != nil
+                || (object["file"] == nil && object["url"] != nil && object["content"] != nil)
+        } ?? false
+        if isSnscrape { return (.snscrape, objects.filter { !isSnscrapeEntity($0) }.map(snscrape)) }
         var posts: [Post] = []
         for (index, object) in objects.enumerated() {
             posts.append(try plain(JSONFields(object), sidecarName: sidecarName, row: index + 1))

@@ -120,6 +120,15 @@ import PostSidecars
         #expect(try store.knownSidecar(path: "/case/notes/x.csv")?.size == 1)
     }
 
+    @Test func mediaBesideTheSidecarAreNotLookedForElsewhere() throws {
+        let store = try CaseDatabase()
+        try store.store([try Self.ingested("desert-road.jpg", as: "/case/other_channel/613.jpg")])
+        // yt-dlp's 613.info.json names 613.jpg, 613.mp4…: the other channel's 613.jpg is another picture.
+        let post = Post(platform: "telegram", postID: "badia_front/613", media: ["613.jpg", "613.mp4"], mediaBesideSidecar: true)
+        let counts = try store.storeSidecar(path: "/case/badia_front/613.info.json", size: 1, mtimeNanoseconds: 1, format: .ytDLP, posts: [post])
+        #expect(counts.links == 0 && counts.unlinkedPosts == 1)
+    }
+
     @Test func filtersSelectByFolderDateGPSFormatAndStatus() throws {
         let store = try CaseDatabase()
         var failed = try Self.ingested("night-street.jpg", as: "/b/broken.jpg")

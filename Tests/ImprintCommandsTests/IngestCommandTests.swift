@@ -57,15 +57,15 @@ import Testing
     /// Each sample sidecar's post ends up linked to the picture(s) it names.
     @Test(arguments: [
         ("mosul-runway_banner.jpg", "twitter", "1426553791140831232"),       // gallery-dl
-        ("qaim-crossing_false-claim.jpg", "telegram", "48213"),              // gallery-dl
+        ("qaim-crossing_false-claim.jpg", "telegram", "deirezzor_now/48213"),  // gallery-dl: message numbers count per channel
         ("jirah-aerial.webp", "youtube", "q7Xc2LmT0aE"),                      // yt-dlp
         ("mosul-runway_crop10.jpg", "twitter", "1427012288441090051"),        // snscrape
         ("qaim-crossing_mirror.jpg", "twitter", "1427101934401957890"),       // snscrape, Arabic
         ("kuweires-flag.png", "twitter", "1199332211009988776"),              // Twitter archive
         ("tabqa-hangars_banner.jpg", "twitter", "1230405060708090123"),       // Twitter archive
-        ("qaim-crossing_crop10.jpg", "telegram", "9127"),                     // CSV
+        ("qaim-crossing_crop10.jpg", "telegram", "border_news_iq/9127"),      // CSV, the channel from the URL
         ("river-palms.jpg", "vk", "wall-177000001_5521"),                     // CSV, second file of a post
-        ("mosul-ruins-edited.jpg", "telegram", "3310"),                       // JSONL
+        ("mosul-ruins-edited.jpg", "telegram", "mosul_eye_news/3310"),         // JSONL
     ])
     func sidecarPostsAreLinkedToTheirPictures(picture: String, platform: String, postID: String) throws {
         let casePath = try Self.sharedSamplesCase()

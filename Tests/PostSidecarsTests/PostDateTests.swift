@@ -16,6 +16,14 @@ import Testing
         #expect(PostDate.parse("2020-06-02 11:20:00").map(PostDate.iso) == "2020-06-02T11:20:00Z")
         #expect(PostDate.parse("Tue Jun 02 11:20:00 +0000 2020").map(PostDate.iso) == "2020-06-02T11:20:00Z")
     }
+
+    @Test func minutesWithoutSecondsAndMillisecondsSinceTheEpoch() {
+        #expect(PostDate.parse("2024-03-01 14:30").map(PostDate.iso) == "2024-03-01T14:30:00Z")
+        #expect(PostDate.parse("2024-03-01T14:30+03:00").map(PostDate.iso) == "2024-03-01T11:30:00Z")
+        #expect(PostDate.parse(1_709_303_400_000 as NSNumber).map(PostDate.iso) == "2024-03-01T14:30:00Z")
+        #expect(PostDate.parse("1709303400000").map(PostDate.iso) == "2024-03-01T14:30:00Z")
+        #expect(PostDate.parse(1_709_303_400 as NSNumber).map(PostDate.iso) == "2024-03-01T14:30:00Z")
+    }
 }
 
 @Suite struct SidecarLimitTests {

@@ -34,7 +34,7 @@ import Testing
     @Test func galleryDLTelegramWithPostURL() throws {
         let post = try #require(try Self.read("qaim-crossing_false-claim.jpg.json").posts.first)
         #expect(post.platform == "telegram")
-        #expect(post.postID == "48213")
+        #expect(post.postID == "deirezzor_now/48213", "message numbers count per channel")
         #expect(post.url == "https://t.me/deirezzor_now/48213")
         #expect(post.author == "deirezzor_now")
         #expect(post.postedAt == Self.date("2019-03-24T06:12:40Z"))
@@ -47,7 +47,7 @@ import Testing
         #expect(post.platform == "youtube")
         #expect(post.postID == "q7Xc2LmT0aE")
         #expect(post.url == "https://www.youtube.com/watch?v=q7Xc2LmT0aE")
-        #expect(post.author == "Aleppo Skies Media")
+        #expect(post.author == "@aleppo_skies", "the handle; the display name stays in extra")
         #expect(post.postedAt == Date(timeIntervalSince1970: 1_523_441_520))
         #expect(post.text?.contains("مطار الجراح") == true)
         #expect(post.text?.contains("Drone footage") == true)
@@ -55,6 +55,8 @@ import Testing
         let extra = try JSONSerialization.jsonObject(with: Data(post.extra.utf8)) as? [String: Any]
         #expect(extra?["location"] as? String == "Jirah, Aleppo, Syria")
         #expect(extra?["thumbnails"] == nil)
+        #expect(extra?["uploader"] as? String == "Aleppo Skies Media")
+        #expect(post.mediaBesideSidecar)
     }
 
     @Test func ytDLPFallsBackToUploadDate() throws {
@@ -115,6 +117,71 @@ import Testing
         #expect(posts[1].postID == "https://t.me/mosul_eye_news/3402", "no post_id: the URL stands in")
     }
 
+    /// Shapes the real tools write that samples/ does not show.
+    static func post(_ name: String, _ json: String) throws -> Post {
+        try #require(try SidecarReader.read(path: "/nonexistent/\(name)", data: Data(json.utf8))?.posts.first)
+    }
+
+    @Test func telegramMessagesOfTwoChannelsWithOneNumberAreTwoPosts() throws {
+        let a = try Self.post("a.jpg.json", #"{"category": "telegram", "channel": "badia_front", "message_id": 512, "content": "a"}"#)
+        let b = try Self.post("b.jpg.json", #"{"category": "telegram", "channel": "raqqa_news", "message_id": 512, "content": "b"}"#)
+        #expect(a.postID == "badia_front/512" && b.postID == "raqqa_news/512")
+        #expect(b.url == "https://t.me/raqqa_news/512")
+        let line = #"{"_type": "snscrape.modules.telegram.TelegramPost", "url": "https://t.me/s/raqqa_news/512", "date": "2024-03-01T10:00:00+00:00", "content": "c"}"#
+        let scraped = try Self.post("x.jsonl", line)
+        #expect(scraped.postID == "raqqa_news/512" && scraped.url == "https://t.me/raqqa_news/512" && scraped.author == "raqqa_news")
+    }
+
+    @Test func ytDLPTelegramEmbedIsTelegramWithItsTextOnce() throws {
+        let post = try Self.post("613.info.json", #"""
+            {"id": "613", "extractor_key": "TelegramEmbed", "webpage_url": "https://t.me/s/badia_front/613?embed=1",
+             "title": "قصف مطار التيفور", "description": "قصف مطار التيفور", "release_timestamp": 1709303400}
+            """#)
+        #expect(post.platform == "telegram" && post.postID == "badia_front/613")
+        #expect(post.url == "https://t.me/badia_front/613" && post.author == "badia_front")
+        #expect(post.text == "قصف مطار التيفور")
+        #expect(post.postedAt == Date(timeIntervalSince1970: 1_709_303_400))
+    }
+
+    @Test func galleryDLAddressesAreThePostsNotTheMediaFiles() throws {
+        let facebook = try Self.post("p.jpg.json", #"""
+            {"category": "facebook", "id": "1016", "url": "https://scontent.xx.fbcdn.net/v/t39/1016_n.jpg?stp=1",
+             "caption": "", "title": "Timeline photos", "date": "2024-03-01 14:30:00"}
+            """#)
+        #expect(facebook.url == "https://www.facebook.com/photo/?fbid=1016")
+        #expect(facebook.text == nil, "an empty caption is no text, not the album's title")
+        let reddit = try Self.post("r.jpg.json", #"""
+            {"category": "reddit", "id": "1b2c3d", "url": "https://i.redd.it/abc.jpg", "permalink": "/r/syriancivilwar/comments/1b2c3d/x/",
+             "title": "Flag over Kuweires", "selftext": "Posted an hour ago by the brigade", "author": "someone"}
+            """#)
+        #expect(reddit.url == "https://www.reddit.com/r/syriancivilwar/comments/1b2c3d/x/")
+        #expect(reddit.text == "Flag over Kuweires\n\nPosted an hour ago by the brigade")
+        let vk = try Self.post("v.jpg.json", #"{"category": "vk", "id": 456, "user": {"id": -12345, "name": "front_news"}, "url": "https://sun9-1.userapi.com/impg/a.jpg?size=1"}"#)
+        #expect(vk.postID == "-12345_456" && vk.url == "https://vk.com/photo-12345_456" && vk.author == "front_news")
+        let extra = try JSONSerialization.jsonObject(with: Data(vk.extra.utf8)) as? [String: Any]
+        #expect((extra?["user"] as? [String: Any])?["id"] as? Int == -12345, "the account object stays")
+    }
+
+    @Test func snscrapeOldLinesEntitiesAndVideos() throws {
+        let lines = [
+            #"{"_type": "snscrape.modules.twitter.User", "username": "raqqa_pulse", "id": 1}"#,
+            #"{"_type": "snscrape.modules.twitter.Tweet", "id": 2, "url": "https://twitter.com/raqqa_pulse/status/2", "rawContent": "فيديو", "user": {"username": "raqqa_pulse", "displayname": "Raqqa Pulse"}, "media": [{"_type": "snscrape.modules.twitter.Video", "thumbnailUrl": "https://pbs.twimg.com/ext_tw_video_thumb/2/pu/img/AbCd.jpg", "variants": [{"url": "https://video.twimg.com/ext_tw_video/2/pu/vid/GhIj.mp4?tag=12"}]}]}"#,
+        ].joined(separator: "\n")
+        let (format, posts) = try #require(try SidecarReader.read(path: "/nonexistent/x.jsonl", data: Data(lines.utf8)))
+        #expect(format == .snscrape && posts.count == 1, "the account line is no post")
+        #expect(posts.first?.media == ["AbCd.jpg", "GhIj.mp4"])
+        #expect(posts.first?.author == "raqqa_pulse")
+        let old = try Self.post("y.jsonl", #"{"url": "https://twitter.com/a/status/3", "date": "2019-01-01T00:00:00+00:00", "content": "old snscrape", "id": 3, "username": "a"}"#)
+        #expect(old.postID == "3" && old.text == "old snscrape" && old.author == "a")
+    }
+
+    @Test func semicolonSeparatedTable() throws {
+        let csv = "file;text;posted_at;url\nphoto.jpg;مطار كويرس;2024-03-01 14:30;https://t.me/ch/9\n"
+        let post = try Self.post("notes.csv", csv)
+        #expect(post.media == ["photo.jpg"] && post.text == "مطار كويرس")
+        #expect(post.postID == "https://t.me/ch/9" && post.platform == "telegram")
+    }
+
     @Test(arguments: [
         ("photo.jpg.json", "{not json"),
         ("photo.jpg.json", "[1, 2]"),
@@ -132,7 +199,8 @@ import Testing
 
     @Test(arguments: [
         ("a.jpg.json", SidecarFormat.galleryDL), ("a.info.json", .ytDLP), ("tweets.js", .twitterArchive),
-        ("tweets-part1.js", .twitterArchive), ("x.csv", .plainCSV), ("x.jsonl", .plainJSONL),
+        ("tweets-part1.js", .twitterArchive), ("tweet.js", .twitterArchive), ("tweet-part1.js", .twitterArchive),
+        ("x.csv", .plainCSV), ("x.jsonl", .plainJSONL),
     ])
     func formatsByName(name: String, format: SidecarFormat) {
         #expect(SidecarFormat(fileName: name) == format)
