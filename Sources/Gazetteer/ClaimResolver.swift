@@ -221,7 +221,7 @@ public struct ClaimResolver: Sendable {
                 if let current = matches[entry.site], (current.length, current.quality) >= (length, quality) { return }
                 matches[entry.site] = (length, quality, Int(entryIndex))
             }
-            guard isNameLike(word) else { continue }
+            guard isNameLike(word), !isOrdinaryWord(at: c, in: scan) else { continue }
             // The word alone, then with the next word (names of two words and more).
             let next = c + 1 < content.count && !scan.words[content[c + 1]].startsClause ? content[c + 1] : nil
             for variant in scan.variants[position] {
@@ -239,7 +239,11 @@ public struct ClaimResolver: Sendable {
                         for second in scan.skeletons[next] { skeletonKeys.append(first + PlaceNameIndex.pairSeparator + second) }
                     }
                 }
-                for entryIndex in skeletonKeys.flatMap({ index.bySkeletons[$0] ?? [] }) {
+                var entryIndices = skeletonKeys.flatMap { index.bySkeletons[$0] ?? [] }
+                if word.script == .latin {
+                    entryIndices += scan.variants[position].flatMap { index.byShortKeys[PlaceKeys.shortKey($0)] ?? [] }
+                }
+                for entryIndex in entryIndices {
                     // A nisba names a person or a group, not the place: al-Baghdadi, الموصلي, Tabqawi.
                     if Self.isNisba(word, of: index.entries[Int(entryIndex)].words[0]) { continue }
                     consider(entryIndex, firstQuality: 0.8)
@@ -292,6 +296,17 @@ public struct ClaimResolver: Sendable {
         case .digits:
             return false
         }
+    }
+
+    /// Whether the word at `c` (in `Scan.content`) is, between its neighbours, the ordinary
+    /// word a place is also named by: صورة حديثة, الطبقة السياسية (``PlaceLexicon/ordinaryNeighbours``).
+    private func isOrdinaryWord(at c: Int, in scan: Scan) -> Bool {
+        for variant in scan.variants[scan.content[c]] {
+            guard let neighbours = PlaceLexicon.ordinaryNeighbours[variant] else { continue }
+            if c > 0, scan.has(scan.content[c - 1], in: neighbours.before) { return true }
+            if c + 1 < scan.content.count, scan.has(scan.content[c + 1], in: neighbours.after) { return true }
+        }
+        return false
     }
 
     /// Whether a word may be (part of) a name: Arabic and digits always; Latin when

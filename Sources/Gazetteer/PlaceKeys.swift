@@ -60,8 +60,8 @@ enum PlaceKeys {
     private static func latinVariants(_ form: String) -> [String] {
         var result = [form]
         let characters = Array(form)
-        // A fused article: Alraqqa, Elbab.
-        if characters.count >= 6, characters[0] == "a" || characters[0] == "e", characters[1] == "l" {
+        // A fused article: Alraqqa, Elbab, Alzor.
+        if characters.count >= 5, characters[0] == "a" || characters[0] == "e", characters[1] == "l" {
             result.append(String(characters[2...]))
         }
         // An assimilated article written into the word: Ezzor, Arraqqa, Assukhnah.
@@ -80,6 +80,19 @@ enum PlaceKeys {
         case .arabic: return arabicSkeleton(form)
         case .latin: return latinSkeleton(form)
         }
+    }
+
+    /// A looser key for a Latin word whose skeleton is too short to look up (Rabia → rb,
+    /// Qaim → km): the skeleton with a leading y or w kept as a consonant, and `+` for a
+    /// vowel at either end. Rabia, Rabea, Rabiaa → `rb+`; Arab → `+rb`; Yarubiya → `yrb+`;
+    /// Qaim, Qa'em → `km`; Qayyarah, Qaiyara → `kr+`.
+    static func shortKey(_ form: String) -> String {
+        var letters = Array(form.utf8)
+        guard let first = letters.first else { return "" }
+        if letters.count > 3, letters.last == UInt8(ascii: "h"), isVowel(letters[letters.count - 2]) { letters.removeLast() }
+        let lead = first == UInt8(ascii: "y") || first == UInt8(ascii: "w") ? String(UnicodeScalar(first)) : (isVowel(first) ? "+" : "")
+        let tail = letters.last.map(isVowel) == true ? "+" : ""
+        return lead + latinSkeleton(String(decoding: letters, as: UTF8.self)) + tail
     }
 
     private static func latinSkeleton(_ form: String) -> String {

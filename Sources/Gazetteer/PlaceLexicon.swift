@@ -122,6 +122,24 @@ enum PlaceLexicon {
         "سوري", "السوري", "السورية", "سورية", "عراقي", "العراقي", "العراقية", "تركي", "التركي", "كردي", "الكردي",
     ])
 
+    /// Place names that, next to these words, are the ordinary words they also are: صورة
+    /// حديثة "a recent photo" (Haditha), الطبقة السياسية "the political class" (Tabqa),
+    /// النظام القائم "the regime in place" (Al-Qaim), كل الميادين "every arena" (Mayadin).
+    /// By the name's word: the words before it and after it that make it ordinary.
+    static let ordinaryNeighbours: [String: (before: Set<String>, after: Set<String>)] = {
+        let recent = pictureWords.union(canonicalSet(["معلومات", "اخبار", "أنباء", "تقارير", "نسخة", "دراسة", "احصائية", "أسلحة", "معدات"]))
+        let entries: [(String, before: Set<String>, after: Set<String>)] = [
+            ("حديثة", recent, []),
+            ("الطبقة", [], canonicalSet(["السياسية", "الحاكمة", "الوسطى", "العاملة", "الفقيرة", "الغنية", "المثقفة",
+                                         "الأولى", "الثانية", "العليا", "الدنيا", "الأرضية", "الأوزون"])),
+            ("القائم", canonicalSet(["النظام", "الوضع", "الواقع", "الحكم", "الصراع", "الخلاف"]), canonicalSet(["بالأعمال", "بأعمال", "على"])),
+            ("الميادين", canonicalSet(["كل", "جميع", "شتى", "مختلف", "الساحات", "ساحات"]), []),
+        ]
+        var table: [String: (before: Set<String>, after: Set<String>)] = [:]
+        for (name, before, after) in entries { for key in canonicalSet([name]) { table[key] = (before, after) } }
+        return table
+    }()
+
     /// Words by which a post says itself that its picture is old or false ("recycled",
     /// "#factcheck", مفبركة): such a post presents nothing as new. ("Again" is not one:
     /// "Palmyra liberated again" is news.)

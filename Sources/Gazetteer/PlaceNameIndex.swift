@@ -27,6 +27,10 @@ struct PlaceNameIndex: Sendable {
     private(set) var byWords: [String: [Int32]] = [:]
     /// The same by consonant skeletons, for spelling variants.
     private(set) var bySkeletons: [String: [Int32]] = [:]
+    /// One-word Latin names whose skeleton is too short for `bySkeletons` (Rabia, Qaim), by
+    /// ``PlaceKeys/shortKey(_:)``: a spelling variant of these counts only next to a type
+    /// word that fits ("Rabea border crossing", "Al-Qa'em crossing").
+    private(set) var byShortKeys: [String: [Int32]] = [:]
 
     /// Joins the first two words of a key.
     static let pairSeparator = "\u{1}"
@@ -90,6 +94,9 @@ struct PlaceNameIndex: Sendable {
         // (Minakh → Muynak): only curated names are looked up by skeleton.
         if curated, skeletons.joined().count >= 3, !skeletons[0].isEmpty, skeletons.count == 1 || !skeletons[1].isEmpty {
             bySkeletons[Self.key(skeletons), default: []].append(position)
+        } else if curated, forms.count == 1, words[0].script == .latin, skeletons[0].count == 2 {
+            entries.append(Entry(words: forms, skeletons: skeletons, site: site, name: name, needsTypeWord: true))
+            byShortKeys[PlaceKeys.shortKey(forms[0]), default: []].append(Int32(entries.count - 1))
         }
     }
 
