@@ -11,7 +11,15 @@ extension SidecarReader {
     /// `permalink` or a `url` that is not the media file's, else built for Twitter, Telegram,
     /// Facebook and VK. Account objects, `hashtags` and everything else stay in `extra`.
     static func galleryDL(_ data: Data, mediaName: String) throws(SidecarError) -> Post {
-        var fields = JSONFields(try JSONFields.object(data))
+        galleryDL(try JSONFields.object(data), mediaName: mediaName)
+    }
+
+    /// One gallery-dl metadata object; without `mediaName`, the file its `filename` and
+    /// `extension` name (gallery-dl's metadata in `jsonl` mode: one line per download).
+    static func galleryDL(_ object: [String: Any], mediaName: String?) -> Post {
+        var fields = JSONFields(object)
+        let mediaName = mediaName ?? [fields.remaining["filename"], fields.remaining["extension"]]
+            .compactMap { $0.flatMap(JSONFields.text) }.joined(separator: ".")
         let platform = fields.string("category")?.lowercased() ?? "unknown"
         // An account object keeps its id and display name in extra; plain text is consumed.
         let author = fields.account("author") ?? fields.account("user") ?? fields.preferred("username", "uploader")
@@ -48,7 +56,7 @@ extension SidecarReader {
         for key in ["filename", "extension", "subcategory", "num", "count"] { _ = fields.take(key) }
         return Post(platform: platform, postID: id.map { caseID($0, platform: platform, scope: scope, url: url) } ?? mediaName,
                     url: url, author: author, postedAt: postedAt, text: text, language: language,
-                    extra: fields.extraJSON, media: [mediaName], mediaBesideSidecar: true)
+                    extra: fields.extraJSON, media: mediaName.isEmpty ? [] : [mediaName], mediaBesideSidecar: true)
     }
 
     /// An account as gallery-dl writes it: `{"name": handle, "nick": display name}` or text.

@@ -74,15 +74,19 @@ public enum SidecarReader {
         return SidecarFormat.imageExtensions.contains(String(name[name.index(after: dot)...]))
     }
 
-    /// JSON Lines: snscrape's when the objects carry `rawContent`/`renderedContent`/`_type`
-    /// (or a url and content without a file), otherwise the plain
-    /// `file,text,posted_at,url,author` columns.
+    /// JSON Lines: gallery-dl's metadata when the objects carry its `category` and
+    /// `subcategory`; snscrape's when they carry `rawContent`/`renderedContent`/`_type` (or
+    /// a url and content without a file); otherwise the plain `file,text,posted_at,url,author`
+    /// columns.
     static func jsonLines(_ data: Data, sidecarName: String) throws(SidecarError) -> (format: SidecarFormat, posts: [Post]) {
         var objects: [[String: Any]] = []
         for (index, line) in data.split(separator: UInt8(ascii: "\n")).enumerated() {
             let trimmed = line.drop { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }
             if trimmed.isEmpty || trimmed.allSatisfy({ $0 == 0x20 || $0 == 0x0D }) { continue }
             objects.append(try JSONFields.object(Data(trimmed), line: index + 1))
+        }
+        if let first = objects.first, first["category"] != nil, first["subcategory"] != nil, first["file"] == nil {
+            return (.galleryDL, objects.map { galleryDL($0, mediaName: nil) })
         }
         // snscrape's objects have a `_type` (0.4 and later) or, in 0.3, a url and content
         // but no `file` column.

@@ -175,6 +175,15 @@ import Testing
         #expect(old.postID == "3" && old.text == "old snscrape" && old.author == "a")
     }
 
+    @Test func galleryDLMetadataAsJSONLines() throws {
+        let lines = #"{"category": "twitter", "subcategory": "tweet", "tweet_id": 7, "content": "a", "author": "x", "filename": "F7a", "extension": "jpg"}"#
+            + "\n" + #"{"category": "twitter", "subcategory": "tweet", "tweet_id": 8, "content": "b", "author": "x", "filename": "F8b", "extension": "png"}"#
+        let (format, posts) = try #require(try SidecarReader.read(path: "/nonexistent/data.jsonl", data: Data(lines.utf8)))
+        #expect(format == .galleryDL)
+        #expect(posts.map(\.media) == [["F7a.jpg"], ["F8b.png"]] && posts.allSatisfy(\.mediaBesideSidecar))
+        #expect(posts.map(\.url) == ["https://x.com/x/status/7", "https://x.com/x/status/8"])
+    }
+
     @Test func semicolonSeparatedTable() throws {
         let csv = "file;text;posted_at;url\nphoto.jpg;مطار كويرس;2024-03-01 14:30;https://t.me/ch/9\n"
         let post = try Self.post("notes.csv", csv)
