@@ -8,7 +8,15 @@ enum PostDate {
     /// milliseconds.
     static func parse(_ value: Any?) -> Date? {
         if let number = value as? NSNumber, !(value is Bool) { return unixTime(number.doubleValue) }
-        guard let text = (value as? String)?.trimmingCharacters(in: .whitespaces), !text.isEmpty else { return nil }
+        guard let written = (value as? String)?.trimmingCharacters(in: SidecarReader.blanks), !written.isEmpty else { return nil }
+        // Arabic-Indic (٠–٩) and Persian (۰–۹) digits are digits.
+        let text = String(String.UnicodeScalarView(written.unicodeScalars.map { scalar in
+            switch scalar.value {
+            case 0x0660...0x0669: Unicode.Scalar(scalar.value - 0x0660 + 0x30)!
+            case 0x06F0...0x06F9: Unicode.Scalar(scalar.value - 0x06F0 + 0x30)!
+            default: scalar
+            }
+        }))
         // Every supported format is ASCII. Anything else is not a date, and must not reach
         // DateFormatter: swift-corelibs-foundation traps when the parsed range ends inside a
         // grapheme cluster (a date followed by an Arabic combining mark; found by scripts/fuzz).

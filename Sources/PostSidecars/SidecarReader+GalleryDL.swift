@@ -21,10 +21,13 @@ extension SidecarReader {
         let mediaName = mediaName ?? [fields.remaining["filename"], fields.remaining["extension"]]
             .compactMap { $0.flatMap(JSONFields.text) }.joined(separator: ".")
         let platform = fields.string("category")?.lowercased() ?? "unknown"
+        let telegramChannel = platform == "telegram"
+            ? TelegramAddress.channel(of: fields.remaining["channel"]) ?? TelegramAddress.channel(of: fields.remaining["chat"]) : nil
         // An account object keeps its id and display name in extra; plain text is consumed.
         let author = fields.account("author") ?? fields.account("user") ?? fields.preferred("username", "uploader")
+            ?? telegramChannel.flatMap { $0.hasPrefix("c/") ? nil : $0 }
         for key in ["author", "user"] where fields.remaining[key] is String { _ = fields.take(key) }
-        let scope = fields.account("channel") ?? fields.account("chat")
+        let scope = telegramChannel
             ?? (platform == "vk" ? fields.remaining["owner_id"].flatMap(JSONFields.text) ?? fields.remaining["user"].flatMap(ownerID) : nil)
         let id = fields.string("tweet_id", "post_id") ?? fields.string("message_id", "id")
         let text: String?
@@ -46,7 +49,7 @@ extension SidecarReader {
         if url == nil, let id {
             switch platform {
             case "twitter": url = author.map { "https://x.com/\($0)/status/\(id)" }
-            case "telegram": url = scope.map { "https://t.me/\($0)/\(id)" }
+            case "telegram": url = scope.map { TelegramAddress.address(channel: $0, message: id) }
             case "facebook": url = "https://www.facebook.com/photo/?fbid=\(id)"
             case "vk": url = scope.map { "https://vk.com/photo\($0)_\(id)" }
             default: break

@@ -13,11 +13,19 @@ extension SidecarReader {
         var posts: [Post] = []
         for (index, row) in rows.dropFirst().enumerated() where !row.allSatisfy(\.isEmpty) {
             var object: [String: Any] = [:]
-            for (key, value) in zip(header, row) where !value.isEmpty { object[key] = value }
+            for (key, cell) in zip(header, row) {
+                // Spreadsheets keep the spaces and direction marks typed around Arabic.
+                let value = cell.trimmingCharacters(in: Self.blanks)
+                if !value.isEmpty { object[key] = value }
+            }
             posts.append(try plain(JSONFields(object), sidecarName: sidecarName, row: index + 1))
         }
         return posts
     }
+
+    /// White space and the invisible direction marks (LRM, RLM, embeddings, isolates, BOM).
+    static let blanks = CharacterSet.whitespacesAndNewlines.union(CharacterSet(charactersIn:
+        "\u{200E}\u{200F}\u{202A}\u{202B}\u{202C}\u{202D}\u{202E}\u{2066}\u{2067}\u{2068}\u{2069}\u{FEFF}"))
 
     /// One row or JSON Lines object of the plain format.
     static func plain(_ row: JSONFields, sidecarName: String, row number: Int) throws(SidecarError) -> Post {
@@ -30,11 +38,28 @@ extension SidecarReader {
         }
         let url = fields.string("url")
         let platform = fields.string("platform")?.lowercased() ?? Self.platform(of: url)
+        // Without an id, the one the address holds, so that the same post read from another
+        // tool's sidecar is the same row: t.me/ch/9 is ch/9, x.com/a/status/1 is 1.
         let postID = fields.string("post_id", "id").map { caseID($0, platform: platform, scope: nil, url: url) }
-            ?? url ?? "\(sidecarName)#\(number)"
+            ?? url.flatMap { Self.postID(inAddress: $0, platform: platform) } ?? url ?? "\(sidecarName)#\(number)"
         return Post(platform: platform, postID: postID, url: url, author: fields.string("author"),
                     postedAt: PostDate.parse(fields.take("posted_at")), text: fields.string("text"),
                     language: fields.string("language", "lang"), extra: fields.extraJSON, media: media)
+    }
+
+    /// The post id a Telegram or Twitter/X address holds.
+    static func postID(inAddress url: String, platform: String) -> String? {
+        switch platform {
+        case "telegram":
+            return TelegramAddress.post(url).map { "\($0.channel)/\($0.message)" }
+        case "twitter":
+            let parts = URLComponents(string: url)?.path.split(separator: "/") ?? []
+            guard let status = parts.firstIndex(of: "status"), status + 1 < parts.count,
+                  parts[status + 1].allSatisfy({ $0 >= "0" && $0 <= "9" }) else { return nil }
+            return String(parts[status + 1])
+        default:
+            return nil
+        }
     }
 
     /// The platform a URL's host names, or `unknown`.

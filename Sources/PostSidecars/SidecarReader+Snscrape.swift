@@ -12,15 +12,17 @@ extension SidecarReader {
         let type = fields.string("_type") ?? ""
         // "snscrape.modules.twitter.Tweet" → "twitter"
         let parts = type.split(separator: ".")
-        let platform = parts.count >= 3 ? String(parts[2]).lowercased() : "twitter"
         var url = fields.string("url")
-        let telegram = platform == "telegram" ? url.flatMap(telegramPath) : nil
-        if let telegram { url = "https://t.me/\(telegram.channel)/\(telegram.message)" }
+        // snscrape 0.3 lines have no `_type`: the address says the platform.
+        let byAddress = Self.platform(of: url)
+        let platform = parts.count >= 3 ? String(parts[2]).lowercased() : byAddress == "unknown" ? "twitter" : byAddress
+        let telegram = platform == "telegram" ? url.flatMap(TelegramAddress.post) : nil
+        if let telegram { url = TelegramAddress.address(channel: telegram.channel, message: telegram.message) }
         let id = fields.string("id", "id_str") ?? telegram?.message ?? url?.urlFileName ?? "?"
         let postedAt = PostDate.parse(fields.take("date"))
         let text = fields.string("rawContent", "renderedContent", "content")
         // The account object (display name, id, counts) stays in extra.
-        let author = fields.account("user") ?? fields.string("username") ?? telegram?.channel
+        let author = fields.account("user") ?? fields.string("username") ?? telegram.flatMap { $0.channel.hasPrefix("c/") ? nil : $0.channel }
         let language = fields.string("lang")
         var media: [String] = []
         if let items = fields.take("media") as? [[String: Any]] {

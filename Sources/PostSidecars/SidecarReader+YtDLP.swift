@@ -1,29 +1,34 @@
 import Foundation
 
 extension SidecarReader {
-    /// yt-dlp's `.info.json`; the media are the files beside it with the same stem.
+    /// yt-dlp's `.info.json`; the media are the files beside it with the same stem. A
+    /// playlist's own `.info.json` (a channel, an album) is no post: nil.
     ///
     /// Reads `extractor_key`/`extractor` (platform; `TelegramEmbed` is `telegram`), `id`
     /// (a Telegram message's scoped by its channel), `webpage_url`, the account as
-    /// `uploader_id` (the handle) else `uploader` or `channel` (the others stay in `extra`),
-    /// `timestamp`, else `release_timestamp`, else `upload_date`, `title` and `description`
-    /// (the text is both, a blank line apart, or the description alone when it repeats the
-    /// title), `language`; `location`, `tags` and the rest stay in `extra`.
-    static func ytDLP(_ data: Data, stem: String) throws(SidecarError) -> Post {
+    /// `uploader_id` (the handle) else `uploader` or `channel` (the others stay in `extra`;
+    /// for Telegram the channel's username from the address), `timestamp`, else
+    /// `release_timestamp`, else `upload_date`, `title` and `description` (the text is both,
+    /// a blank line apart, or the description alone when it repeats the title, or on
+    /// Telegram, where the title is the channel's name), `language`; `location`, `tags` and
+    /// the rest stay in `extra`.
+    static func ytDLP(_ data: Data, stem: String) throws(SidecarError) -> Post? {
         var fields = JSONFields(try JSONFields.object(data))
+        if fields.remaining["_type"] as? String == "playlist" { return nil }
         var platform = fields.string("extractor_key", "extractor")?.lowercased() ?? "unknown"
         if platform.hasSuffix("embed"), platform.count > 5 { platform.removeLast(5) }
         let id = fields.string("id", "display_id")
         var url = fields.string("webpage_url", "original_url")
-        let telegram = platform == "telegram" ? url.flatMap(telegramPath) : nil
+        let telegram = platform == "telegram" ? url.flatMap(TelegramAddress.post) : nil
         if let telegram {
             // The address analysts open, not the embed page's (t.me/s/…, ?embed=1).
-            url = "https://t.me/\(telegram.channel)/\(telegram.message)"
+            url = TelegramAddress.address(channel: telegram.channel, message: telegram.message)
         }
-        let author = fields.preferred("uploader_id", "uploader", "channel") ?? telegram?.channel
+        let handle = telegram.flatMap { $0.channel.hasPrefix("c/") ? nil : $0.channel }
+        let author = handle ?? fields.preferred("uploader_id", "uploader", "channel")
         let postedAt = PostDate.parse(fields.take("timestamp")) ?? PostDate.parse(fields.take("release_timestamp"))
             ?? PostDate.parse(fields.take("upload_date"))
-        let title = fields.string("title", "fulltitle")
+        let title = telegram == nil ? fields.string("title", "fulltitle") : nil
         let description = fields.string("description")
         let text: String?
         switch (title, description) {

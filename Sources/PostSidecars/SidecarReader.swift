@@ -26,7 +26,7 @@ public enum SidecarReader {
         case .galleryDL:
             return (format, [try galleryDL(bytes, mediaName: String(name.dropLast(5)))])
         case .ytDLP:
-            return (format, [try ytDLP(bytes, stem: String(name.dropLast(10)))])
+            return (format, try ytDLP(bytes, stem: String(name.dropLast(10))).map { [$0] } ?? [])
         case .twitterArchive:
             let account = (path as NSString).deletingLastPathComponent + "/account.js"
             return (format, try twitterArchive(bytes, accountJS: try? Data(contentsOf: URL(fileURLWithPath: account))))
@@ -39,15 +39,15 @@ public enum SidecarReader {
 
     /// The post id a case keys on (with the platform). Telegram numbers messages per channel
     /// and VK photos per owner, so theirs carry the channel (`deirezzor_now/48213`, as in the
-    /// post's address) or the owner (`-12345_456`, as VK writes it); other platforms' ids are
-    /// unique on their own. Without the scope, message 512 of one channel would overwrite
-    /// message 512 of another.
+    /// post's address; ``TelegramAddress``) or the owner (`-12345_456`, as VK writes it);
+    /// other platforms' ids are unique on their own. Without the scope, message 512 of one
+    /// channel would overwrite message 512 of another.
     static func caseID(_ id: String, platform: String, scope: String?, url: String?) -> String {
         switch platform {
         case "telegram":
             if id.contains("/") { return id }
-            if let scope { return "\(scope)/\(id)" }
-            if let url, let path = telegramPath(url), path.message == id { return "\(path.channel)/\(id)" }
+            if let channel = scope.flatMap(TelegramAddress.channel) { return "\(channel)/\(id)" }
+            if let url, let post = TelegramAddress.post(url), post.message == id { return "\(post.channel)/\(id)" }
             return id
         case "vk":
             guard let scope, !id.contains("_") else { return id }
@@ -55,16 +55,6 @@ public enum SidecarReader {
         default:
             return id
         }
-    }
-
-    /// The channel and message number of a `t.me/<channel>/<n>` (or `t.me/s/…`) address.
-    static func telegramPath(_ url: String) -> (channel: String, message: String)? {
-        guard let components = URLComponents(string: url), let host = components.host?.lowercased(),
-              host == "t.me" || host == "telegram.me" else { return nil }
-        var parts = components.path.split(separator: "/").map(String.init)
-        if parts.first == "s" { parts.removeFirst() }
-        guard parts.count == 2, !parts[1].isEmpty, parts[1].allSatisfy({ $0 >= "0" && $0 <= "9" }) else { return nil }
-        return (parts[0], parts[1])
     }
 
     /// Whether a URL is the address of a media file (a CDN's `….jpg?…`), not of a post.

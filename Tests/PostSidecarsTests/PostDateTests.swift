@@ -7,7 +7,9 @@ import Testing
     /// is not a date.
     @Test func dateFollowedByACombiningMarkIsNotADate() {
         #expect(PostDate.parse("2020-06-02T11:20:00Z\u{0657}") == nil)
-        #expect(PostDate.parse("٢٠٢٠-٠٦-٠٢") == nil)
+        #expect(PostDate.parse("٢٠٢٠-٠٦-٠٢\u{0657}") == nil)
+        // Arabic-Indic digits alone are digits.
+        #expect(PostDate.parse("٢٠٢٠-٠٦-٠٢").map(PostDate.iso) == "2020-06-02T00:00:00Z")
     }
 
     @Test func supportedFormatsStillParse() throws {

@@ -60,7 +60,7 @@ import Testing
     }
 
     @Test func ytDLPFallsBackToUploadDate() throws {
-        let post = try SidecarReader.ytDLP(Data(#"{"id": "x", "upload_date": "20180411", "title": "t"}"#.utf8), stem: "a")
+        let post = try #require(try SidecarReader.ytDLP(Data(#"{"id": "x", "upload_date": "20180411", "title": "t"}"#.utf8), stem: "a"))
         #expect(post.postedAt == Self.date("2018-04-11T00:00:00Z"))
         #expect(post.platform == "unknown")
     }
@@ -114,7 +114,7 @@ import Testing
         #expect(posts[0].postedAt == Self.date("2017-07-12T06:00:00Z"))
         #expect(posts[0].media == ["mosul-ruins-edited.jpg"])
         #expect(posts[1].platform == "telegram", "t.me in the URL")
-        #expect(posts[1].postID == "https://t.me/mosul_eye_news/3402", "no post_id: the URL stands in")
+        #expect(posts[1].postID == "mosul_eye_news/3402", "no post_id: the one its address holds")
     }
 
     /// Shapes the real tools write that samples/ does not show.
@@ -185,10 +185,43 @@ import Testing
     }
 
     @Test func semicolonSeparatedTable() throws {
-        let csv = "file;text;posted_at;url\nphoto.jpg;مطار كويرس;2024-03-01 14:30;https://t.me/ch/9\n"
+        let csv = "file;text;posted_at;url\nphoto.jpg;مطار كويرس;2024-03-01 14:30;https://t.me/Front_News/9\n"
         let post = try Self.post("notes.csv", csv)
         #expect(post.media == ["photo.jpg"] && post.text == "مطار كويرس")
-        #expect(post.postID == "https://t.me/ch/9" && post.platform == "telegram")
+        #expect(post.postID == "front_news/9" && post.platform == "telegram", "the id the address holds; usernames ignore case")
+    }
+
+    @Test func spreadsheetCellsLoseTheirDirectionMarksAndArabicDigitsAreDigits() throws {
+        let csv = "file,text,posted_at,url\n a.jpg ,نص,\u{200F}٢٠٢٤-٠٣-٠١ ١٤:٣٠\u{200F},\u{200F} https://x.com/raqqa_pulse/status/1427 \n"
+        let post = try Self.post("notes.csv", csv)
+        #expect(post.media == ["a.jpg"])
+        #expect(post.postedAt.map(PostDate.iso) == "2024-03-01T14:30:00Z")
+        #expect(post.platform == "twitter" && post.postID == "1427" && post.url == "https://x.com/raqqa_pulse/status/1427")
+    }
+
+    @Test func telegramChannelsPrivateChannelsAndDisplayNames() throws {
+        #expect(TelegramAddress.post("https://t.me/c/1234567892/900")! == ("c/1234567892", "900"))
+        #expect(TelegramAddress.post("https://t.me/s/Badia_Front/7731?single")! == ("badia_front", "7731"))
+        #expect(TelegramAddress.channel("-1001234567891") == "c/1234567891")
+        #expect(TelegramAddress.channel("جبهة البادية") == nil, "a display name is no channel")
+        let privateChannel = try Self.post("p.jpg.json", #"{"category": "telegram", "message_id": 900, "post_url": "https://t.me/c/1234567892/900"}"#)
+        #expect(privateChannel.postID == "c/1234567892/900")
+        let byObject = try Self.post("q.jpg.json", #"{"category": "telegram", "message_id": 901, "channel": {"id": -1001234567891, "name": "جبهة البادية"}}"#)
+        #expect(byObject.postID == "c/1234567891/901" && byObject.url == "https://t.me/c/1234567891/901")
+        let named = try Self.post("r.jpg.json", #"{"category": "telegram", "message_id": 902, "channel": {"username": "badia_front", "name": "جبهة البادية"}}"#)
+        #expect(named.postID == "badia_front/902" && named.author == "badia_front")
+        let old = try Self.post("s.jsonl", #"{"url": "https://t.me/s/raqqa_news/7731", "date": "2019-11-05T10:00:00+00:00", "content": "x"}"#)
+        #expect(old.platform == "telegram" && old.postID == "raqqa_news/7731" && old.author == "raqqa_news")
+    }
+
+    @Test func ytDLPPlaylistsAreNoPostsAndTelegramTitlesAreChannelNames() throws {
+        let playlist = #"{"_type": "playlist", "id": "vorposte-29342", "extractor_key": "Telegram", "title": "Vorposte"}"#
+        #expect(try SidecarReader.read(path: "/nonexistent/a.info.json", data: Data(playlist.utf8))?.posts.isEmpty == true)
+        let message = try Self.post("b.info.json", #"""
+            {"id": "29343", "extractor_key": "Telegram", "webpage_url": "https://t.me/vorposte/29343?single",
+             "title": "أخبار الطبقة", "channel": "أخبار الطبقة", "description": "فيديو من داخل مطار الطبقة"}
+            """#)
+        #expect(message.text == "فيديو من داخل مطار الطبقة" && message.author == "vorposte" && message.postID == "vorposte/29343")
     }
 
     @Test(arguments: [
