@@ -37,7 +37,9 @@ extension CaseDatabase {
     /// Stores a sidecar's posts and links each to the files it names, in one transaction.
     ///
     /// A media name is looked up first as a path relative to the sidecar's folder, then
-    /// (unless ``Post/mediaBesideSidecar``) as a bare file name anywhere in the case. A post already in the case (same platform and
+    /// (unless ``Post/mediaBesideSidecar``) as a bare file name anywhere in the case; every
+    /// file whose path relative to the sidecar's folder starts with one of
+    /// ``Post/mediaPrefixes`` is linked too. A post already in the case (same platform and
     /// post id) is updated, and keeps its links.
     /// - Parameters:
     ///   - path: the sidecar's absolute path.
@@ -61,17 +63,27 @@ extension CaseDatabase {
                 guard let postRowID: Int64 = row?[0] else { continue }
                 counts.posts += 1
                 var linked = Set<Int64>()
+                func link(_ ids: [Int64]) throws {
+                    for id in ids where linked.insert(id).inserted {
+                        try db.cachedStatement(sql: "INSERT OR IGNORE INTO file_posts (file_id, post_id) VALUES (?, ?)")
+                            .execute(arguments: [id, postRowID])
+                        counts.links += 1
+                    }
+                }
                 for media in post.media {
                     let relative = ((folder + "/" + media) as NSString).standardizingPath
                     var ids = try Int64.fetchAll(db.cachedStatement(sql: "SELECT id FROM files WHERE path = ?"), arguments: [relative])
                     if ids.isEmpty, !post.mediaBesideSidecar, let name = media.split(separator: "/").last {
                         ids = try Int64.fetchAll(db.cachedStatement(sql: "SELECT id FROM files WHERE name = ?"), arguments: [String(name)])
                     }
-                    for id in ids where linked.insert(id).inserted {
-                        try db.cachedStatement(sql: "INSERT OR IGNORE INTO file_posts (file_id, post_id) VALUES (?, ?)")
-                            .execute(arguments: [id, postRowID])
-                        counts.links += 1
-                    }
+                    try link(ids)
+                }
+                for prefix in post.mediaPrefixes where !prefix.isEmpty {
+                    // A range on the path index: every path that starts with the prefix, read
+                    // literally (LIKE would take its _ and % as wildcards).
+                    let start = folder + "/" + prefix
+                    try link(Int64.fetchAll(db.cachedStatement(sql: "SELECT id FROM files WHERE path >= ? AND path < ?"),
+                                            arguments: [start, start + "\u{10FFFF}"]))
                 }
                 if linked.isEmpty { counts.unlinkedPosts += 1 }
             }

@@ -26,11 +26,15 @@ public struct Post: Sendable, Hashable {
     /// per download): a name is not looked for elsewhere in the case, where another
     /// channel's `613.jpg` is another picture.
     public var mediaBesideSidecar: Bool
+    /// Beginnings of paths, relative to the sidecar's folder, of files that are the post's
+    /// media too, whatever follows: `<stem>.` for yt-dlp's video and thumbnails (`.webp`,
+    /// `.3.jpg`…), `tweets_media/<tweet id>-` in a Twitter archive.
+    public var mediaPrefixes: [String]
 
     /// Creates a post.
     public init(platform: String, postID: String, url: String? = nil, author: String? = nil,
                 postedAt: Date? = nil, text: String? = nil, language: String? = nil,
-                extra: String = "{}", media: [String] = [], mediaBesideSidecar: Bool = false) {
+                extra: String = "{}", media: [String] = [], mediaBesideSidecar: Bool = false, mediaPrefixes: [String] = []) {
         self.platform = platform
         self.postID = postID
         self.url = url
@@ -41,5 +45,6 @@ public struct Post: Sendable, Hashable {
         self.extra = extra
         self.media = media
         self.mediaBesideSidecar = mediaBesideSidecar
+        self.mediaPrefixes = mediaPrefixes
     }
 }

@@ -5,9 +5,8 @@ extension SidecarReader {
     /// (older archives: `tweet.js`, `window.YTD.tweet.part0`, `tweet_media/`).
     ///
     /// Reads `id_str`, `full_text`, `created_at`, `lang`; the author is the archive owner's
-    /// `username` from `account.js` beside it, when there. Media are named as the archive
-    /// stores them (`tweets_media/<tweet id>-<name>`) and by the bare name of
-    /// `media_url_https`.
+    /// `username` from `account.js` beside it, when there. Media are the files the archive
+    /// stores as `tweets_media/<tweet id>-…`, and any file named as `media_url_https` ends.
     static func twitterArchive(_ data: Data, accountJS: Data?) throws(SidecarError) -> [Post] {
         guard let items = try assignedArray(data) as? [[String: Any]] else {
             throw .unexpectedShape("tweets.js holds no array of tweets")
@@ -30,13 +29,15 @@ extension SidecarReader {
                 for entry in entities?["media"] as? [[String: Any]] ?? [] {
                     guard let link = (entry["media_url_https"] ?? entry["media_url"]) as? String else { continue }
                     let name = link.urlFileName
-                    // tweets_media/ since 2022, tweet_media/ before.
-                    if seen.insert(name).inserted { media += ["tweets_media/\(postID)-\(name)", "tweet_media/\(postID)-\(name)", name] }
+                    if seen.insert(name).inserted { media.append(name) }
                 }
             }
             let url = username.map { "https://x.com/\($0)/status/\(postID)" } ?? "https://x.com/i/web/status/\(postID)"
+            // The archive stores a tweet's media as tweets_media/<tweet id>-<name> (tweet_media/
+            // before 2022), whether or not the tweet's entities list them.
             return Post(platform: "twitter", postID: postID, url: url, author: username, postedAt: postedAt,
-                        text: text, language: language, extra: fields.extraJSON, media: media)
+                        text: text, language: language, extra: fields.extraJSON, media: media,
+                        mediaPrefixes: ["tweets_media/\(postID)-", "tweet_media/\(postID)-"])
         }
     }
 

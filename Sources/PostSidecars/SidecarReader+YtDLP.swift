@@ -1,7 +1,7 @@
 import Foundation
 
 extension SidecarReader {
-    /// yt-dlp's `.info.json`; the media are the files beside it with the same stem. A
+    /// yt-dlp's `.info.json`; the media are the files beside it named `<stem>.…`. A
     /// playlist's own `.info.json` (a channel, an album) is no post: nil.
     ///
     /// Reads `extractor_key`/`extractor` (platform; `TelegramEmbed` is `telegram`), `id`
@@ -41,9 +41,10 @@ extension SidecarReader {
         let language = fields.string("language")
         // Format lists and thumbnails are about the download, and large.
         for key in ["formats", "thumbnails", "requested_formats", "http_headers", "_type", "_version"] { _ = fields.take(key) }
-        let media = ["jpg", "jpeg", "png", "webp", "mp4", "webm", "mkv"].map { "\(stem).\($0)" }
+        // The video, its thumbnail and (--write-all-thumbnails) <stem>.<n>.jpg: every file
+        // beside the sidecar named <stem>.…
         return Post(platform: platform, postID: id.map { caseID($0, platform: platform, scope: telegram?.channel, url: url) } ?? stem,
                     url: url, author: author, postedAt: postedAt, text: text, language: language,
-                    extra: fields.extraJSON, media: media, mediaBesideSidecar: true)
+                    extra: fields.extraJSON, mediaBesideSidecar: true, mediaPrefixes: [stem + "."])
     }
 }

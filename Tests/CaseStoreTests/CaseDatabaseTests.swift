@@ -129,6 +129,18 @@ import PostSidecars
         #expect(counts.links == 0 && counts.unlinkedPosts == 1)
     }
 
+    @Test func mediaPrefixesLinkEveryFileBesideTheSidecarThatStartsWithThem() throws {
+        let store = try CaseDatabase()
+        try store.store([try Self.ingested("desert-road.jpg", as: "/case/yt/clip_1%.webp"),
+                         try Self.ingested("river-palms.jpg", as: "/case/yt/clip_1%.3.jpg"),
+                         try Self.ingested("night-street.jpg", as: "/case/yt/clip_10.jpg")])
+        // yt-dlp's clip_1%.info.json: the thumbnail and a numbered one, not clip_10 (no LIKE wildcards).
+        let post = Post(platform: "youtube", postID: "abc", mediaBesideSidecar: true, mediaPrefixes: ["clip_1%."])
+        let counts = try store.storeSidecar(path: "/case/yt/clip_1%.info.json", size: 1, mtimeNanoseconds: 1, format: .ytDLP, posts: [post])
+        #expect(counts.links == 2)
+        #expect(try store.details(pathOrDigest: "/case/yt/clip_10.jpg").first?.posts.isEmpty == true)
+    }
+
     @Test func filtersSelectByFolderDateGPSFormatAndStatus() throws {
         let store = try CaseDatabase()
         var failed = try Self.ingested("night-street.jpg", as: "/b/broken.jpg")
