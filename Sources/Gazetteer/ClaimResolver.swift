@@ -119,7 +119,12 @@ public struct ClaimResolver: Sendable {
         let skeletons: [[String]]
 
         init(text: String) {
-            let words = PlaceText.words(text)
+            var words = PlaceText.words(text)
+            // A clause that starts with an article starts at the next word that counts: the
+            // cue windows look at content words only ("It isn't — the hangars are at K1").
+            for index in words.indices.dropLast() where words[index].startsClause && PlaceNameIndex.isTransparent(words[index]) {
+                words[index + 1].startsClause = true
+            }
             self.words = words
             content = words.indices.filter { !PlaceNameIndex.isTransparent(words[$0]) }
             variants = words.map { PlaceKeys.variants($0.form, script: $0.script) }
@@ -232,7 +237,7 @@ public struct ClaimResolver: Sendable {
                     }
                 }
             }
-            if word.script != .digits, !PlaceLexicon.commonWords.contains(word.form) {
+            if word.script != .digits, !scan.has(position, in: PlaceLexicon.commonWords) {
                 var skeletonKeys = scan.skeletons[position]
                 if let next {
                     for first in scan.skeletons[position] {
@@ -240,7 +245,7 @@ public struct ClaimResolver: Sendable {
                     }
                 }
                 var entryIndices = skeletonKeys.flatMap { index.bySkeletons[$0] ?? [] }
-                if word.script == .latin {
+                if word.script == .latin, !PlaceLexicon.functionWords.contains(word.form) {
                     entryIndices += scan.variants[position].flatMap { index.byShortKeys[PlaceKeys.shortKey($0)] ?? [] }
                 }
                 for entryIndex in entryIndices {
@@ -374,17 +379,18 @@ public struct ClaimResolver: Sendable {
     /// A type word too far from any name, in a post that names one place (perhaps more than
     /// once), is that place's, at half weight, when one of its namesakes is of that type:
     /// "Deir Ezzor: the army breaks the siege of the airport", "#Tabqa: … داخل القاعدة الجوية".
-    /// Only the strong words for the fought-over installations count: oil, a bank, a
-    /// channel, a border are as often things a post mentions in passing ("the smoke from the
-    /// oil wells").
+    /// Only strong words for a site count ("the refinery", "runway", not "city"), and not
+    /// those as often mentioned in passing (``PlaceLexicon/passingTypeWords``: "the smoke
+    /// from the oil wells", "the border").
     private func attachLeftOver(_ spans: [TypeSpan], to mentions: inout [Mention]) {
         guard !spans.isEmpty, let first = mentions.first,
               mentions.allSatisfy({ $0.candidates.map(\.site) == first.candidates.map(\.site) }) else { return }
         let types = Set(first.candidates.map { gazetteer.sites[$0.site].type })
-        let installations: Set<SiteType> = [.airport, .airBase, .militaryBase, .borderCrossing, .dam]
         for span in spans where span.weights.keys.contains(where: types.contains) {
-            guard let strongest = span.weights.max(by: { $0.value < $1.value }), strongest.value >= 1,
-                  installations.contains(strongest.key) else { continue }
+            guard let strongest = span.weights.max(by: { $0.value < $1.value }), strongest.value >= 0.8, strongest.key != .city,
+                  !span.text.split(separator: " ").contains(where: { word in
+                      PlaceLexicon.passingTypeWords.contains(PlaceKeys.canonical(String(word), script: span.isArabic ? .arabic : .latin))
+                  }) else { continue }
             for m in mentions.indices where !mentions[m].typeWords.contains(span.text) && mentions[m].typeWords.count == mentions[m].leftOverTypeWords {
                 for (type, weight) in span.weights { mentions[m].typeWeights[type] = min(2, mentions[m].typeWeights[type, default: 0] + weight / 2) }
                 mentions[m].typeWords.append(span.text)
@@ -419,8 +425,16 @@ public struct ClaimResolver: Sendable {
         let starts = Set(mentions.map(\.start))
         for m in mentions.indices {
             mentions[m].negated = hasCue(PlaceLexicon.negationCues, around: mentions[m], scan: scan, before: 3, after: 0)
-            mentions[m].score = score(mentions[m], scan: scan, mentionStarts: starts)
         }
+        // A correction denies the places named before it when another is named after it.
+        for cue in scan.content.indices where scan.has(scan.content[cue], in: PlaceLexicon.correctionCues) {
+            let after = Set(mentions.filter { $0.start > cue }.compactMap(\.chosen))
+            guard !after.isEmpty else { continue }
+            for m in mentions.indices where mentions[m].end < cue {
+                if let chosen = mentions[m].chosen, !after.contains(chosen) { mentions[m].negated = true }
+            }
+        }
+        for m in mentions.indices { mentions[m].score = score(mentions[m], scan: scan, mentionStarts: starts) }
     }
 
     /// The candidates that nothing but location tells apart from the chosen one.
@@ -441,7 +455,7 @@ public struct ClaimResolver: Sendable {
         // that fits them: "the border crossing with Syria" does not make "Syria" the bank.
         let usable = mention.candidates.filter { !index.entries[$0.entry].needsTypeWord || fit($0.site) > 0 }
         guard !usable.isEmpty else { return }
-        func preference(_ candidate: (site: Int, quality: Double, entry: Int)) -> (Int, Int, Double, Double, Int) {
+        func preference(_ candidate: (site: Int, quality: Double, entry: Int)) -> (Int, Int, Double, Double, Int, Int) {
             let site = gazetteer.sites[candidate.site]
             let curated = site.isCurated ? 1 : 0
             // Without a type word a bare name is the place itself: "Mosul" is the city.
@@ -451,7 +465,9 @@ public struct ClaimResolver: Sendable {
             // is the air base, not some airport of a similar name), and the name as written
             // beats a spelling variant: "قاعدة القيارة" is Qayyarah, not Korean Village (الكورية,
             // the same consonants), which "قاعدة" fits a little better.
-            return (fits > 0 ? 1 : 0, curated, candidate.quality, fits, -candidate.site)
+            // Equal fits go to the specific site: "the Raqqa radio station building in the
+            // city centre" gives the station and the city one type word each.
+            return (fits > 0 ? 1 : 0, curated, candidate.quality, fits, site.type == .city ? 0 : 1, -candidate.site)
         }
         var best = usable.max { preference($0) < preference($1) }!
         if typed && fit(best.site) == 0 {
@@ -509,7 +525,8 @@ public struct ClaimResolver: Sendable {
         } else if hasCue(PlaceLexicon.referenceCues, around: mention, scan: scan, before: 2, after: 0) {
             score *= 0.7
         }
-        if mention.negated { score *= 0.3 }
+        // Low enough that a denied site alone claims nothing ("not Haditha Dam": 2.3 × 0.2).
+        if mention.negated { score *= 0.2 }
         return score
     }
 
@@ -519,8 +536,9 @@ public struct ClaimResolver: Sendable {
         var c = mention.start - 1
         var seen = 0
         while c >= 0, seen < before {
-            if scan.has(content[c], in: cues) { return true }
+            // A word in the clause before is no cue for this one.
             if scan.words[content[c + 1]].startsClause { break }
+            if scan.has(content[c], in: cues) { return true }
             if !scan.has(content[c], in: PlaceLexicon.gapWords) { seen += 1 }
             c -= 1
         }

@@ -32,8 +32,13 @@ enum PlaceLexicon {
         let oil: [SiteType: Double] = [.oilField: 1.0, SiteType(rawValue: "oil_refinery"): 0.8]
 
         add(["airport", "airports", "airfield", "airstrip", "aerodrome", "air field", "air strip", "landing strip",
-             "مطار", "مطارات", "مهبط", "المهبط"], airfield)
-        add(["air base", "airbase", "air force base", "afb", "air station", "air bases", "airbases"], airBase)
+             "مطار", "مطارات", "مهبط", "المهبط",
+             // French and German, which news agencies' posts are often in.
+             "aéroport", "aérodrome", "flughafen", "flugplatz"], airfield)
+        add(["runway", "runways", "hangar", "hangars", "apron", "tarmac", "مدرج", "المدرج", "هنغار", "هنغارات"],
+            [.airBase: 0.8, .airport: 0.8])
+        add(["air base", "airbase", "air force base", "afb", "air station", "air bases", "airbases",
+             "base aérienne", "militärflughafen", "fliegerhorst", "luftwaffenstützpunkt"], airBase)
         add(["قاعدة جوية", "القاعدة الجوية"], airBase)
         add(["الجوية", "جوية", "الجوي", "جوي"], [.airBase: 0.7], adjective: true)
         add(["base", "bases", "camp", "garrison", "barracks", "قاعدة", "قواعد", "معسكر", "ثكنة"], base)
@@ -41,18 +46,18 @@ enum PlaceLexicon {
         add(["العسكري", "عسكري", "العسكرية", "عسكرية"], military, adjective: true)
         add(["international", "الدولي", "دولي"], [.airport: 0.3], adjective: true)
         add(["crossing", "border crossing", "crossing point", "border gate", "border post", "port of entry",
-             "معبر", "منفذ", "المنفذ الحدودي", "المعبر الحدودي", "بوابة"], crossing)
+             "معبر", "منفذ", "المنفذ الحدودي", "المعبر الحدودي", "بوابة", "poste frontière", "grenzübergang"], crossing)
         add(["border", "frontier", "gate", "checkpoint", "customs", "حدود", "جمرك", "جمارك"], border)
         add(["الحدودي", "حدودي", "الحدودية", "حدودية"], border, adjective: true)
         add(["bank", "banks", "central bank", "مصرف", "بنك", "البنك المركزي", "المصرف المركزي"], bank)
         add(["branch", "فرع"], [.bank: 0.3])
         add(["tv", "television", "tv station", "broadcaster", "broadcasting", "radio", "radio station", "channel",
              "تلفزيون", "تلفاز", "التلفزيون", "قناة", "اذاعة", "الإذاعة والتلفزيون", "هيئة الإذاعة"], television)
-        add(["dam", "dams", "barrage", "سد", "سدود", "ناظم"], dam)
+        add(["dam", "dams", "barrage", "سد", "سدود", "ناظم", "staudamm", "talsperre"], dam)
         add(["city", "town", "village", "old city", "مدينة", "بلدة", "قرية", "المدينة القديمة"], city)
         add(["division", "brigade", "regiment", "battalion", "headquarters", "hq",
              "الفرقة", "فرقة", "اللواء", "لواء", "الفوج", "فوج", "كتيبة", "مقر"], unit)
-        add(["oil field", "oilfield", "gas field", "refinery", "oil", "حقل", "حقول", "مصفاة", "النفطي", "نفط"], oil)
+        add(["oil field", "oilfield", "gas field", "refinery", "oil", "حقل", "حقول", "مصفاة", "النفطي", "نفط", "raffinerie"], oil)
         return table
     }()
 
@@ -77,6 +82,27 @@ enum PlaceLexicon {
         "countryside", "outskirts", "province", "governorate", "between",
         "قرب", "بالقرب", "شرق", "غرب", "شمال", "جنوب", "شرقي", "غربي", "شمالي", "جنوبي", "ريف", "محافظة", "اطراف",
         "ضواحي", "بين",
+    ])
+
+    /// Words that correct what came before: "Fake: the photo is of Haditha Dam", "It isn't —
+    /// the hangars are at K1", والحقيقة أن. The places named before one are denied when the
+    /// post names another after it.
+    static let correctionCues: Set<String> = canonicalSet([
+        "fake", "false", "actually", "truth", "wrong", "incorrect", "isn't", "isnt", "wasn't", "wasnt",
+        "الحقيقة", "كذب", "كاذب", "كاذبة", "خطأ", "الصحيح",
+    ])
+
+    /// Short words capitalised at the start of a sentence that a loose spelling key would take
+    /// for a short name ("This" for Tiyas, "Her" for Harir): never looked up that way.
+    static let functionWords: Set<String> = canonicalSet([
+        "this", "that", "these", "those", "there", "their", "they", "them", "then", "than", "here", "her", "his",
+        "hers", "our", "ours", "your", "yours", "its", "who", "whom", "what", "where", "which", "while", "when",
+        "were", "was", "have", "has", "had", "been", "being", "will", "would", "could", "should", "must", "may",
+        "might", "can", "also", "more", "most", "some", "such", "after", "over", "under", "into", "from", "with",
+        "only", "very", "just", "like", "near", "next", "back", "down", "well", "many", "much", "each", "both",
+        "same", "other", "again", "every", "today", "tonight", "now", "but", "and", "for", "nor", "yet", "so",
+        "all", "any", "few", "not", "are", "is", "be", "do", "does", "did", "one", "two", "three", "four",
+        "five", "six", "ten", "out", "off", "via", "per", "upon", "onto", "toward", "towards", "amid",
     ])
 
     /// Words that deny the place that follows: "not Haditha Dam", "ليست من مطار الشعيرات".
@@ -109,6 +135,8 @@ enum PlaceLexicon {
         // Aliases in the built-in set that are also words or given names: al-Taqaddum is
         // "progress", Adhaim "the great", Dumayr "conscience", Balad "country", Tammuz "July",
         // Omar, Ali, Rashid and Saddam are people before they are bases.
+        // Plural nouns whose consonants are a town's: المدن "the cities" (Mayadin).
+        "المدن", "مدن",
         "التقدم", "الصحراء", "العظيم", "العمر", "القاع", "المصنع", "الهندية", "الهول", "تموز", "حرير", "الشاعر",
         "شاعر", "صدام", "العبودية", "المثنى", "القادسية", "الضمير", "الراعي", "الشيب", "كيوان", "العريضة", "بلد",
         "الحلة", "الرشيد", "حمدان", "الحمدان", "البكر",
@@ -127,7 +155,9 @@ enum PlaceLexicon {
     /// النظام القائم "the regime in place" (Al-Qaim), كل الميادين "every arena" (Mayadin).
     /// By the name's word: the words before it and after it that make it ordinary.
     static let ordinaryNeighbours: [String: (before: Set<String>, after: Set<String>)] = {
-        let recent = pictureWords.union(canonicalSet(["معلومات", "اخبار", "أنباء", "تقارير", "نسخة", "دراسة", "احصائية", "أسلحة", "معدات"]))
+        // "a recent photo", "as if recent" (نشرت على أنها حديثة).
+        let recent = pictureWords.union(canonicalSet(["معلومات", "اخبار", "أنباء", "تقارير", "نسخة", "دراسة", "احصائية", "أسلحة",
+                                                      "معدات", "أنها", "أنه", "كأنها"]))
         let entries: [(String, before: Set<String>, after: Set<String>)] = [
             ("حديثة", recent, []),
             ("الطبقة", [], canonicalSet(["السياسية", "الحاكمة", "الوسطى", "العاملة", "الفقيرة", "الغنية", "المثقفة",
@@ -165,11 +195,20 @@ enum PlaceLexicon {
         "صورة", "صور", "فيديو", "مقطع", "لقطات", "الصورة", "الصور",
     ])
 
+    /// Type words that, far from any name, are as often something a post mentions in
+    /// passing ("the smoke from the oil wells", "the border", "our channel") as the site.
+    static let passingTypeWords: Set<String> = canonicalSet([
+        "oil", "نفط", "النفطي", "border", "frontier", "gate", "customs", "checkpoint", "حدود", "جمرك", "جمارك", "channel",
+        "قناة", "branch", "فرع", "military", "international", "عسكري", "العسكري", "العسكرية", "عسكرية",
+    ])
+
     /// Words that may stand between a type word and its name: "the airport of Tabqa".
     static let gapWords: Set<String> = canonicalSet([
         "the", "of", "in", "at", "on", "de", "du", "la", "le", "main", "old", "former", "new", "key", "strategic",
         "building", "buildings", "square", "compound", "complex", "state",
         "في", "الرئيسي", "القديم", "الاستراتيجي", "الاستراتيجية", "مبنى", "ساحة",
+        // "God willing" stands anywhere: الهدف القادم بإذن الله مطار دير الزور.
+        "بإذن", "الله", "تعالى", "inshallah", "insha'allah",
     ]).union(PlaceKeys.latinArticles)
 
     /// Words that begin a person's name: the kunya (Abu Bakr, أبو عمر) and patronymics. The

@@ -105,6 +105,8 @@ public enum PlaceText {
                 continue
             }
             if isApostrophe(value), script == .latin {  // Qa'im, Rabi`a
+                // French elision is a word of its own: l'aéroport.
+                if current.count == 1, current.first == "l" { flush(); continue }
                 apostropheAt = current.count
                 continue
             }
@@ -113,7 +115,9 @@ public enum PlaceText {
             switch value {
             case 0x23: hashtag = true  // #
             case 0x5F: break  // _ keeps a hashtag going
-            case 0x2E, 0x21, 0x3F, 0x3B, 0x0A, 0x0D, 0x7C, 0x061F, 0x061B, 0x06D4, 0x2022:
+            // . ! ? ; newline | ؟ ؛ ۔ • and the em dash, en dash and ellipsis people type
+            // between sentences ("It isn't — the hangars are at K1").
+            case 0x2E, 0x21, 0x3F, 0x3B, 0x0A, 0x0D, 0x7C, 0x061F, 0x061B, 0x06D4, 0x2022, 0x2014, 0x2013, 0x2026:
                 pendingClause = true
                 hashtag = false
             case 0x20, 0x09, 0x2C, 0x060C, 0x3A, 0x2D, 0x2F:
