@@ -193,7 +193,8 @@ public struct ClaimResolver: Sendable {
         var score = 0.0
         /// The namesake the words matched, when the claim went on to a site near it.
         var anchor: Int? = nil
-        /// Preceded by a negation ("not Shayrat", ليست من).
+        /// Denied: preceded by a negation ("not Shayrat", ليست من), or named before a
+        /// correction that names another place ("Fake: the photo is of Haditha Dam").
         var negated = false
         /// How many of `typeWords` came from elsewhere in the post (``attachLeftOver``).
         var leftOverTypeWords = 0
@@ -391,7 +392,8 @@ public struct ClaimResolver: Sendable {
                   !span.text.split(separator: " ").contains(where: { word in
                       PlaceLexicon.passingTypeWords.contains(PlaceKeys.canonical(String(word), script: span.isArabic ? .arabic : .latin))
                   }) else { continue }
-            for m in mentions.indices where !mentions[m].typeWords.contains(span.text) && mentions[m].typeWords.count == mentions[m].leftOverTypeWords {
+            // Only mentions with no type word of their own take it.
+            for m in mentions.indices where mentions[m].typeWords.count == mentions[m].leftOverTypeWords && !mentions[m].typeWords.contains(span.text) {
                 for (type, weight) in span.weights { mentions[m].typeWeights[type] = min(2, mentions[m].typeWeights[type, default: 0] + weight / 2) }
                 mentions[m].typeWords.append(span.text)
                 mentions[m].leftOverTypeWords += 1
