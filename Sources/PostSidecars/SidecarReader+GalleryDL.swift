@@ -62,14 +62,6 @@ extension SidecarReader {
                     extra: fields.extraJSON, media: mediaName.isEmpty ? [] : [mediaName], mediaBesideSidecar: true)
     }
 
-    /// An account as gallery-dl writes it: `{"name": handle, "nick": display name}` or text.
-    static func person(_ value: Any?) -> String? {
-        if let object = value as? [String: Any] {
-            return (object["name"] ?? object["username"] ?? object["nick"]).flatMap(JSONFields.text)
-        }
-        return value.flatMap(JSONFields.text)
-    }
-
     /// The `id` of an account object (VK's photo owner).
     private static func ownerID(_ value: Any) -> String? {
         (value as? [String: Any])?["id"].flatMap(JSONFields.text)
