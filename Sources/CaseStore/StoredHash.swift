@@ -15,6 +15,8 @@ public struct StoredHash: Sendable, Hashable {
     public var dateTaken: String?
     /// The earliest post it came with (ISO 8601 UTC).
     public var firstPostedAt: String?
+    /// The file's modification time when ingested, in nanoseconds since 1970.
+    public var mtimeNanoseconds: Int64
 
     /// A 64-bit hash's bits; nil for other widths.
     public var uint64: UInt64? {

@@ -88,6 +88,10 @@ import Testing
         let fromCase = try groups(["--case", Self.casePath])
         #expect(!fromCase.isEmpty)
         #expect(fromCase == (try groups(["samples"])))
+        // Files with neither a date taken nor a post fall back to their mtime, as from a folder.
+        let records = try CommandLineRunner.objects(CommandLineRunner.run(["cluster", "--format", "jsonl", "--case", Self.casePath]))
+        #expect(records.allSatisfy { $0["time"] is String }, "every file has a time")
+        #expect(records.contains { $0["time_source"] as? String == "mtime" })
         // match --case: a list holding mosul-runway.jpg's PDQ finds it in the case without hashing.
         let hashed = try CommandLineRunner.objects(CommandLineRunner.run(["hash", "--format", "jsonl", "samples/mosul-runway.jpg"]))
         let pdq = try #require(hashed.first?["pdq"] as? String)

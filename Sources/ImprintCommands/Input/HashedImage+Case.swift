@@ -7,7 +7,8 @@ extension HashedImage {
     /// without reading or hashing any image: what `cluster --case` and `match --case` use.
     ///
     /// The time is the date taken (UTC where the file recorded an offset), else the earliest
-    /// post the file came with.
+    /// post the file came with, else the modification time it was ingested with (as a
+    /// folder's files fall back to theirs).
     static func fromCase(_ store: CaseDatabase, algorithms: [HashAlgorithm]) throws -> [HashedImage] {
         var byFile: [Int64: HashedImage] = [:]
         var order: [Int64] = []
@@ -16,8 +17,14 @@ extension HashedImage {
                 let words = Self.words(of: stored.value)
                 if index == 0 {
                     var image = HashedImage(path: stored.path)
-                    image.time = Self.sortableTime(iso: stored.dateTaken) ?? Self.sortableTime(iso: stored.firstPostedAt)
-                    image.timeSource = stored.dateTaken != nil ? "DateTimeOriginal" : stored.firstPostedAt != nil ? "posted_at" : nil
+                    if let taken = Self.sortableTime(iso: stored.dateTaken) {
+                        (image.time, image.timeSource) = (taken, "DateTimeOriginal")
+                    } else if let posted = Self.sortableTime(iso: stored.firstPostedAt) {
+                        (image.time, image.timeSource) = (posted, "posted_at")
+                    } else {
+                        let seconds = Int(stored.mtimeNanoseconds.quotientAndRemainder(dividingBy: 1_000_000_000).quotient)
+                        (image.time, image.timeSource) = (Self.sortableTime(epochSeconds: seconds), "mtime")
+                    }
                     byFile[stored.fileID] = image
                     order.append(stored.fileID)
                 }

@@ -21,7 +21,7 @@ struct HashedImage: Sendable {
     var regionWords: [HashAlgorithm: [[UInt64]]] = [:]
     /// The earliest known time, as `YYYY-MM-DD HH:MM:SS` so that text order is time order.
     var time: String?
-    /// Where `time` came from: `DateTimeOriginal` or `mtime`.
+    /// Where `time` came from: `DateTimeOriginal`, `posted_at` (from a case) or `mtime`.
     var timeSource: String?
     /// Why the image has no hashes, when it has none.
     var error: String?
