@@ -56,9 +56,18 @@ extension MetadataRecord {
             dateTaken = nil
             dateTakenIsUTC = false
         }
+        // The signed position: the GPS IFD's through its Composite, else XMP-exif's (signed
+        // already; what editors such as Lightroom write).
         let composite = metadata.tags.filter { $0.group == "Composite" }
-        gpsLatitude = composite.first { $0.name == "GPSLatitude" }?.value.numericValue
-        gpsLongitude = composite.first { $0.name == "GPSLongitude" }?.value.numericValue
+        let xmp = metadata.tags.filter { $0.group == "XMP-exif" }
+        func coordinate(_ name: String) -> Double? {
+            (composite.first { $0.name == name } ?? xmp.first { $0.name == name })?.value.numericValue.flatMap { $0.isFinite ? $0 : nil }
+        }
+        if let latitude = coordinate("GPSLatitude"), let longitude = coordinate("GPSLongitude") {
+            (gpsLatitude, gpsLongitude) = (latitude, longitude)
+        } else {
+            (gpsLatitude, gpsLongitude) = (nil, nil)
+        }
         make = metadata.value(of: "Make")?.exiftoolText
         model = metadata.value(of: "Model")?.exiftoolText
         software = metadata.value(of: "Software")?.exiftoolText

@@ -26,6 +26,7 @@ extension ContainerContents {
             let data = bytes[dataStart..<dataStart + size]
             switch type {
             case "VP8X":
+                contents.isExtendedWebP = true
                 if size >= 10 {
                     contents.width = 1 + (Int(data[dataStart + 4]) | Int(data[dataStart + 5]) << 8 | Int(data[dataStart + 6]) << 16)
                     contents.height = 1 + (Int(data[dataStart + 7]) | Int(data[dataStart + 8]) << 8 | Int(data[dataStart + 9]) << 16)

@@ -83,7 +83,8 @@ struct ExifTagDecoder {
         }
         switch entry.format {
         case 2:
-            return .string(Self.text(data))
+            // exiftool drops the trailing spaces cameras pad ASCII fields with ("Canon    ").
+            return .string(Self.text(data).trimmingTrailingSpaces)
         case 7:
             return .string("(Binary data \(data.count) bytes, use -b option to extract)")
         case 5, 10:
@@ -131,7 +132,8 @@ struct ExifTagDecoder {
         }
     }
 
-    /// Rationals as quotients; n/0 is +inf and 0/0 NaN, which format as exiftool's "inf"/"undef".
+    /// Rationals as quotients rounded to 10 significant digits, as exiftool reads them
+    /// (1/3 is 0.3333333333); n/0 is +inf and 0/0 NaN, which format as "inf"/"undef".
     private func rationals(_ data: [UInt8], signed: Bool) -> [Double] {
         let cursor = ByteCursor(bytes: data)
         return stride(from: 0, to: data.count - 7, by: 8).compactMap { offset in
@@ -139,8 +141,17 @@ struct ExifTagDecoder {
             let numerator = signed ? Double(Int32(bitPattern: n)) : Double(n)
             let denominator = signed ? Double(Int32(bitPattern: d)) : Double(d)
             if denominator == 0 { return numerator == 0 ? .nan : .infinity }
-            return numerator / denominator
+            return Self.tenSignificantDigits(numerator / denominator)
         }
+    }
+
+    /// `value` rounded to 10 significant digits (exiftool's `RoundFloat($val, 10)`).
+    static func tenSignificantDigits(_ value: Double) -> Double {
+        guard value != 0, value.isFinite else { return value }
+        let scale = pow(10, 9 - floor(log10(abs(value))))
+        guard scale.isFinite, scale > 0 else { return value }
+        let rounded = (value * scale).rounded() / scale
+        return rounded.isFinite ? rounded : value
     }
 
     /// exiftool's CFAPattern value: "width height colour…", trying the other byte order when

@@ -25,6 +25,8 @@ public struct FileMetadata: Sendable {
     public var jpegQuality: Int?
     /// Non-fatal problems met while reading (libexif's complaints, clipped chunks, …).
     public var warnings: [String]
+    /// A WebP in the extended format (a VP8X chunk), which exiftool calls "Extended WEBP".
+    public var isExtendedWebP = false
 
     /// Creates a value; ``MetadataReader`` is the usual way to get one.
     public init(
@@ -65,13 +67,14 @@ public struct FileMetadata: Sendable {
     /// XMP tags, then Imprint's own additions under `Imprint:` (`SHA256`, `MD5`,
     /// `JPEGQualityEstimate`, `ThumbnailLength`, `Warning`), then `Composite:` tags.
     /// - Parameter grouped: true for `Group:Name` keys (exiftool `-G1`); false for bare names,
-    ///   each name once, the first occurrence winning (so EXIF beats XMP, as in exiftool).
+    ///   each name once, the first occurrence winning (so EXIF beats XMP, as in exiftool),
+    ///   except that a Composite tag replaces its namesake (the signed GPS coordinates).
     /// - Returns: Ordered pairs; keys are unique.
     public func keyedTags(grouped: Bool) -> [(key: String, value: TagValue)] {
         var all: [MetadataTag] = []
         all.append(MetadataTag(group: "System", name: "FileSize", value: .integer(Int64(fileSize))))
         if let format {
-            all.append(MetadataTag(group: "File", name: "FileType", value: .string(format.exiftoolFileType)))
+            all.append(MetadataTag(group: "File", name: "FileType", value: .string(isExtendedWebP ? "Extended WEBP" : format.exiftoolFileType)))
             all.append(MetadataTag(group: "File", name: "FileTypeExtension", value: .string(format.exiftoolExtension)))
             all.append(MetadataTag(group: "File", name: "MIMEType", value: .string(format.mimeType)))
             if let group = format.dimensionGroup, let imageWidth, let imageHeight {
@@ -95,12 +98,19 @@ public struct FileMetadata: Sendable {
         }
         all.append(contentsOf: composite)
 
-        var seen = Set<String>()
+        var position: [String: Int] = [:]
         var result: [(key: String, value: TagValue)] = []
         result.reserveCapacity(all.count)
         for tag in all {
             let key = grouped ? tag.groupedName : tag.name
-            if seen.insert(key).inserted { result.append((key, tag.value)) }
+            if let at = position[key] {
+                // Without groups, exiftool shows the Composite GPSLatitude, GPSLongitude and
+                // GPSAltitude, which carry the sign, over GPS's unsigned ones.
+                if tag.group == "Composite" { result[at].value = tag.value }
+            } else {
+                position[key] = result.count
+                result.append((key, tag.value))
+            }
         }
         return result
     }

@@ -18,6 +18,7 @@ public enum MetadataReader {
             format: format, fileSize: bytes.count, sha256: digests.sha256, md5: digests.md5,
             imageWidth: contents.width, imageHeight: contents.height,
             warnings: contents.warnings)
+        metadata.isExtendedWebP = contents.isExtendedWebP
 
         var exifTags: [MetadataTag] = []
         var xmpPacket = contents.xmp
@@ -37,7 +38,7 @@ public enum MetadataReader {
         if let xmpPacket {
             xmpTags = XMPParser.tags(in: xmpPacket, warnings: &metadata.warnings)
         }
-        metadata.tags = exifTags + xmpTags + GPSComposite.tags(from: exifTags)
+        metadata.tags = exifTags + xmpTags + GPSComposite.tags(from: exifTags + xmpTags)
         if format == .jpeg {
             metadata.jpegQuality = JPEGQuality.estimate(contents.quantizationTables)
         }

@@ -35,7 +35,7 @@ public enum TagValue: Sendable, Hashable {
     }
 
     /// Formats a real like Perl's `%.15g`, which is what exiftool's JSON output uses.
-    static func format(_ number: Double) -> String {
+    public static func format(_ number: Double) -> String {
         guard number.isFinite else { return number.isNaN ? "undef" : (number > 0 ? "inf" : "-inf") }
         if number == number.rounded(), abs(number) < 1e15 { return String(Int64(number)) }
         return cFormat("%.15g", number)

@@ -273,6 +273,9 @@ enum XMPParser {
     static func convert(_ raw: String, group: String, name: String) -> TagValue {
         let text = raw
         if let date = exifStyleDate(text) { return .string(date) }
+        if group == "exif", name.hasSuffix("Latitude") || name.hasSuffix("Longitude"), let degrees = coordinate(text) {
+            return .double(degrees)
+        }
         // XMP booleans: exiftool -n prints them as 1/0.
         if text == "True" { return .integer(1) }
         if text == "False" { return .integer(0) }
@@ -300,6 +303,18 @@ enum XMPParser {
             return .integer(integer)
         }
         return .string(text)
+    }
+
+    /// An XMP GPS coordinate, `DDD,MM.mmk` or `DDD,MM,SSk` (k one of N S E W), in signed
+    /// decimal degrees, as exiftool `-n` gives it: "33,18.912N" → 33.3152, "33,30.0S" → -33.5.
+    static func coordinate(_ text: String) -> Double? {
+        guard let hemisphere = text.last, "NSEW".contains(hemisphere) else { return nil }
+        let parts: [Double?] = text.dropLast().split(separator: ",", omittingEmptySubsequences: false).map { Double(String($0).trimmingSpaces) }
+        guard (2...3).contains(parts.count) else { return nil }
+        let numbers = parts.compactMap { $0 }
+        guard numbers.count == parts.count else { return nil }
+        let degrees: Double = numbers[0] + numbers[1] / 60 + (numbers.count == 3 ? numbers[2] / 3600 : 0)
+        return hemisphere == "S" || hemisphere == "W" ? -degrees : degrees
     }
 
     /// `n/d` as a quotient.

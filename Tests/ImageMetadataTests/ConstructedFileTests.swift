@@ -84,6 +84,7 @@ import Testing
         #expect(metadata.imageWidth == 320 && metadata.imageHeight == 200)
         #expect(metadata.orientation == 3)
         #expect(metadata.grouped("IFD0:Make") == .string("WEBCAM"))
+        #expect(metadata.grouped("File:FileType") == .string("Extended WEBP"), "exiftool's name for a VP8X file")
         Self.checkXMP(metadata)
     }
 

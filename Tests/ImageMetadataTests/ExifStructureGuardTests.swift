@@ -175,3 +175,64 @@ import Testing
         #expect(metadata.sha256.count == 64)
     }
 }
+
+/// exiftool's reading conventions that the corpus does not exercise, on a TIFF built here.
+@Suite struct ExiftoolConventionTests {
+    typealias Entry = ExifStructureGuardTests.Entry
+
+    /// IFD0 { Make "Canon    ", XResolution 1/3, YResolution 5/0, GPSInfo } and a GPS IFD
+    /// { GPSLatitudeRef "S", GPSLatitude 33/1 52/1 12/1 }.
+    static func southernCanon() -> [UInt8] {
+        let gps = 8 + ExifStructureGuardTests.ifdSize(4)
+        let tail = gps + ExifStructureGuardTests.ifdSize(2)
+        let make = Array("Canon    ".utf8) + [0]
+        let rationals: [UInt32] = [1, 3, 5, 0, 33, 1, 52, 1, 12, 1]
+        return ExifStructureGuardTests.block([
+            [Entry(tag: 0x010F, type: 2, count: UInt32(make.count), field: tail),
+             Entry(tag: 0x011A, type: 5, count: 1, field: tail + 10),
+             Entry(tag: 0x011B, type: 5, count: 1, field: tail + 18),
+             Entry(tag: 0x8825, type: 4, count: 1, field: gps)],
+            [Entry(tag: 0x0001, type: 2, count: 2, field: 0x5300_0000),
+             Entry(tag: 0x0002, type: 5, count: 3, field: tail + 26)],
+        ], tail: make + rationals.flatMap(PNGBuilder.be32))
+    }
+
+    @Test func paddedTextTenDigitRationalsAndSignedCoordinatesWithoutGroups() throws {
+        let metadata = try MetadataReader.read(Self.southernCanon())
+        let grouped = Dictionary(metadata.keyedTags(grouped: true), uniquingKeysWith: { first, _ in first })
+        #expect(grouped["IFD0:Make"] == .string("Canon"), "trailing spaces dropped, as exiftool does")
+        #expect(grouped["IFD0:XResolution"] == .double(0.3333333333), "rounded to 10 significant digits")
+        #expect(grouped["IFD0:YResolution"]?.exiftoolText == "inf")
+        #expect(grouped["GPS:GPSLatitude"]?.numericValue.map { ($0 * 1e6).rounded() } == 33_870_000)
+        let plain = Dictionary(metadata.keyedTags(grouped: false), uniquingKeysWith: { first, _ in first })
+        // exiftool -j -n without -G shows the Composite, signed value.
+        #expect(plain["GPSLatitude"]?.numericValue.map { ($0 * 1e6).rounded() } == -33_870_000)
+    }
+}
+
+/// GPS written only in XMP (what Lightroom and Photoshop keep), as exiftool -n reads it.
+@Suite struct XMPGPSTests {
+    @Test func coordinatesAreSignedDecimalDegrees() {
+        #expect(XMPParser.convert("33,18.912N", group: "exif", name: "GPSLatitude") == .double(33 + 18.912 / 60))
+        #expect(XMPParser.convert("33,30.0S", group: "exif", name: "GPSLatitude") == .double(-33.5))
+        #expect(XMPParser.convert("44,1,30W", group: "exif", name: "GPSLongitude") == .double(-(44 + 1.0 / 60 + 30.0 / 3600)))
+        #expect(XMPParser.convert("33,18.912N", group: "dc", name: "Description") == .string("33,18.912N"))
+    }
+
+    @Test func compositesComeFromXMPWhenTheGPSIFDHasNone() {
+        let tags = [MetadataTag(group: "XMP-exif", name: "GPSLatitude", value: .double(-33.5)),
+                    MetadataTag(group: "XMP-exif", name: "GPSLongitude", value: .double(151.2)),
+                    MetadataTag(group: "XMP-exif", name: "GPSAltitude", value: .double(10)),
+                    MetadataTag(group: "XMP-exif", name: "GPSAltitudeRef", value: .integer(1))]
+        let composite = Dictionary(GPSComposite.tags(from: tags).map { ($0.name, $0.value) }, uniquingKeysWith: { a, _ in a })
+        #expect(composite["GPSPosition"] == .string("-33.5 151.2"))
+        #expect(composite["GPSAltitude"] == .double(-10))
+        #expect(composite["GPSLatitude"] == nil, "exiftool's Composite latitude needs the GPS IFD's reference")
+    }
+
+    @Test func aPositionWithoutReferencesIsTheStoredOne() {
+        let tags = [MetadataTag(group: "GPS", name: "GPSLatitude", value: .double(12.34)),
+                    MetadataTag(group: "GPS", name: "GPSLongitude", value: .double(56.78))]
+        #expect(GPSComposite.tags(from: tags).first { $0.name == "GPSPosition" }?.value == .string("12.34 56.78"))
+    }
+}

@@ -80,7 +80,8 @@ extension OutputValue {
         switch value {
         case .string(let text): self = .string(text)
         case .integer(let number): self = .integer(number)
-        case .double(let number): self = .double(number)
+        // exiftool prints n/0 and 0/0 as the strings "inf" and "undef"; JSON has no such numbers.
+        case .double(let number): self = number.isFinite ? .double(number) : .string(value.exiftoolText)
         case .list(let items): self = .list(items.map(OutputValue.init))
         }
     }

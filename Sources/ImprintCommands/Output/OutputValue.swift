@@ -1,4 +1,5 @@
 import CaseStore
+import ImageMetadata
 
 /// A value in an output record: what JSON, CSV and text output know how to print.
 public enum OutputValue: Sendable, Equatable {
@@ -9,7 +10,8 @@ public enum OutputValue: Sendable, Equatable {
     case list([OutputValue])
     case null
 
-    /// The value as JSON text. Integral doubles print without a fraction, as exiftool does.
+    /// The value as JSON text. Reals print as exiftool prints them (`%.15g`: integral ones
+    /// without a fraction, 151.2 not 151.20000000000002).
     var json: String {
         var out = ""
         appendJSON(to: &out)
@@ -46,9 +48,7 @@ public enum OutputValue: Sendable, Equatable {
     }
 
     static func format(_ number: Double) -> String {
-        guard number.isFinite else { return "null" }
-        if number == number.rounded(), abs(number) < 1e15 { return String(Int64(number)) }
-        return String(number)
+        number.isFinite ? TagValue.format(number) : "null"
     }
 
     static func appendQuoted(_ text: String, to out: inout String) {
