@@ -61,6 +61,16 @@ enum ExifBlockReader {
                 if let tag = decoder.tag(for: entry) { result.tags.append(tag) }
             }
         }
+        // libexif takes IFD1's JPEGInterchangeFormat(Length) for the thumbnail and keeps no
+        // entries for them; exiftool shows both (the offset file-relative). Read from the
+        // block as it is in the file: a compacted TIFF's offsets are not the file's.
+        if !skipIFD1, chain.count >= 2, block.count == tiff.count {
+            for (tag, name) in [(UInt16(0x0201), "ThumbnailOffset"), (0x0202, "ThumbnailLength")]
+            where !result.tags.contains(where: { $0.group == "IFD1" && $0.name == name }) {
+                guard let value = integerEntry(block, ifd: chain[1], tag: tag) else { continue }
+                result.tags.append(MetadataTag(group: "IFD1", name: name, value: .integer(Int64(value + (tag == 0x0201 ? fileOffset : 0)))))
+            }
+        }
         if let thumbnail = parsed.thumbnail, !skipIFD1 {
             result.thumbnail = thumbnail
             result.tags.append(MetadataTag(group: "IFD1", name: "ThumbnailImage",
@@ -83,6 +93,26 @@ enum ExifBlockReader {
             offset = cursor.uint32(current + 2 + 12 * Int(count), bigEndian: bigEndian).map(Int.init)
         }
         return chain
+    }
+
+    /// The value of a one-value SHORT or LONG entry `tag` in the IFD at `ifd`, if there is one.
+    static func integerEntry(_ tiff: [UInt8], ifd: Int, tag: UInt16) -> Int? {
+        let cursor = ByteCursor(bytes: tiff)
+        guard tiff.count >= 8, tiff[0] == tiff[1], tiff[0] == 0x49 || tiff[0] == 0x4D else { return nil }
+        let bigEndian = tiff[0] == 0x4D
+        guard let count = cursor.uint16(ifd, bigEndian: bigEndian) else { return nil }
+        for i in 0..<Int(count) {
+            let at = ifd + 2 + 12 * i
+            guard let found = cursor.uint16(at, bigEndian: bigEndian) else { return nil }
+            guard found == tag, let type = cursor.uint16(at + 2, bigEndian: bigEndian),
+                  cursor.uint32(at + 4, bigEndian: bigEndian) == 1 else { continue }
+            switch type {
+            case 3: return cursor.uint16(at + 8, bigEndian: bigEndian).map(Int.init)
+            case 4: return cursor.uint32(at + 8, bigEndian: bigEndian).map(Int.init)
+            default: return nil
+            }
+        }
+        return nil
     }
 
     /// IFD0's ExifIFD and GPS pointers that exiftool refuses to follow: an empty pointer

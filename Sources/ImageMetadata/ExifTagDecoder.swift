@@ -71,7 +71,9 @@ struct ExifTagDecoder {
                 guard let offset = numbers(entry).first else { return nil }
                 return .integer(Int64(offset) + Int64(fileOffset))
             case let tag where Self.offsetListTags.contains(tag):
-                let values = numbers(entry)
+                // Offsets (not byte counts) are file-relative in exiftool, as ThumbnailOffset.
+                let shift = tag == 0x0111 || tag == 0x0144 ? Double(fileOffset) : 0
+                let values = numbers(entry).map { $0 + shift }
                 if values.count == 1 { return .integer(Int64(values[0])) }
                 let joined = values.map { TagValue.format($0) }.joined(separator: " ")
                 // exiftool: `ValueConv => 'length($val) > 32 ? \$val : $val'`.

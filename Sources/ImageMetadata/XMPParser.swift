@@ -195,11 +195,19 @@ enum XMPParser {
         private mutating func property(_ element: Element, group: String, name: String, inList: Bool) {
             if let container = element.children.first(where: { $0.isRDF && ["Bag", "Seq", "Alt"].contains($0.local) }) {
                 let items = container.children.filter { $0.isRDF && $0.local == "li" }
-                // exiftool reports an Alt's first (x-default) item as a plain value.
-                let chosen = container.local == "Alt" ? Array(items.prefix(1)) : items
-                if chosen.isEmpty && container.local != "Alt" { add(group: group, name: name, value: "", isList: true, empty: true) }
-                for item in chosen {
-                    property(item, group: group, name: name, inList: inList || container.local != "Alt")
+                if container.local == "Alt" {
+                    // exiftool reports a lang-alt's x-default (or unlabelled) item under the
+                    // plain name and each other language as Name-<lang>: Title, Title-ar.
+                    for item in items {
+                        let language = item.attributes.first { $0.uri == XMPParser.xmlURI && $0.local == "lang" }?.value
+                        let itemName = language.map { $0 == "x-default" || $0.isEmpty ? name : name + "-" + $0 } ?? name
+                        property(item, group: group, name: itemName, inList: inList)
+                    }
+                    return
+                }
+                if items.isEmpty { add(group: group, name: name, value: "", isList: true, empty: true) }
+                for item in items {
+                    property(item, group: group, name: name, inList: true)
                 }
                 return
             }

@@ -236,3 +236,19 @@ import Testing
         #expect(GPSComposite.tags(from: tags).first { $0.name == "GPSPosition" }?.value == .string("12.34 56.78"))
     }
 }
+
+@Suite struct XMPLanguageTests {
+    @Test func eachLanguageOfALangAltIsItsOwnTag() {
+        let packet = """
+            <x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">
+            <rdf:Description xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:title><rdf:Alt>
+            <rdf:li xml:lang="x-default">Tabqa air base</rdf:li><rdf:li xml:lang="ar">مطار الطبقة</rdf:li>
+            </rdf:Alt></dc:title></rdf:Description></rdf:RDF></x:xmpmeta>
+            """
+        var warnings: [String] = []
+        let tags = XMPParser.tags(in: Array(packet.utf8), warnings: &warnings)
+        #expect(tags.first { $0.name == "Title" }?.value == .string("Tabqa air base"))
+        #expect(tags.first { $0.name == "Title-ar" }?.value == .string("مطار الطبقة"))
+        #expect(warnings.isEmpty)
+    }
+}
