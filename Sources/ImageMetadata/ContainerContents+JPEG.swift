@@ -1,6 +1,7 @@
 extension ContainerContents {
     private static let exifSignature: [UInt8] = Array("Exif\0\0".utf8)
     private static let xmpSignature: [UInt8] = Array("http://ns.adobe.com/xap/1.0/\0".utf8)
+    private static let photoshopSignature: [UInt8] = Array("Photoshop 3.0\0".utf8)
 
     /// JPEG zig-zag order: `zigzag[k]` is the natural index of the k-th coefficient in a DQT.
     static let zigzag: [Int] = [
@@ -10,7 +11,7 @@ extension ContainerContents {
         58, 59, 52, 45, 38, 31, 39, 46, 53, 60, 61, 54, 47, 55, 62, 63,
     ]
 
-    /// Walks JPEG marker segments up to the first SOS: APP1 (EXIF, XMP), SOFn, DQT.
+    /// Walks JPEG marker segments up to the first SOS: APP1 (EXIF, XMP), APP13 (IPTC), SOFn, DQT.
     /// - Complexity: O(number of segments); segment bodies other than DQT are never read.
     static func scanJPEG(_ bytes: [UInt8]) throws(MetadataError) -> ContainerContents {
         let cursor = ByteCursor(bytes: bytes)
@@ -46,6 +47,10 @@ extension ContainerContents {
                     contents.exifFileOffset = bodyStart + exifSignature.count
                 } else if contents.xmp == nil, body.starts(with: xmpSignature) {
                     contents.xmp = body.dropFirst(xmpSignature.count)
+                }
+            case 0xED:
+                if contents.iptc == nil, body.starts(with: photoshopSignature) {
+                    contents.iptc = IPTCReader.iptcData(inPhotoshopResources: body.dropFirst(photoshopSignature.count))
                 }
             case 0xDB:
                 readQuantizationTables(body, into: &contents)

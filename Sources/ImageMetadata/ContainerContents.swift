@@ -12,6 +12,8 @@ struct ContainerContents {
     /// Pixel dimensions from the header.
     var width: Int?
     var height: Int?
+    /// The IPTC-IIM block (JPEG APP13 Photoshop resource 0x0404), if any.
+    var iptc: ArraySlice<UInt8>?
     /// A WebP with a VP8X chunk (alpha, animation, EXIF/XMP): exiftool's "Extended WEBP".
     var isExtendedWebP = false
     /// JPEG quantization tables by slot (0–3), 64 values each in natural (row-major) order.

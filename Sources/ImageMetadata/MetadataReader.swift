@@ -38,7 +38,9 @@ public enum MetadataReader {
         if let xmpPacket {
             xmpTags = XMPParser.tags(in: xmpPacket, warnings: &metadata.warnings)
         }
-        metadata.tags = exifTags + xmpTags + GPSComposite.tags(from: exifTags + xmpTags)
+        let iptcTags = contents.iptc.map { IPTCReader.tags(in: $0, warnings: &metadata.warnings) } ?? []
+        // exiftool's precedence for a name in several groups: EXIF, then IPTC, then XMP.
+        metadata.tags = exifTags + iptcTags + xmpTags + GPSComposite.tags(from: exifTags + xmpTags)
         if format == .jpeg {
             metadata.jpegQuality = JPEGQuality.estimate(contents.quantizationTables)
         }

@@ -120,6 +120,14 @@ import PostSidecars
         #expect(try store.knownSidecar(path: "/case/notes/x.csv")?.size == 1)
     }
 
+    @Test func anIPTCDateAndTimeAreTheDateTakenWhenNothingElseIs() {
+        let metadata = FileMetadata(format: .jpeg, fileSize: 1, sha256: "", md5: "", tags: [
+            MetadataTag(group: "IPTC", name: "DateCreated", value: .string("2017:05:02")),
+            MetadataTag(group: "IPTC", name: "TimeCreated", value: .string("14:30:00+03:00")),
+        ])
+        #expect(MetadataRecord(metadata).dateTaken == "2017-05-02T11:30:00Z")
+    }
+
     @Test func mediaBesideTheSidecarAreNotLookedForElsewhere() throws {
         let store = try CaseDatabase()
         try store.store([try Self.ingested("desert-road.jpg", as: "/case/other_channel/613.jpg")])

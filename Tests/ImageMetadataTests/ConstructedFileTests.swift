@@ -101,6 +101,33 @@ import Testing
         Self.checkXMP(metadata)
     }
 
+    /// An agency-style APP13: Photoshop resources holding IPTC-IIM, caption in Arabic.
+    @Test func jpegWithIPTCInAPP13() throws {
+        func dataset(_ record: UInt8, _ number: UInt8, _ value: [UInt8]) -> [UInt8] {
+            [0x1C, record, number, UInt8(value.count >> 8), UInt8(value.count & 0xFF)] + value
+        }
+        var iim = dataset(1, 90, [0x1B, 0x25, 0x47]) + dataset(2, 0, [0, 4])
+        iim += dataset(2, 120, Array("رفع العلم فوق مطار الطبقة".utf8)) + dataset(2, 25, Array("Tabqa".utf8))
+        iim += dataset(2, 25, Array("الطبقة".utf8)) + dataset(2, 55, Array("20170502".utf8)) + dataset(2, 60, Array("143000+0300".utf8))
+        iim += dataset(2, 90, Array("Tabqa".utf8))
+        let size = UInt32(iim.count)
+        // One 8BIM resource 0x0404 with an empty (padded) name; data padded to even length.
+        var resource = Array("8BIM".utf8) + [0x04, 0x04, 0x00, 0x00] + PNGBuilder.be32(size) + iim
+        if iim.count % 2 == 1 { resource.append(0) }
+        let payload = Array("Photoshop 3.0\0".utf8) + resource
+        let length = UInt16(payload.count + 2)
+        var jpeg: [UInt8] = [0xFF, 0xD8, 0xFF, 0xED, UInt8(length >> 8), UInt8(length & 0xFF)] + payload
+        jpeg += [0xFF, 0xC0, 0x00, 0x0B, 0x08, 0x00, 0x07, 0x00, 0x09, 0x01, 0x01, 0x11, 0x00, 0xFF, 0xD9]
+        let metadata = try MetadataReader.read(jpeg)
+        #expect(metadata.grouped("IPTC:Caption-Abstract") == .string("رفع العلم فوق مطار الطبقة"))
+        #expect(metadata.grouped("IPTC:Keywords") == .list([.string("Tabqa"), .string("الطبقة")]))
+        #expect(metadata.grouped("IPTC:ApplicationRecordVersion") == .integer(4))
+        #expect(metadata.grouped("IPTC:DateCreated") == .string("2017:05:02"))
+        #expect(metadata.grouped("IPTC:TimeCreated") == .string("14:30:00+03:00"))
+        #expect(metadata.grouped("IPTC:City") == .string("Tabqa"))
+        #expect(metadata.warnings.isEmpty, "\(metadata.warnings)")
+    }
+
     @Test func malformedXMPIsAWarning() throws {
         let signature = Array("http://ns.adobe.com/xap/1.0/\0".utf8)
         let payload = signature + Array("<x:xmpmeta xmlns:x=\"adobe:ns:meta/\"><rdf:RDF".utf8)

@@ -12,7 +12,7 @@ import Testing
         var percent: Double { compared == 0 ? 100 : 100 * Double(equal) / Double(compared) }
     }
 
-    static let exifGroups: Set<String> = ["IFD0", "ExifIFD", "GPS", "InteropIFD", "IFD1"]
+    static let exifGroups: Set<String> = ["IFD0", "ExifIFD", "GPS", "InteropIFD", "IFD1", "IPTC"]
     static let compositeTags: Set<String> = ["Composite:GPSLatitude", "Composite:GPSLongitude", "Composite:GPSAltitude", "Composite:GPSDateTime"]
 
     /// Text after trimming, numbers within 1e-6 relative, lists item by item.
