@@ -384,8 +384,11 @@ public struct ClaimResolver: Sendable {
     /// those as often mentioned in passing (``PlaceLexicon/passingTypeWords``: "the smoke
     /// from the oil wells", "the border").
     private func attachLeftOver(_ spans: [TypeSpan], to mentions: inout [Mention]) {
-        guard !spans.isEmpty, let first = mentions.first,
-              mentions.allSatisfy({ $0.candidates.map(\.site) == first.candidates.map(\.site) }) else { return }
+        // The places the post names on their own: not codes or ordinary words that would
+        // need a type word of their own (a number that is some imported airfield's ident).
+        let named = mentions.indices.filter { m in mentions[m].candidates.contains { !index.entries[$0.entry].needsTypeWord } }
+        guard !spans.isEmpty, let first = named.first.map({ mentions[$0] }),
+              named.allSatisfy({ mentions[$0].candidates.map(\.site) == first.candidates.map(\.site) }) else { return }
         let types = Set(first.candidates.map { gazetteer.sites[$0.site].type })
         for span in spans where span.weights.keys.contains(where: types.contains) {
             guard let strongest = span.weights.max(by: { $0.value < $1.value }), strongest.value >= 0.8, strongest.key != .city,
@@ -393,7 +396,7 @@ public struct ClaimResolver: Sendable {
                       PlaceLexicon.passingTypeWords.contains(PlaceKeys.canonical(String(word), script: span.isArabic ? .arabic : .latin))
                   }) else { continue }
             // Only mentions with no type word of their own take it.
-            for m in mentions.indices where mentions[m].typeWords.count == mentions[m].leftOverTypeWords && !mentions[m].typeWords.contains(span.text) {
+            for m in named where mentions[m].typeWords.count == mentions[m].leftOverTypeWords && !mentions[m].typeWords.contains(span.text) {
                 for (type, weight) in span.weights { mentions[m].typeWeights[type] = min(2, mentions[m].typeWeights[type, default: 0] + weight / 2) }
                 mentions[m].typeWords.append(span.text)
                 mentions[m].leftOverTypeWords += 1
@@ -423,6 +426,17 @@ public struct ClaimResolver: Sendable {
                 mentions[m].chosen = best.site
             }
             if let best { mentions[m].note = "namesake chosen near \(best.near.name) (\(Int(best.km.rounded())) km)" }
+        }
+        // A chain's name ("Rafidain Bank") is the branch the gazetteer knows unless the post
+        // names cities and none near it: "… branch in Baghdad", فرع الرمادي are other branches.
+        let cities = mentions.compactMap(\.chosen).filter { gazetteer.sites[$0].type == .city }.map { gazetteer.sites[$0] }
+        for m in mentions.indices {
+            guard let chosen = mentions[m].chosen, let matched = mentions[m].candidates.first(where: { $0.site == chosen }),
+                  index.entries[matched.entry].isChainName else { continue }
+            let branch = gazetteer.sites[chosen]
+            if !cities.isEmpty, !cities.contains(where: { GeoDistance.kilometres(branch.latitude, branch.longitude, $0.latitude, $0.longitude) <= 35 }) {
+                mentions[m].chosen = nil
+            }
         }
         let starts = Set(mentions.map(\.start))
         for m in mentions.indices {

@@ -71,9 +71,12 @@ enum PlaceLexicon {
     /// Words after which a named place is a goal, not something taken: "next", "soon",
     /// الهدف القادم. A post that names its target and its next target claims the first.
     /// Directions ("towards", نحو) are not goals: convoys "reached Tabqa" after marching towards it.
+    /// ("targets" the verb is an attack: "a rocket attack targets Erbil airport".)
     static let futureCues: Set<String> = canonicalSet([
-        "next", "soon", "tomorrow", "coming", "upcoming", "target", "targets", "will", "onward",
+        "next", "soon", "tomorrow", "coming", "upcoming", "target", "will", "onward", "eyes", "preparing",
         "القادم", "القادمة", "التالي", "التالية", "قريبا", "الهدف", "المقبل", "المقبلة", "سنحرر", "سندخل", "قادمون",
+        // "in preparation for", "eyes on": استعداداً لمعركة …, والعيون على …
+        "استعدادا", "تمهيدا", "العيون",
     ])
 
     /// Words after which a place only locates another one: "east of Aleppo", "ريف حلب".
@@ -89,7 +92,7 @@ enum PlaceLexicon {
     /// post names another after it.
     static let correctionCues: Set<String> = canonicalSet([
         "fake", "false", "actually", "truth", "wrong", "incorrect", "isn't", "isnt", "wasn't", "wasnt",
-        "الحقيقة", "كذب", "كاذب", "كاذبة", "خطأ", "الصحيح",
+        "الحقيقة", "كذب", "كاذب", "كاذبة", "خطأ", "الصحيح", "اشاعة", "إشاعة", "شائعة", "rumour", "rumor",
     ])
 
     /// Short words capitalised at the start of a sentence that a loose spelling key would take
@@ -110,6 +113,8 @@ enum PlaceLexicon {
     static let negationCues: Set<String> = canonicalSet([
         "not", "isn't", "isnt", "wasn't", "wasnt", "aren't", "weren't", "never", "neither", "nor",
         "ليس", "ليست", "ليسوا", "ليسا",
+        // Dialects: Iraqi and Levantine مو, Egyptian and Levantine مش, Gulf مب.
+        "مو", "مش", "مب",
     ])
 
     /// Words that go with taking a place now: they raise a mention above mere context.
@@ -117,7 +122,8 @@ enum PlaceLexicon {
         "liberated", "liberation", "liberate", "captured", "capture", "seized", "seize", "stormed", "storm",
         "control", "took", "taken", "raised", "raise", "raising", "flag", "fell", "fall", "falls", "entered",
         "enter", "inside", "overran", "overrun", "recaptured", "retook", "hoisted", "secured", "cleared",
-        "freed", "controlled", "takeover",
+        "freed", "controlled", "takeover", "recapture", "recaptures", "retake", "retakes", "retaken", "seizes",
+        "captures", "liberates", "storms", "enters", "controls",
         "تحرير", "حرر", "تحرر", "محرر", "محررة", "السيطرة", "سيطرة", "يسيطر", "يسيطرون", "سيطرت", "اقتحام",
         "اقتحم", "اقتحموا", "رفع", "راية", "علم", "دخول", "دخلت", "دخل", "داخل", "سقوط", "سقط", "تطهير",
         "استعادة", "استعاد", "اغتنام", "تحريرها", "بالكامل",

@@ -19,6 +19,9 @@ struct PlaceNameIndex: Sendable {
         /// Alone, the name is an ordinary word (الثورة, Hit), or the site comes from a bulk
         /// import: only a type word next to it makes it a claim.
         let needsTypeWord: Bool
+        /// The words before a type word inside the name: a chain's name ("Rafidain" of
+        /// "Rafidain Bank, Mosul"), which other branches share.
+        var isChainName = false
     }
 
     private(set) var entries: [Entry] = []
@@ -85,7 +88,7 @@ struct PlaceNameIndex: Sendable {
         let skeletons = words.map { PlaceKeys.skeleton($0.form, script: $0.script) }
         let common = forms.count == 1 && PlaceLexicon.commonWords.contains(forms[0])
         let entry = Entry(words: forms, skeletons: skeletons, site: site, name: name,
-                          needsTypeWord: common || !curated || core.onlyWithTypeWord)
+                          needsTypeWord: common || !curated || core.onlyWithTypeWord, isChainName: core.onlyWithTypeWord)
         let position = Int32(entries.count)
         entries.append(entry)
         byWords[Self.key(forms), default: []].append(position)
@@ -119,7 +122,9 @@ struct PlaceNameIndex: Sendable {
     static func cores(of name: String) -> [Core] {
         let all = PlaceText.words(name)
         var words = all.filter { !isTransparent($0) }.map { (form: PlaceKeys.canonical($0.form, script: $0.script), script: $0.script) }
-        guard !words.isEmpty else { return [] }
+        // A code whose letters are an article ("35AR" → 35 + ar) is no name "35": it would
+        // claim every number in a text.
+        guard !words.isEmpty, !words.allSatisfy({ $0.script == .digits }) || all.allSatisfy({ $0.script == .digits }) else { return [] }
         let stripped = stripTypeWords(words.map(\.form))
         if !stripped.isEmpty, !stripped.allSatisfy({ words[$0].script == .digits }) {
             words = stripped.map { words[$0] }
