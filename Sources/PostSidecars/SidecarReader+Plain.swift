@@ -23,10 +23,6 @@ extension SidecarReader {
         return posts
     }
 
-    /// White space and the invisible direction marks (LRM, RLM, embeddings, isolates, BOM).
-    static let blanks = CharacterSet.whitespacesAndNewlines.union(CharacterSet(charactersIn:
-        "\u{200E}\u{200F}\u{202A}\u{202B}\u{202C}\u{202D}\u{202E}\u{2066}\u{2067}\u{2068}\u{2069}\u{FEFF}"))
-
     /// One row or JSON Lines object of the plain format.
     static func plain(_ row: JSONFields, sidecarName: String, row number: Int) throws(SidecarError) -> Post {
         var fields = row

@@ -37,6 +37,11 @@ public enum SidecarReader {
         }
     }
 
+    /// White space and the invisible direction marks typed around Arabic (LRM, RLM,
+    /// embeddings, isolates, BOM): trimmed from table cells and dates.
+    static let blanks = CharacterSet.whitespacesAndNewlines.union(CharacterSet(charactersIn:
+        "\u{200E}\u{200F}\u{202A}\u{202B}\u{202C}\u{202D}\u{202E}\u{2066}\u{2067}\u{2068}\u{2069}\u{FEFF}"))
+
     /// The post id a case keys on (with the platform). Telegram numbers messages per channel
     /// and VK photos per owner, so theirs carry the channel (`deirezzor_now/48213`, as in the
     /// post's address; ``TelegramAddress``) or the owner (`-12345_456`, as VK writes it);
