@@ -151,6 +151,9 @@ public struct ClaimResolver: Sendable {
         let isArabic: Bool
         let isAdjective: Bool
         let text: String
+
+        /// "city", مدينة: a type word that says only that the place is a city.
+        var isCityOnly: Bool { weights.count == 1 && weights[.city] != nil }
     }
 
     private func findTypeWords(in scan: Scan) -> [TypeSpan] {
@@ -196,8 +199,6 @@ public struct ClaimResolver: Sendable {
         /// Denied: preceded by a negation ("not Shayrat", ليست من), or named before a
         /// correction that names another place ("Fake: the photo is of Haditha Dam").
         var negated = false
-        /// How many of `typeWords` came from elsewhere in the post (``attachLeftOver``).
-        var leftOverTypeWords = 0
     }
 
     private func findMentions(in scan: Scan, typeSpans: [TypeSpan], keepAll: Bool = false) -> [Mention] {
@@ -246,7 +247,9 @@ public struct ClaimResolver: Sendable {
                     }
                 }
                 var entryIndices = skeletonKeys.flatMap { index.bySkeletons[$0] ?? [] }
-                if word.script == .latin, !PlaceLexicon.functionWords.contains(word.form) {
+                // Only a word with a two-letter skeleton can meet a short name's key.
+                if word.script == .latin, scan.skeletons[position].contains(where: { $0.utf8.count == 2 }),
+                   !PlaceLexicon.functionWords.contains(word.form) {
                     entryIndices += scan.variants[position].flatMap { index.byShortKeys[PlaceKeys.shortKey($0)] ?? [] }
                 }
                 for entryIndex in entryIndices {
@@ -335,9 +338,9 @@ public struct ClaimResolver: Sendable {
             if mentions.contains(where: { $0.start <= span.start && span.end <= $0.end }) { continue }
             // "City" inside a chain of type words names the place the head belongs to: مطار
             // مدينة دير الزور, "Deir ez-Zor city airport" are the airport.
-            if span.weights.keys.elementsEqual([.city]) {
+            if span.isCityOnly {
                 let head = span.isArabic ? (s > 0 ? spans[s - 1] : nil) : (s + 1 < spans.count ? spans[s + 1] : nil)
-                if let head, head.isArabic == span.isArabic, !head.weights.keys.elementsEqual([.city]),
+                if let head, head.isArabic == span.isArabic, !head.isCityOnly,
                    head.end + 1 == span.start || span.end + 1 == head.start { continue }
             }
             let before = mentions.lastIndex { $0.end < span.start }
@@ -384,22 +387,23 @@ public struct ClaimResolver: Sendable {
     /// those as often mentioned in passing (``PlaceLexicon/passingTypeWords``: "the smoke
     /// from the oil wells", "the border").
     private func attachLeftOver(_ spans: [TypeSpan], to mentions: inout [Mention]) {
+        guard !spans.isEmpty else { return }
         // The places the post names on their own: not codes or ordinary words that would
         // need a type word of their own (a number that is some imported airfield's ident).
         let named = mentions.indices.filter { m in mentions[m].candidates.contains { !index.entries[$0.entry].needsTypeWord } }
-        guard !spans.isEmpty, let first = named.first.map({ mentions[$0] }),
+        guard let first = named.first.map({ mentions[$0] }),
               named.allSatisfy({ mentions[$0].candidates.map(\.site) == first.candidates.map(\.site) }) else { return }
         let types = Set(first.candidates.map { gazetteer.sites[$0.site].type })
+        // Only mentions with no type word of their own take one.
+        let bare = named.filter { mentions[$0].typeWords.isEmpty }
         for span in spans where span.weights.keys.contains(where: types.contains) {
             guard let strongest = span.weights.max(by: { $0.value < $1.value }), strongest.value >= 0.8, strongest.key != .city,
                   !span.text.split(separator: " ").contains(where: { word in
                       PlaceLexicon.passingTypeWords.contains(PlaceKeys.canonical(String(word), script: span.isArabic ? .arabic : .latin))
                   }) else { continue }
-            // Only mentions with no type word of their own take it.
-            for m in named where mentions[m].typeWords.count == mentions[m].leftOverTypeWords && !mentions[m].typeWords.contains(span.text) {
+            for m in bare where !mentions[m].typeWords.contains(span.text) {
                 for (type, weight) in span.weights { mentions[m].typeWeights[type] = min(2, mentions[m].typeWeights[type, default: 0] + weight / 2) }
                 mentions[m].typeWords.append(span.text)
-                mentions[m].leftOverTypeWords += 1
             }
         }
     }
@@ -429,7 +433,7 @@ public struct ClaimResolver: Sendable {
         }
         // A chain's name ("Rafidain Bank") is the branch the gazetteer knows unless the post
         // names cities and none near it: "… branch in Baghdad", فرع الرمادي are other branches.
-        let cities = mentions.compactMap(\.chosen).filter { gazetteer.sites[$0].type == .city }.map { gazetteer.sites[$0] }
+        lazy var cities = mentions.compactMap(\.chosen).filter { gazetteer.sites[$0].type == .city }.map { gazetteer.sites[$0] }
         for m in mentions.indices {
             guard let chosen = mentions[m].chosen, let matched = mentions[m].candidates.first(where: { $0.site == chosen }),
                   index.entries[matched.entry].isChainName else { continue }
@@ -443,7 +447,7 @@ public struct ClaimResolver: Sendable {
             mentions[m].negated = hasCue(PlaceLexicon.negationCues, around: mentions[m], scan: scan, before: 3, after: 0)
         }
         // A correction denies the places named before it when another is named after it.
-        for cue in scan.content.indices where scan.has(scan.content[cue], in: PlaceLexicon.correctionCues) {
+        for cue in scan.content.indices where mentions.count > 1 && scan.has(scan.content[cue], in: PlaceLexicon.correctionCues) {
             let after = Set(mentions.filter { $0.start > cue }.compactMap(\.chosen))
             guard !after.isEmpty else { continue }
             for m in mentions.indices where mentions[m].end < cue {
@@ -541,7 +545,6 @@ public struct ClaimResolver: Sendable {
         } else if hasCue(PlaceLexicon.referenceCues, around: mention, scan: scan, before: 2, after: 0) {
             score *= 0.7
         }
-        // Low enough that a denied site alone claims nothing ("not Haditha Dam": 2.3 × 0.2).
         if mention.negated { score *= 0.2 }
         return score
     }
@@ -574,11 +577,11 @@ public struct ClaimResolver: Sendable {
 
     private func rank(_ mentions: [Mention], limit: Int) -> [SiteClaim] {
         var bySite: [Int: (score: Double, count: Int, first: Int, mention: Mention)] = [:]
-        // A site the post denies anywhere is not claimed by its other mentions either:
+        // A site the post denies anywhere is not claimed, not even by its other mentions:
         // "Shayrat? No, the footage is from Tiyas, not Shayrat."
         let denied = Set(mentions.filter(\.negated).compactMap(\.chosen))
         for (ordinal, mention) in mentions.enumerated() {
-            guard let site = mention.chosen, mention.score >= Self.minimumScore, mention.negated || !denied.contains(site) else { continue }
+            guard let site = mention.chosen, mention.score >= Self.minimumScore, !denied.contains(site) else { continue }
             if var current = bySite[site] {
                 current.count += 1
                 if mention.score > current.score { current.score = mention.score; current.mention = mention }

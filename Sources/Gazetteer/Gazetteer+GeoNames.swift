@@ -110,7 +110,7 @@ enum GeoNamesRow {
         }
 
         let country = row.string(GeoNamesColumn.country)
-        let uncertainty = type == .city ? cityUncertaintyKm(population: Double(row.string(GeoNamesColumn.population)) ?? 0) : 2
+        let uncertainty = type == .city ? cityUncertaintyKm(population: Double(ImportText.trim(row.string(GeoNamesColumn.population))) ?? 0) : 2
         return .site(Site(id: "geonames:" + id, type: type, name: name, aliases: aliases,
                           latitude: latitude, longitude: longitude, country: country.isEmpty ? nil : country,
                           uncertaintyKm: uncertainty, references: references,

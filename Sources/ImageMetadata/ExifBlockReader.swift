@@ -83,8 +83,7 @@ enum ExifBlockReader {
     /// stopping at 0 or at anything out of bounds).
     static func nextPointerChain(_ tiff: [UInt8]) -> [Int] {
         let cursor = ByteCursor(bytes: tiff)
-        guard tiff.count >= 8, tiff[0] == tiff[1], tiff[0] == 0x49 || tiff[0] == 0x4D else { return [] }
-        let bigEndian = tiff[0] == 0x4D
+        guard let bigEndian = isBigEndian(tiff) else { return [] }
         var chain: [Int] = []
         var offset = cursor.uint32(4, bigEndian: bigEndian).map(Int.init)
         while let current = offset, current != 0, chain.count < 3 {
@@ -95,24 +94,32 @@ enum ExifBlockReader {
         return chain
     }
 
+    /// The TIFF header's byte order: true for `MM`, false for `II`, nil for neither.
+    static func isBigEndian(_ tiff: [UInt8]) -> Bool? {
+        guard tiff.count >= 8, tiff[0] == tiff[1], tiff[0] == 0x49 || tiff[0] == 0x4D else { return nil }
+        return tiff[0] == 0x4D
+    }
+
+    /// The entries of the IFD at `ifd` that lie inside the block: tag, type, count and the
+    /// entry's offset (its value field is 8 bytes further).
+    static func entries(_ tiff: [UInt8], ifd: Int, bigEndian: Bool) -> [(tag: UInt16, type: UInt16, count: UInt32, at: Int)] {
+        let cursor = ByteCursor(bytes: tiff)
+        guard let count = cursor.uint16(ifd, bigEndian: bigEndian) else { return [] }
+        return (0..<Int(count)).lazy.map { ifd + 2 + 12 * $0 }.prefix { cursor.uint32($0 + 4, bigEndian: bigEndian) != nil }.map { at in
+            (cursor.uint16(at, bigEndian: bigEndian)!, cursor.uint16(at + 2, bigEndian: bigEndian)!, cursor.uint32(at + 4, bigEndian: bigEndian)!, at)
+        }
+    }
+
     /// The value of a one-value SHORT or LONG entry `tag` in the IFD at `ifd`, if there is one.
     static func integerEntry(_ tiff: [UInt8], ifd: Int, tag: UInt16) -> Int? {
+        guard let bigEndian = isBigEndian(tiff),
+              let entry = entries(tiff, ifd: ifd, bigEndian: bigEndian).first(where: { $0.tag == tag && $0.count == 1 }) else { return nil }
         let cursor = ByteCursor(bytes: tiff)
-        guard tiff.count >= 8, tiff[0] == tiff[1], tiff[0] == 0x49 || tiff[0] == 0x4D else { return nil }
-        let bigEndian = tiff[0] == 0x4D
-        guard let count = cursor.uint16(ifd, bigEndian: bigEndian) else { return nil }
-        for i in 0..<Int(count) {
-            let at = ifd + 2 + 12 * i
-            guard let found = cursor.uint16(at, bigEndian: bigEndian) else { return nil }
-            guard found == tag, let type = cursor.uint16(at + 2, bigEndian: bigEndian),
-                  cursor.uint32(at + 4, bigEndian: bigEndian) == 1 else { continue }
-            switch type {
-            case 3: return cursor.uint16(at + 8, bigEndian: bigEndian).map(Int.init)
-            case 4: return cursor.uint32(at + 8, bigEndian: bigEndian).map(Int.init)
-            default: return nil
-            }
+        switch entry.type {
+        case 3: return cursor.uint16(entry.at + 8, bigEndian: bigEndian).map(Int.init)
+        case 4: return cursor.uint32(entry.at + 8, bigEndian: bigEndian).map(Int.init)
+        default: return nil
         }
-        return nil
     }
 
     /// IFD0's ExifIFD and GPS pointers that exiftool refuses to follow: an empty pointer
@@ -120,15 +127,10 @@ enum ExifBlockReader {
     /// reports some other directory's entries under the wrong group.
     static func subIFDPointerProblems(_ tiff: [UInt8]) -> [(directories: Set<ExifDirectory>, message: String)] {
         let cursor = ByteCursor(bytes: tiff)
-        guard tiff.count >= 8, tiff[0] == tiff[1], tiff[0] == 0x49 || tiff[0] == 0x4D else { return [] }
-        let bigEndian = tiff[0] == 0x4D
-        guard let ifd0 = cursor.uint32(4, bigEndian: bigEndian).map(Int.init), let count = cursor.uint16(ifd0, bigEndian: bigEndian) else { return [] }
+        guard let bigEndian = isBigEndian(tiff), let ifd0 = cursor.uint32(4, bigEndian: bigEndian).map(Int.init) else { return [] }
         let typeNames = [1: "int8u", 2: "string", 5: "rational64u", 6: "int8s", 7: "undef", 8: "int16s", 10: "rational64s", 11: "float", 12: "double"]
         var problems: [(Set<ExifDirectory>, String)] = []
-        for i in 0..<Int(count) {
-            let at = ifd0 + 2 + 12 * i
-            guard let tag = cursor.uint16(at, bigEndian: bigEndian), tag == 0x8769 || tag == 0x8825,
-                  let type = cursor.uint16(at + 2, bigEndian: bigEndian), let components = cursor.uint32(at + 4, bigEndian: bigEndian) else { continue }
+        for (tag, type, components, _) in entries(tiff, ifd: ifd0, bigEndian: bigEndian) where tag == 0x8769 || tag == 0x8825 {
             let directories: Set<ExifDirectory> = tag == 0x8769 ? [.exif, .interop] : [.gps]
             let name = tag == 0x8769 ? "ExifOffset" : "GPSInfo"
             if let typeName = typeNames[Int(type)] {

@@ -47,21 +47,17 @@ enum IPTCReader {
             if let name = names[record]?[dataset] { raw.append((name, data[start..<start + length], record, dataset)) }
             index = start + length
         }
-        var tags: [MetadataTag] = []
-        var positions: [String: Int] = [:]
+        // Values gathered by name first: a hostile block may repeat a dataset 13,000 times.
+        var order: [String] = []
+        var values: [String: [TagValue]] = [:]
         for (name, bytes, record, dataset) in raw {
-            let value = Self.value(bytes, record: record, dataset: dataset)
-            if let at = positions[name] {
-                switch tags[at].value {
-                case .list(let items): tags[at].value = .list(items + [value])
-                case let first: tags[at].value = .list([first, value])
-                }
-            } else {
-                positions[name] = tags.count
-                tags.append(MetadataTag(group: "IPTC", name: name, value: value))
-            }
+            if values[name] == nil { order.append(name) }
+            values[name, default: []].append(Self.value(bytes, record: record, dataset: dataset))
         }
-        return tags
+        return order.map { name in
+            let all = values[name]!
+            return MetadataTag(group: "IPTC", name: name, value: all.count == 1 ? all[0] : .list(all))
+        }
     }
 
     /// One dataset's value as exiftool `-n` shows it. Text is UTF-8 when valid, else Latin-1:

@@ -322,6 +322,7 @@ enum XMPParser {
         let numbers = parts.compactMap { $0 }
         guard numbers.count == parts.count else { return nil }
         let degrees: Double = numbers[0] + numbers[1] / 60 + (numbers.count == 3 ? numbers[2] / 3600 : 0)
+        guard degrees.isFinite else { return nil }  // Double("nan"), Double("inf") parse
         return hemisphere == "S" || hemisphere == "W" ? -degrees : degrees
     }
 

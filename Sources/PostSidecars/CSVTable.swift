@@ -39,7 +39,8 @@ public enum CSVTable {
     /// The separator a table's header line uses: `,` unless the line has none and has `;`
     /// or tabs.
     public static func separator(of text: String) -> Unicode.Scalar {
-        let header = text.prefix { $0 != "\n" }.unicodeScalars
+        // Scalars, not Characters: "\r\n" is one Character, which would never end the line.
+        let header = text.unicodeScalars.prefix { $0 != "\n" }
         guard !header.contains(",") else { return "," }
         if header.contains(";") { return ";" }
         return header.contains("\t") ? "\t" : ","

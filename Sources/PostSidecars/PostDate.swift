@@ -34,9 +34,11 @@ enum PostDate {
         return nil
     }
 
-    /// A Unix time: seconds, or milliseconds when seconds would put it past the year 5000.
-    private static func unixTime(_ value: Double) -> Date {
-        Date(timeIntervalSince1970: abs(value) >= 1e11 ? value / 1000 : value)
+    /// A Unix time: seconds, or milliseconds when seconds would put it past the year 5000;
+    /// nil when even milliseconds would (microseconds, garbage).
+    private static func unixTime(_ value: Double) -> Date? {
+        let seconds = abs(value) >= 1e11 ? value / 1000 : value
+        return abs(seconds) < 1e11 ? Date(timeIntervalSince1970: seconds) : nil
     }
 
     private static let formats = [

@@ -25,7 +25,7 @@ extension SidecarReader {
             ? TelegramAddress.channel(of: fields.remaining["channel"]) ?? TelegramAddress.channel(of: fields.remaining["chat"]) : nil
         // An account object keeps its id and display name in extra; plain text is consumed.
         let author = fields.account("author") ?? fields.account("user") ?? fields.preferred("username", "uploader")
-            ?? telegramChannel.flatMap { $0.hasPrefix("c/") ? nil : $0 }
+            ?? telegramChannel.flatMap(TelegramAddress.handle)
         for key in ["author", "user"] where fields.remaining[key] is String { _ = fields.take(key) }
         let scope = telegramChannel
             ?? (platform == "vk" ? fields.remaining["owner_id"].flatMap(JSONFields.text) ?? fields.remaining["user"].flatMap(ownerID) : nil)

@@ -8,7 +8,7 @@ extension SidecarReader {
     static func plainCSV(_ data: Data, sidecarName: String) throws(SidecarError) -> [Post] {
         let text = String(decoding: data, as: UTF8.self)
         let rows = CSVTable.rows(text, separator: CSVTable.separator(of: text))
-        guard let header = rows.first?.map({ $0.trimmingCharacters(in: .whitespaces).lowercased() }) else { return [] }
+        guard let header = rows.first?.map({ $0.trimmingCharacters(in: Self.blanks).lowercased() }) else { return [] }
         guard header.contains("file") else { throw .missingColumn("file") }
         var posts: [Post] = []
         for (index, row) in rows.dropFirst().enumerated() where !row.allSatisfy(\.isEmpty) {
@@ -51,7 +51,7 @@ extension SidecarReader {
         case "twitter":
             let parts = URLComponents(string: url)?.path.split(separator: "/") ?? []
             guard let status = parts.firstIndex(of: "status"), status + 1 < parts.count,
-                  parts[status + 1].allSatisfy({ $0 >= "0" && $0 <= "9" }) else { return nil }
+                  parts[status + 1].allSatisfy(TelegramAddress.isDigit) else { return nil }
             return String(parts[status + 1])
         default:
             return nil

@@ -22,7 +22,7 @@ extension SidecarReader {
         let postedAt = PostDate.parse(fields.take("date"))
         let text = fields.string("rawContent", "renderedContent", "content")
         // The account object (display name, id, counts) stays in extra.
-        let author = fields.account("user") ?? fields.string("username") ?? telegram.flatMap { $0.channel.hasPrefix("c/") ? nil : $0.channel }
+        let author = fields.account("user") ?? fields.string("username") ?? telegram.flatMap { TelegramAddress.handle($0.channel) }
         let language = fields.string("lang")
         var media: [String] = []
         if let items = fields.take("media") as? [[String: Any]] {

@@ -24,7 +24,7 @@ extension SidecarReader {
             // The address analysts open, not the embed page's (t.me/s/…, ?embed=1).
             url = TelegramAddress.address(channel: telegram.channel, message: telegram.message)
         }
-        let handle = telegram.flatMap { $0.channel.hasPrefix("c/") ? nil : $0.channel }
+        let handle = telegram.flatMap { TelegramAddress.handle($0.channel) }
         let author = handle ?? fields.preferred("uploader_id", "uploader", "channel")
         let postedAt = PostDate.parse(fields.take("timestamp")) ?? PostDate.parse(fields.take("release_timestamp"))
             ?? PostDate.parse(fields.take("upload_date"))

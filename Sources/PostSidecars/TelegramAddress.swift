@@ -41,5 +41,10 @@ enum TelegramAddress {
     /// The address of message `message` of `channel` (as ``channel(_:)`` gives it).
     static func address(channel: String, message: String) -> String { "https://t.me/\(channel)/\(message)" }
 
-    private static func isDigit(_ character: Character) -> Bool { character >= "0" && character <= "9" }
+    /// A public channel's username, which doubles as the posting account; nil for a private
+    /// channel (`c/<id>`), which has none.
+    static func handle(_ channel: String) -> String? { channel.hasPrefix("c/") ? nil : channel }
+
+    /// An ASCII digit, as a whole Character ("1" with a combining accent is not one).
+    static func isDigit(_ character: Character) -> Bool { character.isASCII && character.isNumber }
 }

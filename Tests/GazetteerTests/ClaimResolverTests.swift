@@ -174,8 +174,9 @@ struct LabelledPost {
     @Test func aCorrectionDeniesThePlacesNamedBeforeIt() {
         #expect(Self.top("Propaganda says Mosul Dam has been breached. Fake: the photo is of Haditha Dam") == "builtin:haditha-dam")
         #expect(Self.top("ينشر الحشد أن القصف طال قاعدة بلد، والحقيقة أن الصواريخ سقطت في معسكر التاجي") == "builtin:camp-taji")
-        // Denied and nothing else named: no claim.
+        // Denied and nothing else named: no claim, however many type words it carries.
         #expect(Self.top("This is not Haditha Dam") == "none")
+        #expect(Self.top("الصورة ليست من قاعدة الشعيرات الجوية العسكرية") == "none")
     }
 
     @Test func aSpecificSiteWinsATieWithItsCity() {

@@ -1,6 +1,6 @@
 import Foundation
 import ImageDecoding
-import ImageMetadata
+@testable import ImageMetadata
 import Testing
 
 /// Files built in the test, so every expectation comes from the construction itself.
@@ -126,6 +126,16 @@ import Testing
         #expect(metadata.grouped("IPTC:TimeCreated") == .string("14:30:00+03:00"))
         #expect(metadata.grouped("IPTC:City") == .string("Tabqa"))
         #expect(metadata.warnings.isEmpty, "\(metadata.warnings)")
+    }
+
+    /// A hostile block repeating one dataset to the segment's limit reads in linear time.
+    @Test func thousandsOfRepeatedIPTCKeywords() throws {
+        let keyword: [UInt8] = [0x1C, 2, 25, 0, 1, 0x41]
+        let iim = Array([[UInt8]](repeating: keyword, count: 10_000).joined())
+        var warnings: [String] = []
+        let tags = IPTCReader.tags(in: iim[...], warnings: &warnings)
+        guard case .list(let items)? = tags.first?.value else { Issue.record("no list"); return }
+        #expect(items.count == 10_000 && warnings.isEmpty)
     }
 
     @Test func malformedXMPIsAWarning() throws {

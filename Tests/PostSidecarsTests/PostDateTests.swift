@@ -25,6 +25,7 @@ import Testing
         #expect(PostDate.parse(1_709_303_400_000 as NSNumber).map(PostDate.iso) == "2024-03-01T14:30:00Z")
         #expect(PostDate.parse("1709303400000").map(PostDate.iso) == "2024-03-01T14:30:00Z")
         #expect(PostDate.parse(1_709_303_400 as NSNumber).map(PostDate.iso) == "2024-03-01T14:30:00Z")
+        #expect(PostDate.parse(1_709_303_400_000_000 as NSNumber) == nil, "microseconds are no date")
     }
 }
 

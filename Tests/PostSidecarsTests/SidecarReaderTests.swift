@@ -191,6 +191,16 @@ import Testing
         #expect(post.postID == "front_news/9" && post.platform == "telegram", "the id the address holds; usernames ignore case")
     }
 
+    @Test func aWindowsSemicolonTableWithCommasInItsCells() throws {
+        let csv = "file;text;url\r\nphoto.jpg;Tabqa, Raqqa: flag raised;https://t.me/front_news/9\r\n"
+        let post = try Self.post("notes.csv", csv)
+        #expect(post.media == ["photo.jpg"] && post.text == "Tabqa, Raqqa: flag raised")
+    }
+
+    @Test func anIdWithACombiningMarkIsNoMessageNumber() {
+        #expect(TelegramAddress.post("https://t.me/front_news/1\u{301}2") == nil)
+    }
+
     @Test func spreadsheetCellsLoseTheirDirectionMarksAndArabicDigitsAreDigits() throws {
         let csv = "file,text,posted_at,url\n a.jpg ,نص,\u{200F}٢٠٢٤-٠٣-٠١ ١٤:٣٠\u{200F},\u{200F} https://x.com/raqqa_pulse/status/1427 \n"
         let post = try Self.post("notes.csv", csv)

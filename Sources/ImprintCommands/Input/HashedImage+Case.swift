@@ -22,8 +22,7 @@ extension HashedImage {
                     } else if let posted = Self.sortableTime(iso: stored.firstPostedAt) {
                         (image.time, image.timeSource) = (posted, "posted_at")
                     } else {
-                        let seconds = Int(stored.mtimeNanoseconds.quotientAndRemainder(dividingBy: 1_000_000_000).quotient)
-                        (image.time, image.timeSource) = (Self.sortableTime(epochSeconds: seconds), "mtime")
+                        (image.time, image.timeSource) = (Self.sortableTime(epochSeconds: Int(stored.mtimeNanoseconds / 1_000_000_000)), "mtime")
                     }
                     byFile[stored.fileID] = image
                     order.append(stored.fileID)
