@@ -85,8 +85,10 @@ struct ExifTagDecoder {
         }
         switch entry.format {
         case 2:
-            // exiftool drops the trailing spaces cameras pad ASCII fields with ("Canon    ").
-            return .string(Self.text(data).trimmingTrailingSpaces)
+            // exiftool drops the trailing spaces cameras pad ASCII fields with ("Canon    "),
+            // but keeps a field that is nothing but spaces.
+            let text = Self.text(data)
+            return .string(text.contains { $0 != " " } ? text.trimmingTrailingSpaces : text)
         case 7:
             return .string("(Binary data \(data.count) bytes, use -b option to extract)")
         case 5, 10:

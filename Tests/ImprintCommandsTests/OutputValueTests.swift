@@ -10,6 +10,14 @@ import Testing
         #expect(OutputValue.double(0.3333333333).json == "0.3333333333")
     }
 
+    @Test func textThatReadsAsAWholeNumberIsOne() {
+        #expect(OutputValue(TagValue.string("42")) == .integer(42))
+        #expect(OutputValue(TagValue.string("-7")) == .integer(-7))
+        #expect(OutputValue(TagValue.string("007")) == .string("007"), "a leading zero keeps the quotes, as in exiftool")
+        #expect(OutputValue(TagValue.string("1234567890123456")) == .string("1234567890123456"), "over 15 digits")
+        #expect(OutputValue(TagValue.string("4.5")) == .string("4.5"))
+    }
+
     @Test func divisionsByZeroAreExiftoolsStrings() {
         #expect(OutputValue(TagValue.double(.infinity)) == .string("inf"))
         #expect(OutputValue(TagValue.double(.nan)) == .string("undef"))

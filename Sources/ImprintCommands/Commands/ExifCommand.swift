@@ -75,9 +75,20 @@ struct ExifCommand: AsyncParsableCommand {
 }
 
 extension OutputValue {
+    /// Whether `text` is a whole number as exiftool's JSON writer prints one unquoted: an
+    /// optional minus, then 0 or up to 15 digits without a leading zero.
+    static func isPlainInteger(_ text: String) -> Bool {
+        let digits = text.hasPrefix("-") ? text.utf8.dropFirst() : text.utf8[...]
+        guard (1...15).contains(digits.count), digits.allSatisfy({ (0x30...0x39).contains($0) }) else { return false }
+        return digits.count == 1 || digits.first != UInt8(ascii: "0")
+    }
+
     /// The JSON-ready form of a metadata value.
     init(_ value: TagValue) {
         switch value {
+        // exiftool's JSON prints text that reads as a whole number unquoted (SubSecTime "42"
+        // is 42); "007" keeps its quotes.
+        case .string(let text) where Self.isPlainInteger(text): self = .integer(Int64(text)!)
         case .string(let text): self = .string(text)
         case .integer(let number): self = .integer(number)
         // exiftool prints n/0 and 0/0 as the strings "inf" and "undef"; JSON has no such numbers.
