@@ -188,6 +188,9 @@ public struct ClaimResolver: Sendable {
         let start: Int
         let end: Int
         var candidates: [(site: Int, quality: Double, entry: Int)]
+        /// One Latin word: its spelling variants are as often ordinary English words
+        /// ("Green" and Korean, "Kills" and Kilis).
+        var isOneLatinWord = false
         var typeWeights: [SiteType: Double] = [:]
         var typeWords: [String] = []
         var chosen: Int? = nil
@@ -264,7 +267,12 @@ public struct ClaimResolver: Sendable {
             let kept = matches.filter { $0.value.length == longest }
                 .map { (site: $0.key, quality: $0.value.quality, entry: $0.value.entry) }
                 .sorted { $0.site < $1.site }
-            found.append(Mention(start: c, end: c + longest - 1, candidates: kept))
+            // A landform named after a place ("the Hamrin mountains", جبل سنجار) is no claim on it.
+            let neighbours = [c > 0 ? content[c - 1] : nil, c + longest < content.count ? content[c + longest] : nil]
+            if neighbours.contains(where: { $0.map { scan.has($0, in: PlaceLexicon.landformWords) } ?? false }) { continue }
+            var mention = Mention(start: c, end: c + longest - 1, candidates: kept)
+            mention.isOneLatinWord = longest == 1 && word.script == .latin
+            found.append(mention)
         }
         if keepAll { return found }
         // Overlaps: the longer name wins, then the better match, then the earlier one.
@@ -473,7 +481,11 @@ public struct ClaimResolver: Sendable {
         func fit(_ site: Int) -> Double { mention.typeWeights[gazetteer.sites[site].type] ?? 0 }
         // Names that need a type word (ordinary words, bulk imports) only count with one
         // that fits them: "the border crossing with Syria" does not make "Syria" the bank.
-        let usable = mention.candidates.filter { !index.entries[$0.entry].needsTypeWord || fit($0.site) > 0 }
+        // The same for a site (not a city) that one Latin word meets only by its spelling.
+        let usable = mention.candidates.filter { candidate in
+            let loose = mention.isOneLatinWord && candidate.quality < 1 && gazetteer.sites[candidate.site].type != .city
+            return !(index.entries[candidate.entry].needsTypeWord || loose) || fit(candidate.site) > 0
+        }
         guard !usable.isEmpty else { return }
         func preference(_ candidate: (site: Int, quality: Double, entry: Int)) -> (Int, Int, Double, Double, Int, Int) {
             let site = gazetteer.sites[candidate.site]
@@ -544,6 +556,14 @@ public struct ClaimResolver: Sendable {
             score *= 0.25
         } else if hasCue(PlaceLexicon.referenceCues, around: mention, scan: scan, before: 2, after: 0) {
             score *= 0.7
+        }
+        // A town named as its province, the cue right beside it ("ريف اللاذقية", "Idlib
+        // province"), claims nothing alone; "the governorate building in Quneitra" does.
+        // Beside in the text as written: "في" between (… المحافظة في القنيطرة) breaks it.
+        let first = scan.content[mention.start], last = scan.content[mention.end]
+        let beside = [first > 0 ? first - 1 : nil, last + 1 < scan.words.count ? last + 1 : nil]
+        if gazetteer.sites[chosen].type == .city, beside.contains(where: { $0.map { scan.has($0, in: PlaceLexicon.provinceCues) } ?? false }) {
+            score *= 0.5
         }
         if mention.negated { score *= 0.2 }
         return score

@@ -74,6 +74,8 @@ enum PlaceLexicon {
     /// ("targets" the verb is an attack: "a rocket attack targets Erbil airport".)
     static let futureCues: Set<String> = canonicalSet([
         "next", "soon", "tomorrow", "coming", "upcoming", "target", "will", "onward", "eyes", "preparing",
+        // Still on the road: "advancing toward", "on its way to", "heading to", "ETA".
+        "advancing", "heading", "way", "eta", "route",
         "القادم", "القادمة", "التالي", "التالية", "قريبا", "الهدف", "المقبل", "المقبلة", "سنحرر", "سندخل", "قادمون",
         // "in preparation for", "eyes on": استعداداً لمعركة …, والعيون على …
         "استعدادا", "تمهيدا", "العيون",
@@ -82,6 +84,7 @@ enum PlaceLexicon {
     /// Words after which a place only locates another one: "east of Aleppo", "ريف حلب".
     static let referenceCues: Set<String> = canonicalSet([
         "near", "outside", "east", "west", "north", "south", "northeast", "northwest", "southeast", "southwest",
+        "eastern", "western", "northern", "southern",
         "countryside", "outskirts", "province", "governorate", "between",
         "قرب", "بالقرب", "شرق", "غرب", "شمال", "جنوب", "شرقي", "غربي", "شمالي", "جنوبي", "ريف", "محافظة", "اطراف",
         "ضواحي", "بين",
@@ -106,6 +109,18 @@ enum PlaceLexicon {
         "same", "other", "again", "every", "today", "tonight", "now", "but", "and", "for", "nor", "yet", "so",
         "all", "any", "few", "not", "are", "is", "be", "do", "does", "did", "one", "two", "three", "four",
         "five", "six", "ten", "out", "off", "via", "per", "upon", "onto", "toward", "towards", "amid",
+    ])
+
+    /// Words that make a place named next to them the province around it, not the town: "ريف
+    /// اللاذقية" (Latakia countryside), "Idlib province", محافظة. A place named only so claims
+    /// nothing.
+    static let provinceCues: Set<String> = canonicalSet([
+        "province", "governorate", "countryside", "region", "ريف", "محافظة", "بريف", "ارياف",
+    ])
+
+    /// Landform words: "the Hamrin mountains" are not Hamrin Dam, جبل سنجار is not the town.
+    static let landformWords: Set<String> = canonicalSet([
+        "mountains", "mountain", "mount", "mt", "range", "hills", "jabal", "jebel", "جبل", "جبال", "سلسلة", "تلال",
     ])
 
     /// Words that deny the place that follows: "not Haditha Dam", "ليست من مطار الشعيرات".

@@ -130,9 +130,11 @@ struct PlaceNameIndex: Sendable {
             words = stripped.map { words[$0] }
         }
         var result = [Core(words: words, onlyWithTypeWord: false)]
-        if all.count > 1, all.allSatisfy({ $0.script == all[0].script }), all[0].script != .digits {
-            let fused = all.map(\.form).joined()
-            result.append(Core(words: [(PlaceKeys.canonical(fused, script: all[0].script), all[0].script)], onlyWithTypeWord: false))
+        // Fused without its type words: "Thawra Air Base" fused whole, thawraairbase, had the
+        // consonants of "Troops" and "Tribes".
+        if words.count > 1, words.allSatisfy({ $0.script == words[0].script }), words[0].script != .digits {
+            let fused = words.map(\.form).joined()
+            result.append(Core(words: [(PlaceKeys.canonical(fused, script: words[0].script), words[0].script)], onlyWithTypeWord: false))
         }
         let forms = words.map(\.form)
         if let inner = (1..<max(1, forms.count)).first(where: { position in
