@@ -120,7 +120,7 @@ enum PlaceLexicon {
 
     /// Landform words: "the Hamrin mountains" are not Hamrin Dam, جبل سنجار is not the town.
     static let landformWords: Set<String> = canonicalSet([
-        "mountains", "mountain", "mount", "mt", "range", "hills", "jabal", "jebel", "جبل", "جبال", "سلسلة", "تلال",
+        "mountains", "mountain", "mount", "mt", "hills", "jabal", "jebel", "جبل", "جبال", "سلسلة", "تلال",
     ])
 
     /// Words that deny the place that follows: "not Haditha Dam", "ليست من مطار الشعيرات".
