@@ -141,6 +141,21 @@ public struct ClaimResolver: Sendable {
         func has(_ position: Int, in set: Set<String>) -> Bool {
             variants[position].contains { set.contains($0) }
         }
+
+        /// Whether the word at `position` is a nisba with its article, as in a person's name:
+        /// al-Tunisi, الموصلي ("Abu Hajar al-Tunisi"; not "Abu Kamal today"). Type words
+        /// shaped so (العسكري) are the caller's to exclude.
+        func isArticledNisba(at position: Int) -> Bool {
+            let word = words[position]
+            switch word.script {
+            case .latin:
+                return position > 0 && ["al", "el"].contains(words[position - 1].form) && ClaimResolver.isNisba(word, of: "")
+            case .arabic:
+                return word.form.hasPrefix("\u{0627}\u{0644}") && ClaimResolver.isNisba(word, of: "")
+            case .digits:
+                return false
+            }
+        }
     }
 
     /// A run of type words in the text, as positions in `Scan.content`.
@@ -292,6 +307,11 @@ public struct ClaimResolver: Sendable {
                 scan.has(content[c], in: PlaceLexicon.personNameStarts)
             }
             if kunya { continue }
+            // A place whose name is a kunya (Abu Hajar, an airfield's alias) followed by a
+            // nisba is a person: "Abu Hajar al-Tunisi".
+            if scan.has(content[mention.start], in: PlaceLexicon.personNameStarts), mention.end + 1 < content.count,
+               !typeSpans.contains(where: { $0.start <= mention.end + 1 && mention.end + 1 <= $0.end }),
+               scan.isArticledNisba(at: content[mention.end + 1]) { continue }
             // A single word that is only a type word ("base", "مطار") is not a name.
             if mention.start == mention.end, typeSpans.contains(where: { $0.start <= mention.start && mention.end <= $0.end }) { continue }
             for k in mention.start...mention.end { taken[k] = true }
@@ -552,8 +572,10 @@ public struct ClaimResolver: Sendable {
         // it after ("Baghdad, we are coming"), unless another place follows it ("after Tabqa,
         // next Deir ez-Zor": "next" belongs to Deir ez-Zor).
         let after = scan.words[scan.content[mention.start]].script == .latin ? 3 : 0
-        if hasCue(PlaceLexicon.futureCues, around: mention, scan: scan, before: 3, after: after, stopAt: mentionStarts) {
-            score *= 0.25
+        if hasCue(PlaceLexicon.futureCues, around: mention, scan: scan, before: 3, after: after, stopAt: mentionStarts,
+                  except: { scan.words[scan.content[$0]].form == "next" && $0 + 1 < scan.content.count
+                            && scan.words[scan.content[$0 + 1]].form == "to" }) {  // "next to" is beside
+            score *= 0.2  // low enough that a goal alone, type words and all, claims nothing
         } else if hasCue(PlaceLexicon.referenceCues, around: mention, scan: scan, before: 2, after: 0) {
             score *= 0.7
         }
@@ -570,14 +592,15 @@ public struct ClaimResolver: Sendable {
     }
 
     private func hasCue(_ cues: Set<String>, around mention: Mention, scan: Scan, before: Int, after: Int,
-                        stopAt otherStarts: Set<Int> = []) -> Bool {
+                        stopAt otherStarts: Set<Int> = [], except: (Int) -> Bool = { _ in false }) -> Bool {
         let content = scan.content
+        func isCue(_ c: Int) -> Bool { scan.has(content[c], in: cues) && !except(c) }
         var c = mention.start - 1
         var seen = 0
         while c >= 0, seen < before {
             // A word in the clause before is no cue for this one.
             if scan.words[content[c + 1]].startsClause { break }
-            if scan.has(content[c], in: cues) { return true }
+            if isCue(c) { return true }
             if !scan.has(content[c], in: PlaceLexicon.gapWords) { seen += 1 }
             c -= 1
         }
@@ -585,7 +608,7 @@ public struct ClaimResolver: Sendable {
         seen = 0
         while c < content.count, seen < after {
             if scan.words[content[c]].startsClause || otherStarts.contains(c) { break }
-            if scan.has(content[c], in: cues) {
+            if isCue(c) {
                 // The cue belongs to a place right after it, not to this one.
                 return !(c + 1...c + 3).contains { otherStarts.contains($0) }
             }

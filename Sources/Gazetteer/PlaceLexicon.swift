@@ -71,11 +71,12 @@ enum PlaceLexicon {
     /// Words after which a named place is a goal, not something taken: "next", "soon",
     /// الهدف القادم. A post that names its target and its next target claims the first.
     /// Directions ("towards", نحو) are not goals: convoys "reached Tabqa" after marching towards it.
-    /// ("targets" the verb is an attack: "a rocket attack targets Erbil airport".)
+    /// ("target" is most often the verb, an attack: "rockets target Ain al-Asad"; "next
+    /// target" is caught by "next".)
     static let futureCues: Set<String> = canonicalSet([
-        "next", "soon", "tomorrow", "coming", "upcoming", "target", "will", "onward", "eyes", "preparing",
+        "next", "soon", "tomorrow", "coming", "upcoming", "will", "onward", "eyes", "preparing",
         // Still on the road: "advancing toward", "on its way to", "heading to", "ETA".
-        "advancing", "heading", "way", "eta", "route",
+        "advancing", "heading", "way", "eta", "route", "objective",
         "القادم", "القادمة", "التالي", "التالية", "قريبا", "الهدف", "المقبل", "المقبلة", "سنحرر", "سندخل", "قادمون",
         // "in preparation for", "eyes on": استعداداً لمعركة …, والعيون على …
         "استعدادا", "تمهيدا", "العيون",
@@ -138,7 +139,7 @@ enum PlaceLexicon {
         "control", "took", "taken", "raised", "raise", "raising", "flag", "fell", "fall", "falls", "entered",
         "enter", "inside", "overran", "overrun", "recaptured", "retook", "hoisted", "secured", "cleared",
         "freed", "controlled", "takeover", "recapture", "recaptures", "retake", "retakes", "retaken", "seizes",
-        "captures", "liberates", "storms", "enters", "controls",
+        "captures", "liberates", "storms", "enters", "controls", "liberating", "capturing", "storming",
         "تحرير", "حرر", "تحرر", "محرر", "محررة", "السيطرة", "سيطرة", "يسيطر", "يسيطرون", "سيطرت", "اقتحام",
         "اقتحم", "اقتحموا", "رفع", "راية", "علم", "دخول", "دخلت", "دخل", "داخل", "سقوط", "سقط", "تطهير",
         "استعادة", "استعاد", "اغتنام", "تحريرها", "بالكامل",
