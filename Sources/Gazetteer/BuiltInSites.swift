@@ -111,7 +111,7 @@ enum BuiltInSites {
     bekhme-dam	dam	Bekhme Dam (unfinished)	Bekhme Dam|Bekhma Dam|Bekhme gorge dam|Bendava Bêxme|سد بخمة|سد بخمه|سد بيخمة|سد بيخمه	36.7	44.28	IQ	5		approximate, from general knowledge (±5 km); construction halted in 1990; verify
     rastan-dam	dam	Al-Rastan Dam	Rastan Dam|Ar-Rastan Dam|سد الرستن	34.92	36.72	SY	5		approximate, from general knowledge (±5 km), just west of Rastan on the Orontes; verify
     # Iraq: cities
-    baghdad	city	Baghdad	Bagdad|Baghdad city|Bexda|بغداد|مدينة بغداد|مدينه بغداد|بەغدا|Green Zone|International Zone|Union III|المنطقة الخضراء	33.3152	44.3661	IQ	15		approximate city centre, from general knowledge (±15 km)
+    baghdad	city	Baghdad	Bagdad|Baghdad city|Bexda|بغداد|مدينة بغداد|مدينه بغداد|بەغدا|Green Zone|Union III|المنطقة الخضراء	33.3152	44.3661	IQ	15		approximate city centre, from general knowledge (±15 km)
     mosul	city	Mosul	Al-Mawsil|Mossoul|Mawsil|Mosul city|Mûsil|الموصل|مدينة الموصل|مدينه الموصل|مووسڵ	36.34	43.13	IQ	10		approximate city centre, from general knowledge (±10 km)
     basra	city	Basra	Basrah|Al-Basrah|Al Basra|البصرة|البصره|مدينة البصرة|مدينه البصره	30.508	47.783	IQ	12		approximate city centre, from general knowledge (±12 km)
     erbil	city	Erbil	Arbil|Irbil|Hewlêr|Hawler|Hewler|أربيل|اربيل|هولير|هەولێر	36.191	44.009	IQ	10		approximate city centre, from general knowledge (±10 km)
