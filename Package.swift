@@ -25,6 +25,7 @@ let package = Package(
         .systemLibrary(name: "CPNG", pkgConfig: "libpng", providers: [.apt(["libpng-dev"])]),
         .systemLibrary(name: "CWebP", pkgConfig: "libwebp", providers: [.apt(["libwebp-dev"])]),
         .systemLibrary(name: "CExif", pkgConfig: "libexif", providers: [.apt(["libexif-dev"])]),
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
 
         // The hashes' and digests' inner loops, using AVX2 and SHA-NI where the CPU has them.
         .target(name: "CHashKernels"),
@@ -37,7 +38,7 @@ let package = Package(
         .target(name: "ImageDecoding", dependencies: ["CImprintShims"]),
         .target(
             name: "ImageMetadata",
-            dependencies: ["CExif", "CHashKernels", "ImageDecoding", .product(name: "Crypto", package: "swift-crypto")]
+            dependencies: ["CExif", "CHashKernels", "CZlib", "ImageDecoding", .product(name: "Crypto", package: "swift-crypto")]
         ),
         .target(name: "PerceptualHash", dependencies: ["ImageDecoding", "CHashKernels"]),
         .target(name: "HammingIndex"),

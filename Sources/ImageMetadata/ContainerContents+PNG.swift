@@ -1,14 +1,15 @@
 extension ContainerContents {
-    private static let xmpKeyword: [UInt8] = Array("XML:com.adobe.xmp".utf8)
-
-    /// Walks PNG chunks: IHDR (dimensions), eXIf (EXIF), iTXt `XML:com.adobe.xmp` (XMP).
+    /// Walks PNG chunks: IHDR (dimensions and header fields), eXIf (EXIF), text chunks
+    /// (tEXt, zTXt, iTXt: tags, or the XMP, EXIF or IPTC block they carry), and the small
+    /// ancillary chunks exiftool reports (tIME, pHYs, gAMA, …). Tags are kept in file order,
+    /// with the place where each metadata block was found.
     /// Chunk CRCs are checked; a bad one is a warning, as the chunk's data may still be usable.
     /// - Complexity: O(file size) for the CRCs; chunk bodies are otherwise only sliced.
     static func scanPNG(_ bytes: [UInt8], checkingImageData: Bool) throws(MetadataError) -> ContainerContents {
         let cursor = ByteCursor(bytes: bytes)
         var contents = ContainerContents()
         var offset = 8
-        var sawIHDR = false
+        var colorType: UInt8?
         var sawIEND = false
         while offset + 8 <= bytes.count {
             guard let length32 = cursor.uint32BE(offset), let typeBytes = cursor.slice(offset + 4, count: 4) else { break }
@@ -31,26 +32,57 @@ extension ContainerContents {
             }
             switch type {
             case "IHDR":
-                if length >= 8, let width = cursor.uint32BE(dataStart), let height = cursor.uint32BE(dataStart + 4) {
+                if colorType == nil, length >= 13, let width = cursor.uint32BE(dataStart), let height = cursor.uint32BE(dataStart + 4) {
                     contents.width = Int(width)
                     contents.height = Int(height)
-                    sawIHDR = true
+                    colorType = data[dataStart + 9]
+                    contents.formatTags += PNGChunks.headerTags(data)
                 }
             case "eXIf":
-                contents.setEXIFChunk(data)
-            case "iTXt":
-                if contents.xmp == nil, data.starts(with: xmpKeyword + [0]) {
-                    contents.xmp = iTXtText(data, keywordLength: xmpKeyword.count, warnings: &contents.warnings)
+                if contents.exif == nil {
+                    contents.blockPlaces.append((.exif, contents.formatTags.count))
+                    contents.setEXIFChunk(data)
+                    // exiftool gives a PNG's EXIF offsets from the chunk's start, not the file's.
+                    contents.exifFileOffset = 0
+                }
+            case "tEXt", "zTXt", "iTXt":
+                guard let text = PNGChunks.text(type: type, data: data, warnings: &contents.warnings) else { break }
+                switch PNGChunks.embedded(text, warnings: &contents.warnings) {
+                case nil:
+                    contents.addPNGTag(PNGChunks.tag(text))
+                case .exif(let block)?:
+                    if contents.exif == nil {
+                        contents.exif = block[...]
+                        contents.blockPlaces.append((.exif, contents.formatTags.count))
+                    }
+                case .xmp(let packet)?:
+                    if contents.xmp == nil {
+                        contents.xmp = packet[...]
+                        contents.blockPlaces.append((.xmp, contents.formatTags.count))
+                    }
+                case .iptc(let block)?:
+                    if contents.iptc == nil {
+                        contents.iptc = block[...]
+                        contents.blockPlaces.append((.iptc, contents.formatTags.count))
+                    }
+                case .skipped?:
+                    break
+                }
+            case "iCCP":
+                // The profile itself is not read; its name is a tag.
+                if let zero = data.firstIndex(of: 0) {
+                    let name = String(String.UnicodeScalarView(data[data.startIndex..<zero].map(PNGChunks.windows1252)))
+                    contents.addPNGTag(MetadataTag(group: "PNG", name: "ProfileName", value: .string(name)))
                 }
             case "IEND":
                 sawIEND = true
             default:
-                break
+                for tag in PNGChunks.tags(type: type, data: data, colorType: colorType) { contents.addPNGTag(tag) }
             }
             if sawIEND { break }
             offset = dataStart + length + 4
         }
-        guard sawIHDR else {
+        guard colorType != nil else {
             throw .corrupt(format: "PNG", detail: "no readable IHDR chunk")
         }
         if !sawIEND {
@@ -59,23 +91,14 @@ extension ContainerContents {
         return contents
     }
 
-    /// The text of an uncompressed iTXt chunk: keyword\0, compression flag, method,
-    /// language\0, translated keyword\0, text.
-    private static func iTXtText(_ data: ArraySlice<UInt8>, keywordLength: Int, warnings: inout [String]) -> ArraySlice<UInt8>? {
-        var index = data.startIndex + keywordLength + 1
-        guard data.endIndex - index >= 2 else { return nil }
-        let compressed = data[index] != 0
-        index += 2
-        for _ in 0..<2 {
-            guard let zero = data[index...].firstIndex(of: 0) else { return nil }
-            index = zero + 1
+    /// Adds a chunk's tag; a second chunk with the same name replaces the first, as in
+    /// exiftool (the last one found is the one it shows).
+    private mutating func addPNGTag(_ tag: MetadataTag) {
+        if let earlier = formatTags.firstIndex(where: { $0.group == tag.group && $0.name == tag.name }) {
+            formatTags[earlier].value = tag.value
+        } else {
+            formatTags.append(tag)
         }
-        if compressed {
-            // Foundation on Linux has no zlib inflate; compressed XMP is rare in practice.
-            warnings.append("PNG: compressed XMP iTXt chunk not read")
-            return nil
-        }
-        return data[index...]
     }
 }
 

@@ -1,5 +1,10 @@
 internal import ImageDecoding
 
+/// The metadata blocks a container can hold.
+enum MetadataBlock {
+    case exif, iptc, xmp
+}
+
 /// What the container walk found: the raw metadata blocks and header facts, before any of it
 /// is interpreted.
 struct ContainerContents {
@@ -18,6 +23,14 @@ struct ContainerContents {
     var isExtendedWebP = false
     /// JPEG quantization tables by slot (0–3), 64 values each in natural (row-major) order.
     var quantizationTables: [Int: [Int]] = [:]
+    /// Tags the container itself holds (PNG's header fields and ancillary chunks), in file
+    /// order, in exiftool's groups.
+    var formatTags: [MetadataTag] = []
+    /// Where among `formatTags` the metadata blocks were found (the count of tags before
+    /// each), in file order, so that their tags can be put in file order too: in a PNG the
+    /// last of several tags with one name is the one exiftool shows. Empty for formats whose
+    /// blocks keep exiftool's fixed precedence (EXIF, IPTC, XMP).
+    var blockPlaces: [(block: MetadataBlock, at: Int)] = []
     /// Damage found while walking.
     var warnings: [String] = []
 

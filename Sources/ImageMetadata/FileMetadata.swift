@@ -27,6 +27,10 @@ public struct FileMetadata: Sendable {
     public var warnings: [String]
     /// A WebP in the extended format (a VP8X chunk), which exiftool calls "Extended WEBP".
     public var isExtendedWebP = false
+    /// Whether, among tags of one name, a later one is shown without groups (exiftool's rule
+    /// for PNG, whose chunks come in any order) rather than the first (EXIF before IPTC before
+    /// XMP, as in JPEG). IFD1's tags never override: exiftool gives them the lowest priority.
+    public var laterTagsOverride = false
 
     /// Creates a value; ``MetadataReader`` is the usual way to get one.
     public init(
@@ -67,8 +71,9 @@ public struct FileMetadata: Sendable {
     /// XMP tags, then Imprint's own additions under `Imprint:` (`SHA256`, `MD5`,
     /// `JPEGQualityEstimate`, `ThumbnailLength`, `Warning`), then `Composite:` tags.
     /// - Parameter grouped: true for `Group:Name` keys (exiftool `-G1`); false for bare names,
-    ///   each name once, the first occurrence winning (so EXIF beats XMP, as in exiftool),
-    ///   except that a Composite tag replaces its namesake (the signed GPS coordinates).
+    ///   each name once, the first occurrence winning (so EXIF beats XMP, as in exiftool) or
+    ///   the last under ``laterTagsOverride``, except that a Composite tag always replaces its
+    ///   namesake (the signed GPS coordinates).
     /// - Returns: Ordered pairs; keys are unique.
     public func keyedTags(grouped: Bool) -> [(key: String, value: TagValue)] {
         var all: [MetadataTag] = []
@@ -106,7 +111,7 @@ public struct FileMetadata: Sendable {
             if let at = position[key] {
                 // Without groups, exiftool shows the Composite GPSLatitude, GPSLongitude and
                 // GPSAltitude, which carry the sign, over GPS's unsigned ones.
-                if tag.group == "Composite" { result[at].value = tag.value }
+                if tag.group == "Composite" || (laterTagsOverride && tag.group != "IFD1") { result[at].value = tag.value }
             } else {
                 position[key] = result.count
                 result.append((key, tag.value))

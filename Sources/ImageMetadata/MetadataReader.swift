@@ -39,8 +39,10 @@ public enum MetadataReader {
             xmpTags = XMPParser.tags(in: xmpPacket, warnings: &metadata.warnings)
         }
         let iptcTags = contents.iptc.map { IPTCReader.tags(in: $0, warnings: &metadata.warnings) } ?? []
-        // exiftool's precedence for a name in several groups: EXIF, then IPTC, then XMP.
-        metadata.tags = exifTags + iptcTags + xmpTags + GPSComposite.tags(from: exifTags + xmpTags)
+        let blockTags: [MetadataBlock: [MetadataTag]] = [.exif: exifTags, .iptc: iptcTags, .xmp: xmpTags]
+        metadata.tags = inFileOrder(contents.formatTags, blocks: blockTags, places: contents.blockPlaces)
+            + GPSComposite.tags(from: exifTags + xmpTags)
+        metadata.laterTagsOverride = format == .png
         if format == .jpeg {
             metadata.jpegQuality = JPEGQuality.estimate(contents.quantizationTables)
         }
@@ -56,6 +58,22 @@ public enum MetadataReader {
               let exif = contents.exif else { return nil }
         let decoded = ExifBlockReader.read(exif, fileOffset: contents.exifFileOffset, isTIFFFile: format == .tiff)
         return ifd0Integer("Orientation", in: decoded.tags)
+    }
+
+    /// The container's own tags with each block's tags spliced in where the block was found.
+    /// Blocks without a recorded place come first, in exiftool's precedence for a name in
+    /// several groups (EXIF, then IPTC, then XMP), which is how JPEG's are kept.
+    private static func inFileOrder(_ formatTags: [MetadataTag], blocks: [MetadataBlock: [MetadataTag]],
+                                    places: [(block: MetadataBlock, at: Int)]) -> [MetadataTag] {
+        let placed = Set(places.map(\.block))
+        var result = [MetadataBlock.exif, .iptc, .xmp].filter { !placed.contains($0) }.flatMap { blocks[$0] ?? [] }
+        var next = 0
+        for place in places {
+            result += formatTags[next..<place.at]
+            next = place.at
+            result += blocks[place.block] ?? []
+        }
+        return result + formatTags[next...]
     }
 
     /// The integer value of IFD0 tag `name`, if present.
