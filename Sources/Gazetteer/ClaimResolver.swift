@@ -43,10 +43,19 @@ public struct ClaimResolver: Sendable {
     /// - Complexity: about linear in the length of the text.
     public func resolve(_ text: String, limit: Int = 5) -> [SiteClaim] {
         guard limit > 0 else { return [] }
-        let scan = Scan(text: text)
+        var scan = Scan(text: text)
         let typeSpans = findTypeWords(in: scan)
+        for span in typeSpans { scan.typeWordPositions.formUnion(span.start...span.end) }
         var mentions = findMentions(in: scan, typeSpans: typeSpans)
         guard !mentions.isEmpty else { return [] }
+        for m in mentions.indices {
+            mentions[m].isOrigin = isOrigin(mentions[m], scan: scan, typeSpans: typeSpans)
+            // "protesters from Nasiriyah and Basra": the places listed after an origin are too.
+            if m > 0, mentions[m - 1].isOrigin, !scan.words[scan.content[mentions[m].start]].startsClause,
+               (mentions[m - 1].end + 1..<mentions[m].start).allSatisfy({ scan.has(scan.content[$0], in: PlaceLexicon.conjunctions) }) {
+                mentions[m].isOrigin = true
+            }
+        }
         attach(typeSpans, to: &mentions, scan: scan)
         choose(&mentions, scan: scan)
         return rank(mentions, limit: limit)
@@ -117,6 +126,9 @@ public struct ClaimResolver: Sendable {
         let variants: [[String]]
         /// The skeleton of each variant (clitics off first: للگيارة → كياره → its skeleton).
         let skeletons: [[String]]
+        /// Positions in `content` of type words ("air base", مطار), which cue windows do not
+        /// count: "Tabqa air base was liberated" has its capture word three words on.
+        var typeWordPositions: Set<Int> = []
 
         init(text: String) {
             var words = PlaceText.words(text)
@@ -217,6 +229,8 @@ public struct ClaimResolver: Sendable {
         /// Denied: preceded by a negation ("not Shayrat", ليست من), or named before a
         /// correction that names another place ("Fake: the photo is of Haditha Dam").
         var negated = false
+        /// Named as where someone or something came from: "a fighter from Homs".
+        var isOrigin = false
     }
 
     private func findMentions(in scan: Scan, typeSpans: [TypeSpan], keepAll: Bool = false) -> [Mention] {
@@ -470,7 +484,8 @@ public struct ClaimResolver: Sendable {
                 mentions[m].chosen = nil
             }
         }
-        let starts = Set(mentions.map(\.start))
+        var ends: [Int: Int] = [:]
+        for mention in mentions { ends[mention.start] = mention.end }
         for m in mentions.indices {
             mentions[m].negated = hasCue(PlaceLexicon.negationCues, around: mentions[m], scan: scan, before: 3, after: 0)
         }
@@ -482,7 +497,20 @@ public struct ClaimResolver: Sendable {
                 if let chosen = mentions[m].chosen, !after.contains(chosen) { mentions[m].negated = true }
             }
         }
-        for m in mentions.indices { mentions[m].score = score(mentions[m], scan: scan, mentionStarts: starts) }
+        for m in mentions.indices { mentions[m].score = score(mentions[m], scan: scan, mentionEnds: ends) }
+        // A post that remembers a past event ("on this day in 2016", ذكرى) shows nothing now.
+        if remembers(scan) {
+            for m in mentions.indices { mentions[m].score *= 0.15 }
+        }
+        // Three towns and more named bare, none taken ("From Zakho to Faw, one Iraq #Baghdad
+        // #Mosul #Basra", يا أهل حلب وإدلب ودرعا) are a slogan or a prayer, not a claim on one.
+        let bareCities = mentions.filter { mention in
+            mention.chosen.map { gazetteer.sites[$0].type == .city } ?? false && mention.typeWords.isEmpty && !mention.isOrigin
+        }
+        if Set(bareCities.compactMap(\.chosen)).count >= 3,
+           !bareCities.contains(where: { hasCue(PlaceLexicon.captureCues, around: $0, scan: scan, before: 4, after: 3) }) {
+            for m in mentions.indices where mentions[m].typeWords.isEmpty { mentions[m].score *= 0.5 }
+        }
     }
 
     /// The candidates that nothing but location tells apart from the chosen one.
@@ -498,7 +526,18 @@ public struct ClaimResolver: Sendable {
 
     private func chooseAlone(_ mention: inout Mention) {
         let typed = !mention.typeWeights.isEmpty
-        func fit(_ site: Int) -> Double { mention.typeWeights[gazetteer.sites[site].type] ?? 0 }
+        // A type word that fits no namesake but is a word of the curated name matched ("the
+        // Korean Village FOB": "village", a military base) fits that site.
+        let anyFits = mention.candidates.contains { mention.typeWeights[gazetteer.sites[$0.site].type] != nil }
+        let ownTypeWords = anyFits ? [] : Set(mention.candidates.filter { candidate in
+            guard gazetteer.sites[candidate.site].isCurated else { return false }
+            let name = " " + PlaceText.forms(index.entries[candidate.entry].name).joined(separator: " ") + " "
+            return mention.typeWords.contains { name.contains(" " + $0 + " ") }
+        }.map(\.site))
+        func fit(_ site: Int) -> Double {
+            let weight = mention.typeWeights[gazetteer.sites[site].type] ?? 0
+            return ownTypeWords.contains(site) ? max(weight, 1) : weight
+        }
         // Names that need a type word (ordinary words, bulk imports) only count with one
         // that fits them: "the border crossing with Syria" does not make "Syria" the bank.
         // The same for a site (not a city) that one Latin word meets only by its spelling.
@@ -561,7 +600,7 @@ public struct ClaimResolver: Sendable {
 
     // MARK: Scoring
 
-    private func score(_ mention: Mention, scan: Scan, mentionStarts: Set<Int>) -> Double {
+    private func score(_ mention: Mention, scan: Scan, mentionEnds: [Int: Int]) -> Double {
         guard let chosen = mention.chosen else { return 0 }
         let quality = mention.candidates.first { $0.site == chosen }?.quality ?? 0.8
         let length = Double(min(2, mention.end - mention.start))
@@ -572,7 +611,7 @@ public struct ClaimResolver: Sendable {
         // it after ("Baghdad, we are coming"), unless another place follows it ("after Tabqa,
         // next Deir ez-Zor": "next" belongs to Deir ez-Zor).
         let after = scan.words[scan.content[mention.start]].script == .latin ? 3 : 0
-        if hasCue(PlaceLexicon.futureCues, around: mention, scan: scan, before: 3, after: after, stopAt: mentionStarts,
+        if hasCue(PlaceLexicon.futureCues, around: mention, scan: scan, before: 3, after: after, stopAt: mentionEnds,
                   except: { scan.words[scan.content[$0]].form == "next" && $0 + 1 < scan.content.count
                             && scan.words[scan.content[$0 + 1]].form == "to" }) {  // "next to" is beside
             score *= 0.2  // low enough that a goal alone, type words and all, claims nothing
@@ -588,11 +627,50 @@ public struct ClaimResolver: Sendable {
             score *= 0.5
         }
         if mention.negated { score *= 0.2 }
+        if mention.isOrigin { score *= 0.15 }  // an origin alone, type words and all, claims nothing
+        // A bank that issues, announces or sets something is the institution, not a building.
+        if gazetteer.sites[chosen].type == .bank, hasCue(PlaceLexicon.institutionVerbs, around: mention, scan: scan, before: 0, after: 2) {
+            score *= 0.2
+        }
         return score
     }
 
+    /// Whether the place is named as where someone or something came from ("a fighter from
+    /// Homs", "jets operating from Hmeimim", "families flee Damascus", أقلعت من قاعدة حميميم):
+    /// the cue, then "from" where it needs one, then nothing but gap and type words before the
+    /// name, in one clause. A hashtag is a tag, not the object of a sentence.
+    private func isOrigin(_ mention: Mention, scan: Scan, typeSpans: [TypeSpan]) -> Bool {
+        let content = scan.content
+        guard !scan.words[content[mention.start]].inHashtag else { return false }
+        var c = mention.start - 1
+        var sawFrom = false
+        while c >= 0, !scan.words[content[c + 1]].startsClause {
+            let position = content[c]
+            if scan.has(position, in: PlaceLexicon.originWords) { return true }
+            if sawFrom, scan.has(position, in: PlaceLexicon.originBeforeFrom) { return true }
+            if scan.has(position, in: PlaceLexicon.fromWords) {
+                if sawFrom { return false }
+                sawFrom = true
+            } else if !scan.has(position, in: PlaceLexicon.gapWords), !typeSpans.contains(where: { $0.start <= c && c <= $0.end }) {
+                return false
+            }
+            c -= 1
+        }
+        return false
+    }
+
+    /// Whether the post remembers a past event (``PlaceLexicon/anniversaryPhrases``).
+    private func remembers(_ scan: Scan) -> Bool {
+        let forms = scan.words.map(\.form)
+        return forms.indices.contains { start in PlaceLexicon.anniversaryPhrases.contains { forms[start...].starts(with: $0) } }
+    }
+
+    /// Whether one of `cues` stands up to `before` words before the mention or `after` words
+    /// after it, in its clause. Looking ahead stops at another place (`stopAt`: its start and
+    /// end) unless only "and"/"or" stands between: "Erbil airport and Harir will burn" puts
+    /// both under "will".
     private func hasCue(_ cues: Set<String>, around mention: Mention, scan: Scan, before: Int, after: Int,
-                        stopAt otherStarts: Set<Int> = [], except: (Int) -> Bool = { _ in false }) -> Bool {
+                        stopAt others: [Int: Int] = [:], except: (Int) -> Bool = { _ in false }) -> Bool {
         let content = scan.content
         func isCue(_ c: Int) -> Bool { scan.has(content[c], in: cues) && !except(c) }
         var c = mention.start - 1
@@ -601,18 +679,25 @@ public struct ClaimResolver: Sendable {
             // A word in the clause before is no cue for this one.
             if scan.words[content[c + 1]].startsClause { break }
             if isCue(c) { return true }
-            if !scan.has(content[c], in: PlaceLexicon.gapWords) { seen += 1 }
+            if !scan.has(content[c], in: PlaceLexicon.gapWords), !scan.typeWordPositions.contains(c) { seen += 1 }
             c -= 1
         }
         c = mention.end + 1
         seen = 0
+        var onlyConjunctions = true
         while c < content.count, seen < after {
-            if scan.words[content[c]].startsClause || otherStarts.contains(c) { break }
+            if scan.words[content[c]].startsClause { break }
+            if let otherEnd = others[c] {
+                guard onlyConjunctions, c > mention.end + 1 else { break }
+                c = otherEnd + 1
+                continue
+            }
             if isCue(c) {
                 // The cue belongs to a place right after it, not to this one.
-                return !(c + 1...c + 3).contains { otherStarts.contains($0) }
+                return !(c + 1...c + 3).contains { others[$0] != nil }
             }
-            if !scan.has(content[c], in: PlaceLexicon.gapWords) { seen += 1 }
+            if !scan.has(content[c], in: PlaceLexicon.conjunctions), !scan.typeWordPositions.contains(c) { onlyConjunctions = false }
+            if !scan.has(content[c], in: PlaceLexicon.gapWords), !scan.typeWordPositions.contains(c) { seen += 1 }
             c += 1
         }
         return false

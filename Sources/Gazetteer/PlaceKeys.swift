@@ -53,7 +53,7 @@ enum PlaceKeys {
 
     /// Latin articles and the few words that never tell places apart.
     static let latinArticles: Set<String> = ["al", "el", "ad", "ash", "as", "ar", "at", "az", "an", "adh", "ath",
-                                             "ed", "es", "et", "er", "ez", "en", "ul", "l", "the", "of"]
+                                             "ed", "es", "esh", "et", "er", "ez", "en", "ul", "l", "the", "of"]
 
     private static let sunLetters: Set<Character> = ["t", "d", "r", "z", "s", "n", "l"]
 

@@ -57,7 +57,8 @@ enum PlaceLexicon {
         add(["city", "town", "village", "old city", "مدينة", "بلدة", "قرية", "المدينة القديمة"], city)
         add(["division", "brigade", "regiment", "battalion", "headquarters", "hq",
              "الفرقة", "فرقة", "اللواء", "لواء", "الفوج", "فوج", "كتيبة", "مقر"], unit)
-        add(["oil field", "oilfield", "gas field", "refinery", "oil", "حقل", "حقول", "مصفاة", "النفطي", "نفط", "raffinerie"], oil)
+        add(["oil field", "oilfield", "gas field", "refinery", "oil", "حقل", "حقول", "مصفاة", "النفطي", "نفط", "raffinerie",
+             "gas plant", "oil wells", "wells", "معمل غاز", "آبار", "ابار النفط", "آبار النفط"], oil)
         return table
     }()
 
@@ -90,6 +91,40 @@ enum PlaceLexicon {
         "قرب", "بالقرب", "شرق", "غرب", "شمال", "جنوب", "شرقي", "غربي", "شمالي", "جنوبي", "ريف", "محافظة", "اطراف",
         "ضواحي", "بين",
     ])
+
+    /// Words after which a place is only where someone or something came from, even with no
+    /// "from": "families flee Damascus", "a native of Homs", من أبناء حمص.
+    static let originWords: Set<String> = canonicalSet([
+        "fled", "flee", "flees", "fleeing", "escaped", "native", "natives", "hails", "ابناء",
+    ])
+    /// Words that make a place an origin when "from" (من) follows them: "a fighter from Homs",
+    /// "jets operating from Hmeimim", "took off from", "crossed from Akçakale", أقلعت من.
+    /// Without "from" they are no cue: "rockets launched at Ain al-Asad" is the target.
+    static let originBeforeFrom: Set<String> = canonicalSet([
+        "operating", "operated", "launched", "launching", "fired", "flying", "flew", "flown", "off", "takeoff",
+        "crossed", "came", "displaced", "evacuated", "returned", "relocated",
+        "fighter", "fighters", "protesters", "protestors", "refugees", "volunteers", "families",
+        "اقلعت", "انطلقت", "انطلق", "اطلقت", "اطلق", "قادمه", "قادمين", "قادما", "نزح", "نزحوا", "نازحين", "النازحين",
+        "فر", "فروا", "هرب", "هربوا", "خرجوا", "مقاتلين", "مقاتلون", "مقاتل",
+    ])
+    /// Verbs by which a bank is the institution, not a building: "the Central Bank issues a
+    /// new rate", مصرف سورية المركزي يصدر نشرة.
+    static let institutionVerbs: Set<String> = canonicalSet([
+        "issues", "issued", "announces", "announced", "sets", "raises", "cuts", "lowers", "devalues", "prints", "says",
+        "يصدر", "تصدر", "اصدر", "اصدرت", "يعلن", "تعلن", "اعلن", "اعلنت", "يرفع", "يخفض", "يحدد", "تحدد", "يطبع",
+    ])
+
+    /// "from" and من.
+    static let fromWords: Set<String> = canonicalSet(["from", "من"])
+
+    /// Phrases by which a post remembers a past event rather than shows a present one: "on
+    /// this day in 2016", "years ago", في مثل هذا اليوم. Such a post claims no site now. (The
+    /// word "anniversary" alone is no such phrase: "Speicher massacre anniversary" posts
+    /// show the base.)
+    static let anniversaryPhrases: [[String]] = ["on this day", "this day in", "years ago", "في مثل هذا اليوم"].map { PlaceText.forms($0) }
+
+    /// Words that join places in one list: "Erbil airport and Harir will burn".
+    static let conjunctions: Set<String> = canonicalSet(["and", "or", "&"])
 
     /// Words that correct what came before: "Fake: the photo is of Haditha Dam", "It isn't —
     /// the hangars are at K1", والحقيقة أن. The places named before one are denied when the
@@ -157,8 +192,8 @@ enum PlaceLexicon {
         // Aliases in the built-in set that are also words or given names: al-Taqaddum is
         // "progress", Adhaim "the great", Dumayr "conscience", Balad "country", Tammuz "July",
         // Omar, Ali, Rashid and Saddam are people before they are bases.
-        // Plural nouns whose consonants are a town's: المدن "the cities" (Mayadin).
-        "المدن", "مدن",
+        // Plural nouns whose consonants are a town's: المدن "the cities", المدنيين "civilians" (Mayadin).
+        "المدن", "مدن", "المدنيين", "مدنيين", "المدنيون", "مدنيون",
         "التقدم", "الصحراء", "العظيم", "العمر", "القاع", "المصنع", "الهندية", "الهول", "تموز", "حرير", "الشاعر",
         "شاعر", "صدام", "العبودية", "المثنى", "القادسية", "الضمير", "الراعي", "الشيب", "كيوان", "العريضة", "بلد",
         "الحلة", "الرشيد", "حمدان", "الحمدان", "البكر",
@@ -220,7 +255,7 @@ enum PlaceLexicon {
     /// Type words that, far from any name, are as often something a post mentions in
     /// passing ("the smoke from the oil wells", "the border", "our channel") as the site.
     static let passingTypeWords: Set<String> = canonicalSet([
-        "oil", "نفط", "النفطي", "border", "frontier", "gate", "customs", "checkpoint", "حدود", "جمرك", "جمارك", "channel",
+        "oil", "نفط", "النفطي", "wells", "آبار", "ابار", "border", "frontier", "gate", "customs", "checkpoint", "حدود", "جمرك", "جمارك", "channel",
         "قناة", "branch", "فرع", "military", "international", "عسكري", "العسكري", "العسكرية", "عسكرية",
     ])
 

@@ -123,6 +123,11 @@ public enum PlaceText {
             case 0x20, 0x09, 0x2C, 0x060C, 0x3A, 0x2D, 0x2F:
                 hashtag = false
             default:
+                // Emoji stand between a post's phrases as full stops do: "retake Tall Afar
+                // airport 🇮🇶 the town itself is still contested".
+                if (0x1F000...0x1FAFF).contains(value) || (0x2600...0x27BF).contains(value) || scalar.properties.isEmojiPresentation {
+                    pendingClause = true
+                }
                 hashtag = false
             }
         }
