@@ -275,7 +275,7 @@ enum PNGChunks {
     /// zone as an offset, as exiftool converts it; nil when it is not in that form.
     static func pngDate(_ text: String) -> String? {
         let months = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
-        let pattern = /([0-9]+)\s*(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\s*([0-9]+)\s+([0-9]+):([0-9]{2})(:[0-9]{2})?\s*(\S*)/
+        let pattern = #/([0-9]+)\s*(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\s*([0-9]+)\s+([0-9]+):([0-9]{2})(:[0-9]{2})?\s*(\S*)/#
             .ignoresCase()
         guard let match = text.firstMatch(of: pattern), let monthIndex = months.firstIndex(of: match.2.lowercased()),
               let day = Int(match.1), var year = Int(match.3), let hour = Int(match.4) else { return nil }
@@ -285,7 +285,7 @@ enum PNGChunks {
         if !zoneText.isEmpty {
             if let offset = zoneOffsets[zoneText.uppercased()] {
                 zone = offset
-            } else if let numeric = zoneText.firstMatch(of: /^([-+][0-9]+):?([0-9]{2})/) {
+            } else if let numeric = zoneText.firstMatch(of: #/^([-+][0-9]+):?([0-9]{2})/#) {
                 zone = numeric.1 + ":" + numeric.2
             } else {
                 return nil
