@@ -17,6 +17,7 @@ public enum TagJSON {
         switch value {
         case .string(let text): quote(text, into: &out)
         case .integer(let number): out += String(number)
+        case .boolean(let flag): out += flag ? "true" : "false"
         case .double(let number):
             if number.isFinite { out += value.exiftoolText } else { quote(value.exiftoolText, into: &out) }
         case .list(let items):

@@ -11,6 +11,8 @@ public enum TagValue: Sendable, Hashable {
     /// Several values (XMP bags and sequences); EXIF multi-value numbers are a space-separated
     /// `.string`, as exiftool gives them.
     case list([TagValue])
+    /// An XMP boolean ("True"/"False"), which exiftool's JSON prints as true/false.
+    case boolean(Bool)
 
     /// The value as exiftool prints it: integers plain, reals with up to 15 significant
     /// digits and no trailing zeros, lists joined by ", ".
@@ -20,6 +22,7 @@ public enum TagValue: Sendable, Hashable {
         case .integer(let number): String(number)
         case .double(let number): Self.format(number)
         case .list(let items): items.map(\.exiftoolText).joined(separator: ", ")
+        case .boolean(let flag): flag ? "True" : "False"
         }
     }
 
@@ -30,7 +33,7 @@ public enum TagValue: Sendable, Hashable {
         case .integer(let number): Double(number)
         case .double(let number): number
         case .string(let text): Double(text.trimmingSpaces)
-        case .list: nil
+        case .list, .boolean: nil
         }
     }
 

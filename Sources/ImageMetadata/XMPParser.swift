@@ -284,9 +284,9 @@ enum XMPParser {
         if group == "exif", name.hasSuffix("Latitude") || name.hasSuffix("Longitude"), let degrees = coordinate(text) {
             return .double(degrees)
         }
-        // XMP booleans: exiftool -n prints them as 1/0.
-        if text == "True" { return .integer(1) }
-        if text == "False" { return .integer(0) }
+        // XMP booleans: exiftool's JSON prints them as true/false.
+        if text == "True" { return .boolean(true) }
+        if text == "False" { return .boolean(false) }
         if rationalGroups.contains(group), text.contains("/"), text.contains(" ") {
             // A space-separated list of rationals (aux:LensInfo): each becomes a number.
             let parts = text.split(separator: " ").map { rational(String($0)) }

@@ -23,6 +23,10 @@ import Testing
             }
             return items.count == list.count && zip(list, items).allSatisfy { agrees($0, $1) }
         }
+        // exiftool's JSON true/false (XMP booleans) come back from JSONSerialization as NSNumber.
+        if case .boolean(let flag) = actual {
+            return (expected as? NSNumber).map { $0.boolValue == flag && ["0", "1", "true", "false"].contains($0.stringValue) } ?? false
+        }
         let expectedText: String
         if let number = expected as? NSNumber {
             expectedText = number.stringValue

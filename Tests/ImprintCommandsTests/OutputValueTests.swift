@@ -18,6 +18,13 @@ import Testing
         #expect(OutputValue(TagValue.string("4.5")) == .string("4.5"))
     }
 
+    /// exiftool -j -n prints XMP's "False" (FlashFired, …) as JSON false.
+    @Test func xmpBooleansAreJSONBooleans() {
+        #expect(OutputValue(TagValue.boolean(false)).json == "false")
+        #expect(OutputValue(TagValue.boolean(true)).json == "true")
+        #expect(TagValue.boolean(false).exiftoolText == "False")
+    }
+
     @Test func divisionsByZeroAreExiftoolsStrings() {
         #expect(OutputValue(TagValue.double(.infinity)) == .string("inf"))
         #expect(OutputValue(TagValue.double(.nan)) == .string("undef"))

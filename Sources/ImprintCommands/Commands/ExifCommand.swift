@@ -94,6 +94,7 @@ extension OutputValue {
         // exiftool prints n/0 and 0/0 as the strings "inf" and "undef"; JSON has no such numbers.
         case .double(let number): self = number.isFinite ? .double(number) : .string(value.exiftoolText)
         case .list(let items): self = .list(items.map(OutputValue.init))
+        case .boolean(let flag): self = .bool(flag)
         }
     }
 }
