@@ -16,6 +16,7 @@ enum PlaceKeys {
     /// The canonical form of a word of a name: its article removed (الطبقة → طبقه), so that
     /// every text variant meets it.
     static func canonical(_ form: String, script: PlaceText.Script) -> String {
+        if script == .latin { return collapsingDoubledVowels(form) }
         guard script == .arabic else { return form }
         let scalars = Array(form.unicodeScalars)
         if scalars.count >= 4, scalars[0] == alef, scalars[1] == lam { return String(String.UnicodeScalarView(scalars[2...])) }
@@ -57,9 +58,21 @@ enum PlaceKeys {
 
     private static let sunLetters: Set<Character> = ["t", "d", "r", "z", "s", "n", "l"]
 
+    /// A doubled vowel as one: a long vowel or an ayn is written either way (Masnaa, al-Masna';
+    /// Yaarubiya, Yarubiya). Apostrophes are gone by now.
+    static func collapsingDoubledVowels(_ form: String) -> String {
+        var out = String.UnicodeScalarView()
+        for scalar in form.unicodeScalars {
+            if "aeiou".unicodeScalars.contains(scalar), out.last == scalar { continue }
+            out.append(scalar)
+        }
+        return out.count == form.unicodeScalars.count ? form : String(out)
+    }
+
     private static func latinVariants(_ form: String) -> [String] {
-        var result = [form]
-        let characters = Array(form)
+        let collapsed = collapsingDoubledVowels(form)
+        var result = collapsed == form ? [form] : [form, collapsed]
+        let characters = Array(collapsed)
         // A fused article: Alraqqa, Elbab, Alzor.
         if characters.count >= 5, characters[0] == "a" || characters[0] == "e", characters[1] == "l" {
             result.append(String(characters[2...]))

@@ -279,6 +279,11 @@ struct LabelledPost {
         #expect(Self.top("Tabqa air base and Raqqa will be ours soon") == "none")
     }
 
+    @Test func aDoubledVowelIsOneVowel() {
+        #expect(Self.top("Trucks stuck at the Nasiib crossing since dawn") == "builtin:nasib-jaber-crossing")
+        #expect(Self.top("Long queues at al-Masna' this morning") == "builtin:masnaa-crossing")
+    }
+
     @Test func aTypeWordInsideTheNameFitsIt() {
         #expect(Self.top("This is the old Korean Village FOB, abandoned for years") == "builtin:korean-village")
     }
