@@ -377,7 +377,16 @@ public struct ClaimResolver: Sendable {
         for span in spans { for c in span.start...span.end { inTypeWord[c] = true } }
         var leftOver: [TypeSpan] = []
         for (s, span) in spans.enumerated() {
-            if mentions.contains(where: { $0.start <= span.start && span.end <= $0.end }) { continue }
+            // A type word inside a name is that name's own: "Brigade 80", "Rafidain Bank Mosul".
+            if let inside = mentions.firstIndex(where: { $0.start <= span.start && span.end <= $0.end }) {
+                if !mentions[inside].typeWords.contains(span.text) {
+                    for (type, weight) in span.weights {
+                        mentions[inside].typeWeights[type] = min(2, mentions[inside].typeWeights[type, default: 0] + weight)
+                    }
+                    mentions[inside].typeWords.append(span.text)
+                }
+                continue
+            }
             // "City" inside a chain of type words names the place the head belongs to: مطار
             // مدينة دير الزور, "Deir ez-Zor city airport" are the airport.
             if span.isCityOnly {
@@ -615,7 +624,7 @@ public struct ClaimResolver: Sendable {
                   except: { scan.words[scan.content[$0]].form == "next" && $0 + 1 < scan.content.count
                             && scan.words[scan.content[$0 + 1]].form == "to" }) {  // "next to" is beside
             score *= 0.2  // low enough that a goal alone, type words and all, claims nothing
-        } else if hasCue(PlaceLexicon.referenceCues, around: mention, scan: scan, before: 2, after: 0) {
+        } else if hasCue(PlaceLexicon.referenceCues, around: mention, scan: scan, before: 2, after: 0) || isNextTo(mention, scan: scan) {
             score *= 0.7
         }
         // A town named as its province, the cue right beside it ("ريف اللاذقية", "Idlib
@@ -657,6 +666,12 @@ public struct ClaimResolver: Sendable {
             c -= 1
         }
         return false
+    }
+
+    /// Whether "next to" stands right before the place (articles aside): a locator, like "near".
+    private func isNextTo(_ mention: Mention, scan: Scan) -> Bool {
+        let before = scan.words[..<scan.content[mention.start]].map(\.form).filter { !["the", "al", "el"].contains($0) }.suffix(2)
+        return Array(before) == ["next", "to"]
     }
 
     /// Whether the post remembers a past event (``PlaceLexicon/anniversaryPhrases``).

@@ -279,6 +279,11 @@ struct LabelledPost {
         #expect(Self.top("Tabqa air base and Raqqa will be ours soon") == "none")
     }
 
+    @Test func aTypeWordWithinANameCountsForIt() {
+        // "Brigade" is the name's own type word; "next to" makes the airport a locator.
+        #expect(Self.top("Rebels storm the 80th Brigade next to Aleppo International Airport") == "builtin:brigade-80")
+    }
+
     @Test func aDoubledVowelIsOneVowel() {
         #expect(Self.top("Trucks stuck at the Nasiib crossing since dawn") == "builtin:nasib-jaber-crossing")
         #expect(Self.top("Long queues at al-Masna' this morning") == "builtin:masnaa-crossing")
