@@ -4,6 +4,8 @@ enum ExifBlockReader {
         var tags: [MetadataTag] = []
         var thumbnail: [UInt8]?
         var xmpPacket: [UInt8]?
+        /// IFD0's IPTC-NAA entry (tag 33723): how TIFF files carry IPTC-IIM.
+        var iptcData: [UInt8]?
         var warnings: [String] = []
     }
 
@@ -58,6 +60,7 @@ enum ExifBlockReader {
             if directory == .ifd1 && skipIFD1 || skipped.contains(directory) { continue }
             for entry in parsed.entries where entry.directory == directory {
                 if entry.tag == 0x02BC && directory == .ifd0 { result.xmpPacket = entry.data; continue }
+                if entry.tag == 0x83BB && directory == .ifd0 { result.iptcData = entry.data; continue }
                 if let tag = decoder.tag(for: entry) { result.tags.append(tag) }
             }
         }

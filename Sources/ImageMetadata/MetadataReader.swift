@@ -22,12 +22,14 @@ public enum MetadataReader {
 
         var exifTags: [MetadataTag] = []
         var xmpPacket = contents.xmp
+        var iptcBlock = contents.iptc
         if let exif = contents.exif {
             let decoded = ExifBlockReader.read(exif, fileOffset: contents.exifFileOffset, isTIFFFile: format == .tiff)
             exifTags = decoded.tags
             metadata.thumbnail = decoded.thumbnail
             metadata.warnings += decoded.warnings
             if xmpPacket == nil, let packet = decoded.xmpPacket { xmpPacket = packet[...] }
+            if iptcBlock == nil, let data = decoded.iptcData { iptcBlock = data[...] }
         }
         metadata.orientation = ifd0Integer("Orientation", in: exifTags)
         if format == .tiff {
@@ -38,7 +40,7 @@ public enum MetadataReader {
         if let xmpPacket {
             xmpTags = XMPParser.tags(in: xmpPacket, warnings: &metadata.warnings)
         }
-        let iptcTags = contents.iptc.map { IPTCReader.tags(in: $0, warnings: &metadata.warnings) } ?? []
+        let iptcTags = iptcBlock.map { IPTCReader.tags(in: $0, warnings: &metadata.warnings) } ?? []
         let blockTags: [MetadataBlock: [MetadataTag]] = [.exif: exifTags, .iptc: iptcTags, .xmp: xmpTags]
         metadata.tags = inFileOrder(contents.formatTags, blocks: blockTags, places: contents.blockPlaces)
             + GPSComposite.tags(from: exifTags + xmpTags)

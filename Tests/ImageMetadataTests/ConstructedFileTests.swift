@@ -128,6 +128,25 @@ import Testing
         #expect(metadata.warnings.isEmpty, "\(metadata.warnings)")
     }
 
+    /// TIFF files carry IPTC-IIM in IFD0's IPTC-NAA entry (tag 33723), as news agencies'
+    /// TIFFs do; exiftool reports it as IPTC.
+    @Test func tiffWithIPTCInIFD0() throws {
+        var iim: [UInt8] = [0x1C, 2, 0, 0, 2, 0, 4]
+        let caption = Array("رفع العلم فوق معبر نصيب".utf8)
+        iim += [0x1C, 2, 120, UInt8(caption.count >> 8), UInt8(caption.count & 0xFF)] + caption
+        let dataOffset = 8 + 2 + 3 * 12 + 4
+        var tiff: [UInt8] = [0x4D, 0x4D, 0x00, 0x2A, 0, 0, 0, 8, 0, 3]
+        tiff += [0x01, 0x00, 0x00, 0x03, 0, 0, 0, 1, 0, 4, 0, 0]  // ImageWidth 4
+        tiff += [0x01, 0x01, 0x00, 0x03, 0, 0, 0, 1, 0, 3, 0, 0]  // ImageLength 3
+        tiff += [0x83, 0xBB, 0x00, 0x07] + PNGBuilder.be32(UInt32(iim.count)) + PNGBuilder.be32(UInt32(dataOffset))
+        tiff += [0, 0, 0, 0] + iim
+        let metadata = try MetadataReader.read(tiff)
+        #expect(metadata.format == .tiff)
+        #expect(metadata.grouped("IPTC:Caption-Abstract") == .string("رفع العلم فوق معبر نصيب"))
+        #expect(metadata.grouped("IPTC:ApplicationRecordVersion") == .integer(4))
+        #expect(metadata.grouped("IFD0:IPTC-NAA") == nil)
+    }
+
     /// A hostile block repeating one dataset to the segment's limit reads in linear time.
     @Test func thousandsOfRepeatedIPTCKeywords() throws {
         let keyword: [UInt8] = [0x1C, 2, 25, 0, 1, 0x41]
