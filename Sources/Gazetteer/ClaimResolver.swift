@@ -394,6 +394,7 @@ public struct ClaimResolver: Sendable {
                 if let head, head.isArabic == span.isArabic, !head.isCityOnly,
                    head.end + 1 == span.start || span.end + 1 == head.start { continue }
             }
+            if isBorderLocator(span, scan: scan) { continue }
             let before = mentions.lastIndex { $0.end < span.start }
             let after = mentions.firstIndex { $0.start > span.end }
             func gap(from: Int, to: Int) -> Int? {
@@ -429,6 +430,22 @@ public struct ClaimResolver: Sendable {
             mentions[target].typeWords.append(span.text)
         }
         attachLeftOver(leftOver, to: &mentions)
+    }
+
+    /// Whether a lone "border" says where a place lies ("on the Turkish border", على الحدود):
+    /// a preposition before it, with at most articles and a nationality or country between.
+    private func isBorderLocator(_ span: TypeSpan, scan: Scan) -> Bool {
+        guard span.start == span.end, scan.has(scan.content[span.start], in: PlaceLexicon.borderWords) else { return false }
+        var c = span.start - 1
+        var skipped = 0
+        while c >= 0, skipped <= 1 {
+            let position = scan.content[c]
+            if scan.has(position, in: PlaceLexicon.alongPrepositions) { return true }
+            if scan.words[scan.content[c + 1]].startsClause || !scan.has(position, in: PlaceLexicon.commonWords) { return false }
+            skipped += 1
+            c -= 1
+        }
+        return false
     }
 
     /// A type word too far from any name, in a post that names one place (perhaps more than

@@ -194,6 +194,8 @@ enum PlaceLexicon {
         // Omar, Ali, Rashid and Saddam are people before they are bases.
         // Plural nouns whose consonants are a town's: المدن "the cities", المدنيين "civilians" (Mayadin).
         "المدن", "مدن", "المدنيين", "مدنيين", "المدنيون", "مدنيون",
+        // كره "disliked" (ولو كره الكافرون), كرة "ball" (كرة القدم): Qayyarah's consonants once ك is ق.
+        "كره", "الكره",
         "التقدم", "الصحراء", "العظيم", "العمر", "القاع", "المصنع", "الهندية", "الهول", "تموز", "حرير", "الشاعر",
         "شاعر", "صدام", "العبودية", "المثنى", "القادسية", "الضمير", "الراعي", "الشيب", "كيوان", "العريضة", "بلد",
         "الحلة", "الرشيد", "حمدان", "الحمدان", "البكر",
@@ -258,6 +260,11 @@ enum PlaceLexicon {
         "oil", "نفط", "النفطي", "wells", "آبار", "ابار", "border", "frontier", "gate", "customs", "checkpoint", "حدود", "جمرك", "جمارك", "channel",
         "قناة", "branch", "فرع", "military", "international", "عسكري", "العسكري", "العسكرية", "عسكرية",
     ])
+
+    /// "border" words that, after a preposition, say where a place lies rather than name a
+    /// crossing: "Tal Abyad on the Turkish border", على الحدود التركية.
+    static let borderWords: Set<String> = canonicalSet(["border", "borders", "frontier", "حدود", "الحدود"])
+    static let alongPrepositions: Set<String> = canonicalSet(["on", "along", "near", "across", "by", "على", "عند", "قرب", "بمحاذاة", "قرب"])
 
     /// Words that may stand between a type word and its name: "the airport of Tabqa".
     static let gapWords: Set<String> = canonicalSet([
