@@ -2,6 +2,7 @@ extension ContainerContents {
     private static let exifSignature: [UInt8] = Array("Exif\0\0".utf8)
     private static let xmpSignature: [UInt8] = Array("http://ns.adobe.com/xap/1.0/\0".utf8)
     private static let photoshopSignature: [UInt8] = Array("Photoshop 3.0\0".utf8)
+    private static let jfifSignature: [UInt8] = Array("JFIF\0".utf8)
 
     /// JPEG zig-zag order: `zigzag[k]` is the natural index of the k-th coefficient in a DQT.
     static let zigzag: [Int] = [
@@ -11,7 +12,8 @@ extension ContainerContents {
         58, 59, 52, 45, 38, 31, 39, 46, 53, 60, 61, 54, 47, 55, 62, 63,
     ]
 
-    /// Walks JPEG marker segments up to the first SOS: APP1 (EXIF, XMP), APP13 (IPTC), SOFn, DQT.
+    /// Walks JPEG marker segments up to the first SOS: APP0 (JFIF), APP1 (EXIF, XMP), APP13
+    /// (IPTC), COM, SOFn, DQT.
     /// - Complexity: O(number of segments); segment bodies other than DQT are never read.
     static func scanJPEG(_ bytes: [UInt8]) throws(MetadataError) -> ContainerContents {
         let cursor = ByteCursor(bytes: bytes)
@@ -45,12 +47,33 @@ extension ContainerContents {
                 if contents.exif == nil, body.starts(with: exifSignature) {
                     contents.exif = body.dropFirst(exifSignature.count)
                     contents.exifFileOffset = bodyStart + exifSignature.count
+                    contents.blockPlaces.append((.exif, contents.formatTags.count))
                 } else if contents.xmp == nil, body.starts(with: xmpSignature) {
                     contents.xmp = body.dropFirst(xmpSignature.count)
+                    contents.blockPlaces.append((.xmp, contents.formatTags.count))
                 }
             case 0xED:
                 if contents.iptc == nil, body.starts(with: photoshopSignature) {
                     contents.iptc = IPTCReader.iptcData(inPhotoshopResources: body.dropFirst(photoshopSignature.count))
+                    if contents.iptc != nil { contents.blockPlaces.append((.iptc, contents.formatTags.count)) }
+                }
+            case 0xE0:
+                if body.starts(with: jfifSignature), bodyCount >= 12, !contents.formatTags.contains(where: { $0.group == "JFIF" }) {
+                    let at = body.startIndex + jfifSignature.count
+                    contents.formatTags += [
+                        MetadataTag(group: "JFIF", name: "JFIFVersion", value: .string("\(body[at]) \(body[at + 1])")),
+                        MetadataTag(group: "JFIF", name: "ResolutionUnit", value: .integer(Int64(body[at + 2]))),
+                        MetadataTag(group: "JFIF", name: "XResolution", value: .integer(Int64(body[at + 3]) << 8 | Int64(body[at + 4]))),
+                        MetadataTag(group: "JFIF", name: "YResolution", value: .integer(Int64(body[at + 5]) << 8 | Int64(body[at + 6]))),
+                    ]
+                }
+            case 0xFE:
+                // exiftool shows the first comment (later ones have no priority over it),
+                // without the NULs some writers end it with.
+                if !contents.formatTags.contains(where: { $0.group == "File" && $0.name == "Comment" }) {
+                    var text = body
+                    while text.last == 0 { text = text.dropLast() }
+                    contents.formatTags.append(MetadataTag(group: "File", name: "Comment", value: .string(Self.text(text))))
                 }
             case 0xDB:
                 readQuantizationTables(body, into: &contents)
@@ -62,6 +85,7 @@ extension ContainerContents {
                     if width == 0 || height == 0 {
                         contents.warnings.append("JPEG: SOF declares an empty image (\(width)×\(height))")
                     }
+                    if bodyCount >= 6 { contents.formatTags += frameTags(marker: marker, body: body) }
                 }
             case 0xDA:
                 return contents
@@ -74,6 +98,33 @@ extension ContainerContents {
             contents.warnings.append("JPEG: no SOF segment before the end of the headers")
         }
         return contents
+    }
+
+    /// The frame header's facts under exiftool's `File:` names: EncodingProcess (the SOF
+    /// number: 0 baseline, 1 extended, 2 progressive, …), BitsPerSample, ColorComponents and,
+    /// for three components, YCbCrSubSampling as the largest sampling factors over the
+    /// smallest ("2 2" is 4:2:0, "1 1" 4:4:4).
+    private static func frameTags(marker: UInt8, body: ArraySlice<UInt8>) -> [MetadataTag] {
+        let start = body.startIndex
+        let components = Int(body[start + 5])
+        var tags = [
+            MetadataTag(group: "File", name: "EncodingProcess", value: .integer(Int64(marker) - 0xC0)),
+            MetadataTag(group: "File", name: "BitsPerSample", value: .integer(Int64(body[start]))),
+            MetadataTag(group: "File", name: "ColorComponents", value: .integer(Int64(components))),
+        ]
+        guard components == 3, body.count >= 15 else { return tags }
+        let factors = (0..<3).map { body[start + 7 + 3 * $0] }
+        let horizontal = factors.map { Int($0 >> 4) }, vertical = factors.map { Int($0 & 0x0F) }
+        guard let hMin = horizontal.min(), let vMin = vertical.min(), hMin > 0, vMin > 0 else { return tags }
+        func ratio(_ maximum: Int, _ minimum: Int) -> String { TagValue.format(Double(maximum) / Double(minimum)) }
+        tags.append(MetadataTag(group: "File", name: "YCbCrSubSampling",
+                                value: .string(ratio(horizontal.max()!, hMin) + " " + ratio(vertical.max()!, vMin))))
+        return tags
+    }
+
+    /// A comment's bytes as text: UTF-8 when they are, else Windows-1252.
+    private static func text(_ bytes: ArraySlice<UInt8>) -> String {
+        String(validating: bytes, as: UTF8.self) ?? String(String.UnicodeScalarView(bytes.map(PNGChunks.windows1252)))
     }
 
     /// Reads every table in one DQT segment body; a table that runs past the body is dropped.

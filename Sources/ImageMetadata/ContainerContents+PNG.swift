@@ -92,13 +92,13 @@ extension ContainerContents {
     }
 
     /// Adds a chunk's tag; a second chunk with the same name replaces the first, as in
-    /// exiftool (the last one found is the one it shows).
+    /// exiftool (the last one found is the one it shows), and takes its place in file order.
     private mutating func addPNGTag(_ tag: MetadataTag) {
         if let earlier = formatTags.firstIndex(where: { $0.group == tag.group && $0.name == tag.name }) {
-            formatTags[earlier].value = tag.value
-        } else {
-            formatTags.append(tag)
+            formatTags.remove(at: earlier)
+            for index in blockPlaces.indices where blockPlaces[index].at > earlier { blockPlaces[index].at -= 1 }
         }
+        formatTags.append(tag)
     }
 }
 

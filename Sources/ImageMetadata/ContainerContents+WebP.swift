@@ -1,5 +1,6 @@
 extension ContainerContents {
-    /// Walks WebP RIFF chunks: VP8X/VP8/VP8L (dimensions), `EXIF`, `XMP `.
+    /// Walks WebP RIFF chunks: VP8X/VP8/VP8L (dimensions, flags, the VP8 version and scales),
+    /// `EXIF`, `XMP `.
     /// - Complexity: O(number of chunks).
     static func scanWebP(_ bytes: [UInt8]) throws(MetadataError) -> ContainerContents {
         let cursor = ByteCursor(bytes: bytes)
@@ -27,6 +28,9 @@ extension ContainerContents {
             switch type {
             case "VP8X":
                 contents.isExtendedWebP = true
+                if let flags = cursor.uint32LE(dataStart), size >= 4 {
+                    contents.formatTags.append(MetadataTag(group: "RIFF", name: "WebP_Flags", value: .integer(Int64(flags))))
+                }
                 if size >= 10 {
                     contents.width = 1 + (Int(data[dataStart + 4]) | Int(data[dataStart + 5]) << 8 | Int(data[dataStart + 6]) << 16)
                     contents.height = 1 + (Int(data[dataStart + 7]) | Int(data[dataStart + 8]) << 8 | Int(data[dataStart + 9]) << 16)
@@ -36,6 +40,13 @@ extension ContainerContents {
                    let width = cursor.uint16LE(dataStart + 6), let height = cursor.uint16LE(dataStart + 8) {
                     contents.width = Int(width & 0x3FFF)
                     contents.height = Int(height & 0x3FFF)
+                }
+                if size >= 10, data[dataStart + 3] == 0x9D, let width = cursor.uint16LE(dataStart + 6), let height = cursor.uint16LE(dataStart + 8) {
+                    contents.formatTags += [
+                        MetadataTag(group: "RIFF", name: "VP8Version", value: .integer(Int64((data[dataStart] & 0x0E) >> 1))),
+                        MetadataTag(group: "RIFF", name: "HorizontalScale", value: .integer(Int64(width >> 14))),
+                        MetadataTag(group: "RIFF", name: "VerticalScale", value: .integer(Int64(height >> 14))),
+                    ]
                 }
             case "VP8L":
                 if contents.width == nil, size >= 5, data[dataStart] == 0x2F, let bits = cursor.uint32LE(dataStart + 1) {

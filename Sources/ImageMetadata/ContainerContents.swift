@@ -27,9 +27,9 @@ struct ContainerContents {
     /// order, in exiftool's groups.
     var formatTags: [MetadataTag] = []
     /// Where among `formatTags` the metadata blocks were found (the count of tags before
-    /// each), in file order, so that their tags can be put in file order too: in a PNG the
-    /// last of several tags with one name is the one exiftool shows. Empty for formats whose
-    /// blocks keep exiftool's fixed precedence (EXIF, IPTC, XMP).
+    /// each), in file order, so that their tags can be put in file order too: of several tags
+    /// with one name, exiftool shows the last one found (``FileMetadata/keyedTags(grouped:)``).
+    /// Blocks without a place (WebP's, TIFF's) keep the order EXIF, IPTC, XMP.
     var blockPlaces: [(block: MetadataBlock, at: Int)] = []
     /// Damage found while walking.
     var warnings: [String] = []

@@ -32,6 +32,8 @@ struct ExifTagDecoder {
             case 0x0002, 0x0004, 0x0014, 0x0016:  // latitude/longitude (dest too) in d m s
                 let parts = rationals(data, signed: false)
                 guard !parts.isEmpty else { return nil }
+                // A zero denominator anywhere (n/0, 0/0): exiftool prints "" rather than a number.
+                guard parts.allSatisfy(\.isFinite) else { return .string("") }
                 var degrees = 0.0
                 for (index, part) in parts.prefix(3).enumerated() { degrees += part / pow(60, Double(index)) }
                 return .double(degrees)

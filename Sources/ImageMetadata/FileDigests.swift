@@ -30,6 +30,11 @@ public struct FileDigests: Sendable, Hashable {
         self.md5 = md5
     }
 
+    /// Lower-case hex MD5 of a part of a file (exiftool's CurrentIPTCDigest).
+    static func md5Hex(of bytes: ArraySlice<UInt8>) -> String {
+        hex(Insecure.MD5.hash(data: bytes))
+    }
+
     static func hex(_ digest: some Sequence<UInt8>) -> String {
         let digits: [UInt8] = Array("0123456789abcdef".utf8)
         var out: [UInt8] = []

@@ -27,10 +27,6 @@ public struct FileMetadata: Sendable {
     public var warnings: [String]
     /// A WebP in the extended format (a VP8X chunk), which exiftool calls "Extended WEBP".
     public var isExtendedWebP = false
-    /// Whether, among tags of one name, a later one is shown without groups (exiftool's rule
-    /// for PNG, whose chunks come in any order) rather than the first (EXIF before IPTC before
-    /// XMP, as in JPEG). IFD1's tags never override: exiftool gives them the lowest priority.
-    public var laterTagsOverride = false
 
     /// Creates a value; ``MetadataReader`` is the usual way to get one.
     public init(
@@ -71,9 +67,10 @@ public struct FileMetadata: Sendable {
     /// XMP tags, then Imprint's own additions under `Imprint:` (`SHA256`, `MD5`,
     /// `JPEGQualityEstimate`, `ThumbnailLength`, `Warning`), then `Composite:` tags.
     /// - Parameter grouped: true for `Group:Name` keys (exiftool `-G1`); false for bare names,
-    ///   each name once, the first occurrence winning (so EXIF beats XMP, as in exiftool) or
-    ///   the last under ``laterTagsOverride``, except that a Composite tag always replaces its
-    ///   namesake (the signed GPS coordinates).
+    ///   each name once, as exiftool shows them: tags are in file order and a later tag of a
+    ///   name replaces an earlier one unless exiftool gives it a lower priority (a JPEG's IFD1,
+    ///   the XMP namespaces that copy EXIF: ``priority(_:)``); a Composite tag always
+    ///   replaces its namesake (the signed GPS coordinates).
     /// - Returns: Ordered pairs; keys are unique.
     public func keyedTags(grouped: Bool) -> [(key: String, value: TagValue)] {
         var all: [MetadataTag] = []
@@ -103,21 +100,44 @@ public struct FileMetadata: Sendable {
         }
         all.append(contentsOf: composite)
 
-        var position: [String: Int] = [:]
+        var position: [String: (at: Int, priority: Int)] = [:]
         var result: [(key: String, value: TagValue)] = []
         result.reserveCapacity(all.count)
         for tag in all {
             let key = grouped ? tag.groupedName : tag.name
-            if let at = position[key] {
-                // Without groups, exiftool shows the Composite GPSLatitude, GPSLongitude and
-                // GPSAltitude, which carry the sign, over GPS's unsigned ones.
-                if tag.group == "Composite" || (laterTagsOverride && tag.group != "IFD1") { result[at].value = tag.value }
+            // Without groups, exiftool shows the Composite GPSLatitude, GPSLongitude and
+            // GPSAltitude, which carry the sign, over GPS's unsigned ones.
+            let priority = tag.group == "Composite" ? 2 : self.priority(tag)
+            if let held = position[key] {
+                // exiftool's rule: a later tag takes the name when its priority is at least the
+                // holder's, a holder of priority 0 counting as 1.
+                if priority >= max(held.priority, held.priority == 0 ? 1 : held.priority) {
+                    result[held.at].value = tag.value
+                    position[key] = (held.at, priority)
+                }
             } else {
-                position[key] = result.count
+                position[key] = (result.count, priority)
                 result.append((key, tag.value))
             }
         }
         return result
+    }
+}
+
+extension FileMetadata {
+    /// exiftool's priority of a tag, which decides what a name shows without groups: 0 for a
+    /// JPEG's IFD1 (its thumbnail; in a TIFF IFD1 is the second page) and the XMP namespaces
+    /// that only copy EXIF and TIFF tags (`XMP-tiff`, `XMP-exif`, `XMP-exifEX`, and
+    /// xmp:CreateDate/ModifyDate, "not as reliable as actual EXIF tags"); −1 for JFIF's
+    /// resolution, which anything later replaces; 1 for the rest.
+    func priority(_ tag: MetadataTag) -> Int {
+        switch tag.group {
+        case "IFD1": format == .jpeg ? 0 : 1
+        case "XMP-tiff", "XMP-exif", "XMP-exifEX": 0
+        case "XMP-xmp": tag.name == "CreateDate" || tag.name == "ModifyDate" ? 0 : 1
+        case "JFIF": tag.name == "JFIFVersion" ? 1 : -1
+        default: 1
+        }
     }
 }
 

@@ -24,21 +24,33 @@ enum GPSComposite {
         if case .string(let date)? = gps("GPSDateStamp"), case .string(let time)? = gps("GPSTimeStamp") {
             result.append(MetadataTag(group: "Composite", name: "GPSDateTime", value: .string("\(date) \(time)Z")))
         }
-        func signed(_ name: String, negative: Character) -> Double? {
-            guard let degrees = gps(name)?.numericValue, case .string(let ref)? = gps(name + "Ref") else { return nil }
-            return ref.uppercased().first == negative ? -degrees : degrees
+        // A coordinate with a zero denominator is "" (exiftool's ToDegrees gives up on "inf" and
+        // "undef"); its Composite is "" too, or 0 in the southern or western hemisphere (Perl's
+        // -"" is 0), and GPSPosition joins whatever the two are: " 20.5".
+        func signed(_ name: String, negative: Character) -> TagValue? {
+            guard let stored = gps(name), case .string(let ref)? = gps(name + "Ref") else { return nil }
+            let south = ref.uppercased().first == negative
+            if let degrees = stored.numericValue { return .double(south ? -degrees : degrees) }
+            return stored == .string("") ? (south ? .integer(0) : .string("")) : nil
         }
         let latitude = signed("GPSLatitude", negative: "S")
         let longitude = signed("GPSLongitude", negative: "W")
-        if let latitude { result.append(MetadataTag(group: "Composite", name: "GPSLatitude", value: .double(latitude))) }
-        if let longitude { result.append(MetadataTag(group: "Composite", name: "GPSLongitude", value: .double(longitude))) }
-        func shown(_ name: String, composite: Double?) -> Double? {
-            composite ?? gps(name)?.numericValue ?? value("XMP-exif", name)?.numericValue
+        if let latitude { result.append(MetadataTag(group: "Composite", name: "GPSLatitude", value: latitude)) }
+        if let longitude { result.append(MetadataTag(group: "Composite", name: "GPSLongitude", value: longitude)) }
+        // XMP-exif's coordinates are signed; exiftool derives their references as Composites.
+        for (name, positive, negative) in [("GPSLatitude", "N", "S"), ("GPSLongitude", "E", "W")] {
+            if let degrees = value("XMP-exif", name)?.numericValue, degrees.isFinite {
+                result.append(MetadataTag(group: "Composite", name: name + "Ref", value: .string(degrees < 0 ? negative : positive)))
+            }
+        }
+        func shown(_ name: String, composite: TagValue?) -> TagValue? {
+            composite ?? gps(name) ?? value("XMP-exif", name)
         }
         if let latitude = shown("GPSLatitude", composite: latitude), let longitude = shown("GPSLongitude", composite: longitude),
-           latitude.isFinite, longitude.isFinite {
+           latitude.numericValue?.isFinite ?? (latitude == .string("")), longitude.numericValue?.isFinite ?? (longitude == .string("")),
+           latitude.numericValue != nil || longitude.numericValue != nil {
             result.append(MetadataTag(group: "Composite", name: "GPSPosition",
-                                      value: .string(TagValue.format(latitude) + " " + TagValue.format(longitude))))
+                                      value: .string(latitude.exiftoolText + " " + longitude.exiftoolText)))
         }
         return result
     }

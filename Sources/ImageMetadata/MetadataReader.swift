@@ -42,9 +42,17 @@ public enum MetadataReader {
         }
         let iptcTags = iptcBlock.map { IPTCReader.tags(in: $0, warnings: &metadata.warnings) } ?? []
         let blockTags: [MetadataBlock: [MetadataTag]] = [.exif: exifTags, .iptc: iptcTags, .xmp: xmpTags]
-        metadata.tags = inFileOrder(contents.formatTags, blocks: blockTags, places: contents.blockPlaces)
+        var fileTags: [MetadataTag] = []
+        if let exif = contents.exif, exif.starts(with: [0x49, 0x49]) || exif.starts(with: [0x4D, 0x4D]) {
+            fileTags.append(MetadataTag(group: "File", name: "ExifByteOrder", value: .string(exif.first == 0x49 ? "II" : "MM")))
+        }
+        if let iptcBlock, !iptcTags.isEmpty, format == .jpeg || format == .tiff {
+            // exiftool's digest of standard IPTC (a JPEG's APP13, a TIFF's IFD0), by which it
+            // tells whether the IPTC was edited.
+            fileTags.append(MetadataTag(group: "File", name: "CurrentIPTCDigest", value: .string(FileDigests.md5Hex(of: iptcBlock))))
+        }
+        metadata.tags = fileTags + inFileOrder(contents.formatTags, blocks: blockTags, places: contents.blockPlaces)
             + GPSComposite.tags(from: exifTags + xmpTags)
-        metadata.laterTagsOverride = format == .png
         if format == .jpeg {
             metadata.jpegQuality = JPEGQuality.estimate(contents.quantizationTables)
         }
@@ -63,12 +71,12 @@ public enum MetadataReader {
     }
 
     /// The container's own tags with each block's tags spliced in where the block was found.
-    /// Blocks without a recorded place come first, in exiftool's precedence for a name in
-    /// several groups (EXIF, then IPTC, then XMP), which is how JPEG's are kept.
+    /// Blocks without a recorded place come first, as TIFF (tags 700 then 33723) and WebP
+    /// (chunks `EXIF` then `XMP `) hold them: EXIF, XMP, IPTC.
     private static func inFileOrder(_ formatTags: [MetadataTag], blocks: [MetadataBlock: [MetadataTag]],
                                     places: [(block: MetadataBlock, at: Int)]) -> [MetadataTag] {
         let placed = Set(places.map(\.block))
-        var result = [MetadataBlock.exif, .iptc, .xmp].filter { !placed.contains($0) }.flatMap { blocks[$0] ?? [] }
+        var result = [MetadataBlock.exif, .xmp, .iptc].filter { !placed.contains($0) }.flatMap { blocks[$0] ?? [] }
         var next = 0
         for place in places {
             result += formatTags[next..<place.at]

@@ -7,8 +7,9 @@
 /// the pixel data (StripOffsets) keep their original values, which is what exiftool reports.
 enum TIFFCompactor {
     private static let subIFDPointers: Set<UInt16> = [0x8769, 0x8825, 0xA005]
-    /// Values we never report (ICC, IPTC, Photoshop, MakerNote…); their bytes are not copied.
-    private static let droppedValues: Set<UInt16> = ExifTagDecoder.skippedTags.subtracting([0x02BC]).subtracting(subIFDPointers)
+    /// Values we never report (ICC, Photoshop, MakerNote…); their bytes are not copied. XMP
+    /// (700) and IPTC (33723) are read from the copy, so they stay.
+    private static let droppedValues: Set<UInt16> = ExifTagDecoder.skippedTags.subtracting([0x02BC, 0x83BB]).subtracting(subIFDPointers)
     /// Bytes per component for TIFF field types 1…12.
     private static let typeSizes: [Int] = [0, 1, 1, 2, 4, 8, 1, 1, 2, 4, 8, 4, 8]
 

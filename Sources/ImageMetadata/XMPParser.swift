@@ -42,6 +42,11 @@ enum XMPParser {
         "exifEX": ["BodySerialNumber": "SerialNumber", "CameraOwnerName": "OwnerName", "InteroperabilityIndex": "InteropIndex",
                    "LensSpecification": "LensInfo", "Temperature": "AmbientTemperature"],
         "crs": ["Temperature": "ColorTemperature"],
+        // IPTC Core's creator contact structure, flattened under exiftool's short names.
+        "iptcCore": ["CreatorContactInfoCiAdrCity": "CreatorCity", "CreatorContactInfoCiAdrCtry": "CreatorCountry",
+                     "CreatorContactInfoCiAdrExtadr": "CreatorAddress", "CreatorContactInfoCiAdrPcode": "CreatorPostalCode",
+                     "CreatorContactInfoCiAdrRegion": "CreatorRegion", "CreatorContactInfoCiEmailWork": "CreatorWorkEmail",
+                     "CreatorContactInfoCiTelWork": "CreatorWorkTelephone", "CreatorContactInfoCiUrlWork": "CreatorWorkURL"],
         "microsoft": ["CreatorAppId": "CreatorAppID", "Rating": "RatingPercent"],
         "xmp": ["ThumbnailsFormat": "ThumbnailFormat", "ThumbnailsHeight": "ThumbnailHeight",
                 "ThumbnailsImage": "ThumbnailImage", "ThumbnailsWidth": "ThumbnailWidth"],
@@ -157,6 +162,11 @@ enum XMPParser {
         func parser(_ parser: XMLParser, foundCharacters string: String) {
             stack.last?.text += string
         }
+
+        /// `<![CDATA[…]]>` is text like any other.
+        func parser(_ parser: XMLParser, foundCDATA CDATABlock: Data) {
+            stack.last?.text += String(decoding: CDATABlock, as: UTF8.self)
+        }
     }
 
     /// Turns rdf:Description properties into flattened, grouped tags.
@@ -256,6 +266,8 @@ enum XMPParser {
                 if entry.tag.name == "LensInfo" {
                     // exiftool joins this rational Seq into one space-separated value.
                     entry.tag.value = .string(entry.items.map(\.exiftoolText).joined(separator: " "))
+                } else if entry.items.isEmpty {
+                    entry.tag.value = .string("")  // an empty Bag or Seq: exiftool prints ""
                 } else if entry.isList && entry.items.count != 1 {
                     entry.tag.value = .list(entry.items)
                 } else {

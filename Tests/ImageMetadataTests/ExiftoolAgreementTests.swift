@@ -90,6 +90,90 @@ import Testing
         #expect(xmp.percent >= 95, "XMP agreement \(xmp.percent)% is below 95%")
     }
 
+    /// Files written with ImageMagick, exiftool, cwebp and webpmux (Fixtures/made, by
+    /// scripts/make-metadata-fixtures; PNG text and profiles, JPEG segments that disagree,
+    /// numbers stored as text, hand-written XMP, a GPS zero denominator, WebP, TIFF IPTC) and
+    /// the corpus's PNGs, against `exiftool -j -n -G1`: every tag of every group we read.
+    @Test func madeFilesAgreeWithExiftool() throws {
+        let reference = try Self.madeReference("made-exiftool-reference")
+        let corpus = CorpusLocation.available()
+        var compared = 0
+        var disagreements: [String] = []
+        for record in reference {
+            let path = try #require(record["SourceFile"] as? String)
+            guard let file = Self.madeFile(path, corpus: corpus) else { continue }
+            let metadata = try MetadataReader.read(CorpusLocation.bytes(file))
+            var ours: [String: TagValue] = [:]
+            for pair in metadata.keyedTags(grouped: true) { ours[pair.key] = pair.value }
+            for (key, expected) in record.sorted(by: { $0.key < $1.key }) where Self.isCompared(key, grouped: true) {
+                compared += 1
+                if !(ours[key].map { Self.agrees(expected, $0) } ?? false) {
+                    disagreements.append("\(path) \(key): exiftool \(expected), ours \(ours[key].map(\.exiftoolText) ?? "<missing>")")
+                }
+            }
+        }
+        print("made files, grouped: \(compared - disagreements.count)/\(compared) tags agree")
+        for line in disagreements { print("  \(line)") }
+        #expect(compared >= 600)
+        #expect(disagreements.isEmpty)
+    }
+
+    /// The same files without groups (`exiftool -j -n`): which of several same-named tags a
+    /// name shows follows exiftool's priorities (file order; XMP copies of EXIF, a JPEG's
+    /// IFD1 and JFIF's resolution give way).
+    @Test func madeFilesAgreeWithExiftoolWithoutGroups() throws {
+        let reference = try Self.madeReference("made-exiftool-reference-ungrouped")
+        let grouped = try Self.madeReference("made-exiftool-reference")
+        var compared = 0
+        var disagreements: [String] = []
+        for record in reference {
+            let path = try #require(record["SourceFile"] as? String)
+            guard let file = Self.madeFile(path, corpus: nil) else { continue }
+            // Names exiftool shows only from groups we do not read (ICC profiles, derived
+            // Composites) are left out.
+            let groupedRecord = grouped.first { $0["SourceFile"] as? String == path } ?? [:]
+            let unread = Set(groupedRecord.keys.filter { !Self.isCompared($0, grouped: true) }.map { String($0.split(separator: ":").last!) })
+                .subtracting(groupedRecord.keys.filter { Self.isCompared($0, grouped: true) }.map { String($0.split(separator: ":").last!) })
+            let metadata = try MetadataReader.read(CorpusLocation.bytes(file))
+            var ours: [String: TagValue] = [:]
+            for pair in metadata.keyedTags(grouped: false) { ours[pair.key] = pair.value }
+            for (key, expected) in record.sorted(by: { $0.key < $1.key }) where key != "SourceFile" && key != "Warning" && !unread.contains(key) {
+                compared += 1
+                if !(ours[key].map { Self.agrees(expected, $0) } ?? false) {
+                    disagreements.append("\(path) \(key): exiftool \(expected), ours \(ours[key].map(\.exiftoolText) ?? "<missing>")")
+                }
+            }
+        }
+        print("made files, without groups: \(compared - disagreements.count)/\(compared) tags agree")
+        for line in disagreements { print("  \(line)") }
+        #expect(compared >= 300)
+        #expect(disagreements.isEmpty)
+    }
+
+    static func madeReference(_ name: String) throws -> [[String: Any]] {
+        let url = try #require(Bundle.module.url(forResource: name, withExtension: "json", subdirectory: "Fixtures"))
+        return try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as? [[String: Any]])
+    }
+
+    /// A reference file: "made/…" under Fixtures, "photos/…" in the corpus (nil without it).
+    static func madeFile(_ path: String, corpus: URL?) -> URL? {
+        if path.hasPrefix("made/") {
+            return Bundle.module.url(forResource: "made-exiftool-reference", withExtension: "json", subdirectory: "Fixtures")?
+                .deletingLastPathComponent().appendingPathComponent(path)
+        }
+        return corpus?.appendingPathComponent(path)
+    }
+
+    /// Groups we read: not ICC profiles (only their name is read), not IPTC2 (a second copy
+    /// of the IPTC block, which exiftool reports twice and we once), and of the Composites
+    /// only the GPS ones.
+    static func isCompared(_ key: String, grouped: Bool) -> Bool {
+        let group = String(key.prefix { $0 != ":" })
+        if ["SourceFile", "ExifTool:Warning"].contains(key) || group.hasPrefix("ICC") || group == "IPTC2" { return false }
+        if group == "Composite" { return key.hasPrefix("Composite:GPS") }
+        return true
+    }
+
     /// File-level facts exiftool also reports must be identical, for every reference file.
     @Test func fileLevelFieldsMatchExiftool() throws {
         guard let corpus = CorpusLocation.available() else { return }

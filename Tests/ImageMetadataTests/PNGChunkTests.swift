@@ -3,47 +3,9 @@ import Foundation
 import Testing
 
 /// PNG's own tags (header fields, text chunks, tIME, pHYs, …) and the blocks text chunks
-/// carry, against exiftool.
+/// carry, on files built here; files written by exiftool's tools are compared with exiftool
+/// in `ExiftoolAgreementTests.madeFilesAgreeWithExiftool`.
 @Suite struct PNGChunkTests {
-    /// Fixtures/png (made by scripts/make-png-fixtures) and the corpus's PNGs, against
-    /// `exiftool -j -n -G1` (Fixtures/png-exiftool-reference.json, made by the same script).
-    @Test func pngTagsAgreeWithExiftool() throws {
-        let fixtures = try #require(Bundle.module.url(forResource: "png-exiftool-reference", withExtension: "json", subdirectory: "Fixtures"))
-        let reference = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: fixtures)) as? [[String: Any]])
-        let corpus = CorpusLocation.available()
-        var compared = 0, pngCompared = 0
-        var disagreements: [String] = []
-        for record in reference {
-            let path = try #require(record["SourceFile"] as? String)
-            let file: URL
-            if path.hasPrefix("png/") {
-                file = fixtures.deletingLastPathComponent().appendingPathComponent(path)
-            } else if let corpus {
-                file = corpus.appendingPathComponent(path)
-            } else {
-                continue
-            }
-            let metadata = try MetadataReader.read(CorpusLocation.bytes(file))
-            var ours: [String: TagValue] = [:]
-            for pair in metadata.keyedTags(grouped: true) { ours[pair.key] = pair.value }
-            for (key, expected) in record.sorted(by: { $0.key < $1.key }) {
-                let group = String(key.prefix { $0 != ":" })
-                // ICC profiles are not read (only their name); IPTC2 is a second copy of the
-                // IPTC block, which exiftool reports twice and we once.
-                guard ["PNG", "PNG-pHYs", "IFD0", "ExifIFD", "GPS", "IPTC"].contains(group) || group.hasPrefix("XMP-") else { continue }
-                compared += 1
-                if group.hasPrefix("PNG") { pngCompared += 1 }
-                if !(ours[key].map { ExiftoolAgreementTests.agrees(expected, $0) } ?? false) {
-                    disagreements.append("\(path) \(key): exiftool \(expected), ours \(ours[key].map(\.exiftoolText) ?? "<missing>")")
-                }
-            }
-        }
-        print("PNG agreement: \(compared - disagreements.count)/\(compared) tags (\(pngCompared) PNG-group tags)")
-        for line in disagreements { print("  \(line)") }
-        #expect(pngCompared >= 150)
-        #expect(disagreements.isEmpty)
-    }
-
     /// tEXt is Latin-1 by the specification and exiftool reads it so (as Windows-1252), but
     /// writers put UTF-8 there: bytes that are valid UTF-8 are read as UTF-8 (documented in
     /// docs/exif-compat.md), anything else as Windows-1252.

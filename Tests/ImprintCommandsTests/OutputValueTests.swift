@@ -15,7 +15,24 @@ import Testing
         #expect(OutputValue(TagValue.string("-7")) == .integer(-7))
         #expect(OutputValue(TagValue.string("007")) == .string("007"), "a leading zero keeps the quotes, as in exiftool")
         #expect(OutputValue(TagValue.string("1234567890123456")) == .string("1234567890123456"), "over 15 digits")
-        #expect(OutputValue(TagValue.string("4.5")) == .string("4.5"))
+    }
+
+    /// exiftool's JSON writer (`EscapeJSON` in exiftool 12.57) prints any value matching
+    /// `^-?(\d|[1-9]\d{1,14})(\.\d{1,16})?(e[-+]?\d{1,3})?$` unquoted, as written, and
+    /// true/false in any case as booleans; everything else is a string.
+    @Test func textIsTypedAsExiftoolsJSONTypesIt() {
+        #expect(OutputValue(TagValue.string("4.5")) == .number("4.5"))
+        #expect(OutputValue(TagValue.string("2.50")).json == "2.50")
+        #expect(OutputValue(TagValue.string("-0.5")).json == "-0.5")
+        #expect(OutputValue(TagValue.string("1e5")).json == "1e5")
+        #expect(OutputValue(TagValue.string("1E-05")).json == "1E-05")
+        #expect(OutputValue(TagValue.string("1.")) == .string("1."))
+        #expect(OutputValue(TagValue.string(".5")) == .string(".5"))
+        #expect(OutputValue(TagValue.string("0.12345678901234567")) == .string("0.12345678901234567"), "17 decimals")
+        #expect(OutputValue(TagValue.string("1e1234")) == .string("1e1234"))
+        #expect(OutputValue(TagValue.string("True")) == .bool(true))
+        #expect(OutputValue(TagValue.double(0.000312500010781628)) == .string("0.000312500010781628"))
+        #expect(OutputValue(TagValue.integer(1234567890123456)) == .string("1234567890123456"))
     }
 
     /// exiftool -j -n prints XMP's "False" (FlashFired, …) as JSON false.

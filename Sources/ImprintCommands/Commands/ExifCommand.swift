@@ -83,16 +83,44 @@ extension OutputValue {
         return digits.count == 1 || digits.first != UInt8(ascii: "0")
     }
 
-    /// The JSON-ready form of a metadata value.
+    /// Whether exiftool's JSON writer prints `text` unquoted, as a number: its rule is
+    /// `^-?(\d|[1-9]\d{1,14})(\.\d{1,16})?(e[-+]?\d{1,3})?$` (case-insensitive), so "2.50" and
+    /// "1e5" are numbers and "007", "1.", a 16-digit integer or 17 decimals are text.
+    static func isExiftoolNumber(_ text: String) -> Bool {
+        var rest = Substring(text)
+        if rest.hasPrefix("-") { rest = rest.dropFirst() }
+        func digits(_ range: ClosedRange<Int>) -> Bool {
+            let run = rest.prefix { $0.isASCII && $0.isNumber }
+            guard range.contains(run.count) else { return false }
+            rest = rest.dropFirst(run.count)
+            return true
+        }
+        let integer = rest.prefix { $0.isASCII && $0.isNumber }
+        guard integer.count == 1 || (2...15).contains(integer.count) && integer.first != "0", digits(1...15) else { return false }
+        if rest.hasPrefix(".") {
+            rest = rest.dropFirst()
+            guard digits(1...16) else { return false }
+        }
+        if rest.hasPrefix("e") || rest.hasPrefix("E") {
+            rest = rest.dropFirst()
+            if rest.hasPrefix("-") || rest.hasPrefix("+") { rest = rest.dropFirst() }
+            guard digits(1...3) else { return false }
+        }
+        return rest.isEmpty
+    }
+
+    /// The JSON-ready form of a metadata value, typed as exiftool's JSON writer types it: text
+    /// that reads as a number is a number ("2.50", SubSecTime "42"), "true"/"false" in any
+    /// case a boolean, and a number too long for its rule ("0.000312500010781628", a 16-digit
+    /// integer) or not finite (exiftool's "inf" and "undef") a string.
     init(_ value: TagValue) {
         switch value {
-        // exiftool's JSON prints text that reads as a whole number unquoted (SubSecTime "42"
-        // is 42); "007" keeps its quotes.
         case .string(let text) where Self.isPlainInteger(text): self = .integer(Int64(text)!)
+        case .string(let text) where Self.isExiftoolNumber(text): self = .number(text)
+        case .string(let text) where ["true", "false"].contains(text.lowercased()): self = .bool(text.lowercased() == "true")
         case .string(let text): self = .string(text)
-        case .integer(let number): self = .integer(number)
-        // exiftool prints n/0 and 0/0 as the strings "inf" and "undef"; JSON has no such numbers.
-        case .double(let number): self = number.isFinite ? .double(number) : .string(value.exiftoolText)
+        case .integer(let number): self = Self.isPlainInteger(String(number)) ? .integer(number) : .string(String(number))
+        case .double(let number): self = Self.isExiftoolNumber(value.exiftoolText) ? .double(number) : .string(value.exiftoolText)
         case .list(let items): self = .list(items.map(OutputValue.init))
         case .boolean(let flag): self = .bool(flag)
         }

@@ -7,6 +7,9 @@ public enum OutputValue: Sendable, Equatable {
     case integer(Int64)
     case double(Double)
     case bool(Bool)
+    /// A number kept as written ("2.50", "1e5"): metadata text that exiftool's JSON prints
+    /// unquoted.
+    case number(String)
     case list([OutputValue])
     case null
 
@@ -24,6 +27,7 @@ public enum OutputValue: Sendable, Equatable {
         case .integer(let number): out += String(number)
         case .double(let number): out += Self.format(number)
         case .bool(let flag): out += flag ? "true" : "false"
+        case .number(let text): out += text
         case .null: out += "null"
         case .list(let items):
             out += "["
@@ -42,6 +46,7 @@ public enum OutputValue: Sendable, Equatable {
         case .integer(let number): String(number)
         case .double(let number): Self.format(number)
         case .bool(let flag): flag ? "true" : "false"
+        case .number(let text): text
         case .null: ""
         case .list(let items): items.map(\.text).joined(separator: " ")
         }
