@@ -54,9 +54,16 @@ public struct FileMetadata: Sendable {
         return orientation
     }
 
-    /// The first tag with this name (in any group), preferring EXIF over XMP as exiftool does.
+    /// The value of the tag named `name` (in any group) that exiftool shows without groups:
+    /// see ``keyedTags(grouped:)``.
     public func value(of name: String) -> TagValue? {
-        tags.first { $0.name == name }?.value
+        var held: (value: TagValue, priority: Int)?
+        for tag in tags where tag.name == name {
+            let priority = shownPriority(tag)
+            if let current = held, !Self.takesName(priority, from: current.priority) { continue }
+            held = (tag.value, priority)
+        }
+        return held?.value
     }
 
     /// The key/value pairs `imprint exif` prints after `SourceFile`, in exiftool's order.
@@ -105,13 +112,9 @@ public struct FileMetadata: Sendable {
         result.reserveCapacity(all.count)
         for tag in all {
             let key = grouped ? tag.groupedName : tag.name
-            // Without groups, exiftool shows the Composite GPSLatitude, GPSLongitude and
-            // GPSAltitude, which carry the sign, over GPS's unsigned ones.
-            let priority = tag.group == "Composite" ? 2 : self.priority(tag)
+            let priority = shownPriority(tag)
             if let held = position[key] {
-                // exiftool's rule: a later tag takes the name when its priority is at least the
-                // holder's, a holder of priority 0 counting as 1.
-                if priority >= max(held.priority, held.priority == 0 ? 1 : held.priority) {
+                if Self.takesName(priority, from: held.priority) {
                     result[held.at].value = tag.value
                     position[key] = (held.at, priority)
                 }
@@ -125,6 +128,19 @@ public struct FileMetadata: Sendable {
 }
 
 extension FileMetadata {
+    /// exiftool's rule: a later tag takes a name when its priority is at least the holder's,
+    /// a holder of priority 0 counting as 1.
+    static func takesName(_ priority: Int, from holder: Int) -> Bool {
+        priority >= (holder == 0 ? 1 : holder)
+    }
+
+    /// ``priority(_:)``, except that Composite tags always win: without groups exiftool shows
+    /// the Composite GPSLatitude, GPSLongitude and GPSAltitude, which carry the sign, over
+    /// GPS's unsigned ones.
+    func shownPriority(_ tag: MetadataTag) -> Int {
+        tag.group == "Composite" ? 2 : priority(tag)
+    }
+
     /// exiftool's priority of a tag, which decides what a name shows without groups: 0 for a
     /// JPEG's IFD1 (its thumbnail; in a TIFF IFD1 is the second page) and the XMP namespaces
     /// that only copy EXIF and TIFF tags (`XMP-tiff`, `XMP-exif`, `XMP-exifEX`, and
