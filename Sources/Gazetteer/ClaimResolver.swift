@@ -357,7 +357,24 @@ public struct ClaimResolver: Sendable {
             if c > 0, scan.has(scan.content[c - 1], in: neighbours.before) { return true }
             if c + 1 < scan.content.count, scan.has(scan.content[c + 1], in: neighbours.after) { return true }
         }
-        return false
+        return isVerb(at: c, in: scan)
+    }
+
+    /// Whether a town's name is here the verb it is also spelled as: تدمر "destroys" in
+    /// "الطائرات الروسية تدمر مستودعات" (Russian jets destroy depots). A verb is written bare,
+    /// after no preposition, type word or capture word, and is followed by its object, one of
+    /// the things news says are destroyed (``PlaceLexicon/destroyedObjects``); "مطار تدمر شرق",
+    /// "تدخل تدمر بعد معارك", "تدمر تعود" stay Palmyra.
+    private func isVerb(at c: Int, in scan: Scan) -> Bool {
+        let position = scan.content[c]
+        guard PlaceLexicon.verbHomographs.contains(scan.words[position].form), c + 1 < scan.content.count else { return false }
+        let next = scan.content[c + 1]
+        guard !scan.words[next].startsClause, scan.has(next, in: PlaceLexicon.destroyedObjects) else { return false }
+        guard c > 0, !scan.words[position].startsClause else { return true }
+        let previous = scan.content[c - 1]
+        return !scan.typeWordPositions.contains(c - 1) && !scan.has(previous, in: PlaceLexicon.fromWords)
+            && !scan.has(previous, in: PlaceLexicon.alongPrepositions) && !scan.has(previous, in: PlaceLexicon.captureCues)
+            && !scan.has(previous, in: PlaceLexicon.gapWords) && !scan.has(previous, in: PlaceLexicon.referenceCues)
     }
 
     /// Whether a word may be (part of) a name: Arabic and digits always; Latin when

@@ -229,6 +229,16 @@ enum PlaceLexicon {
         return table
     }()
 
+    /// Town names that are also verbs, as written (no clitic): تدمر "destroys" (Palmyra).
+    static let verbHomographs: Set<String> = ["\u{062A}\u{062F}\u{0645}\u{0631}"]
+    /// What war news says is destroyed, the object right after تدمر "destroys".
+    static let destroyedObjects: Set<String> = canonicalSet([
+        "مستودعات", "مستودع", "مقرات", "مقر", "مقرا", "اليات", "الية", "دبابة", "دبابات", "مدرعة", "مدرعات", "عربة", "عربات",
+        "مواقع", "موقعا", "تحصينات", "اسلحة", "مخازن", "مخزن", "منصة", "منصات", "راجمة", "راجمات", "نقاط", "نقطة", "تجمعات",
+        "رتلا", "رتل", "عددا", "معدات", "مدفع", "مدافع", "طائرة", "طائرات", "مسيرة", "مسيرات", "سيارة", "سيارات", "شاحنة",
+        "شاحنات", "جسر", "جسرا", "انفاق", "نفق", "معمل", "ورشة", "بنى", "البنية", "كل", "اهدافا", "اهداف",
+    ])
+
     /// Words by which a post says itself that its picture is old or false ("recycled",
     /// "#factcheck", مفبركة): such a post presents nothing as new. ("Again" is not one:
     /// "Palmyra liberated again" is news.)

@@ -290,6 +290,13 @@ struct LabelledPost {
         #expect(Self.top("إصدار جديد بعنوان (ولو كره الكافرون) قريباً") == "none")
     }
 
+    @Test func palmyraIsNotTheVerbDestroys() {
+        #expect(Self.top("الطائرات الحربية تدمر مقرات للإرهابيين في ريف حماة") == "none")
+        #expect(Self.top("قوات النظام تدخل تدمر بعد معارك عنيفة") == "builtin:palmyra")
+        #expect(Self.top("تدمر تعود لحضن الوطن") == "builtin:palmyra")
+        #expect(Self.top("سيطرة كاملة على مطار تدمر العسكري") == "builtin:palmyra-airport")
+    }
+
     @Test func aDoubledVowelIsOneVowel() {
         #expect(Self.top("Trucks stuck at the Nasiib crossing since dawn") == "builtin:nasib-jaber-crossing")
         #expect(Self.top("Long queues at al-Masna' this morning") == "builtin:masnaa-crossing")
