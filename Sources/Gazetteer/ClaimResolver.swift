@@ -704,8 +704,14 @@ public struct ClaimResolver: Sendable {
 
     /// Whether "next to" stands right before the place (articles aside): a locator, like "near".
     private func isNextTo(_ mention: Mention, scan: Scan) -> Bool {
-        let before = scan.words[..<scan.content[mention.start]].map(\.form).filter { !["the", "al", "el"].contains($0) }.suffix(2)
-        return Array(before) == ["next", "to"]
+        var before: [String] = []
+        var position = scan.content[mention.start] - 1
+        while position >= 0, before.count < 2 {
+            let form = scan.words[position].form
+            if !["the", "al", "el"].contains(form) { before.insert(form, at: 0) }
+            position -= 1
+        }
+        return before == ["next", "to"]
     }
 
     /// Whether the post remembers a past event (``PlaceLexicon/anniversaryPhrases``).
