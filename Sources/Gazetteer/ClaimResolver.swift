@@ -572,10 +572,13 @@ public struct ClaimResolver: Sendable {
         // A type word that fits no namesake but is a word of the curated name matched ("the
         // Korean Village FOB": "village", a military base) fits that site.
         let anyFits = mention.candidates.contains { mention.typeWeights[gazetteer.sites[$0.site].type] != nil }
-        let ownTypeWords = anyFits ? [] : Set(mention.candidates.filter { candidate in
+        let ownTypeWords = anyFits || mention.typeWords.isEmpty ? [] : Set(mention.candidates.filter { candidate in
             guard gazetteer.sites[candidate.site].isCurated else { return false }
-            let name = " " + PlaceText.forms(index.entries[candidate.entry].name).joined(separator: " ") + " "
-            return mention.typeWords.contains { name.contains(" " + $0 + " ") }
+            let name = PlaceText.forms(index.entries[candidate.entry].name)
+            return mention.typeWords.contains { typeWord in
+                let words = typeWord.split(separator: " ").map(String.init)
+                return name.indices.contains { name[$0...].starts(with: words) }
+            }
         }.map(\.site))
         func fit(_ site: Int) -> Double {
             let weight = mention.typeWeights[gazetteer.sites[site].type] ?? 0

@@ -125,7 +125,7 @@ public enum PlaceText {
             default:
                 // Emoji stand between a post's phrases as full stops do: "retake Tall Afar
                 // airport 🇮🇶 the town itself is still contested".
-                if (0x1F000...0x1FAFF).contains(value) || (0x2600...0x27BF).contains(value) || scalar.properties.isEmojiPresentation {
+                if value >= 0x231A, (0x1F000...0x1FAFF).contains(value) || (0x2600...0x27BF).contains(value) || scalar.properties.isEmojiPresentation {
                     pendingClause = true
                 }
                 hashtag = false
