@@ -49,7 +49,7 @@ public struct ClaimResolver: Sendable {
         var mentions = findMentions(in: scan, typeSpans: typeSpans)
         guard !mentions.isEmpty else { return [] }
         for m in mentions.indices {
-            mentions[m].isOrigin = isOrigin(mentions[m], scan: scan, typeSpans: typeSpans)
+            mentions[m].isOrigin = isOrigin(mentions[m], scan: scan)
             // "protesters from Nasiriyah and Basra": the places listed after an origin are too.
             if m > 0, mentions[m - 1].isOrigin, !scan.words[scan.content[mentions[m].start]].startsClause,
                (mentions[m - 1].end + 1..<mentions[m].start).allSatisfy({ scan.has(scan.content[$0], in: PlaceLexicon.conjunctions) }) {
@@ -541,7 +541,8 @@ public struct ClaimResolver: Sendable {
             }
         }
         for m in mentions.indices { mentions[m].score = score(mentions[m], scan: scan, mentionEnds: ends) }
-        // A post that remembers a past event ("on this day in 2016", ذكرى) shows nothing now.
+        // A post that remembers a past event ("on this day in 2016", في مثل هذا اليوم) shows
+        // nothing now.
         if remembers(scan) {
             for m in mentions.indices { mentions[m].score *= 0.15 }
         }
@@ -685,7 +686,7 @@ public struct ClaimResolver: Sendable {
     /// Homs", "jets operating from Hmeimim", "families flee Damascus", أقلعت من قاعدة حميميم):
     /// the cue, then "from" where it needs one, then nothing but gap and type words before the
     /// name, in one clause. A hashtag is a tag, not the object of a sentence.
-    private func isOrigin(_ mention: Mention, scan: Scan, typeSpans: [TypeSpan]) -> Bool {
+    private func isOrigin(_ mention: Mention, scan: Scan) -> Bool {
         let content = scan.content
         guard !scan.words[content[mention.start]].inHashtag else { return false }
         var c = mention.start - 1
@@ -697,7 +698,7 @@ public struct ClaimResolver: Sendable {
             if scan.has(position, in: PlaceLexicon.fromWords) {
                 if sawFrom { return false }
                 sawFrom = true
-            } else if !scan.has(position, in: PlaceLexicon.gapWords), !typeSpans.contains(where: { $0.start <= c && c <= $0.end }) {
+            } else if !scan.has(position, in: PlaceLexicon.gapWords), !scan.typeWordPositions.contains(c) {
                 return false
             }
             c -= 1
