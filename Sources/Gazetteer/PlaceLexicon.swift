@@ -230,7 +230,7 @@ enum PlaceLexicon {
     }()
 
     /// Town names that are also verbs, as written (no clitic): تدمر "destroys" (Palmyra).
-    static let verbHomographs: Set<String> = ["\u{062A}\u{062F}\u{0645}\u{0631}"]
+    static let verbHomographs: Set<String> = ["تدمر"]
     /// What war news says is destroyed, the object right after تدمر "destroys".
     static let destroyedObjects: Set<String> = canonicalSet([
         "مستودعات", "مستودع", "مقرات", "مقر", "مقرا", "اليات", "الية", "دبابة", "دبابات", "مدرعة", "مدرعات", "عربة", "عربات",
@@ -274,7 +274,8 @@ enum PlaceLexicon {
     /// "border" words that, after a preposition, say where a place lies rather than name a
     /// crossing: "Tal Abyad on the Turkish border", على الحدود التركية.
     static let borderWords: Set<String> = canonicalSet(["border", "borders", "frontier", "حدود", "الحدود"])
-    static let alongPrepositions: Set<String> = canonicalSet(["on", "along", "near", "across", "by", "على", "عند", "قرب", "بمحاذاة", "قرب"])
+    /// The prepositions that make a lone "border" after them a locator.
+    static let alongPrepositions: Set<String> = canonicalSet(["on", "along", "near", "across", "by", "على", "عند", "قرب", "بمحاذاة"])
 
     /// Words that may stand between a type word and its name: "the airport of Tabqa".
     static let gapWords: Set<String> = canonicalSet([
