@@ -51,15 +51,9 @@ extension CaseDatabase {
         return try write { db in
             var counts = SidecarCounts()
             for post in posts {
-                let row = try Row.fetchOne(db.cachedStatement(sql: """
-                    INSERT INTO posts (platform, post_id, url, author, posted_at, text, language, extra, sidecar)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    ON CONFLICT (platform, post_id) DO UPDATE SET url = excluded.url, author = excluded.author,
-                        posted_at = excluded.posted_at, text = excluded.text, language = excluded.language,
-                        extra = excluded.extra, sidecar = excluded.sidecar
-                    RETURNING id
-                    """), arguments: [post.platform, post.postID, post.url, post.author,
-                                      post.postedAt.map(Self.iso), post.text, post.language, post.extra, path])
+                let row = try Row.fetchOne(db.cachedStatement(sql: Self.upsertPost), arguments: [
+                    post.platform, post.postID, post.url, post.author, post.postedAt.map(Self.iso), post.text,
+                    post.language, post.extra, path, Self.rank(of: format)])
                 guard let postRowID: Int64 = row?[0] else { continue }
                 counts.posts += 1
                 var linked = Set<Int64>()
@@ -91,6 +85,44 @@ extension CaseDatabase {
                               postCount: counts.posts, error: error).save(db)
             return counts
         }
+    }
+
+    /// How far a sidecar is trusted about a post: a scraper's own record (gallery-dl, yt-dlp,
+    /// snscrape, an account archive) over a table an analyst typed.
+    static func rank(of format: SidecarFormat?) -> Int {
+        switch format {
+        case .plainCSV?, .plainJSONL?, nil: 1
+        default: 2
+        }
+    }
+
+    /// Stores a post, merging it with the row of the same (platform, post id) that another
+    /// sidecar stored: the same post seen by gallery-dl and then named in an analyst's table
+    /// must not lose its author, date and text to the table's few columns. A re-read of the
+    /// sidecar that stored the row replaces it (the file was edited); a sidecar of higher rank
+    /// (``rank(of:)``) overrides what it has and keeps the rest; one of equal or lower rank
+    /// only fills what the row lacks. Empty text counts as none.
+    static let upsertPost = """
+        INSERT INTO posts (platform, post_id, url, author, posted_at, text, language, extra, sidecar)
+        VALUES (?1, ?2, ?3, ?4, ?5, NULLIF(?6, ''), ?7, ?8, ?9)
+        ON CONFLICT (platform, post_id) DO UPDATE SET
+            url = \(merged("url")), author = \(merged("author")), posted_at = \(merged("posted_at")),
+            text = \(merged("text")), language = \(merged("language")), extra = \(merged("extra")),
+            sidecar = CASE WHEN posts.sidecar = excluded.sidecar OR ?10 > \(storedRank) THEN excluded.sidecar ELSE posts.sidecar END
+        RETURNING id
+        """
+
+    /// The rank of the sidecar that stored a post row (0 when that sidecar is unknown).
+    private static let storedRank = """
+        COALESCE((SELECT CASE WHEN format IN ('csv', 'jsonl') THEN 1 ELSE 2 END FROM sidecars WHERE path = posts.sidecar), 0)
+        """
+
+    private static func merged(_ column: String) -> String {
+        """
+        CASE WHEN posts.sidecar = excluded.sidecar THEN excluded.\(column)
+             WHEN ?10 > \(storedRank) THEN COALESCE(excluded.\(column), posts.\(column))
+             ELSE COALESCE(posts.\(column), excluded.\(column)) END
+        """
     }
 
     static func iso(_ date: Date) -> String {

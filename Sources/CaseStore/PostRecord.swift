@@ -22,7 +22,7 @@ public struct PostRecord: Codable, Sendable, Hashable, FetchableRecord, MutableP
     public var language: String?
     /// The sidecar's other fields, a JSON object.
     public var extra: String
-    /// The sidecar it was read from (last one, when several name it).
+    /// The sidecar it was read from: of several, the most trusted (scrapers over tables), else the first.
     public var sidecar: String
 
     enum CodingKeys: String, CodingKey {

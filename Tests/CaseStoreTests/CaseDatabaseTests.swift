@@ -120,6 +120,40 @@ import PostSidecars
         #expect(try store.knownSidecar(path: "/case/notes/x.csv")?.size == 1)
     }
 
+    /// The same tweet read by gallery-dl and then named in an analyst's table keeps what the
+    /// scraper knew; the table only fills what is missing, and an edited scraper file still
+    /// replaces its own post.
+    @Test func aPostSeenByTwoSidecarsKeepsTheScrapersFacts() throws {
+        let store = try CaseDatabase()
+        try store.store([try Self.ingested("desert-road.jpg", as: "/case/x/1701_1.jpg")])
+        let date = Date(timeIntervalSince1970: 1_694_412_239)
+        let scraped = Post(platform: "twitter", postID: "1701", url: "https://x.com/AleppoNow_/status/1701", author: "AleppoNow_",
+                           postedAt: date, text: "رفع العلم", language: "ar", media: ["1701_1.jpg"], mediaBesideSidecar: true)
+        let typed = Post(platform: "twitter", postID: "1701", url: "https://x.com/AleppoNow_/status/1701/photo/2",
+                         author: "someone", postedAt: Date(timeIntervalSince1970: 0), text: "", extra: #"{"note":"seen elsewhere"}"#,
+                         media: ["1701_1.jpg"])
+        func post() throws -> PostRecord? { try store.details(pathOrDigest: "/case/x/1701_1.jpg").first?.posts.first }
+        try store.storeSidecar(path: "/case/x/1701_1.jpg.json", size: 1, mtimeNanoseconds: 1, format: .galleryDL, posts: [scraped])
+        try store.storeSidecar(path: "/case/notes.csv", size: 1, mtimeNanoseconds: 1, format: .plainCSV, posts: [typed])
+        #expect(try post()?.author == "AleppoNow_")
+        #expect(try post()?.text == "رفع العلم")
+        #expect(try post()?.language == "ar")
+        #expect(try post()?.postedAt == "2023-09-11T06:03:59Z")
+        var edited = scraped
+        edited.text = "رفع العلم فوق المطار"
+        try store.storeSidecar(path: "/case/x/1701_1.jpg.json", size: 2, mtimeNanoseconds: 2, format: .galleryDL, posts: [edited])
+        #expect(try post()?.text == "رفع العلم فوق المطار")
+        #expect(try store.statistics().first { $0.name == "posts" }?.value == 1)
+
+        // The other way round: the table first, then the scraper, which overrides what it has.
+        let other = try CaseDatabase()
+        try other.store([try Self.ingested("desert-road.jpg", as: "/case/x/1701_1.jpg")])
+        try other.storeSidecar(path: "/case/notes.csv", size: 1, mtimeNanoseconds: 1, format: .plainCSV, posts: [typed])
+        try other.storeSidecar(path: "/case/x/1701_1.jpg.json", size: 1, mtimeNanoseconds: 1, format: .galleryDL, posts: [scraped])
+        let merged = try #require(try other.details(pathOrDigest: "/case/x/1701_1.jpg").first?.posts.first)
+        #expect(merged.author == "AleppoNow_" && merged.text == "رفع العلم" && merged.postedAt == "2023-09-11T06:03:59Z")
+    }
+
     @Test func anIPTCDateAndTimeAreTheDateTakenWhenNothingElseIs() {
         let metadata = FileMetadata(format: .jpeg, fileSize: 1, sha256: "", md5: "", tags: [
             MetadataTag(group: "IPTC", name: "DateCreated", value: .string("2017:05:02")),
