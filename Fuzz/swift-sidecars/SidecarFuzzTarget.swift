@@ -10,7 +10,7 @@ public func sidecarFuzzTarget(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CIn
     let names = ["x.jpg.json", "x.info.json", "tweets.js", "posts.csv", "posts.jsonl"]
     let name = names[Int(data[0]) % names.count]
     let body = Data(UnsafeBufferPointer(start: data + 1, count: size - 1))
-    if let (_, posts) = try? SidecarReader.read(path: "/nonexistent-imprint-fuzz/" + name, data: body) {
+    if let (_, posts, _) = try? SidecarReader.read(path: "/nonexistent-imprint-fuzz/" + name, data: body) {
         _ = posts.map { "\($0.platform) \($0.postID) \($0.text ?? "") \($0.extra)" }
     }
     return 0

@@ -16,7 +16,8 @@ public enum SidecarReader {
     /// - Throws: ``SidecarError`` for a sidecar that cannot be parsed or is too large; I/O
     ///   errors as thrown. JSON nesting is bounded by `JSONSerialization`, which refuses deep
     ///   nesting with an error (checked to 100,000 levels in docs/security.md).
-    public static func read(path: String, data: Data? = nil, maximumBytes: Int = maximumBytes) throws -> (format: SidecarFormat, posts: [Post])? {
+    public static func read(path: String, data: Data? = nil, maximumBytes: Int = maximumBytes)
+        throws -> (format: SidecarFormat, posts: [Post], skipped: [String])? {
         let name = (path as NSString).lastPathComponent
         guard let format = SidecarFormat(fileName: name) else { return nil }
         let size = data?.count ?? ((try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? nil) ?? 0
@@ -24,14 +25,14 @@ public enum SidecarReader {
         let bytes = try data ?? Data(contentsOf: URL(fileURLWithPath: path))
         switch format {
         case .galleryDL:
-            return (format, [try galleryDL(bytes, mediaName: String(name.dropLast(5)))])
+            return (format, [try galleryDL(bytes, mediaName: String(name.dropLast(5)))], [])
         case .ytDLP:
-            return (format, try ytDLP(bytes, stem: String(name.dropLast(10))).map { [$0] } ?? [])
+            return (format, try ytDLP(bytes, stem: String(name.dropLast(10))).map { [$0] } ?? [], [])
         case .twitterArchive:
             let account = (path as NSString).deletingLastPathComponent + "/account.js"
-            return (format, try twitterArchive(bytes, accountJS: try? Data(contentsOf: URL(fileURLWithPath: account))))
+            return (format, try twitterArchive(bytes, accountJS: try? Data(contentsOf: URL(fileURLWithPath: account))), [])
         case .plainCSV:
-            return (format, try plainCSV(bytes, sidecarName: name))
+            return (format, try plainCSV(bytes, sidecarName: name), [])
         case .plainJSONL, .snscrape:
             return try jsonLines(bytes, sidecarName: name)
         }
@@ -72,14 +73,29 @@ public enum SidecarReader {
     /// JSON Lines: gallery-dl's metadata when the objects carry its `category` and
     /// `subcategory`; snscrape's when they carry `rawContent`/`renderedContent`/`_type` (or
     /// a url and content without a file); otherwise the plain `file,text,posted_at,url,author`
-    /// columns.
-    static func jsonLines(_ data: Data, sidecarName: String) throws(SidecarError) -> (format: SidecarFormat, posts: [Post]) {
+    /// columns. A line that is not a JSON object (a scrape killed mid-line, a stray edit) is
+    /// skipped and reported in `skipped`, and the other lines are kept; a file with no good
+    /// line at all is an error.
+    static func jsonLines(_ data: Data, sidecarName: String) throws(SidecarError) -> (format: SidecarFormat, posts: [Post], skipped: [String]) {
         var objects: [[String: Any]] = []
+        var skipped: [String] = []
+        var firstError: SidecarError?
         for (index, line) in data.split(separator: UInt8(ascii: "\n")).enumerated() {
             let trimmed = line.drop { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }
             if trimmed.isEmpty || trimmed.allSatisfy({ $0 == 0x20 || $0 == 0x0D }) { continue }
-            objects.append(try JSONFields.object(Data(trimmed), line: index + 1))
+            do {
+                objects.append(try JSONFields.object(Data(trimmed), line: index + 1))
+            } catch {
+                firstError = firstError ?? error
+                skipped.append("\(error)")
+            }
         }
+        if objects.isEmpty, let firstError { throw firstError }
+        let (format, posts) = try postsOfJSONLines(objects, sidecarName: sidecarName)
+        return (format, posts, skipped)
+    }
+
+    private static func postsOfJSONLines(_ objects: [[String: Any]], sidecarName: String) throws(SidecarError) -> (SidecarFormat, [Post]) {
         if let first = objects.first, first["category"] != nil, first["subcategory"] != nil, first["file"] == nil {
             return (.galleryDL, objects.map { galleryDL($0, mediaName: nil) })
         }

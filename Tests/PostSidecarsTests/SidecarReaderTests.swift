@@ -8,7 +8,9 @@ import Testing
         .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("samples")
 
     static func read(_ relative: String) throws -> (format: SidecarFormat, posts: [Post]) {
-        try #require(try SidecarReader.read(path: samples.appendingPathComponent(relative).path))
+        let reading = try #require(try SidecarReader.read(path: samples.appendingPathComponent(relative).path))
+        #expect(reading.skipped.isEmpty)
+        return (reading.format, reading.posts)
     }
 
     static func date(_ iso: String) -> Date { ISO8601DateFormatter().date(from: iso)! }
@@ -167,7 +169,7 @@ import Testing
             #"{"_type": "snscrape.modules.twitter.User", "username": "raqqa_pulse", "id": 1}"#,
             #"{"_type": "snscrape.modules.twitter.Tweet", "id": 2, "url": "https://twitter.com/raqqa_pulse/status/2", "rawContent": "فيديو", "user": {"username": "raqqa_pulse", "displayname": "Raqqa Pulse"}, "media": [{"_type": "snscrape.modules.twitter.Video", "thumbnailUrl": "https://pbs.twimg.com/ext_tw_video_thumb/2/pu/img/AbCd.jpg", "variants": [{"url": "https://video.twimg.com/ext_tw_video/2/pu/vid/GhIj.mp4?tag=12"}]}]}"#,
         ].joined(separator: "\n")
-        let (format, posts) = try #require(try SidecarReader.read(path: "/nonexistent/x.jsonl", data: Data(lines.utf8)))
+        let (format, posts, _) = try #require(try SidecarReader.read(path: "/nonexistent/x.jsonl", data: Data(lines.utf8)))
         #expect(format == .snscrape && posts.count == 1, "the account line is no post")
         #expect(posts.first?.media == ["AbCd.jpg", "GhIj.mp4"])
         #expect(posts.first?.author == "raqqa_pulse")
@@ -178,7 +180,7 @@ import Testing
     @Test func galleryDLMetadataAsJSONLines() throws {
         let lines = #"{"category": "twitter", "subcategory": "tweet", "tweet_id": 7, "content": "a", "author": "x", "filename": "F7a", "extension": "jpg"}"#
             + "\n" + #"{"category": "twitter", "subcategory": "tweet", "tweet_id": 8, "content": "b", "author": "x", "filename": "F8b", "extension": "png"}"#
-        let (format, posts) = try #require(try SidecarReader.read(path: "/nonexistent/data.jsonl", data: Data(lines.utf8)))
+        let (format, posts, _) = try #require(try SidecarReader.read(path: "/nonexistent/data.jsonl", data: Data(lines.utf8)))
         #expect(format == .galleryDL)
         #expect(posts.map(\.media) == [["F7a.jpg"], ["F8b.png"]] && posts.allSatisfy(\.mediaBesideSidecar))
         #expect(posts.map(\.url) == ["https://x.com/x/status/7", "https://x.com/x/status/8"])
@@ -238,7 +240,7 @@ import Testing
         ("photo.jpg.json", "{not json"),
         ("photo.jpg.json", "[1, 2]"),
         ("clip.info.json", ""),
-        ("export.jsonl", "{\"file\": \"a.jpg\"}\n{broken"),
+        ("export.jsonl", "{broken\n{\"also\": broken"),
         ("notes.csv", "text,url\nhello,https://x.com/a/status/1\n"),
         ("tweets.js", "window.YTD.tweets.part0 = "),
         ("export.jsonl", "{\"text\": \"no file\"}"),
@@ -247,6 +249,20 @@ import Testing
         #expect(throws: SidecarError.self) {
             try SidecarReader.read(path: "/nonexistent/\(name)", data: Data(content.utf8))
         }
+    }
+
+    /// A scrape killed mid-line, or one bad line among good ones, loses only that line.
+    @Test func aJSONLinesFileKeepsItsGoodLines() throws {
+        let lines = """
+            {"file": "a.jpg", "text": "first", "url": "https://x.com/a/status/1"}
+            {"file": "b.jpg", "text": "sec
+            {"file": "c.jpg", "text": "third", "url": "https://x.com/a/status/3"}
+            {"url": "https://x.com/a/status/4", "rawCont
+            """
+        let reading = try #require(try SidecarReader.read(path: "/nonexistent/export.jsonl", data: Data(lines.utf8)))
+        #expect(reading.posts.map(\.text) == ["first", "third"])
+        #expect(reading.skipped.count == 2)
+        #expect(reading.skipped.first?.contains("line 2") == true)
     }
 
     @Test(arguments: [

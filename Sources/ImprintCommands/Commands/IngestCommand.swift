@@ -125,8 +125,14 @@ struct IngestCommand: AsyncParsableCommand {
             }
             summary.sidecarsRead += 1
             do {
-                guard let (format, posts) = try SidecarReader.read(path: path) else { continue }
-                summary.add(try store.storeSidecar(path: path, size: size, mtimeNanoseconds: mtime, format: format, posts: posts))
+                guard let (format, posts, skipped) = try SidecarReader.read(path: path) else { continue }
+                // Lines that could not be read are reported, and the rest of the file is kept.
+                let problem = skipped.first.map { "\(skipped.count) line(s) not read: \($0)" }
+                summary.add(try store.storeSidecar(path: path, size: size, mtimeNanoseconds: mtime, format: format, posts: posts, error: problem))
+                if !skipped.isEmpty {
+                    summary.sidecarErrors += 1
+                    for line in skipped { warn("\(path): \(line)") }
+                }
             } catch let error as CaseStoreError {
                 throw error
             } catch {
