@@ -37,7 +37,8 @@ struct JSONFields {
     func account(_ key: String) -> String? {
         guard let value = remaining[key] else { return nil }
         if let object = value as? [String: Any] {
-            return (object["name"] ?? object["username"] ?? object["id"]).flatMap(Self.text)
+            // Twitter's `name` is the handle; Mastodon's `username`, Bluesky's `handle`.
+            return (object["name"] ?? object["username"] ?? object["handle"] ?? object["acct"] ?? object["id"]).flatMap(Self.text)
         }
         return Self.text(value)
     }

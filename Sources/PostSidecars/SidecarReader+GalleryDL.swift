@@ -4,10 +4,13 @@ extension SidecarReader {
     /// gallery-dl's `--write-metadata` JSON for one downloaded file (`mediaName` is that
     /// file's name, the sidecar's without `.json`).
     ///
-    /// Reads `category` (platform); `tweet_id`/`post_id`, else `message_id`/`id` scoped by
-    /// `channel` (Telegram) or the owner (VK); `content`/`description`/`caption` (an empty
-    /// one means no text), else `title` and `selftext` (Reddit); `date` (UTC); `author`/`user`
-    /// (objects with `name`, or text); `lang`; the post's address from `post_url`,
+    /// Reads `category` (platform; a Mastodon instance's name is `mastodon`); Instagram's
+    /// shortcode, else `tweet_id`/`post_id`, else `message_id`/`id` scoped by `channel`
+    /// (Telegram) or the owner (VK); `content`/`description`/`caption`/`message`/`text` (an
+    /// empty one means no text; Mastodon's HTML made plain), else `title` and `selftext`
+    /// (Reddit); `date` (UTC); `author`/`user`/`account` (objects with `name`, `username`,
+    /// `handle` or `acct`, or text), `owner_username`; `lang` or Bluesky's `langs`; the post's
+    /// address from `post_url`,
     /// `permalink` or a `url` that is not the media file's, else built for Twitter, Telegram,
     /// Facebook and VK. Account objects, `hashtags` and everything else stay in `extra`.
     static func galleryDL(_ data: Data, mediaName: String) throws(SidecarError) -> Post {
@@ -20,25 +23,30 @@ extension SidecarReader {
         var fields = JSONFields(object)
         let mediaName = mediaName ?? [fields.remaining["filename"], fields.remaining["extension"]]
             .compactMap { $0.flatMap(JSONFields.text) }.joined(separator: ".")
-        let platform = fields.string("category")?.lowercased() ?? "unknown"
+        var platform = fields.string("category")?.lowercased() ?? "unknown"
+        // gallery-dl names a Mastodon extractor after its instance (mastodon.social, pawoo).
+        if platform.contains("."), fields.remaining["account"] != nil { platform = "mastodon" }
         let telegramChannel = platform == "telegram"
             ? TelegramAddress.channel(of: fields.remaining["channel"]) ?? TelegramAddress.channel(of: fields.remaining["chat"]) : nil
         // An account object keeps its id and display name in extra; plain text is consumed.
-        let author = fields.account("author") ?? fields.account("user") ?? fields.preferred("username", "uploader")
-            ?? telegramChannel.flatMap(TelegramAddress.handle)
+        let author = fields.account("author") ?? fields.account("user") ?? fields.account("account")
+            ?? fields.preferred("username", "owner_username", "uploader") ?? telegramChannel.flatMap(TelegramAddress.handle)
         for key in ["author", "user"] where fields.remaining[key] is String { _ = fields.take(key) }
         let scope = telegramChannel
             ?? (platform == "vk" ? fields.remaining["owner_id"].flatMap(JSONFields.text) ?? fields.remaining["user"].flatMap(ownerID) : nil)
-        let id = fields.string("tweet_id", "post_id") ?? fields.string("message_id", "id")
-        let text: String?
-        if let key = ["content", "description", "caption"].first(where: { fields.remaining[$0] != nil }) {
+        // Instagram's posts are known by their shortcode (the address's /p/…/, yt-dlp's id).
+        let shortcode = platform == "instagram" ? fields.string("post_shortcode", "shortcode") : nil
+        let id = shortcode ?? fields.string("tweet_id", "post_id") ?? fields.string("message_id", "id")
+        var text: String?
+        if let key = ["content", "description", "caption", "message", "text"].first(where: { fields.remaining[$0] != nil }) {
             text = fields.string(key)
+            if platform == "mastodon" { text = text.map(htmlText) }
         } else {
             let parts = [fields.string("title"), fields.string("selftext")].compactMap { $0 }
             text = parts.isEmpty ? nil : parts.joined(separator: "\n\n")
         }
         let postedAt = PostDate.parse(fields.take("date"))
-        let language = fields.string("lang", "language")
+        let language = fields.string("lang", "language") ?? (fields.take("langs") as? [Any])?.first.flatMap(JSONFields.text)
         var url = fields.string("post_url")
         if url == nil, let permalink = fields.string("permalink") {
             url = permalink.hasPrefix("/") ? "https://www.reddit.com" + permalink : permalink
@@ -60,6 +68,22 @@ extension SidecarReader {
         return Post(platform: platform, postID: id.map { caseID($0, platform: platform, scope: scope, url: url) } ?? mediaName,
                     url: url, author: author, postedAt: postedAt, text: text, language: language,
                     extra: fields.extraJSON, media: mediaName.isEmpty ? [] : [mediaName], mediaBesideSidecar: true)
+    }
+
+    /// The text of an HTML fragment (Mastodon's `content`): tags out, paragraphs and line
+    /// breaks as newlines, the common entities decoded.
+    static func htmlText(_ html: String) -> String {
+        var text = html.replacingOccurrences(of: "</p><p>", with: "\n\n")
+        for tag in ["<br>", "<br/>", "<br />"] { text = text.replacingOccurrences(of: tag, with: "\n") }
+        var out = ""
+        var inTag = false
+        for character in text {
+            if character == "<" { inTag = true } else if character == ">" { inTag = false } else if !inTag { out.append(character) }
+        }
+        for (entity, character) in [("&lt;", "<"), ("&gt;", ">"), ("&quot;", "\""), ("&#39;", "'"), ("&apos;", "'"), ("&amp;", "&")] {
+            out = out.replacingOccurrences(of: entity, with: character)
+        }
+        return out.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
     /// The `id` of an account object (VK's photo owner).

@@ -38,21 +38,42 @@ extension SidecarReader {
         // tool's sidecar is the same row: t.me/ch/9 is ch/9, x.com/a/status/1 is 1.
         let postID = fields.string("post_id", "id").map { caseID($0, platform: platform, scope: nil, url: url) }
             ?? url.flatMap { Self.postID(inAddress: $0, platform: platform) } ?? url ?? "\(sidecarName)#\(number)"
-        return Post(platform: platform, postID: postID, url: url, author: fields.string("author"),
+        // "@furatpost" is the handle furatpost, as the scrapers store it.
+        let author = fields.string("author").map { $0.hasPrefix("@") && $0.count > 1 ? String($0.dropFirst()) : $0 }
+        return Post(platform: platform, postID: postID, url: url, author: author,
                     postedAt: PostDate.parse(fields.take("posted_at")), text: fields.string("text"),
                     language: fields.string("language", "lang"), extra: fields.extraJSON, media: media)
     }
 
-    /// The post id a Telegram or Twitter/X address holds.
+    /// The post id an address holds, as the platform's scrapers store it: Telegram's
+    /// channel/message, a tweet's status number, a YouTube video id (`watch?v=`, youtu.be,
+    /// shorts), an Instagram shortcode (`/p/`, `/reel/`), a Reddit post id (`/comments/…`,
+    /// redd.it), a Bluesky post key (`/post/…`), a TikTok video number.
     static func postID(inAddress url: String, platform: String) -> String? {
+        let components = URLComponents(string: url)
+        let parts = components?.path.split(separator: "/").map(String.init) ?? []
+        func after(_ marker: String) -> String? {
+            guard let index = parts.firstIndex(of: marker), index + 1 < parts.count, !parts[index + 1].isEmpty else { return nil }
+            return parts[index + 1]
+        }
+        let host = components?.host?.lowercased() ?? ""
         switch platform {
         case "telegram":
             return TelegramAddress.post(url).map { "\($0.channel)/\($0.message)" }
         case "twitter":
-            let parts = URLComponents(string: url)?.path.split(separator: "/") ?? []
-            guard let status = parts.firstIndex(of: "status"), status + 1 < parts.count,
-                  parts[status + 1].allSatisfy(TelegramAddress.isDigit) else { return nil }
-            return String(parts[status + 1])
+            return after("status").flatMap { $0.allSatisfy(TelegramAddress.isDigit) ? $0 : nil }
+        case "youtube":
+            if host == "youtu.be" || host.hasSuffix(".youtu.be") { return parts.first }
+            return components?.queryItems?.first { $0.name == "v" }?.value ?? after("shorts") ?? after("live") ?? after("embed")
+        case "instagram":
+            return after("p") ?? after("reel") ?? after("reels") ?? after("tv")
+        case "reddit":
+            if host == "redd.it" { return parts.first }
+            return after("comments")
+        case "bluesky":
+            return after("post")
+        case "tiktok":
+            return after("video")
         default:
             return nil
         }
@@ -63,7 +84,7 @@ extension SidecarReader {
         guard let host = url.flatMap({ URLComponents(string: $0)?.host })?.lowercased() else { return "unknown" }
         let known = ["twitter.com": "twitter", "x.com": "twitter", "t.me": "telegram", "youtube.com": "youtube",
                      "youtu.be": "youtube", "facebook.com": "facebook", "instagram.com": "instagram",
-                     "tiktok.com": "tiktok", "vk.com": "vk"]
+                     "tiktok.com": "tiktok", "vk.com": "vk", "reddit.com": "reddit", "redd.it": "reddit", "bsky.app": "bluesky"]
         for (suffix, name) in known where host == suffix || host.hasSuffix("." + suffix) { return name }
         return "unknown"
     }

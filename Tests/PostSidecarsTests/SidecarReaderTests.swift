@@ -124,6 +124,37 @@ import Testing
         try #require(try SidecarReader.read(path: "/nonexistent/\(name)", data: Data(json.utf8))?.posts.first)
     }
 
+    /// An analyst's table names posts by address; the id must be the one the platform's
+    /// scraper stores, so that both sidecars meet on one post.
+    @Test func addressesInTablesGiveTheScrapersIDs() throws {
+        let table = """
+            file,url,author
+            a.jpg,https://youtu.be/aB3dE5gH7jK?si=xyz,@furatpost
+            b.jpg,https://www.youtube.com/watch?v=aB3dE5gH7jK&t=42s,
+            c.jpg,https://www.youtube.com/shorts/Zx9Yw8Vu7Ts,
+            d.jpg,https://www.instagram.com/p/CpQ7xYzAbCd/?igsh=abc,
+            e.jpg,https://old.reddit.com/r/syriancivilwar/comments/1b2c3d4/title_here/,
+            f.jpg,https://bsky.app/profile/levant-osint.bsky.social/post/3kj2abcdxyz2a,
+            """
+        let posts = try #require(try SidecarReader.read(path: "/nonexistent/t.csv", data: Data(table.utf8))?.posts)
+        #expect(posts.map(\.platform) == ["youtube", "youtube", "youtube", "instagram", "reddit", "bluesky"])
+        #expect(posts.map(\.postID) == ["aB3dE5gH7jK", "aB3dE5gH7jK", "Zx9Yw8Vu7Ts", "CpQ7xYzAbCd", "1b2c3d4", "3kj2abcdxyz2a"])
+        #expect(posts[0].author == "furatpost")
+    }
+
+    /// gallery-dl's layouts for Bluesky, Mastodon, Instagram and Telegram channel messages.
+    @Test func galleryDLLayoutsOfOtherPlatforms() throws {
+        let bluesky = try Self.post("a.jpg.json", #"{"category": "bluesky", "post_id": "3kj2abcdxyz2a", "text": "Smoke over Deir ez-Zor", "author": {"handle": "levant-osint.bsky.social", "displayName": "Levant OSINT"}, "langs": ["en"], "date": "2024-02-01 10:00:00"}"#)
+        #expect(bluesky.text == "Smoke over Deir ez-Zor" && bluesky.author == "levant-osint.bsky.social" && bluesky.language == "en")
+        let mastodon = try Self.post("b.jpg.json", #"{"category": "mastodon.social", "id": "111", "content": "<p>Flag over <a href='https://x'>#Tabqa</a> &amp; the dam</p><p>Second</p>", "account": {"acct": "geoint", "username": "geoint"}}"#)
+        #expect(mastodon.platform == "mastodon" && mastodon.author == "geoint")
+        #expect(mastodon.text == "Flag over #Tabqa & the dam\n\nSecond")
+        let instagram = try Self.post("c.jpg.json", #"{"category": "instagram", "post_id": "3012345678901234567", "post_shortcode": "CpQ7xYzAbCd", "description": "x", "owner_username": "raqqa24"}"#)
+        #expect(instagram.postID == "CpQ7xYzAbCd" && instagram.author == "raqqa24")
+        let telegram = try Self.post("d.jpg.json", #"{"category": "telegram", "id": 48213, "message": "رفع العلم", "channel": {"username": "deirezzor_now"}}"#)
+        #expect(telegram.text == "رفع العلم" && telegram.postID == "deirezzor_now/48213")
+    }
+
     @Test func telegramMessagesOfTwoChannelsWithOneNumberAreTwoPosts() throws {
         let a = try Self.post("a.jpg.json", #"{"category": "telegram", "channel": "badia_front", "message_id": 512, "content": "a"}"#)
         let b = try Self.post("b.jpg.json", #"{"category": "telegram", "channel": "raqqa_news", "message_id": 512, "content": "b"}"#)
