@@ -21,6 +21,7 @@ extension SidecarReader {
     /// `extension` name (gallery-dl's metadata in `jsonl` mode: one line per download).
     static func galleryDL(_ object: [String: Any], mediaName: String?) -> Post {
         var fields = JSONFields(object)
+        let givenName = mediaName
         let mediaName = mediaName ?? [fields.remaining["filename"], fields.remaining["extension"]]
             .compactMap { $0.flatMap(JSONFields.text) }.joined(separator: ".")
         var platform = fields.string("category")?.lowercased() ?? "unknown"
@@ -63,11 +64,18 @@ extension SidecarReader {
             default: break
             }
         }
+        var media = mediaName.isEmpty ? [] : [mediaName]
+        // In jsonl mode the saved file's name is not in the line: besides the URL's own name,
+        // try gallery-dl's default for tweets, <tweet_id>_<num>.<extension>.
+        if givenName == nil, platform == "twitter", let id, let num = fields.remaining["num"].flatMap(JSONFields.text),
+           let ext = fields.remaining["extension"].flatMap(JSONFields.text) {
+            media.append("\(id)_\(num).\(ext)")
+        }
         // gallery-dl's own bookkeeping about the download is not about the post.
         for key in ["filename", "extension", "subcategory", "num", "count"] { _ = fields.take(key) }
         return Post(platform: platform, postID: id.map { caseID($0, platform: platform, scope: scope, url: url) } ?? mediaName,
                     url: url, author: author, postedAt: postedAt, text: text, language: language,
-                    extra: fields.extraJSON, media: mediaName.isEmpty ? [] : [mediaName], mediaBesideSidecar: true)
+                    extra: fields.extraJSON, media: media, mediaBesideSidecar: true)
     }
 
     /// The text of an HTML fragment (Mastodon's `content`): tags out, paragraphs and line

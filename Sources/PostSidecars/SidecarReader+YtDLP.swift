@@ -24,6 +24,8 @@ extension SidecarReader {
             // The address analysts open, not the embed page's (t.me/s/…, ?embed=1).
             url = TelegramAddress.address(channel: telegram.channel, message: telegram.message)
         }
+        // The names a title may start with ("<uploader> - <text>…", as yt-dlp titles a tweet).
+        let names = ["uploader", "channel", "uploader_id"].compactMap { fields.remaining[$0].flatMap(JSONFields.text) }
         let handle = telegram.flatMap { TelegramAddress.handle($0.channel) }
         let author = handle ?? fields.preferred("uploader_id", "uploader", "channel")
         let postedAt = PostDate.parse(fields.take("timestamp")) ?? PostDate.parse(fields.take("release_timestamp"))
@@ -32,7 +34,7 @@ extension SidecarReader {
         let description = fields.string("description")
         let text: String?
         switch (title, description) {
-        case (let title?, let description?) where description.hasPrefix(title): text = description
+        case (let title?, let description?) where description.hasPrefix(Self.titleStem(title, names: names)): text = description
         case (let title?, let description?): text = title + "\n\n" + description
         case (let title?, nil): text = title
         case (nil, let description?): text = description
@@ -46,5 +48,15 @@ extension SidecarReader {
         return Post(platform: platform, postID: id.map { caseID($0, platform: platform, scope: telegram?.channel, url: url) } ?? stem,
                     url: url, author: author, postedAt: postedAt, text: text, language: language,
                     extra: fields.extraJSON, mediaBesideSidecar: true, mediaPrefixes: [stem + "."])
+    }
+
+    /// What of a title the description may start with: yt-dlp makes a tweet's title "<name> -
+    /// <the text, cut>…", so, when the title starts with the uploader's name and " - ", the
+    /// rest without the ellipsis; the whole title otherwise ("Raqqa - the fall" stays).
+    static func titleStem(_ title: String, names: [String]) -> String {
+        guard let name = names.first(where: { title.hasPrefix($0 + " - ") }) else { return title }
+        var stem = title.dropFirst(name.count + 3)
+        while let last = stem.last, last == "…" || last == "." || last == " " { stem = stem.dropLast() }
+        return stem.isEmpty ? title : String(stem)
     }
 }

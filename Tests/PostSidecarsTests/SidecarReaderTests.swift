@@ -155,6 +155,21 @@ import Testing
         #expect(telegram.text == "رفع العلم" && telegram.postID == "deirezzor_now/48213")
     }
 
+    /// gallery-dl's jsonl mode names no saved file; tweets are saved as <tweet_id>_<num>.
+    @Test func galleryDLLinesOfTweetsNameTheirDefaultFiles() throws {
+        let line = #"{"category": "twitter", "subcategory": "tweet", "tweet_id": 1701, "num": 2, "filename": "FxYzAbC", "extension": "jpg", "content": "x", "author": {"name": "AleppoNow_"}}"#
+        let post = try Self.post("metadata.jsonl", line)
+        #expect(post.media == ["FxYzAbC.jpg", "1701_2.jpg"])
+    }
+
+    /// yt-dlp titles a tweet "<uploader> - <its text, cut>…": the text is the description.
+    @Test func aTweetsTitleIsNotRepeatedBeforeItsText() throws {
+        let tweet = try Self.post("1701.info.json", #"{"extractor_key": "Twitter", "id": "1701", "uploader": "شبكة الرقة", "uploader_id": "raqqa_net", "title": "شبكة الرقة - عاجل: رفع العلم فوق…", "description": "عاجل: رفع العلم فوق مطار الطبقة"}"#)
+        #expect(tweet.text == "عاجل: رفع العلم فوق مطار الطبقة")
+        let video = try Self.post("v.info.json", #"{"extractor_key": "Youtube", "id": "v", "uploader": "News", "title": "Raqqa - the fall", "description": "the fall of the city"}"#)
+        #expect(video.text == "Raqqa - the fall\n\nthe fall of the city")
+    }
+
     @Test func telegramMessagesOfTwoChannelsWithOneNumberAreTwoPosts() throws {
         let a = try Self.post("a.jpg.json", #"{"category": "telegram", "channel": "badia_front", "message_id": 512, "content": "a"}"#)
         let b = try Self.post("b.jpg.json", #"{"category": "telegram", "channel": "raqqa_news", "message_id": 512, "content": "b"}"#)
