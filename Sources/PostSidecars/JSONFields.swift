@@ -49,9 +49,15 @@ struct JSONFields {
     static func text(_ value: Any) -> String? {
         switch value {
         case let text as String: text.isEmpty ? nil : text
-        case let number as NSNumber where !(value is Bool): number.stringValue
+        case let number as NSNumber where !isBoolean(number): number.stringValue
         default: nil
         }
+    }
+
+    /// Whether a JSON number is really true/false. `value is Bool` will not tell: Foundation
+    /// bridges every NSNumber holding 0 or 1 to Bool, so `"num": 1` would read as no number.
+    static func isBoolean(_ number: NSNumber) -> Bool {
+        String(cString: number.objCType) == "c"
     }
 
     static func json(_ object: Any) -> String {

@@ -7,7 +7,7 @@ enum PostDate {
     /// 09:41:17 +0000 2017`, and Unix time as a number or digits, in seconds or (JavaScript's)
     /// milliseconds.
     static func parse(_ value: Any?) -> Date? {
-        if let number = value as? NSNumber, !(value is Bool) { return unixTime(number.doubleValue) }
+        if let number = value as? NSNumber, !JSONFields.isBoolean(number) { return unixTime(number.doubleValue) }
         guard let written = (value as? String)?.trimmingCharacters(in: SidecarReader.blanks), !written.isEmpty else { return nil }
         // Arabic-Indic (٠–٩) and Persian (۰–۹) digits are digits.
         let text = String(String.UnicodeScalarView(written.unicodeScalars.map { scalar in

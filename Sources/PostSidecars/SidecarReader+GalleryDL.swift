@@ -12,7 +12,7 @@ extension SidecarReader {
     /// `handle` or `acct`, or text), `owner_username`; `lang` or Bluesky's `langs`; the post's
     /// address from `post_url`,
     /// `permalink` or a `url` that is not the media file's, else built for Twitter, Telegram,
-    /// Facebook and VK. Account objects, `hashtags` and everything else stay in `extra`.
+    /// Facebook, VK and Bluesky. Account objects, `hashtags` and everything else stay in `extra`.
     static func galleryDL(_ data: Data, mediaName: String) throws(SidecarError) -> Post {
         galleryDL(try JSONFields.object(data), mediaName: mediaName)
     }
@@ -61,6 +61,7 @@ extension SidecarReader {
             case "telegram": url = scope.map { TelegramAddress.address(channel: $0, message: id) }
             case "facebook": url = "https://www.facebook.com/photo/?fbid=\(id)"
             case "vk": url = scope.map { "https://vk.com/photo\($0)_\(id)" }
+            case "bluesky": url = author.map { "https://bsky.app/profile/\($0)/post/\(id)" }
             default: break
             }
         }

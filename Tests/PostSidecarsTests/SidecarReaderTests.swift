@@ -146,6 +146,7 @@ import Testing
     @Test func galleryDLLayoutsOfOtherPlatforms() throws {
         let bluesky = try Self.post("a.jpg.json", #"{"category": "bluesky", "post_id": "3kj2abcdxyz2a", "text": "Smoke over Deir ez-Zor", "author": {"handle": "levant-osint.bsky.social", "displayName": "Levant OSINT"}, "langs": ["en"], "date": "2024-02-01 10:00:00"}"#)
         #expect(bluesky.text == "Smoke over Deir ez-Zor" && bluesky.author == "levant-osint.bsky.social" && bluesky.language == "en")
+        #expect(bluesky.url == "https://bsky.app/profile/levant-osint.bsky.social/post/3kj2abcdxyz2a")
         let mastodon = try Self.post("b.jpg.json", #"{"category": "mastodon.social", "id": "111", "content": "<p>Flag over <a href='https://x'>#Tabqa</a> &amp; the dam</p><p>Second</p>", "account": {"acct": "geoint", "username": "geoint"}}"#)
         #expect(mastodon.platform == "mastodon" && mastodon.author == "geoint")
         #expect(mastodon.text == "Flag over #Tabqa & the dam\n\nSecond")
@@ -157,9 +158,11 @@ import Testing
 
     /// gallery-dl's jsonl mode names no saved file; tweets are saved as <tweet_id>_<num>.
     @Test func galleryDLLinesOfTweetsNameTheirDefaultFiles() throws {
-        let line = #"{"category": "twitter", "subcategory": "tweet", "tweet_id": 1701, "num": 2, "filename": "FxYzAbC", "extension": "jpg", "content": "x", "author": {"name": "AleppoNow_"}}"#
+        let line = #"{"category": "twitter", "subcategory": "tweet", "tweet_id": 1701, "num": 1, "filename": "FxYzAbC", "extension": "jpg", "content": "x", "author": {"name": "AleppoNow_"}}"#
         let post = try Self.post("metadata.jsonl", line)
-        #expect(post.media == ["FxYzAbC.jpg", "1701_2.jpg"])
+        // (1 and 0 are numbers here, not the booleans Foundation would bridge them to.)
+        #expect(post.media == ["FxYzAbC.jpg", "1701_1.jpg"])
+        #expect(try Self.post("b.jpg.json", #"{"category": "vk", "id": 1, "owner_id": 0, "flag": true}"#).postID == "0_1")
     }
 
     /// yt-dlp titles a tweet "<uploader> - <its text, cut>…": the text is the description.
