@@ -6,7 +6,7 @@ extension SidecarReader {
     /// `text`, `posted_at`, `url`, `author`, and optionally `platform`, `post_id`, `language`;
     /// other columns go to `extra`.
     static func plainCSV(_ data: Data, sidecarName: String) throws(SidecarError) -> [Post] {
-        let text = String(decoding: data, as: UTF8.self)
+        let text = tableText(data)
         let rows = CSVTable.rows(text, separator: CSVTable.separator(of: text))
         guard let header = rows.first?.map({ $0.trimmingCharacters(in: Self.blanks).lowercased() }) else { return [] }
         guard header.contains("file") else { throw .missingColumn("file") }
@@ -23,15 +23,36 @@ extension SidecarReader {
         return posts
     }
 
+    /// A table's text: UTF-16 when it starts with a byte-order mark (Excel's "Unicode text"),
+    /// else UTF-8.
+    static func tableText(_ data: Data) -> String {
+        let bytes = [UInt8](data.prefix(2))
+        if bytes == [0xFF, 0xFE] || bytes == [0xFE, 0xFF] {
+            let littleEndian = bytes[0] == 0xFF
+            var units: [UInt16] = []
+            units.reserveCapacity(data.count / 2)
+            var index = data.startIndex + 2
+            while index + 1 < data.endIndex {
+                let (a, b) = (UInt16(data[index]), UInt16(data[index + 1]))
+                units.append(littleEndian ? a | b << 8 : a << 8 | b)
+                index += 2
+            }
+            return String(decoding: units, as: UTF16.self)
+        }
+        return String(decoding: data, as: UTF8.self)
+    }
+
     /// One row or JSON Lines object of the plain format.
     static func plain(_ row: JSONFields, sidecarName: String, row number: Int) throws(SidecarError) -> Post {
         var fields = row
-        let media: [String]
+        var media: [String]
         switch fields.take("file") {
         case let list as [Any]: media = list.compactMap(JSONFields.text)
         case let value?: media = (JSONFields.text(value) ?? "").split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }
         case nil: throw .missingColumn("file")
         }
+        // A path typed on Windows: win\win_1.jpg is win/win_1.jpg.
+        media = media.map { $0.replacingOccurrences(of: "\\", with: "/") }
         let url = fields.string("url")
         let platform = fields.string("platform")?.lowercased() ?? Self.platform(of: url)
         // Without an id, the one the address holds, so that the same post read from another

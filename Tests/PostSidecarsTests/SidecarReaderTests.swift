@@ -142,6 +142,16 @@ import Testing
         #expect(posts[0].author == "furatpost")
     }
 
+    /// Excel's "Unicode text" export (UTF-16 with a byte-order mark, tab-separated) and a
+    /// path typed with Windows separators.
+    @Test func utf16TablesAndWindowsPaths() throws {
+        let table = "file\ttext\turl\nwin\\win_1.jpg\tرفع العلم\thttps://t.me/raqqa_news/7\n"
+        var data = Data([0xFF, 0xFE])
+        for unit in table.utf16 { data.append(contentsOf: [UInt8(unit & 0xFF), UInt8(unit >> 8)]) }
+        let post = try #require(try SidecarReader.read(path: "/nonexistent/export.csv", data: data)?.posts.first)
+        #expect(post.text == "رفع العلم" && post.media == ["win/win_1.jpg"] && post.postID == "raqqa_news/7")
+    }
+
     /// gallery-dl's layouts for Bluesky, Mastodon, Instagram and Telegram channel messages.
     @Test func galleryDLLayoutsOfOtherPlatforms() throws {
         let bluesky = try Self.post("a.jpg.json", #"{"category": "bluesky", "post_id": "3kj2abcdxyz2a", "text": "Smoke over Deir ez-Zor", "author": {"handle": "levant-osint.bsky.social", "displayName": "Levant OSINT"}, "langs": ["en"], "date": "2024-02-01 10:00:00"}"#)
