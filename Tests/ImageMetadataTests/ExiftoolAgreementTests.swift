@@ -95,22 +95,9 @@ import Testing
     /// numbers stored as text, hand-written XMP, a GPS zero denominator, WebP, TIFF IPTC) and
     /// the corpus's PNGs, against `exiftool -j -n -G1`: every tag of every group we read.
     @Test func madeFilesAgreeWithExiftool() throws {
-        let reference = try Self.madeReference("made-exiftool-reference")
         let corpus = CorpusLocation.available()
-        var compared = 0
-        var disagreements: [String] = []
-        for record in reference {
-            let path = try #require(record["SourceFile"] as? String)
-            guard let file = Self.madeFile(path, corpus: corpus) else { continue }
-            let metadata = try MetadataReader.read(CorpusLocation.bytes(file))
-            var ours: [String: TagValue] = [:]
-            for pair in metadata.keyedTags(grouped: true) { ours[pair.key] = pair.value }
-            for (key, expected) in record.sorted(by: { $0.key < $1.key }) where Self.isCompared(key, grouped: true) {
-                compared += 1
-                if !(ours[key].map { Self.agrees(expected, $0) } ?? false) {
-                    disagreements.append("\(path) \(key): exiftool \(expected), ours \(ours[key].map(\.exiftoolText) ?? "<missing>")")
-                }
-            }
+        let (compared, disagreements) = try Self.compareMade("made-exiftool-reference", grouped: true, corpus: corpus) { key, _ in
+            Self.isCompared(key, grouped: true)
         }
         print("made files, grouped: \(compared - disagreements.count)/\(compared) tags agree")
         for line in disagreements { print("  \(line)") }
@@ -122,32 +109,42 @@ import Testing
     /// name shows follows exiftool's priorities (file order; XMP copies of EXIF, a JPEG's
     /// IFD1 and JFIF's resolution give way).
     @Test func madeFilesAgreeWithExiftoolWithoutGroups() throws {
-        let reference = try Self.madeReference("made-exiftool-reference-ungrouped")
         let grouped = try Self.madeReference("made-exiftool-reference")
-        var compared = 0
-        var disagreements: [String] = []
-        for record in reference {
-            let path = try #require(record["SourceFile"] as? String)
-            guard let file = Self.madeFile(path, corpus: nil) else { continue }
+        let (compared, disagreements) = try Self.compareMade("made-exiftool-reference-ungrouped", grouped: false, corpus: nil) { key, path in
             // Names exiftool shows only from groups we do not read (ICC profiles, derived
-            // Composites) are left out.
-            let groupedRecord = grouped.first { $0["SourceFile"] as? String == path } ?? [:]
-            let unread = Set(groupedRecord.keys.filter { !Self.isCompared($0, grouped: true) }.map { String($0.split(separator: ":").last!) })
-                .subtracting(groupedRecord.keys.filter { Self.isCompared($0, grouped: true) }.map { String($0.split(separator: ":").last!) })
-            let metadata = try MetadataReader.read(CorpusLocation.bytes(file))
-            var ours: [String: TagValue] = [:]
-            for pair in metadata.keyedTags(grouped: false) { ours[pair.key] = pair.value }
-            for (key, expected) in record.sorted(by: { $0.key < $1.key }) where key != "SourceFile" && key != "Warning" && !unread.contains(key) {
-                compared += 1
-                if !(ours[key].map { Self.agrees(expected, $0) } ?? false) {
-                    disagreements.append("\(path) \(key): exiftool \(expected), ours \(ours[key].map(\.exiftoolText) ?? "<missing>")")
-                }
-            }
+            // Composites) are left out, and warnings (libexif's words are not exiftool's).
+            let record = grouped.first { $0["SourceFile"] as? String == path } ?? [:]
+            let name: (String) -> Substring = { $0.split(separator: ":").last! }
+            let unread = Set(record.keys.filter { !Self.isCompared($0, grouped: true) }.map(name))
+                .subtracting(record.keys.filter { Self.isCompared($0, grouped: true) }.map(name))
+            return key != "SourceFile" && key != "Warning" && !unread.contains(Substring(key))
         }
         print("made files, without groups: \(compared - disagreements.count)/\(compared) tags agree")
         for line in disagreements { print("  \(line)") }
         #expect(compared >= 300)
         #expect(disagreements.isEmpty)
+    }
+
+    /// Reads every file of a reference and compares the keys `include` accepts (given the key
+    /// and the file's reference path) with our output, grouped or not.
+    static func compareMade(_ referenceName: String, grouped: Bool, corpus: URL?,
+                            include: (String, String) -> Bool) throws -> (compared: Int, disagreements: [String]) {
+        var compared = 0
+        var disagreements: [String] = []
+        for record in try madeReference(referenceName) {
+            let path = try #require(record["SourceFile"] as? String)
+            guard let file = madeFile(path, corpus: corpus) else { continue }
+            let metadata = try MetadataReader.read(CorpusLocation.bytes(file))
+            var ours: [String: TagValue] = [:]
+            for pair in metadata.keyedTags(grouped: grouped) { ours[pair.key] = pair.value }
+            for (key, expected) in record.sorted(by: { $0.key < $1.key }) where include(key, path) {
+                compared += 1
+                if !(ours[key].map { agrees(expected, $0) } ?? false) {
+                    disagreements.append("\(path) \(key): exiftool \(expected), ours \(ours[key].map(\.exiftoolText) ?? "<missing>")")
+                }
+            }
+        }
+        return (compared, disagreements)
     }
 
     static func madeReference(_ name: String) throws -> [[String: Any]] {
