@@ -152,6 +152,14 @@ import Testing
         #expect(post.text == "رفع العلم" && post.media == ["win/win_1.jpg"] && post.postID == "raqqa_news/7")
     }
 
+    /// Excel on an Arabic Windows saves "CSV" as Windows-1256.
+    @Test func windows1256Tables() throws {
+        var data = Data("file,text\na.jpg,".utf8)
+        data.append(contentsOf: [0xD1, 0xDD, 0xDA, 0x20, 0xC7, 0xE1, 0xDA, 0xE1, 0xE3])  // رفع العلم
+        let post = try #require(try SidecarReader.read(path: "/nonexistent/notes.csv", data: data)?.posts.first)
+        #expect(post.text == "رفع العلم")
+    }
+
     /// gallery-dl's layouts for Bluesky, Mastodon, Instagram and Telegram channel messages.
     @Test func galleryDLLayoutsOfOtherPlatforms() throws {
         let bluesky = try Self.post("a.jpg.json", #"{"category": "bluesky", "post_id": "3kj2abcdxyz2a", "text": "Smoke over Deir ez-Zor", "author": {"handle": "levant-osint.bsky.social", "displayName": "Levant OSINT"}, "langs": ["en"], "date": "2024-02-01 10:00:00"}"#)
