@@ -54,6 +54,33 @@ struct JSONFields {
         }
     }
 
+    /// `data` with Python's NaN, Infinity and -Infinity outside strings replaced by null, or
+    /// nil when it has none.
+    static func withoutNonFiniteNumbers(_ data: Data) -> Data? {
+        let bytes = [UInt8](data)
+        let tokens = ["-Infinity", "Infinity", "NaN"].map { Array($0.utf8) }
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        var inString = false, escaped = false, changed = false
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            if inString {
+                if escaped { escaped = false } else if byte == 0x5C { escaped = true } else if byte == 0x22 { inString = false }
+            } else if byte == 0x22 {
+                inString = true
+            } else if let token = tokens.first(where: { bytes[index...].starts(with: $0) }) {
+                out += Array("null".utf8)
+                index += token.count
+                changed = true
+                continue
+            }
+            out.append(byte)
+            index += 1
+        }
+        return changed ? Data(out) : nil
+    }
+
     /// Whether a JSON number is really true/false. `value is Bool` will not tell: Foundation
     /// bridges every NSNumber holding 0 or 1 to Bool, so `"num": 1` would read as no number.
     static func isBoolean(_ number: NSNumber) -> Bool {
@@ -71,7 +98,13 @@ struct JSONFields {
     static func object(_ data: Data, line: Int? = nil) throws(SidecarError) -> [String: Any] {
         let value: Any
         do { value = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed]) } catch {
-            throw .invalidJSON(line: line, detail: "\(error.localizedDescription)")
+            // Python's json module (gallery-dl, yt-dlp) writes NaN and Infinity, which JSON has
+            // not; read them as null rather than lose the whole sidecar.
+            guard let repaired = withoutNonFiniteNumbers(data),
+                  let again = try? JSONSerialization.jsonObject(with: repaired, options: [.fragmentsAllowed]) else {
+                throw .invalidJSON(line: line, detail: "\(error.localizedDescription)")
+            }
+            value = again
         }
         guard let object = value as? [String: Any] else { throw .unexpectedShape("expected a JSON object") }
         return object

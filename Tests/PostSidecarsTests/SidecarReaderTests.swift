@@ -152,6 +152,12 @@ import Testing
         #expect(post.text == "رفع العلم" && post.media == ["win/win_1.jpg"] && post.postID == "raqqa_news/7")
     }
 
+    /// Python's json module writes NaN and Infinity; they are read as null, strings untouched.
+    @Test func pythonsNonFiniteNumbersAreNull() throws {
+        let post = try Self.post("a.jpg.json", #"{"category": "twitter", "tweet_id": 5, "content": "NaN is not Infinity", "ratio": NaN, "x": -Infinity, "author": {"name": "a"}}"#)
+        #expect(post.text == "NaN is not Infinity" && post.postID == "5")
+    }
+
     /// Excel on an Arabic Windows saves "CSV" as Windows-1256.
     @Test func windows1256Tables() throws {
         var data = Data("file,text\na.jpg,".utf8)
