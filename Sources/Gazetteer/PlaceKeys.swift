@@ -16,7 +16,6 @@ enum PlaceKeys {
     /// The canonical form of a word of a name: its article removed (الطبقة → طبقه), so that
     /// every text variant meets it.
     static func canonical(_ form: String, script: PlaceText.Script) -> String {
-        if script == .latin { return collapsingDoubledVowels(form) }
         guard script == .arabic else { return form }
         let scalars = Array(form.unicodeScalars)
         if scalars.count >= 4, scalars[0] == alef, scalars[1] == lam { return String(String.UnicodeScalarView(scalars[2...])) }
@@ -58,9 +57,19 @@ enum PlaceKeys {
 
     private static let sunLetters: Set<Character> = ["t", "d", "r", "z", "s", "n", "l"]
 
+    /// The form a name's word is indexed under: ``canonical(_:script:)``, and for Latin with
+    /// doubled vowels collapsed, which ``variants(_:script:)`` also offers for every text word.
+    /// (Cue words keep their spelling: "soon" is not "son".)
+    static func nameKey(_ form: String, script: PlaceText.Script) -> String {
+        script == .latin ? collapsingDoubledVowels(form) : canonical(form, script: script)
+    }
+
     /// A doubled vowel as one: a long vowel or an ayn is written either way (Masnaa, al-Masna';
     /// Yaarubiya, Yarubiya). Apostrophes are gone by now.
     static func collapsingDoubledVowels(_ form: String) -> String {
+        // Most words have no doubled vowel: no new string for them.
+        let utf8 = form.utf8
+        guard zip(utf8, utf8.dropFirst()).contains(where: { $0 == $1 && "aeiou".utf8.contains($0) }) else { return form }
         var out = String.UnicodeScalarView()
         for scalar in form.unicodeScalars {
             if "aeiou".unicodeScalars.contains(scalar), out.last == scalar { continue }

@@ -86,7 +86,7 @@ struct PlaceNameIndex: Sendable {
         let words = core.words
         let forms = words.map(\.form)
         let skeletons = words.map { PlaceKeys.skeleton($0.form, script: $0.script) }
-        let common = forms.count == 1 && PlaceLexicon.commonWords.contains(forms[0])
+        let common = forms.count == 1 && Self.commonNameKeys.contains(forms[0])
         let entry = Entry(words: forms, skeletons: skeletons, site: site, name: name,
                           needsTypeWord: common || !curated || core.onlyWithTypeWord, isChainName: core.onlyWithTypeWord)
         let position = Int32(entries.count)
@@ -102,6 +102,9 @@ struct PlaceNameIndex: Sendable {
             byShortKeys[PlaceKeys.shortKey(forms[0]), default: []].append(Int32(entries.count - 1))
         }
     }
+
+    /// ``PlaceLexicon/commonWords`` as name keys (doubled vowels collapsed: Rasheed → rashed).
+    private static let commonNameKeys = Set(PlaceLexicon.commonWords.map(PlaceKeys.collapsingDoubledVowels))
 
     /// The lookup key of a word sequence: its only word, or its first two.
     static func key(_ words: [String]) -> String {
@@ -121,7 +124,7 @@ struct PlaceNameIndex: Sendable {
     /// word inside it ("Rafidain Bank Mosul" → rafidain), which people use alone with it.
     static func cores(of name: String) -> [Core] {
         let all = PlaceText.words(name)
-        var words = all.filter { !isTransparent($0) }.map { (form: PlaceKeys.canonical($0.form, script: $0.script), script: $0.script) }
+        var words = all.filter { !isTransparent($0) }.map { (form: PlaceKeys.nameKey($0.form, script: $0.script), script: $0.script) }
         // A code whose letters are an article ("35AR" → 35 + ar) is no name "35": it would
         // claim every number in a text.
         guard !words.isEmpty, !words.allSatisfy({ $0.script == .digits }) || all.allSatisfy({ $0.script == .digits }) else { return [] }
@@ -134,7 +137,7 @@ struct PlaceNameIndex: Sendable {
         // consonants of "Troops" and "Tribes".
         if words.count > 1, words.allSatisfy({ $0.script == words[0].script }), words[0].script != .digits {
             let fused = words.map(\.form).joined()
-            result.append(Core(words: [(PlaceKeys.canonical(fused, script: words[0].script), words[0].script)], onlyWithTypeWord: false))
+            result.append(Core(words: [(PlaceKeys.nameKey(fused, script: words[0].script), words[0].script)], onlyWithTypeWord: false))
         }
         let forms = words.map(\.form)
         if let inner = (1..<max(1, forms.count)).first(where: { position in

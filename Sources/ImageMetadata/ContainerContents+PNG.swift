@@ -11,6 +11,7 @@ extension ContainerContents {
         var offset = 8
         var colorType: UInt8?
         var sawIEND = false
+        var inflateBudget = 2 * Inflate.maxOutput
         while offset + 8 <= bytes.count {
             guard let length32 = cursor.uint32BE(offset), let typeBytes = cursor.slice(offset + 4, count: 4) else { break }
             let type = String(decoding: typeBytes, as: UTF8.self)
@@ -46,10 +47,10 @@ extension ContainerContents {
                     contents.exifFileOffset = 0
                 }
             case "tEXt", "zTXt", "iTXt":
-                guard let text = PNGChunks.text(type: type, data: data, warnings: &contents.warnings) else { break }
+                guard let text = PNGChunks.text(type: type, data: data, budget: &inflateBudget, warnings: &contents.warnings) else { break }
                 switch PNGChunks.embedded(text, warnings: &contents.warnings) {
                 case nil:
-                    contents.addPNGTag(PNGChunks.tag(text))
+                    contents.formatTags.append(PNGChunks.tag(text))
                 case .exif(let block)?:
                     if contents.exif == nil {
                         contents.exif = block[...]
@@ -72,12 +73,12 @@ extension ContainerContents {
                 // The profile itself is not read; its name is a tag.
                 if let zero = data.firstIndex(of: 0) {
                     let name = String(String.UnicodeScalarView(data[data.startIndex..<zero].map(PNGChunks.windows1252)))
-                    contents.addPNGTag(MetadataTag(group: "PNG", name: "ProfileName", value: .string(name)))
+                    contents.formatTags.append(MetadataTag(group: "PNG", name: "ProfileName", value: .string(name)))
                 }
             case "IEND":
                 sawIEND = true
             default:
-                for tag in PNGChunks.tags(type: type, data: data, colorType: colorType) { contents.addPNGTag(tag) }
+                contents.formatTags += PNGChunks.tags(type: type, data: data, colorType: colorType)
             }
             if sawIEND { break }
             offset = dataStart + length + 4
@@ -88,17 +89,23 @@ extension ContainerContents {
         if !sawIEND {
             contents.warnings.append("PNG: no IEND chunk (file truncated?)")
         }
+        contents.keepLastOfEachPNGTag()
         return contents
     }
 
-    /// Adds a chunk's tag; a second chunk with the same name replaces the first, as in
-    /// exiftool (the last one found is the one it shows), and takes its place in file order.
-    private mutating func addPNGTag(_ tag: MetadataTag) {
-        if let earlier = formatTags.firstIndex(where: { $0.group == tag.group && $0.name == tag.name }) {
-            formatTags.remove(at: earlier)
-            for index in blockPlaces.indices where blockPlaces[index].at > earlier { blockPlaces[index].at -= 1 }
-        }
-        formatTags.append(tag)
+    /// Of chunks that give one tag twice, the last one found is the one exiftool shows: keep
+    /// only that one, in its place in file order, and move the blocks' places to match.
+    /// - Complexity: O(number of tags).
+    private mutating func keepLastOfEachPNGTag() {
+        var seen = Set<String>()
+        var keep = [Bool](repeating: false, count: formatTags.count)
+        for index in formatTags.indices.reversed() where seen.insert(formatTags[index].groupedName).inserted { keep[index] = true }
+        guard keep.contains(false) else { return }
+        // keptBefore[i]: how many kept tags come before position i.
+        var keptBefore = [Int](repeating: 0, count: formatTags.count + 1)
+        for index in formatTags.indices { keptBefore[index + 1] = keptBefore[index] + (keep[index] ? 1 : 0) }
+        for index in blockPlaces.indices { blockPlaces[index].at = keptBefore[blockPlaces[index].at] }
+        formatTags = formatTags.indices.filter { keep[$0] }.map { formatTags[$0] }
     }
 }
 

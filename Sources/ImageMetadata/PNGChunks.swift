@@ -45,6 +45,8 @@ enum PNGChunks {
     /// not report or reports only as binary data.
     /// - Parameter colorType: IHDR's colour type, which decides how tRNS is read.
     static func tags(type: String, data: ArraySlice<UInt8>, colorType: UInt8?) -> [MetadataTag] {
+        // Only these small chunks become tags; image data (IDAT) and the rest are never copied.
+        guard smallChunks.contains(type) else { return [] }
         let bytes = Array(data)
         func uint32(_ at: Int) -> UInt32? {
             at + 4 <= bytes.count ? UInt32(bytes[at]) << 24 | UInt32(bytes[at + 1]) << 16 | UInt32(bytes[at + 2]) << 8 | UInt32(bytes[at + 3]) : nil
@@ -100,9 +102,12 @@ enum PNGChunks {
         }
     }
 
+    /// The chunk types ``tags(type:data:colorType:)`` reads.
+    static let smallChunks: Set<String> = ["tIME", "pHYs", "gAMA", "cHRM", "sRGB", "bKGD", "tRNS", "PLTE", "sBIT", "oFFs", "vpAg"]
+
     /// Splits a tEXt, zTXt or iTXt chunk and inflates its text; nil (with a warning when it is
     /// worth one) for a chunk too short to hold a keyword, or whose text cannot be inflated.
-    static func text(type: String, data: ArraySlice<UInt8>, warnings: inout [String]) -> Text? {
+    static func text(type: String, data: ArraySlice<UInt8>, budget: inout Int, warnings: inout [String]) -> Text? {
         guard let zero = data.firstIndex(of: 0) else { return nil }
         let keyword = String(String.UnicodeScalarView(data[data.startIndex..<zero].map(windows1252)))
         var rest = data[(zero + 1)...]
@@ -133,17 +138,27 @@ enum PNGChunks {
         default:
             break
         }
-        var bytes = Array(rest)
+        var bytes: [UInt8]
         if compressed {
-            switch Inflate.inflate(rest) {
+            // One file's compressed text together inflates to at most `budget` bytes, so that
+            // many chunks just under the per-chunk ceiling cannot add up to gigabytes.
+            guard budget > 0 else {
+                warnings.append("PNG: \(type) \(keyword): the file's compressed text is over \(Inflate.maxOutput >> 20) MiB; not read")
+                return nil
+            }
+            switch Inflate.inflate(rest, limit: min(Inflate.maxOutput, budget)) {
             case .success(let inflated): bytes = inflated
             case .failure(.damaged):
                 warnings.append("PNG: \(type) \(keyword): damaged compressed text")
                 return nil
             case .failure(.tooLarge):
+                budget = 0
                 warnings.append("PNG: \(type) \(keyword): text inflates past \(Inflate.maxOutput >> 20) MiB; not read")
                 return nil
             }
+            budget -= bytes.count
+        } else {
+            bytes = Array(rest)
         }
         return Text(keyword: keyword, language: language, bytes: bytes, isUTF8: type == "iTXt")
     }
@@ -204,6 +219,11 @@ enum PNGChunks {
 
     /// The tag an ordinary text chunk becomes, named as exiftool names it.
     static func tag(_ text: Text) -> MetadataTag {
+        // Profiles exiftool does not decode (another "Raw profile type …") are binary to it.
+        if text.keyword.hasPrefix("Raw profile type ") {
+            return MetadataTag(group: "PNG", name: tagName(keyword: text.keyword),
+                               value: .string("(Binary data \(text.bytes.count) bytes, use -b option to extract)"))
+        }
         let value = text.string
         let language = standardLanguage(text.language)
         // Keywords exiftool knows, matched as written or with the first letter capitalised.
@@ -217,10 +237,7 @@ enum PNGChunks {
             default: return MetadataTag(group: "PNG", name: name, value: .string(value))
             }
         }
-        // Profiles exiftool does not decode (another "Raw profile type …") are binary to it.
-        let isProfile = text.keyword.hasPrefix("Raw profile type ")
-        return MetadataTag(group: "PNG", name: tagName(keyword: text.keyword),
-                           value: .string(isProfile ? "(Binary data \(text.bytes.count) bytes, use -b option to extract)" : value))
+        return MetadataTag(group: "PNG", name: tagName(keyword: text.keyword), value: .string(value))
     }
 
     /// exiftool's names for the registered (and ImageMagick's) keywords.
@@ -274,6 +291,9 @@ enum PNGChunks {
     /// PNG's "Creation Time" (RFC 1123, "Mon, 1 Jan 2018 12:10:22 EST") in EXIF style with the
     /// zone as an offset, as exiftool converts it; nil when it is not in that form.
     static func pngDate(_ text: String) -> String? {
+        // A date is short; the pattern is not anchored, and a long run of digits would make
+        // it backtrack quadratically.
+        guard text.utf8.count <= 128 else { return nil }
         let months = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
         let pattern = #/([0-9]+)\s*(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\s*([0-9]+)\s+([0-9]+):([0-9]{2})(:[0-9]{2})?\s*(\S*)/#
             .ignoresCase()

@@ -53,6 +53,23 @@ import Testing
         #expect(PNGChunks.pngDate("2019-05-06T07:08:09") == nil)
     }
 
+    /// A hostile "Creation Time" (a long run of digits) is no date, and is not searched as one.
+    @Test func aLongCreationTimeIsNotADate() {
+        #expect(PNGChunks.pngDate(String(repeating: "1", count: 100_000)) == nil)
+    }
+
+    /// Many compressed chunks, each under the per-chunk ceiling, stop at the file's budget.
+    @Test func compressedTextHasAPerFileBudget() throws {
+        let chunk = Self.storedZlib([UInt8](repeating: 0x41, count: 3000))
+        var budget = 5000
+        var warnings: [String] = []
+        let first = PNGChunks.text(type: "zTXt", data: (Array("A\u{0}\u{0}".utf8) + chunk)[...], budget: &budget, warnings: &warnings)
+        let second = PNGChunks.text(type: "zTXt", data: (Array("B\u{0}\u{0}".utf8) + chunk)[...], budget: &budget, warnings: &warnings)
+        let third = PNGChunks.text(type: "zTXt", data: (Array("C\u{0}\u{0}".utf8) + chunk)[...], budget: &budget, warnings: &warnings)
+        #expect(first?.bytes.count == 3000 && second == nil && third == nil)
+        #expect(warnings.count == 2)
+    }
+
     /// Without groups the last of several same-named tags wins in a PNG, as in exiftool: a
     /// tEXt Software after the eXIf chunk beats EXIF's, one before it does not.
     @Test func laterChunksWinWithoutGroups() throws {
