@@ -91,38 +91,40 @@ extension CaseDatabase {
     /// snscrape, an account archive) over a table an analyst typed.
     static func rank(of format: SidecarFormat?) -> Int {
         switch format {
-        case .plainCSV?, .plainJSONL?, nil: 1
+        case .plainCSV?, .plainJSONL?, nil: 1  // also `tableFormats`
         default: 2
         }
     }
 
     /// Stores a post, merging it with the row of the same (platform, post id) that another
     /// sidecar stored: the same post seen by gallery-dl and then named in an analyst's table
-    /// must not lose its author, date and text to the table's few columns. A re-read of the
-    /// sidecar that stored the row replaces it (the file was edited); a sidecar of higher rank
-    /// (``rank(of:)``) overrides what it has and keeps the rest; one of equal or lower rank
-    /// only fills what the row lacks. Empty text counts as none.
+    /// must not lose its author, date and text to the table's few columns. The sidecar that
+    /// stored the row, read again, or one of higher rank (``rank(of:)``) sets what it has and
+    /// keeps the rest; one of equal or lower rank only fills what the row lacks. `extra`
+    /// objects are merged key by key the same way. Empty text counts as none.
     static let upsertPost = """
         INSERT INTO posts (platform, post_id, url, author, posted_at, text, language, extra, sidecar)
         VALUES (?1, ?2, ?3, ?4, ?5, NULLIF(?6, ''), ?7, ?8, ?9)
         ON CONFLICT (platform, post_id) DO UPDATE SET
             url = \(merged("url")), author = \(merged("author")), posted_at = \(merged("posted_at")),
-            text = \(merged("text")), language = \(merged("language")), extra = \(merged("extra")),
-            sidecar = CASE WHEN posts.sidecar = excluded.sidecar OR ?10 > \(storedRank) THEN excluded.sidecar ELSE posts.sidecar END
+            text = \(merged("text")), language = \(merged("language")),
+            extra = CASE WHEN \(overrides) THEN json_patch(posts.extra, excluded.extra) ELSE json_patch(excluded.extra, posts.extra) END,
+            sidecar = CASE WHEN \(overrides) THEN excluded.sidecar ELSE posts.sidecar END
         RETURNING id
         """
 
-    /// The rank of the sidecar that stored a post row (0 when that sidecar is unknown).
-    private static let storedRank = """
-        COALESCE((SELECT CASE WHEN format IN ('csv', 'jsonl') THEN 1 ELSE 2 END FROM sidecars WHERE path = posts.sidecar), 0)
+    /// Whether the sidecar being stored takes precedence over the one that stored the row: it
+    /// is that sidecar, or it ranks higher (the stored one's rank is 0 when it is unknown).
+    private static let overrides = """
+        (posts.sidecar = excluded.sidecar OR ?10 > COALESCE((SELECT CASE WHEN format IN \(tableFormats) THEN 1 ELSE 2 END
+                                                             FROM sidecars WHERE path = posts.sidecar), 0))
         """
 
+    /// The formats of rank 1, as SQL: ``rank(of:)`` in the database's terms.
+    private static let tableFormats = "(" + [SidecarFormat.plainCSV, .plainJSONL].map { "'\($0.rawValue)'" }.joined(separator: ", ") + ")"
+
     private static func merged(_ column: String) -> String {
-        """
-        CASE WHEN posts.sidecar = excluded.sidecar THEN excluded.\(column)
-             WHEN ?10 > \(storedRank) THEN COALESCE(excluded.\(column), posts.\(column))
-             ELSE COALESCE(posts.\(column), excluded.\(column)) END
-        """
+        "CASE WHEN \(overrides) THEN COALESCE(excluded.\(column), posts.\(column)) ELSE COALESCE(posts.\(column), excluded.\(column)) END"
     }
 
     static func iso(_ date: Date) -> String {

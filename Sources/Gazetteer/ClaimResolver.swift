@@ -45,7 +45,7 @@ public struct ClaimResolver: Sendable {
         guard limit > 0 else { return [] }
         var scan = Scan(text: text)
         let typeSpans = findTypeWords(in: scan)
-        for span in typeSpans { scan.typeWordPositions.formUnion(span.start...span.end) }
+        scan.mark(typeSpans)
         var mentions = findMentions(in: scan, typeSpans: typeSpans)
         guard !mentions.isEmpty else { return [] }
         for m in mentions.indices {
@@ -65,8 +65,9 @@ public struct ClaimResolver: Sendable {
     /// for `imprint sites search`. Unlike ``resolve(_:limit:)`` it keeps every namesake.
     public func search(_ query: String, limit: Int = 20) -> [Site] {
         guard limit > 0 else { return [] }
-        let scan = Scan(text: query)
+        var scan = Scan(text: query)
         let typeSpans = findTypeWords(in: scan)
+        scan.mark(typeSpans)
         var found: [(site: Int, rank: Double)] = []
         for mention in findMentions(in: scan, typeSpans: typeSpans, keepAll: true) {
             for candidate in mention.candidates {
@@ -126,9 +127,16 @@ public struct ClaimResolver: Sendable {
         let variants: [[String]]
         /// The skeleton of each variant (clitics off first: للگيارة → كياره → its skeleton).
         let skeletons: [[String]]
-        /// Positions in `content` of type words ("air base", مطار), which cue windows do not
-        /// count: "Tabqa air base was liberated" has its capture word three words on.
-        var typeWordPositions: Set<Int> = []
+        /// For each word of `content`, whether it is part of a type word ("air base", مطار):
+        /// cue windows do not count those ("Tabqa air base was liberated" has its capture word
+        /// three words on). Set by ``mark(_:)``.
+        private(set) var isTypeWord: [Bool] = []
+
+        /// Records where the type words are.
+        mutating func mark(_ spans: [TypeSpan]) {
+            isTypeWord = [Bool](repeating: false, count: content.count)
+            for span in spans { for c in span.start...span.end { isTypeWord[c] = true } }
+        }
 
         init(text: String) {
             var words = PlaceText.words(text)
@@ -372,7 +380,7 @@ public struct ClaimResolver: Sendable {
         guard !scan.words[next].startsClause, scan.has(next, in: PlaceLexicon.destroyedObjects) else { return false }
         guard c > 0, !scan.words[position].startsClause else { return true }
         let previous = scan.content[c - 1]
-        return !scan.typeWordPositions.contains(c - 1) && !scan.has(previous, in: PlaceLexicon.fromWords)
+        return !scan.isTypeWord[c - 1] && !scan.has(previous, in: PlaceLexicon.fromWords)
             && !scan.has(previous, in: PlaceLexicon.alongPrepositions) && !scan.has(previous, in: PlaceLexicon.captureCues)
             && !scan.has(previous, in: PlaceLexicon.gapWords) && !scan.has(previous, in: PlaceLexicon.referenceCues)
     }
@@ -390,8 +398,6 @@ public struct ClaimResolver: Sendable {
     /// ("Tabqa air base"), or English ones precede it through "of/at/in" ("the airport of
     /// Tabqa"). A locator ("near", "شرق") in between stops the attachment.
     private func attach(_ spans: [TypeSpan], to mentions: inout [Mention], scan: Scan) {
-        var inTypeWord = [Bool](repeating: false, count: scan.content.count)
-        for span in spans { for c in span.start...span.end { inTypeWord[c] = true } }
         var leftOver: [TypeSpan] = []
         for (s, span) in spans.enumerated() {
             // A type word inside a name is that name's own: "Brigade 80", "Rafidain Bank Mosul".
@@ -421,7 +427,7 @@ public struct ClaimResolver: Sendable {
                 for c in stride(from: from + 1, to: to, by: 1) {
                     let position = scan.content[c]
                     if scan.words[position].startsClause || scan.has(position, in: PlaceLexicon.referenceCues) { return nil }
-                    if scan.has(position, in: PlaceLexicon.gapWords) || inTypeWord[c] { continue }
+                    if scan.has(position, in: PlaceLexicon.gapWords) || scan.isTypeWord[c] { continue }
                     count += 1
                     if count > 3 { return nil }
                 }
@@ -698,7 +704,7 @@ public struct ClaimResolver: Sendable {
             if scan.has(position, in: PlaceLexicon.fromWords) {
                 if sawFrom { return false }
                 sawFrom = true
-            } else if !scan.has(position, in: PlaceLexicon.gapWords), !scan.typeWordPositions.contains(c) {
+            } else if !scan.has(position, in: PlaceLexicon.gapWords), !scan.isTypeWord[c] {
                 return false
             }
             c -= 1
@@ -708,14 +714,8 @@ public struct ClaimResolver: Sendable {
 
     /// Whether "next to" stands right before the place (articles aside): a locator, like "near".
     private func isNextTo(_ mention: Mention, scan: Scan) -> Bool {
-        var before: [String] = []
-        var position = scan.content[mention.start] - 1
-        while position >= 0, before.count < 2 {
-            let form = scan.words[position].form
-            if !["the", "al", "el"].contains(form) { before.insert(form, at: 0) }
-            position -= 1
-        }
-        return before == ["next", "to"]
+        mention.start >= 2 && scan.words[scan.content[mention.start - 2]].form == "next"
+            && scan.words[scan.content[mention.start - 1]].form == "to"
     }
 
     /// Whether the post remembers a past event (``PlaceLexicon/anniversaryPhrases``).
@@ -738,7 +738,7 @@ public struct ClaimResolver: Sendable {
             // A word in the clause before is no cue for this one.
             if scan.words[content[c + 1]].startsClause { break }
             if isCue(c) { return true }
-            if !scan.has(content[c], in: PlaceLexicon.gapWords), !scan.typeWordPositions.contains(c) { seen += 1 }
+            if !scan.has(content[c], in: PlaceLexicon.gapWords), !scan.isTypeWord[c] { seen += 1 }
             c -= 1
         }
         c = mention.end + 1
@@ -755,8 +755,8 @@ public struct ClaimResolver: Sendable {
                 // The cue belongs to a place right after it, not to this one.
                 return !(c + 1...c + 3).contains { others[$0] != nil }
             }
-            if !scan.has(content[c], in: PlaceLexicon.conjunctions), !scan.typeWordPositions.contains(c) { onlyConjunctions = false }
-            if !scan.has(content[c], in: PlaceLexicon.gapWords), !scan.typeWordPositions.contains(c) { seen += 1 }
+            if !scan.has(content[c], in: PlaceLexicon.conjunctions), !scan.isTypeWord[c] { onlyConjunctions = false }
+            if !scan.has(content[c], in: PlaceLexicon.gapWords), !scan.isTypeWord[c] { seen += 1 }
             c += 1
         }
         return false

@@ -14,7 +14,8 @@ extension ContainerContents {
 
     /// Walks JPEG marker segments up to the first SOS: APP0 (JFIF), APP1 (EXIF, XMP), APP13
     /// (IPTC), COM, SOFn, DQT.
-    /// - Complexity: O(number of segments); segment bodies other than DQT are never read.
+    /// - Complexity: O(number of segments); only the small bodies named above are read, the
+    ///   EXIF, XMP and IPTC ones are sliced.
     static func scanJPEG(_ bytes: [UInt8]) throws(MetadataError) -> ContainerContents {
         let cursor = ByteCursor(bytes: bytes)
         var contents = ContainerContents()

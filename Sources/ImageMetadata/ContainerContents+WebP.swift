@@ -36,12 +36,12 @@ extension ContainerContents {
                     contents.height = 1 + (Int(data[dataStart + 7]) | Int(data[dataStart + 8]) << 8 | Int(data[dataStart + 9]) << 16)
                 }
             case "VP8 ":
-                if contents.width == nil, size >= 10, data[dataStart + 3] == 0x9D, data[dataStart + 4] == 0x01, data[dataStart + 5] == 0x2A,
+                if size >= 10, data[dataStart + 3] == 0x9D, data[dataStart + 4] == 0x01, data[dataStart + 5] == 0x2A,
                    let width = cursor.uint16LE(dataStart + 6), let height = cursor.uint16LE(dataStart + 8) {
-                    contents.width = Int(width & 0x3FFF)
-                    contents.height = Int(height & 0x3FFF)
-                }
-                if size >= 10, data[dataStart + 3] == 0x9D, let width = cursor.uint16LE(dataStart + 6), let height = cursor.uint16LE(dataStart + 8) {
+                    if contents.width == nil {
+                        contents.width = Int(width & 0x3FFF)
+                        contents.height = Int(height & 0x3FFF)
+                    }
                     contents.formatTags += [
                         MetadataTag(group: "RIFF", name: "VP8Version", value: .integer(Int64((data[dataStart] & 0x0E) >> 1))),
                         MetadataTag(group: "RIFF", name: "HorizontalScale", value: .integer(Int64(width >> 14))),

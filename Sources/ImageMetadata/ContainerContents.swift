@@ -29,7 +29,7 @@ struct ContainerContents {
     /// Where among `formatTags` the metadata blocks were found (the count of tags before
     /// each), in file order, so that their tags can be put in file order too: of several tags
     /// with one name, exiftool shows the last one found (``FileMetadata/keyedTags(grouped:)``).
-    /// Blocks without a place (WebP's, TIFF's) keep the order EXIF, IPTC, XMP.
+    /// Blocks without a place (WebP's, TIFF's) come in the order EXIF, XMP, IPTC.
     var blockPlaces: [(block: MetadataBlock, at: Int)] = []
     /// Damage found while walking.
     var warnings: [String] = []

@@ -29,7 +29,9 @@ public enum MetadataReader {
             metadata.thumbnail = decoded.thumbnail
             metadata.warnings += decoded.warnings
             if xmpPacket == nil, let packet = decoded.xmpPacket { xmpPacket = packet[...] }
-            if iptcBlock == nil, let data = decoded.iptcData { iptcBlock = data[...] }
+            // A TIFF's IPTC lives in IFD0 (tag 33723); in other formats that tag is not where
+            // IPTC belongs, and exiftool's digest covers only the standard place.
+            if format == .tiff, iptcBlock == nil, let data = decoded.iptcData { iptcBlock = data[...] }
         }
         metadata.orientation = ifd0Integer("Orientation", in: exifTags)
         if format == .tiff {

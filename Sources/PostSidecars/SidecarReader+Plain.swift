@@ -102,7 +102,8 @@ extension SidecarReader {
             return after("status").flatMap { $0.allSatisfy(TelegramAddress.isDigit) ? $0 : nil }
         case "youtube":
             if host == "youtu.be" || host.hasSuffix(".youtu.be") { return parts.first }
-            return components?.queryItems?.first { $0.name == "v" }?.value ?? after("shorts") ?? after("live") ?? after("embed")
+            let video = components?.queryItems?.first { $0.name == "v" }?.value
+            return video.flatMap { $0.isEmpty ? nil : $0 } ?? after("shorts") ?? after("live") ?? after("embed")
         case "instagram":
             return after("p") ?? after("reel") ?? after("reels") ?? after("tv")
         case "reddit":

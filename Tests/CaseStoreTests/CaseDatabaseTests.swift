@@ -145,6 +145,10 @@ import PostSidecars
         #expect(try post()?.text == "رفع العلم فوق المطار")
         #expect(try store.statistics().first { $0.name == "posts" }?.value == 1)
 
+        // The table's own columns (extra) are kept too, and survive the scraper's re-read.
+        let extra = try #require(try post()?.extra)
+        #expect(extra.contains("seen elsewhere"))
+
         // The other way round: the table first, then the scraper, which overrides what it has.
         let other = try CaseDatabase()
         try other.store([try Self.ingested("desert-road.jpg", as: "/case/x/1701_1.jpg")])

@@ -131,7 +131,8 @@ struct IngestCommand: AsyncParsableCommand {
                 summary.add(try store.storeSidecar(path: path, size: size, mtimeNanoseconds: mtime, format: format, posts: posts, error: problem))
                 if !skipped.isEmpty {
                     summary.sidecarErrors += 1
-                    for line in skipped { warn("\(path): \(line)") }
+                    for line in skipped.prefix(5) { warn("\(path): \(line)") }
+                    if skipped.count > 5 { warn("\(path): … and \(skipped.count - 5) more lines not read") }
                 }
             } catch let error as CaseStoreError {
                 throw error
