@@ -74,7 +74,7 @@ extension ContainerContents {
                 if !contents.formatTags.contains(where: { $0.group == "File" && $0.name == "Comment" }) {
                     var text = body
                     while text.last == 0 { text = text.dropLast() }
-                    contents.formatTags.append(MetadataTag(group: "File", name: "Comment", value: .string(Self.text(text))))
+                    contents.formatTags.append(MetadataTag(group: "File", name: "Comment", value: .string(LegacyText.utf8OrWindows1252(text))))
                 }
             case 0xDB:
                 readQuantizationTables(body, into: &contents)
@@ -121,11 +121,6 @@ extension ContainerContents {
         tags.append(MetadataTag(group: "File", name: "YCbCrSubSampling",
                                 value: .string(ratio(horizontal.max()!, hMin) + " " + ratio(vertical.max()!, vMin))))
         return tags
-    }
-
-    /// A comment's bytes as text: UTF-8 when they are, else Windows-1252.
-    private static func text(_ bytes: ArraySlice<UInt8>) -> String {
-        String(validating: bytes, as: UTF8.self) ?? String(String.UnicodeScalarView(bytes.map(PNGChunks.windows1252)))
     }
 
     /// Reads every table in one DQT segment body; a table that runs past the body is dropped.

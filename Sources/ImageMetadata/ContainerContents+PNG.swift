@@ -72,7 +72,7 @@ extension ContainerContents {
             case "iCCP":
                 // The profile itself is not read; its name is a tag.
                 if let zero = data.firstIndex(of: 0) {
-                    let name = String(String.UnicodeScalarView(data[data.startIndex..<zero].map(PNGChunks.windows1252)))
+                    let name = LegacyText.windows1252(data[data.startIndex..<zero])
                     contents.formatTags.append(MetadataTag(group: "PNG", name: "ProfileName", value: .string(name)))
                 }
             case "IEND":

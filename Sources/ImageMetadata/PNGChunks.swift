@@ -13,13 +13,10 @@ enum PNGChunks {
         let isUTF8: Bool
 
         /// The text as a string. Latin-1 chunks are read as exiftool reads them (Windows-1252),
-        /// except that bytes which are valid UTF-8 with non-ASCII letters are read as UTF-8:
-        /// writers put UTF-8 in tEXt (Arabic captions, generator prompts), and reading those
-        /// as Latin-1 would only make mojibake. exiftool does make it.
+        /// except that bytes which are valid UTF-8 are read as UTF-8, where exiftool makes
+        /// mojibake (``LegacyText/utf8OrWindows1252(_:)``).
         var string: String {
-            if isUTF8 || bytes.allSatisfy({ $0 < 0x80 }) { return String(decoding: bytes, as: UTF8.self) }
-            if let text = String(validating: bytes, as: UTF8.self) { return text }
-            return String(String.UnicodeScalarView(bytes.map(windows1252)))
+            isUTF8 ? String(decoding: bytes, as: UTF8.self) : LegacyText.utf8OrWindows1252(bytes)
         }
     }
 
@@ -109,7 +106,7 @@ enum PNGChunks {
     /// worth one) for a chunk too short to hold a keyword, or whose text cannot be inflated.
     static func text(type: String, data: ArraySlice<UInt8>, budget: inout Int, warnings: inout [String]) -> Text? {
         guard let zero = data.firstIndex(of: 0) else { return nil }
-        let keyword = String(String.UnicodeScalarView(data[data.startIndex..<zero].map(windows1252)))
+        let keyword = LegacyText.windows1252(data[data.startIndex..<zero])
         var rest = data[(zero + 1)...]
         var compressed = false
         var language = ""
@@ -324,12 +321,4 @@ enum PNGChunks {
         for (index, letter) in "NOPQRSTUVWXY".enumerated() { offsets[String(letter)] = (index < 9 ? "+0" : "+") + "\(index + 1):00" }
         return offsets
     }()
-
-    /// A Latin-1 byte as Windows-1252 reads it (0x80–0x9F are punctuation there).
-    static func windows1252(_ byte: UInt8) -> Unicode.Scalar {
-        let high: [UInt32] = [0x20AC, 0x81, 0x201A, 0x192, 0x201E, 0x2026, 0x2020, 0x2021, 0x2C6, 0x2030, 0x160, 0x2039, 0x152, 0x8D, 0x17D, 0x8F,
-                              0x90, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x2DC, 0x2122, 0x161, 0x203A, 0x153, 0x9D, 0x17E, 0x178]
-        guard (0x80...0x9F).contains(byte) else { return Unicode.Scalar(byte) }
-        return Unicode.Scalar(high[Int(byte - 0x80)]) ?? Unicode.Scalar(byte)
-    }
 }
