@@ -14,7 +14,8 @@ public struct Post: Sendable, Hashable {
     public var postedAt: Date?
     /// The post's text (caption, tweet text, video title and description).
     public var text: String?
-    /// The language code the platform or scraper gives (`en`, `ar`, …).
+    /// The language code the platform or scraper gives (`en`, `ar`, …), or when it gives
+    /// none, the one the text plainly shows (``LanguageGuess``); nil when unclear.
     public var language: String?
     /// Every field the sidecar had that is not one of the above, as a JSON object with sorted
     /// keys, so nothing the scraper wrote is lost.

@@ -23,6 +23,17 @@ public enum SidecarReader {
         let size = data?.count ?? ((try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? nil) ?? 0
         guard size <= maximumBytes else { throw SidecarError.tooLarge(bytes: size, limit: maximumBytes) }
         let bytes = try data ?? Data(contentsOf: URL(fileURLWithPath: path))
+        guard var read = try parse(bytes, format: format, path: path, name: name) else { return nil }
+        // A sidecar without a language (a table, Telegram's metadata) gets the one its text
+        // plainly shows; the platform's own code, where given, is kept as it is.
+        for index in read.posts.indices where read.posts[index].language == nil {
+            read.posts[index].language = read.posts[index].text.flatMap(LanguageGuess.language)
+        }
+        return read
+    }
+
+    private static func parse(_ bytes: Data, format: SidecarFormat, path: String, name: String)
+        throws -> (format: SidecarFormat, posts: [Post], skipped: [String])? {
         switch format {
         case .galleryDL:
             return (format, [try galleryDL(bytes, mediaName: String(name.dropLast(5)))], [])
