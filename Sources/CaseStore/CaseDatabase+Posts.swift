@@ -22,6 +22,34 @@ extension CaseDatabase {
         }
     }
 
+    /// Forgets the sidecars under `folders` that are gone from disk, with the posts each was
+    /// the stored source of (their links go with them).
+    ///
+    /// A forgotten post may also be named by a sidecar that is still there, which the caller
+    /// must then read again (``CaseDatabase/storeSidecar(path:size:mtimeNanoseconds:format:posts:error:)``
+    /// merges it back).
+    /// - Returns: how many sidecars were forgotten.
+    public func removeVanishedSidecars(under folders: [String]) throws(CaseStoreError) -> Int {
+        var gone: [String] = []
+        for folder in folders {
+            let prefix = folder.hasSuffix("/") ? folder : folder + "/"
+            // "0" is the character after "/": a range scan on the primary key.
+            let paths = try read { db in
+                try String.fetchAll(db, sql: "SELECT path FROM sidecars WHERE path >= ? AND path < ?",
+                                    arguments: [prefix, String(prefix.dropLast()) + "0"])
+            }
+            gone += paths.filter { !FileManager.default.fileExists(atPath: $0) }
+        }
+        guard !gone.isEmpty else { return 0 }
+        // One JSON array, so that each table is scanned once however many sidecars went.
+        let list = String(decoding: (try? JSONSerialization.data(withJSONObject: gone)) ?? Data("[]".utf8), as: UTF8.self)
+        try write { db in
+            try db.execute(sql: "DELETE FROM posts WHERE sidecar IN (SELECT value FROM json_each(?))", arguments: [list])
+            try db.execute(sql: "DELETE FROM sidecars WHERE path IN (SELECT value FROM json_each(?))", arguments: [list])
+        }
+        return gone.count
+    }
+
     /// How one sidecar's posts were stored.
     public struct SidecarCounts: Sendable, Equatable {
         /// Posts stored (new or updated).

@@ -134,6 +134,46 @@ import Testing
         #expect(files.last?["model"] as? String == "X-T2")
     }
 
+    /// A sidecar deleted from disk takes the posts it stored with it; a post another sidecar
+    /// names too comes back with what that one says.
+    @Test func aDeletedSidecarTakesItsPostsWithIt() throws {
+        let folder = try Self.scratch()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let samples = CommandLineRunner.repository.appendingPathComponent("samples")
+        for name in ["mosul-runway_banner.jpg", "mosul-runway_banner.jpg.json"] {
+            try FileManager.default.copyItem(at: samples.appendingPathComponent(name), to: folder.appendingPathComponent(name))
+        }
+        let table = "file,url,text\nmosul-runway_banner.jpg,https://x.com/nineveh_frontline/status/1426553791140831232,Copied from the channel\n"
+        try Data(table.utf8).write(to: folder.appendingPathComponent("notes.csv"))
+        let casePath = folder.appendingPathComponent("x.case").path
+        let image = folder.appendingPathComponent("mosul-runway_banner.jpg").path
+        func ingest() throws -> [String: Any] {
+            let result = try CommandLineRunner.run(["ingest", "--format", "jsonl", "--case", casePath, folder.path])
+            #expect(result.status == 0, "\(result.stderr)")
+            return try Self.summary(result)
+        }
+        func post() throws -> [String: Any] {
+            let shown = try CommandLineRunner.objects(CommandLineRunner.run(["case", "show", "--format", "jsonl", "--case", casePath, image]))
+            return try #require(shown.first).filter { $0.key.hasPrefix("post") }
+        }
+        _ = try ingest()
+        #expect(try post()["post1.author"] as? String == "nineveh_frontline", "gallery-dl's record over the table's")
+
+        try FileManager.default.removeItem(at: folder.appendingPathComponent("mosul-runway_banner.jpg.json"))
+        let afterOne = try ingest()
+        #expect(afterOne["sidecars_removed"] as? Int == 1)
+        #expect(afterOne["sidecars_read"] as? Int == 1, "the table is read again")
+        let fromTable = try post()
+        #expect(fromTable["post1.post_id"] as? String == "1426553791140831232")
+        #expect(fromTable["post1.text"] as? String == "Copied from the channel")
+        #expect(fromTable["post1.author"] is NSNull, "nothing of the deleted sidecar is left")
+
+        try FileManager.default.removeItem(at: folder.appendingPathComponent("notes.csv"))
+        #expect(try ingest()["sidecars_removed"] as? Int == 1)
+        #expect(try post().isEmpty)
+        #expect(try ingest()["sidecars_read"] as? Int == 0, "nothing left to remove, nothing read again")
+    }
+
     /// Kills `imprint ingest` with SIGKILL at random moments, then lets it finish: the case
     /// must equal a clean ingest of the same folder.
     @Test func killedIngestsCompleteToTheSameCase() throws {

@@ -20,7 +20,8 @@ struct IngestCommand: AsyncParsableCommand {
             loses at most the batch in flight and the next run completes it. \
             Sidecars (gallery-dl <file>.json, yt-dlp .info.json, snscrape .jsonl, a Twitter \
             archive's tweets.js, plain .csv/.jsonl with file,text,posted_at,url,author) found \
-            in the folders are read afterwards and their posts linked to the files they name. \
+            in the folders are read afterwards and their posts linked to the files they name; \
+            a sidecar gone from disk takes the posts it stored with it. \
             The summary goes to stdout as one record; per-file errors to stderr (exit 1).
             """
     )
@@ -94,7 +95,7 @@ struct IngestCommand: AsyncParsableCommand {
         }
         summary.removed = try store.removeVanished(under: folders)
         if !noSidecars {
-            try ingestSidecars(roots: roots, store: store, summary: &summary)
+            try ingestSidecars(roots: roots, folders: folders, store: store, summary: &summary)
         }
         summary.seconds = Date().timeIntervalSince(started)
         warn(summary.line)
@@ -105,8 +106,11 @@ struct IngestCommand: AsyncParsableCommand {
     }
 
     /// Reads the sidecars under `roots` that are new or changed since the last run.
-    private func ingestSidecars(roots: [String], store: CaseDatabase, summary: inout IngestSummary) throws {
-        let known = try store.knownSidecars()
+    private func ingestSidecars(roots: [String], folders: [String], store: CaseDatabase, summary: inout IngestSummary) throws {
+        summary.sidecarsRemoved = try store.removeVanishedSidecars(under: folders)
+        // A post a deleted sidecar stored may be named by others too: then every sidecar is
+        // read again, to bring back what they say of it.
+        let known = summary.sidecarsRemoved > 0 ? [:] : try store.knownSidecars()
         // The same walk as the images' (name order, hidden entries skipped, links to folders
         // not followed), keeping sidecar names; what it cannot read was reported by that walk.
         let isSidecar = { (path: String) in SidecarFormat(fileName: (path as NSString).lastPathComponent) != nil }
@@ -152,7 +156,7 @@ struct IngestSummary {
     var read = 0, unchanged = 0, unreadable = 0, failed = 0
     var store = CaseDatabase.StoreCounts()
     var removed = 0
-    var sidecarsRead = 0, sidecarsUnchanged = 0, sidecarErrors = 0
+    var sidecarsRead = 0, sidecarsUnchanged = 0, sidecarsRemoved = 0, sidecarErrors = 0
     var sidecar = CaseDatabase.SidecarCounts()
     var seconds = 0.0
 
@@ -175,7 +179,8 @@ struct IngestSummary {
             ("files_read", read), ("files_unchanged", unchanged), ("added", store.added), ("updated", store.updated),
             ("moved", store.moved), ("copied_same_content", store.copied), ("deferred", store.deferred),
             ("removed", removed), ("decode_failed", failed), ("unreadable", unreadable),
-            ("sidecars_read", sidecarsRead), ("sidecars_unchanged", sidecarsUnchanged), ("sidecar_errors", sidecarErrors),
+            ("sidecars_read", sidecarsRead), ("sidecars_unchanged", sidecarsUnchanged),
+            ("sidecars_removed", sidecarsRemoved), ("sidecar_errors", sidecarErrors),
             ("posts", sidecar.posts), ("post_links", sidecar.links), ("posts_unlinked", sidecar.unlinkedPosts),
         ]
         return counts.map { ($0.0, OutputValue.integer(Int64($0.1))) } + [("seconds", .double((seconds * 1000).rounded() / 1000))]
@@ -185,7 +190,7 @@ struct IngestSummary {
     var line: String {
         "ingest: \(read) files read, \(unchanged) unchanged (not read), \(store.added) added, \(store.updated) updated, "
             + "\(store.moved) moved, \(removed) removed, \(failed + unreadable) failed; "
-            + "\(sidecarsRead) sidecars read (\(sidecarsUnchanged) unchanged), \(sidecar.posts) posts, \(sidecar.links) links; "
+            + "\(sidecarsRead) sidecars read (\(sidecarsUnchanged) unchanged, \(sidecarsRemoved) removed), \(sidecar.posts) posts, \(sidecar.links) links; "
             + String(format: "%.2f s", seconds)
     }
 }
