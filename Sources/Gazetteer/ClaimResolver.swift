@@ -103,7 +103,10 @@ public struct ClaimResolver: Sendable {
     /// "again", "#factcheck", "صورة قديمة", "مفبركة"): such a post presents nothing as new,
     /// so it cannot be recycling a photo.
     public static func presentsAsOld(_ text: String) -> Bool {
-        let scan = Scan(text: text)
+        presentsAsOld(Scan(text: text))
+    }
+
+    private static func presentsAsOld(_ scan: Scan) -> Bool {
         let forms = scan.words.map(\.form)
         for start in forms.indices {
             for phrase in PlaceLexicon.passedOffPhrases where forms[start...].starts(with: phrase) { return true }
@@ -115,6 +118,17 @@ public struct ClaimResolver: Sendable {
             if nearby.contains(where: { scan.has(scan.content[$0], in: PlaceLexicon.pictureWords) }) { return true }
         }
         return false
+    }
+
+    /// Whether a fact-check says the picture is from a film or a game, or from a country far
+    /// from the region ("a still from a 2016 film shot in Morocco", وتعود لفيضانات في الهند).
+    private static func placesPictureElsewhere(_ scan: Scan) -> Bool {
+        let content = scan.content
+        let factCheck = presentsAsOld(scan) || content.indices.contains { c in
+            scan.has(content[c], in: PlaceLexicon.factCheckTags)
+                || (scan.words[content[c]].form == "fact" && c + 1 < content.count && scan.words[content[c + 1]].form == "check")
+        }
+        return factCheck && content.contains { scan.has($0, in: PlaceLexicon.fictionWords) || scan.has($0, in: PlaceLexicon.farCountries) }
     }
 
     // MARK: Scanning
@@ -279,7 +293,12 @@ public struct ClaimResolver: Sendable {
                     }
                 }
             }
-            if word.script != .digits, !scan.has(position, in: PlaceLexicon.commonWords) {
+            // A Latin word capitalised only because it starts a sentence ("Summer is going to
+            // be rough") is looked up by its loose skeleton (Samarra) only before a type word
+            // ("Kweiris airbase:").
+            let sentenceCapital = word.script == .latin && word.startsClause && !word.inHashtag
+                && !(c + 1 < content.count && scan.isTypeWord[c + 1])
+            if word.script != .digits, !sentenceCapital, !scan.has(position, in: PlaceLexicon.commonWords) {
                 var skeletonKeys = scan.skeletons[position]
                 if let next {
                     for first in scan.skeletons[position] {
@@ -536,7 +555,7 @@ public struct ClaimResolver: Sendable {
         var ends: [Int: Int] = [:]
         for mention in mentions { ends[mention.start] = mention.end }
         for m in mentions.indices {
-            mentions[m].negated = hasCue(PlaceLexicon.negationCues, around: mentions[m], scan: scan, before: 3, after: 0)
+            mentions[m].negated = isNegated(mentions[m], scan: scan)
         }
         // A correction denies the places named before it when another is named after it.
         for cue in scan.content.indices where mentions.count > 1 && scan.has(scan.content[cue], in: PlaceLexicon.correctionCues) {
@@ -551,6 +570,18 @@ public struct ClaimResolver: Sendable {
         // nothing now.
         if remembers(scan) {
             for m in mentions.indices { mentions[m].score *= 0.15 }
+        }
+        // A post about daily life, sport or politics (weather, prices, a league) names its
+        // towns as where it happens: a town with no capture word near it claims nothing.
+        if scan.content.contains(where: { scan.has($0, in: PlaceLexicon.dailyLifeWords) }) {
+            for m in mentions.indices where mentions[m].chosen.map({ gazetteer.sites[$0].type == .city }) ?? false
+                && !hasCue(PlaceLexicon.captureCues, around: mentions[m], scan: scan, before: 4, after: 3) {
+                mentions[m].score *= 0.4
+            }
+        }
+        // A fact-check that puts the picture in a film, a game or a far country shows no site here.
+        if Self.placesPictureElsewhere(scan) {
+            for m in mentions.indices { mentions[m].score *= 0.2 }
         }
         // Three towns and more named bare, none taken ("From Zakho to Faw, one Iraq #Baghdad
         // #Mosul #Basra", يا أهل حلب وإدلب ودرعا) are a slogan or a prayer, not a claim on one.
@@ -679,6 +710,13 @@ public struct ClaimResolver: Sendable {
         if gazetteer.sites[chosen].type == .city, beside.contains(where: { $0.map { scan.has($0, in: PlaceLexicon.provinceCues) } ?? false }) {
             score *= 0.5
         }
+        // A town named as a team (نادي الموصل, "Mosul FC") or a clock ("1pm Baghdad time",
+        // بتوقيت دمشق) is no place shown.
+        if gazetteer.sites[chosen].type == .city,
+           beside[0].map({ scan.has($0, in: PlaceLexicon.clubWordsBefore) || scan.has($0, in: PlaceLexicon.clockWordsBefore) }) ?? false
+            || beside[1].map({ scan.has($0, in: PlaceLexicon.clubWordsAfter) || scan.has($0, in: PlaceLexicon.clockWordsAfter) }) ?? false {
+            score *= 0.15
+        }
         if mention.negated { score *= 0.2 }
         if mention.isOrigin { score *= 0.15 }  // an origin alone, type words and all, claims nothing
         // A bank that issues, announces or sets something is the institution, not a building.
@@ -705,6 +743,23 @@ public struct ClaimResolver: Sendable {
                 if sawFrom { return false }
                 sawFrom = true
             } else if !scan.has(position, in: PlaceLexicon.gapWords), !scan.isTypeWord[c] {
+                return false
+            }
+            c -= 1
+        }
+        return false
+    }
+
+    /// Whether a negation governs the place: "not Haditha Dam", "is not from Shayrat", ليست
+    /// من مطار الشعيرات, with nothing but "from", gap and type words between. In مو طبيعي
+    /// عمعبر باب الهوى ("not normal at the Bab al-Hawa crossing") it denies the adjective.
+    private func isNegated(_ mention: Mention, scan: Scan) -> Bool {
+        let content = scan.content
+        var c = mention.start - 1
+        while c >= 0, !scan.words[content[c + 1]].startsClause {
+            let position = content[c]
+            if scan.has(position, in: PlaceLexicon.negationCues) { return true }
+            guard scan.isTypeWord[c] || scan.has(position, in: PlaceLexicon.gapWords) || scan.has(position, in: PlaceLexicon.fromWords) else {
                 return false
             }
             c -= 1

@@ -28,6 +28,7 @@ enum PlaceKeys {
     private static let fa: Unicode.Scalar = "\u{0641}"
     private static let ba: Unicode.Scalar = "\u{0628}"
     private static let kaf: Unicode.Scalar = "\u{0643}"
+    private static let ain: Unicode.Scalar = "\u{0639}"
 
     private static func arabicVariants(_ form: String) -> [String] {
         var scalars = Array(form.unicodeScalars)
@@ -48,6 +49,9 @@ enum PlaceKeys {
         }
         if n >= 4, scalars[0] == lam, scalars[1] == lam { add(scalars[2...]) }  // لل = ل + ال
         if n >= 4, scalars[0] == ba || scalars[0] == lam || scalars[0] == kaf { add(scalars[1...]) }  // بمطار, لمطار
+        // Levantine ع for على "at, on, to", written onto the word: عمعبر باب الهوى, عالمطار.
+        if n >= 5, scalars[0] == ain, scalars[1] == alef, scalars[2] == lam { add(scalars[3...]) }  // عال
+        if n >= 4, scalars[0] == ain { add(scalars[1...]) }
         return result
     }
 

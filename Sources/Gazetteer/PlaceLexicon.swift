@@ -152,7 +152,51 @@ enum PlaceLexicon {
     /// nothing.
     static let provinceCues: Set<String> = canonicalSet([
         "province", "governorate", "countryside", "region", "ريف", "محافظة", "بريف", "ارياف",
+        // The Islamic State's provinces: ولاية الرقة, "Wilayat Raqqa".
+        "ولاية", "wilayat", "wilayah", "wilaya", "vilayet",
     ])
+
+    /// Words that make the town named right after them a team's name: نادي الموصل, فريق الفتوة.
+    static let clubWordsBefore: Set<String> = canonicalSet(["نادي", "فريق", "club", "team"])
+    /// The same, right after the town: "Mosul FC", "Raqqa club".
+    static let clubWordsAfter: Set<String> = canonicalSet(["fc", "sc", "club", "team", "united"])
+
+    /// Words of daily life, sport and politics (weather, prices, power cuts, a budget, a
+    /// league): a post about them names a town as where it happens, not as a site shown taken
+    /// or struck ("Baghdad hits 51°C today", اسعار الصرف بالقامشلي اليوم).
+    static let dailyLifeWords: Set<String> = canonicalSet([
+        // (Not "dust", "rain", "fuel" or "electricity": "dust over Raqqa after the strike",
+        // "rockets rain on Erbil", a fuel depot or a power station struck are war news; nor
+        // الصرف, also "paying out": صرف رواتب.)
+        "weather", "temperature", "temperatures", "heatwave", "sandstorm", "rainfall", "snowfall", "forecast", "humidity",
+        "price", "prices", "dollar", "lira", "dinar", "blackout", "blackouts", "outage", "outages", "budget",
+        "parliament", "holiday", "exams", "league", "football", "derby", "fixture",
+        "الطقس", "طقس", "الحراره", "حراره", "درجات", "عاصفه", "الامطار", "ثلوج", "الانواء",
+        "اسعار", "الاسعار", "سعر", "الدولار", "دولار", "ليره", "الليره", "دينار", "الذهب",
+        "التقنين", "البرلمان", "الموازنه", "عطله", "العطله", "الامتحانات", "دوري", "الدوري", "مباراه", "المباراه", "منتخب",
+    ])
+    /// "time" after a town ("1pm Baghdad time") and توقيت before it say only which clock.
+    static let clockWordsAfter: Set<String> = canonicalSet(["time"])
+    static let clockWordsBefore: Set<String> = canonicalSet(["توقيت", "بتوقيت"])
+
+    /// Words by which a fact-check says a picture is fiction: "a still from a film", "Arma 3
+    /// game footage", مشهد من فيلم.
+    static let fictionWords: Set<String> = canonicalSet([
+        "film", "movie", "game", "videogame", "arma", "series", "فيلم", "لعبه", "مسلسل",
+    ])
+    /// Countries far from Iraq and Syria that fact-checks name as where a recycled picture is
+    /// really from ("floods in India", "shot in Morocco"). Neighbours and parties to the war
+    /// (Turkey, Iran, Russia, Jordan, Lebanon) are left out: posts name them for other reasons.
+    static let farCountries: Set<String> = canonicalSet([
+        "morocco", "india", "pakistan", "afghanistan", "libya", "yemen", "egypt", "algeria", "tunisia", "sudan",
+        "somalia", "nigeria", "mali", "ukraine", "chechnya", "bosnia", "mexico", "brazil", "philippines", "bangladesh",
+        "myanmar", "nepal", "china", "indonesia", "gaza",
+        "المغرب", "الهند", "باكستان", "افغانستان", "ليبيا", "اليمن", "مصر", "الجزائر", "تونس", "السودان", "الصومال",
+        "نيجيريا", "مالي", "اوكرانيا", "الشيشان", "البوسنه", "المكسيك", "البرازيل", "الفلبين", "بنغلاديش", "ميانمار",
+        "نيبال", "الصين", "اندونيسيا", "غزه",
+    ])
+    /// Fact-checkers' own names and tags, beside ``oldMaterialCues``: "#Misbar", "#تأكد".
+    static let factCheckTags: Set<String> = canonicalSet(["misbar", "مسبار", "تاكد", "factcheck", "fatabyyano", "فتبينوا"])
 
     /// Landform words: "the Hamrin mountains" are not Hamrin Dam, جبل سنجار is not the town.
     static let landformWords: Set<String> = canonicalSet([
@@ -189,6 +233,9 @@ enum PlaceLexicon {
         "hit", "gate", "hope", "victory", "liberty", "freedom", "unity", "door",
         "ain", "ayn", "asad", "assad", "jabir", "jaber", "salam", "nasr", "karama", "thawra", "euphrates",
         "tiger", "eagle", "lion", "palm", "sham", "rabia", "walid", "waleed",
+        // Tishreen is October and November, a university, a park, a club and a newspaper
+        // before it is the dam.
+        "tishreen", "tishrin", "teshreen", "تشرين",
         // Aliases in the built-in set that are also words or given names: al-Taqaddum is
         // "progress", Adhaim "the great", Dumayr "conscience", Balad "country", Tammuz "July",
         // Omar, Ali, Rashid and Saddam are people before they are bases.
