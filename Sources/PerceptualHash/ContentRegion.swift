@@ -38,9 +38,11 @@ public struct ContentRegion: Sendable, Hashable, CustomStringConvertible {
     static let flatShare = 0.6
     /// Grey levels around the strip's value that still count as the same colour (JPEG noise).
     static let tolerance = 10
-    /// Share of the strip's value a line through a caption's text still has (large type
-    /// covers up to half of a line; a photo's rows seldom hold one grey level this widely).
-    static let textShare = 0.35
+    /// Share of the strip's value a line through a caption's text still has: large type,
+    /// blurred by the reduced-size decode detection runs on, covers up to four fifths of a
+    /// line (a 20% bar of bold type measured 22–33% background). A photo's rows beside a bar
+    /// seldom hold its grey level this widely, and must also pass `textLineShare`.
+    static let textShare = 0.2
     /// Share of a text line that is either the strip's value or at least `textContrast` levels
     /// from it; what remains is the type's anti-aliased outline.
     static let textLineShare = 0.8

@@ -55,6 +55,24 @@ import Testing
         #expect(region == ContentRegion(x: 0, y: 24, width: 200, height: 150))
     }
 
+    /// Bold caption type as the reduced-size decode sees it: lines through the text are a
+    /// quarter banner colour, the rest the type and its blurred outline.
+    @Test func bannerWithBoldBlurredTypeIsTrimmed() {
+        let photo = Self.photo(width: 200, height: 150)
+        var strip = [UInt8](repeating: 42, count: 200 * 40)
+        for y in 14..<24 {
+            for x in 8..<192 {
+                switch x % 8 {
+                case 0: strip[y * 200 + x] = 120  // the outline, neither banner nor type
+                case 1, 2: strip[y * 200 + x] = 42
+                default: strip[y * 200 + x] = 250
+                }
+            }
+        }
+        let region = ContentRegion.detect(in: Self.image(photo + strip, 200, 190))
+        #expect(region == ContentRegion(x: 0, y: 0, width: 200, height: 150))
+    }
+
     @Test func screenshotFrameIsTrimmedOnEverySide() {
         let inner = Self.photo(width: 160, height: 120)
         var framed = [UInt8](repeating: 255, count: 200 * 160)
