@@ -29,6 +29,52 @@ public enum CanonicalRegions {
                              width: width, height: height)
     }
 
+    /// A width-to-height ratio a repost is cut to: a square post, a 4:5 or 9:16 story, a 16:9 frame.
+    public struct Aspect: Sendable, Hashable, CustomStringConvertible {
+        /// Width units.
+        public var width: Int
+        /// Height units.
+        public var height: Int
+
+        /// Creates a ratio of `width` to `height` units (both at least 1).
+        public init(_ width: Int, _ height: Int) {
+            precondition(width >= 1 && height >= 1, "an aspect ratio needs positive sides")
+            self.width = width
+            self.height = height
+        }
+
+        /// `4:5`.
+        public var description: String { "\(width):\(height)" }
+    }
+
+    /// The ratios whose centred crops `imprint hash` computes by default: where the platforms'
+    /// formats cut a photo (square posts, 4:5 and 9:16 portraits, 16:9 frames).
+    public static let defaultAspects = [Aspect(1, 1), Aspect(4, 5), Aspect(9, 16), Aspect(16, 9)]
+
+    /// A crop to another ratio must cut at least this share of a side to get its own hash: a
+    /// smaller cut is what the central regions already match.
+    public static let aspectMinimumCut = 0.08
+
+    /// The largest centred region of `region` with the ratio `aspect`, or nil when it would
+    /// keep more than `1 - aspectMinimumCut` of both sides.
+    ///
+    /// A repost cut to a square or a story is the original's own centred region of that ratio
+    /// (and matches no central region, which keep the original's ratio).
+    public static func aspect(_ aspect: Aspect, of region: ContentRegion) -> ContentRegion? {
+        let target = Double(aspect.width) / Double(aspect.height)
+        var width = Double(region.width), height = Double(region.height)
+        if width / height > target { width = height * target } else { height = width / target }
+        let (w, h) = (Int(width.rounded()), Int(height.rounded()))
+        guard w >= 1, h >= 1, Double(w) <= Double(region.width) * (1 - aspectMinimumCut)
+                || Double(h) <= Double(region.height) * (1 - aspectMinimumCut) else { return nil }
+        return ContentRegion(x: region.x + (region.width - w) / 2, y: region.y + (region.height - h) / 2, width: w, height: h)
+    }
+
+    /// The column-name suffix of an aspect crop's hashes: `a4x5` for 4:5.
+    public static func name(of aspect: Aspect) -> String {
+        "a\(aspect.width)x\(aspect.height)"
+    }
+
     /// The shares of each side kept by the corner regions `imprint hash` computes by default.
     public static let defaultCornerShares = [0.9]
 
@@ -50,6 +96,19 @@ public enum CanonicalRegions {
     /// The column-name suffix of a corner region's hashes: `tl90` for the top-left 0.9.
     public static func name(of corner: Corner, share: Double) -> String {
         corner.rawValue + "\(Int((share * 100).rounded()))"
+    }
+
+    /// Whether `suffix` names a canonical region's hash as the `name(…)` functions write it:
+    /// `c90`, `tl90`, `r-2`, `a4x5`.
+    public static func isRegionName(_ suffix: Substring) -> Bool {
+        if suffix.hasPrefix("r") { return Double(suffix.dropFirst()) != nil }
+        let kind = suffix.prefix { $0.isLetter }
+        let rest = suffix.dropFirst(kind.count)
+        if kind == "a" {
+            let sides = rest.split(separator: "x", omittingEmptySubsequences: false)
+            return sides.count == 2 && sides.allSatisfy { Int($0) != nil }
+        }
+        return (kind == "c" || Corner(rawValue: String(kind)) != nil) && Int(rest) != nil
     }
 
     /// The column-name suffix of a central region's hashes: `c90` for a share of 0.9.

@@ -55,8 +55,14 @@ public struct ContentRegion: Sendable, Hashable, CustomStringConvertible {
 
     /// The region inside edge strips, or nil when no edge has one.
     ///
-    /// - Complexity: O(width × height) at worst; usually only the edge rows and columns are read.
+    /// - Complexity: O(width × height).
     public static func detect(in image: DecodedImage) -> ContentRegion? {
+        find(in: image)?.region
+    }
+
+    /// The region inside edge strips or a frame, and whether a frame (four straight edges
+    /// around a picture) bounds it rather than strips at the image's edges.
+    static func find(in image: DecodedImage) -> (region: ContentRegion, framed: Bool)? {
         let luma = lumaPlane(of: image)
         let width = image.width, height = image.height
         guard width >= 16, height >= 16 else { return nil }
@@ -64,10 +70,97 @@ public struct ContentRegion: Sendable, Hashable, CustomStringConvertible {
         let bottom = stripLength(count: height, across: width, maximum: height - top) { i, j in luma[(height - 1 - i) * width + j] }
         let left = stripLength(count: width, across: height, maximum: width) { i, j in luma[j * width + i] }
         let right = stripLength(count: width, across: height, maximum: width - left) { i, j in luma[j * width + (width - 1 - i)] }
-        guard top + bottom + left + right > 0 else { return nil }
-        let region = ContentRegion(x: left, y: top, width: width - left - right, height: height - top - bottom)
-        guard region.width >= width / 3, region.height >= height / 3 else { return nil }
-        return region
+        var region = ContentRegion(x: left, y: top, width: width - left - right, height: height - top - bottom)
+        if top + bottom + left + right == 0 || region.width < width / 3 || region.height < height / 3 {
+            region = ContentRegion(x: 0, y: 0, width: width, height: height)
+        }
+        // Inside what the strips leave, a picture framed by straight edges: a photo in a
+        // screenshot's interface, on a news template, on a blurred copy of itself.
+        if let framed = framedPicture(in: region, luma: luma, width: width) { return (framed, true) }
+        return region.width == width && region.height == height ? nil : (region, false)
+    }
+
+    /// Grey levels a straight edge steps by between neighbouring lines.
+    static let frameStep = 20
+    /// The shortest edge line, as a share of the searched region's side.
+    static let frameLineShare = 0.25
+    /// Share of a rectangle's side that its straight edge must run along.
+    static let frameSideShare = 0.7
+    /// The smallest and largest framed picture, as shares of the searched region's area.
+    static let frameArea = 0.15...0.9
+
+    /// The largest rectangle inside `region` whose sides are straight edges, at least two of
+    /// them inside the region (its own sides count as edges too: a photo may fill the
+    /// screenshot's width), or nil.
+    ///
+    /// A horizontal edge line is a run of positions along a row where the level steps by
+    /// `frameStep` from the row above; two such lines whose ends line up, with vertical edges
+    /// (or the region's sides) along `frameSideShare` of the height at those ends, frame a
+    /// picture. A photo's own lines seldom do all that: a horizon has one internal side.
+    /// - Complexity: O(width × height) for the edge lines, plus O(64² × height) for the pairs.
+    static func framedPicture(in region: ContentRegion, luma: [UInt8], width: Int) -> ContentRegion? {
+        let (x0, y0, w, h) = (region.x, region.y, region.width, region.height)
+        guard w >= 32, h >= 32 else { return nil }
+        let tolerance = max(2, w / 50)
+        func steps(_ a: Int, _ b: Int) -> Bool { abs(Int(luma[a]) - Int(luma[b])) >= frameStep }
+        // Rows (relative y in 1..<h) with their longest run of steps from the row above.
+        var lines: [(y: Int, start: Int, end: Int)] = [(0, 0, w), (h, 0, w)]
+        var found: [(y: Int, start: Int, end: Int)] = []
+        for y in 1..<h {
+            var best = (start: 0, end: 0), runStart = -1, lastHit = -10
+            let row = (y0 + y) * width + x0, above = row - width
+            for x in 0..<w {
+                guard steps(row + x, above + x) else { continue }
+                if x - lastHit > 3 { runStart = x }  // gaps of two positions are bridged
+                lastHit = x
+                if x + 1 - runStart > best.end - best.start { best = (runStart, x + 1) }
+            }
+            if Double(best.end - best.start) >= Double(w) * frameLineShare { found.append((y, best.start, best.end)) }
+        }
+        lines += found.sorted { $0.end - $0.start > $1.end - $1.start }.prefix(64)
+        // Whether a vertical edge runs at column x (relative, ±1) along `share` of rows a..<b.
+        func verticalEdge(at x: Int, from a: Int, to b: Int) -> Bool {
+            if x <= tolerance || x >= w - tolerance { return true }  // the region's own side
+            var hits = 0
+            for y in a..<b {
+                let row = (y0 + y) * width + x0
+                if (max(1, x - 1)...min(w - 1, x + 1)).contains(where: { steps(row + $0, row + $0 - 1) }) { hits += 1 }
+            }
+            return Double(hits) >= Double(b - a) * frameSideShare
+        }
+        // Pairs of lines whose ends line up, largest first; the first with vertical edges wins.
+        var pairs: [(top: Int, bottom: Int, left: Int, right: Int, area: Int)] = []
+        let area = Double(w * h)
+        for top in lines {
+            for bottom in lines where bottom.y - top.y >= h / 4 {
+                guard abs(top.start - bottom.start) <= tolerance, abs(top.end - bottom.end) <= tolerance else { continue }
+                let left = max(top.start, bottom.start), right = min(top.end, bottom.end)
+                guard right - left >= w / 4 else { continue }
+                let rectangleArea = (right - left) * (bottom.y - top.y)
+                let inside = [top.y > 0, bottom.y < h, left > tolerance, right < w - tolerance].filter { $0 }.count
+                guard inside >= 2, frameArea.contains(Double(rectangleArea) / area) else { continue }
+                pairs.append((top.y, bottom.y, left, right, rectangleArea))
+            }
+        }
+        pairs.sort { ($0.area, -$0.top, -$0.left) > ($1.area, -$1.top, -$1.left) }
+        func isFramed(_ pair: (top: Int, bottom: Int, left: Int, right: Int, area: Int)) -> Bool {
+            verticalEdge(at: pair.left, from: pair.top, to: pair.bottom) && verticalEdge(at: pair.right, from: pair.top, to: pair.bottom)
+        }
+        guard let outer = pairs.firstIndex(where: isFramed) else { return nil }
+        // A mat around the picture (a white border on a news template) frames it twice: the
+        // picture is the innermost of the frames nested within a few lines of the outer one.
+        var frame = pairs[outer]
+        for pair in pairs[(outer + 1)...] where pair.top >= frame.top && pair.bottom <= frame.bottom
+            && pair.left >= frame.left && pair.right <= frame.right
+            && pair.top - frame.top + frame.bottom - pair.bottom <= 2 * tolerance
+            && pair.left - frame.left + frame.right - pair.right <= 2 * tolerance && isFramed(pair) {
+            frame = pair
+        }
+        // One line in from each inner edge: the rows and columns the edge blurs.
+        let (inTop, inLeft) = (frame.top > 0 ? 1 : 0, frame.left > 0 ? 1 : 0)
+        let (inBottom, inRight) = (frame.bottom < h ? 1 : 0, frame.right < w ? 1 : 0)
+        return ContentRegion(x: x0 + frame.left + inLeft, y: y0 + frame.top + inTop,
+                             width: frame.right - frame.left - inLeft - inRight, height: frame.bottom - frame.top - inTop - inBottom)
     }
 
     /// How many lines from one edge form a strip: lines with `textShare` of their pixels within

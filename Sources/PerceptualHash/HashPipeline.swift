@@ -65,22 +65,28 @@ public struct HashPipeline: Sendable {
     ///   algorithms, whose taps grow with the downscale factor.
     public func hashes(of image: DecodedImage) -> ImageHashes {
         var result = plainHashes(of: image)
-        if request.trimmedRegion, let region = ContentRegion.detect(in: image) {
+        let found = request.trimmedRegion ? ContentRegion.find(in: image) : nil
+        if let region = found?.region {
             var inner = request
             inner.trimmedRegion = false
             inner.pdqDihedral = false
             inner.centralShares = []
             inner.rotations = []
             inner.cornerShares = []
+            inner.aspects = []
             let hashes = HashPipeline(inner).plainHashes(of: region.crop(image))
             result.trimmedRegion = region
             for algorithm in request.algorithms { result.trimmed[algorithm] = hashes.hex(for: algorithm) }
         }
         if request.algorithms.contains(.pdq) {
-            // Central regions of the whole image: a banner that was not there, but detected
-            // in a photo's sky, must not move them.
+            // Canonical regions of the whole image: a banner that was not there, but detected
+            // in a photo's sky, must not move them. A picture framed in a screenshot or a
+            // template is the exception: the regions are the picture's, since the template's
+            // own would match every other picture posted in it.
             let pdqOnly = HashPipeline(HashRequest(algorithms: [.pdq], exact: request.exact))
-            let whole = ContentRegion(x: 0, y: 0, width: image.width, height: image.height)
+            let whole = found.flatMap { $0.framed ? $0.region : nil }
+                ?? ContentRegion(x: 0, y: 0, width: image.width, height: image.height)
+            let picture = whole.width == image.width && whole.height == image.height ? image : whole.crop(image)
             for share in request.centralShares {
                 let region = CanonicalRegions.central(share, of: whole)
                 guard region.width >= 16, region.height >= 16, let pdq = pdqOnly.plainHashes(of: region.crop(image)).pdq else { continue }
@@ -93,9 +99,14 @@ public struct HashPipeline: Sendable {
                     result.corners.append(CornerHash(corner: corner, share: share, pdq: pdq))
                 }
             }
-            if image.width >= 20, image.height >= 20 {
+            for aspect in request.aspects {
+                guard let region = CanonicalRegions.aspect(aspect, of: whole), region.width >= 16, region.height >= 16,
+                      let pdq = pdqOnly.plainHashes(of: region.crop(image)).pdq else { continue }
+                result.aspects.append(AspectHash(aspect: aspect, pdq: pdq))
+            }
+            if picture.width >= 20, picture.height >= 20 {
                 for degrees in request.rotations {
-                    guard let pdq = pdqOnly.plainHashes(of: CanonicalRegions.rotated(image, degrees: degrees)).pdq else { continue }
+                    guard let pdq = pdqOnly.plainHashes(of: CanonicalRegions.rotated(picture, degrees: degrees)).pdq else { continue }
                     result.rotated.append(RotatedHash(degrees: degrees, pdq: pdq))
                 }
             }

@@ -21,6 +21,9 @@ public struct HashRequest: Sendable, Hashable {
     /// Also hash the four corner regions keeping these shares of each side with PDQ, so reposts
     /// cropped off-centre can be matched. Empty: none.
     public var cornerShares: [Double]
+    /// Also hash the centred crops of the image to these ratios with PDQ, so reposts cut to a
+    /// square or a story can be matched (`CanonicalRegions.aspect`). Empty: none.
+    public var aspects: [CanonicalRegions.Aspect]
     /// imagehash's `hash_size` for pHash, dHash, aHash and wHash: `hashSize²` bits (8 → 64).
     /// wHash needs a power of two.
     public var hashSize: Int
@@ -36,9 +39,11 @@ public struct HashRequest: Sendable, Hashable {
     ///   - centralShares: also hash these central regions with PDQ (shares in 0.5...1).
     ///   - rotations: also hash the central region turned by these angles with PDQ.
     ///   - cornerShares: also hash the four corner regions of these shares with PDQ.
+    ///   - aspects: also hash the centred crops to these ratios with PDQ.
     public init(
         algorithms: some Sequence<HashAlgorithm>, pdqDihedral: Bool = false, exact: Bool = false, hashSize: Int = 8,
-        trimmedRegion: Bool = false, centralShares: [Double] = [], rotations: [Double] = [], cornerShares: [Double] = []
+        trimmedRegion: Bool = false, centralShares: [Double] = [], rotations: [Double] = [], cornerShares: [Double] = [],
+        aspects: [CanonicalRegions.Aspect] = []
     ) {
         precondition((centralShares + cornerShares).allSatisfy { $0 >= 0.5 && $0 <= 1 }, "region shares must lie in 0.5...1")
         precondition(hashSize >= 2, "hash size must be at least 2")
@@ -50,6 +55,7 @@ public struct HashRequest: Sendable, Hashable {
         self.centralShares = centralShares
         self.rotations = rotations
         self.cornerShares = cornerShares
+        self.aspects = aspects
     }
 
     /// True when any imagehash-style algorithm is requested.
@@ -63,6 +69,6 @@ public struct HashRequest: Sendable, Hashable {
     public static func matching(_ algorithms: [HashAlgorithm], dihedral: Bool = true) -> HashRequest {
         HashRequest(algorithms: algorithms, pdqDihedral: dihedral && algorithms.contains(.pdq), trimmedRegion: true,
                     centralShares: CanonicalRegions.defaultCentralShares, rotations: CanonicalRegions.defaultRotations,
-                    cornerShares: CanonicalRegions.defaultCornerShares)
+                    cornerShares: CanonicalRegions.defaultCornerShares, aspects: CanonicalRegions.defaultAspects)
     }
 }

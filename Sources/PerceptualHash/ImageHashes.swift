@@ -27,6 +27,9 @@ public struct ImageHashes: Sendable, Hashable {
     /// PDQ hashes of the corner regions `HashRequest.cornerShares` asked for: per share, the
     /// four corners in `CanonicalRegions.Corner` order.
     public var corners: [CornerHash] = []
+    /// PDQ hashes of the centred crops to `HashRequest.aspects`, in its order, for the ratios
+    /// that cut enough of the image (`CanonicalRegions.aspect`).
+    public var aspects: [AspectHash] = []
     /// Width of the pixels that were hashed (after DCT scaling and orientation).
     public var hashedWidth: Int
     /// Height of the pixels that were hashed.
@@ -52,7 +55,8 @@ public struct ImageHashes: Sendable, Hashable {
 
     /// The hashes of the image's regions, named as `imprint hash` prints them and `ingest`
     /// stores them: `<algorithm>_trimmed` for the region inside a banner or frame, then
-    /// `pdq_c<percent>`, `pdq_r<degrees>` and `pdq_<corner><percent>` for the canonical regions.
+    /// `pdq_c<percent>`, `pdq_r<degrees>`, `pdq_<corner><percent>` and `pdq_a<w>x<h>` for the
+    /// canonical regions.
     /// - Parameter algorithms: the order of the `_trimmed` entries.
     public func namedRegionHashes(algorithms: [HashAlgorithm]) -> [(name: String, hex: String)] {
         var named: [(name: String, hex: String)] = []
@@ -62,6 +66,7 @@ public struct ImageHashes: Sendable, Hashable {
         named += central.map { ("pdq_" + CanonicalRegions.name(ofShare: $0.share), $0.pdq.hex) }
         named += rotated.map { ("pdq_" + CanonicalRegions.name(ofRotation: $0.degrees), $0.pdq.hex) }
         named += corners.map { ("pdq_" + CanonicalRegions.name(of: $0.corner, share: $0.share), $0.pdq.hex) }
+        named += aspects.map { ("pdq_" + CanonicalRegions.name(of: $0.aspect), $0.pdq.hex) }
         return named
     }
 }
@@ -110,6 +115,20 @@ public struct CornerHash: Sendable, Hashable {
     public init(corner: CanonicalRegions.Corner, share: Double, pdq: Hash256) {
         self.corner = corner
         self.share = share
+        self.pdq = pdq
+    }
+}
+
+/// The PDQ hash of an image's centred crop to another ratio (`CanonicalRegions.aspect`).
+public struct AspectHash: Sendable, Hashable {
+    /// The ratio of the crop.
+    public var aspect: CanonicalRegions.Aspect
+    /// Its PDQ hash.
+    public var pdq: Hash256
+
+    /// Creates an aspect crop's hash.
+    public init(aspect: CanonicalRegions.Aspect, pdq: Hash256) {
+        self.aspect = aspect
         self.pdq = pdq
     }
 }

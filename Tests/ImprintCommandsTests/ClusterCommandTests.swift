@@ -111,6 +111,21 @@ func clusterMembers(_ records: [[String: Any]]) -> [Int: [String]] {
         #expect(plain.contains("mirror"))
     }
 
+    /// A repost cut to a square meets its original through the original's `pdq_a1x1`, read
+    /// back from hash output like the other region columns.
+    @Test func aSquareCropMeetsItsOriginalThroughTheAspectColumn() throws {
+        let hashed = try CommandLineRunner.run(["hash", "--format", "jsonl", "--algorithms", "pdq", "samples/desert-road.jpg"])
+        var original = try #require(try CommandLineRunner.objects(hashed).first)
+        let square = try #require(original["pdq_a1x1"] as? String)
+        // The repost as hash output would show it: its whole image is the original's square.
+        let repost: [String: Any] = ["path": "square.jpg", "pdq": square, "pdq_quality": 100]
+        original["path"] = "original.jpg"
+        let lines = try [original, repost].map { String(decoding: try JSONSerialization.data(withJSONObject: $0), as: UTF8.self) }
+        let result = try CommandLineRunner.run(["cluster", "--format", "jsonl", "-"], input: Data((lines.joined(separator: "\n") + "\n").utf8))
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(clusterMembers(try CommandLineRunner.objects(result)).values.contains { Set($0) == ["original.jpg", "square.jpg"] })
+    }
+
     @Test func singletonsListEverySampleOnce() throws {
         let result = try CommandLineRunner.run(["cluster", "--format", "jsonl", "--singletons", "samples"])
         let paths = try CommandLineRunner.objects(result).compactMap { $0["path"] as? String }

@@ -33,6 +33,36 @@ import Testing
         #expect(whole.distance(to: cropHash) > 0)
     }
 
+    @Test func aspectCropsAreCentredAndSkippedWhenTheyCutLittle() {
+        let landscape = ContentRegion(x: 0, y: 0, width: 400, height: 300)
+        #expect(CanonicalRegions.aspect(.init(1, 1), of: landscape) == ContentRegion(x: 50, y: 0, width: 300, height: 300))
+        #expect(CanonicalRegions.aspect(.init(9, 16), of: landscape) == ContentRegion(x: 115, y: 0, width: 169, height: 300))
+        #expect(CanonicalRegions.aspect(.init(16, 9), of: landscape) == ContentRegion(x: 0, y: 37, width: 400, height: 225))
+        #expect(CanonicalRegions.aspect(.init(4, 3), of: landscape) == nil, "the image's own ratio")
+        #expect(CanonicalRegions.aspect(.init(1, 1), of: ContentRegion(x: 0, y: 0, width: 300, height: 290)) == nil, "a 3% cut")
+        #expect(CanonicalRegions.name(of: .init(9, 16)) == "a9x16")
+        #expect(["a1x1", "a16x9", "c90", "tl90", "r-2", "r+1.5"].allSatisfy { CanonicalRegions.isRegionName($0[...]) })
+        #expect(!["a1x", "ax1", "trimmed", "dihedral3", "c", "q90"].contains { CanonicalRegions.isRegionName($0[...]) })
+    }
+
+    /// A repost cut to a square (a post's format) is the original's own square crop.
+    @Test func squareCropHashesLikeTheOriginalsAspectCrop() throws {
+        let (width, height) = (240, 150)
+        let photo = ContentRegionTests.photo(width: width, height: height)
+        let square = try #require(CanonicalRegions.aspect(.init(1, 1), of: ContentRegion(x: 0, y: 0, width: width, height: height)))
+        var cropped: [UInt8] = []
+        for row in square.y..<(square.y + square.height) {
+            cropped += photo[(row * width + square.x)..<(row * width + square.x + square.width)]
+        }
+        let original = HashPipeline(HashRequest(algorithms: [.pdq], exact: true, aspects: CanonicalRegions.defaultAspects))
+            .hashes(of: ContentRegionTests.image(photo, width, height))
+        let crop = try #require(HashPipeline(HashRequest(algorithms: [.pdq], exact: true))
+            .hashes(of: ContentRegionTests.image(cropped, square.width, square.height)).pdq)
+        #expect(original.aspects.map(\.aspect) == CanonicalRegions.defaultAspects, "each cuts 8% or more of a 16:10 image")
+        #expect(original.aspects.first?.pdq == crop)
+        #expect(try #require(original.pdq).distance(to: crop) > 31)
+    }
+
     @Test func cornerRegionsKeepTheirCorner() {
         let whole = ContentRegion(x: 0, y: 0, width: 200, height: 150)
         #expect(CanonicalRegions.corner(0.9, .topLeft, of: whole) == ContentRegion(x: 0, y: 0, width: 180, height: 135))

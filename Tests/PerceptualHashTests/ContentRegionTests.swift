@@ -73,6 +73,23 @@ import Testing
         #expect(region == ContentRegion(x: 0, y: 0, width: 200, height: 150))
     }
 
+    /// A photo placed on a template (a flat background with a headline block beside it) is
+    /// found by its four straight edges, and the canonical regions are then the photo's.
+    @Test func aPictureFramedInATemplateIsFound() throws {
+        let (width, height) = (320, 200)
+        var canvas = [UInt8](repeating: 10, count: width * height)
+        let inner = Self.photo(width: 140, height: 100)  // 30 levels and up: it stands out
+        for y in 0..<100 { for x in 0..<140 { canvas[(y + 50) * width + x + 20] = inner[y * 140 + x] } }
+        for y in 60..<70 { for x in 190..<300 where x % 6 < 4 { canvas[y * width + x] = 230 } }  // a headline
+        let image = Self.image(canvas, width, height)
+        let region = try #require(ContentRegion.detect(in: image))
+        // The flat left margin is a strip, which ends at the photo; the other edges are the
+        // frame's, one line in (where a real decode blurs them).
+        #expect(region == ContentRegion(x: 20, y: 51, width: 139, height: 98))
+        let hashes = HashPipeline(.matching([.pdq], dihedral: false)).hashes(of: image)
+        #expect(hashes.central.first?.region == CanonicalRegions.central(0.95, of: region))
+    }
+
     @Test func screenshotFrameIsTrimmedOnEverySide() {
         let inner = Self.photo(width: 160, height: 120)
         var framed = [UInt8](repeating: 255, count: 200 * 160)

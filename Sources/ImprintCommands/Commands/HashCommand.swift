@@ -37,8 +37,8 @@ struct HashCommand: AsyncParsableCommand {
     var ignoreOrientation = false
 
     @Flag(name: .customLong("no-trim"), help: ArgumentHelp(
-        "Plain reference hashes only: no region hashes (trimmed, central, rotated, corners).",
-        discussion: "By default an image with a caption banner, frame or bars at an edge also gets the hashes of the region inside it (columns <algorithm>_trimmed and trimmed_region), PDQ hashes of its central regions (pdq_c95, pdq_c90, pdq_c80; see --central), of its central region turned by a few degrees (pdq_r-2, pdq_r+2; see --rotations) and of its corners (pdq_tl90 … pdq_br90; see --corners), so that reposts with added banners, crops or a slight rotation can be matched. The plain hashes are the reference ones either way."))
+        "Plain reference hashes only: no region hashes (trimmed, central, rotated, corners, aspects).",
+        discussion: "By default an image with a caption banner, frame or bars at an edge, or a picture framed inside a screenshot or template, also gets the hashes of the region inside (columns <algorithm>_trimmed and trimmed_region), PDQ hashes of its central regions (pdq_c95, pdq_c90, pdq_c80; see --central), of its central region turned by a few degrees (pdq_r-2, pdq_r+2; see --rotations), of its corners (pdq_tl90 … pdq_br90; see --corners) and of its centred crops to other ratios (pdq_a1x1, pdq_a4x5, pdq_a9x16, pdq_a16x9; see --aspects), so that reposts with added banners, crops or a slight rotation can be matched. The plain hashes are the reference ones either way."))
     var noTrim = false
 
     @Option(name: .customLong("central"), help: ArgumentHelp(
@@ -55,6 +55,26 @@ struct HashCommand: AsyncParsableCommand {
         "Corner regions to hash with PDQ, as percentages of each side kept ('none' for none).",
         valueName: "list"))
     var cornerList = "90"
+
+    @Option(name: .customLong("aspects"), help: ArgumentHelp(
+        "Ratios (width:height) of the centred crops to hash with PDQ, for reposts cut to a square or a story ('none' for none). A ratio that cuts less than 8% of a side is skipped.",
+        valueName: "list"))
+    var aspectList = "1:1,4:5,9:16,16:9"
+
+    /// The aspect crops' ratios; none with --no-trim.
+    var aspects: [CanonicalRegions.Aspect] { noTrim ? [] : (try? Self.parseAspects(aspectList)) ?? [] }
+
+    /// Parses `1:1,9:16` (or `none`) into ratios.
+    static func parseAspects(_ text: String) throws -> [CanonicalRegions.Aspect] {
+        if text.lowercased() == "none" || text.isEmpty { return [] }
+        return try text.split(separator: ",").map { item in
+            let sides = item.split(separator: ":").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) }
+            guard sides.count == 2, (1...100).contains(sides[0]), (1...100).contains(sides[1]) else {
+                throw ValidationError("--aspects takes ratios such as 1:1,9:16; got '\(item)'")
+            }
+            return CanonicalRegions.Aspect(sides[0], sides[1])
+        }
+    }
 
     /// The corner regions' shares of each side; none with --no-trim.
     var cornerShares: [Double] { noTrim ? [] : (try? Self.parseCentral(cornerList, option: "--corners")) ?? [] }
@@ -116,6 +136,7 @@ struct HashCommand: AsyncParsableCommand {
         _ = try Self.parseCentral(centralList)
         _ = try Self.parseRotations(rotationList)
         _ = try Self.parseCentral(cornerList, option: "--corners")
+        _ = try Self.parseAspects(aspectList)
     }
 
     /// Columns in output order: fixed, so CSV and tables stream.
@@ -129,6 +150,7 @@ struct HashCommand: AsyncParsableCommand {
             columns += centralShares.map { "pdq_" + CanonicalRegions.name(ofShare: $0) }
             columns += rotations.map { "pdq_" + CanonicalRegions.name(ofRotation: $0) }
             columns += cornerShares.flatMap { share in CanonicalRegions.Corner.allCases.map { "pdq_" + CanonicalRegions.name(of: $0, share: share) } }
+            columns += aspects.map { "pdq_" + CanonicalRegions.name(of: $0) }
         }
         return columns + ["warning", "error"]
     }
@@ -141,7 +163,7 @@ struct HashCommand: AsyncParsableCommand {
         let job = HashJob(
             pipeline: HashPipeline(HashRequest(algorithms: algorithms, pdqDihedral: dihedral, exact: exact, hashSize: hashSize,
                                                trimmedRegion: !noTrim, centralShares: centralShares, rotations: rotations,
-                                               cornerShares: cornerShares)),
+                                               cornerShares: cornerShares, aspects: aspects)),
             algorithms: algorithms, applyOrientation: !ignoreOrientation, maxPixels: maxPixels)
         let failures = try await BatchRun(options: batch, writer: writer).run { job.hash($0) }
         if failures > 0 { throw ExitCode(1) }

@@ -62,16 +62,10 @@ enum HashListReader {
                 }
                 image.trimmedWords[algorithm] = words
             }
-            // Central, corner and rotated regions: `<algorithm>_c<percent>`, `_tl<percent>` (and
-            // tr, bl, br), `_r<degrees>`, in name order.
+            // Central, corner, rotated and aspect regions (`<algorithm>_c90`, `_tl90`, `_r-2`,
+            // `_a1x1`), in name order.
             let prefix = algorithm.rawValue + "_"
-            for key in object.keys.filter({ key in
-                guard key.hasPrefix(prefix) else { return false }
-                let suffix = key.dropFirst(prefix.count)
-                if suffix.hasPrefix("r") { return Double(suffix.dropFirst()) != nil }
-                let kind = suffix.prefix { $0.isLetter }
-                return (kind == "c" || CanonicalRegions.Corner(rawValue: String(kind)) != nil) && Int(suffix.dropFirst(kind.count)) != nil
-            }).sorted() {
+            for key in object.keys.filter({ $0.hasPrefix(prefix) && CanonicalRegions.isRegionName($0.dropFirst(prefix.count)) }).sorted() {
                 guard let region = object[key] as? String, let words = HashedImage.words(algorithm, hex: region) else {
                     throw Failure(source: source, reason: "record \(line): \(key) is not a \(algorithm.rawValue) hash")
                 }
