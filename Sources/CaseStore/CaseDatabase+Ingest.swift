@@ -145,7 +145,8 @@ extension CaseDatabase {
     }
 
     /// Deletes the rows under `folders` whose files no longer exist (after moves were
-    /// recognised, these are files deleted from disk).
+    /// recognised, these are files deleted from disk). A file that cannot be reached (a
+    /// folder without read permission) keeps its row.
     /// - Returns: how many rows were deleted.
     public func removeVanished(under folders: [String]) throws(CaseStoreError) -> Int {
         var gone: [Int64] = []
@@ -154,7 +155,7 @@ extension CaseDatabase {
                 try Row.fetchAll(db, FileRecord.all().under(folder: folder).select(FileRecord.Columns.id, FileRecord.Columns.path))
                     .map { (id: $0[0] as Int64, path: $0[1] as String) }
             }
-            gone += rows.filter { !FileManager.default.fileExists(atPath: $0.path) }.map(\.id)
+            gone += rows.filter { Self.isGone($0.path) }.map(\.id)
         }
         guard !gone.isEmpty else { return 0 }
         return try write { db in

@@ -38,7 +38,7 @@ extension CaseDatabase {
                 try String.fetchAll(db, sql: "SELECT path FROM sidecars WHERE path >= ? AND path < ?",
                                     arguments: [prefix, String(prefix.dropLast()) + "0"])
             }
-            gone += paths.filter { !FileManager.default.fileExists(atPath: $0) }
+            gone += paths.filter(Self.isGone)
         }
         guard !gone.isEmpty else { return 0 }
         // One JSON array, so that each table is scanned once however many sidecars went.

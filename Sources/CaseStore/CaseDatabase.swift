@@ -84,6 +84,24 @@ public final class CaseDatabase: Sendable {
         return configuration
     }
 
+    /// Copies what this run committed from the WAL into the case file itself, so that the
+    /// `.case` file alone holds the whole case (an analyst hands over or copies that file;
+    /// the `-wal` beside it is easily left behind). SQLite does this when the last connection
+    /// closes, but a process may exit before its connections close. Nothing to copy costs
+    /// nothing; the WAL file stays (empty of frames) for the next run.
+    public func checkpoint() throws(CaseStoreError) {
+        guard path != nil else { return }
+        do { _ = try writer.writeWithoutTransaction { try $0.checkpoint(.full) } } catch { throw .database("\(error)") }
+    }
+
+    /// Whether the file at `path` is known to be gone: `stat` says it does not exist. A file
+    /// that cannot be reached (a folder without permission, a share that dropped) is not gone,
+    /// and its records stay.
+    static func isGone(_ path: String) -> Bool {
+        var status = stat()
+        return stat(path, &status) != 0 && (errno == ENOENT || errno == ENOTDIR)
+    }
+
     /// Runs `body` in a read transaction.
     func read<T>(_ body: (Database) throws -> T) throws(CaseStoreError) -> T {
         do { return try writer.read(body) } catch { throw .database("\(error)") }

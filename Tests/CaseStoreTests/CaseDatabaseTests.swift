@@ -22,6 +22,28 @@ import PostSidecars
                             hashes: HashRecord.records(hashes, algorithms: [.pdq, .phash]))
     }
 
+    /// Only a file that does not exist is gone; one that cannot be reached keeps its records.
+    @Test func onlyMissingFilesAreGone() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("imprint-gone-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("a.jpg").path
+        FileManager.default.createFile(atPath: file, contents: Data([1]))
+        #expect(!CaseDatabase.isGone(file))
+        #expect(CaseDatabase.isGone(folder.appendingPathComponent("b.jpg").path))
+        #expect(CaseDatabase.isGone(file + "/c.jpg"), "a file where a folder was")
+        let locked = folder.appendingPathComponent("locked")
+        try FileManager.default.createDirectory(at: locked, withIntermediateDirectories: true)
+        FileManager.default.createFile(atPath: locked.appendingPathComponent("d.jpg").path, contents: Data([1]))
+        chmod(locked.path, 0)
+        defer { chmod(locked.path, 0o755) }
+        guard getuid() != 0 else {
+            print("skipping the unreadable-folder case: root reads every folder")
+            return
+        }
+        #expect(!CaseDatabase.isGone(locked.appendingPathComponent("d.jpg").path))
+    }
+
     @Test func storesFilesMetadataAndHashesAndReadsThemBack() throws {
         let store = try CaseDatabase()
         let item = try Self.ingested("tabqa-hangars.jpg")

@@ -134,6 +134,20 @@ import Testing
         #expect(files.last?["model"] as? String == "X-T2")
     }
 
+    /// The `.case` file alone holds the case after a run: what the run committed is not left
+    /// in the `-wal` beside it, which a copy of the case file would miss.
+    @Test func theCaseFileAloneHoldsTheCase() throws {
+        let folder = try Self.scratch()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let casePath = folder.appendingPathComponent("x.case").path
+        let result = try CommandLineRunner.run(["ingest", "--format", "jsonl", "--case", casePath, "samples"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let copy = folder.appendingPathComponent("copy.case").path
+        try FileManager.default.copyItem(atPath: casePath, toPath: copy)
+        let stats = try #require(try CommandLineRunner.objects(CommandLineRunner.run(["case", "stats", "--format", "jsonl", "--case", copy])).first)
+        #expect(stats["files"] as? Int == (try Self.summary(result))["added"] as? Int)
+    }
+
     /// A sidecar deleted from disk takes the posts it stored with it; a post another sidecar
     /// names too comes back with what that one says.
     @Test func aDeletedSidecarTakesItsPostsWithIt() throws {

@@ -97,6 +97,7 @@ struct IngestCommand: AsyncParsableCommand {
         if !noSidecars {
             try ingestSidecars(roots: roots, folders: folders, store: store, summary: &summary)
         }
+        try store.checkpoint()
         summary.seconds = Date().timeIntervalSince(started)
         warn(summary.line)
         let writer = RecordWriter(format: batch.outputFormat, textStyle: .blocks(title: "case"))

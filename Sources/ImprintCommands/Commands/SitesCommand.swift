@@ -140,6 +140,7 @@ struct SitesImportCommand: AsyncParsableCommand {
         var merged = Gazetteer.builtIn
         let fresh = result.sites.filter { merged.add([$0]).added == 1 }
         try store.storeSites(fresh, importedFrom: absolutePath(file))
+        try store.checkpoint()
         let seconds = Date().timeIntervalSince(started)
         var summary = "\(file): \(result.format), \(fresh.count) sites imported into \(caseOptions.resolvedPath)"
         if fresh.count < result.sites.count { summary += ", \(result.sites.count - fresh.count) already built in" }
