@@ -10,6 +10,9 @@ public enum DecodeError: Error, Sendable, Equatable, CustomStringConvertible {
     case corrupt(format: ImageFormat, detail: String)
     /// The header announces more pixels than the limit allows; nothing was allocated.
     case tooLarge(width: Int, height: Int, limit: Int)
+    /// Decoding would need more memory than the machine has to spare (`--max-pixels` raised
+    /// past what it holds); nothing was allocated.
+    case notEnoughMemory(width: Int, height: Int, bytes: Int, memory: UInt64)
 
     public var description: String {
         switch self {
@@ -27,6 +30,8 @@ public enum DecodeError: Error, Sendable, Equatable, CustomStringConvertible {
             return "corrupt \(format.rawValue): \(detail)"
         case .tooLarge(let width, let height, let limit):
             return "image is \(width)×\(height) = \(width * height) pixels, over the limit of \(limit) (see --max-pixels)"
+        case .notEnoughMemory(let width, let height, let bytes, let memory):
+            return "image is \(width)×\(height): decoding it needs about \(bytes >> 20) MiB, more than half of this machine's \(memory >> 20) MiB"
         }
     }
 }

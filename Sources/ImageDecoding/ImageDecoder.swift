@@ -1,4 +1,9 @@
 internal import CImprintShims
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Decodes JPEG, PNG and WebP bytes to 8-bit pixels through the C shims.
 ///
@@ -49,6 +54,14 @@ public enum ImageDecoder {
         let scaledWidth = (width + denominator - 1) / denominator
         let scaledHeight = (height + denominator - 1) / denominator
         let count = scaledWidth * scaledHeight * Int(full.channels)
+        // A raised --max-pixels must not let one file's allocation abort the whole batch: the
+        // pixels and the float planes hashing makes of them (up to four bytes a pixel more)
+        // must fit in half the memory.
+        let needed = count + scaledWidth * scaledHeight * 4
+        let memory = UInt64(max(0, sysconf(Int32(_SC_PHYS_PAGES)))) * UInt64(max(0, sysconf(Int32(_SC_PAGESIZE))))
+        guard UInt64(needed) <= memory / 2 else {
+            throw .notEnoughMemory(width: width, height: height, bytes: needed, memory: memory)
+        }
         var info = imp_image_info()
         var pixels = [UInt8](repeating: 0, count: count)
         let discardAlpha: Int32 = options.alpha == .discard ? 1 : 0

@@ -70,6 +70,20 @@ import Testing
         #expect(try ImageDecoder.header(of: bytes) == .init(format: .png, width: width, height: height))
     }
 
+    /// A limit raised past what the machine holds refuses the file, not the whole process.
+    @Test func aRaisedLimitStillRefusesWhatMemoryCannotHold() throws {
+        guard Corpus.root != nil else { return }
+        let bytes = try Corpus.bytes("bad/png_ihdr_100000x100000_rgba_two_rows.png")
+        var options = DecodeOptions()
+        options.maxPixels = Int.max
+        #expect {
+            _ = try ImageDecoder.decode(bytes, options: options)
+        } throws: { error in
+            guard case DecodeError.notEnoughMemory(100_000, 100_000, let needed, _)? = error as? DecodeError else { return false }
+            return needed >= 100_000 * 100_000 * 4
+        }
+    }
+
     @Test func pixelLimitIsConfigurable() throws {
         guard Corpus.root != nil else { return }
         let bytes = try Corpus.bytes("photos/astronaut.png")
