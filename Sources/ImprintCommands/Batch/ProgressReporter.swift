@@ -36,7 +36,7 @@ final class ProgressReporter: @unchecked Sendable {
 
     /// Prints a diagnostic line without tearing the progress line.
     func note(_ message: String) {
-        warn((isEnabled ? "\r\u{1B}[K" : "") + message)
+        FileHandle.standardError.write(Data(((isEnabled ? "\r\u{1B}[K" : "") + message.terminalSafe + "\n").utf8))
     }
 
     /// Clears the line. Call once at the end.
@@ -61,7 +61,8 @@ final class ProgressReporter: @unchecked Sendable {
     }
 }
 
-/// Writes one diagnostic line to stderr.
+/// Writes one diagnostic line to stderr, its control characters shown as "." (it names
+/// files, whose names may hold escape sequences).
 func warn(_ message: String) {
-    FileHandle.standardError.write(Data((message + "\n").utf8))
+    FileHandle.standardError.write(Data((message.terminalSafe + "\n").utf8))
 }

@@ -77,19 +77,20 @@ final class RecordWriter {
     private func writeText(_ record: OutputRecord) {
         switch textStyle {
         case .blocks(let title):
+            // Text goes to a terminal: control characters in file names and tags are shown as ".".
             let heading = record.first { $0.key == title }?.value.text ?? ""
-            out.write("======== \(heading)\n")
+            out.write("======== \(heading.terminalSafe)\n")
             let rows = record.filter { $0.key != title }
             let width = min(32, rows.map(\.key.count).max() ?? 0)
             for (key, value) in rows {
-                out.write(key.padding(toLength: max(width, key.count), withPad: " ", startingAt: 0) + " : " + value.text + "\n")
+                out.write(key.terminalSafe.padding(toLength: max(width, key.count), withPad: " ", startingAt: 0) + " : " + value.text.terminalSafe + "\n")
             }
         case .table(let widths):
             let keys = columns ?? record.map(\.key)
             if count == 0 {
                 out.write(keys.map { pad($0, widths[$0]) }.joined(separator: "  ") + "\n")
             }
-            let values = Self.values(of: record, for: keys)
+            let values = Self.values(of: record, for: keys).map(\.terminalSafe)
             out.write(zip(keys, values).map { pad($1, widths[$0]) }.joined(separator: "  ") + "\n")
         }
     }
