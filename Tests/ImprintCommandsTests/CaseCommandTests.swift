@@ -44,6 +44,9 @@ import Testing
         // Dates taken in 2017 (UTC; the samples record offsets, none crossing a year).
         let in2017 = manifest.filter { ($0["datetime_original"] ?? "").hasPrefix("2017") }.map { $0["file"]! }.sorted()
         #expect(try files(["taken>=2017", "taken<2018"]) == in2017)
+        // A date names its whole period: "<= 2017" includes 2017, "> 2016" starts with 2017.
+        #expect(try files(["taken>2016", "taken<=2017"]) == in2017)
+        #expect(try files(["taken>=2017-01-01", "taken<=2017-12-31"]) == in2017)
         #expect(try files(["folder=samples/posts"]).isEmpty)
         #expect(try files(["folder=samples", "make=Canon"]) == manifest.filter { $0["make"] == "Canon" }.map { $0["file"]! }.sorted())
         #expect(try files(["status=error"]).isEmpty)
@@ -53,6 +56,9 @@ import Testing
         let result = try CommandLineRunner.run(["case", "files", "--where", "colour=red", "--case", Self.casePath])
         #expect(result.status == 2)
         #expect(result.stderr.contains("colour=red"))
+        for date in ["2017/07/01", "yesterday", "2017-13", "2017-02-30", "2017-07-02T09:41:17+03:00", "17-07-01"] {
+            #expect(try CommandLineRunner.run(["case", "files", "--where", "taken>=" + date, "--case", Self.casePath]).status == 2, "\(date)")
+        }
     }
 
     @Test func showFindsAFileByPathOrDigestAndListsItsTags() throws {

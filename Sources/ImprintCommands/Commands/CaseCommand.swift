@@ -50,9 +50,10 @@ struct CaseFilesCommand: AsyncParsableCommand {
         commandName: "files",
         abstract: "List the files in the case, optionally only those matching --where conditions.",
         discussion: """
-            Conditions (repeat --where; all must hold): folder=PATH, taken>=DATE, taken<DATE \
-            (ISO 8601 prefixes: 2017, 2017-07, 2017-07-02T10:00; UTC where the file recorded \
-            an offset), gps=yes|no, format=jpeg|png|webp|tiff, status=ok|warning|failed \
+            Conditions (repeat --where; all must hold): folder=PATH, taken>=DATE, taken>DATE, \
+            taken<DATE, taken<=DATE (2017, 2017-07, 2017-07-02 or 2017-07-02T10:00; a date is \
+            its whole period, so taken<=2017 includes all of 2017; UTC where the file recorded \
+            an offset, the camera's clock otherwise), gps=yes|no, format=jpeg|png|webp|tiff, status=ok|warning|failed \
             (status=error means warning or failed), make=NAME, model=NAME, posts=yes|no.
             """
     )
