@@ -65,6 +65,11 @@ import Testing
         #expect(paths.isSuperset(of: ["tabqa-hangars.jpg", "tabqa-hangars_q40.jpg", "tabqa-hangars_banner.jpg"]))
         let times = records.compactMap { $0["time"] as? String }
         #expect(times == times.sorted())
+        // A site's own name finds it, though the search also finds its namesakes (Tabqa, the dam).
+        let byName = try CommandLineRunner.run(["site", "--format", "jsonl", "--case", casePath, "tabqa air base"])
+        #expect(byName.status == 0, "\(byName.stderr)")
+        #expect(byName.stdout == result.stdout)
+        #expect(try CommandLineRunner.run(["site", "--case", casePath, "Tabqa area"]).status == 1, "no site is named so")
     }
 
     @Test func resolveReadsOneTextPerLineAndSaysWhenNothingIsClaimed() throws {

@@ -19,12 +19,16 @@ struct SiteCommand: AsyncParsableCommand {
         if let byID = claims.gazetteer.site(id: site) {
             target = byID
         } else {
-            let found = claims.resolver.search(site, limit: 2)
-            guard found.count == 1 else {
+            // A search finds the namesakes too ("Tabqa Air Base" also finds Tabqa and its dam);
+            // a site whose own name or alias is the one given, and only one, is meant.
+            let found = claims.resolver.search(site, limit: 50)
+            let forms = PlaceText.forms(site)
+            let named = found.filter { $0.allNames.contains { PlaceText.forms($0) == forms } }
+            guard let only = named.count == 1 ? named.first : (found.count == 1 ? found.first : nil) else {
                 warn(found.isEmpty ? "no site \"\(site)\"" : "\"\(site)\" names several sites; give an id (imprint sites search \"\(site)\")")
                 throw ExitCode(1)
             }
-            target = found[0]
+            target = only
         }
         var rows: [(time: String, path: String, link: SiteLink)] = []
         for index in claims.files.indices {
