@@ -16,6 +16,21 @@ import Testing
         }
     }
 
+    /// A folder of sidecars and videos holds nothing to hash: said on stderr, exit status 1.
+    @Test func aFolderWithoutImagesSaysSo() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("imprint-noimages-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        for name in ["a.jpg.json", "clip.mp4", "notes.txt"] {
+            FileManager.default.createFile(atPath: folder.appendingPathComponent(name).path, contents: Data("x".utf8))
+        }
+        for command in ["hash", "exif"] {
+            let result = try CommandLineRunner.run([command, "--format", "jsonl", folder.path])
+            #expect(result.status == 1 && result.stdout.isEmpty, "\(command)")
+            #expect(result.stderr.contains("no image files under"), "\(command)")
+        }
+    }
+
     @Test func algorithmsAndDihedralChooseColumns() throws {
         let result = try CommandLineRunner.run(["hash", "--format", "csv", "--algorithms", "dhash,ahash,whash,pdq", "--dihedral", "samples"])
         #expect(result.status == 0, "\(result.stderr)")

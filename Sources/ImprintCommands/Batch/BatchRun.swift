@@ -24,7 +24,8 @@ struct BatchRun {
         input.flatMap { path in readFile(path).map { (path, $0) } }
     }
 
-    /// Runs `work` over every input and returns how many failed. Each file runs under a
+    /// Runs `work` over every input and returns how many failed (1, with a note on stderr,
+    /// when there was no input at all). Each file runs under a
     /// ``FileWatchdog`` with `--timeout-per-file`; a file that times out (or is not started
     /// because too many earlier ones are stuck) gets its path under `pathKey` and the reason
     /// under `errorKey`.
@@ -37,11 +38,12 @@ struct BatchRun {
             let counter = Task.detached { PathWalker(named).reduce(0) { count, _ in count + 1 } }
             Task { progress.total = await counter.value }
         }
-        var failures = 0
+        var failures = 0, seen = 0
         let watchdog = FileWatchdog(seconds: options.timeoutPerFile, maxAbandoned: Self.maxAbandoned(jobs: options.jobs))
         runWatched(PathWalker(named), jobs: options.jobs, watchdog: watchdog, work: work, refused: { input, refusal in
             .unreadable(PathWalker.Failure(path: input.path, reason: refusal.description), pathKey: pathKey, errorKey: errorKey)
         }) { outcome in
+            seen += 1
             writer.write(outcome.record)
             if let failure = outcome.failure {
                 failures += 1
@@ -51,6 +53,12 @@ struct BatchRun {
         }
         progress.finish()
         writer.finish()
+        // Folders of sidecars, videos or nothing: say so rather than print nothing and succeed,
+        // as exiftool does (its exit status is 1 when it reads no file).
+        if seen == 0 {
+            warn("no image files under " + named.map { "'\($0)'" }.joined(separator: ", ") + " (other files and hidden ones are passed over)")
+            return 1
+        }
         return failures
     }
 
