@@ -31,6 +31,15 @@ import Testing
         }
     }
 
+    /// A truncated JPEG is hashed from what it holds, and the warning reaches stderr too.
+    @Test func aTruncatedJPEGIsHashedWithAWarningOnStderr() throws {
+        guard let corpus = CommandLineRunner.corpus else { return }
+        let result = try CommandLineRunner.run(["hash", "--format", "jsonl", corpus.appendingPathComponent("bad/jpeg_truncated_half.jpg").path])
+        #expect(result.status == 0)
+        #expect(try CommandLineRunner.objects(result).first?["warning"] is String)
+        #expect(result.stderr.contains("jpeg_truncated_half.jpg: warning:"))
+    }
+
     @Test func algorithmsAndDihedralChooseColumns() throws {
         let result = try CommandLineRunner.run(["hash", "--format", "csv", "--algorithms", "dhash,ahash,whash,pdq", "--dihedral", "samples"])
         #expect(result.status == 0, "\(result.stderr)")

@@ -10,6 +10,9 @@ struct BatchRun {
     struct Outcome: Sendable {
         var record: [(key: String, value: OutputValue)]
         var failure: String?
+        /// A warning for stderr about a file that did not fail (a truncated JPEG hashed from
+        /// what it holds): the analyst sees it without reading every record.
+        var notice: String? = nil
 
         /// The outcome of a file that could not be read: its path under `pathKey`, the reason
         /// under `errorKey`.
@@ -48,6 +51,8 @@ struct BatchRun {
             if let failure = outcome.failure {
                 failures += 1
                 progress.note(failure)
+            } else if let notice = outcome.notice {
+                progress.note(notice)
             }
             progress.advance(failed: outcome.failure != nil)
         }

@@ -207,7 +207,7 @@ struct HashJob: Sendable {
             if let warning = image.warnings.first {
                 record.append(("warning", .string(warning)))
             }
-            return BatchRun.Outcome(record: record, failure: nil)
+            return BatchRun.Outcome(record: record, failure: nil, notice: image.warnings.first.map { "\(path): warning: \($0)" })
         } catch {
             record.append(("error", .string(error.description)))
             return BatchRun.Outcome(record: record, failure: "\(path): \(error)")
