@@ -58,7 +58,7 @@ public struct FileMetadata: Sendable {
     /// see ``keyedTags(grouped:)``.
     public func value(of name: String) -> TagValue? {
         var held: (value: TagValue, priority: Int)?
-        for tag in tags where tag.name == name {
+        for tag in containerTags + tags where tag.name == name {
             let priority = shownPriority(tag)
             if let current = held, !Self.takesName(priority, from: current.priority) { continue }
             held = (tag.value, priority)
@@ -82,15 +82,7 @@ public struct FileMetadata: Sendable {
     public func keyedTags(grouped: Bool) -> [(key: String, value: TagValue)] {
         var all: [MetadataTag] = []
         all.append(MetadataTag(group: "System", name: "FileSize", value: .integer(Int64(fileSize))))
-        if let format {
-            all.append(MetadataTag(group: "File", name: "FileType", value: .string(isExtendedWebP ? "Extended WEBP" : format.exiftoolFileType)))
-            all.append(MetadataTag(group: "File", name: "FileTypeExtension", value: .string(format.exiftoolExtension)))
-            all.append(MetadataTag(group: "File", name: "MIMEType", value: .string(format.mimeType)))
-            if let group = format.dimensionGroup, let imageWidth, let imageHeight {
-                all.append(MetadataTag(group: group, name: "ImageWidth", value: .integer(Int64(imageWidth))))
-                all.append(MetadataTag(group: group, name: "ImageHeight", value: .integer(Int64(imageHeight))))
-            }
-        }
+        all.append(contentsOf: containerTags)
         let composite = tags.filter { $0.group == "Composite" }
         all.append(contentsOf: tags.filter { $0.group != "Composite" })
         all.append(MetadataTag(group: "Imprint", name: "SHA256", value: .string(sha256)))
@@ -128,6 +120,21 @@ public struct FileMetadata: Sendable {
 }
 
 extension FileMetadata {
+    /// The file type and the header's dimensions under exiftool's names and groups.
+    var containerTags: [MetadataTag] {
+        guard let format else { return [] }
+        var tags = [
+            MetadataTag(group: "File", name: "FileType", value: .string(isExtendedWebP ? "Extended WEBP" : format.exiftoolFileType)),
+            MetadataTag(group: "File", name: "FileTypeExtension", value: .string(format.exiftoolExtension)),
+            MetadataTag(group: "File", name: "MIMEType", value: .string(format.mimeType)),
+        ]
+        if let group = format.dimensionGroup, let imageWidth, let imageHeight {
+            tags.append(MetadataTag(group: group, name: "ImageWidth", value: .integer(Int64(imageWidth))))
+            tags.append(MetadataTag(group: group, name: "ImageHeight", value: .integer(Int64(imageHeight))))
+        }
+        return tags
+    }
+
     /// exiftool's rule: a later tag takes a name when its priority is at least the holder's,
     /// a holder of priority 0 counting as 1.
     static func takesName(_ priority: Int, from holder: Int) -> Bool {
@@ -145,9 +152,12 @@ extension FileMetadata {
     /// JPEG's IFD1 (its thumbnail; in a TIFF IFD1 is the second page) and the XMP namespaces
     /// that only copy EXIF and TIFF tags (`XMP-tiff`, `XMP-exif`, `XMP-exifEX`, and
     /// xmp:CreateDate/ModifyDate, "not as reliable as actual EXIF tags"); −1 for JFIF's
-    /// resolution, which anything later replaces; 1 for the rest.
+    /// resolution, which anything later replaces; 2 for a JPEG's own size (`File:ImageWidth`
+    /// from the frame header, which exiftool reads after the APP segments, so that it shows
+    /// over an IFD0 ImageWidth that a converter left stale); 1 for the rest.
     func priority(_ tag: MetadataTag) -> Int {
         switch tag.group {
+        case "File" where format == .jpeg && (tag.name == "ImageWidth" || tag.name == "ImageHeight"): 2
         case "IFD1": format == .jpeg ? 0 : 1
         case "XMP-tiff", "XMP-exif", "XMP-exifEX": 0
         case "XMP-xmp": tag.name == "CreateDate" || tag.name == "ModifyDate" ? 0 : 1

@@ -37,6 +37,19 @@ extension FileMetadata {
         }
     }
 
+    /// A JPEG whose IFD0 size a converter left stale: without groups exiftool shows the
+    /// frame's own size (File:ImageWidth, read after the APP segments).
+    @Test func aJPEGsOwnSizeShowsOverAStaleIFD0Size() throws {
+        guard let corpus = CorpusLocation.available() else { return }
+        let metadata = try MetadataReader.read(try CorpusLocation.bytes(corpus.appendingPathComponent("exif/jpg/xmp/no_exif.jpg")))
+        let plain = Dictionary(metadata.keyedTags(grouped: false), uniquingKeysWith: { first, _ in first })
+        let grouped = Dictionary(metadata.keyedTags(grouped: true), uniquingKeysWith: { first, _ in first })
+        // exiftool -j -n: ImageWidth 322, ImageHeight 466; with -G, EXIF:ImageWidth 4134.
+        #expect(plain["ImageWidth"] == .integer(322) && plain["ImageHeight"] == .integer(466))
+        #expect(grouped["IFD0:ImageWidth"] == .integer(4134))
+        #expect(metadata.value(of: "ImageWidth") == .integer(322))
+    }
+
     @Test func corpusFilesWhereLibexifComplainsStillGiveStandardTags() throws {
         guard let corpus = CorpusLocation.available() else { return }
         let reference = try ExiftoolReference.records()
