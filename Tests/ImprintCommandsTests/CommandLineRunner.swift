@@ -34,8 +34,9 @@ struct CommandLineRunner {
         return corpus
     }()
 
-    /// Runs `imprint arguments…` in the repository folder, feeding `input` to stdin.
-    static func run(_ arguments: [String], input: Data? = nil) throws -> Result {
+    /// Runs `imprint arguments…` in the repository folder, feeding `input` to stdin; with
+    /// `interruptAfter`, sends it SIGINT (Ctrl-C) after that many seconds.
+    static func run(_ arguments: [String], input: Data? = nil, interruptAfter: Double? = nil) throws -> Result {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
@@ -49,6 +50,9 @@ struct CommandLineRunner {
         process.standardError = try FileHandle(forWritingTo: errFile)
         process.standardInput = inPipe
         try process.run()
+        if let interruptAfter {
+            DispatchQueue.global().asyncAfter(deadline: .now() + interruptAfter) { process.interrupt() }
+        }
         if let input { inPipe.fileHandleForWriting.write(input) }
         try inPipe.fileHandleForWriting.close()
         let stdout = out.fileHandleForReading.readDataToEndOfFile()

@@ -40,6 +40,20 @@ import Testing
         #expect(result.stderr.contains("jpeg_truncated_half.jpg: warning:"))
     }
 
+    /// Ctrl-C stops starting files; what was hashed is written whole, and the status is 130.
+    @Test func ctrlCKeepsEveryRecordWhole() throws {
+        let images = try FileManager.default.contentsOfDirectory(atPath: CommandLineRunner.repository.appendingPathComponent("samples").path)
+            .filter { $0.hasSuffix(".jpg") }.map { "samples/" + $0 }
+        let list = Array(repeating: images, count: 300).flatMap { $0 }
+        let result = try CommandLineRunner.run(["hash", "--format", "jsonl", "--files-from", "-"],
+                                               input: Data(list.joined(separator: "\n").utf8), interruptAfter: 1.5)
+        #expect(result.status == 130, "\(result.stderr)")
+        let records = try CommandLineRunner.objects(result)  // every line is whole JSON
+        #expect(!records.isEmpty && records.count < list.count)
+        #expect(records.allSatisfy { ($0["pdq"] as? String)?.count == 64 })
+        #expect(result.stderr.contains("interrupted: \(records.count) files done"))
+    }
+
     @Test func algorithmsAndDihedralChooseColumns() throws {
         let result = try CommandLineRunner.run(["hash", "--format", "csv", "--algorithms", "dhash,ahash,whash,pdq", "--dihedral", "samples"])
         #expect(result.status == 0, "\(result.stderr)")

@@ -1,3 +1,4 @@
+import ArgumentParser
 import Foundation
 
 /// Drives a batch command: walks the inputs, runs the per-file work in parallel, prints the
@@ -35,6 +36,7 @@ struct BatchRun {
     func run(pathKey: String = "path", errorKey: String = "error",
              _ work: @escaping @Sendable (BatchInput) -> Outcome) async throws -> Int {
         let named = try options.namedPaths()
+        Interruption.watch()
         let progress = ProgressReporter()
         if progress.isEnabled {
             // Counting is cheap next to decoding; it runs beside the work only for the ETA.
@@ -58,6 +60,10 @@ struct BatchRun {
         }
         progress.finish()
         writer.finish()
+        if Interruption.requested {
+            warn("interrupted: \(seen) files done, \(failures) failed; their records are complete")
+            throw ExitCode(Interruption.exitStatus)
+        }
         // Folders of sidecars, videos or nothing: say so rather than print nothing and succeed,
         // as exiftool does (its exit status is 1 when it reads no file).
         if seen == 0 {

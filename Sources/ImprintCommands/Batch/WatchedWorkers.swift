@@ -121,7 +121,8 @@ private final class WatchedWorkers<Inputs: Sequence, Output>: @unchecked Sendabl
         condition.lock()
         while true {
             while !exhausted && taken - nextToEmit >= 4 * jobs && stuck < watchdog.maxAbandoned { condition.wait() }
-            guard !exhausted, stuck < watchdog.maxAbandoned, let input = iterator.next() else {
+            // After Ctrl-C no file is started; the running ones finish and are emitted.
+            guard !exhausted, stuck < watchdog.maxAbandoned, !Interruption.requested, let input = iterator.next() else {
                 if !exhausted && stuck < watchdog.maxAbandoned { exhausted = true }
                 live -= 1
                 condition.broadcast()

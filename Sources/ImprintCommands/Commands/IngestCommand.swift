@@ -59,6 +59,7 @@ struct IngestCommand: AsyncParsableCommand {
         let job = IngestJob(store: store, known: try store.knownPaths(under: roots), pipeline: HashPipeline(noTrim ? HashRequest(algorithms: algorithms) : .matching(algorithms)),
                             algorithms: algorithms, maxPixels: maxPixels)
         var summary = IngestSummary()
+        Interruption.watch()
         let progress = ProgressReporter()
         var pending: [IngestedFile] = []
         let caseWriter = IngestWriter(store: store)
@@ -89,20 +90,29 @@ struct IngestCommand: AsyncParsableCommand {
         flush()
         progress.finish()
         summary.add(try caseWriter.finish())
-        let folders = roots.filter { root in
-            var isFolder: ObjCBool = false
-            return FileManager.default.fileExists(atPath: root, isDirectory: &isFolder) && isFolder.boolValue
-        }
-        summary.removed = try store.removeVanished(under: folders)
-        if !noSidecars {
-            try ingestSidecars(roots: roots, folders: folders, store: store, summary: &summary)
+        // Interrupted (Ctrl-C): what was read is committed; removals and sidecars wait for a
+        // run that has walked everything.
+        let interrupted = Interruption.requested
+        if !interrupted {
+            let folders = roots.filter { root in
+                var isFolder: ObjCBool = false
+                return FileManager.default.fileExists(atPath: root, isDirectory: &isFolder) && isFolder.boolValue
+            }
+            summary.removed = try store.removeVanished(under: folders)
+            if !noSidecars {
+                try ingestSidecars(roots: roots, folders: folders, store: store, summary: &summary)
+            }
         }
         try store.checkpoint()
         summary.seconds = Date().timeIntervalSince(started)
         warn(summary.line)
         let writer = RecordWriter(format: batch.outputFormat, textStyle: .blocks(title: "case"))
-        writer.write([("case", .string(caseOptions.resolvedPath))] + summary.record)
+        writer.write([("case", .string(caseOptions.resolvedPath))] + summary.record + [("interrupted", .bool(interrupted))])
         writer.finish()
+        if interrupted {
+            warn("interrupted: what was read is in the case; run the same ingest again to complete it")
+            throw ExitCode(Interruption.exitStatus)
+        }
         if summary.failed + summary.unreadable + summary.sidecarErrors > 0 { throw ExitCode(1) }
     }
 
