@@ -243,6 +243,16 @@ public struct ContentRegion: Sendable, Hashable, CustomStringConvertible {
         return GreyImage.fromRGB(image.pixels, width: image.width, height: image.height).pixels
     }
 
+    /// This region, found in the pixels of `image` (which the decoder may have scaled down),
+    /// in the pixels of the image as stored and oriented: what an analyst measures in the file.
+    func inStoredPixels(of image: DecodedImage) -> ContentRegion {
+        let stored = HashPipeline.orientedStoredSize(of: image)
+        guard stored.width != image.width || stored.height != image.height else { return self }
+        let sx = Double(stored.width) / Double(image.width), sy = Double(stored.height) / Double(image.height)
+        func scaled(_ value: Int, _ factor: Double) -> Int { Int((Double(value) * factor).rounded()) }
+        return ContentRegion(x: scaled(x, sx), y: scaled(y, sy), width: scaled(width, sx), height: scaled(height, sy))
+    }
+
     /// The pixels inside this region of `image`.
     func crop(_ image: DecodedImage) -> DecodedImage {
         let c = image.channels

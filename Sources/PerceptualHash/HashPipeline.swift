@@ -75,7 +75,7 @@ public struct HashPipeline: Sendable {
             inner.cornerShares = []
             inner.aspects = []
             let hashes = HashPipeline(inner).plainHashes(of: region.crop(image))
-            result.trimmedRegion = region
+            result.trimmedRegion = region.inStoredPixels(of: image)
             for algorithm in request.algorithms { result.trimmed[algorithm] = hashes.hex(for: algorithm) }
         }
         if request.algorithms.contains(.pdq) {

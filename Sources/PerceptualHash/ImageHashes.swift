@@ -15,7 +15,7 @@ public struct ImageHashes: Sendable, Hashable {
     /// imagehash-compatible wavelet hash.
     public var whash: HashBits?
     /// The region inside a caption banner, frame or bars, when one was found and
-    /// `HashRequest.trimmedRegion` was set.
+    /// `HashRequest.trimmedRegion` was set, in the pixels of the image as stored (oriented).
     public var trimmedRegion: ContentRegion?
     /// The requested hashes of `trimmedRegion` as hex, by algorithm (no dihedral variants).
     public var trimmed: [HashAlgorithm: String] = [:]

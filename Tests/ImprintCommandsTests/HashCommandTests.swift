@@ -40,6 +40,16 @@ import Testing
         #expect(result.stderr.contains("jpeg_truncated_half.jpg: warning:"))
     }
 
+    /// The trimmed region is given in the file's own pixels, whatever size it was decoded at.
+    @Test func theTrimmedRegionIsInTheFilesPixels() throws {
+        let result = try CommandLineRunner.run(["hash", "--format", "jsonl", "--algorithms", "pdq", "samples/mosul-runway_banner.jpg"])
+        let record = try #require(try CommandLineRunner.objects(result).first)
+        let region = try #require(record["trimmed_region"] as? String).split(separator: ",").compactMap { Int($0) }
+        let (width, height) = (try #require(record["width"] as? Int), try #require(record["height"] as? Int))
+        #expect(region.count == 4 && region[0] == 0 && region[2] == width, "a banner spans the whole width")
+        #expect(region[1] + region[3] <= height && region[3] > height / 2)
+    }
+
     /// Ctrl-C stops starting files; what was hashed is written whole, and the status is 130.
     @Test func ctrlCKeepsEveryRecordWhole() throws {
         let images = try FileManager.default.contentsOfDirectory(atPath: CommandLineRunner.repository.appendingPathComponent("samples").path)
