@@ -134,6 +134,25 @@ import Testing
         #expect(files.last?["model"] as? String == "X-T2")
     }
 
+    /// An image named on its own brings its downloader's sidecar; a sidecar named on its own
+    /// is read as one, not decoded as a broken image.
+    @Test func namedFilesBringTheirSidecars() throws {
+        let folder = try Self.scratch()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let casePath = folder.appendingPathComponent("x.case").path
+        let image = try CommandLineRunner.run(["ingest", "--format", "jsonl", "--case", casePath, "samples/mosul-runway_banner.jpg"])
+        #expect(image.status == 0, "\(image.stderr)")
+        let summary = try Self.summary(image)
+        #expect(summary["files_read"] as? Int == 1 && summary["sidecars_read"] as? Int == 1 && summary["post_links"] as? Int == 1)
+        let otherCase = folder.appendingPathComponent("y.case").path
+        let named = try CommandLineRunner.run(["ingest", "--format", "jsonl", "--case", otherCase,
+                                               "samples/jirah-aerial.webp", "samples/jirah-aerial.info.json"])
+        #expect(named.status == 0, "\(named.stderr)")
+        let namedSummary = try Self.summary(named)
+        #expect(namedSummary["files_read"] as? Int == 1 && namedSummary["decode_failed"] as? Int == 0)
+        #expect(namedSummary["sidecars_read"] as? Int == 1 && namedSummary["post_links"] as? Int == 1)
+    }
+
     /// The `.case` file alone holds the case after a run: what the run committed is not left
     /// in the `-wal` beside it, which a copy of the case file would miss.
     @Test func theCaseFileAloneHoldsTheCase() throws {

@@ -68,7 +68,9 @@ struct IngestCommand: AsyncParsableCommand {
             pending = []
         }
         let watchdog = FileWatchdog(seconds: batch.timeoutPerFile, maxAbandoned: BatchRun.maxAbandoned(jobs: batch.jobs))
-        runWatched(PathWalker(roots), jobs: batch.jobs, watchdog: watchdog, work: { job.ingest($0) },
+        // A sidecar named on the command line is read as one, not decoded as an image.
+        let imageRoots = roots.filter { !(Self.isFile($0) && Self.isSidecar($0)) }
+        runWatched(PathWalker(imageRoots), jobs: batch.jobs, watchdog: watchdog, work: { job.ingest($0) },
                    refused: { input, refusal in .unreadable("\(input.path): \(refusal)") }) { outcome in
             switch outcome {
             case .unchanged:
@@ -116,6 +118,17 @@ struct IngestCommand: AsyncParsableCommand {
         if summary.failed + summary.unreadable + summary.sidecarErrors > 0 { throw ExitCode(1) }
     }
 
+    /// Whether the path's name is a sidecar's (`SidecarFormat`).
+    static func isSidecar(_ path: String) -> Bool {
+        SidecarFormat(fileName: (path as NSString).lastPathComponent) != nil
+    }
+
+    /// Whether `path` is a regular file (following links).
+    static func isFile(_ path: String) -> Bool {
+        var status = stat()
+        return stat(path, &status) == 0 && (status.st_mode & S_IFMT) == S_IFREG
+    }
+
     /// Reads the sidecars under `roots` that are new or changed since the last run.
     private func ingestSidecars(roots: [String], folders: [String], store: CaseDatabase, summary: inout IngestSummary) throws {
         summary.sidecarsRemoved = try store.removeVanishedSidecars(under: folders)
@@ -124,8 +137,20 @@ struct IngestCommand: AsyncParsableCommand {
         let known = summary.sidecarsRemoved > 0 ? [:] : try store.knownSidecars()
         // The same walk as the images' (name order, hidden entries skipped, links to folders
         // not followed), keeping sidecar names; what it cannot read was reported by that walk.
-        let isSidecar = { (path: String) in SidecarFormat(fileName: (path as NSString).lastPathComponent) != nil }
-        for case .success(let path) in PathWalker(roots, keep: isSidecar) where isSidecar(path) {
+        // An image named on its own brings the sidecars its downloader wrote beside it:
+        // gallery-dl's <file>.json, yt-dlp's <stem>.info.json.
+        var sidecarRoots: [String] = []
+        for root in roots {
+            if Self.isFile(root), !Self.isSidecar(root) {
+                let stem = (root as NSString).deletingPathExtension
+                sidecarRoots += [root + ".json", stem + ".info.json"].filter { Self.isFile($0) }
+            } else {
+                sidecarRoots.append(root)
+            }
+        }
+        var seen = Set<String>()
+        sidecarRoots = sidecarRoots.filter { seen.insert($0).inserted }
+        for case .success(let path) in PathWalker(sidecarRoots, keep: Self.isSidecar) where Self.isSidecar(path) {
             var status = stat()
             guard stat(path, &status) == 0 else { continue }
             let size = Int64(status.st_size)
