@@ -1,9 +1,28 @@
+public import ImageMetadata
+
 /// An EXIF date (`2017:07:02 09:41:17`, with `OffsetTimeOriginal` `+03:00` when recorded)
 /// turned into ISO 8601: UTC when the offset is known, local time otherwise.
-struct DateTaken: Equatable {
+public struct DateTaken: Equatable, Sendable {
     /// `2017-07-02T06:41:17Z` (UTC) or `2017-07-02T09:41:17` (local).
-    let iso: String
-    let isUTC: Bool
+    public let iso: String
+    /// Whether the file recorded its offset, so that `iso` is UTC.
+    public let isUTC: Bool
+
+    /// When the picture was taken, as the case stores it: EXIF DateTimeOriginal (else
+    /// CreateDate, XMP's DateCreated, IPTC's DateCreated and TimeCreated) with its offset
+    /// (OffsetTimeOriginal, else OffsetTime); nil when the file records none.
+    public init?(metadata: FileMetadata) {
+        // XMP's DateCreated holds a time; IPTC's is a date, with its time apart.
+        let iptc = metadata.tags.filter { $0.group == "IPTC" }
+        let iptcTaken = iptc.first { $0.name == "DateCreated" }.map { date in
+            TagValue.string(date.value.exiftoolText + (iptc.first { $0.name == "TimeCreated" }.map { " " + $0.value.exiftoolText } ?? ""))
+        }
+        let taken = metadata.value(of: "DateTimeOriginal") ?? metadata.value(of: "CreateDate")
+            ?? metadata.tags.first { $0.name == "DateCreated" && $0.group.hasPrefix("XMP") }?.value ?? iptcTaken
+        let offset = metadata.value(of: "OffsetTimeOriginal") ?? metadata.value(of: "OffsetTime")
+        guard let taken else { return nil }
+        self.init(exif: taken.exiftoolText, offset: offset?.exiftoolText)
+    }
 
     init?(exif text: String, offset: String?) {
         let digits = text.unicodeScalars.map { $0 }

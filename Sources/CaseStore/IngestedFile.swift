@@ -46,15 +46,7 @@ extension MetadataRecord {
     public init(_ metadata: FileMetadata) {
         fileID = 0
         tags = TagJSON.object(metadata.keyedTags(grouped: true))
-        // XMP's DateCreated holds a time; IPTC's is a date, with its time apart.
-        let iptc = metadata.tags.filter { $0.group == "IPTC" }
-        let iptcTaken = iptc.first { $0.name == "DateCreated" }.map { date in
-            TagValue.string(date.value.exiftoolText + (iptc.first { $0.name == "TimeCreated" }.map { " " + $0.value.exiftoolText } ?? ""))
-        }
-        let taken = metadata.value(of: "DateTimeOriginal") ?? metadata.value(of: "CreateDate")
-            ?? metadata.tags.first { $0.name == "DateCreated" && $0.group.hasPrefix("XMP") }?.value ?? iptcTaken
-        let offset = metadata.value(of: "OffsetTimeOriginal") ?? metadata.value(of: "OffsetTime")
-        if let taken, let date = DateTaken(exif: taken.exiftoolText, offset: offset?.exiftoolText) {
+        if let date = DateTaken(metadata: metadata) {
             dateTaken = date.iso
             dateTakenIsUTC = date.isUTC
         } else {

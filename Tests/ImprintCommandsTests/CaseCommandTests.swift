@@ -98,6 +98,17 @@ import Testing
         let records = try CommandLineRunner.objects(CommandLineRunner.run(["cluster", "--format", "jsonl", "--case", Self.casePath]))
         #expect(records.allSatisfy { $0["time"] is String }, "every file has a time")
         #expect(records.contains { $0["time_source"] as? String == "mtime" })
+        // A date taken is the same from the case and from the files (UTC where an offset was recorded).
+        func takenTimes(_ records: [[String: Any]]) -> [String: String] {
+            var times: [String: String] = [:]
+            for record in records where record["time_source"] as? String == "DateTimeOriginal" {
+                times[String((record["path"] as? String ?? "").split(separator: "/").last ?? "")] = record["time"] as? String
+            }
+            return times
+        }
+        let fromFiles = try CommandLineRunner.objects(CommandLineRunner.run(["cluster", "--format", "jsonl", "samples"]))
+        #expect(!takenTimes(records).isEmpty)
+        #expect(takenTimes(records) == takenTimes(fromFiles))
         // match --case: a list holding mosul-runway.jpg's PDQ finds it in the case without hashing.
         let hashed = try CommandLineRunner.objects(CommandLineRunner.run(["hash", "--format", "jsonl", "samples/mosul-runway.jpg"]))
         let pdq = try #require(hashed.first?["pdq"] as? String)

@@ -15,7 +15,8 @@ struct ClusterCommand: AsyncParsableCommand {
             puts them within its threshold; groups are the connected components of "close" \
             (--mode components, the PDQ tools' snowball) or, with --mode earliest, the earliest \
             unassigned image and everything close to it. Members are ordered by their earliest \
-            known time (EXIF DateTimeOriginal, else the file's modification time), the first \
+            known time (EXIF DateTimeOriginal, in UTC where the file recorded its offset, else \
+            the file's modification time in UTC), the first \
             is the representative, and each member's distance to it is shown. Cluster numbers \
             follow the representatives' times, so the same input gives the same numbers. \
             PDQ hashes of quality below 50 are too unreliable to compare and are listed \

@@ -1,3 +1,4 @@
+import CaseStore
 import Foundation
 import ImageMetadata
 import PerceptualHash
@@ -57,12 +58,13 @@ struct HashedImage: Sendable {
     /// The image's key for time order: its time, or after every timed image, then its path.
     var orderKey: (String, String) { (time ?? "~", path) }
 
-    /// Fills `time` from EXIF DateTimeOriginal when the file has one, else its modification
-    /// time; leaves it nil when the file cannot be read.
+    /// Fills `time` with the date taken as the case stores it (UTC where the file recorded an
+    /// offset, as `cluster --case` sees it), else its modification time; leaves it nil when
+    /// the file cannot be read.
     mutating func findTime() {
         guard time == nil else { return }
         if case .success(let bytes) = readFile(path), let metadata = try? MetadataReader.read(bytes),
-           let taken = metadata.value(of: "DateTimeOriginal")?.exiftoolText, let sortable = Self.sortableTime(exif: taken) {
+           let taken = DateTaken(metadata: metadata), let sortable = Self.sortableTime(iso: taken.iso) {
             time = sortable
             timeSource = "DateTimeOriginal"
             return
