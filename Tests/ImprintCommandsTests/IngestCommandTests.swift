@@ -134,6 +134,28 @@ import Testing
         #expect(files.last?["model"] as? String == "X-T2")
     }
 
+    /// A folder reached through a symbolic link is the same folder: ingesting it both ways
+    /// reads nothing twice and adds no rows.
+    @Test func aFolderThroughALinkIsTheSameFolder() throws {
+        let folder = try Self.scratch()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let photos = folder.appendingPathComponent("photos")
+        try FileManager.default.createDirectory(at: photos, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: CommandLineRunner.repository.appendingPathComponent("samples/river-palms.jpg"),
+                                         to: photos.appendingPathComponent("river-palms.jpg"))
+        let link = folder.appendingPathComponent("evidence")
+        try FileManager.default.createSymbolicLink(at: link, withDestinationURL: photos)
+        let casePath = folder.appendingPathComponent("x.case").path
+        #expect(try CommandLineRunner.run(["ingest", "--case", casePath, photos.path]).status == 0)
+        let again = try CommandLineRunner.run(["ingest", "--format", "jsonl", "--case", casePath, link.path])
+        #expect(again.status == 0, "\(again.stderr)")
+        #expect(try Self.summary(again)["files_unchanged"] as? Int == 1)
+        let files = try CommandLineRunner.objects(CommandLineRunner.run(["case", "files", "--format", "jsonl", "--case", casePath]))
+        #expect(files.count == 1)
+        let shown = try CommandLineRunner.run(["case", "show", "--format", "jsonl", "--case", casePath, link.path + "/river-palms.jpg"])
+        #expect(shown.status == 0, "the link's path finds the file too")
+    }
+
     /// An image named on its own brings its downloader's sidecar; a sidecar named on its own
     /// is read as one, not decoded as a broken image.
     @Test func namedFilesBringTheirSidecars() throws {

@@ -31,10 +31,17 @@ struct CaseOptions: ParsableArguments {
     }
 }
 
-/// `path` made absolute against the current folder and tidied (`a/./b/../c` → `a/c`); symbolic
-/// links are kept, so the case shows the paths the analyst uses.
+/// `path` made absolute against the current folder: its real path when it exists (symbolic
+/// links resolved), else tidied (`a/./b/../c` → `a/c`). The case keys files by path, and a
+/// folder reached once through a link and once directly must not become two sets of rows.
 func absolutePath(_ path: String) -> String {
     let joined = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
+    // A path through a symbolic link (a mounted share, a link to the evidence folder) is the
+    // file's real path, so that one file never becomes two rows.
+    if let resolved = realpath(joined, nil) {
+        defer { free(resolved) }
+        return String(cString: resolved)
+    }
     var parts: [Substring] = []
     for part in joined.split(separator: "/") {
         switch part {
