@@ -1,13 +1,15 @@
 public import ImageDecoding
 
-/// The part of an image left after trimming what reposts add at its edges: a caption banner
-/// (a strip of one colour, usually with text), a white frame from a screenshot, black bars.
+/// The part of an image left after trimming what reposts add around a photo: a caption banner
+/// (a strip of one colour, usually with text), a white frame from a screenshot, black bars,
+/// or the interface or template a photo is framed in.
 ///
-/// Global hashes of a reposted photo with such a strip are far from the original's (a 10%
-/// banner moves PDQ by ~100 bits), while the hash of the region inside is close. Detection
-/// looks only at the edges: a strip is a run of rows (or columns) from the edge in which most
-/// pixels share one value, the same value all through the strip, and which ends in a straight
-/// edge across the whole image (a sky or a plain wall fades into the picture instead).
+/// Global hashes of a reposted photo with such additions are far from the original's (a 10%
+/// banner moves PDQ by ~100 bits), while the hash of the region inside is close. A strip is a
+/// run of rows (or columns) from the edge in which most pixels share one value, the same value
+/// all through the strip, and which ends in a straight edge across the whole image (a sky or a
+/// plain wall fades into the picture instead). Inside what the strips leave, a picture framed
+/// by four straight edges (``framedPicture(in:luma:width:)``) is the region.
 public struct ContentRegion: Sendable, Hashable, CustomStringConvertible {
     /// Left edge, in the pixels of the image it was found in.
     public var x: Int
@@ -53,7 +55,7 @@ public struct ContentRegion: Sendable, Hashable, CustomStringConvertible {
     /// See `edgeShare`.
     static let edgeStep = 8
 
-    /// The region inside edge strips, or nil when no edge has one.
+    /// The region inside edge strips or a frame, or nil when the image has neither.
     ///
     /// - Complexity: O(width × height).
     public static func detect(in image: DecodedImage) -> ContentRegion? {
