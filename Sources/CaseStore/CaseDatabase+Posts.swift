@@ -32,11 +32,9 @@ extension CaseDatabase {
     public func removeVanishedSidecars(under folders: [String]) throws(CaseStoreError) -> Int {
         var gone: [String] = []
         for folder in folders {
-            let prefix = folder.hasSuffix("/") ? folder : folder + "/"
-            // "0" is the character after "/": a range scan on the primary key.
+            let range = Self.pathRange(under: folder)
             let paths = try read { db in
-                try String.fetchAll(db, sql: "SELECT path FROM sidecars WHERE path >= ? AND path < ?",
-                                    arguments: [prefix, String(prefix.dropLast()) + "0"])
+                try String.fetchAll(db, sql: "SELECT path FROM sidecars WHERE path >= ? AND path < ?", arguments: [range.from, range.before])
             }
             gone += paths.filter(Self.isGone)
         }

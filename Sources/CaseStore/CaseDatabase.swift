@@ -94,6 +94,13 @@ public final class CaseDatabase: Sendable {
         do { _ = try writer.writeWithoutTransaction { try $0.checkpoint(.full) } } catch { throw .database("\(error)") }
     }
 
+    /// The paths under `folder`, as bounds for a range scan on a path index: every path from
+    /// `from` (inclusive) to `before` (exclusive). "0" is the character after "/".
+    static func pathRange(under folder: String) -> (from: String, before: String) {
+        let prefix = folder.hasSuffix("/") ? folder : folder + "/"
+        return (prefix, String(prefix.dropLast()) + "0")
+    }
+
     /// Whether the file at `path` is known to be gone: `stat` says it does not exist. A file
     /// that cannot be reached (a folder without permission, a share that dropped) is not gone,
     /// and its records stay.

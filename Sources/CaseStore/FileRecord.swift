@@ -78,10 +78,9 @@ public struct FileRecord: Codable, Sendable, Hashable, FetchableRecord, MutableP
 extension DerivableRequest<FileRecord> {
     /// Files whose path is `folder` or lies under it.
     public func under(folder: String) -> Self {
-        let prefix = folder.hasSuffix("/") ? folder : folder + "/"
-        // "0" is the character after "/": a range scan on the unique path index.
+        let range = CaseDatabase.pathRange(under: folder)
         return filter(FileRecord.Columns.path == folder
-            || (FileRecord.Columns.path >= prefix && FileRecord.Columns.path < String(prefix.dropLast()) + "0"))
+            || (FileRecord.Columns.path >= range.from && FileRecord.Columns.path < range.before))
     }
 
     /// Files with this content.
