@@ -18,6 +18,9 @@ import Testing
         defer { try? FileManager.default.removeItem(at: list) }
         let export = try CommandLineRunner.run(["hashes", "export", "--format-list", format, "samples"])
         #expect(export.status == 0, "\(export.stderr)")
+        // --format (the records' formats) would be silently ignored by a list: it is refused.
+        let mixedUp = try CommandLineRunner.run(["hashes", "export", "--format", "jsonl", "samples"])
+        #expect(mixedUp.status == 2 && mixedUp.stderr.contains("--format-list"))
         try export.stdout.write(to: list, atomically: true, encoding: .utf8)
         let result = try CommandLineRunner.run(["match", "--format", "jsonl", "--list", list.path, "samples"])
         #expect(result.status == 0, "\(result.stderr)")

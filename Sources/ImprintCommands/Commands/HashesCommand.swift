@@ -33,6 +33,8 @@ struct HashesExportCommand: AsyncParsableCommand {
     var algorithm: HashAlgorithm = .pdq
 
     func validate() throws {
+        // --format comes with the shared input options; a list has its own formats.
+        if input.format != nil { throw ValidationError("hashes export writes a list: choose its format with --format-list (hex, pdq-csv, hma-csv).") }
         if listFormat == .auto { throw ValidationError("--format-list must be hex, pdq-csv, hma-csv or imagehash.") }
         if listFormat == .pdqCSV && algorithm != .pdq { throw ValidationError("pdq-csv holds PDQ hashes only.") }
     }
