@@ -97,6 +97,30 @@ enum ExifBlockReader {
         return chain
     }
 
+    /// A multi-page TIFF's page count as exiftool gives it (`File:PageCount`), or nil when it
+    /// is not multi-page: the IFDs along the next-pointer chain whose SubfileType is 0 (full
+    /// resolution) or 2 (a page), or whose OldSubfileType is 1 or 3; multi-page when there
+    /// are two or more, or one says "page". The walk stops at a loop or after 100,000 IFDs.
+    static func pageCount(_ tiff: [UInt8]) -> Int? {
+        let cursor = ByteCursor(bytes: tiff)
+        guard let bigEndian = isBigEndian(tiff) else { return nil }
+        var pages = 0, multiPage = false
+        var visited = Set<Int>()
+        var offset = cursor.uint32(4, bigEndian: bigEndian).map(Int.init)
+        while let current = offset, current != 0, visited.count < 100_000, visited.insert(current).inserted {
+            guard let count = cursor.uint16(current, bigEndian: bigEndian) else { break }
+            if let subfile = integerEntry(tiff, ifd: current, tag: 0x00FE), subfile == subfile & 0x02 {
+                pages += 1
+                multiPage = multiPage || subfile == 2
+            } else if let old = integerEntry(tiff, ifd: current, tag: 0x00FF), old == 1 || old == 3 {
+                pages += 1
+                multiPage = multiPage || old == 3
+            }
+            offset = cursor.uint32(current + 2 + 12 * Int(count), bigEndian: bigEndian).map(Int.init)
+        }
+        return multiPage || pages > 1 ? pages : nil
+    }
+
     /// The TIFF header's byte order: true for `MM`, false for `II`, nil for neither.
     static func isBigEndian(_ tiff: [UInt8]) -> Bool? {
         guard tiff.count >= 8, tiff[0] == tiff[1], tiff[0] == 0x49 || tiff[0] == 0x4D else { return nil }

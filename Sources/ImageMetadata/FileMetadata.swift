@@ -27,6 +27,8 @@ public struct FileMetadata: Sendable {
     public var warnings: [String]
     /// A WebP in the extended format (a VP8X chunk), which exiftool calls "Extended WEBP".
     public var isExtendedWebP = false
+    /// A multi-page TIFF's number of pages (exiftool's `File:PageCount`); nil otherwise.
+    public var pageCount: Int?
 
     /// Creates a value; ``MetadataReader`` is the usual way to get one.
     public init(
@@ -58,8 +60,9 @@ public struct FileMetadata: Sendable {
     /// see ``keyedTags(grouped:)``.
     public func value(of name: String) -> TagValue? {
         var held: (value: TagValue, priority: Int)?
+        let priorityDirectory = self.priorityDirectory
         for tag in containerTags + tags where tag.name == name {
-            let priority = shownPriority(tag)
+            let priority = shownPriority(tag, priorityDirectory: priorityDirectory)
             if let current = held, !Self.takesName(priority, from: current.priority) { continue }
             held = (tag.value, priority)
         }
@@ -102,9 +105,10 @@ public struct FileMetadata: Sendable {
         var position: [String: (at: Int, priority: Int)] = [:]
         var result: [(key: String, value: TagValue)] = []
         result.reserveCapacity(all.count)
+        let priorityDirectory = self.priorityDirectory
         for tag in all {
             let key = grouped ? tag.groupedName : tag.name
-            let priority = shownPriority(tag)
+            let priority = shownPriority(tag, priorityDirectory: priorityDirectory)
             if let held = position[key] {
                 if Self.takesName(priority, from: held.priority) {
                     result[held.at].value = tag.value
@@ -132,6 +136,7 @@ extension FileMetadata {
             tags.append(MetadataTag(group: group, name: "ImageWidth", value: .integer(Int64(imageWidth))))
             tags.append(MetadataTag(group: group, name: "ImageHeight", value: .integer(Int64(imageHeight))))
         }
+        if let pageCount { tags.append(MetadataTag(group: "File", name: "PageCount", value: .integer(Int64(pageCount)))) }
         return tags
     }
 
@@ -144,21 +149,42 @@ extension FileMetadata {
     /// ``priority(_:)``, except that Composite tags always win: without groups exiftool shows
     /// the Composite GPSLatitude, GPSLongitude and GPSAltitude, which carry the sign, over
     /// GPS's unsigned ones.
-    func shownPriority(_ tag: MetadataTag) -> Int {
-        tag.group == "Composite" ? 2 : priority(tag)
+    func shownPriority(_ tag: MetadataTag, priorityDirectory: String?) -> Int {
+        tag.group == "Composite" ? 2 : priority(tag, priorityDirectory: priorityDirectory)
     }
 
+    /// exiftool's "priority directory": the first IFD whose SubfileType says it holds the
+    /// full-resolution image (a TIFF's first page, usually IFD0); nil when none says so.
+    var priorityDirectory: String? {
+        tags.first { tag in
+            (tag.name == "SubfileType" && tag.value.numericValue == 0) || (tag.name == "OldSubfileType" && tag.value.numericValue == 1)
+        }?.group
+    }
+
+    /// The image-structure tags exiftool gives priority 0 outside the priority directory, so
+    /// that a TIFF's first page, not its second, gives ImageWidth, ImageDescription,
+    /// Orientation… without groups.
+    static let imageStructureNames: Set<String> = [
+        "ImageWidth", "ImageHeight", "BitsPerSample", "Compression", "PhotometricInterpretation", "ImageDescription",
+        "Orientation", "SamplesPerPixel", "RowsPerStrip", "XResolution", "YResolution", "PlanarConfiguration",
+        "ResolutionUnit", "PrimaryChromaticities", "YCbCrCoefficients", "YCbCrSubSampling", "YCbCrPositioning",
+        "ReferenceBlackWhite", "WhiteBalance",
+    ]
+
     /// exiftool's priority of a tag, which decides what a name shows without groups: 0 for a
-    /// JPEG's IFD1 (its thumbnail; in a TIFF IFD1 is the second page) and the XMP namespaces
+    /// JPEG's IFD1 (its thumbnail; in a TIFF IFD1 is the second page), for the image-structure
+    /// tags (``imageStructureNames``) outside the `priorityDirectory`, and for the XMP namespaces
     /// that only copy EXIF and TIFF tags (`XMP-tiff`, `XMP-exif`, `XMP-exifEX`, and
     /// xmp:CreateDate/ModifyDate, "not as reliable as actual EXIF tags"); −1 for JFIF's
     /// resolution, which anything later replaces; 2 for a JPEG's own size (`File:ImageWidth`
     /// from the frame header, which exiftool reads after the APP segments, so that it shows
     /// over an IFD0 ImageWidth that a converter left stale); 1 for the rest.
-    func priority(_ tag: MetadataTag) -> Int {
+    func priority(_ tag: MetadataTag, priorityDirectory: String?) -> Int {
         switch tag.group {
         case "File" where format == .jpeg && (tag.name == "ImageWidth" || tag.name == "ImageHeight"): 2
-        case "IFD1": format == .jpeg ? 0 : 1
+        case "IFD1" where format == .jpeg: 0
+        case _ where Self.imageStructureNames.contains(tag.name) && (tag.group.hasPrefix("IFD") || tag.group == "ExifIFD"):
+            tag.group == priorityDirectory ? 1 : 0
         case "XMP-tiff", "XMP-exif", "XMP-exifEX": 0
         case "XMP-xmp": tag.name == "CreateDate" || tag.name == "ModifyDate" ? 0 : 1
         case "JFIF": tag.name == "JFIFVersion" ? 1 : -1

@@ -1,12 +1,13 @@
 /// exiftool's Composite GPS tags, derived from the GPS IFD (and XMP-exif) the way exiftool
 /// 12.57 does.
 enum GPSComposite {
-    /// Composite:GPSAltitude, GPSDateTime, GPSLatitude, GPSLongitude and GPSPosition for `tags`.
+    /// Composite:GPSAltitude, GPSDateTime, GPSLatitude, GPSLongitude, GPSDestLatitude,
+    /// GPSDestLongitude and GPSPosition for `tags`.
     ///
     /// GPSLatitude/GPSLongitude need their GPS-IFD reference (they carry its sign).
     /// GPSPosition takes whichever latitude and longitude exiftool shows without groups: the
-    /// Composite ones, else the GPS IFD's as stored (no reference), else XMP-exif's, which
-    /// are signed already. GPSAltitude takes the GPS IFD's, else XMP-exif's, with its reference.
+    /// Composite ones, else the GPS IFD's as stored (no reference), else XMP's (XMP-exif, a DJI
+    /// drone's XMP-drone-dji), which are signed already. GPSAltitude takes the GPS IFD's, else XMP-exif's, with its reference.
     static func tags(from tags: [MetadataTag]) -> [MetadataTag] {
         func value(_ group: String, _ name: String) -> TagValue? {
             tags.first { $0.group == group && $0.name == name }?.value
@@ -37,14 +38,20 @@ enum GPSComposite {
         let longitude = signed("GPSLongitude", negative: "W")
         if let latitude { result.append(MetadataTag(group: "Composite", name: "GPSLatitude", value: latitude)) }
         if let longitude { result.append(MetadataTag(group: "Composite", name: "GPSLongitude", value: longitude)) }
-        // XMP-exif's coordinates are signed; exiftool derives their references as Composites.
+        // Where the camera was pointed, or the destination: signed the same way.
+        for (name, negative) in [("GPSDestLatitude", Character("S")), ("GPSDestLongitude", Character("W"))] {
+            if let destination = signed(name, negative: negative) { result.append(MetadataTag(group: "Composite", name: name, value: destination)) }
+        }
+        // XMP's coordinates (XMP-exif's, a DJI drone's) are signed; exiftool derives
+        // references as Composites from XMP-exif's only.
+        func xmp(_ name: String) -> TagValue? { value("XMP-exif", name) ?? value("XMP-drone-dji", name) }
         for (name, positive, negative) in [("GPSLatitude", "N", "S"), ("GPSLongitude", "E", "W")] {
             if let degrees = value("XMP-exif", name)?.numericValue, degrees.isFinite {
                 result.append(MetadataTag(group: "Composite", name: name + "Ref", value: .string(degrees < 0 ? negative : positive)))
             }
         }
         func shown(_ name: String, composite: TagValue?) -> TagValue? {
-            composite ?? gps(name) ?? value("XMP-exif", name)
+            composite ?? gps(name) ?? xmp(name)
         }
         if let latitude = shown("GPSLatitude", composite: latitude), let longitude = shown("GPSLongitude", composite: longitude),
            latitude.numericValue?.isFinite ?? (latitude == .string("")), longitude.numericValue?.isFinite ?? (longitude == .string("")),

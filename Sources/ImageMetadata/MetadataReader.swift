@@ -37,6 +37,7 @@ public enum MetadataReader {
         if format == .tiff {
             metadata.imageWidth = ifd0Integer("ImageWidth", in: exifTags)
             metadata.imageHeight = ifd0Integer("ImageHeight", in: exifTags)
+            if let exif = contents.exif { metadata.pageCount = ExifBlockReader.pageCount(Array(exif)) }
         }
         var xmpTags: [MetadataTag] = []
         if let xmpPacket {

@@ -29,6 +29,7 @@ enum XMPParser {
         "http://ns.adobe.com/pdf/1.3/": "pdf",
         "http://ns.adobe.com/xmp/1.0/DynamicMedia/": "xmpDM",
         "http://ns.google.com/photos/1.0/camera/": "GCamera",
+        "http://www.dji.com/drone-dji/1.0/": "drone-dji",
     ]
 
     /// exiftool names that differ from the capitalised property name, by group.
@@ -50,6 +51,8 @@ enum XMPParser {
         "microsoft": ["CreatorAppId": "CreatorAppID", "Rating": "RatingPercent"],
         "xmp": ["ThumbnailsFormat": "ThumbnailFormat", "ThumbnailsHeight": "ThumbnailHeight",
                 "ThumbnailsImage": "ThumbnailImage", "ThumbnailsWidth": "ThumbnailWidth"],
+        // DJI drones write signed decimal degrees (and misspell one name; exiftool keeps it).
+        "drone-dji": ["GpsLatitude": "GPSLatitude", "GpsLongitude": "GPSLongitude", "GpsLongtitude": "GPSLongtitude"],
     ]
 
     /// Namespaces whose `n/d` values are rationals that exiftool prints as numbers.
