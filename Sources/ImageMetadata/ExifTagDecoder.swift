@@ -59,6 +59,8 @@ struct ExifTagDecoder {
                 return .integer(Int64(first))
             case 0x9286:  // UserComment
                 return .string(Self.userComment(data, bigEndian: bigEndian))
+            case 0x8298:  // Copyright: photographer, NUL, editor, NUL
+                return .string(Self.copyright(data))
             case 0x9C9B...0x9C9F:  // XPTitle … XPSubject, UCS-2 little-endian in BYTEs
                 return .string(Self.utf16(data, bigEndian: false))
             case 0xA302:  // CFAPattern
@@ -87,10 +89,10 @@ struct ExifTagDecoder {
         }
         switch entry.format {
         case 2:
-            // exiftool drops the trailing spaces cameras pad ASCII fields with ("Canon    "),
-            // but keeps a field that is nothing but spaces.
+            // exiftool drops the trailing blanks cameras pad Make, Model, Software and Artist
+            // with ("Canon    "); other text keeps them ("OLYMPUS DIGITAL CAMERA         ").
             let text = Self.text(data)
-            return .string(text.contains { $0 != " " } ? text.trimmingTrailingSpaces : text)
+            return .string(Self.trimmedTags.contains(entry.tag) ? text.trimmingTrailingWhitespace : text)
         case 7:
             return .string("(Binary data \(data.count) bytes, use -b option to extract)")
         case 5, 10:
@@ -174,6 +176,26 @@ struct ExifTagDecoder {
     }
 
     /// ASCII/UTF-8 text up to the first NUL (Latin-1 when it is not valid UTF-8).
+    /// Make, Model, Software, Artist: the tags whose trailing blanks exiftool removes.
+    static let trimmedTags: Set<UInt16> = [0x010F, 0x0110, 0x0131, 0x013B]
+
+    /// exiftool's Copyright: the photographer's notice, then (after a NUL) the editor's on a
+    /// new line, with the blanks before each NUL removed, so a notice of blanks alone is "".
+    static func copyright(_ data: some Collection<UInt8>) -> String {
+        var bytes = Array(data)
+        func blanksStart(before index: Int) -> Int {
+            var start = index
+            while start > 0, bytes[start - 1] == 0x20 { start -= 1 }
+            return start
+        }
+        if let first = bytes.firstIndex(of: 0) {
+            bytes.replaceSubrange(blanksStart(before: first)...first, with: [0x0A])
+            if let second = bytes.firstIndex(of: 0) { bytes.removeSubrange(blanksStart(before: second)...) }
+        }
+        if bytes.last == 0x0A { bytes.removeLast() }
+        return text(bytes)
+    }
+
     static func text(_ data: some Collection<UInt8>) -> String {
         let visible = data.prefix { $0 != 0 }
         if let utf8 = String(validating: visible, as: UTF8.self) { return utf8 }
@@ -240,6 +262,13 @@ private func twoDigits(_ value: Int) -> String {
 
 extension String {
     /// Without trailing spaces and NULs.
+    /// Without trailing white space (Perl's `s/\s+$//`).
+    var trimmingTrailingWhitespace: String {
+        var copy = Substring(self)
+        while let last = copy.last, last.isWhitespace { copy.removeLast() }
+        return String(copy)
+    }
+
     var trimmingTrailingSpaces: String {
         var copy = Substring(self)
         while let last = copy.last, last == " " || last == "\0" { copy.removeLast() }
