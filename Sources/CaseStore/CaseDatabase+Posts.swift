@@ -62,8 +62,10 @@ extension CaseDatabase {
 
     /// Stores a sidecar's posts and links each to the files it names, in one transaction.
     ///
-    /// A media name is looked up first as a path relative to the sidecar's folder, then
-    /// (unless ``Post/mediaBesideSidecar``) as a bare file name anywhere in the case; every
+    /// A media name (in either Unicode normalization) is looked up first as a path relative
+    /// to the sidecar's folder (or, for a sidecar in a `metadata` folder, its parent's), then
+    /// (unless ``Post/mediaBesideSidecar``) as a bare file name under the sidecar's folder,
+    /// else anywhere in the case; every
     /// file whose path relative to the sidecar's folder starts with one of
     /// ``Post/mediaPrefixes`` is linked too. A post already in the case (same platform and
     /// post id) is updated, and keeps its links.
@@ -91,10 +93,38 @@ extension CaseDatabase {
                     }
                 }
                 for media in post.media {
-                    let relative = ((folder + "/" + media) as NSString).standardizingPath
-                    var ids = try Int64.fetchAll(db.cachedStatement(sql: "SELECT id FROM files WHERE path = ?"), arguments: [relative])
-                    if ids.isEmpty, !post.mediaBesideSidecar, let name = media.split(separator: "/").last {
-                        ids = try Int64.fetchAll(db.cachedStatement(sql: "SELECT id FROM files WHERE name = ?"), arguments: [String(name)])
+                    // A macOS disk keeps "é" as e + accent, a sidecar as one letter: both spellings.
+                    // (Swift's == takes the two as equal; the database compares bytes.)
+                    var spellings: [String] = []
+                    for spelling in [media, media.precomposedStringWithCanonicalMapping, media.decomposedStringWithCanonicalMapping]
+                    where !spellings.contains(where: { $0.utf8.elementsEqual(spelling.utf8) }) {
+                        spellings.append(spelling)
+                    }
+                    var ids: [Int64] = []
+                    for spelling in spellings {
+                        let relative = ((folder + "/" + spelling) as NSString).standardizingPath
+                        ids += try Int64.fetchAll(db.cachedStatement(sql: "SELECT id FROM files WHERE path = ?"), arguments: [relative])
+                    }
+                    // gallery-dl's metadata postprocessor with "directory": "metadata" writes the
+                    // sidecars one folder below the media.
+                    if ids.isEmpty, post.mediaBesideSidecar, (folder as NSString).lastPathComponent.lowercased() == "metadata" {
+                        let parent = (folder as NSString).deletingLastPathComponent
+                        for spelling in spellings {
+                            ids += try Int64.fetchAll(db.cachedStatement(sql: "SELECT id FROM files WHERE path = ?"),
+                                                      arguments: [((parent + "/" + spelling) as NSString).standardizingPath])
+                        }
+                    }
+                    if ids.isEmpty, !post.mediaBesideSidecar {
+                        // A bare name: the files of that name under the sidecar's folder, else
+                        // anywhere in the case (another case folder's "1.jpg" is not this one).
+                        var named: [(id: Int64, path: String)] = []
+                        for spelling in spellings {
+                            guard let name = spelling.split(separator: "/").last else { continue }
+                            named += try Row.fetchAll(db.cachedStatement(sql: "SELECT id, path FROM files WHERE name = ?"), arguments: [String(name)])
+                                .map { (id: $0[0], path: $0[1]) }
+                        }
+                        let under = named.filter { $0.path.hasPrefix(folder + "/") }
+                        ids = (under.isEmpty ? named : under).map(\.id)
                     }
                     try link(ids)
                 }

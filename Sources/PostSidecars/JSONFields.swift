@@ -44,7 +44,19 @@ struct JSONFields {
     }
 
     /// The unconsumed fields as a JSON object with sorted keys.
-    var extraJSON: String { Self.json(remaining) }
+    /// The unread fields as JSON. Members whose value is null are left out, in nested objects
+    /// too: the case merges `extra` objects as JSON merge patches (RFC 7396), where null
+    /// deletes a member, so keeping them would make a re-read sidecar store something else
+    /// than its first read did. (Arrays are replaced whole by a patch, and keep their nulls.)
+    var extraJSON: String { Self.json(Self.withoutNullMembers(remaining)) }
+
+    private static func withoutNullMembers(_ object: [String: Any]) -> [String: Any] {
+        var kept: [String: Any] = [:]
+        for (key, value) in object where !(value is NSNull) {
+            kept[key] = (value as? [String: Any]).map(withoutNullMembers) ?? value
+        }
+        return kept
+    }
 
     static func text(_ value: Any) -> String? {
         switch value {

@@ -4,8 +4,10 @@ import Foundation
 enum PostDate {
     /// Parses ISO 8601 (with `Z`, an offset, or none: UTC; seconds may be left out),
     /// gallery-dl's `YYYY-MM-DD HH:MM:SS` (UTC), yt-dlp's `YYYYMMDD`, Twitter's `Sun Jul 02
-    /// 09:41:17 +0000 2017`, and Unix time as a number or digits, in seconds or (JavaScript's)
-    /// milliseconds.
+    /// 09:41:17 +0000 2017`, Unix time as a number or digits, in seconds or (JavaScript's)
+    /// milliseconds, and what analysts type in tables: day-first `25/03/2019 09:15` (the
+    /// month first only when the day-first reading is impossible), `5 March 2019`, `Mar 5,
+    /// 2019 2:02 PM`, RFC 2822, an offset after a space or as `GMT+3`. No zone means UTC.
     static func parse(_ value: Any?) -> Date? {
         if let number = value as? NSNumber, !JSONFields.isBoolean(number) { return unixTime(number.doubleValue) }
         guard let written = (value as? String)?.trimmingCharacters(in: SidecarReader.blanks), !written.isEmpty else { return nil }
@@ -24,14 +26,27 @@ enum PostDate {
         if text.count >= 9, text.allSatisfy(\.isNumber), text.count != 8, let seconds = Double(text) {
             return unixTime(seconds)
         }
+        let normalized = Self.numericZone(text)
         for format in formats {
             let formatter = DateFormatter()
             formatter.locale = Locale(identifier: "en_US_POSIX")
             formatter.timeZone = TimeZone(identifier: "UTC")
             formatter.dateFormat = format
-            if let date = formatter.date(from: text) { return date }
+            if let date = formatter.date(from: normalized) { return date }
         }
         return nil
+    }
+
+    /// "… GMT+3", "…UTC-04:30" (Facebook's and spreadsheets' zones) as a numeric offset,
+    /// "… +03:00", which the formats read.
+    private static func numericZone(_ text: String) -> String {
+        guard let range = text.range(of: #"\s*(GMT|UTC)\s*([+-])(\d{1,2})(?::?(\d{2}))?$"#, options: .regularExpression) else { return text }
+        let zone = text[range].filter { !$0.isWhitespace }.dropFirst(3)
+        let sign = zone.first!
+        let digits = zone.dropFirst().split(separator: ":").flatMap { $0 }
+        let hours = String(digits.prefix(digits.count > 2 ? digits.count - 2 : digits.count))
+        let minutes = digits.count > 2 ? String(digits.suffix(2)) : "00"
+        return text[..<range.lowerBound] + " \(sign)" + (hours.count == 1 ? "0" + hours : hours) + ":" + minutes
     }
 
     /// A Unix time: seconds, or milliseconds when seconds would put it past the year 5000;
@@ -46,6 +61,15 @@ enum PostDate {
         "yyyy-MM-dd'T'HH:mm:ss", "yyyy-MM-dd HH:mm:ssXXXXX", "yyyy-MM-dd HH:mm:ss", "yyyy-MM-dd",
         "yyyy-MM-dd'T'HH:mmXXXXX", "yyyy-MM-dd'T'HH:mm", "yyyy-MM-dd HH:mm",
         "yyyyMMdd", "EEE MMM dd HH:mm:ss Z yyyy",
+        // An offset after a space, as spreadsheets and people write it: 2019-03-05 17:02 +03:00.
+        "yyyy-MM-dd HH:mm:ss XXXXX", "yyyy-MM-dd HH:mm XXXXX", "yyyy-MM-dd HH:mm:ss Z", "yyyy-MM-dd HH:mm Z",
+        // Day first, as Iraq, Syria and Europe write dates (25/03/2019 09:15); the month first
+        // only where the day-first reading is impossible (03/25/2019).
+        "dd/MM/yyyy HH:mm:ss", "dd/MM/yyyy HH:mm", "dd/MM/yyyy", "dd.MM.yyyy HH:mm:ss", "dd.MM.yyyy HH:mm", "dd.MM.yyyy",
+        "dd-MM-yyyy HH:mm", "dd-MM-yyyy", "MM/dd/yyyy HH:mm:ss", "MM/dd/yyyy HH:mm", "MM/dd/yyyy h:mm a", "MM/dd/yyyy",
+        // Month names: 5 March 2019, Mar 5, 2019 2:02 PM, RFC 2822's Tue, 05 Mar 2019 14:02:00 +0300.
+        "d MMMM yyyy HH:mm", "d MMMM yyyy", "d MMM yyyy HH:mm", "d MMM yyyy", "MMMM d, yyyy h:mm a", "MMMM d, yyyy",
+        "MMM d, yyyy h:mm a", "MMM d, yyyy h:mm a XXXXX", "MMM d, yyyy", "EEE, dd MMM yyyy HH:mm:ss Z", "dd MMM yyyy HH:mm:ss Z",
     ]
 
     /// `2017-07-02T09:41:17Z`: how dates are stored and printed.

@@ -8,7 +8,9 @@ extension SidecarReader {
     static func plainCSV(_ data: Data, sidecarName: String) throws(SidecarError) -> [Post] {
         let text = tableText(data)
         let rows = CSVTable.rows(text, separator: CSVTable.separator(of: text))
-        guard let header = rows.first?.map({ $0.trimmingCharacters(in: Self.blanks).lowercased() }) else { return [] }
+        // "Posted At", "posted-at" and "posted_at" name one column.
+        guard let header = rows.first?.map({ $0.trimmingCharacters(in: Self.blanks).lowercased()
+            .replacingOccurrences(of: " ", with: "_").replacingOccurrences(of: "-", with: "_") }) else { return [] }
         guard header.contains("file") else { throw .missingColumn("file") }
         var posts: [Post] = []
         for (index, row) in rows.dropFirst().enumerated() where !row.allSatisfy(\.isEmpty) {
@@ -86,7 +88,8 @@ extension SidecarReader {
     /// The post id an address holds, as the platform's scrapers store it: Telegram's
     /// channel/message, a tweet's status number, a YouTube video id (`watch?v=`, youtu.be,
     /// shorts), an Instagram shortcode (`/p/`, `/reel/`), a Reddit post id (`/comments/…`,
-    /// redd.it), a Bluesky post key (`/post/…`), a TikTok video number.
+    /// redd.it), a Bluesky post key (`/post/…`), a TikTok video number, a Facebook post or
+    /// photo number (`story_fbid`, `fbid`, `/posts/…`, `/videos/…`).
     static func postID(inAddress url: String, platform: String) -> String? {
         let components = URLComponents(string: url)
         let parts = components?.path.split(separator: "/").map(String.init) ?? []
@@ -113,6 +116,10 @@ extension SidecarReader {
             return after("post")
         case "tiktok":
             return after("video")
+        case "facebook":
+            let query = components?.queryItems ?? []
+            let item = ["story_fbid", "fbid", "v"].lazy.compactMap { name in query.first { $0.name == name }?.value }.first { !$0.isEmpty }
+            return item ?? after("posts") ?? after("videos") ?? after("reel")
         default:
             return nil
         }

@@ -15,7 +15,9 @@ extension SidecarReader {
         var url = fields.string("url")
         // snscrape 0.3 lines have no `_type`: the address says the platform.
         let byAddress = Self.platform(of: url)
-        let platform = parts.count >= 3 ? String(parts[2]).lowercased() : byAddress == "unknown" ? "twitter" : byAddress
+        var platform = parts.count >= 3 ? String(parts[2]).lowercased() : byAddress == "unknown" ? "twitter" : byAddress
+        // snscrape's module is "vkontakte"; the other scrapers (and the case) say "vk".
+        if platform == "vkontakte" { platform = "vk" }
         let telegram = platform == "telegram" ? url.flatMap(TelegramAddress.post) : nil
         if let telegram { url = TelegramAddress.address(channel: telegram.channel, message: telegram.message) }
         let id = fields.string("id", "id_str") ?? telegram?.message ?? url?.urlFileName ?? "?"

@@ -175,6 +175,37 @@ import Testing
         #expect(namedSummary["sidecars_read"] as? Int == 1 && namedSummary["post_links"] as? Int == 1)
     }
 
+    /// How sidecars find their pictures: a bare name in a table under the table's own folder
+    /// first, either Unicode spelling of a name, gallery-dl's sidecars in a `metadata` folder.
+    @Test func sidecarsFindTheirOwnPictures() throws {
+        let folder = try Self.scratch()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let samples = CommandLineRunner.repository.appendingPathComponent("samples")
+        let fm = FileManager.default
+        for sub in ["a/sub", "b", "c/metadata"] { try fm.createDirectory(at: folder.appendingPathComponent(sub), withIntermediateDirectories: true) }
+        let nfd = "cafe\u{0301}.jpg"  // é as e + combining accent, as a macOS disk keeps it
+        for (name, sample) in [("a/sub/z2.jpg", "river-palms.jpg"), ("b/z2.jpg", "desert-road.jpg"), ("a/" + nfd, "night-street.jpg"),
+                               ("c/photo.jpg", "mosul-runway_banner.jpg")] {
+            try fm.copyItem(at: samples.appendingPathComponent(sample), to: folder.appendingPathComponent(name))
+        }
+        try Data("file,url\nz2.jpg,https://t.me/chan/1\ncaf\u{00E9}.jpg,https://t.me/chan/2\n".utf8)
+            .write(to: folder.appendingPathComponent("a/notes.csv"))
+        try fm.copyItem(at: samples.appendingPathComponent("mosul-runway_banner.jpg.json"),
+                        to: folder.appendingPathComponent("c/metadata/photo.jpg.json"))
+        let casePath = folder.appendingPathComponent("x.case").path
+        let result = try CommandLineRunner.run(["ingest", "--format", "jsonl", "--case", casePath, folder.path])
+        #expect(result.status == 0, "\(result.stderr)")
+        func posts(_ path: String) throws -> Set<String> {
+            let shown = try CommandLineRunner.objects(CommandLineRunner.run(["case", "show", "--format", "jsonl", "--case", casePath,
+                                                                                  folder.appendingPathComponent(path).path]))
+            return Set(try #require(shown.first).filter { $0.key.hasSuffix(".post_id") }.compactMap { $0.value as? String })
+        }
+        #expect(try posts("a/sub/z2.jpg") == ["chan/1"])
+        #expect(try posts("b/z2.jpg").isEmpty, "another folder's z2.jpg is another picture")
+        #expect(try posts("a/" + nfd) == ["chan/2"])
+        #expect(try posts("c/photo.jpg") == ["1426553791140831232"])
+    }
+
     /// The `.case` file alone holds the case after a run: what the run committed is not left
     /// in the `-wal` beside it, which a copy of the case file would miss.
     @Test func theCaseFileAloneHoldsTheCase() throws {

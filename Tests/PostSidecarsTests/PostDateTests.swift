@@ -19,6 +19,29 @@ import Testing
         #expect(PostDate.parse("Tue Jun 02 11:20:00 +0000 2020").map(PostDate.iso) == "2020-06-02T11:20:00Z")
     }
 
+    /// What analysts type in their tables.
+    @Test(arguments: [
+        ("25/03/2019 09:15", "2019-03-25T09:15:00Z"),
+        ("05/03/2019 14:02", "2019-03-05T14:02:00Z"),  // day first where both readings are possible
+        ("03/25/2019", "2019-03-25T00:00:00Z"),  // the month first only when the day cannot be
+        ("5.3.2019", "2019-03-05T00:00:00Z"),
+        ("5 March 2019", "2019-03-05T00:00:00Z"),
+        ("Mar 5, 2019 2:02 PM", "2019-03-05T14:02:00Z"),
+        ("Mar 5, 2019 2:02 PM GMT+3", "2019-03-05T11:02:00Z"),
+        ("2019-03-05 17:02 +03:00", "2019-03-05T14:02:00Z"),
+        ("2019-03-05 17:02:30 UTC-04:30", "2019-03-05T21:32:30Z"),
+        ("Tue, 05 Mar 2019 14:02:00 +0300", "2019-03-05T11:02:00Z"),
+    ])
+    func tableDates(text: String, iso: String) {
+        #expect(PostDate.parse(text).map(PostDate.iso) == iso, "\(text)")
+    }
+
+    @Test func notDates() {
+        for text in ["32/13/2019", "yesterday", "2019", "Mar 45, 2019", "GMT+3"] {
+            #expect(PostDate.parse(text) == nil, "\(text)")
+        }
+    }
+
     @Test func minutesWithoutSecondsAndMillisecondsSinceTheEpoch() {
         #expect(PostDate.parse("2024-03-01 14:30").map(PostDate.iso) == "2024-03-01T14:30:00Z")
         #expect(PostDate.parse("2024-03-01T14:30+03:00").map(PostDate.iso) == "2024-03-01T11:30:00Z")

@@ -124,6 +124,45 @@ import Testing
         try #require(try SidecarReader.read(path: "/nonexistent/\(name)", data: Data(json.utf8))?.posts.first)
     }
 
+    /// yt-dlp's id of a tweet's video is the media's; the post is the tweet its address names.
+    /// A numeric uploader_id (TikTok, Instagram) is no handle.
+    @Test func ytDLPPostsAreKnownByTheirAddressAndHandle() throws {
+        let tweet = try Self.post("clip.info.json", """
+            {"id": "1780000000000000001", "display_id": "1779999999999999999", "extractor_key": "Twitter",
+             "webpage_url": "https://twitter.com/frontline/status/1779999999999999999", "uploader": "Front Line",
+             "uploader_id": "frontline", "timestamp": 1712300000, "title": "Front Line - convoy"}
+            """)
+        #expect(tweet.postID == "1779999999999999999" && tweet.author == "frontline")
+        let tiktok = try Self.post("v.info.json", """
+            {"id": "7350000000000000000", "extractor_key": "TikTok", "webpage_url": "https://www.tiktok.com/@gaza.reporter.24/video/7350000000000000000",
+             "uploader": "gaza.reporter.24", "uploader_id": "6800000000000000000", "channel": "Gaza Reporter"}
+            """)
+        #expect(tiktok.postID == "7350000000000000000" && tiktok.author == "gaza.reporter.24")
+        let reel = try Self.post("r.info.json", """
+            {"id": "C5xYzAbCdEf", "extractor_key": "Instagram", "webpage_url": "https://www.instagram.com/reel/C5xYzAbCdEf/",
+             "uploader": "Raqqa Voice", "uploader_id": "51234567890", "channel": "raqqa.voice"}
+            """)
+        #expect(reel.postID == "C5xYzAbCdEf" && reel.author == "raqqa.voice")
+    }
+
+    /// Tables as analysts head them, and addresses of Facebook posts.
+    @Test func tableHeadingsWithSpacesAndFacebookAddresses() throws {
+        let table = "File,Posted At,URL\na.jpg,25/03/2019 09:15,https://www.facebook.com/permalink.php?story_fbid=1234567890&id=42\n"
+            + "b.jpg,5 March 2019,https://www.facebook.com/raqqa.news/posts/9876543210\n"
+        let posts = try #require(try SidecarReader.read(path: "/nonexistent/notes.csv", data: Data(table.utf8))?.posts)
+        #expect(posts.map(\.postID) == ["1234567890", "9876543210"])
+        #expect(posts.compactMap(\.postedAt).map(PostDate.iso) == ["2019-03-25T09:15:00Z", "2019-03-05T00:00:00Z"])
+    }
+
+    /// snscrape's VK module is "vkontakte"; gallery-dl says "vk": one platform, so that the
+    /// same post from both tools is one row. Null fields stay out of extra (re-reads merge it).
+    @Test func snscrapeVKIsVKAndNullsStayOutOfExtra() throws {
+        let line = #"{"_type": "snscrape.modules.vkontakte.VKontaktePost", "id": "-12345_678", "url": "https://vk.com/wall-12345_678", "content": "text", "likes": null, "views": 10, "place": {"name": "Raqqa", "coordinates": null, "tags": [null, 1]}}"#
+        let post = try #require(try SidecarReader.read(path: "/nonexistent/vk.jsonl", data: Data(line.utf8))?.posts.first)
+        #expect(post.platform == "vk")
+        #expect(post.extra == #"{"place":{"name":"Raqqa","tags":[null,1]},"views":10}"#)
+    }
+
     /// An analyst's table names posts by address; the id must be the one the platform's
     /// scraper stores, so that both sidecars meet on one post.
     @Test func addressesInTablesGiveTheScrapersIDs() throws {
