@@ -27,14 +27,23 @@ enum PostDate {
             return unixTime(seconds)
         }
         let normalized = Self.numericZone(text)
-        for format in formats {
-            let formatter = DateFormatter()
-            formatter.locale = Locale(identifier: "en_US_POSIX")
-            formatter.timeZone = TimeZone(identifier: "UTC")
-            formatter.dateFormat = format
+        // Made once: a DateFormatter costs more to make than to use, and a date that matches
+        // none of the formats tries them all. Used under the lock (not safe to share otherwise).
+        lock.lock()
+        defer { lock.unlock() }
+        for formatter in formatters {
             if let date = formatter.date(from: normalized) { return date }
         }
         return nil
+    }
+
+    private static let lock = NSLock()
+    nonisolated(unsafe) private static let formatters: [DateFormatter] = formats.map { format in
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        formatter.dateFormat = format
+        return formatter
     }
 
     /// "… GMT+3", "…UTC-04:30" (Facebook's and spreadsheets' zones) as a numeric offset,
