@@ -100,19 +100,31 @@ enum ExifBlockReader {
     /// A multi-page TIFF's page count as exiftool gives it (`File:PageCount`), or nil when it
     /// is not multi-page: the IFDs along the next-pointer chain whose SubfileType is 0 (full
     /// resolution) or 2 (a page), or whose OldSubfileType is 1 or 3; multi-page when there
-    /// are two or more, or one says "page". The walk stops at a loop or after 100,000 IFDs.
+    /// are two or more, or one says "page". The walk stops at a loop or after 10,000 IFDs, and
+    /// reads each IFD only up to its first tag past 0xFF (entries are sorted by tag), so a
+    /// hostile chain of huge IFDs costs little.
     static func pageCount(_ tiff: [UInt8]) -> Int? {
         let cursor = ByteCursor(bytes: tiff)
         guard let bigEndian = isBigEndian(tiff) else { return nil }
         var pages = 0, multiPage = false
         var visited = Set<Int>()
         var offset = cursor.uint32(4, bigEndian: bigEndian).map(Int.init)
-        while let current = offset, current != 0, visited.count < 100_000, visited.insert(current).inserted {
+        while let current = offset, current != 0, visited.count < 10_000, visited.insert(current).inserted {
             guard let count = cursor.uint16(current, bigEndian: bigEndian) else { break }
-            if let subfile = integerEntry(tiff, ifd: current, tag: 0x00FE), subfile == subfile & 0x02 {
+            var subfile: Int?, old: Int?
+            for index in 0..<Int(count) {
+                let at = current + 2 + 12 * index
+                guard let tag = cursor.uint16(at, bigEndian: bigEndian), tag <= 0x00FF else { break }
+                guard tag >= 0x00FE, cursor.uint32(at + 4, bigEndian: bigEndian) == 1,
+                      let type = cursor.uint16(at + 2, bigEndian: bigEndian) else { continue }
+                let value = type == 3 ? cursor.uint16(at + 8, bigEndian: bigEndian).map(Int.init)
+                    : type == 4 ? cursor.uint32(at + 8, bigEndian: bigEndian).map(Int.init) : nil
+                if tag == 0x00FE { subfile = value } else { old = value }
+            }
+            if let subfile, subfile == subfile & 0x02 {
                 pages += 1
                 multiPage = multiPage || subfile == 2
-            } else if let old = integerEntry(tiff, ifd: current, tag: 0x00FF), old == 1 || old == 3 {
+            } else if let old, old == 1 || old == 3 {
                 pages += 1
                 multiPage = multiPage || old == 3
             }
