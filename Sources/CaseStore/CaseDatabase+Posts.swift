@@ -100,19 +100,18 @@ extension CaseDatabase {
                     where !spellings.contains(where: { $0.utf8.elementsEqual(spelling.utf8) }) {
                         spellings.append(spelling)
                     }
-                    var ids: [Int64] = []
-                    for spelling in spellings {
-                        let relative = ((folder + "/" + spelling) as NSString).standardizingPath
-                        ids += try Int64.fetchAll(db.cachedStatement(sql: "SELECT id FROM files WHERE path = ?"), arguments: [relative])
+                    // The files the media name, in either spelling, relative to `base`.
+                    func files(in base: String) throws -> [Int64] {
+                        try spellings.flatMap { spelling in
+                            try Int64.fetchAll(db.cachedStatement(sql: "SELECT id FROM files WHERE path = ?"),
+                                               arguments: [((base + "/" + spelling) as NSString).standardizingPath])
+                        }
                     }
+                    var ids = try files(in: folder)
                     // gallery-dl's metadata postprocessor with "directory": "metadata" writes the
                     // sidecars one folder below the media.
                     if ids.isEmpty, post.mediaBesideSidecar, (folder as NSString).lastPathComponent.lowercased() == "metadata" {
-                        let parent = (folder as NSString).deletingLastPathComponent
-                        for spelling in spellings {
-                            ids += try Int64.fetchAll(db.cachedStatement(sql: "SELECT id FROM files WHERE path = ?"),
-                                                      arguments: [((parent + "/" + spelling) as NSString).standardizingPath])
-                        }
+                        ids = try files(in: (folder as NSString).deletingLastPathComponent)
                     }
                     if ids.isEmpty, !post.mediaBesideSidecar {
                         // A bare name: the files of that name under the sidecar's folder, else

@@ -117,8 +117,7 @@ enum ExifBlockReader {
                 guard let tag = cursor.uint16(at, bigEndian: bigEndian), tag <= 0x00FF else { break }
                 guard tag >= 0x00FE, cursor.uint32(at + 4, bigEndian: bigEndian) == 1,
                       let type = cursor.uint16(at + 2, bigEndian: bigEndian) else { continue }
-                let value = type == 3 ? cursor.uint16(at + 8, bigEndian: bigEndian).map(Int.init)
-                    : type == 4 ? cursor.uint32(at + 8, bigEndian: bigEndian).map(Int.init) : nil
+                let value = integerValue(cursor, at: at, type: type, bigEndian: bigEndian)
                 if tag == 0x00FE { subfile = value } else { old = value }
             }
             if let subfile, subfile == subfile & 0x02 {
@@ -153,11 +152,15 @@ enum ExifBlockReader {
     static func integerEntry(_ tiff: [UInt8], ifd: Int, tag: UInt16) -> Int? {
         guard let bigEndian = isBigEndian(tiff),
               let entry = entries(tiff, ifd: ifd, bigEndian: bigEndian).first(where: { $0.tag == tag && $0.count == 1 }) else { return nil }
-        let cursor = ByteCursor(bytes: tiff)
-        switch entry.type {
-        case 3: return cursor.uint16(entry.at + 8, bigEndian: bigEndian).map(Int.init)
-        case 4: return cursor.uint32(entry.at + 8, bigEndian: bigEndian).map(Int.init)
-        default: return nil
+        return integerValue(ByteCursor(bytes: tiff), at: entry.at, type: entry.type, bigEndian: bigEndian)
+    }
+
+    /// The value of the one-value SHORT (3) or LONG (4) entry at `at`; nil for other types.
+    static func integerValue(_ cursor: ByteCursor, at: Int, type: UInt16, bigEndian: Bool) -> Int? {
+        switch type {
+        case 3: cursor.uint16(at + 8, bigEndian: bigEndian).map(Int.init)
+        case 4: cursor.uint32(at + 8, bigEndian: bigEndian).map(Int.init)
+        default: nil
         }
     }
 
