@@ -585,8 +585,10 @@ public struct ClaimResolver: Sendable {
         }
         // Three towns and more named bare, none taken ("From Zakho to Faw, one Iraq #Baghdad
         // #Mosul #Basra", يا أهل حلب وإدلب ودرعا) are a slogan or a prayer, not a claim on one.
+        // (A town that locates another, "near Sukhnah in the Homs Badia", is no list item.)
         let bareCities = mentions.filter { mention in
             mention.chosen.map { gazetteer.sites[$0].type == .city } ?? false && mention.typeWords.isEmpty && !mention.isOrigin
+                && !hasCue(PlaceLexicon.referenceCues, around: mention, scan: scan, before: 2, after: 0)
         }
         if Set(bareCities.compactMap(\.chosen)).count >= 3,
            !bareCities.contains(where: { hasCue(PlaceLexicon.captureCues, around: $0, scan: scan, before: 4, after: 3) }) {
@@ -686,6 +688,7 @@ public struct ClaimResolver: Sendable {
 
     private func score(_ mention: Mention, scan: Scan, mentionEnds: [Int: Int]) -> Double {
         guard let chosen = mention.chosen else { return 0 }
+        let first = scan.content[mention.start]
         let quality = mention.candidates.first { $0.site == chosen }?.quality ?? 0.8
         let length = Double(min(2, mention.end - mention.start))
         var score = quality * (1 + 0.1 * length) + mention.fit
@@ -695,17 +698,31 @@ public struct ClaimResolver: Sendable {
         // it after ("Baghdad, we are coming"), unless another place follows it ("after Tabqa,
         // next Deir ez-Zor": "next" belongs to Deir ez-Zor).
         let after = scan.words[scan.content[mention.start]].script == .latin ? 3 : 0
+        // After the place, a cue followed by "to"/"toward" is the next place's ("leaving Shaddadi
+        // base, heading toward Iraq"); "next to" is beside.
         if hasCue(PlaceLexicon.futureCues, around: mention, scan: scan, before: 3, after: after, stopAt: mentionEnds,
-                  except: { scan.words[scan.content[$0]].form == "next" && $0 + 1 < scan.content.count
-                            && scan.words[scan.content[$0 + 1]].form == "to" }) {  // "next to" is beside
+                  except: { c in
+                      guard c + 1 < scan.content.count else { return false }
+                      let following = scan.content[c + 1]
+                      return (scan.words[scan.content[c]].form == "next" && scan.words[following].form == "to")
+                          || (c > mention.end && scan.has(following, in: PlaceLexicon.directionWords))
+                  }) {
             score *= 0.2  // low enough that a goal alone, type words and all, claims nothing
         } else if hasCue(PlaceLexicon.referenceCues, around: mention, scan: scan, before: 2, after: 0) || isNextTo(mention, scan: scan) {
-            score *= 0.7
+            // "Deir Hafer east of Aleppo": a named place the gazetteer does not know is what
+            // the town locates, and what the post is about.
+            score *= locatesUnknownName(mention, scan: scan, mentionEnds: mentionEnds) ? 0.3 : 0.7
+        }
+        // A place asked about ("is the Nassib crossing open today?") is not shown taken, unless
+        // the question is about its capture or an attack on it.
+        if scan.words[first].inQuestion, !hasCue(PlaceLexicon.captureCues, around: mention, scan: scan, before: 4, after: 3),
+           !hasCue(PlaceLexicon.attackWords, around: mention, scan: scan, before: 4, after: 3) {
+            score *= 0.2
         }
         // A town named as its province, the cue right beside it ("ريف اللاذقية", "Idlib
         // province"), claims nothing alone; "the governorate building in Quneitra" does.
         // Beside in the text as written: "في" between (… المحافظة في القنيطرة) breaks it.
-        let first = scan.content[mention.start], last = scan.content[mention.end]
+        let last = scan.content[mention.end]
         let beside = [first > 0 ? first - 1 : nil, last + 1 < scan.words.count ? last + 1 : nil]
         if gazetteer.sites[chosen].type == .city, beside.contains(where: { $0.map { scan.has($0, in: PlaceLexicon.provinceCues) } ?? false }) {
             score *= 0.5
@@ -714,7 +731,8 @@ public struct ClaimResolver: Sendable {
         // بتوقيت دمشق) is no place shown.
         if gazetteer.sites[chosen].type == .city,
            beside[0].map({ scan.has($0, in: PlaceLexicon.clubWordsBefore) || scan.has($0, in: PlaceLexicon.clockWordsBefore) }) ?? false
-            || beside[1].map({ scan.has($0, in: PlaceLexicon.clubWordsAfter) || scan.has($0, in: PlaceLexicon.clockWordsAfter) }) ?? false {
+            || beside[1].map({ scan.has($0, in: PlaceLexicon.clubWordsAfter) || scan.has($0, in: PlaceLexicon.clockWordsAfter) }) ?? false
+            || isWishedWell(mention, scan: scan) {
             score *= 0.15
         }
         if mention.negated { score *= 0.2 }
@@ -765,6 +783,37 @@ public struct ClaimResolver: Sendable {
             c -= 1
         }
         return false
+    }
+
+    /// Whether a greeting or a prayer stands a few words before the town, in its clause:
+    /// "good morning from Damascus", اللهم احفظ حمص (``PlaceLexicon/wellWishPhrases``).
+    private func isWishedWell(_ mention: Mention, scan: Scan) -> Bool {
+        let first = scan.content[mention.start]
+        let forms = scan.words.map(\.form)
+        var start = first - 1
+        while start >= 0, first - start <= 5, !scan.words[start + 1].startsClause {
+            if PlaceLexicon.wellWishPhrases.contains(where: { forms[start...].starts(with: $0) }) { return true }
+            start -= 1
+        }
+        return false
+    }
+
+    /// Whether the reference cue before the place follows a capitalised name that is no
+    /// place the post names, in Latin script and not at a sentence's start: "enters Deir
+    /// Hafer east of Aleppo".
+    private func locatesUnknownName(_ mention: Mention, scan: Scan, mentionEnds: [Int: Int]) -> Bool {
+        let content = scan.content
+        // Back over the place's type words and "of", then the cue ("east of the Tabqa air base").
+        var c = mention.start - 1
+        while c >= 0, scan.isTypeWord[c] || scan.words[content[c]].form == "of" || scan.has(content[c], in: PlaceLexicon.referenceCues) {
+            if scan.words[content[c + 1]].startsClause { return false }
+            c -= 1
+        }
+        guard c >= 0, !scan.words[content[c + 1]].startsClause else { return false }
+        let word = scan.words[content[c]]
+        guard word.script == .latin, word.capitalised, !word.inHashtag, !word.startsClause,
+              !scan.has(content[c], in: PlaceLexicon.functionWords) else { return false }
+        return !mentionEnds.contains { $0.key <= c && c <= $0.value }
     }
 
     /// Whether "next to" stands right before the place (articles aside): a locator, like "near".

@@ -75,7 +75,7 @@ enum PlaceLexicon {
     /// ("target" is most often the verb, an attack: "rockets target Ain al-Asad"; "next
     /// target" is caught by "next".)
     static let futureCues: Set<String> = canonicalSet([
-        "next", "soon", "tomorrow", "coming", "upcoming", "will", "onward", "eyes", "preparing",
+        "next", "soon", "tomorrow", "tmrw", "tmw", "coming", "upcoming", "will", "onward", "eyes", "preparing",
         // Still on the road: "advancing toward", "on its way to", "heading to", "ETA".
         "advancing", "heading", "way", "eta", "route", "objective",
         "القادم", "القادمة", "التالي", "التالية", "قريبا", "الهدف", "المقبل", "المقبلة", "سنحرر", "سندخل", "قادمون",
@@ -88,6 +88,8 @@ enum PlaceLexicon {
         "near", "outside", "east", "west", "north", "south", "northeast", "northwest", "southeast", "southwest",
         "eastern", "western", "northern", "southern",
         "countryside", "outskirts", "province", "governorate", "between",
+        // A town's desert: بادية حمص, the Homs Badia.
+        "بادية", "ببادية", "badia",
         "قرب", "بالقرب", "شرق", "غرب", "شمال", "جنوب", "شرقي", "غربي", "شمالي", "جنوبي", "ريف", "محافظة", "اطراف",
         "ضواحي", "بين",
     ])
@@ -102,10 +104,10 @@ enum PlaceLexicon {
     /// Without "from" they are no cue: "rockets launched at Ain al-Asad" is the target.
     static let originBeforeFrom: Set<String> = canonicalSet([
         "operating", "operated", "launched", "launching", "fired", "flying", "flew", "flown", "off", "takeoff",
-        "crossed", "came", "displaced", "evacuated", "returned", "relocated",
+        "crossed", "came", "displaced", "evacuated", "returned", "relocated", "arrived", "arriving", "arrive",
         "fighter", "fighters", "protesters", "protestors", "refugees", "volunteers", "families",
         "اقلعت", "انطلقت", "انطلق", "اطلقت", "اطلق", "قادمه", "قادمين", "قادما", "نزح", "نزحوا", "نازحين", "النازحين",
-        "فر", "فروا", "هرب", "هربوا", "خرجوا", "مقاتلين", "مقاتلون", "مقاتل",
+        "فر", "فروا", "هرب", "هربوا", "خرجوا", "مقاتلين", "مقاتلون", "مقاتل", "تصل", "وصلت", "يصل",
     ])
     /// Verbs by which a bank is the institution, not a building: "the Central Bank issues a
     /// new rate", مصرف سورية المركزي يصدر نشرة.
@@ -174,7 +176,26 @@ enum PlaceLexicon {
         "الطقس", "طقس", "الحراره", "حراره", "درجات", "عاصفه", "الامطار", "ثلوج", "الانواء",
         "اسعار", "الاسعار", "سعر", "الدولار", "دولار", "ليره", "الليره", "دينار", "الذهب",
         "التقنين", "البرلمان", "الموازنه", "عطله", "العطله", "الامتحانات", "دوري", "الدوري", "مباراه", "المباراه", "منتخب",
+        // Job adverts and wanted notices: مطلوب سائقين على خط حلب - اللاذقية.
+        "hiring", "vacancy", "vacancies", "وظيفه", "وظائف", "توظيف", "مطلوب",
     ])
+
+    /// Phrases by which a town is greeted or prayed for, not shown taken or struck: "good
+    /// morning from Damascus", صباح الخير من دمشق, اللهم احفظ حمص, "pray for Aleppo".
+    static let wellWishPhrases: [[String]] = [
+        "good morning", "good evening", "greetings from", "pray for", "praying for", "prayers for", "god bless", "god protect",
+        "صباح الخير", "مساء الخير", "صباح الورد", "صباحكم", "مساءكم", "تحيه من", "تحياتي من", "سلام من",
+        "اللهم احفظ", "يا رب احفظ", "يارب احفظ", "الله يحمي", "الله يحفظ", "اللهم ارحم",
+    ].map { PlaceText.forms($0) }
+    /// Words of an attack: a question about one ("was there a strike on K1 in Kirkuk?") is a
+    /// report being checked, which names the site as a claim does.
+    static let attackWords: Set<String> = canonicalSet([
+        "strike", "strikes", "struck", "hit", "explosion", "explosions", "blast", "attack", "attacked", "shelling",
+        "ضربه", "ضربات", "قصف", "انفجار", "انفجارات", "استهداف", "هجوم", "غاره", "غارات",
+    ])
+    /// Words after a place that say the sentence goes on to where someone is headed: in
+    /// "leaving Shaddadi base, heading toward Iraq", "heading" is Iraq's, not the base's.
+    static let directionWords: Set<String> = canonicalSet(["to", "toward", "towards", "into", "نحو", "الى", "باتجاه"])
     /// "time" after a town ("1pm Baghdad time") and توقيت before it say only which clock.
     static let clockWordsAfter: Set<String> = canonicalSet(["time"])
     static let clockWordsBefore: Set<String> = canonicalSet(["توقيت", "بتوقيت"])

@@ -24,6 +24,8 @@ public enum PlaceText {
         public var inHashtag: Bool
         /// A sentence or clause ended just before this word (., !, ?, ؟, ;, newline, |).
         public var startsClause: Bool
+        /// The word's sentence ends with a question mark (? or ؟).
+        public var inQuestion = false
     }
 
     /// The words of `text`, in order.
@@ -54,6 +56,7 @@ public enum PlaceText {
         var hashtag = false
         var pendingClause = true
         var sawUpperInText = false
+        var sentenceStart = 0  // the first word after the last clause mark
         // Where an apostrophe fell in the current Latin word: Mosul's is "mosul", not "mosuls".
         var apostropheAt: Int? = nil
 
@@ -118,6 +121,10 @@ public enum PlaceText {
             // . ! ? ; newline | ؟ ؛ ۔ • and the em dash, en dash and ellipsis people type
             // between sentences ("It isn't — the hangars are at K1").
             case 0x2E, 0x21, 0x3F, 0x3B, 0x0A, 0x0D, 0x7C, 0x061F, 0x061B, 0x06D4, 0x2022, 0x2014, 0x2013, 0x2026:
+                if value == 0x3F || value == 0x061F {
+                    for index in sentenceStart..<words.count { words[index].inQuestion = true }
+                }
+                sentenceStart = words.count
                 pendingClause = true
                 hashtag = false
             case 0x20, 0x09, 0x2C, 0x060C, 0x3A, 0x2D, 0x2F:
@@ -127,6 +134,7 @@ public enum PlaceText {
                 // airport 🇮🇶 the town itself is still contested".
                 if value >= 0x231A, (0x1F000...0x1FAFF).contains(value) || (0x2600...0x27BF).contains(value) || scalar.properties.isEmojiPresentation {
                     pendingClause = true
+                    sentenceStart = words.count
                 }
                 hashtag = false
             }
