@@ -115,7 +115,8 @@ extension CaseDatabase {
                 result.append(("posts_" + (row[0] as String), row[1]))
             }
             try count("files_with_posts", "SELECT count(DISTINCT file_id) FROM file_posts")
-            try count("sidecars", "SELECT count(*) FROM sidecars")
+            // Rows without a format are JSON files found not to be sidecars.
+            try count("sidecars", "SELECT count(*) FROM sidecars WHERE format IS NOT NULL OR error IS NOT NULL")
             try count("sidecar_errors", "SELECT count(*) FROM sidecars WHERE error IS NOT NULL")
             return result
         }

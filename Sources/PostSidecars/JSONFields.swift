@@ -66,8 +66,9 @@ struct JSONFields {
         }
     }
 
-    /// `data` with Python's NaN, Infinity and -Infinity outside strings replaced by null, or
-    /// nil when it has none.
+    /// `data` with Python's NaN, Infinity and -Infinity outside strings, and numbers too large
+    /// for a double (`1e400`, valid JSON that Foundation refuses), replaced by null; nil when
+    /// it has none.
     static func withoutNonFiniteNumbers(_ data: Data) -> Data? {
         let bytes = [UInt8](data)
         let tokens = ["-Infinity", "Infinity", "NaN"].map { Array($0.utf8) }
@@ -86,11 +87,29 @@ struct JSONFields {
                 index += token.count
                 changed = true
                 continue
+            } else if byte == 0x2D || (0x30...0x39).contains(byte) {
+                var end = index + 1
+                while end < bytes.count, isNumberByte(bytes[end]) { end += 1 }
+                let number = bytes[index..<end]
+                if number.contains(where: { $0 == 0x65 || $0 == 0x45 }),
+                   Double(String(decoding: number, as: UTF8.self)).map({ !$0.isFinite }) ?? false {
+                    out += Array("null".utf8)
+                    changed = true
+                } else {
+                    out += number
+                }
+                index = end
+                continue
             }
             out.append(byte)
             index += 1
         }
         return changed ? Data(out) : nil
+    }
+
+    /// A byte that continues a JSON number: digits, sign, point, exponent.
+    private static func isNumberByte(_ byte: UInt8) -> Bool {
+        (0x30...0x39).contains(byte) || byte == 0x2B || byte == 0x2D || byte == 0x2E || byte == 0x65 || byte == 0x45
     }
 
     /// Whether a JSON number is really true/false. `value is Bool` will not tell: Foundation

@@ -37,6 +37,14 @@ enum PostDate {
         return nil
     }
 
+    /// The instant a Twitter/X post id was made: ids since late 2010 are snowflakes, whose bits
+    /// above the lowest 22 count milliseconds since 2010-11-04 01:42:54.657 UTC. Nil for the
+    /// older serial ids and anything else.
+    static func twitterSnowflake(_ id: String) -> Date? {
+        guard id.count <= 20, let value = UInt64(id), value >= 1_000_000_000_000_000 else { return nil }
+        return Date(timeIntervalSince1970: Double((value >> 22) + 1_288_834_974_657) / 1000)
+    }
+
     private static let lock = NSLock()
     nonisolated(unsafe) private static let formatters: [DateFormatter] = formats.map { format in
         let formatter = DateFormatter()

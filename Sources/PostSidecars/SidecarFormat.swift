@@ -1,6 +1,8 @@
 /// The sidecar files Imprint reads, recognised by their names as the tools write them.
 public enum SidecarFormat: String, Sendable, CaseIterable {
-    /// gallery-dl `--write-metadata`: `<file>.<ext>.json` beside each downloaded file.
+    /// gallery-dl `--write-metadata`: `<file>.<ext>.json` beside each downloaded file, or a
+    /// name of the user's own (`{tweet_id}.json`, `extension-format: json`), read only when
+    /// its content is gallery-dl's.
     case galleryDL = "gallery-dl"
     /// yt-dlp `--write-info-json`: `<name>.info.json` beside `<name>.<ext>`.
     case ytDLP = "yt-dlp"
@@ -13,13 +15,27 @@ public enum SidecarFormat: String, Sendable, CaseIterable {
     case plainCSV = "csv"
     /// The same columns as JSON Lines: `*.jsonl` without snscrape's fields.
     case plainJSONL = "jsonl"
+    /// Telegram Desktop's "Export chat history" in machine-readable JSON: `result.json`, with
+    /// the media in `photos/`, `files/`, … beside it.
+    case telegramExport = "telegram-export"
+
+    /// Whether `name` is gallery-dl's default sidecar name, `<file>.<media extension>.json`.
+    static func isMediaSidecarName(_ name: String) -> Bool {
+        let lower = name.lowercased()
+        guard lower.hasSuffix(".json") else { return false }
+        let stem = lower.dropLast(5)
+        guard let dot = stem.lastIndex(of: ".") else { return false }
+        return imageExtensions.contains(String(stem[stem.index(after: dot)...]))
+    }
 
     static let imageExtensions: Set<String> = ["jpg", "jpeg", "jpe", "jfif", "png", "webp", "tif", "tiff", "gif", "mp4", "webm", "mkv", "mov"]
 
     /// The format a file's name says it is, or nil for files that are not sidecars.
     ///
     /// `*.jsonl` is reported as ``snscrape`` or ``plainJSONL`` only once its content is seen;
-    /// by name alone it is ``plainJSONL``.
+    /// by name alone it is ``plainJSONL``. Any other `*.json` is a candidate ``galleryDL``
+    /// sidecar, which ``SidecarReader`` takes only when its content is gallery-dl's (a post's
+    /// category and id); gallery-dl's own `info.json` (a folder's, not a post's) is not one.
     public init?(fileName name: String) {
         let lower = name.lowercased()
         if lower.hasSuffix(".info.json") {
@@ -31,10 +47,9 @@ public enum SidecarFormat: String, Sendable, CaseIterable {
             self = .plainJSONL
         } else if lower.hasSuffix(".csv"), lower != "manifest.csv" {
             self = .plainCSV
-        } else if lower.hasSuffix(".json") {
-            let stem = lower.dropLast(5)
-            guard let dot = stem.lastIndex(of: "."),
-                  Self.imageExtensions.contains(String(stem[stem.index(after: dot)...])) else { return nil }
+        } else if lower == "result.json" {
+            self = .telegramExport
+        } else if lower.hasSuffix(".json"), lower != "info.json" {
             self = .galleryDL
         } else {
             return nil

@@ -37,7 +37,12 @@ extension SidecarReader {
             ?? (platform == "vk" ? fields.remaining["owner_id"].flatMap(JSONFields.text) ?? fields.remaining["user"].flatMap(ownerID) : nil)
         // Instagram's posts are known by their shortcode (the address's /p/…/, yt-dlp's id).
         let shortcode = platform == "instagram" ? fields.string("post_shortcode", "shortcode") : nil
-        let id = shortcode ?? fields.string("tweet_id", "post_id") ?? fields.string("message_id", "id")
+        // A retweet's picture is the original tweet's: the post is the original, by its author
+        // (gallery-dl's `author`; `user` is who retweeted), dated by its id. The retweet's own
+        // `tweet_id` and `date` stay in extra.
+        let original = platform == "twitter" ? fields.remaining["retweet_id"].flatMap(JSONFields.text).flatMap { $0 == "0" ? nil : $0 } : nil
+        if original != nil { _ = fields.take("retweet_id") }
+        let id = original ?? shortcode ?? fields.string("tweet_id", "post_id") ?? fields.string("message_id", "id")
         var text: String?
         if let key = ["content", "description", "caption", "message", "text"].first(where: { fields.remaining[$0] != nil }) {
             text = fields.string(key)
@@ -46,7 +51,10 @@ extension SidecarReader {
             let parts = [fields.string("title"), fields.string("selftext")].compactMap { $0 }
             text = parts.isEmpty ? nil : parts.joined(separator: "\n\n")
         }
-        let postedAt = PostDate.parse(fields.take("date"))
+        if let original, let author, let prefix = text?.range(of: "RT @\(author): ", options: [.anchored, .caseInsensitive]) {
+            text?.removeSubrange(prefix)
+        }
+        let postedAt = original.flatMap(PostDate.twitterSnowflake) ?? PostDate.parse(fields.take("date"))
         let language = fields.string("lang", "language") ?? (fields.take("langs") as? [Any])?.first.flatMap(JSONFields.text)
         var url = fields.string("post_url")
         if url == nil, let permalink = fields.string("permalink") {
@@ -77,6 +85,23 @@ extension SidecarReader {
         return Post(platform: platform, postID: id.map { caseID($0, platform: platform, scope: scope, url: url) } ?? mediaName,
                     url: url, author: author, postedAt: postedAt, text: text, language: language,
                     extra: fields.extraJSON, media: media, mediaBesideSidecar: true)
+    }
+
+    /// gallery-dl's metadata under a name of the user's choosing: `{tweet_id}.json` for a whole
+    /// post, or `<file>.json` beside `<file>.jpg` (`extension-format`). Its media are the files
+    /// of the same stem and, when the stem is the post's id, the post's numbered files
+    /// (`{tweet_id}_{num}.jpg`, gallery-dl's default name). Nil when the JSON is not a
+    /// gallery-dl post's (a category, a subcategory and an id): any other JSON file.
+    static func namedGalleryDL(_ data: Data, stem: String) -> Post? {
+        guard let object = try? JSONFields.object(data), object["category"] is String, object["subcategory"] != nil,
+              ["tweet_id", "post_id", "message_id", "id", "shortcode", "post_shortcode"].contains(where: { object[$0] != nil })
+        else { return nil }
+        var post = galleryDL(object, mediaName: nil)
+        post.mediaPrefixes = [stem + "."]
+        if post.postID == stem || post.postID.hasSuffix("/" + stem) || post.postID.hasSuffix("_" + stem) {
+            post.mediaPrefixes.append(stem + "_")
+        }
+        return post
     }
 
     /// The text of an HTML fragment (Mastodon's `content`): tags out, paragraphs and line

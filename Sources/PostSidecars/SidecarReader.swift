@@ -22,21 +22,44 @@ public enum SidecarReader {
         guard let format = SidecarFormat(fileName: name) else { return nil }
         let size = data?.count ?? ((try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? nil) ?? 0
         guard size <= maximumBytes else { throw SidecarError.tooLarge(bytes: size, limit: maximumBytes) }
+        // Any other JSON file may be gallery-dl's under a name of the user's: a post's metadata
+        // is a few kilobytes, so a large one is some other data, not read.
+        if format == .galleryDL, !SidecarFormat.isMediaSidecarName(name), size > maximumNamedJSONBytes { return nil }
         let bytes = try data ?? Data(contentsOf: URL(fileURLWithPath: path))
         guard var read = try parse(bytes, format: format, path: path, name: name) else { return nil }
-        // A sidecar without a language (a table, Telegram's metadata) gets the one its text
-        // plainly shows; the platform's own code, where given, is kept as it is.
-        for index in read.posts.indices where read.posts[index].language == nil {
-            read.posts[index].language = read.posts[index].text.flatMap(LanguageGuess.language)
+        for index in read.posts.indices {
+            // SQLite takes text up to its first NUL: a NUL a sidecar's text holds is shown as
+            // U+FFFD, so that what follows it is kept.
+            read.posts[index].text = read.posts[index].text.map(withoutNUL)
+            read.posts[index].author = read.posts[index].author.map(withoutNUL)
+            read.posts[index].url = read.posts[index].url.map(withoutNUL)
+            read.posts[index].postID = withoutNUL(read.posts[index].postID)
+            // A sidecar without a language (a table, Telegram's metadata) gets the one its text
+            // plainly shows; the platform's own code, where given, is kept as it is.
+            if read.posts[index].language == nil {
+                read.posts[index].language = read.posts[index].text.flatMap(LanguageGuess.language)
+            }
         }
         return read
+    }
+
+    /// The largest JSON file read as gallery-dl metadata under a name of its own
+    /// (``SidecarFormat/galleryDL``).
+    static let maximumNamedJSONBytes = 16 << 20
+
+    private static func withoutNUL(_ text: String) -> String {
+        text.contains("\0") ? text.replacingOccurrences(of: "\0", with: "\u{FFFD}") : text
     }
 
     private static func parse(_ bytes: Data, format: SidecarFormat, path: String, name: String)
         throws -> (format: SidecarFormat, posts: [Post], skipped: [String])? {
         switch format {
-        case .galleryDL:
+        case .galleryDL where SidecarFormat.isMediaSidecarName(name):
             return (format, [try galleryDL(bytes, mediaName: String(name.dropLast(5)))], [])
+        case .galleryDL:
+            return namedGalleryDL(bytes, stem: String(name.dropLast(5))).map { (format, [$0], []) }
+        case .telegramExport:
+            return try telegramExport(bytes).map { (format, $0, []) }
         case .ytDLP:
             return (format, try ytDLP(bytes, stem: String(name.dropLast(10))).map { [$0] } ?? [], [])
         case .twitterArchive:
@@ -116,7 +139,7 @@ public enum SidecarReader {
             object["rawContent"] != nil || object["renderedContent"] != nil || object["_type"] != nil
                 || (object["file"] == nil && object["url"] != nil && object["content"] != nil)
         } ?? false
-        if isSnscrape { return (.snscrape, objects.filter { !isSnscrapeEntity($0) }.map(snscrape)) }
+        if isSnscrape { return (.snscrape, objects.filter { !isSnscrapeEntity($0) }.flatMap(snscrapePosts)) }
         var posts: [Post] = []
         for (index, object) in objects.enumerated() {
             posts.append(try plain(JSONFields(object), sidecarName: sidecarName, row: index + 1))

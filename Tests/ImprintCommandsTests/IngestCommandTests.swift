@@ -206,6 +206,46 @@ import Testing
         #expect(try posts("c/photo.jpg") == ["1426553791140831232"])
     }
 
+    /// Sidecars under names of their own: gallery-dl's `{tweet_id}.json` for a tweet's numbered
+    /// pictures, a Telegram Desktop export's `result.json`; any other JSON file is remembered as
+    /// no sidecar, not reported, and not read again.
+    @Test func sidecarsUnderNamesOfTheirOwn() throws {
+        let folder = try Self.scratch()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let samples = CommandLineRunner.repository.appendingPathComponent("samples")
+        let fm = FileManager.default
+        for sub in ["d", "t/photos"] { try fm.createDirectory(at: folder.appendingPathComponent(sub), withIntermediateDirectories: true) }
+        for (name, sample) in [("d/1665934575399862275_1.jpg", "river-palms.jpg"), ("d/1665934575399862275_2.jpg", "desert-road.jpg"),
+                               ("t/photos/photo_1@05-03-2019_17-02-11.jpg", "night-street.jpg")] {
+            try fm.copyItem(at: samples.appendingPathComponent(sample), to: folder.appendingPathComponent(name))
+        }
+        let tweet = #"{"category": "twitter", "subcategory": "timeline", "tweet_id": 1665934575399862275, "num": 2, "filename": "x", "extension": "jpg", "author": {"name": "front_watch"}, "content": "Dam breached"}"#
+        try Data(tweet.utf8).write(to: folder.appendingPathComponent("d/1665934575399862275.json"))
+        try Data(#"{"todo": ["check the runway photo"]}"#.utf8).write(to: folder.appendingPathComponent("d/notes.json"))
+        let export = #"{"name": "Channel", "type": "public_channel", "id": 99, "messages": [{"id": 5, "type": "message", "date_unixtime": "1551794531", "photo": "photos/photo_1@05-03-2019_17-02-11.jpg", "text": "Blast site"}]}"#
+        try Data(export.utf8).write(to: folder.appendingPathComponent("t/result.json"))
+        let casePath = folder.appendingPathComponent("x.case").path
+        func ingest() throws -> [String: Any] {
+            let result = try CommandLineRunner.run(["ingest", "--format", "jsonl", "--case", casePath, folder.path])
+            #expect(result.status == 0, "\(result.stderr)")
+            return try Self.summary(result)
+        }
+        let first = try ingest()
+        #expect(first["sidecars_read"] as? Int == 3 && first["sidecar_errors"] as? Int == 0)
+        func posts(_ path: String) throws -> Set<String> {
+            let shown = try CommandLineRunner.objects(CommandLineRunner.run(["case", "show", "--format", "jsonl", "--case", casePath,
+                                                                                  folder.appendingPathComponent(path).path]))
+            return Set(try #require(shown.first).filter { $0.key.hasSuffix(".post_id") }.compactMap { $0.value as? String })
+        }
+        #expect(try posts("d/1665934575399862275_1.jpg") == ["1665934575399862275"])
+        #expect(try posts("d/1665934575399862275_2.jpg") == ["1665934575399862275"])
+        #expect(try posts("t/photos/photo_1@05-03-2019_17-02-11.jpg") == ["c/99/5"])
+        let second = try ingest()
+        #expect(second["sidecars_read"] as? Int == 0 && second["sidecars_unchanged"] as? Int == 3)
+        let stats = try #require(try CommandLineRunner.objects(CommandLineRunner.run(["case", "stats", "--format", "jsonl", "--case", casePath])).first)
+        #expect(stats["sidecars"] as? Int == 2, "notes.json is no sidecar")
+    }
+
     /// The `.case` file alone holds the case after a run: what the run committed is not left
     /// in the `-wal` beside it, which a copy of the case file would miss.
     @Test func theCaseFileAloneHoldsTheCase() throws {

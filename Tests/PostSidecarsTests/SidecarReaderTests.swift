@@ -380,14 +380,121 @@ import Testing
     @Test(arguments: [
         ("a.jpg.json", SidecarFormat.galleryDL), ("a.info.json", .ytDLP), ("tweets.js", .twitterArchive),
         ("tweets-part1.js", .twitterArchive), ("tweet.js", .twitterArchive), ("tweet-part1.js", .twitterArchive),
-        ("x.csv", .plainCSV), ("x.jsonl", .plainJSONL),
+        ("x.csv", .plainCSV), ("x.jsonl", .plainJSONL), ("result.json", .telegramExport),
+        ("1665934575399862275.json", .galleryDL),
     ])
     func formatsByName(name: String, format: SidecarFormat) {
         #expect(SidecarFormat(fileName: name) == format)
     }
 
-    @Test(arguments: ["manifest.csv", "notes.json", "README.md", "a.jpg", "account.js"])
+    @Test(arguments: ["manifest.csv", "info.json", "README.md", "a.jpg", "account.js"])
     func notSidecars(name: String) {
         #expect(SidecarFormat(fileName: name) == nil)
+    }
+
+    /// A tweet's gallery-dl metadata as one object, written under the names users configure.
+    static let galleryDLTweet = """
+        {"category": "twitter", "subcategory": "timeline", "tweet_id": 1665934575399862275, "num": 3, "count": 3,
+         "filename": "FbVVloZaXZxmCu1", "extension": "jpg", "date": "2023-06-06 04:12:09",
+         "author": {"id": 34, "name": "front_watch", "nick": "Front Watch"}, "content": "Dam breached overnight", "lang": "en"}
+        """
+
+    @Test func galleryDLUnderANameOfItsOwn() throws {
+        // "{tweet_id}.json": the post's numbered files are its media.
+        let whole = try #require(try SidecarReader.read(path: "/x/1665934575399862275.json", data: Data(Self.galleryDLTweet.utf8)))
+        #expect(whole.format == .galleryDL)
+        let post = try #require(whole.posts.first)
+        #expect(post.postID == "1665934575399862275" && post.author == "front_watch" && post.text == "Dam breached overnight")
+        #expect(post.mediaPrefixes == ["1665934575399862275.", "1665934575399862275_"])
+        // extension-format "json": X.json beside X.jpg.
+        let one = try #require(try SidecarReader.read(path: "/x/1665934575399862275_3.json", data: Data(Self.galleryDLTweet.utf8)))
+        #expect(one.posts.first?.mediaPrefixes == ["1665934575399862275_3."])
+        // Any other JSON file is not a sidecar, and not an error either.
+        #expect(try SidecarReader.read(path: "/x/notes.json", data: Data(#"{"todo": ["check the runway photo"]}"#.utf8)) == nil)
+        #expect(try SidecarReader.read(path: "/x/notes.json", data: Data("{not json".utf8)) == nil)
+        #expect(try SidecarReader.read(path: "/x/data.json", data: Data(#"[1, 2, 3]"#.utf8)) == nil)
+    }
+
+    @Test func aRetweetIsTheOriginalTweet() throws {
+        let retweet = """
+            {"category": "twitter", "subcategory": "timeline", "tweet_id": 1763534787965878280, "retweet_id": 1763296832517046279,
+             "date": "2024-03-01 12:00:33", "author": {"name": "local_reporter"}, "user": {"name": "aggregator"},
+             "content": "RT @local_reporter: Depot explosion near Hama last night", "filename": "a", "extension": "jpg"}
+            """
+        let post = try #require(try SidecarReader.read(path: "/x/1763534787965878280_1.jpg.json", data: Data(retweet.utf8))?.posts.first)
+        #expect(post.postID == "1763296832517046279")
+        #expect(post.author == "local_reporter")
+        #expect(post.url == "https://x.com/local_reporter/status/1763296832517046279")
+        #expect(post.text == "Depot explosion near Hama last night")
+        // Dated by the original's id: 2024-02-29 20:15:00 UTC, not the retweet's date.
+        #expect(post.postedAt == Self.date("2024-02-29T20:15:00Z"))
+        let extra = try JSONSerialization.jsonObject(with: Data(post.extra.utf8)) as? [String: Any]
+        #expect((extra?["tweet_id"] as? NSNumber)?.stringValue == "1763534787965878280")
+        #expect(extra?["date"] as? String == "2024-03-01 12:00:33")
+    }
+
+    @Test func oddBytesInASidecarKeepThePost() throws {
+        // A NUL inside text would end it in SQLite: shown as U+FFFD.
+        let nul = #"{"category": "twitter", "subcategory": "tweet", "tweet_id": 5, "content": "before\u0000after"}"#
+        #expect(try SidecarReader.read(path: "/x/5_1.jpg.json", data: Data(nul.utf8))?.posts.first?.text == "before\u{FFFD}after")
+        // A counter too large for a double (valid JSON) does not void the post.
+        let huge = #"{"category": "twitter", "subcategory": "tweet", "tweet_id": 6, "favorite_count": 1e400, "content": "kept"}"#
+        #expect(try SidecarReader.read(path: "/x/6_1.jpg.json", data: Data(huge.utf8))?.posts.first?.text == "kept")
+    }
+
+    @Test func archiveTextReadsAsOnTheSite() throws {
+        let tweets = """
+            window.YTD.tweets.part0 = [{"tweet": {"id_str": "1622452523627446372", "full_text": "Quake hits Aleppo &amp; Idlib, see https://t.co/Link1 https://t.co/Media1",
+              "created_at": "Mon Feb 06 01:17:00 +0000 2023",
+              "entities": {"urls": [{"url": "https://t.co/Link1", "expanded_url": "https://example.org/report"}],
+                           "media": [{"url": "https://t.co/Media1", "media_url_https": "https://pbs.twimg.com/media/FoO.jpg"}]}}}]
+            """
+        let post = try #require(try SidecarReader.read(path: "/x/data/tweets.js", data: Data(tweets.utf8))?.posts.first)
+        #expect(post.text == "Quake hits Aleppo & Idlib, see https://example.org/report")
+    }
+
+    @Test func snscrapeCarriesQuotedPostsRedditLinksAndVKPhotos() throws {
+        let lines = """
+            {"_type": "snscrape.modules.twitter.Tweet", "url": "https://twitter.com/a/status/1715299314693046275", "id": 1715299314693046275, "rawContent": "Look at this", "user": {"username": "a"}, "media": null, "quotedTweet": {"_type": "snscrape.modules.twitter.Tweet", "url": "https://twitter.com/b/status/1715246466462646274", "id": 1715246466462646274, "rawContent": "Rocket misfire", "user": {"username": "b"}, "media": [{"_type": "snscrape.modules.twitter.Photo", "fullUrl": "https://pbs.twimg.com/media/F8xQ?format=jpg&name=large"}]}}
+            {"_type": "snscrape.modules.reddit.Submission", "author": "observer", "date": "2024-12-08T04:11:00+00:00", "id": "1h9abcd", "link": "https://i.redd.it/k8d2j3.jpeg", "selftext": null, "title": "Statue toppled in Damascus", "url": "https://old.reddit.com/r/syriancivilwar/comments/1h9abcd/statue/"}
+            {"_type": "snscrape.modules.vkontakte.VKontaktePost", "url": "https://vk.com/wall-91050183_123456", "date": "2022-03-05T14:02:00+03:00", "content": "Митинг", "photos": [{"variants": [{"url": "https://sun9-77.userapi.com/impg/Q1w2.jpg?size=1280x853", "width": 1280}], "url": "https://vk.com/photo-91050183_457240001"}]}
+            """
+        let reading = try #require(try SidecarReader.read(path: "/x/scrape.jsonl", data: Data(lines.utf8)))
+        #expect(reading.format == .snscrape)
+        let byID = Dictionary(reading.posts.map { ($0.postID, $0) }, uniquingKeysWith: { first, _ in first })
+        #expect(byID["1715246466462646274"]?.media == ["F8xQ.jpg"], "the quoted tweet is a post of its own, with its picture")
+        #expect(byID["1715299314693046275"]?.mediaPrefixes == ["1715299314693046275_", "1715299314693046275."], "pictures saved under the tweet's id")
+        #expect(byID["1h9abcd"]?.author == "observer" && byID["1h9abcd"]?.text == "Statue toppled in Damascus")
+        #expect(byID["1h9abcd"]?.media == ["k8d2j3.jpeg"])
+        #expect(byID["wall-91050183_123456"]?.media.contains("Q1w2.jpg") == true)
+    }
+
+    @Test func telegramDesktopExport() throws {
+        let chat = """
+            {"name": "قناة الحدث", "type": "public_channel", "id": 1234567890, "messages": [
+             {"id": 1233, "type": "service", "date": "2019-03-05T17:00:00", "action": "pin_message"},
+             {"id": 1234, "type": "message", "date": "2019-03-05T17:02:11", "date_unixtime": "1551794531", "from": "قناة الحدث",
+              "from_id": "channel1234567890", "photo": "photos/photo_1@05-03-2019_17-02-11.jpg", "width": 1280, "height": 853,
+              "text": ["صور من موقع الانفجار ", {"type": "hashtag", "text": "#بيروت"}]},
+             {"id": 1235, "type": "message", "date": "2019-03-05T18:00:00", "photo": "(File not included. Change data exporting settings to download.)", "text": ""}]}
+            """
+        let reading = try #require(try SidecarReader.read(path: "/x/ChatExport_2019-03-06/result.json", data: Data(chat.utf8)))
+        #expect(reading.format == .telegramExport)
+        #expect(reading.posts.map(\.postID) == ["c/1234567890/1234", "c/1234567890/1235"], "messages, not service entries")
+        let post = try #require(reading.posts.first)
+        #expect(post.platform == "telegram" && post.url == "https://t.me/c/1234567890/1234")
+        #expect(post.text == "صور من موقع الانفجار #بيروت" && post.language == "ar")
+        #expect(post.author == "قناة الحدث")
+        #expect(post.postedAt == Date(timeIntervalSince1970: 1_551_794_531), "the instant, not the exporting computer's clock")
+        #expect(post.media == ["photos/photo_1@05-03-2019_17-02-11.jpg"] && post.mediaBesideSidecar)
+        #expect(reading.posts.last?.media == [], "a placeholder names no file")
+        let extra = try JSONSerialization.jsonObject(with: Data(post.extra.utf8)) as? [String: Any]
+        #expect((extra?["chat"] as? [String: Any])?["type"] as? String == "public_channel")
+        // A whole account's export lists its chats; a personal chat has no address.
+        let account = #"{"chats": {"list": [{"name": "Ali", "type": "personal_chat", "id": 42, "messages": [{"id": 7, "type": "message", "date_unixtime": "1551794531", "from": "Ali", "photo": "chats/chat_001/photos/p.jpg", "text": "hi"}]}]}}"#
+        let personal = try #require(try SidecarReader.read(path: "/x/result.json", data: Data(account.utf8))?.posts.first)
+        #expect(personal.postID == "c/42/7" && personal.url == nil && personal.media == ["chats/chat_001/photos/p.jpg"])
+        // Not an export: nothing.
+        #expect(try SidecarReader.read(path: "/x/result.json", data: Data(#"{"score": 3}"#.utf8)) == nil)
     }
 }

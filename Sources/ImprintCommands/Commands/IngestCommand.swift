@@ -165,7 +165,12 @@ struct IngestCommand: AsyncParsableCommand {
             }
             summary.sidecarsRead += 1
             do {
-                guard let (format, posts, skipped) = try SidecarReader.read(path: path) else { continue }
+                guard let (format, posts, skipped) = try SidecarReader.read(path: path) else {
+                    // A JSON file of another kind: remembered without a format, so that it is
+                    // not read again until it changes.
+                    try store.storeSidecar(path: path, size: size, mtimeNanoseconds: mtime, format: nil, posts: [])
+                    continue
+                }
                 // Lines that could not be read are reported, and the rest of the file is kept.
                 let problem = skipped.first.map { "\(skipped.count) line(s) not read: \($0)" }
                 summary.add(try store.storeSidecar(path: path, size: size, mtimeNanoseconds: mtime, format: format, posts: posts, error: problem))
