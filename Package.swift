@@ -42,17 +42,19 @@ let package = Package(
         ),
         .target(name: "PerceptualHash", dependencies: ["ImageDecoding", "CHashKernels"]),
         .target(name: "HammingIndex"),
+        // File names that are not valid UTF-8, kept byte for byte.
+        .target(name: "FileNames"),
         .target(name: "PostSidecars"),
         // Sites, their importers, place-name matching and claim resolution.
         .target(name: "Gazetteer"),
         .target(
             name: "CaseStore",
-            dependencies: ["ImageMetadata", "PerceptualHash", "PostSidecars", "Gazetteer", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["FileNames", "ImageMetadata", "PerceptualHash", "PostSidecars", "Gazetteer", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .target(
             name: "ImprintCommands",
             dependencies: [
-                "ImageDecoding", "ImageMetadata", "PerceptualHash", "HammingIndex",
+                "FileNames", "ImageDecoding", "ImageMetadata", "PerceptualHash", "HammingIndex",
                 "CaseStore", "PostSidecars", "Gazetteer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -65,7 +67,7 @@ let package = Package(
         .testTarget(name: "ImageMetadataTests", dependencies: ["ImageMetadata"],
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "PerceptualHashTests", dependencies: ["PerceptualHash", "ImageDecoding"]),
-        .testTarget(name: "ImprintCommandsTests", dependencies: ["ImprintCommands", "CaseStore"]),
+        .testTarget(name: "ImprintCommandsTests", dependencies: ["ImprintCommands", "CaseStore", "FileNames"]),
         .testTarget(name: "PostSidecarsTests", dependencies: ["PostSidecars"]),
         .testTarget(name: "CaseStoreTests", dependencies: ["CaseStore", "ImageMetadata", "PerceptualHash", "PostSidecars", "Gazetteer"]),
         .testTarget(name: "HammingIndexTests", dependencies: ["HammingIndex"]),

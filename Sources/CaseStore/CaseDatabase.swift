@@ -1,3 +1,4 @@
+import FileNames
 public import GRDB
 import Foundation
 
@@ -106,7 +107,7 @@ public final class CaseDatabase: Sendable {
     /// and its records stay.
     static func isGone(_ path: String) -> Bool {
         var status = stat()
-        return stat(path, &status) != 0 && (errno == ENOENT || errno == ENOTDIR)
+        return FileSystemName.withBytes(path, { stat($0, &status) }) != 0 && (errno == ENOENT || errno == ENOTDIR)
     }
 
     /// Runs `body` in a read transaction.

@@ -1,3 +1,4 @@
+import FileNames
 import ArgumentParser
 import Foundation
 #if canImport(Glibc)
@@ -23,6 +24,11 @@ public struct ImprintCommand: AsyncParsableCommand {
     public static func runMain(_ arguments: [String]? = nil) async -> Never {
         tuneAllocatorForBatches()
         do {
+            // The arguments as the file system's bytes: a file name that is not UTF-8 stays
+            // openable (``FileSystemName``); CommandLine.arguments would have replaced its bytes.
+            let arguments = arguments ?? (1..<Int(CommandLine.argc)).compactMap {
+                CommandLine.unsafeArgv[$0].map { FileSystemName.string(cString: $0) }
+            }
             var command = try parseAsRoot(arguments)
             if var asyncCommand = command as? AsyncParsableCommand {
                 try await asyncCommand.run()

@@ -1,3 +1,4 @@
+import FileNames
 import Foundation
 @testable import ImprintCommands
 import Testing
@@ -15,6 +16,41 @@ import Testing
 
     static func walk(_ paths: [String], limits: PathWalker.Limits = .init()) -> [BatchInput] {
         Array(PathWalker(paths, limits: limits))
+    }
+
+    /// A name that is not UTF-8 (Latin-1 "laté.jpg", as an old archive unpacks it) keeps its
+    /// bytes: the file is read, shown with U+FFFD, and stays in the case on the next ingest.
+    @Test func namesThatAreNotUTF8AreRead() throws {
+        let name = FileSystemName.string([0x6C, 0x61, 0x74, 0xE9, 0x2E, 0x6A, 0x70, 0x67] as [UInt8])
+        #expect(FileSystemName.displayed(name) == "lat\u{FFFD}.jpg")
+        #expect(FileSystemName.withBytes(name) { Array(UnsafeBufferPointer(start: UnsafeRawPointer($0).assumingMemoryBound(to: UInt8.self), count: strlen($0))) }
+                == [0x6C, 0x61, 0x74, 0xE9, 0x2E, 0x6A, 0x70, 0x67])
+        // Valid UTF-8 is itself, and a character in the kept bytes' own range keeps its bytes too.
+        #expect(FileSystemName.string(Array("قناة.jpg".utf8)) == "قناة.jpg")
+        let awkward = Array("a\u{10FF85}b".utf8)
+        #expect(FileSystemName.withBytes(FileSystemName.string(awkward)) { Array(UnsafeBufferPointer(start: UnsafeRawPointer($0).assumingMemoryBound(to: UInt8.self), count: strlen($0))) } == awkward)
+
+        let folder = try Self.folderWithOneImage()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let image = try Data(contentsOf: folder.appendingPathComponent("river-palms.jpg"))
+        let written = FileSystemName.withBytes(folder.path + "/" + name) { path -> Bool in
+            let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+            defer { close(descriptor) }
+            return descriptor >= 0 && image.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) } == image.count
+        }
+        try #require(written)
+        let result = try CommandLineRunner.run(["hash", "--format", "jsonl", "--no-trim", folder.path])
+        #expect(result.status == 0, "\(result.stderr)")
+        let records = try CommandLineRunner.objects(result)
+        #expect(records.map { $0["path"] as? String } == [folder.path + "/lat\u{FFFD}.jpg", folder.path + "/river-palms.jpg"])
+        #expect(Set(records.compactMap { $0["pdq"] as? String }).count == 1, "the same picture under both names")
+        let casePath = folder.appendingPathComponent("x.case").path
+        for run in 0..<2 {
+            let ingest = try CommandLineRunner.run(["ingest", "--format", "jsonl", "--case", casePath, folder.path])
+            #expect(ingest.status == 0, "\(ingest.stderr)")
+            let summary = try #require(try CommandLineRunner.objects(ingest).first)
+            #expect(summary["files_read"] as? Int == (run == 0 ? 2 : 0) && summary["removed"] as? Int == 0)
+        }
     }
 
     @Test func symlinkLoopInsideAWalkedFolderDoesNotHangImprintHash() throws {

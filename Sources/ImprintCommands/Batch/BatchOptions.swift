@@ -1,4 +1,5 @@
 import ArgumentParser
+import FileNames
 import Foundation
 
 /// Options every batch command shares: what to read, how many at once, how to print.
@@ -47,10 +48,11 @@ struct BatchOptions: ParsableArguments {
         let data = filesFrom == "-" ? FileHandle.standardInput.readDataToEndOfFile()
             : try Data(contentsOf: URL(fileURLWithPath: filesFrom))
         let separator: UInt8 = nullSeparated ? 0 : UInt8(ascii: "\n")
+        // Lists are bytes, as `find -print0` writes them: names that are not UTF-8 are kept.
         let listed = data.split(separator: separator).map { line -> String in
-            var text = String(decoding: line, as: UTF8.self)
-            if !nullSeparated, text.hasSuffix("\r") { text.removeLast() }
-            return text
+            var line = line
+            if !nullSeparated, line.last == UInt8(ascii: "\r") { line.removeLast() }
+            return FileSystemName.string(line)
         }.filter { !$0.isEmpty }
         return paths + listed
     }
@@ -67,7 +69,7 @@ let maxFileBytes = 2 << 30
 /// per-file problems become a message rather than a thrown error.
 /// - Parameter limit: files larger than this are refused before anything is allocated.
 func readFile(_ path: String, limit: Int = maxFileBytes) -> Result<[UInt8], PathWalker.Failure> {
-    let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+    let descriptor = FileSystemName.withBytes(path) { open($0, O_RDONLY | O_CLOEXEC) }
     guard descriptor >= 0 else {
         return .failure(.init(path: path, reason: String(cString: strerror(errno))))
     }

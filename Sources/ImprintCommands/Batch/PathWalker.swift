@@ -1,3 +1,4 @@
+import FileNames
 import Foundation
 import ImageDecoding
 
@@ -70,10 +71,26 @@ struct PathWalker: Sequence, IteratorProtocol {
         if let dot = name.lastIndex(of: "."), imageExtensions.contains(name[name.index(after: dot)...].lowercased()) {
             return true
         }
-        guard let handle = FileHandle(forReadingAtPath: path) else { return true }
-        defer { try? handle.close() }
-        let head = (try? handle.read(upToCount: 12)) ?? Data()
-        return ImageFormat(sniffing: head) != nil
+        let descriptor = FileSystemName.withBytes(path) { open($0, O_RDONLY | O_CLOEXEC) }
+        guard descriptor >= 0 else { return true }
+        defer { close(descriptor) }
+        var head = [UInt8](repeating: 0, count: 12)
+        let count = read(descriptor, &head, head.count)
+        return ImageFormat(sniffing: Data(head.prefix(Swift.max(0, count)))) != nil
+    }
+
+    /// The names in a folder, byte for byte (``FileSystemName``); nil when it cannot be listed.
+    private static func names(in folder: String) -> [String]? {
+        guard let directory = FileSystemName.withBytes(folder, { opendir($0) }) else { return nil }
+        defer { closedir(directory) }
+        var names: [String] = []
+        while let entry = readdir(directory) {
+            let name = withUnsafePointer(to: entry.pointee.d_name) { pointer in
+                pointer.withMemoryRebound(to: CChar.self, capacity: Int(NAME_MAX) + 1) { FileSystemName.string(cString: $0) }
+            }
+            if name != "." && name != ".." { names.append(name) }
+        }
+        return names
     }
 
     /// Pushes a folder or returns a file; nil for things to pass over silently.
@@ -82,12 +99,12 @@ struct PathWalker: Sequence, IteratorProtocol {
             return .failure(Failure(path: path, reason: "path longer than \(limits.maxPathBytes) bytes; not read"))
         }
         var status = stat()
-        guard lstat(path, &status) == 0 else {
+        guard FileSystemName.withBytes(path, { lstat($0, &status) }) == 0 else {
             return .failure(Failure(path: path, reason: String(cString: strerror(errno))))
         }
         var kind = status.st_mode & S_IFMT
         if kind == S_IFLNK {
-            guard stat(path, &status) == 0 else {
+            guard FileSystemName.withBytes(path, { stat($0, &status) }) == 0 else {
                 return .failure(Failure(path: path, reason: "broken symbolic link"))
             }
             kind = status.st_mode & S_IFMT
@@ -103,15 +120,11 @@ struct PathWalker: Sequence, IteratorProtocol {
             guard walkedFolders.insert([UInt64(status.st_dev), UInt64(status.st_ino)]).inserted else {
                 return .failure(Failure(path: path, reason: "folder already walked (a link or mount loop); not walked again"))
             }
-            do {
-                let names = try FileManager.default.contentsOfDirectory(atPath: path)
-                    .filter { !$0.hasPrefix(".") }
-                    .sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
-                stack.append((path, names.reversed()))
-                return nil
-            } catch {
+            guard let names = Self.names(in: path) else {
                 return .failure(Failure(path: path, reason: "cannot list folder"))
             }
+            stack.append((path, names.filter { !$0.hasPrefix(".") }.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }.reversed()))
+            return nil
         default:
             return explicit ? .failure(Failure(path: path, reason: "not a regular file")) : nil
         }

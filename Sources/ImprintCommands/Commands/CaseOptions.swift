@@ -1,3 +1,4 @@
+import FileNames
 import ArgumentParser
 import CaseStore
 import Foundation
@@ -38,9 +39,9 @@ func absolutePath(_ path: String) -> String {
     let joined = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
     // A path through a symbolic link (a mounted share, a link to the evidence folder) is the
     // file's real path, so that one file never becomes two rows.
-    if let resolved = realpath(joined, nil) {
+    if let resolved = FileSystemName.withBytes(joined, { realpath($0, nil) }) {
         defer { free(resolved) }
-        return String(cString: resolved)
+        return FileSystemName.string(cString: resolved)
     }
     var parts: [Substring] = []
     for part in joined.split(separator: "/") {

@@ -1,3 +1,4 @@
+import FileNames
 import ArgumentParser
 import CaseStore
 import Foundation
@@ -126,7 +127,7 @@ struct IngestCommand: AsyncParsableCommand {
     /// Whether `path` is a regular file (following links).
     static func isFile(_ path: String) -> Bool {
         var status = stat()
-        return stat(path, &status) == 0 && (status.st_mode & S_IFMT) == S_IFREG
+        return FileSystemName.withBytes(path, { stat($0, &status) }) == 0 && (status.st_mode & S_IFMT) == S_IFREG
     }
 
     /// Reads the sidecars under `roots` that are new or changed since the last run.
@@ -152,7 +153,7 @@ struct IngestCommand: AsyncParsableCommand {
         sidecarRoots = sidecarRoots.filter { seen.insert($0).inserted }
         for case .success(let path) in PathWalker(sidecarRoots, keep: Self.isSidecar) where Self.isSidecar(path) {
             var status = stat()
-            guard stat(path, &status) == 0 else { continue }
+            guard FileSystemName.withBytes(path, { stat($0, &status) }) == 0 else { continue }
             let size = Int64(status.st_size)
             #if canImport(Darwin)
             let mtime = Int64(status.st_mtimespec.tv_sec) * 1_000_000_000 + Int64(status.st_mtimespec.tv_nsec)
@@ -165,7 +166,10 @@ struct IngestCommand: AsyncParsableCommand {
             }
             summary.sidecarsRead += 1
             do {
-                guard let (format, posts, skipped) = try SidecarReader.read(path: path) else {
+                // A name that is not UTF-8 is read here, by its bytes (``FileSystemName``); the
+                // reader opens the others itself, after checking their size.
+                let data = FileSystemName.keepsBytes(path) ? Data(try readFile(path, limit: SidecarReader.maximumBytes).get()) : nil
+                guard let (format, posts, skipped) = try SidecarReader.read(path: path, data: data) else {
                     // A JSON file of another kind: remembered without a format, so that it is
                     // not read again until it changes.
                     try store.storeSidecar(path: path, size: size, mtimeNanoseconds: mtime, format: nil, posts: [])

@@ -1,3 +1,4 @@
+import FileNames
 import CaseStore
 import Foundation
 import ImageDecoding
@@ -31,7 +32,7 @@ struct IngestJob: Sendable {
         case .success(let walked): path = walked
         }
         var status = stat()
-        guard stat(path, &status) == 0 else { return .unreadable("\(path): \(String(cString: strerror(errno)))") }
+        guard FileSystemName.withBytes(path, { stat($0, &status) }) == 0 else { return .unreadable("\(path): \(String(cString: strerror(errno)))") }
         let size = Int64(status.st_size)
         #if canImport(Darwin)
         let mtime = Int64(status.st_mtimespec.tv_sec) * 1_000_000_000 + Int64(status.st_mtimespec.tv_nsec)

@@ -1,3 +1,4 @@
+import FileNames
 import CaseStore
 import Foundation
 import ImageMetadata
@@ -70,7 +71,7 @@ struct HashedImage: Sendable {
             return
         }
         var status = stat()
-        if stat(path, &status) == 0 {
+        if FileSystemName.withBytes(path, { stat($0, &status) }) == 0 {
             time = Self.sortableTime(epochSeconds: Int(status.st_mtim.tv_sec))
             timeSource = "mtime"
         }

@@ -1,3 +1,4 @@
+import FileNames
 import Foundation
 
 /// Streams records to stdout in one of the output formats.
@@ -132,7 +133,7 @@ struct BufferedOutput {
     private var buffer: [UInt8] = []
 
     mutating func write(_ text: String) {
-        buffer.append(contentsOf: text.utf8)
+        buffer.append(contentsOf: FileSystemName.displayed(text).utf8)
         if buffer.count >= 1 << 16 { flush() }
     }
 
