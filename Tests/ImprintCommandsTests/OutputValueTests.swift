@@ -47,4 +47,22 @@ import Testing
         #expect(OutputValue(TagValue.double(.nan)) == .string("undef"))
         #expect(OutputValue(TagValue.double(-.infinity)) == .string("-inf"))
     }
+
+    /// Text tables stay aligned: long values are cut with "…" (a path keeps its file name),
+    /// and a column without a given width is as wide as its first value.
+    @Test func textTablesStayAligned() throws {
+        #expect(RecordWriter.cut("/evidence/2024/december/airport.jpg", to: 12, keepingEnd: true) == "…airport.jpg")
+        #expect(RecordWriter.cut("Deir ez-Zor Air Base", to: 8, keepingEnd: false) == "Deir ez…")
+        #expect(RecordWriter.cut("short", to: 8, keepingEnd: false) == "short")
+        let result = try CommandLineRunner.run(["hash", "--format", "text", "--no-trim", "samples"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let lines = result.stdout.split(separator: "\n").map(String.init)
+        try #require(lines.count > 3)
+        // Every row's SHA-256 starts where the heading's does.
+        let column = try #require(lines[0].range(of: "sha256")).lowerBound.utf16Offset(in: lines[0])
+        for line in lines.dropFirst() {
+            let digest = line.utf16.dropFirst(column).prefix(64)
+            #expect(digest.count == 64 && String(digest)!.allSatisfy(\.isHexDigit), "\(line)")
+        }
+    }
 }

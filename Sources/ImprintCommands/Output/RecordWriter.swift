@@ -13,6 +13,8 @@ final class RecordWriter {
     private var count = 0
     private var buffered: [OutputRecord] = []
     private var out = BufferedOutput()
+    /// The table's column widths, fixed by its first row.
+    private var tableWidths: [String: Int] = [:]
 
     /// How `text` lays records out: exiftool's "Tag : value" blocks, or one table row each.
     enum TextStyle {
@@ -86,19 +88,35 @@ final class RecordWriter {
             for (key, value) in rows {
                 out.write(key.terminalSafe.padding(toLength: max(width, key.count), withPad: " ", startingAt: 0) + " : " + value.text.terminalSafe + "\n")
             }
-        case .table(let widths):
+        case .table(let given):
             let keys = columns ?? record.map(\.key)
-            if count == 0 {
-                out.write(keys.map { pad($0, widths[$0]) }.joined(separator: "  ") + "\n")
-            }
             let values = Self.values(of: record, for: keys).map(\.terminalSafe)
-            out.write(zip(keys, values).map { pad($1, widths[$0]) }.joined(separator: "  ") + "\n")
+            if count == 0 {
+                // A column without a given width (a digest, a hash) is as wide as its heading
+                // or its first value, whichever is wider: such values all have one length.
+                for (key, value) in zip(keys, values) { tableWidths[key] = given[key] ?? max(key.count, value.count) }
+                out.write(keys.map { pad($0, tableWidths[$0]) }.joined(separator: "  ") + "\n")
+            }
+            let widths = tableWidths
+            // Every column but the last is cut to its width, so the columns stay aligned; the
+            // full values are in --format jsonl or csv.
+            out.write(zip(keys, values).enumerated().map { index, column in
+                let (key, value) = column
+                return pad(index == keys.count - 1 ? value : Self.cut(value, to: widths[key], keepingEnd: key == "path"), widths[key])
+            }.joined(separator: "  ") + "\n")
         }
     }
 
     private func pad(_ text: String, _ width: Int?) -> String {
         guard let width, text.count < width else { return text }
         return text.padding(toLength: width, withPad: " ", startingAt: 0)
+    }
+
+    /// `text` cut to `width` characters with "…" where it was cut: a path keeps its end (the
+    /// file's name), other text its start.
+    static func cut(_ text: String, to width: Int?, keepingEnd: Bool) -> String {
+        guard let width, width >= 2, text.count > width else { return text }
+        return keepingEnd ? "…" + text.suffix(width - 1) : text.prefix(width - 1) + "…"
     }
 
     static func jsonObject(_ record: OutputRecord, indent: String?) -> String {
