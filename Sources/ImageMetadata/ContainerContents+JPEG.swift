@@ -3,6 +3,7 @@ extension ContainerContents {
     private static let xmpSignature: [UInt8] = Array("http://ns.adobe.com/xap/1.0/\0".utf8)
     private static let photoshopSignature: [UInt8] = Array("Photoshop 3.0\0".utf8)
     private static let jfifSignature: [UInt8] = Array("JFIF\0".utf8)
+    private static let iccSignature: [UInt8] = Array("ICC_PROFILE\0".utf8)
 
     /// JPEG zig-zag order: `zigzag[k]` is the natural index of the k-th coefficient in a DQT.
     static let zigzag: [Int] = [
@@ -20,6 +21,9 @@ extension ContainerContents {
         let cursor = ByteCursor(bytes: bytes)
         var contents = ContainerContents()
         var offset = 2
+        // An ICC profile comes in numbered APP2 chunks, read once all have come (as exiftool
+        // does; a chunk number seen twice is appended to, a changed total abandons it).
+        var iccChunks: [Int: [UInt8]] = [:], iccTotal: Int?, iccCount: Int? = 0
         while offset < bytes.count {
             guard bytes[offset] == 0xFF else {
                 contents.warnings.append("JPEG: expected a marker at offset \(offset), found 0x\(String(bytes[offset], radix: 16))")
@@ -52,6 +56,19 @@ extension ContainerContents {
                 } else if contents.xmp == nil, body.starts(with: xmpSignature) {
                     contents.xmp = body.dropFirst(xmpSignature.count)
                     contents.blockPlaces.append((.xmp, contents.formatTags.count))
+                }
+            case 0xE2 where body.starts(with: iccSignature) && bodyCount >= 14:
+                let number = Int(body[body.startIndex + 12]), total = Int(body[body.startIndex + 13])
+                if let expected = iccTotal, expected != total { iccCount = nil }
+                if iccTotal == nil { iccTotal = total }
+                if let count = iccCount, contents.icc == nil {
+                    iccChunks[number, default: []] += body.dropFirst(14)
+                    iccCount = count + 1
+                    if count + 1 >= total {
+                        contents.icc = iccChunks.keys.sorted().flatMap { iccChunks[$0]! }
+                        contents.blockPlaces.append((.icc, contents.formatTags.count))
+                        iccChunks = [:]
+                    }
                 }
             case 0xED:
                 if contents.iptc == nil, body.starts(with: photoshopSignature) {

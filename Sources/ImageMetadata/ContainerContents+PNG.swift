@@ -70,10 +70,16 @@ extension ContainerContents {
                     break
                 }
             case "iCCP":
-                // The profile itself is not read; its name is a tag.
+                // Its name, then the profile itself: a compression byte and a zlib stream.
                 if let zero = data.firstIndex(of: 0) {
                     let name = LegacyText.windows1252(data[data.startIndex..<zero])
                     contents.formatTags.append(MetadataTag(group: "PNG", name: "ProfileName", value: .string(name)))
+                    if contents.icc == nil, zero + 2 < data.endIndex, inflateBudget > 0,
+                       case .success(let profile) = Inflate.inflate(data[(zero + 2)...], limit: min(Inflate.maxOutput, inflateBudget)) {
+                        inflateBudget -= profile.count
+                        contents.icc = profile
+                        contents.blockPlaces.append((.icc, contents.formatTags.count))
+                    }
                 }
             case "IEND":
                 sawIEND = true

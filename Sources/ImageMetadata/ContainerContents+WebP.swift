@@ -53,6 +53,11 @@ extension ContainerContents {
                     contents.width = Int(bits & 0x3FFF) + 1
                     contents.height = Int((bits >> 14) & 0x3FFF) + 1
                 }
+            case "ICCP":
+                if contents.icc == nil {
+                    contents.icc = Array(data)
+                    contents.blockPlaces.append((.icc, contents.formatTags.count))
+                }
             case "EXIF":
                 contents.setEXIFChunk(data)
             case "XMP ":

@@ -2,7 +2,7 @@ internal import ImageDecoding
 
 /// The metadata blocks a container can hold.
 enum MetadataBlock {
-    case exif, iptc, xmp
+    case exif, iptc, xmp, icc
 }
 
 /// What the container walk found: the raw metadata blocks and header facts, before any of it
@@ -19,6 +19,8 @@ struct ContainerContents {
     var height: Int?
     /// The IPTC-IIM block (JPEG APP13 Photoshop resource 0x0404), if any.
     var iptc: ArraySlice<UInt8>?
+    /// The embedded ICC profile, whole (a JPEG's APP2 chunks joined, a PNG's inflated).
+    var icc: [UInt8]?
     /// A WebP with a VP8X chunk (alpha, animation, EXIF/XMP): exiftool's "Extended WEBP".
     var isExtendedWebP = false
     /// JPEG quantization tables by slot (0–3), 64 values each in natural (row-major) order.

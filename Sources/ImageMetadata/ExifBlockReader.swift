@@ -6,6 +6,8 @@ enum ExifBlockReader {
         var xmpPacket: [UInt8]?
         /// IFD0's IPTC-NAA entry (tag 33723): how TIFF files carry IPTC-IIM.
         var iptcData: [UInt8]?
+        /// IFD0's ICC profile (tag 34675, InterColorProfile): how TIFF files carry one.
+        var iccData: [UInt8]?
         var warnings: [String] = []
     }
 
@@ -61,6 +63,7 @@ enum ExifBlockReader {
             for entry in parsed.entries where entry.directory == directory {
                 if entry.tag == 0x02BC && directory == .ifd0 { result.xmpPacket = entry.data; continue }
                 if entry.tag == 0x83BB && directory == .ifd0 { result.iptcData = entry.data; continue }
+                if entry.tag == 0x8773 && directory == .ifd0 { result.iccData = entry.data; continue }
                 if let tag = decoder.tag(for: entry) { result.tags.append(tag) }
             }
         }
@@ -130,6 +133,18 @@ enum ExifBlockReader {
             offset = cursor.uint32(current + 2 + 12 * Int(count), bigEndian: bigEndian).map(Int.init)
         }
         return multiPage || pages > 1 ? pages : nil
+    }
+
+    /// The bytes of IFD0's entry `tag` of type UNDEFINED or BYTE in a TIFF file, read straight
+    /// from the file: a TIFF's ICC profile (34675) can be larger than libexif reads at all.
+    static func ifd0Bytes(_ tiff: [UInt8], tag wanted: UInt16) -> [UInt8]? {
+        guard let bigEndian = isBigEndian(tiff), let ifd = ByteCursor(bytes: tiff).uint32(4, bigEndian: bigEndian).map(Int.init),
+              let entry = entries(tiff, ifd: ifd, bigEndian: bigEndian).first(where: { $0.tag == wanted }),
+              entry.type == 1 || entry.type == 7 else { return nil }
+        let count = Int(entry.count)
+        let start = count <= 4 ? entry.at + 8 : ByteCursor(bytes: tiff).uint32(entry.at + 8, bigEndian: bigEndian).map(Int.init) ?? -1
+        guard start >= 0, count <= tiff.count, start <= tiff.count - count else { return nil }
+        return Array(tiff[start..<start + count])
     }
 
     /// The TIFF header's byte order: true for `MM`, false for `II`, nil for neither.

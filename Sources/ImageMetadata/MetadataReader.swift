@@ -23,6 +23,7 @@ public enum MetadataReader {
         var exifTags: [MetadataTag] = []
         var xmpPacket = contents.xmp
         var iptcBlock = contents.iptc
+        var iccProfile = contents.icc
         if let exif = contents.exif {
             let decoded = ExifBlockReader.read(exif, fileOffset: contents.exifFileOffset, isTIFFFile: format == .tiff)
             exifTags = decoded.tags
@@ -32,6 +33,8 @@ public enum MetadataReader {
             // A TIFF's IPTC lives in IFD0 (tag 33723); in other formats that tag is not where
             // IPTC belongs, and exiftool's digest covers only the standard place.
             if format == .tiff, iptcBlock == nil, let data = decoded.iptcData { iptcBlock = data[...] }
+            // A TIFF's profile is read from the file (libexif may not get it whole).
+            if iccProfile == nil { iccProfile = format == .tiff ? ExifBlockReader.ifd0Bytes(Array(exif), tag: 0x8773) : decoded.iccData }
         }
         metadata.orientation = ifd0Integer("Orientation", in: exifTags)
         if format == .tiff {
@@ -44,7 +47,13 @@ public enum MetadataReader {
             xmpTags = XMPParser.tags(in: xmpPacket, warnings: &metadata.warnings)
         }
         let iptcTags = iptcBlock.map { IPTCReader.tags(in: $0, warnings: &metadata.warnings) } ?? []
-        let blockTags: [MetadataBlock: [MetadataTag]] = [.exif: exifTags, .iptc: iptcTags, .xmp: xmpTags]
+        var iccTags: [MetadataTag] = []
+        if let iccProfile {
+            let read = ICCProfile.tags(iccProfile)
+            iccTags = read.tags
+            metadata.warnings += read.warnings
+        }
+        let blockTags: [MetadataBlock: [MetadataTag]] = [.exif: exifTags, .iptc: iptcTags, .xmp: xmpTags, .icc: iccTags]
         var fileTags: [MetadataTag] = []
         if let exif = contents.exif, exif.starts(with: [0x49, 0x49]) || exif.starts(with: [0x4D, 0x4D]) {
             fileTags.append(MetadataTag(group: "File", name: "ExifByteOrder", value: .string(exif.first == 0x49 ? "II" : "MM")))
@@ -56,6 +65,9 @@ public enum MetadataReader {
         }
         metadata.tags = fileTags + inFileOrder(contents.formatTags, blocks: blockTags, places: contents.blockPlaces)
             + GPSComposite.tags(from: exifTags + xmpTags)
+        // The other Composites work on the tags as exiftool shows them without groups.
+        let shown = Dictionary(metadata.keyedTags(grouped: false).map { ($0.key, $0.value) }, uniquingKeysWith: { first, _ in first })
+        metadata.tags += ExifComposites.tags(shown: shown, exif: exifTags)
         if format == .jpeg {
             metadata.jpegQuality = JPEGQuality.estimate(contents.quantizationTables)
         }
@@ -75,11 +87,11 @@ public enum MetadataReader {
 
     /// The container's own tags with each block's tags spliced in where the block was found.
     /// Blocks without a recorded place come first, as TIFF (tags 700 then 33723) and WebP
-    /// (chunks `EXIF` then `XMP `) hold them: EXIF, XMP, IPTC.
+    /// (chunks `EXIF` then `XMP `) hold them: EXIF, XMP, IPTC, ICC.
     private static func inFileOrder(_ formatTags: [MetadataTag], blocks: [MetadataBlock: [MetadataTag]],
                                     places: [(block: MetadataBlock, at: Int)]) -> [MetadataTag] {
         let placed = Set(places.map(\.block))
-        var result = [MetadataBlock.exif, .xmp, .iptc].filter { !placed.contains($0) }.flatMap { blocks[$0] ?? [] }
+        var result = [MetadataBlock.exif, .xmp, .iptc, .icc].filter { !placed.contains($0) }.flatMap { blocks[$0] ?? [] }
         var next = 0
         for place in places {
             result += formatTags[next..<place.at]
