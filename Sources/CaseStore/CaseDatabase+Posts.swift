@@ -38,14 +38,27 @@ extension CaseDatabase {
             }
             gone += paths.filter(Self.isGone)
         }
-        guard !gone.isEmpty else { return 0 }
-        // One JSON array, so that each table is scanned once however many sidecars went.
-        let list = String(decoding: (try? JSONSerialization.data(withJSONObject: gone)) ?? Data("[]".utf8), as: UTF8.self)
-        try write { db in
-            try db.execute(sql: "DELETE FROM posts WHERE sidecar IN (SELECT value FROM json_each(?))", arguments: [list])
-            try db.execute(sql: "DELETE FROM sidecars WHERE path IN (SELECT value FROM json_each(?))", arguments: [list])
-        }
+        try forgetSidecars(gone)
         return gone.count
+    }
+
+    /// Forgets the sidecars at `paths` with the posts each was the stored source of (their
+    /// links go with them): for sidecars gone from disk, and for sidecars changed since they
+    /// were read, so that a post the new version drops, or a field it empties, does not
+    /// linger. As for ``removeVanishedSidecars(under:)``, the caller reads the other sidecars
+    /// again when a forgotten post may be named by them too.
+    /// - Returns: how many posts were forgotten.
+    @discardableResult
+    public func forgetSidecars(_ paths: [String]) throws(CaseStoreError) -> Int {
+        guard !paths.isEmpty else { return 0 }
+        // One JSON array, so that each table is scanned once however many sidecars go.
+        let list = String(decoding: (try? JSONSerialization.data(withJSONObject: paths)) ?? Data("[]".utf8), as: UTF8.self)
+        return try write { db in
+            try db.execute(sql: "DELETE FROM posts WHERE sidecar IN (SELECT value FROM json_each(?))", arguments: [list])
+            let forgotten = db.changesCount
+            try db.execute(sql: "DELETE FROM sidecars WHERE path IN (SELECT value FROM json_each(?))", arguments: [list])
+            return forgotten
+        }
     }
 
     /// How one sidecar's posts were stored.

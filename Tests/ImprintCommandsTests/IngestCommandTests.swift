@@ -300,6 +300,40 @@ import Testing
         #expect(try ingest()["sidecars_read"] as? Int == 0, "nothing left to remove, nothing read again")
     }
 
+    /// A sidecar edited since it was read says what it now says: a field it empties and a
+    /// row it drops are gone from the case, as in a fresh case of the same folder.
+    @Test func anEditedSidecarSaysWhatItNowSays() throws {
+        let folder = try Self.scratch()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let samples = CommandLineRunner.repository.appendingPathComponent("samples")
+        for (name, sample) in [("a.jpg", "river-palms.jpg"), ("b.jpg", "desert-road.jpg")] {
+            try FileManager.default.copyItem(at: samples.appendingPathComponent(sample), to: folder.appendingPathComponent(name))
+        }
+        let sidecar = folder.appendingPathComponent("a.jpg.json")
+        let table = folder.appendingPathComponent("posts.csv")
+        try Data(#"{"category": "twitter", "subcategory": "tweet", "tweet_id": 1700000000000000001, "content": "Tabqa airbase", "author": {"name": "front"}}"#.utf8).write(to: sidecar)
+        try Data("file,text,url\nb.jpg,Menagh airbase,https://t.me/chan/7\n".utf8).write(to: table)
+        let casePath = folder.appendingPathComponent("x.case").path
+        func ingest() throws {
+            let result = try CommandLineRunner.run(["ingest", "--format", "jsonl", "--case", casePath, folder.path])
+            #expect(result.status == 0, "\(result.stderr)")
+        }
+        func shown(_ name: String) throws -> [String: Any] {
+            try #require(try CommandLineRunner.objects(CommandLineRunner.run(["case", "show", "--format", "jsonl", "--case", casePath,
+                                                                                  folder.appendingPathComponent(name).path])).first)
+        }
+        try ingest()
+        #expect(try shown("a.jpg")["post1.text"] as? String == "Tabqa airbase")
+        #expect(try shown("b.jpg")["post1.post_id"] as? String == "chan/7")
+        // A re-scrape empties the text; the table loses its row (sizes change, so no wait for the clock).
+        try Data(#"{"category": "twitter", "subcategory": "tweet", "tweet_id": 1700000000000000001, "content": "", "author": {"name": "front"}}"#.utf8).write(to: sidecar)
+        try Data("file,text,url\n".utf8).write(to: table)
+        try ingest()
+        #expect(try shown("a.jpg")["post1.text"] is NSNull)
+        #expect(try shown("a.jpg")["post1.author"] as? String == "front")
+        #expect(try shown("b.jpg")["post1.post_id"] == nil, "the dropped row's post is gone")
+    }
+
     /// Kills `imprint ingest` with SIGKILL at random moments, then lets it finish: the case
     /// must equal a clean ingest of the same folder.
     @Test func killedIngestsCompleteToTheSameCase() throws {

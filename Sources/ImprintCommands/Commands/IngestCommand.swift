@@ -133,9 +133,7 @@ struct IngestCommand: AsyncParsableCommand {
     /// Reads the sidecars under `roots` that are new or changed since the last run.
     private func ingestSidecars(roots: [String], folders: [String], store: CaseDatabase, summary: inout IngestSummary) throws {
         summary.sidecarsRemoved = try store.removeVanishedSidecars(under: folders)
-        // A post a deleted sidecar stored may be named by others too: then every sidecar is
-        // read again, to bring back what they say of it.
-        let known = summary.sidecarsRemoved > 0 ? [:] : try store.knownSidecars()
+        let known = try store.knownSidecars()
         // The same walk as the images' (name order, hidden entries skipped, links to folders
         // not followed), keeping sidecar names; what it cannot read was reported by that walk.
         // An image named on its own brings the sidecars its downloader wrote beside it:
@@ -151,16 +149,26 @@ struct IngestCommand: AsyncParsableCommand {
         }
         var seen = Set<String>()
         sidecarRoots = sidecarRoots.filter { seen.insert($0).inserted }
+        var found: [(path: String, size: Int64, mtime: Int64)] = []
         for case .success(let path) in PathWalker(sidecarRoots, keep: Self.isSidecar) where Self.isSidecar(path) {
             var status = stat()
             guard FileSystemName.withBytes(path, { stat($0, &status) }) == 0 else { continue }
-            let size = Int64(status.st_size)
             #if canImport(Darwin)
             let mtime = Int64(status.st_mtimespec.tv_sec) * 1_000_000_000 + Int64(status.st_mtimespec.tv_nsec)
             #else
             let mtime = Int64(status.st_mtim.tv_sec) * 1_000_000_000 + Int64(status.st_mtim.tv_nsec)
             #endif
-            if let known = known[path], known.size == size, known.mtimeNanoseconds == mtime {
+            found.append((path, Int64(status.st_size), mtime))
+        }
+        // A changed sidecar first takes its posts with it, so that what its new version drops
+        // or empties does not linger. A post a deleted or changed sidecar stored may be named
+        // by others too: then every sidecar is read again, to bring back what they say of it.
+        let changed = found.filter { sidecar in
+            known[sidecar.path].map { ($0.size, $0.mtimeNanoseconds) != (sidecar.size, sidecar.mtime) } ?? false
+        }
+        let readAll = try store.forgetSidecars(changed.map(\.path)) > 0 || summary.sidecarsRemoved > 0
+        for (path, size, mtime) in found {
+            if !readAll, let known = known[path], known.size == size, known.mtimeNanoseconds == mtime {
                 summary.sidecarsUnchanged += 1
                 continue
             }
