@@ -11,6 +11,10 @@ extension CaseDatabase {
         public var size: Int64
         /// Modification time when ingested (ns).
         public var mtimeNanoseconds: Int64
+        /// It has every hash asked for (or could not be decoded, so has none to have): an
+        /// unchanged file without them is read again, so that a run asking for a new
+        /// algorithm or the region hashes gets them for files already in the case.
+        public var hasHashes = true
     }
 
     /// The row for `path`, if the case has one. Safe to call from many tasks at once while a
@@ -24,15 +28,21 @@ extension CaseDatabase {
 
     /// What the case knows about every path at or under `roots`, read in one range scan per
     /// root, so that deciding which files are unchanged costs no query per file.
+    /// - Parameter hashes: the hash names a file should have (``KnownPath/hasHashes``).
     /// - Complexity: O(n) memory for the n files under the roots (about 100 bytes each).
-    public func knownPaths(under roots: [String]) throws(CaseStoreError) -> [String: KnownPath] {
+    public func knownPaths(under roots: [String], hashes: [String] = []) throws(CaseStoreError) -> [String: KnownPath] {
         try read { db in
             var known: [String: KnownPath] = [:]
             for root in roots {
-                let rows = try Row.fetchCursor(db, FileRecord.all().under(folder: root)
-                    .select(FileRecord.Columns.path, FileRecord.Columns.id, FileRecord.Columns.size, FileRecord.Columns.mtimeNanoseconds))
+                let range = Self.pathRange(under: root)
+                let rows = try Row.fetchCursor(db.cachedStatement(sql: """
+                    SELECT f.path, f.id, f.size, f.mtime_ns,
+                           f.decode_status = 'failed' OR (SELECT count(DISTINCT h.algorithm) FROM hashes h WHERE h.file_id = f.id
+                                                          AND h.algorithm IN (SELECT value FROM json_each(?3))) = ?4
+                    FROM files f WHERE f.path = ?1 OR (f.path >= ?2 AND f.path < ?5)
+                    """), arguments: [root, range.from, Self.jsonArray(hashes), hashes.count, range.before])
                 while let row = try rows.next() {
-                    known[row[0]] = KnownPath(fileID: row[1], size: row[2], mtimeNanoseconds: row[3])
+                    known[row[0]] = KnownPath(fileID: row[1], size: row[2], mtimeNanoseconds: row[3], hasHashes: row[4])
                 }
             }
             return known

@@ -300,6 +300,31 @@ import Testing
         #expect(try ingest()["sidecars_read"] as? Int == 0, "nothing left to remove, nothing read again")
     }
 
+    /// A run that asks for a hash the case lacks (a new algorithm, or the regions after
+    /// --no-trim) reads the unchanged files that lack it, once; a file that cannot be decoded
+    /// is not read again for it.
+    @Test func aNewAlgorithmIsHashedForFilesAlreadyInTheCase() throws {
+        let folder = try Self.scratch()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let samples = CommandLineRunner.repository.appendingPathComponent("samples")
+        for name in ["river-palms.jpg", "desert-road.jpg"] {
+            try FileManager.default.copyItem(at: samples.appendingPathComponent(name), to: folder.appendingPathComponent(name))
+        }
+        try Data("not an image".utf8).write(to: folder.appendingPathComponent("broken.jpg"))
+        let casePath = folder.appendingPathComponent("x.case").path
+        func ingest(_ options: [String]) throws -> [String: Any] {
+            let result = try CommandLineRunner.run(["ingest", "--format", "jsonl", "--case", casePath] + options + [folder.path])
+            return try Self.summary(result)
+        }
+        #expect(try ingest(["--no-trim", "-a", "pdq,phash"])["files_read"] as? Int == 3)
+        #expect(try ingest(["--no-trim", "-a", "pdq,phash"])["files_read"] as? Int == 0)
+        #expect(try ingest(["--no-trim", "-a", "pdq,phash,dhash"])["files_read"] as? Int == 2, "the two images, not the broken file")
+        #expect(try ingest(["-a", "pdq,phash,dhash"])["files_read"] as? Int == 2, "the regions")
+        #expect(try ingest(["-a", "pdq,phash,dhash"])["files_read"] as? Int == 0)
+        let stats = try #require(try CommandLineRunner.objects(CommandLineRunner.run(["case", "stats", "--format", "jsonl", "--case", casePath])).first)
+        #expect(stats["files"] as? Int == 3)
+    }
+
     /// A sidecar edited since it was read says what it now says: a field it empties and a
     /// row it drops are gone from the case, as in a fresh case of the same folder.
     @Test func anEditedSidecarSaysWhatItNowSays() throws {

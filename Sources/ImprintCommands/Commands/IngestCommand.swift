@@ -57,8 +57,12 @@ struct IngestCommand: AsyncParsableCommand {
         let store = try caseOptions.open()
         let algorithms = try HashCommand.parseAlgorithms(algorithmList)
         let roots = try batch.namedPaths().map(absolutePath)
-        let job = IngestJob(store: store, known: try store.knownPaths(under: roots), pipeline: HashPipeline(noTrim ? HashRequest(algorithms: algorithms) : .matching(algorithms)),
-                            algorithms: algorithms, maxPixels: maxPixels)
+        // An unchanged file is read again when it lacks a hash this run asks for: a new
+        // algorithm, or the regions (one that every image gets stands for them) after a --no-trim run.
+        let wanted = algorithms.map(\.rawValue) + (noTrim || !algorithms.contains(.pdq) ? [] : ["pdq_c95"])
+        let job = IngestJob(store: store, known: try store.knownPaths(under: roots, hashes: wanted),
+                            pipeline: HashPipeline(noTrim ? HashRequest(algorithms: algorithms) : .matching(algorithms)),
+                            algorithms: algorithms, wanted: wanted, maxPixels: maxPixels)
         var summary = IngestSummary()
         Interruption.watch()
         let progress = ProgressReporter()

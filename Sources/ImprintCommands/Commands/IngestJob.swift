@@ -13,6 +13,9 @@ struct IngestJob: Sendable {
     let known: [String: CaseDatabase.KnownPath]
     let pipeline: HashPipeline
     let algorithms: [HashAlgorithm]
+    /// The hash names every decodable file must have, or be read again: the algorithms, and
+    /// one region name standing for the regions when they are asked for.
+    let wanted: [String]
     let maxPixels: Int
 
     /// What one input came to.
@@ -39,7 +42,7 @@ struct IngestJob: Sendable {
         #else
         let mtime = Int64(status.st_mtim.tv_sec) * 1_000_000_000 + Int64(status.st_mtim.tv_nsec)
         #endif
-        if let known = known[path], known.size == size, known.mtimeNanoseconds == mtime {
+        if let known = known[path], known.size == size, known.mtimeNanoseconds == mtime, known.hasHashes {
             return .unchanged
         }
         let bytes: [UInt8]
@@ -57,7 +60,7 @@ struct IngestJob: Sendable {
         // thumbnails were hashed is read again instead.
         let thumbnail = thumbnailHash(metadata)
         let thumbnailNames = thumbnail.map { HashRecord.thumbnail($0, algorithms: algorithms, filledFrame: nil).map(\.algorithm) } ?? []
-        let required = algorithms.map(\.rawValue) + thumbnailNames
+        let required = wanted + thumbnailNames
         // Same content already hashed: copy (or move) instead of decoding again.
         if let known = try? store.known(sha256: digests.sha256, algorithms: required) {
             let vanished = known.path != path && !FileManager.default.fileExists(atPath: known.path)
