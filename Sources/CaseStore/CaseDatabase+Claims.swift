@@ -12,6 +12,8 @@ extension CaseDatabase {
         public var sha256: String
         /// ISO 8601 DateTimeOriginal (UTC when the file recorded an offset).
         public var dateTaken: String?
+        /// The tag it was read from (`ExifIFD:DateTimeOriginal`, `XMP-xmp:CreateDate`…), when known.
+        public var dateTakenSource: String?
         /// EXIF GPS latitude in degrees.
         public var latitude: Double?
         /// EXIF GPS longitude in degrees.
@@ -31,13 +33,13 @@ extension CaseDatabase {
             while let link = try links.next() { postsByFile[link[0], default: []].append(link[1]) }
             var files: [ClaimFile] = []
             let rows = try Row.fetchCursor(db, sql: """
-                SELECT f.id, f.path, f.sha256, m.date_taken, m.gps_latitude, m.gps_longitude, m.software
+                SELECT f.id, f.path, f.sha256, m.date_taken, m.gps_latitude, m.gps_longitude, m.software, m.date_taken_source
                 FROM files f LEFT JOIN metadata m ON m.file_id = f.id ORDER BY f.path
                 """)
             while let row = try rows.next() {
                 let id: Int64 = row[0]
-                files.append(ClaimFile(id: id, path: row[1], sha256: row[2], dateTaken: row[3], latitude: row[4], longitude: row[5],
-                                       software: row[6], postIDs: postsByFile[id] ?? []))
+                files.append(ClaimFile(id: id, path: row[1], sha256: row[2], dateTaken: row[3], dateTakenSource: row[7],
+                                       latitude: row[4], longitude: row[5], software: row[6], postIDs: postsByFile[id] ?? []))
             }
             let posts = try PostRecord.order(Column("id")).fetchAll(db)
             return (files, posts)

@@ -133,8 +133,8 @@ extension CaseDatabase {
                 WHERE id = ?
                 """).execute(arguments: [source.fileID, fileID])
             try db.cachedStatement(sql: """
-                INSERT INTO metadata (file_id, tags, date_taken, date_taken_is_utc, gps_latitude, gps_longitude, make, model, software, orientation, jpeg_quality)
-                SELECT ?, tags, date_taken, date_taken_is_utc, gps_latitude, gps_longitude, make, model, software, orientation, jpeg_quality
+                INSERT INTO metadata (file_id, tags, date_taken, date_taken_is_utc, date_taken_source, gps_latitude, gps_longitude, make, model, software, orientation, jpeg_quality)
+                SELECT ?, tags, date_taken, date_taken_is_utc, date_taken_source, gps_latitude, gps_longitude, make, model, software, orientation, jpeg_quality
                 FROM metadata WHERE file_id = ?
                 """).execute(arguments: [fileID, source.fileID])
             try db.cachedStatement(sql: """

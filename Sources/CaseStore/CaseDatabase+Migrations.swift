@@ -87,6 +87,9 @@ extension CaseDatabase {
                 t.column("imported_from", .text).notNull()
             }
         }
+        migrator.registerMigration("v3: the tag a date taken was read from") { db in
+            try db.alter(table: "metadata") { t in t.add(column: "date_taken_source", .text) }
+        }
         return migrator
     }
 }

@@ -7,6 +7,9 @@ public struct DateTaken: Equatable, Sendable {
     public let iso: String
     /// Whether the file recorded its offset, so that `iso` is UTC.
     public let isUTC: Bool
+    /// The tag the date was read from, as `exiftool -G1` names it (`ExifIFD:DateTimeOriginal`,
+    /// `XMP-xmp:CreateDate`, `IPTC:DateCreated`).
+    public private(set) var source = "DateTimeOriginal"
 
     /// When the picture was taken, as the case stores it: EXIF DateTimeOriginal (else
     /// CreateDate, XMP's DateCreated, IPTC's DateCreated and TimeCreated) with its offset
@@ -17,11 +20,13 @@ public struct DateTaken: Equatable, Sendable {
         let iptcTaken = iptc.first { $0.name == "DateCreated" }.map { date in
             TagValue.string(date.value.exiftoolText + (iptc.first { $0.name == "TimeCreated" }.map { " " + $0.value.exiftoolText } ?? ""))
         }
-        let taken = metadata.value(of: "DateTimeOriginal") ?? metadata.value(of: "CreateDate")
-            ?? metadata.tags.first { $0.name == "DateCreated" && $0.group.hasPrefix("XMP") }?.value ?? iptcTaken
+        let taken = metadata.tag(named: "DateTimeOriginal") ?? metadata.tag(named: "CreateDate")
+            ?? metadata.tags.first { $0.name == "DateCreated" && $0.group.hasPrefix("XMP") }
+            ?? iptcTaken.map { MetadataTag(group: "IPTC", name: "DateCreated", value: $0) }
         let offset = metadata.value(of: "OffsetTimeOriginal") ?? metadata.value(of: "OffsetTime")
         guard let taken else { return nil }
-        self.init(exif: taken.exiftoolText, offset: offset?.exiftoolText)
+        self.init(exif: taken.value.exiftoolText, offset: offset?.exiftoolText)
+        source = taken.groupedName
     }
 
     init?(exif text: String, offset: String?) {

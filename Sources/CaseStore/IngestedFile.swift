@@ -49,9 +49,11 @@ extension MetadataRecord {
         if let date = DateTaken(metadata: metadata) {
             dateTaken = date.iso
             dateTakenIsUTC = date.isUTC
+            dateTakenSource = date.source
         } else {
             dateTaken = nil
             dateTakenIsUTC = false
+            dateTakenSource = nil
         }
         // The signed position: the GPS IFD's through its Composite, else XMP-exif's (signed
         // already; what editors such as Lightroom write).

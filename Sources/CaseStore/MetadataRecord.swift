@@ -13,6 +13,9 @@ public struct MetadataRecord: Codable, Sendable, Hashable, FetchableRecord, Pers
     public var dateTaken: String?
     /// Whether ``dateTaken`` is UTC.
     public var dateTakenIsUTC: Bool
+    /// The tag ``dateTaken`` was read from (``DateTaken/source``); nil in cases made before it
+    /// was kept.
+    public var dateTakenSource: String?
     /// Signed decimal degrees.
     public var gpsLatitude: Double?
     /// Signed decimal degrees.
@@ -30,7 +33,7 @@ public struct MetadataRecord: Codable, Sendable, Hashable, FetchableRecord, Pers
 
     enum CodingKeys: String, CodingKey {
         case tags, make, model, software, orientation
-        case fileID = "file_id", dateTaken = "date_taken", dateTakenIsUTC = "date_taken_is_utc"
+        case fileID = "file_id", dateTaken = "date_taken", dateTakenIsUTC = "date_taken_is_utc", dateTakenSource = "date_taken_source"
         case gpsLatitude = "gps_latitude", gpsLongitude = "gps_longitude", jpegQuality = "jpeg_quality"
     }
 

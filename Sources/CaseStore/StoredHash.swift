@@ -13,6 +13,8 @@ public struct StoredHash: Sendable, Hashable {
     public var quality: Int?
     /// When the picture says it was taken (ISO 8601; `Z` when UTC).
     public var dateTaken: String?
+    /// The tag `dateTaken` was read from, when the case knows it.
+    public var dateTakenSource: String?
     /// The earliest post it came with (ISO 8601 UTC).
     public var firstPostedAt: String?
     /// The file's modification time when ingested, in nanoseconds since 1970.

@@ -59,14 +59,19 @@ public struct FileMetadata: Sendable {
     /// The value of the tag named `name` (in any group) that exiftool shows without groups:
     /// see ``keyedTags(grouped:)``.
     public func value(of name: String) -> TagValue? {
-        var held: (value: TagValue, priority: Int)?
+        tag(named: name)?.value
+    }
+
+    /// The tag that `name` shows without groups (``value(of:)``), with its group.
+    public func tag(named name: String) -> MetadataTag? {
+        var held: (tag: MetadataTag, priority: Int)?
         let priorityDirectory = self.priorityDirectory
         for tag in containerTags + tags where tag.name == name {
             let priority = shownPriority(tag, priorityDirectory: priorityDirectory)
             if let current = held, !Self.takesName(priority, from: current.priority) { continue }
-            held = (tag.value, priority)
+            held = (tag, priority)
         }
-        return held?.value
+        return held?.tag
     }
 
     /// The key/value pairs `imprint exif` prints after `SourceFile`, in exiftool's order.

@@ -98,11 +98,13 @@ import Testing
         let records = try CommandLineRunner.objects(CommandLineRunner.run(["cluster", "--format", "jsonl", "--case", Self.casePath]))
         #expect(records.allSatisfy { $0["time"] is String }, "every file has a time")
         #expect(records.contains { $0["time_source"] as? String == "mtime" })
-        // A date taken is the same from the case and from the files (UTC where an offset was recorded).
+        // A date taken is the same from the case and from the files (UTC, with its Z, where an
+        // offset was recorded), and so is the tag named as its source (`ExifIFD:DateTimeOriginal`).
         func takenTimes(_ records: [[String: Any]]) -> [String: String] {
             var times: [String: String] = [:]
-            for record in records where record["time_source"] as? String == "DateTimeOriginal" {
-                times[String((record["path"] as? String ?? "").split(separator: "/").last ?? "")] = record["time"] as? String
+            for record in records {
+                guard let source = record["time_source"] as? String, source.contains(":") else { continue }
+                times[String((record["path"] as? String ?? "").split(separator: "/").last ?? "")] = "\(record["time"] ?? "") \(source)"
             }
             return times
         }

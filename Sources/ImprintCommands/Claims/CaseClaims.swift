@@ -222,7 +222,8 @@ struct CaseClaims {
         var events: [Event] = []
         for member in members {
             if let taken = files[member].dateTaken, let day = CalendarDay.number(iso: taken) {
-                events.append(Event(day: day, member: member, postID: nil, text: "was taken \(taken) (DateTimeOriginal)"))
+                events.append(Event(day: day, member: member, postID: nil,
+                                    text: "was taken \(taken) (\(files[member].dateTakenSource ?? "date taken"))"))
             }
             for postID in files[member].postIDs {
                 guard let post = posts[postID], let at = post.postedAt, let day = CalendarDay.number(iso: at) else { continue }

@@ -18,7 +18,7 @@ extension HashedImage {
                 if index == 0 {
                     var image = HashedImage(path: stored.path)
                     if let taken = Self.sortableTime(iso: stored.dateTaken) {
-                        (image.time, image.timeSource) = (taken, "DateTimeOriginal")
+                        (image.time, image.timeSource) = (taken, stored.dateTakenSource ?? "date_taken")
                     } else if let posted = Self.sortableTime(iso: stored.firstPostedAt) {
                         (image.time, image.timeSource) = (posted, "posted_at")
                     } else {
@@ -78,6 +78,7 @@ extension HashedImage {
     /// `2017-07-02T06:41:17Z` → `2017-07-02 06:41:17`.
     static func sortableTime(iso: String?) -> String? {
         guard let iso, iso.count >= 19 else { return nil }
-        return String(iso.prefix(19)).replacingOccurrences(of: "T", with: " ")
+        // A time in UTC keeps its Z; a camera's clock (no offset recorded) has none.
+        return String(iso.prefix(19)).replacingOccurrences(of: "T", with: " ") + (iso.hasSuffix("Z") ? "Z" : "")
     }
 }

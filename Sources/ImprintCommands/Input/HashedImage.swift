@@ -67,7 +67,7 @@ struct HashedImage: Sendable {
         if case .success(let bytes) = readFile(path), let metadata = try? MetadataReader.read(bytes),
            let taken = DateTaken(metadata: metadata), let sortable = Self.sortableTime(iso: taken.iso) {
             time = sortable
-            timeSource = "DateTimeOriginal"
+            timeSource = taken.source
             return
         }
         var status = stat()
@@ -84,12 +84,12 @@ struct HashedImage: Sendable {
         return "\(parts[0])-\(parts[1])-\(parts[2]) \(parts[3]):\(parts[4]):\(parts[5].prefix(2))"
     }
 
-    /// A Unix time as `YYYY-MM-DD HH:MM:SS` in UTC.
+    /// A Unix time as `YYYY-MM-DD HH:MM:SSZ` (UTC).
     static func sortableTime(epochSeconds: Int) -> String {
         var seconds = time_t(epochSeconds)
         var parts = tm()
         gmtime_r(&seconds, &parts)
-        return String(format: "%04d-%02d-%02d %02d:%02d:%02d", Int(parts.tm_year) + 1900, Int(parts.tm_mon) + 1,
+        return String(format: "%04d-%02d-%02d %02d:%02d:%02dZ", Int(parts.tm_year) + 1900, Int(parts.tm_mon) + 1,
                       Int(parts.tm_mday), Int(parts.tm_hour), Int(parts.tm_min), Int(parts.tm_sec))
     }
 }
