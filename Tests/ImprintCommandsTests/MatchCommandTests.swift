@@ -99,7 +99,93 @@ import Testing
         defer { try? FileManager.default.removeItem(at: list) }
         try "abc\n".write(to: list, atomically: true, encoding: .utf8)
         let result = try CommandLineRunner.run(["match", "-l", list.path, "samples"])
-        #expect(result.status != 0)
+        #expect(result.status == 2, "a list that cannot be read is an error, as grep's 2")
         #expect(result.stderr.contains("line 1"))
+    }
+
+    /// Lists in the shapes partners send: a header row naming the columns in any order, a
+    /// byte-order mark, quoted fields, tabs, `pdq <hex>` lines; labels kept; PDQ entries of low
+    /// quality left out.
+    @Test func readsListsInThePartnersShapes() throws {
+        let hashes = try Self.sampleHashes()
+        let mosul = try #require(hashes["samples/mosul-runway.jpg"]), qaim = try #require(hashes["samples/qaim-crossing.jpg"])
+        let tabqa = try #require(hashes["samples/tabqa-hangars.jpg"])
+        let shapes = [
+            "\u{FEFF}hash,quality,path\n\(mosul),100,\"/data/a,b.jpg\"\n\(qaim),30,/data/flat.jpg\n",
+            "content_id\tsignal_value\tsignal_type\nmosul-1\t\(mosul)\tpdq\n",
+            "# from the partner's CLI\npdq \(mosul) mosul-1\n",
+            "\(mosul)\tMosul runway\n",
+        ]
+        for (number, shape) in shapes.enumerated() {
+            let list = FileManager.default.temporaryDirectory.appendingPathComponent("imprint-list-\(UUID().uuidString)")
+            defer { try? FileManager.default.removeItem(at: list) }
+            try shape.write(to: list, atomically: true, encoding: .utf8)
+            let result = try CommandLineRunner.run(["match", "--format", "jsonl", "-l", list.path, "samples/mosul-runway.jpg", "samples/qaim-crossing.jpg", "samples/tabqa-hangars.jpg"])
+            #expect(result.status == 0, "shape \(number): \(result.stderr)")
+            let records = try CommandLineRunner.objects(result)
+            #expect(Set(records.compactMap { $0["path"] as? String }) == ["samples/mosul-runway.jpg"], "shape \(number)")
+            #expect(records.first?["label"] as? String == ["/data/a,b.jpg", "mosul-1", "mosul-1", "Mosul runway"][number], "shape \(number)")
+            #expect(records.first?["matched_hash"] as? String == "pdq")
+            if number == 0 { #expect(result.stderr.contains("1 PDQ hashes of quality below 50 skipped")) }
+        }
+        // Exit status as grep's: 1 when nothing matched.
+        let list = FileManager.default.temporaryDirectory.appendingPathComponent("imprint-list-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: list) }
+        try "\(tabqa)\n".write(to: list, atomically: true, encoding: .utf8)
+        #expect(try CommandLineRunner.run(["match", "-l", list.path, "samples/mosul-runway.jpg"]).status == 1)
+    }
+
+    /// A match names the hash of the image that matched: a mirrored repost matches through
+    /// PDQ's FLIPX variant, a bannered one through its trimmed region.
+    @Test func aMatchSaysWhichHashOfTheImageMatched() throws {
+        let hashes = try Self.sampleHashes()
+        let list = FileManager.default.temporaryDirectory.appendingPathComponent("imprint-list-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: list) }
+        try "\(try #require(hashes["samples/mosul-runway.jpg"]))\n".write(to: list, atomically: true, encoding: .utf8)
+        let records = try CommandLineRunner.objects(CommandLineRunner.run(["match", "--format", "jsonl", "-l", list.path,
+                                                                            "samples/mosul-runway_mirror.jpg", "samples/mosul-runway_banner.jpg"]))
+        let byPath = Dictionary(records.map { ($0["path"] as? String ?? "", $0["matched_hash"] as? String ?? "") }, uniquingKeysWith: { a, _ in a })
+        #expect(byPath["samples/mosul-runway_mirror.jpg"] == "pdq_FLIPY" || byPath["samples/mosul-runway_mirror.jpg"] == "pdq_FLIPX")
+        #expect(byPath["samples/mosul-runway_banner.jpg"] == "pdq_trimmed")
+    }
+
+    /// A flat picture has a PDQ hash of no meaning: it matches nothing, and the run says so.
+    @Test func featurelessPicturesAreNotMatchedByPDQ() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("imprint-flat-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        // A 16×16 grey PNG, written by hand: one IDAT of zlib-stored rows.
+        let flat = try #require(Data(base64Encoded: "iVBORw0KGgoAAAANSUhEUgAAABAAAAAQCAAAAAA6mKC9AAAAD0lEQVR4nGNoQAMMI1sAAAUMgAFaSOXNAAAAAElFTkSuQmCC"))
+        try flat.write(to: folder.appendingPathComponent("flat.png"))
+        let hashed = try CommandLineRunner.objects(CommandLineRunner.run(["hash", "--format", "jsonl", "--no-trim", folder.path]))
+        let pdq = try #require(hashed.first?["pdq"] as? String)
+        #expect((hashed.first?["pdq_quality"] as? Int ?? 100) < 50)
+        let list = folder.appendingPathComponent("list.txt")
+        try "\(pdq)\n".write(to: list, atomically: true, encoding: .utf8)
+        let result = try CommandLineRunner.run(["match", "-l", list.path, folder.appendingPathComponent("flat.png").path])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("of PDQ quality below 50 not matched"))
+    }
+
+    /// A list of hashes of another size than the images' (imagehash's `hash_size=16`) cannot
+    /// match: the run says so rather than report a clean folder.
+    @Test func aListOfAnotherHashSizeIsReported() throws {
+        let list = FileManager.default.temporaryDirectory.appendingPathComponent("imprint-list-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: list) }
+        try (String(repeating: "ab", count: 32) + "\n").write(to: list, atomically: true, encoding: .utf8)
+        let result = try CommandLineRunner.run(["match", "--list-format", "imagehash", "--list-algorithm", "phash", "-l", list.path, "samples/mosul-runway.jpg"])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("have 256 bits and the images' 64"))
+    }
+
+    /// A dHash list exported by imprint says so, and is read back as dHash.
+    @Test func anExportedListSaysWhatItHolds() throws {
+        let export = try CommandLineRunner.run(["hashes", "export", "--format-list", "hex", "--algorithm", "dhash", "samples/mosul-runway.jpg"])
+        #expect(export.stdout.hasPrefix("# algorithm: dhash\n"))
+        let list = FileManager.default.temporaryDirectory.appendingPathComponent("imprint-list-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: list) }
+        try export.stdout.write(to: list, atomically: true, encoding: .utf8)
+        let records = try CommandLineRunner.objects(CommandLineRunner.run(["match", "--format", "jsonl", "-l", list.path, "samples/mosul-runway.jpg"]))
+        #expect(records.first?["algorithm"] as? String == "dhash" && records.first?["distance"] as? Int == 0)
     }
 }

@@ -12,9 +12,16 @@ struct MatchCommand: AsyncParsableCommand {
             Lists may be one hex hash per line (64 digits: PDQ; 16: an imagehash hash, see \
             --list-algorithm), the PDQ reference's `hash,quality,path` CSV, or a \
             ThreatExchange/HMA signal CSV (signal_type,signal_value,…; pdq rows are used). \
-            The format is guessed from the first entry unless --list-format says. Each match \
-            prints the image, the list entry (file, line, hash, label), the algorithm and the \
-            distance. Searches are exact. `imprint hashes export` writes lists in these formats.
+            The format is guessed from the first entry unless --list-format says; a header \
+            row names the columns (signal_value/hash, signal_type, quality, content_id/label \
+            …, in any order), CSV quoting, tabs and a byte-order mark are read, and \
+            `# algorithm: dhash` on a line of its own says what a hex list holds. PDQ hashes \
+            of quality below 50 are not matched, on the list or from an image. Each match \
+            prints the image, the list entry (file, line, hash, label), the algorithm, the \
+            distance and which of the image's hashes matched (`pdq`, `pdq_FLIPX`, \
+            `pdq_trimmed`, `pdq_c90` …). Searches are exact. Exit status as grep's: 0 when \
+            something matched, 1 when nothing did, 2 on an error (an image or a list that \
+            cannot be read). `imprint hashes export` writes lists in these formats.
             """
     )
 
@@ -27,7 +34,7 @@ struct MatchCommand: AsyncParsableCommand {
     var listFormat: KnownHashList.Format = .auto
 
     @Option(name: .customLong("list-algorithm"), help: "Algorithm of hex hashes that are not PDQ's 64 digits (default phash).")
-    var listAlgorithm: HashAlgorithm = .phash
+    var listAlgorithm: HashAlgorithm?
 
     @Option(name: .customLong("threshold"), help: ArgumentHelp(MatchThresholds.help, valueName: "alg=bits,..."))
     var thresholdList: String?
@@ -46,14 +53,27 @@ struct MatchCommand: AsyncParsableCommand {
 
     func run() async throws {
         var entries: [KnownHashList.Entry] = []
+        var assumedAlgorithm = false
         for path in lists {
             let text = try String(decoding: Data(contentsOf: URL(fileURLWithPath: path)), as: UTF8.self)
-            let list = try KnownHashList(text: text, source: path, format: listFormat, hexAlgorithm: listAlgorithm)
+            let list: KnownHashList
+            do {
+                list = try KnownHashList(text: text, source: path, format: listFormat, hexAlgorithm: listAlgorithm)
+            } catch let failure as KnownHashList.Failure {
+                // A list that cannot be read is an error in what was asked, as grep's 2.
+                warn("\(failure)")
+                throw ExitCode(2)
+            }
             if list.skipped > 0 { warn("\(path): \(list.skipped) rows of other signal types skipped") }
+            if list.lowQuality > 0 { warn("\(path): \(list.lowQuality) PDQ hashes of quality below \(Self.minimumQuality) skipped") }
+            assumedAlgorithm = assumedAlgorithm || list.assumedAlgorithm
             entries += list.entries
         }
         let algorithms = HashAlgorithm.allCases.filter { algorithm in entries.contains { $0.algorithm == algorithm } }
-        guard !algorithms.isEmpty else { throw ValidationError("The lists hold no hashes.") }
+        guard !algorithms.isEmpty else {
+            warn("The lists hold no hashes.")
+            throw ExitCode(2)
+        }
         let images = try await input.load(algorithms: algorithms, dihedral: useDihedral, times: false)
         let thresholds = try MatchThresholds(parsing: thresholdList)
 
@@ -67,39 +87,66 @@ struct MatchCommand: AsyncParsableCommand {
                                                              radius: thresholds[algorithm])))
             }
         }
+        warnAboutWidths(indexes.map { ($0.algorithm, $0.index.wordsPerHash) }, images: images)
         let format = input.outputFormat
-        let columns = ["path", "algorithm", "distance", "list", "line", "entry", "label"]
+        let columns = ["path", "algorithm", "distance", "matched_hash", "pdq_quality", "list", "line", "entry", "label"]
         let writer = RecordWriter(format: format, columns: format == .json || format == .jsonl ? nil : columns,
-                                  textStyle: .table(widths: ["path": 36, "algorithm": 9, "distance": 8, "list": 20, "line": 5]))
-        var matched = 0
+                                  textStyle: .table(widths: ["path": 36, "algorithm": 9, "distance": 8, "matched_hash": 16,
+                                                             "pdq_quality": 11, "list": 20, "line": 5]))
+        var matched = 0, lowQuality = 0
         for image in images where image.error == nil {
-            var best: [Int: (Int, Int)] = [:]  // (index number, entry) → distance
-            for (number, item) in indexes.enumerated() {
-                guard let words = image.words[item.algorithm], words.count == item.index.wordsPerHash else { continue }
+            // A featureless picture (a flat frame, a black screen) has a PDQ hash of no
+            // meaning, which ThreatExchange's tools do not match: as `cluster`, leave it out.
+            let featureless = algorithms.contains(.pdq) && (image.pdqQuality.map { $0 < Self.minimumQuality } ?? false)
+            if featureless { lowQuality += 1 }
+            var best: [Int: (number: Int, distance: Int, hash: String)] = [:]  // (index number, entry) → closest
+            for (number, item) in indexes.enumerated() where !(featureless && item.algorithm == .pdq) {
                 // Region hashes find reposts with an added banner, frame or bars, or a crop.
-                let regions = image.regionHashes(item.algorithm)
-                let queries = (item.algorithm == .pdq && useDihedral ? (image.pdqDihedral ?? [words]) : [words]) + regions
-                for query in queries {
+                for (name, query) in image.namedHashes(item.algorithm, dihedral: useDihedral) where query.count == item.index.wordsPerHash {
                     for neighbour in item.index.neighbors(of: query, radius: thresholds[item.algorithm]) {
                         let key = number << 40 | neighbour.index
-                        if best[key].map({ neighbour.distance < $0.1 }) ?? true { best[key] = (number, neighbour.distance) }
+                        if best[key].map({ neighbour.distance < $0.distance }) ?? true { best[key] = (number, neighbour.distance, name) }
                     }
                 }
             }
             if !best.isEmpty { matched += 1 }
-            let found = best.map { key, value in (indexes[value.0], indexes[value.0].entries[key & (1 << 40 - 1)], value.1) }
+            let found = best.map { key, value in (indexes[value.number], indexes[value.number].entries[key & (1 << 40 - 1)], value.distance, value.hash) }
                 .sorted { ($0.2, $0.1.source, $0.1.line) < ($1.2, $1.1.source, $1.1.line) }
-            for (item, entry, distance) in found {
+            for (item, entry, distance, hash) in found {
                 writer.write([("path", .string(image.path)), ("algorithm", .string(item.algorithm.rawValue)),
-                              ("distance", .integer(Int64(distance))), ("list", .string(entry.source)),
+                              ("distance", .integer(Int64(distance))), ("matched_hash", .string(hash)),
+                              ("pdq_quality", image.pdqQuality.map { .integer(Int64($0)) } ?? .null),
+                              ("list", .string(entry.source)),
                               ("line", .integer(Int64(entry.line))), ("entry", .string(entry.hex)),
                               ("label", entry.label.map(OutputValue.string) ?? .null)])
             }
         }
         writer.finish()
         let failed = images.filter { $0.error != nil }.count
-        warn("\(images.count) images, \(matched) matched \(entries.count) listed hashes, \(failed) failed")
-        if failed > 0 { throw ExitCode(1) }
+        warn("\(images.count) images, \(matched) matched \(entries.count) listed hashes, \(failed) failed"
+             + (lowQuality > 0 ? ", \(lowQuality) of PDQ quality below \(Self.minimumQuality) not matched by PDQ" : ""))
+        if matched == 0, assumedAlgorithm {
+            warn("hex hashes that are not PDQ's 64 digits were taken as phash; --list-algorithm says otherwise")
+        }
+        // grep's convention: 0 when something matched, 1 when nothing did, 2 on an error.
+        if failed > 0 { throw ExitCode(2) }
+        if matched == 0 { throw ExitCode(1) }
+    }
+
+    /// PDQ hashes of lower quality are not matched, on either side (ThreatExchange's rule).
+    static let minimumQuality = 50
+
+    /// Says when a list's hashes of an algorithm are of another size than the images' (an
+    /// imagehash list made with `hash_size=16` against 64-bit hashes): they can never match.
+    private func warnAboutWidths(_ listed: [(algorithm: HashAlgorithm, words: Int)], images: [HashedImage]) {
+        for algorithm in Set(listed.map(\.algorithm)) {
+            let listWidths = Set(listed.filter { $0.algorithm == algorithm }.map(\.words))
+            let imageWidths = Set(images.compactMap { $0.words[algorithm]?.count })
+            guard !imageWidths.isEmpty, listWidths.isDisjoint(with: imageWidths) else { continue }
+            let bits = { (words: Set<Int>) in words.sorted().map { String($0 * 64) }.joined(separator: ", ") }
+            warn("the lists' \(algorithm.rawValue) hashes have \(bits(listWidths)) bits and the images' \(bits(imageWidths)): "
+                 + "none can match (hash the images at the list's size: imprint hash --hash-size)")
+        }
     }
 }
 

@@ -70,6 +70,7 @@ enum HashListReader {
                     throw Failure(source: source, reason: "record \(line): \(key) is not a \(algorithm.rawValue) hash")
                 }
                 image.regionWords[algorithm, default: []].append(words)
+                image.regionNames[algorithm, default: []].append(key)
             }
         }
         if let quality = object["pdq_quality"] {

@@ -47,6 +47,7 @@ extension HashedImage {
                         continue
                     } else {
                         byFile[stored.fileID]!.regionWords[algorithm, default: []].append(words)
+                        byFile[stored.fileID]!.regionNames[algorithm, default: []].append(name)
                     }
                 }
             }

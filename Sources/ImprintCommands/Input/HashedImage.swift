@@ -21,6 +21,8 @@ struct HashedImage: Sendable {
     /// Each algorithm's hashes of further canonical regions (`imprint hash` columns
     /// `<algorithm>_c95`, `_c90`, `_c80`: central regions; `_r-2`, `_r+2`: rotated ones).
     var regionWords: [HashAlgorithm: [[UInt64]]] = [:]
+    /// The names of `regionWords`, in the same order (`pdq_c90`, …).
+    var regionNames: [HashAlgorithm: [String]] = [:]
     /// The earliest known time, as `YYYY-MM-DD HH:MM:SS` so that text order is time order.
     var time: String?
     /// Where `time` came from: `DateTimeOriginal`, `posted_at` (from a case) or `mtime`.
@@ -40,6 +42,26 @@ struct HashedImage: Sendable {
     /// its other regions'.
     func allWords(_ algorithm: HashAlgorithm) -> [[UInt64]] {
         [words[algorithm], trimmedWords[algorithm]].compactMap { $0 } + (regionWords[algorithm] ?? [])
+    }
+
+    /// Every hash `match` compares for `algorithm`, with the name that says which part or
+    /// variant of the image it is: the whole image (or, with `dihedral`, its eight rotations
+    /// and mirrors, `pdq_ROTATE90` …), the trimmed region, then the other regions.
+    func namedHashes(_ algorithm: HashAlgorithm, dihedral: Bool) -> [(name: String, words: [UInt64])] {
+        var named: [(name: String, words: [UInt64])] = []
+        if algorithm == .pdq, dihedral, let variants = pdqDihedral {
+            for (index, words) in variants.enumerated() {
+                let transform = DihedralTransform(rawValue: index) ?? .original
+                named.append((transform == .original ? "pdq" : "pdq_" + transform.name, words))
+            }
+        } else if let whole = words[algorithm] {
+            named.append((algorithm.rawValue, whole))
+        }
+        if let trimmed = trimmedWords[algorithm] { named.append((algorithm.rawValue + "_trimmed", trimmed)) }
+        for (index, words) in (regionWords[algorithm] ?? []).enumerated() {
+            named.append((regionNames[algorithm].flatMap { index < $0.count ? $0[index] : nil } ?? algorithm.rawValue + "_region", words))
+        }
+        return named
     }
 
     /// The hashes of the image's regions (trimmed, central), without the whole image's.

@@ -41,36 +41,93 @@ struct KnownHashList {
     var entries: [Entry] = []
     /// Rows passed over (other signal types in an HMA export), for the summary.
     var skipped = 0
+    /// PDQ entries whose quality column is below ``MatchCommand/minimumQuality``, not used.
+    var lowQuality = 0
+    /// Hex hashes that are not PDQ's were taken as `hexAlgorithm` for want of a word on it.
+    var assumedAlgorithm = false
 
-    /// Reads a list.
+    /// The names a header row gives its columns.
+    private static let hashColumns: Set<String> = ["signal_value", "hash", "hash_value", "pdq_hash", "pdq", "phash", "dhash", "ahash", "whash", "value", "signal"]
+    private static let typeColumns: Set<String> = ["signal_type", "algorithm", "hash_type", "type"]
+    private static let qualityColumns: Set<String> = ["quality", "pdq_quality"]
+
+    /// Reads a list: one hash per line, CSV or TSV with or without a header row (whose names
+    /// place the columns, in any order), CSV quoting, a byte-order mark, `#` comments, and
+    /// lines of the form `pdq <hex>` as ThreatExchange's command line prints them.
     /// - Parameters:
-    ///   - hexAlgorithm: the algorithm of hex hashes that are not 64 digits (imagehash lists).
-    init(text: String, source: String, format: Format, hexAlgorithm: HashAlgorithm) throws {
+    ///   - hexAlgorithm: the algorithm of hex hashes that are not 64 digits (imagehash lists),
+    ///     unless the list says (`# algorithm: dhash`); nil when not given (pHash, assumed).
+    init(text: String, source: String, format: Format, hexAlgorithm given: HashAlgorithm?) throws {
+        var text = Substring(text)
+        if text.unicodeScalars.first == "\u{FEFF}" { text = Substring(text.unicodeScalars.dropFirst()) }
         let lines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
         var format = format
+        var hexAlgorithm = given
+        // A header's hash, type and quality columns; the others make the label.
+        var columns: (hash: Int, type: Int?, quality: Int?)?
         for (number, rawLine) in lines.enumerated() {
             let line = rawLine.trimmingCharacters(in: .whitespaces)
-            if line.isEmpty || line.hasPrefix("#") { continue }
+            if line.isEmpty { continue }
+            if line.hasPrefix("#") {
+                // `# algorithm: dhash`, as `imprint hashes export` writes it.
+                let words = line.dropFirst().split(whereSeparator: { $0 == " " || $0 == ":" || $0 == "\t" })
+                if words.count == 2, words[0].lowercased() == "algorithm", let named = HashAlgorithm(rawValue: words[1].lowercased()) {
+                    hexAlgorithm = named
+                }
+                continue
+            }
+            let separator: Unicode.Scalar = line.unicodeScalars.contains(",") ? "," : (line.contains("\t") ? "\t" : " ")
+            let fields = (CSVTable.rows(line, separator: separator).first ?? []).map { $0.trimmingCharacters(in: .whitespaces) }.filter { separator != " " || !$0.isEmpty }
+            guard let first = fields.first else { continue }
+            // A header row: no field is a hash, and one names the hash column.
+            if columns == nil, let hashAt = fields.firstIndex(where: { Self.hashColumns.contains($0.lowercased()) }),
+               !fields.contains(where: { HashedImage.words(.pdq, hex: $0) != nil || HashBits(hex: $0) != nil && $0.count >= 16 }) {
+                let names = fields.map { $0.lowercased() }
+                columns = (hashAt, names.firstIndex(where: Self.typeColumns.contains), names.firstIndex(where: Self.qualityColumns.contains))
+                if format == .auto { format = names.contains("signal_type") ? .hmaCSV : .pdqCSV }
+                continue
+            }
+            let lineNumber = number + 1
+            if let columns {
+                guard columns.hash < fields.count else { throw Failure(source: source, line: lineNumber, reason: "no value in the hash column") }
+                let hex = fields[columns.hash]
+                var algorithm = hex.count == 64 ? HashAlgorithm.pdq : (hexAlgorithm ?? .phash)
+                if let typeAt = columns.type, typeAt < fields.count {
+                    guard let named = Self.algorithm(signalType: fields[typeAt]) else { skipped += 1; continue }
+                    algorithm = named
+                } else if hex.count != 64, hexAlgorithm == nil {
+                    assumedAlgorithm = true
+                }
+                let quality = columns.quality.flatMap { $0 < fields.count ? Int(fields[$0]) : nil }
+                let label = fields.indices.filter { ![columns.hash, columns.type, columns.quality].contains($0) && !fields[$0].isEmpty }
+                    .map { fields[$0] }.joined(separator: ",")
+                try add(algorithm, hex, quality: quality, source: source, line: lineNumber, label: label)
+                continue
+            }
             if format == .auto { format = Self.guessFormat(line) }
             switch format {
             case .hex, .imagehash, .auto:
-                let token = line.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "," }).first.map(String.init) ?? line
-                let algorithm: HashAlgorithm = format != .imagehash && token.count == 64 ? .pdq : hexAlgorithm
-                try add(algorithm, token, source: source, line: number + 1, label: nil)
+                // A hash, then perhaps a label; or `pdq <hex>`, the algorithm first.
+                if fields.count >= 2, let named = Self.algorithm(signalType: first), HashedImage.words(named, hex: fields[1]) != nil {
+                    try add(named, fields[1], quality: nil, source: source, line: lineNumber,
+                            label: fields.count >= 3 ? fields[2...].joined(separator: " ") : nil)
+                    continue
+                }
+                let algorithm: HashAlgorithm = format != .imagehash && first.count == 64 ? .pdq : (hexAlgorithm ?? .phash)
+                if algorithm != .pdq, hexAlgorithm == nil { assumedAlgorithm = true }
+                try add(algorithm, first, quality: nil, source: source, line: lineNumber,
+                        label: fields.count >= 2 ? fields[1...].joined(separator: separator == " " ? " " : ",") : nil)
             case .pdqCSV:
-                let fields = CSVTable.rows(line).first ?? []
-                guard fields.count >= 1 else { continue }
-                try add(.pdq, fields[0], source: source, line: number + 1,
+                try add(.pdq, first, quality: fields.count >= 2 ? Int(fields[1]) : nil, source: source, line: lineNumber,
                         label: fields.count >= 3 ? fields[2...].joined(separator: ",") : nil)
             case .hmaCSV:
-                let fields = CSVTable.rows(line).first ?? []
-                if fields.first?.lowercased() == "signal_type" { continue }
-                guard fields.count >= 2 else { throw Failure(source: source, line: number + 1, reason: "needs signal_type,signal_value") }
-                guard let algorithm = Self.algorithm(signalType: fields[0]) else {
+                if first.lowercased() == "signal_type" { continue }
+                guard fields.count >= 2 else { throw Failure(source: source, line: lineNumber, reason: "needs signal_type,signal_value") }
+                guard let algorithm = Self.algorithm(signalType: first) else {
                     skipped += 1
                     continue
                 }
-                try add(algorithm, fields[1], source: source, line: number + 1,
+                try add(algorithm, fields[1], quality: nil, source: source, line: lineNumber,
                         label: fields.count >= 3 ? fields[2...].filter { !$0.isEmpty }.joined(separator: ",") : nil)
             }
         }
@@ -93,9 +150,14 @@ struct KnownHashList {
         return .hex
     }
 
-    private mutating func add(_ algorithm: HashAlgorithm, _ hex: String, source: String, line: Int, label: String?) throws {
+    private mutating func add(_ algorithm: HashAlgorithm, _ hex: String, quality: Int?, source: String, line: Int, label: String?) throws {
         guard let words = HashedImage.words(algorithm, hex: hex) else {
-            throw Failure(source: source, line: line, reason: "'\(hex)' is not a \(algorithm.rawValue) hash")
+            let shown = hex.count > 80 ? hex.prefix(80) + "…" : Substring(hex)
+            throw Failure(source: source, line: line, reason: "'\(shown)' is not a \(algorithm.rawValue) hash (\(algorithm == .pdq ? "64" : "16 or more") hex digits)")
+        }
+        if algorithm == .pdq, let quality, quality < MatchCommand.minimumQuality {
+            lowQuality += 1
+            return
         }
         entries.append(Entry(algorithm: algorithm, words: words, hex: hex.lowercased(), source: source, line: line,
                              label: label.flatMap { $0.isEmpty ? nil : $0 }))
@@ -104,6 +166,8 @@ struct KnownHashList {
     /// `images` written as a list in `format` (`auto` is not a format to write), for `algorithm`.
     static func export(_ images: [HashedImage], format: Format, algorithm: HashAlgorithm) -> String {
         var out = format == .hmaCSV ? "signal_type,signal_value,content_id\n" : ""
+        // A hex list says what it holds, so that a dHash list is not read back as pHash.
+        if format == .hex || format == .imagehash, algorithm != .pdq { out = "# algorithm: \(algorithm.rawValue)\n" }
         for image in images {
             guard let hex = image.hex[algorithm] else { continue }
             switch format {
