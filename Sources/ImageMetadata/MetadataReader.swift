@@ -33,14 +33,18 @@ public enum MetadataReader {
             // A TIFF's IPTC lives in IFD0 (tag 33723); in other formats that tag is not where
             // IPTC belongs, and exiftool's digest covers only the standard place.
             if format == .tiff, iptcBlock == nil, let data = decoded.iptcData { iptcBlock = data[...] }
-            // A TIFF's profile is read from the file (libexif may not get it whole).
-            if iccProfile == nil { iccProfile = format == .tiff ? ExifBlockReader.ifd0Bytes(Array(exif), tag: 0x8773) : decoded.iccData }
+            if iccProfile == nil, format != .tiff { iccProfile = decoded.iccData }
         }
         metadata.orientation = ifd0Integer("Orientation", in: exifTags)
         if format == .tiff {
             metadata.imageWidth = ifd0Integer("ImageWidth", in: exifTags)
             metadata.imageHeight = ifd0Integer("ImageHeight", in: exifTags)
-            if let exif = contents.exif { metadata.pageCount = ExifBlockReader.pageCount(Array(exif)) }
+            if let exif = contents.exif {
+                let file = Array(exif)
+                metadata.pageCount = ExifBlockReader.pageCount(file)
+                // A TIFF's profile is read from the file (libexif may not get it whole).
+                if iccProfile == nil { iccProfile = ExifBlockReader.ifd0Bytes(file, tag: 0x8773) }
+            }
         }
         var xmpTags: [MetadataTag] = []
         if let xmpPacket {
