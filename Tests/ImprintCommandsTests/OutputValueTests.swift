@@ -48,6 +48,12 @@ import Testing
         #expect(OutputValue(TagValue.double(-.infinity)) == .string("-inf"))
     }
 
+    /// Lists in CSV and text are joined as exiftool joins them, so that their items stay apart.
+    @Test func listsJoinWithACommaAndASpace() {
+        #expect(OutputValue.list([.string("Tabqa airbase"), .string("Raqqa")]).text == "Tabqa airbase, Raqqa")
+        #expect(OutputValue.list([.string("Tabqa"), .string("airbase Raqqa")]).text == "Tabqa, airbase Raqqa")
+    }
+
     /// Text tables stay aligned: long values are cut with "…" (a path keeps its file name),
     /// and a column without a given width is as wide as its first value.
     @Test func textTablesStayAligned() throws {

@@ -39,7 +39,8 @@ enum HashListReader {
             var object: [String: Any] = [:]
             for (key, value) in zip(header, row) where !value.isEmpty { object[key] = value }
             if let list = object["pdq_dihedral"] as? String {
-                object["pdq_dihedral"] = list.split(separator: " ").map(String.init)
+                // ", " between the hashes (a space in files written before lists took commas).
+                object["pdq_dihedral"] = list.split(whereSeparator: { $0 == " " || $0 == "," }).map(String.init)
             }
             return try image(from: object, source: source, line: number + 2)
         }

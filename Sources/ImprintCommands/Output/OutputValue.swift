@@ -39,7 +39,9 @@ public enum OutputValue: Sendable, Equatable {
         }
     }
 
-    /// The value as plain text: strings unquoted, lists space-separated (exiftool's habit).
+    /// The value as plain text: strings unquoted, lists joined by ", " as exiftool's `-csv`
+    /// and text output join them (`-sep`'s default), so that ["Tabqa airbase", "Raqqa"] and
+    /// ["Tabqa", "airbase Raqqa"] stay apart.
     var text: String {
         switch self {
         case .string(let text): text
@@ -48,7 +50,7 @@ public enum OutputValue: Sendable, Equatable {
         case .bool(let flag): flag ? "true" : "false"
         case .number(let text): text
         case .null: ""
-        case .list(let items): items.map(\.text).joined(separator: " ")
+        case .list(let items): items.map(\.text).joined(separator: ", ")
         }
     }
 
