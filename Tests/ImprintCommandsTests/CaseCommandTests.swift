@@ -94,6 +94,8 @@ import Testing
         let fromCase = try groups(["--case", Self.casePath])
         #expect(!fromCase.isEmpty)
         #expect(fromCase == (try groups(["samples"])))
+        // The case and the same folder named too: each file once, none a repost of itself.
+        #expect(fromCase == (try groups(["--case", Self.casePath, "samples"])))
         // Files with neither a date taken nor a post fall back to their mtime, as from a folder.
         let records = try CommandLineRunner.objects(CommandLineRunner.run(["cluster", "--format", "jsonl", "--case", Self.casePath]))
         #expect(records.allSatisfy { $0["time"] is String }, "every file has a time")

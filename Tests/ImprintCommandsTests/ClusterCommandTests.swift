@@ -205,6 +205,23 @@ func clusterMembers(_ records: [[String: Any]]) -> [Int: [String]] {
         #expect(result.stdout.contains("samples/mosul-runway.jpg"))
     }
 
+    /// A saved hash file clusters alike wherever it is run: its relative paths are taken from
+    /// the hash file's folder when they are not found from the current one.
+    @Test func aSavedHashFileClustersAlikeFromAnotherFolder() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("imprint-saved-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("elsewhere"), withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.createSymbolicLink(at: folder.appendingPathComponent("samples"),
+                                                   withDestinationURL: CommandLineRunner.repository.appendingPathComponent("samples"))
+        let hashed = try CommandLineRunner.run(["hash", "--format", "jsonl", "samples"])
+        try hashed.stdout.write(to: folder.appendingPathComponent("hashes.jsonl"), atomically: true, encoding: .utf8)
+        let here = try CommandLineRunner.run(["cluster", "--format", "jsonl", "hashes.jsonl"], directory: folder)
+        let elsewhere = try CommandLineRunner.run(["cluster", "--format", "jsonl", "../hashes.jsonl"], directory: folder.appendingPathComponent("elsewhere"))
+        #expect(here.status == 0 && elsewhere.status == 0)
+        #expect(!here.stdout.isEmpty && here.stdout == elsewhere.stdout)
+        #expect(here.stdout.contains("DateTimeOriginal"))
+    }
+
     @Test func badArgumentsAreUsageErrors() throws {
         #expect(try CommandLineRunner.run(["cluster", "--threshold", "pdq=x", "samples"]).status == 2)
         #expect(try CommandLineRunner.run(["cluster", "--dihedral", "--algorithms", "phash", "samples"]).status == 2)

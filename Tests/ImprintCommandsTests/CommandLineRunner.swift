@@ -34,13 +34,13 @@ struct CommandLineRunner {
         return corpus
     }()
 
-    /// Runs `imprint arguments…` in the repository folder, feeding `input` to stdin; with
-    /// `interruptAfter`, sends it SIGINT (Ctrl-C) after that many seconds.
-    static func run(_ arguments: [String], input: Data? = nil, interruptAfter: Double? = nil) throws -> Result {
+    /// Runs `imprint arguments…` in the repository folder (or `directory`), feeding `input` to
+    /// stdin; with `interruptAfter`, sends it SIGINT (Ctrl-C) after that many seconds.
+    static func run(_ arguments: [String], input: Data? = nil, interruptAfter: Double? = nil, directory: URL? = nil) throws -> Result {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
-        process.currentDirectoryURL = repository
+        process.currentDirectoryURL = directory ?? repository
         // stderr goes to a file, so only one pipe needs draining and nothing can deadlock.
         let errFile = FileManager.default.temporaryDirectory.appendingPathComponent("imprint-test-\(UUID().uuidString).err")
         FileManager.default.createFile(atPath: errFile.path, contents: nil)

@@ -72,9 +72,10 @@ struct HashInputOptions: ParsableArguments {
                 : try Data(contentsOf: URL(fileURLWithPath: path))
             let listed = try HashListReader.read(String(decoding: data, as: UTF8.self), source: path == "-" ? "stdin" : path)
             if times {
+                let folder = path == "-" ? nil : (absolutePath(path) as NSString).deletingLastPathComponent
                 await runOrdered(listed, jobs: jobs, work: { image in
                     var image = image
-                    image.findTime()
+                    image.findTime(relativeTo: folder)
                     return image
                 }, emit: { images.append($0) })
             } else {
@@ -83,7 +84,10 @@ struct HashInputOptions: ParsableArguments {
         }
         await hashPending()
         if let casePath {
-            images += try HashedImage.fromCase(CaseDatabase(path: casePath), algorithms: algorithms)
+            // A file named here that the case holds too is taken once (as named here): else
+            // it would match itself.
+            let named = Set(images.map { absolutePath($0.path) })
+            images += try HashedImage.fromCase(CaseDatabase(path: casePath), algorithms: algorithms).filter { !named.contains($0.path) }
         }
         for image in images where image.error != nil { warn("\(image.path): \(image.error!)") }
         return images

@@ -84,8 +84,15 @@ struct HashedImage: Sendable {
     /// Fills `time` with the date taken as the case stores it (UTC where the file recorded an
     /// offset, as `cluster --case` sees it), else its modification time; leaves it nil when
     /// the file cannot be read.
-    mutating func findTime() {
+    mutating func findTime(relativeTo folder: String? = nil) {
         guard time == nil else { return }
+        // A relative path in a saved hash file is taken from where the run is, else from the
+        // hash file's folder, so that a hash file clusters alike wherever it is run.
+        var path = self.path
+        if let folder, !path.hasPrefix("/"), !FileManager.default.fileExists(atPath: path),
+           FileManager.default.fileExists(atPath: folder + "/" + path) {
+            path = folder + "/" + path
+        }
         if case .success(let bytes) = readFile(path), let metadata = try? MetadataReader.read(bytes),
            let taken = DateTaken(metadata: metadata), let sortable = Self.sortableTime(iso: taken.iso) {
             time = sortable
