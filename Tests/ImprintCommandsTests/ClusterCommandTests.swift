@@ -225,6 +225,10 @@ func clusterMembers(_ records: [[String: Any]]) -> [Int: [String]] {
     @Test func badArgumentsAreUsageErrors() throws {
         #expect(try CommandLineRunner.run(["cluster", "--threshold", "pdq=x", "samples"]).status == 2)
         #expect(try CommandLineRunner.run(["cluster", "--dihedral", "--algorithms", "phash", "samples"]).status == 2)
+        // A threshold beyond the hash's bits is refused; one at half of them or more is warned about.
+        #expect(try CommandLineRunner.run(["cluster", "--threshold", "pdq=300", "samples"]).status == 2)
+        #expect(try CommandLineRunner.run(["cluster", "-a", "phash", "--threshold", "phash=99", "samples"]).status == 2)
+        #expect(try CommandLineRunner.run(["cluster", "--threshold", "pdq=140", "samples"]).stderr.contains("unrelated pictures differ by about 128"))
     }
 }
 

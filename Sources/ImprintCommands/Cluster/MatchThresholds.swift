@@ -26,7 +26,21 @@ struct MatchThresholds: Sendable, Equatable {
                   let value = Int(parts[1]), value >= 0 else {
                 throw ValidationError("--threshold takes algorithm=bits pairs, e.g. pdq=31,phash=10; got '\(item)'")
             }
+            // PDQ has 256 bits; the others at most 64² (--hash-size 64).
+            let bits = algorithm == .pdq ? 256 : 4096
+            guard value <= bits else { throw ValidationError("--threshold \(algorithm.rawValue)=\(value): the hash has at most \(bits) bits") }
             byAlgorithm[algorithm] = value
+        }
+    }
+
+    /// Refuses a threshold above the number of bits the images' hashes have, and warns about
+    /// one of half of them or more, where unrelated pictures meet (a typo such as pdq=310).
+    func check(_ images: [HashedImage]) throws {
+        for (algorithm, threshold) in byAlgorithm.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
+            guard let words = images.lazy.compactMap({ $0.words[algorithm]?.count }).first else { continue }
+            let bits = words * 64  // (a hash of fewer bits, --hash-size 4, is held in one word too)
+            if threshold > bits { throw ValidationError("--threshold \(algorithm.rawValue)=\(threshold) is more than the \(bits) bits of its hashes") }
+            if threshold * 2 >= bits { warn("--threshold \(algorithm.rawValue)=\(threshold) of \(bits) bits: unrelated pictures differ by about \(bits / 2)") }
         }
     }
 

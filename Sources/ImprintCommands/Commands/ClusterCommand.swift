@@ -58,8 +58,9 @@ struct ClusterCommand: AsyncParsableCommand {
 
     func run() async throws {
         let images = try await input.load(algorithms: algorithms, dihedral: useDihedral, times: true)
-        let clusterer = RepostClusterer(algorithms: algorithms, thresholds: try MatchThresholds(parsing: thresholdList),
-                                        dihedral: useDihedral, mode: mode)
+        let thresholds = try MatchThresholds(parsing: thresholdList)
+        try thresholds.check(images)
+        let clusterer = RepostClusterer(algorithms: algorithms, thresholds: thresholds, dihedral: useDihedral, mode: mode)
         let missing = images.filter { image in image.error == nil && algorithms.contains { image.words[$0] == nil } }
         if let first = missing.first {
             throw ValidationError("\(first.path) has no \(algorithms.first { first.words[$0] == nil }!.rawValue) hash; hash with --algorithms \(algorithmList).")

@@ -76,6 +76,7 @@ struct MatchCommand: AsyncParsableCommand {
         }
         let images = try await input.load(algorithms: algorithms, dihedral: useDihedral, times: false)
         let thresholds = try MatchThresholds(parsing: thresholdList)
+        try thresholds.check(images)
 
         // One index per algorithm and hash width over the list's hashes.
         var indexes: [(algorithm: HashAlgorithm, entries: [KnownHashList.Entry], index: HammingIndex)] = []
