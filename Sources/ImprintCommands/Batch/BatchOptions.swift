@@ -8,7 +8,7 @@ struct BatchOptions: ParsableArguments {
     var paths: [String] = []
 
     @Option(name: .customLong("files-from"), help: ArgumentHelp(
-        "Read more paths from this file, one per line ('-' for stdin).", valueName: "file"))
+        "Read more paths from this file, one per line ('-' for stdin); as exiftool's -@, blanks around a path are trimmed and lines starting with # are comments (not with -0).", valueName: "file"))
     var filesFrom: String?
 
     @Flag(name: [.customShort("0"), .customLong("null")], help: "Paths in --files-from are NUL-separated.")
@@ -49,9 +49,15 @@ struct BatchOptions: ParsableArguments {
             : try Data(contentsOf: URL(fileURLWithPath: filesFrom))
         let separator: UInt8 = nullSeparated ? 0 : UInt8(ascii: "\n")
         // Lists are bytes, as `find -print0` writes them: names that are not UTF-8 are kept.
-        let listed = data.split(separator: separator).map { line -> String in
+        // A line list follows exiftool's -@ file: blanks around a name are trimmed and lines
+        // starting with # are comments; a -0 list is taken as it is.
+        let listed = data.split(separator: separator).compactMap { line -> String? in
             var line = line
-            if !nullSeparated, line.last == UInt8(ascii: "\r") { line.removeLast() }
+            if !nullSeparated {
+                while let last = line.last, last == UInt8(ascii: "\r") || last == 0x20 || last == 0x09 { line.removeLast() }
+                while let first = line.first, first == 0x20 || first == 0x09 { line.removeFirst() }
+                if line.first == UInt8(ascii: "#") { return nil }
+            }
             return FileSystemName.string(line)
         }.filter { !$0.isEmpty }
         return paths + listed

@@ -118,7 +118,9 @@ struct PathWalker: Sequence, IteratorProtocol {
                 return .failure(Failure(path: path, reason: "folders nested deeper than \(limits.maxDepth); not walked"))
             }
             guard walkedFolders.insert([UInt64(status.st_dev), UInt64(status.st_ino)]).inserted else {
-                return .failure(Failure(path: path, reason: "folder already walked (a link or mount loop); not walked again"))
+                // A folder named twice (`photos photos/`, a shell glob) is walked once, quietly;
+                // met again inside a walk, it is a link or mount loop.
+                return explicit ? nil : .failure(Failure(path: path, reason: "folder already walked (a link or mount loop); not walked again"))
             }
             guard let names = Self.names(in: path) else {
                 return .failure(Failure(path: path, reason: "cannot list folder"))
