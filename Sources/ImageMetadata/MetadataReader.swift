@@ -107,6 +107,8 @@ public enum MetadataReader {
 
     /// The integer value of IFD0 tag `name`, if present.
     private static func ifd0Integer(_ name: String, in tags: [MetadataTag]) -> Int? {
-        tags.first { $0.group == "IFD0" && $0.name == name }?.value.numericValue.map { Int($0) }
+        // (A hostile file's value may be "inf" or beyond Int's range, which Int() traps on:
+        // found by scripts/fuzz.)
+        tags.first { $0.group == "IFD0" && $0.name == name }?.value.numericValue.flatMap { $0.isFinite && abs($0) < 1e15 ? Int($0) : nil }
     }
 }

@@ -49,4 +49,12 @@ import Testing
         #expect(metadata.warnings == ["XMP: packet is not valid UTF-8; not parsed"])
         #expect(metadata.imageWidth == 9)
     }
+
+    /// An IFD0 Orientation stored as a rational 0/0 reads as NaN, which `Int()` trapped on
+    /// while taking the orientation (found by `scripts/fuzz metadata`: crash-5b005de0).
+    @Test func anOrientationThatIsNoNumberIsNoOrientation() throws {
+        let metadata = try Self.read("fuzz-metadata-crash-5b005de0.jpg")
+        #expect(metadata.orientation == nil)
+        #expect(metadata.effectiveOrientation == 1)
+    }
 }
