@@ -102,8 +102,9 @@ public struct FileMetadata: Sendable {
             all.append(MetadataTag(group: "Imprint", name: "ThumbnailLength", value: .integer(Int64(thumbnail.count))))
         }
         if !warnings.isEmpty {
-            all.append(MetadataTag(group: "Imprint", name: "Warning",
-                                   value: warnings.count == 1 ? .string(warnings[0]) : .list(warnings.map(TagValue.string))))
+            // One string, as exiftool's Warning is (jq filters written for it take a string);
+            // several warnings are joined, none is dropped.
+            all.append(MetadataTag(group: "Imprint", name: "Warning", value: .string(warnings.joined(separator: "; "))))
         }
         all.append(contentsOf: composite)
 
