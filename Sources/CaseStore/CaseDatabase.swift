@@ -16,18 +16,34 @@ public final class CaseDatabase: Sendable {
     /// - Throws: ``CaseStoreError/cannotOpen(path:detail:)`` when SQLite refuses the file.
     public init(path: String) throws(CaseStoreError) {
         Self.provideEmptyWAL(for: path)
-        do {
-            writer = try DatabasePool(path: path, configuration: Self.configuration)
-            self.path = path
-            // Checking in a read is cheaper than the migrator's exclusive write when, as on
-            // every run but the first, there is nothing to do.
-            let migrator = Self.migrator
-            if try !writer.read({ try migrator.hasCompletedMigrations($0) }) {
-                try migrator.migrate(writer)
+        // Two runs opening a new case at once race to set WAL mode and create the schema:
+        // the loser sees "database is locked" or "table … already exists". It waits and opens
+        // again, and finds the schema made (at most about 10 s).
+        var attempt = 0
+        while true {
+            do {
+                writer = try Self.openPool(path)
+                break
+            } catch let error as DatabaseError where attempt < 100
+                && (error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED || error.message?.contains("already exists") == true) {
+                attempt += 1
+                usleep(100_000)
+            } catch {
+                throw .cannotOpen(path: path, detail: "\(error)")
             }
-        } catch {
-            throw .cannotOpen(path: path, detail: "\(error)")
         }
+        self.path = path
+    }
+
+    /// The pool for `path`, its schema brought up to date.
+    private static func openPool(_ path: String) throws -> DatabasePool {
+        let pool = try DatabasePool(path: path, configuration: configuration)
+        // Checking in a read is cheaper than the migrator's exclusive write when, as on
+        // every run but the first, there is nothing to do.
+        if try !pool.read({ try migrator.hasCompletedMigrations($0) }) {
+            try migrator.migrate(pool)
+        }
+        return pool
     }
 
     /// A case in memory, for tests.
@@ -81,7 +97,8 @@ public final class CaseDatabase: Sendable {
             // power cut could lose the last ones), and commits do not wait for fsync.
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
         }
-        configuration.busyMode = .timeout(10)
+        // Another run writing to the case (a second ingest, a sites import) is waited for.
+        configuration.busyMode = .timeout(60)
         return configuration
     }
 
@@ -92,7 +109,14 @@ public final class CaseDatabase: Sendable {
     /// nothing; the WAL file stays (empty of frames) for the next run.
     public func checkpoint() throws(CaseStoreError) {
         guard path != nil else { return }
-        do { _ = try writer.writeWithoutTransaction { try $0.checkpoint(.full) } } catch { throw .database("\(error)") }
+        do {
+            _ = try writer.writeWithoutTransaction { try $0.checkpoint(.full) }
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED {
+            // Another run is using the case: what it and this one committed is safe in the
+            // WAL, and the last one to close copies it over.
+        } catch {
+            throw .database("\(error)")
+        }
     }
 
     /// The paths under `folder`, as bounds for a range scan on a path index: every path from

@@ -325,6 +325,28 @@ import Testing
         #expect(stats["files"] as? Int == 3)
     }
 
+    /// Runs started at once on a new case wait for each other instead of failing on
+    /// "database is locked" or on a schema the other run is creating.
+    @Test func ingestsStartedAtOnceAllSucceed() throws {
+        for _ in 0..<3 {
+            let folder = try Self.scratch()
+            defer { try? FileManager.default.removeItem(at: folder) }
+            let casePath = folder.appendingPathComponent("x.case").path
+            let runs = (0..<4).map { _ -> Process in
+                let process = Process()
+                process.executableURL = CommandLineRunner.executable
+                process.arguments = ["ingest", "--format", "jsonl", "--case", casePath, "samples"]
+                process.currentDirectoryURL = CommandLineRunner.repository
+                process.standardOutput = FileHandle.nullDevice
+                process.standardError = FileHandle.nullDevice
+                return process
+            }
+            for run in runs { try run.run() }
+            for run in runs { run.waitUntilExit() }
+            #expect(runs.allSatisfy { $0.terminationStatus == 0 }, "\(runs.map(\.terminationStatus))")
+        }
+    }
+
     /// A sidecar edited since it was read says what it now says: a field it empties and a
     /// row it drops are gone from the case, as in a fresh case of the same folder.
     @Test func anEditedSidecarSaysWhatItNowSays() throws {
