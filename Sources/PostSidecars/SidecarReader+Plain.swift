@@ -4,13 +4,15 @@ extension SidecarReader {
     /// A plain CSV with a header row (comma-separated, or `;` or tab when the header has no
     /// comma): `file` (required; several files separated by `;`),
     /// `text`, `posted_at`, `url`, `author`, and optionally `platform`, `post_id`, `language`;
-    /// other columns go to `extra`.
-    static func plainCSV(_ data: Data, sidecarName: String) throws(SidecarError) -> [Post] {
+    /// other columns go to `extra`. Nil for a table with none of those columns, which is some
+    /// other table kept beside the pictures (a hash list, notes), not a sidecar.
+    static func plainCSV(_ data: Data, sidecarName: String) throws(SidecarError) -> [Post]? {
         let text = tableText(data)
         let rows = CSVTable.rows(text, separator: CSVTable.separator(of: text))
         // "Posted At", "posted-at" and "posted_at" name one column.
         guard let header = rows.first?.map({ $0.trimmingCharacters(in: Self.blanks).lowercased()
             .replacingOccurrences(of: " ", with: "_").replacingOccurrences(of: "-", with: "_") }) else { return [] }
+        guard header.contains(where: plainColumns.contains) else { return nil }
         guard header.contains("file") else { throw .missingColumn("file") }
         var posts: [Post] = []
         for (index, row) in rows.dropFirst().enumerated() where !row.allSatisfy(\.isEmpty) {
@@ -62,6 +64,9 @@ extension SidecarReader {
     ]
 
     /// One row or JSON Lines object of the plain format.
+    /// The columns of a plain table; a table or JSON Lines file with none of them is no sidecar.
+    static let plainColumns: Set<String> = ["file", "text", "posted_at", "url", "author", "platform", "post_id", "language", "lang"]
+
     static func plain(_ row: JSONFields, sidecarName: String, row number: Int) throws(SidecarError) -> Post {
         var fields = row
         var media: [String]

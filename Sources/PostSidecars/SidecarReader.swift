@@ -66,7 +66,7 @@ public enum SidecarReader {
             let account = (path as NSString).deletingLastPathComponent + "/account.js"
             return (format, try twitterArchive(bytes, accountJS: try? Data(contentsOf: URL(fileURLWithPath: account))), [])
         case .plainCSV:
-            return (format, try plainCSV(bytes, sidecarName: name), [])
+            return try plainCSV(bytes, sidecarName: name).map { (format, $0, []) }
         case .plainJSONL, .snscrape:
             return try jsonLines(bytes, sidecarName: name)
         }
@@ -110,7 +110,7 @@ public enum SidecarReader {
     /// columns. A line that is not a JSON object (a scrape killed mid-line, a stray edit) is
     /// skipped and reported in `skipped`, and the other lines are kept; a file with no good
     /// line at all is an error.
-    static func jsonLines(_ data: Data, sidecarName: String) throws(SidecarError) -> (format: SidecarFormat, posts: [Post], skipped: [String]) {
+    static func jsonLines(_ data: Data, sidecarName: String) throws(SidecarError) -> (format: SidecarFormat, posts: [Post], skipped: [String])? {
         var objects: [[String: Any]] = []
         var skipped: [String] = []
         var firstError: SidecarError?
@@ -125,11 +125,12 @@ public enum SidecarReader {
             }
         }
         if objects.isEmpty, let firstError { throw firstError }
-        let (format, posts) = try postsOfJSONLines(objects, sidecarName: sidecarName)
+        guard let (format, posts) = try postsOfJSONLines(objects, sidecarName: sidecarName) else { return nil }
         return (format, posts, skipped)
     }
 
-    private static func postsOfJSONLines(_ objects: [[String: Any]], sidecarName: String) throws(SidecarError) -> (SidecarFormat, [Post]) {
+    /// Nil for lines that are no sidecar's (`imprint hash` output, another tool's records).
+    private static func postsOfJSONLines(_ objects: [[String: Any]], sidecarName: String) throws(SidecarError) -> (SidecarFormat, [Post])? {
         if let first = objects.first, first["category"] != nil, first["subcategory"] != nil, first["file"] == nil {
             return (.galleryDL, objects.map { galleryDL($0, mediaName: nil) })
         }
@@ -140,6 +141,7 @@ public enum SidecarReader {
                 || (object["file"] == nil && object["url"] != nil && object["content"] != nil)
         } ?? false
         if isSnscrape { return (.snscrape, objects.filter { !isSnscrapeEntity($0) }.flatMap(snscrapePosts)) }
+        guard objects.contains(where: { $0.keys.contains(where: plainColumns.contains) }) else { return nil }
         var posts: [Post] = []
         for (index, object) in objects.enumerated() {
             posts.append(try plain(JSONFields(object), sidecarName: sidecarName, row: index + 1))

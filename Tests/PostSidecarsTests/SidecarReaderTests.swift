@@ -399,6 +399,15 @@ import Testing
          "author": {"id": 34, "name": "front_watch", "nick": "Front Watch"}, "content": "Dam breached overnight", "lang": "en"}
         """
 
+    /// A table or JSON Lines file with none of the sidecar columns is some other file kept
+    /// beside the pictures (notes, a hash list, `imprint hash` output): no sidecar, no error.
+    /// One with some of them but no `file` is a sidecar with a mistake.
+    @Test func otherTablesAreNoSidecars() throws {
+        #expect(try SidecarReader.read(path: "/x/notes.csv", data: Data("who,when\nAli,Monday\n".utf8)) == nil)
+        #expect(try SidecarReader.read(path: "/x/hashes.jsonl", data: Data(#"{"path":"a.jpg","pdq":"00ff"}"#.utf8)) == nil)
+        #expect(throws: SidecarError.self) { try SidecarReader.read(path: "/x/posts.csv", data: Data("text,url\nhi,https://t.me/a/1\n".utf8)) }
+    }
+
     @Test func galleryDLUnderANameOfItsOwn() throws {
         // "{tweet_id}.json": the post's numbered files are its media.
         let whole = try #require(try SidecarReader.read(path: "/x/1665934575399862275.json", data: Data(Self.galleryDLTweet.utf8)))
