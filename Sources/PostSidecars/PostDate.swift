@@ -37,6 +37,34 @@ enum PostDate {
         return nil
     }
 
+    /// Whether a table's dates are written month first: one of them reads only that way
+    /// (12/25/2017) and none only day first (25/12/2017). Then its ambiguous ones (03/04/2017)
+    /// are month first too, rather than each guessed alone.
+    static func monthFirst(_ values: [String]) -> Bool {
+        var onlyMonthFirst = false
+        for value in values {
+            guard let (first, second) = leadingPair(value) else { continue }
+            if first > 12 && second <= 12 { return false }
+            if second > 12 && first <= 12 { onlyMonthFirst = true }
+        }
+        return onlyMonthFirst
+    }
+
+    /// `03/04/2017 …` written day first (`04/03/2017 …`), for a month-first table.
+    static func dayFirst(_ value: String) -> String {
+        guard let match = value.range(of: #"^\s*\d{1,2}[/.-]\d{1,2}(?=[/.-]\d{4})"#, options: .regularExpression) else { return value }
+        let parts = value[match].split(whereSeparator: { $0 == "/" || $0 == "." || $0 == "-" })
+        let separator = value[match].first { $0 == "/" || $0 == "." || $0 == "-" }!
+        return parts[1] + String(separator) + parts[0].trimmingCharacters(in: .whitespaces) + value[match.upperBound...]
+    }
+
+    /// The first two numbers of `NN/NN/YYYY` (or with `.` or `-`).
+    private static func leadingPair(_ value: String) -> (Int, Int)? {
+        guard let match = value.range(of: #"^\s*\d{1,2}[/.-]\d{1,2}[/.-]\d{4}"#, options: .regularExpression) else { return nil }
+        let numbers = value[match].split(whereSeparator: { $0 == "/" || $0 == "." || $0 == "-" }).compactMap { Int($0.trimmingCharacters(in: .whitespaces)) }
+        return numbers.count == 3 ? (numbers[0], numbers[1]) : nil
+    }
+
     /// The instant a Twitter/X post id was made: ids since late 2010 are snowflakes, whose bits
     /// above the lowest 22 count milliseconds since 2010-11-04 01:42:54.657 UTC. Nil for the
     /// older serial ids and anything else.

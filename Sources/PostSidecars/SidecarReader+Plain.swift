@@ -14,14 +14,26 @@ extension SidecarReader {
             .replacingOccurrences(of: " ", with: "_").replacingOccurrences(of: "-", with: "_") }) else { return [] }
         guard header.contains(where: plainColumns.contains) else { return nil }
         guard header.contains("file") else { throw .missingColumn("file") }
-        var posts: [Post] = []
-        for (index, row) in rows.dropFirst().enumerated() where !row.allSatisfy(\.isEmpty) {
+        var objects: [[String: Any]] = []
+        for row in rows.dropFirst() where !row.allSatisfy(\.isEmpty) {
             var object: [String: Any] = [:]
             for (key, cell) in zip(header, row) {
                 // Spreadsheets keep the spaces and direction marks typed around Arabic.
                 let value = cell.trimmingCharacters(in: Self.blanks)
                 if !value.isEmpty { object[key] = value }
             }
+            objects.append(object)
+        }
+        return try plainPosts(objects, sidecarName: sidecarName)
+    }
+
+    /// The posts of a table's rows (or JSON Lines' objects), its dates read by one convention
+    /// (``PostDate/monthFirst(_:)``).
+    static func plainPosts(_ objects: [[String: Any]], sidecarName: String) throws(SidecarError) -> [Post] {
+        let monthFirst = PostDate.monthFirst(objects.compactMap { $0["posted_at"] as? String })
+        var posts: [Post] = []
+        for (index, var object) in objects.enumerated() {
+            if monthFirst, let date = object["posted_at"] as? String { object["posted_at"] = PostDate.dayFirst(date) }
             posts.append(try plain(JSONFields(object), sidecarName: sidecarName, row: index + 1))
         }
         return posts

@@ -142,10 +142,6 @@ public enum SidecarReader {
         } ?? false
         if isSnscrape { return (.snscrape, objects.filter { !isSnscrapeEntity($0) }.flatMap(snscrapePosts)) }
         guard objects.contains(where: { $0.keys.contains(where: plainColumns.contains) }) else { return nil }
-        var posts: [Post] = []
-        for (index, object) in objects.enumerated() {
-            posts.append(try plain(JSONFields(object), sidecarName: sidecarName, row: index + 1))
-        }
-        return (.plainJSONL, posts)
+        return (.plainJSONL, try plainPosts(objects, sidecarName: sidecarName))
     }
 }

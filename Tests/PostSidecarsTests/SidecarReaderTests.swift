@@ -399,6 +399,17 @@ import Testing
          "author": {"id": 34, "name": "front_watch", "nick": "Front Watch"}, "content": "Dam breached overnight", "lang": "en"}
         """
 
+    /// A table's dates follow one convention: with 12/25/2017 in it, 03/04/2017 is March 4th,
+    /// not April 3rd; without such a date, day first, as Iraq and Syria write them.
+    @Test func aTablesDatesAreReadByOneConvention() throws {
+        let monthFirst = try #require(try SidecarReader.read(path: "/x/posts.csv",
+            data: Data("file,posted_at\na.jpg,03/04/2017\nb.jpg,12/25/2017\n".utf8))?.posts)
+        #expect(monthFirst.map { $0.postedAt.map(PostDate.iso) } == ["2017-03-04T00:00:00Z", "2017-12-25T00:00:00Z"])
+        let dayFirst = try #require(try SidecarReader.read(path: "/x/posts.csv",
+            data: Data("file,posted_at\na.jpg,03/04/2017\nb.jpg,25/12/2017 09:15\n".utf8))?.posts)
+        #expect(dayFirst.map { $0.postedAt.map(PostDate.iso) } == ["2017-04-03T00:00:00Z", "2017-12-25T09:15:00Z"])
+    }
+
     /// A table or JSON Lines file with none of the sidecar columns is some other file kept
     /// beside the pictures (notes, a hash list, `imprint hash` output): no sidecar, no error.
     /// One with some of them but no `file` is a sidecar with a mistake.
