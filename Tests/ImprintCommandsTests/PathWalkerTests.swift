@@ -68,6 +68,18 @@ import Testing
         #expect(try CommandLineRunner.objects(listed).count == 1)
     }
 
+    /// Pictures of formats Imprint does not read are not failures, but the run says how many
+    /// it passed over, so that "0 failed" is not read as the whole folder.
+    @Test func picturesOfOtherFormatsAreCountedAsPassedOver() throws {
+        let folder = try Self.folderWithOneImage()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try Data("GIF89a".utf8).write(to: folder.appendingPathComponent("clip.gif"))
+        try Data("not read".utf8).write(to: folder.appendingPathComponent("notes.txt"))
+        let result = try CommandLineRunner.run(["hash", "--format", "jsonl", "--no-trim", folder.path])
+        #expect(result.status == 0)
+        #expect(result.stderr.contains("passed over 1 picture of formats imprint does not read (GIF 1)"))
+    }
+
     @Test func symlinkLoopInsideAWalkedFolderDoesNotHangImprintHash() throws {
         let folder = try Self.folderWithOneImage()
         defer { try? FileManager.default.removeItem(at: folder) }

@@ -45,7 +45,8 @@ struct BatchRun {
         }
         var failures = 0, seen = 0
         let watchdog = FileWatchdog(seconds: options.timeoutPerFile, maxAbandoned: Self.maxAbandoned(jobs: options.jobs))
-        runWatched(PathWalker(named), jobs: options.jobs, watchdog: watchdog, work: work, refused: { input, refusal in
+        let passedOver = PathWalker.PassedOver()
+        runWatched(PathWalker(named, passedOver: passedOver), jobs: options.jobs, watchdog: watchdog, work: work, refused: { input, refusal in
             .unreadable(PathWalker.Failure(path: input.path, reason: refusal.description), pathKey: pathKey, errorKey: errorKey)
         }) { outcome in
             seen += 1
@@ -60,6 +61,7 @@ struct BatchRun {
         }
         progress.finish()
         writer.finish()
+        if let summary = passedOver.summary { warn(summary) }
         if Interruption.requested {
             warn("interrupted: \(seen) files done, \(failures) failed; their records are complete")
             throw ExitCode(Interruption.exitStatus)

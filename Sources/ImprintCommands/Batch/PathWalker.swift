@@ -39,12 +39,41 @@ struct PathWalker: Sequence, IteratorProtocol {
     private var walkedFolders = Set<[UInt64]>()
     /// Whether a regular file found inside a folder is yielded.
     private let keep: (String) -> Bool
+    /// Counts the pictures passed over for being of a format Imprint does not read.
+    private let passedOver: PassedOver?
+
+    /// Pictures of formats Imprint does not read (GIF, HEIC, camera RAW…) met in the walk, by
+    /// format, so that a run can say what it did not cover ("0 failed" alone would mislead).
+    final class PassedOver: @unchecked Sendable {
+        private(set) var byFormat: [String: Int] = [:]
+        private let lock = NSLock()
+
+        static let formats: Set<String> = ["gif", "bmp", "heic", "heif", "avif", "jxl", "jp2", "psd", "tga", "ico",
+                                           "dng", "cr2", "cr3", "nef", "arw", "orf", "rw2", "raf", "srw", "pef"]
+
+        func add(_ format: String) {
+            lock.lock()
+            byFormat[format, default: 0] += 1
+            lock.unlock()
+        }
+
+        /// `passed over 3 pictures of formats imprint does not read (GIF 2, HEIC 1)`, or nil.
+        var summary: String? {
+            let counts = lock.withLock { byFormat }
+            guard !counts.isEmpty else { return nil }
+            let total = counts.values.reduce(0, +)
+            let list = counts.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.map { "\($0.key.uppercased()) \($0.value)" }
+            return "passed over \(total) picture\(total == 1 ? "" : "s") of formats imprint does not read (\(list.joined(separator: ", ")))"
+        }
+    }
 
     /// A walk of `paths` yielding the files inside folders that `keep` accepts (default: images).
-    init(_ paths: [String], limits: Limits = Limits(), keep: @escaping (String) -> Bool = PathWalker.mayBeImage) {
+    init(_ paths: [String], limits: Limits = Limits(), keep: @escaping (String) -> Bool = PathWalker.mayBeImage,
+         passedOver: PassedOver? = nil) {
         roots = paths.makeIterator()
         self.limits = limits
         self.keep = keep
+        self.passedOver = passedOver
     }
 
     /// Yields a file path, or a `Failure` for something that cannot be walked.
@@ -112,7 +141,12 @@ struct PathWalker: Sequence, IteratorProtocol {
         }
         switch kind {
         case S_IFREG:
-            return explicit || keep(path) ? .success(path) : nil
+            if explicit || keep(path) { return .success(path) }
+            if let passedOver, let dot = path.lastIndex(of: "."), !path[dot...].contains("/") {
+                let format = path[path.index(after: dot)...].lowercased()
+                if PassedOver.formats.contains(format) { passedOver.add(format) }
+            }
+            return nil
         case S_IFDIR:
             if stack.count >= limits.maxDepth {
                 return .failure(Failure(path: path, reason: "folders nested deeper than \(limits.maxDepth); not walked"))

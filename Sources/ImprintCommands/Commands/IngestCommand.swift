@@ -75,7 +75,8 @@ struct IngestCommand: AsyncParsableCommand {
         let watchdog = FileWatchdog(seconds: batch.timeoutPerFile, maxAbandoned: BatchRun.maxAbandoned(jobs: batch.jobs))
         // A sidecar named on the command line is read as one, not decoded as an image.
         let imageRoots = roots.filter { !(Self.isFile($0) && Self.isSidecar($0)) }
-        runWatched(PathWalker(imageRoots), jobs: batch.jobs, watchdog: watchdog, work: { job.ingest($0) },
+        let passedOver = PathWalker.PassedOver()
+        runWatched(PathWalker(imageRoots, passedOver: passedOver), jobs: batch.jobs, watchdog: watchdog, work: { job.ingest($0) },
                    refused: { input, refusal in .unreadable("\(input.path): \(refusal)") }) { outcome in
             switch outcome {
             case .unchanged:
@@ -113,6 +114,7 @@ struct IngestCommand: AsyncParsableCommand {
         try store.checkpoint()
         summary.seconds = Date().timeIntervalSince(started)
         warn(summary.line)
+        if let note = passedOver.summary { warn(note) }
         let writer = RecordWriter(format: batch.outputFormat, textStyle: .blocks(title: "case"))
         writer.write([("case", .string(caseOptions.resolvedPath))] + summary.record + [("interrupted", .bool(interrupted))])
         writer.finish()

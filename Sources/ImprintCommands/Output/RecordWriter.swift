@@ -68,9 +68,12 @@ final class RecordWriter {
             for record in buffered {
                 for (key, _) in record where seen.insert(key).inserted { keys.append(key) }
             }
-            out.write(Self.csvRow(keys))
+            if !keys.isEmpty { out.write(Self.csvRow(keys)) }
             for record in buffered { out.write(Self.csvRow(Self.values(of: record, for: keys))) }
             buffered = []
+        case .csv where count == 0:
+            // No rows: the header alone, as spreadsheets and CSV readers expect.
+            out.write(Self.csvRow(columns ?? []))
         default:
             break
         }
