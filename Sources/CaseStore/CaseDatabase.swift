@@ -16,16 +16,15 @@ public final class CaseDatabase: Sendable {
     /// - Throws: ``CaseStoreError/cannotOpen(path:detail:)`` when SQLite refuses the file.
     public init(path: String) throws(CaseStoreError) {
         Self.provideEmptyWAL(for: path)
-        // Two runs opening a new case at once race to set WAL mode and create the schema:
-        // the loser sees "database is locked" or "table … already exists". It waits and opens
-        // again, and finds the schema made (at most about 10 s).
+        // Two runs opening a case at once race to set WAL mode and bring the schema up to
+        // date: the loser sees "database is locked" or a migration the other run made. It
+        // waits and opens again, and finds the schema made (at most about 10 s).
         var attempt = 0
         while true {
             do {
                 writer = try Self.openPool(path)
                 break
-            } catch let error as DatabaseError where attempt < 100
-                && (error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED || error.message?.contains("already exists") == true) {
+            } catch let error as DatabaseError where attempt < 100 && Self.isRaceWithAnotherRun(error) {
                 attempt += 1
                 usleep(100_000)
             } catch {
@@ -33,6 +32,13 @@ public final class CaseDatabase: Sendable {
             }
         }
         self.path = path
+    }
+
+    /// An error of opening a case that another run is opening too: its lock, or its half of a
+    /// migration both runs began ("table … already exists", "duplicate column name").
+    private static func isRaceWithAnotherRun(_ error: DatabaseError) -> Bool {
+        error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED
+            || error.message.map { $0.contains("already exists") || $0.contains("duplicate column name") } == true
     }
 
     /// The pool for `path`, its schema brought up to date.
