@@ -128,17 +128,24 @@ enum ExifComposites {
     /// `2023:06:14 09:12:44.47+03:00`; nil when neither applies.
     static func subSecondDate(_ date: String, subSec: String?, offset: String?) -> String? {
         var result: String?
+        let characters = Array(date)
+        func digit(_ at: Int) -> Bool { at < characters.count && characters[at].isASCIIDigit }
+        // The first " hh:mm:ss" not already followed by ".digits".
         if let subSec, let digits = subSec.prefix(while: \.isASCIIDigit).nonEmpty,
-           let time = date.range(of: #" \d{2}:\d{2}:\d{2}"#, options: .regularExpression),
-           !date[time.upperBound...].hasPrefix(".") || !(date[time.upperBound...].dropFirst().first?.isASCIIDigit ?? false) {
-            result = String(date[..<time.upperBound]) + "." + digits + date[time.upperBound...]
+           let at = characters.indices.first(where: { at in
+               characters[at] == " " && digit(at + 1) && digit(at + 2) && characters.count > at + 8 && characters[at + 3] == ":"
+                   && digit(at + 4) && digit(at + 5) && characters[at + 6] == ":" && digit(at + 7) && digit(at + 8)
+                   && !(characters.count > at + 10 && characters[at + 9] == "." && digit(at + 10))
+           }) {
+            result = String(characters[...(at + 8)]) + "." + digits + String(characters[(at + 9)...])
         }
-        if let offset, !date.contains("-"), !date.contains("+"),
-           let match = offset.range(of: #"^[-+]\d{1,2}:\d{2}"#, options: .regularExpression) {
-            let sign = offset[match].prefix(1)
-            let parts = offset[match].dropFirst().split(separator: ":")
-            let hours = Int(parts[0]) ?? 0, minutes = Int(parts[1]) ?? 0
-            result = (result ?? date) + sign + (hours < 10 ? "0" : "") + String(hours) + ":" + (minutes < 10 ? "0" : "") + String(minutes)
+        // `+3:00` or `-05:00` at the start of the offset.
+        let zone = offset.map(Array.init) ?? []
+        if !date.contains("-"), !date.contains("+"), let sign = zone.first, sign == "+" || sign == "-",
+           let colon = zone.firstIndex(of: ":"), (2...3).contains(colon), zone[1..<colon].allSatisfy(\.isASCIIDigit),
+           zone.count >= colon + 3, zone[(colon + 1)...(colon + 2)].allSatisfy(\.isASCIIDigit),
+           let hours = Int(String(zone[1..<colon])), let minutes = Int(String(zone[(colon + 1)...(colon + 2)])) {
+            result = (result ?? date) + String(sign) + (hours < 10 ? "0" : "") + String(hours) + ":" + (minutes < 10 ? "0" : "") + String(minutes)
         }
         return result
     }
@@ -149,15 +156,44 @@ enum ExifComposites {
         case .integer(let number): return Double(number)
         case .double(let number): return number
         default:
-            let text = value.exiftoolText
-            guard let match = text.range(of: #"[+-]?(?=\d|\.\d)\d*(\.\d*)?([Ee][+-]?\d+)?"#, options: .regularExpression) else { return nil }
-            return Double(text[match])
+            // (Scanned by hand: a regular expression per tag cost more than the rest of the file.)
+            let text = Array(value.exiftoolText.utf8)
+            var start = 0
+            while start < text.count {
+                if let end = numberEnd(text, from: start) { return Double(String(decoding: text[start..<end], as: UTF8.self)) }
+                start += 1
+            }
+            return nil
         }
     }
 
     /// exiftool's `IsFloat`: the whole text is a decimal number.
     private static func isFloat(_ text: String) -> Bool {
-        text.range(of: #"^[+-]?(?=\d|\.\d)\d*(\.\d*)?([Ee][+-]?\d+)?$"#, options: .regularExpression) != nil
+        let bytes = Array(text.utf8)
+        return numberEnd(bytes, from: 0) == bytes.count
+    }
+
+    /// Where the decimal number starting at `start` ends (`[+-]?(\d+\.?\d*|\.\d+)([Ee][+-]?\d+)?`),
+    /// or nil when none starts there.
+    private static func numberEnd(_ text: [UInt8], from start: Int) -> Int? {
+        func isDigit(_ at: Int) -> Bool { at < text.count && (0x30...0x39).contains(text[at]) }
+        var at = start
+        if at < text.count, text[at] == 0x2B || text[at] == 0x2D { at += 1 }
+        guard isDigit(at) || (at + 1 < text.count && text[at] == 0x2E && isDigit(at + 1)) else { return nil }
+        while isDigit(at) { at += 1 }
+        if at < text.count, text[at] == 0x2E {
+            at += 1
+            while isDigit(at) { at += 1 }
+        }
+        if at < text.count, text[at] == 0x45 || text[at] == 0x65 {
+            var exponent = at + 1
+            if exponent < text.count, text[exponent] == 0x2B || text[exponent] == 0x2D { exponent += 1 }
+            if isDigit(exponent) {
+                while isDigit(exponent) { exponent += 1 }
+                at = exponent
+            }
+        }
+        return at
     }
 }
 
