@@ -113,6 +113,9 @@ import Testing
         let fromFiles = try CommandLineRunner.objects(CommandLineRunner.run(["cluster", "--format", "jsonl", "samples"]))
         #expect(!takenTimes(records).isEmpty)
         #expect(takenTimes(records) == takenTimes(fromFiles))
+        // A case ingested without dHash says so when asked to cluster by it.
+        let noDHash = try CommandLineRunner.run(["cluster", "-a", "dhash", "--case", Self.casePath])
+        #expect(noDHash.stderr.contains("the case holds no dhash hashes"))
         // match --case: a list holding mosul-runway.jpg's PDQ finds it in the case without hashing.
         let hashed = try CommandLineRunner.objects(CommandLineRunner.run(["hash", "--format", "jsonl", "samples/mosul-runway.jpg"]))
         let pdq = try #require(hashed.first?["pdq"] as? String)

@@ -176,6 +176,10 @@ import Testing
         let result = try CommandLineRunner.run(["match", "--list-format", "imagehash", "--list-algorithm", "phash", "-l", list.path, "samples/mosul-runway.jpg"])
         #expect(result.status == 1)
         #expect(result.stderr.contains("have 256 bits and the images' 64"))
+        // A list that says what it holds is read so, 64 digits or not.
+        try ("# algorithm: phash\n" + String(repeating: "ab", count: 32) + "\n").write(to: list, atomically: true, encoding: .utf8)
+        let declared = try CommandLineRunner.run(["match", "-l", list.path, "samples/mosul-runway.jpg"])
+        #expect(declared.stderr.contains("phash hashes have 256 bits"))
     }
 
     /// A dHash list exported by imprint says so, and is read back as dHash.

@@ -87,7 +87,14 @@ struct HashInputOptions: ParsableArguments {
             // A file named here that the case holds too is taken once (as named here): else
             // it would match itself.
             let named = Set(images.map { absolutePath($0.path) })
-            images += try HashedImage.fromCase(CaseDatabase(path: casePath), algorithms: algorithms).filter { !named.contains($0.path) }
+            let store = try CaseDatabase(path: casePath)
+            // A case ingested without an algorithm has none of its hashes: say so, rather than
+            // match or cluster nothing in silence.
+            let stored = Set(try store.storedHashNames())
+            for algorithm in algorithms where !stored.contains(algorithm.rawValue) {
+                warn("the case holds no \(algorithm.rawValue) hashes: ingest again with --algorithms including \(algorithm.rawValue) to add them")
+            }
+            images += try HashedImage.fromCase(store, algorithms: algorithms).filter { !named.contains($0.path) }
         }
         for image in images where image.error != nil { warn("\(image.path): \(image.error!)") }
         return images

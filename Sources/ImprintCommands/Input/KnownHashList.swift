@@ -63,6 +63,9 @@ struct KnownHashList {
         let lines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
         var format = format
         var hexAlgorithm = given
+        // Said by the list itself (`# algorithm: phash`): then even 64 digits are that
+        // algorithm's (imagehash's hash_size=16), not PDQ.
+        var declared: HashAlgorithm?
         // A header's hash, type and quality columns; the others make the label.
         var columns: (hash: Int, type: Int?, quality: Int?)?
         for (number, rawLine) in lines.enumerated() {
@@ -73,6 +76,7 @@ struct KnownHashList {
                 let words = line.dropFirst().split(whereSeparator: { $0 == " " || $0 == ":" || $0 == "\t" })
                 if words.count == 2, words[0].lowercased() == "algorithm", let named = HashAlgorithm(rawValue: words[1].lowercased()) {
                     hexAlgorithm = named
+                    declared = named
                 }
                 continue
             }
@@ -113,7 +117,7 @@ struct KnownHashList {
                             label: fields.count >= 3 ? fields[2...].joined(separator: " ") : nil)
                     continue
                 }
-                let algorithm: HashAlgorithm = format != .imagehash && first.count == 64 ? .pdq : (hexAlgorithm ?? .phash)
+                let algorithm: HashAlgorithm = declared ?? (format != .imagehash && first.count == 64 ? .pdq : (hexAlgorithm ?? .phash))
                 if algorithm != .pdq, hexAlgorithm == nil { assumedAlgorithm = true }
                 try add(algorithm, first, quality: nil, source: source, line: lineNumber,
                         label: fields.count >= 2 ? fields[1...].joined(separator: separator == " " ? " " : ",") : nil)
