@@ -1,6 +1,6 @@
 import FileNames
-public import GRDB
 import Foundation
+public import GRDB
 
 /// An investigation's case file: every file ingested, its metadata, hashes and posts, in one
 /// SQLite database (WAL mode, one writer, batched transactions).

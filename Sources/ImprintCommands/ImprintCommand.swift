@@ -1,5 +1,5 @@
-import FileNames
 import ArgumentParser
+import FileNames
 import Foundation
 #if canImport(Glibc)
 import Glibc

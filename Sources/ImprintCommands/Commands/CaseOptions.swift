@@ -1,6 +1,6 @@
-import FileNames
 import ArgumentParser
 import CaseStore
+import FileNames
 import Foundation
 
 /// `--case PATH`, shared by every command that reads or writes a case.

@@ -1,6 +1,6 @@
-import FileNames
 import ArgumentParser
 import CaseStore
+import FileNames
 import Foundation
 import ImageDecoding
 import PerceptualHash

@@ -1,5 +1,5 @@
-import FileNames
 import CaseStore
+import FileNames
 import Foundation
 import ImageMetadata
 import PerceptualHash
