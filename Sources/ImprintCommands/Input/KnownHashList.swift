@@ -95,7 +95,7 @@ struct KnownHashList {
             if let columns {
                 guard columns.hash < fields.count else { throw Failure(source: source, line: lineNumber, reason: "no value in the hash column") }
                 let hex = fields[columns.hash]
-                var algorithm = hex.count == 64 ? HashAlgorithm.pdq : (hexAlgorithm ?? .phash)
+                var algorithm = declared ?? (hex.count == 64 ? HashAlgorithm.pdq : (hexAlgorithm ?? .phash))
                 if let typeAt = columns.type, typeAt < fields.count {
                     guard let named = Self.algorithm(signalType: fields[typeAt]) else { skipped += 1; continue }
                     algorithm = named
