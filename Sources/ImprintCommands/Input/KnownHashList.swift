@@ -125,7 +125,7 @@ struct KnownHashList {
                 try add(.pdq, first, quality: fields.count >= 2 ? Int(fields[1]) : nil, source: source, line: lineNumber,
                         label: fields.count >= 3 ? fields[2...].joined(separator: ",") : nil)
             case .hmaCSV:
-                if first.lowercased() == "signal_type" { continue }
+                // (A header row was taken above, as every list's is.)
                 guard fields.count >= 2 else { throw Failure(source: source, line: lineNumber, reason: "needs signal_type,signal_value") }
                 guard let algorithm = Self.algorithm(signalType: first) else {
                     skipped += 1
@@ -148,8 +148,7 @@ struct KnownHashList {
 
     static func guessFormat(_ line: String) -> Format {
         let fields = line.split(separator: ",", omittingEmptySubsequences: false)
-        if fields.count >= 2, fields[0].lowercased() == "signal_type" || algorithm(signalType: String(fields[0])) != nil
-            || fields[0].contains("_") { return .hmaCSV }
+        if fields.count >= 2, algorithm(signalType: String(fields[0])) != nil || fields[0].contains("_") { return .hmaCSV }
         if fields.count >= 2, fields[0].count == 64, Int(fields[1]) != nil { return .pdqCSV }
         return .hex
     }
