@@ -585,14 +585,15 @@ public struct ClaimResolver: Sendable {
         }
         // Three towns and more named bare, none taken ("From Zakho to Faw, one Iraq #Baghdad
         // #Mosul #Basra", يا أهل حلب وإدلب ودرعا) are a slogan or a prayer, not a claim on one.
-        // (A town that locates another, "near Sukhnah in the Homs Badia", is no list item.)
+        // (A town that locates another, "near Sukhnah in the Homs Badia", is no list item; a
+        // crossing named bare, "from al-Qaim to Mandali", is one.)
         let bareCities = mentions.filter { mention in
-            mention.chosen.map { gazetteer.sites[$0].type == .city } ?? false && mention.typeWords.isEmpty && !mention.isOrigin
+            mention.chosen.map { [.city, .borderCrossing].contains(gazetteer.sites[$0].type) } ?? false && mention.typeWords.isEmpty && !mention.isOrigin
                 && !hasCue(PlaceLexicon.referenceCues, around: mention, scan: scan, before: 2, after: 0)
         }
         if Set(bareCities.compactMap(\.chosen)).count >= 3,
-           !bareCities.contains(where: { hasCue(PlaceLexicon.captureCues, around: $0, scan: scan, before: 4, after: 3) }) {
-            for m in mentions.indices where mentions[m].typeWords.isEmpty { mentions[m].score *= 0.5 }
+           !bareCities.contains(where: { hasCue(PlaceLexicon.presenceCues, around: $0, scan: scan, before: 4, after: 3) }) {
+            for m in mentions.indices where mentions[m].typeWords.isEmpty { mentions[m].score *= 0.4 }
         }
     }
 
@@ -737,6 +738,11 @@ public struct ClaimResolver: Sendable {
         }
         if mention.negated { score *= 0.2 }
         if mention.isOrigin { score *= 0.15 }  // an origin alone, type words and all, claims nothing
+        // A dateline ("DAMAS, 19 nov 2017 (AFP) -") says where the report was filed, and a
+        // "Forwarded from …" header names a channel: neither is a place shown.
+        if isDateline(mention, scan: scan) || hasCue(PlaceLexicon.forwardedWords, around: mention, scan: scan, before: 4, after: 0) {
+            score *= 0.1
+        }
         // A bank that issues, announces or sets something is the institution, not a building.
         if gazetteer.sites[chosen].type == .bank, hasCue(PlaceLexicon.institutionVerbs, around: mention, scan: scan, before: 0, after: 2) {
             score *= 0.2
@@ -783,6 +789,14 @@ public struct ClaimResolver: Sendable {
             c -= 1
         }
         return false
+    }
+
+    /// Whether the place opens the post and a news agency's name follows within a few words
+    /// (`DAMASCUS, Nov 19 (Reuters) -`).
+    private func isDateline(_ mention: Mention, scan: Scan) -> Bool {
+        guard mention.start == 0 else { return false }
+        let after = (mention.end + 1)..<min(scan.content.count, mention.end + 6)
+        return after.contains { scan.has(scan.content[$0], in: PlaceLexicon.newsAgencies) }
     }
 
     /// Whether a greeting or a prayer stands a few words before the town, in its clause:

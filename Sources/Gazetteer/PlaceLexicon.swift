@@ -35,7 +35,7 @@ enum PlaceLexicon {
              "مطار", "مطارات", "مهبط", "المهبط",
              // French and German, which news agencies' posts are often in.
              "aéroport", "aérodrome", "flughafen", "flugplatz"], airfield)
-        add(["runway", "runways", "hangar", "hangars", "apron", "tarmac", "مدرج", "المدرج", "هنغار", "هنغارات"],
+        add(["runway", "runways", "hangar", "hangars", "apron", "tarmac", "flight line", "مدرج", "المدرج", "هنغار", "هنغارات"],
             [.airBase: 0.8, .airport: 0.8])
         add(["air base", "airbase", "air force base", "afb", "air station", "air bases", "airbases",
              "base aérienne", "militärflughafen", "fliegerhorst", "luftwaffenstützpunkt"], airBase)
@@ -75,7 +75,7 @@ enum PlaceLexicon {
     /// ("target" is most often the verb, an attack: "rockets target Ain al-Asad"; "next
     /// target" is caught by "next".)
     static let futureCues: Set<String> = canonicalSet([
-        "next", "soon", "tomorrow", "tmrw", "tmw", "coming", "upcoming", "will", "onward", "eyes", "preparing",
+        "next", "soon", "tomorrow", "tmrw", "tmw", "coming", "ناوين", "ناوي", "upcoming", "will", "onward", "eyes", "preparing",
         // Still on the road: "advancing toward", "on its way to", "heading to", "ETA".
         "advancing", "heading", "way", "eta", "route", "objective",
         "القادم", "القادمة", "التالي", "التالية", "قريبا", "الهدف", "المقبل", "المقبلة", "سنحرر", "سندخل", "قادمون",
@@ -105,6 +105,7 @@ enum PlaceLexicon {
     static let originBeforeFrom: Set<String> = canonicalSet([
         "operating", "operated", "launched", "launching", "fired", "flying", "flew", "flown", "off", "takeoff",
         "crossed", "came", "displaced", "evacuated", "returned", "relocated", "arrived", "arriving", "arrive",
+        "leaving", "travelling", "traveling", "departing", "نطلع", "طالعين", "نسافر", "مسافر", "مسافرين",
         "fighter", "fighters", "protesters", "protestors", "refugees", "volunteers", "families",
         "اقلعت", "انطلقت", "انطلق", "اطلقت", "اطلق", "قادمه", "قادمين", "قادما", "نزح", "نزحوا", "نازحين", "النازحين",
         "فر", "فروا", "هرب", "هربوا", "خرجوا", "مقاتلين", "مقاتلون", "مقاتل", "تصل", "وصلت", "يصل",
@@ -123,7 +124,19 @@ enum PlaceLexicon {
     /// this day in 2016", "years ago", في مثل هذا اليوم. Such a post claims no site now. (The
     /// word "anniversary" alone is no such phrase: "Speicher massacre anniversary" posts
     /// show the base.)
-    static let anniversaryPhrases: [[String]] = ["on this day", "this day in", "years ago", "في مثل هذا اليوم"].map { PlaceText.forms($0) }
+    static let anniversaryPhrases: [[String]] = [
+        "on this day", "this day in", "years ago", "في مثل هذا اليوم",
+        // Remembering, not showing: "we remember the martyrs of Kobani", نستذكر, Kurmanji
+        // "bi bîr tînin", Turkish "anıyoruz".
+        "we remember", "in memory of", "remembering the", "نستذكر", "نتذكر", "bi bîr tînin", "bi bîr dixin", "anıyoruz",
+    ].map { PlaceText.forms($0) }
+    /// The news agencies whose name follows a dateline ("DAMAS, 19 nov 2017 (AFP) -"): the
+    /// place before is where the report was filed, not what it reports.
+    /// (Wire agencies only: a national agency is quoted as a source, "SANA says".)
+    static let newsAgencies: Set<String> = canonicalSet(["afp", "reuters", "ap", "dpa", "رويترز"])
+    /// "Forwarded from …": what follows, to the end of its clause, is the name of the channel
+    /// a post was forwarded from, not a place it shows.
+    static let forwardedWords: Set<String> = canonicalSet(["forwarded"])
 
     /// Words that join places in one list: "Erbil airport and Harir will burn".
     static let conjunctions: Set<String> = canonicalSet(["and", "or", "&"])
@@ -178,6 +191,11 @@ enum PlaceLexicon {
         "التقنين", "البرلمان", "الموازنه", "عطله", "العطله", "الامتحانات", "دوري", "الدوري", "مباراه", "المباراه", "منتخب",
         // Job adverts and wanted notices: مطلوب سائقين على خط حلب - اللاذقية.
         "hiring", "vacancy", "vacancies", "وظيفه", "وظائف", "توظيف", "مطلوب",
+        // Currency and gold rates, condolences, reconstruction funds.
+        "gold", "usd", "iqd", "syp", "fx", "mithqal", "currency", "condolences", "condolence", "تعازينا", "التعازي", "نعزي",
+        "reconstruction", "rebuilding", "اعمار", "الاعمار",
+        // Sorani weather: rain, snow, weather, heat (سبەینێ لە سلێمانی باران دەبارێت).
+        "باران", "بەفر", "کەشوهەوا", "گەرما",
     ])
 
     /// Phrases by which a town is greeted or prayed for, not shown taken or struck: "good
@@ -243,7 +261,13 @@ enum PlaceLexicon {
         "تحرير", "حرر", "تحرر", "محرر", "محررة", "السيطرة", "سيطرة", "يسيطر", "يسيطرون", "سيطرت", "اقتحام",
         "اقتحم", "اقتحموا", "رفع", "راية", "علم", "دخول", "دخلت", "دخل", "داخل", "سقوط", "سقط", "تطهير",
         "استعادة", "استعاد", "اغتنام", "تحريرها", "بالكامل",
+        // French wire copy: "ont repris le contrôle d'Albou Kamal".
+        "repris", "reprise", "contrôle", "libéré", "libérée",
     ])
+
+    /// What makes places named in a row a story rather than a slogan's list: a capture, or
+    /// crossing a border there ("… fled to Gaziantep; today I crossed back at Bab al-Salameh").
+    static let presenceCues: Set<String> = captureCues.union(canonicalSet(["crossed"]))
 
     /// Place names that are also ordinary words (الثورة "the revolution", الكرامة "dignity",
     /// الباب "the door", Hit): alone they claim nothing; next to a type word they do.

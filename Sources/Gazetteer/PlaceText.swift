@@ -108,8 +108,8 @@ public enum PlaceText {
                 continue
             }
             if isApostrophe(value), script == .latin {  // Qa'im, Rabi`a
-                // French elision is a word of its own: l'aéroport.
-                if current.count == 1, current.first == "l" { flush(); continue }
+                // French elision is a word of its own: l'aéroport, d'Albou Kamal.
+                if current.count == 1, current.first == "l" || current.first == "d" { flush(); continue }
                 apostropheAt = current.count
                 continue
             }
@@ -132,7 +132,9 @@ public enum PlaceText {
             default:
                 // Emoji stand between a post's phrases as full stops do: "retake Tall Afar
                 // airport 🇮🇶 the town itself is still contested".
-                if value >= 0x231A, (0x1F000...0x1FAFF).contains(value) || (0x2600...0x27BF).contains(value) || scalar.properties.isEmojiPresentation {
+                // So do the squares and triangles Telegram posts use as bullets (▪️ ▫️ ▶️).
+                if value >= 0x231A, (0x1F000...0x1FAFF).contains(value) || (0x2600...0x27BF).contains(value) || (0x25A0...0x25FF).contains(value)
+                    || scalar.properties.isEmojiPresentation {
                     pendingClause = true
                     sentenceStart = words.count
                 }
