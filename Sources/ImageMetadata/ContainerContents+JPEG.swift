@@ -4,6 +4,7 @@ extension ContainerContents {
     private static let photoshopSignature: [UInt8] = Array("Photoshop 3.0\0".utf8)
     private static let jfifSignature: [UInt8] = Array("JFIF\0".utf8)
     private static let iccSignature: [UInt8] = Array("ICC_PROFILE\0".utf8)
+    private static let adobeSignature: [UInt8] = Array("Adobe".utf8)
 
     /// JPEG zig-zag order: `zigzag[k]` is the natural index of the k-th coefficient in a DQT.
     static let zigzag: [Int] = [
@@ -70,6 +71,8 @@ extension ContainerContents {
                         iccChunks = [:]
                     }
                 }
+            case 0xEE where body.starts(with: adobeSignature):
+                contents.formatTags += adobeTags(body.dropFirst(adobeSignature.count))
             case 0xED:
                 if contents.iptc == nil, body.starts(with: photoshopSignature) {
                     contents.iptc = IPTCReader.iptcData(inPhotoshopResources: body.dropFirst(photoshopSignature.count))
@@ -116,6 +119,21 @@ extension ContainerContents {
             contents.warnings.append("JPEG: no SOF segment before the end of the headers")
         }
         return contents
+    }
+
+    /// APP14 "Adobe" (what Photoshop and other Adobe encoders write): the DCT encoder's
+    /// version, its two flag words and the colour transform (0 none or CMYK, 1 YCbCr, 2 YCCK),
+    /// big-endian, under exiftool's `Adobe` group; fields past the segment's end are left out.
+    private static func adobeTags(_ data: ArraySlice<UInt8>) -> [MetadataTag] {
+        let start = data.startIndex
+        func uint16(_ offset: Int) -> Int64? {
+            offset + 2 <= data.count ? Int64(data[start + offset]) << 8 | Int64(data[start + offset + 1]) : nil
+        }
+        let fields: [(String, Int64?)] = [
+            ("DCTEncodeVersion", uint16(0)), ("APP14Flags0", uint16(2)), ("APP14Flags1", uint16(4)),
+            ("ColorTransform", data.count > 6 ? Int64(data[start + 6]) : nil),
+        ]
+        return fields.compactMap { name, value in value.map { MetadataTag(group: "Adobe", name: name, value: .integer($0)) } }
     }
 
     /// The frame header's facts under exiftool's `File:` names: EncodingProcess (the SOF
