@@ -5,6 +5,7 @@ extension ContainerContents {
     private static let jfifSignature: [UInt8] = Array("JFIF\0".utf8)
     private static let iccSignature: [UInt8] = Array("ICC_PROFILE\0".utf8)
     private static let adobeSignature: [UInt8] = Array("Adobe".utf8)
+    private static let mpfSignature: [UInt8] = Array("MPF\0".utf8)
 
     /// JPEG zig-zag order: `zigzag[k]` is the natural index of the k-th coefficient in a DQT.
     static let zigzag: [Int] = [
@@ -71,6 +72,9 @@ extension ContainerContents {
                         iccChunks = [:]
                     }
                 }
+            case 0xE2 where body.starts(with: mpfSignature):
+                contents.formatTags += multiPictureTags(cursor, header: bodyStart + mpfSignature.count,
+                                                        end: bodyStart + bodyCount, fileSize: bytes.count)
             case 0xEE where body.starts(with: adobeSignature):
                 contents.formatTags += adobeTags(body.dropFirst(adobeSignature.count))
             case 0xED:
@@ -119,6 +123,67 @@ extension ContainerContents {
             contents.warnings.append("JPEG: no SOF segment before the end of the headers")
         }
         return contents
+    }
+
+    /// APP2 "MPF", CIPA's Multi-Picture Format (phones' second pictures: a large preview, a
+    /// depth or gain map): a TIFF-structured IFD, whose version and image count go under
+    /// exiftool's `MPF0`, and one 16-byte entry per image under `MPImage1`, `MPImage2`… (flags,
+    /// format, type, length, start as a file offset, dependent entries), with the first large
+    /// thumbnail shown as `PreviewImage` and the others as `MPImage2`… when they lie in the file.
+    private static func multiPictureTags(_ cursor: ByteCursor, header: Int, end: Int, fileSize: Int) -> [MetadataTag] {
+        guard header + 8 <= end, cursor.bytes[header] == cursor.bytes[header + 1],
+              cursor.bytes[header] == 0x49 || cursor.bytes[header] == 0x4D else { return [] }
+        let bigEndian = cursor.bytes[header] == 0x4D
+        guard let ifd = cursor.uint32(header + 4, bigEndian: bigEndian).map({ header + Int($0) }),
+              let count = cursor.uint16(ifd, bigEndian: bigEndian) else { return [] }
+        var tags: [MetadataTag] = []
+        var list: (offset: Int, count: Int)?
+        for index in 0..<min(Int(count), 64) {
+            let entry = ifd + 2 + 12 * index
+            guard entry + 12 <= end, let tag = cursor.uint16(entry, bigEndian: bigEndian),
+                  let items = cursor.uint32(entry + 4, bigEndian: bigEndian) else { break }
+            switch tag {
+            case 0xB000 where items == 4:
+                let version = cursor.bytes[(entry + 8)..<(entry + 12)]
+                tags.append(MetadataTag(group: "MPF0", name: "MPFVersion", value: .string(LegacyText.utf8OrWindows1252(version))))
+            case 0xB001:
+                if let images = cursor.uint32(entry + 8, bigEndian: bigEndian) {
+                    tags.append(MetadataTag(group: "MPF0", name: "NumberOfImages", value: .integer(Int64(images))))
+                }
+            case 0xB002:
+                if let offset = cursor.uint32(entry + 8, bigEndian: bigEndian) { list = (header + Int(offset), Int(items)) }
+            default:
+                break
+            }
+        }
+        guard let list else { return tags }
+        var previewTaken = false
+        var images: [MetadataTag] = []
+        for number in 1...max(1, min(list.count / 16, 64)) where list.count >= 16 {
+            let at = list.offset + 16 * (number - 1)
+            guard at + 16 <= end, let attribute = cursor.uint32(at, bigEndian: bigEndian), let length = cursor.uint32(at + 4, bigEndian: bigEndian),
+                  let start = cursor.uint32(at + 8, bigEndian: bigEndian), let first = cursor.uint16(at + 12, bigEndian: bigEndian),
+                  let second = cursor.uint16(at + 14, bigEndian: bigEndian) else { break }
+            let group = "MPImage\(number)"
+            // A start is an offset from the MPF header, but 0 (the primary image, at the file's start).
+            let fileStart = start == 0 ? 0 : header + Int(start)
+            let type = Int64(attribute & 0x00FF_FFFF)
+            tags += [
+                MetadataTag(group: group, name: "MPImageFlags", value: .integer(Int64(attribute >> 27))),
+                MetadataTag(group: group, name: "MPImageFormat", value: .integer(Int64((attribute >> 24) & 0x7))),
+                MetadataTag(group: group, name: "MPImageType", value: .integer(type)),
+                MetadataTag(group: group, name: "MPImageLength", value: .integer(Int64(length))),
+                MetadataTag(group: group, name: "MPImageStart", value: .integer(Int64(fileStart))),
+                MetadataTag(group: group, name: "DependentImage1EntryNumber", value: .integer(Int64(first))),
+                MetadataTag(group: group, name: "DependentImage2EntryNumber", value: .integer(Int64(second))),
+            ]
+            guard fileStart > 0, length > 0, fileStart + Int(length) <= fileSize else { continue }
+            let isPreview = !previewTaken && type & 0x0F_0000 == 0x01_0000
+            previewTaken = previewTaken || isPreview
+            images.append(MetadataTag(group: group, name: isPreview ? "PreviewImage" : group,
+                                      value: .string("(Binary data \(length) bytes, use -b option to extract)")))
+        }
+        return tags + images
     }
 
     /// APP14 "Adobe" (what Photoshop and other Adobe encoders write): the DCT encoder's
