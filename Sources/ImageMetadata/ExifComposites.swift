@@ -20,7 +20,7 @@ enum ExifComposites {
         func add(_ name: String, _ value: TagValue?) {
             if let value { result.append(MetadataTag(group: "Composite", name: name, value: value)) }
         }
-        func number(_ name: String) -> Double? { shown[name].flatMap(leadingNumber) }
+        func number(_ name: String) -> Double? { Self.number(name, in: shown) }
 
         // ImageSize and Megapixels.
         if let width = shown["ImageWidth"]?.exiftoolText, let height = shown["ImageHeight"]?.exiftoolText,
@@ -88,6 +88,11 @@ enum ExifComposites {
         Double(TagValue.format(number)) ?? number
     }
 
+    /// The first number of the tag `name` shows (``leadingNumber(_:)``).
+    private static func number(_ name: String, in shown: [String: TagValue]) -> Double? {
+        shown[name].flatMap(leadingNumber)
+    }
+
     private static func isCanon(_ shown: [String: TagValue]) -> Bool {
         shown["Make"]?.exiftoolText == "Canon"
     }
@@ -96,7 +101,7 @@ enum ExifComposites {
     /// focal length, else the sensor's diagonal from the focal-plane resolution and the image
     /// size; nil then for a Canon file (see above).
     private static func scaleFactor35efl(_ shown: [String: TagValue]) -> Double? {
-        func number(_ name: String) -> Double? { shown[name].flatMap(leadingNumber) }
+        func number(_ name: String) -> Double? { Self.number(name, in: shown) }
         if let focal = number("FocalLength"), let focal35 = number("FocalLengthIn35mmFormat"), focal != 0, focal35 != 0 {
             return focal35 / focal
         }

@@ -59,7 +59,8 @@ struct IngestCommand: AsyncParsableCommand {
         let roots = try batch.namedPaths().map(absolutePath)
         // An unchanged file is read again when it lacks a hash this run asks for: a new
         // algorithm, or the regions (one that every image gets stands for them) after a --no-trim run.
-        let wanted = algorithms.map(\.rawValue) + (noTrim || !algorithms.contains(.pdq) ? [] : ["pdq_c95"])
+        let region = "pdq_" + CanonicalRegions.name(ofShare: CanonicalRegions.defaultCentralShares[0])
+        let wanted = algorithms.map(\.rawValue) + (noTrim || !algorithms.contains(.pdq) ? [] : [region])
         let job = IngestJob(store: store, known: try store.knownPaths(under: roots, hashes: wanted),
                             pipeline: HashPipeline(noTrim ? HashRequest(algorithms: algorithms) : .matching(algorithms)),
                             algorithms: algorithms, wanted: wanted, maxPixels: maxPixels)

@@ -70,8 +70,7 @@ enum HashListReader {
                 guard let region = object[key] as? String, let words = HashedImage.words(algorithm, hex: region) else {
                     throw Failure(source: source, reason: "record \(line): \(key) is not a \(algorithm.rawValue) hash")
                 }
-                image.regionWords[algorithm, default: []].append(words)
-                image.regionNames[algorithm, default: []].append(key)
+                image.regions[algorithm, default: []].append((key, words))
             }
         }
         if let quality = object["pdq_quality"] {

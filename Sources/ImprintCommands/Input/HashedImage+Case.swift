@@ -46,8 +46,7 @@ extension HashedImage {
                     } else if suffix.hasPrefix("dihedral") {
                         continue
                     } else {
-                        byFile[stored.fileID]!.regionWords[algorithm, default: []].append(words)
-                        byFile[stored.fileID]!.regionNames[algorithm, default: []].append(name)
+                        byFile[stored.fileID]!.regions[algorithm, default: []].append((name, words))
                     }
                 }
             }

@@ -18,11 +18,9 @@ struct HashedImage: Sendable {
     /// Each algorithm's hash of the region inside a caption banner, frame or bars, when the
     /// image has one (`imprint hash` column `<algorithm>_trimmed`).
     var trimmedWords: [HashAlgorithm: [UInt64]] = [:]
-    /// Each algorithm's hashes of further canonical regions (`imprint hash` columns
-    /// `<algorithm>_c95`, `_c90`, `_c80`: central regions; `_r-2`, `_r+2`: rotated ones).
-    var regionWords: [HashAlgorithm: [[UInt64]]] = [:]
-    /// The names of `regionWords`, in the same order (`pdq_c90`, …).
-    var regionNames: [HashAlgorithm: [String]] = [:]
+    /// Each algorithm's hashes of further canonical regions, under their `imprint hash` column
+    /// names (`pdq_c95`, `pdq_c90`, `pdq_c80`: central regions; `pdq_r-2`, `pdq_r+2`: rotated ones).
+    var regions: [HashAlgorithm: [(name: String, words: [UInt64])]] = [:]
     /// The earliest known time, as `YYYY-MM-DD HH:MM:SS` so that text order is time order.
     var time: String?
     /// Where `time` came from: `DateTimeOriginal`, `posted_at` (from a case) or `mtime`.
@@ -41,7 +39,7 @@ struct HashedImage: Sendable {
     /// Every hash of `algorithm` the image has: the whole image's, its trimmed region's, then
     /// its other regions'.
     func allWords(_ algorithm: HashAlgorithm) -> [[UInt64]] {
-        [words[algorithm], trimmedWords[algorithm]].compactMap { $0 } + (regionWords[algorithm] ?? [])
+        [words[algorithm], trimmedWords[algorithm]].compactMap { $0 } + (regions[algorithm] ?? []).map(\.words)
     }
 
     /// Every hash `match` compares for `algorithm`, with the name that says which part or
@@ -58,15 +56,7 @@ struct HashedImage: Sendable {
             named.append((algorithm.rawValue, whole))
         }
         if let trimmed = trimmedWords[algorithm] { named.append((algorithm.rawValue + "_trimmed", trimmed)) }
-        for (index, words) in (regionWords[algorithm] ?? []).enumerated() {
-            named.append((regionNames[algorithm].flatMap { index < $0.count ? $0[index] : nil } ?? algorithm.rawValue + "_region", words))
-        }
-        return named
-    }
-
-    /// The hashes of the image's regions (trimmed, central), without the whole image's.
-    func regionHashes(_ algorithm: HashAlgorithm) -> [[UInt64]] {
-        (trimmedWords[algorithm].map { [$0] } ?? []) + (regionWords[algorithm] ?? [])
+        return named + (regions[algorithm] ?? [])
     }
 
     /// The words of a hash in hex: PDQ's 64 digits, or imagehash's square hash of any size.
