@@ -95,6 +95,37 @@ IMP_BODY int pdq_quality(const float *block) {
     return quality > 100 ? 100 : quality;
 }
 
+// PDQ's horizontal blur-and-decimate folded onto a DCT-scaled image: each row to 64 weighted
+// sums, in the order the reference's sums run (t = 0, 1, …), so the floats are the same.
+IMP_BODY void pdq_fold_row(const float *row, const float *weights, const int32_t *starts, const int32_t *counts,
+                           int stride, float *out) {
+    for (int j = 0; j < 64; j++) {
+        const float *source = row + starts[j];
+        const float *k = weights + (size_t)j * (size_t)stride;
+        float sum = 0;
+        for (int t = 0; t < counts[j]; t++) sum += k[t] * source[t];
+        out[j] = sum;
+    }
+}
+
+IMP_BODY void pdq_fold_rows_grey(const uint8_t *grey, const float *table, int width, int height,
+                                 const float *weights, const int32_t *starts, const int32_t *counts, int stride,
+                                 float *scratch, float *out) {
+    for (int y = 0; y < height; y++) {
+        const uint8_t *row = grey + (size_t)y * (size_t)width;
+        for (int x = 0; x < width; x++) scratch[x] = table[row[x]];
+        pdq_fold_row(scratch, weights, starts, counts, stride, out + (size_t)y * 64);
+    }
+}
+
+IMP_BODY void pdq_fold_rows_float(const float *luma, int width, int height,
+                                  const float *weights, const int32_t *starts, const int32_t *counts, int stride,
+                                  float *out) {
+    for (int y = 0; y < height; y++) {
+        pdq_fold_row(luma + (size_t)y * (size_t)width, weights, starts, counts, stride, out + (size_t)y * 64);
+    }
+}
+
 #if IMP_X86
 __attribute__((target("avx2")))
 static void resample_horizontal_avx2(const uint8_t *in, int in_width, int first_row, int rows,
@@ -113,6 +144,20 @@ static void resample_vertical_avx2(const uint8_t *in, int width,
 __attribute__((target("avx2")))
 static int pdq_quality_avx2(const float *block) {
     return pdq_quality(block);
+}
+
+__attribute__((target("avx2")))
+static void pdq_fold_rows_grey_avx2(const uint8_t *grey, const float *table, int width, int height,
+                                    const float *weights, const int32_t *starts, const int32_t *counts, int stride,
+                                    float *scratch, float *out) {
+    pdq_fold_rows_grey(grey, table, width, height, weights, starts, counts, stride, scratch, out);
+}
+
+__attribute__((target("avx2")))
+static void pdq_fold_rows_float_avx2(const float *luma, int width, int height,
+                                     const float *weights, const int32_t *starts, const int32_t *counts, int stride,
+                                     float *out) {
+    pdq_fold_rows_float(luma, width, height, weights, starts, counts, stride, out);
 }
 #endif
 
@@ -145,4 +190,28 @@ int imp_pdq_quality(const float *block) {
     if (use_avx2()) return pdq_quality_avx2(block);
 #endif
     return pdq_quality(block);
+}
+
+void imp_pdq_fold_rows_grey(const uint8_t *grey, const float *table, int width, int height,
+                            const float *weights, const int32_t *starts, const int32_t *counts, int stride,
+                            float *scratch, float *out) {
+#if IMP_X86
+    if (use_avx2()) {
+        pdq_fold_rows_grey_avx2(grey, table, width, height, weights, starts, counts, stride, scratch, out);
+        return;
+    }
+#endif
+    pdq_fold_rows_grey(grey, table, width, height, weights, starts, counts, stride, scratch, out);
+}
+
+void imp_pdq_fold_rows_float(const float *luma, int width, int height,
+                             const float *weights, const int32_t *starts, const int32_t *counts, int stride,
+                             float *out) {
+#if IMP_X86
+    if (use_avx2()) {
+        pdq_fold_rows_float_avx2(luma, width, height, weights, starts, counts, stride, out);
+        return;
+    }
+#endif
+    pdq_fold_rows_float(luma, width, height, weights, starts, counts, stride, out);
 }

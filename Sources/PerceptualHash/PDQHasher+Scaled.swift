@@ -1,3 +1,5 @@
+internal import CHashKernels
+
 extension PDQHasher {
     /// Hashes pixels (grey, or RGB taken to luma) that the decoder already shrank (JPEG DCT
     /// scaling) from a `fullWidth × fullHeight` original, emulating what the reference
@@ -19,17 +21,34 @@ extension PDQHasher {
         }
         let horizontal = SampleWeights.cached(full: fullWidth, scaled: width)
         let vertical = SampleWeights.cached(full: fullHeight, scaled: height)
-        // Grey bytes (a JPEG's Y) are looked up as they are read, sparing a float copy of the
-        // image; the values are the plane's, so the sums are too.
-        let rows = channels == 1
-            ? pixels.withUnsafeBufferPointer { grey in
-                PDQLuma.greyTable.withUnsafeBufferPointer { table in
-                    foldRows(grey, width: width, height: height, weights: horizontal) { table[Int($0)] }
+        // Horizontal, in C (`imp_pdq_fold_rows_*`): every shrunken row to 64 weighted sums.
+        // Grey bytes (a JPEG's Y) go through the luma table a row at a time, sparing a float
+        // copy of the image; the values are the plane's, so the sums are too.
+        let rows = [Float](unsafeUninitializedCapacity: height * 64) { out, initialized in
+            horizontal.weights.withUnsafeBufferPointer { weights in
+                horizontal.starts.withUnsafeBufferPointer { starts in
+                    horizontal.counts.withUnsafeBufferPointer { counts in
+                        if channels == 1 {
+                            var scratch = [Float](repeating: 0, count: width)
+                            pixels.withUnsafeBufferPointer { grey in
+                                PDQLuma.greyTable.withUnsafeBufferPointer { table in
+                                    imp_pdq_fold_rows_grey(
+                                        grey.baseAddress, table.baseAddress, Int32(width), Int32(height), weights.baseAddress,
+                                        starts.baseAddress, counts.baseAddress, Int32(horizontal.stride), &scratch, out.baseAddress)
+                                }
+                            }
+                        } else {
+                            PDQLuma.plane(of: pixels, count: width * height, channels: channels).withUnsafeBufferPointer { luma in
+                                imp_pdq_fold_rows_float(
+                                    luma.baseAddress, Int32(width), Int32(height), weights.baseAddress,
+                                    starts.baseAddress, counts.baseAddress, Int32(horizontal.stride), out.baseAddress)
+                            }
+                        }
+                    }
                 }
             }
-            : PDQLuma.plane(of: pixels, count: width * height, channels: channels).withUnsafeBufferPointer { luma in
-                foldRows(luma, width: width, height: height, weights: horizontal) { $0 }
-            }
+            initialized = height * 64
+        }
         // Vertical: 64 weighted sums of those rows.
         var block = [Float](repeating: 0, count: 64 * 64)
         rows.withUnsafeBufferPointer { source in
@@ -48,34 +67,13 @@ extension PDQHasher {
         return result(of: block, dihedral: dihedral)
     }
 
-    /// Horizontal: every shrunken row to 64 columns, each a weighted sum of `luma(pixel)`.
-    @inline(__always)
-    private static func foldRows<Pixel>(
-        _ source: UnsafeBufferPointer<Pixel>, width: Int, height: Int, weights horizontal: SampleWeights,
-        luma: (Pixel) -> Float
-    ) -> [Float] {
-        [Float](unsafeUninitializedCapacity: height * 64) { out, initialized in
-            horizontal.weights.withUnsafeBufferPointer { weights in
-                for y in 0..<height {
-                    let base = y * width
-                    for j in 0..<64 {
-                        let (start, count) = horizontal.bounds[j]
-                        let k = j * horizontal.stride
-                        var sum: Float = 0
-                        for tap in 0..<count { sum += weights[k + tap] * luma(source[base + start + tap]) }
-                        out[y * 64 + j] = sum
-                    }
-                }
-            }
-            initialized = height * 64
-        }
-    }
-
     /// For one axis: the weight of each shrunken pixel in each of the 64 reference samples.
     struct SampleWeights: Sendable {
         let bounds: [(start: Int, count: Int)]
         let weights: [Float]
         let stride: Int
+        /// `bounds` as the C kernels take them.
+        let starts: [Int32], counts: [Int32]
 
         private static let cache = TableCache<AxisSizes, SampleWeights>()
 
@@ -118,6 +116,8 @@ extension PDQHasher {
             }
             self.weights = weights
             bounds = perSample.map { ($0.start, $0.values.count) }
+            starts = bounds.map { Int32($0.start) }
+            counts = bounds.map { Int32($0.count) }
         }
     }
 }

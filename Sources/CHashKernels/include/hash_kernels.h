@@ -31,6 +31,19 @@ void imp_resample_vertical_u8(const uint8_t *in, int width,
 /// difference scaled as `(int)((a - b) * 100 / 255)` in float, divided by 90, capped at 100.
 int imp_pdq_quality(const float *block);
 
+/// PDQ's horizontal pass on a DCT-scaled image: each of `height` rows of `width` pixels
+/// becomes 64 floats in `out`, output `j` the sum over `t < counts[j]` of
+/// `weights[j * stride + t] * pixel(starts[j] + t)`, summed in that order. The grey variant
+/// takes each byte through `table` (256 floats) into `scratch` (`width` floats) first.
+void imp_pdq_fold_rows_grey(const uint8_t *grey, const float *table, int width, int height,
+                            const float *weights, const int32_t *starts, const int32_t *counts, int stride,
+                            float *scratch, float *out);
+
+/// The same on a float luma plane.
+void imp_pdq_fold_rows_float(const float *luma, int width, int height,
+                             const float *weights, const int32_t *starts, const int32_t *counts, int stride,
+                             float *out);
+
 /// MD5 and SHA-256 of `data` in one pass (x86-64 with SHA-NI); returns 0, writing nothing,
 /// on CPUs without it, where the caller digests with its library instead.
 int imp_md5_sha256(const uint8_t *data, size_t size, uint8_t md5_out[16], uint8_t sha256_out[32]);
