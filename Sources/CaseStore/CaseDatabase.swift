@@ -14,7 +14,7 @@ public final class CaseDatabase: Sendable {
 
     /// Opens (creating if needed) the case at `path` and brings its schema up to date.
     /// - Throws: ``CaseStoreError/cannotOpen(path:detail:)`` when SQLite refuses the file.
-    public init(path: String) throws(CaseStoreError) {
+    public convenience init(path: String) throws(CaseStoreError) {
         Self.provideEmptyWAL(for: path)
         // Two runs opening a case at once race to set WAL mode and bring the schema up to
         // date: the loser sees "database is locked" or a migration the other run made. It
@@ -22,8 +22,8 @@ public final class CaseDatabase: Sendable {
         var attempt = 0
         while true {
             do {
-                writer = try Self.openPool(path)
-                break
+                self.init(writer: try Self.openPool(path), path: path)
+                return
             } catch let error as DatabaseError where attempt < 100 && Self.isRaceWithAnotherRun(error) {
                 attempt += 1
                 usleep(100_000)
@@ -31,7 +31,85 @@ public final class CaseDatabase: Sendable {
                 throw .cannotOpen(path: path, detail: "\(error)")
             }
         }
+    }
+
+    private init(writer: any DatabaseWriter, path: String?) {
+        self.writer = writer
         self.path = path
+    }
+
+    /// Opens the case at `path` to read it, never writing beside it when this user may not.
+    ///
+    /// A user who can write the case (and its folder) opens it as ``init(path:)`` does. Anyone
+    /// else (a teammate reading an analyst's case in a shared folder, a case handed over on
+    /// write-protected media) must not create the `-wal` and `-shm` files SQLite keeps beside
+    /// a WAL case: made by another user, they would lock the owner out of the next ingest.
+    /// Such a reader opens the case read-only, through the owner's `-shm` while an ingest is
+    /// running, and otherwise as immutable: the case file alone, which ingest leaves complete.
+    /// - Parameters:
+    ///   - writable: whether this user may write the case; nil asks the file system.
+    ///   - warn: told when the latest changes, still in a `-wal` nobody can recover here, are
+    ///     not read.
+    /// - Throws: ``CaseStoreError/cannotOpen(path:detail:)``, also for a read-only case
+    ///   made by an older imprint, which only its owner can bring up to date.
+    public convenience init(readingFrom path: String, writable: Bool? = nil, warn: (String) -> Void = { _ in }) throws(CaseStoreError) {
+        if writable ?? Self.mayWrite(path) {
+            try self.init(path: path)
+            return
+        }
+        var configuration = Configuration()
+        configuration.readonly = true
+        configuration.busyMode = .timeout(60)
+        let walFrames = Self.fileSize(path + "-wal").map { $0 > 32 } ?? false
+        let sharedMemory = Self.fileSize(path + "-shm") != nil
+        if walFrames && !sharedMemory {
+            warn("\(path): the latest changes are in its -wal file, which only the case's owner can recover (by running imprint ingest or any imprint query on it); reading the case without them")
+        }
+        let queue: DatabaseQueue, current: Bool
+        do {
+            queue = walFrames && sharedMemory
+                ? try DatabaseQueue(path: path, configuration: configuration)
+                : try DatabaseQueue(path: Self.immutableURI(path), configuration: configuration)
+            current = try queue.read { try Self.migrator.hasCompletedMigrations($0) }
+        } catch {
+            throw .cannotOpen(path: path, detail: "\(error)")
+        }
+        guard current else {
+            throw .cannotOpen(path: path, detail: "it was made by an older imprint and is read-only here; its owner brings it up to date by running imprint ingest on it once")
+        }
+        self.init(writer: queue, path: path)
+    }
+
+    /// Whether this user may write `path` and create files beside it.
+    private static func mayWrite(_ path: String) -> Bool {
+        let folder = (path as NSString).deletingLastPathComponent
+        return FileSystemName.withBytes(path, { access($0, W_OK) }) == 0
+            && FileSystemName.withBytes(folder.isEmpty ? "." : folder, { access($0, W_OK | X_OK) }) == 0
+    }
+
+    /// The size of the file at `path`, or nil when there is none.
+    private static func fileSize(_ path: String) -> Int64? {
+        var status = stat()
+        return FileSystemName.withBytes(path, { stat($0, &status) }) == 0 ? Int64(status.st_size) : nil
+    }
+
+    /// SQLite's URI for reading `path` as a file nobody changes: no locks, no `-wal`, no `-shm`.
+    static func immutableURI(_ path: String) -> String {
+        let absolute = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
+        // From the name's bytes (it need not be UTF-8): "/" and unreserved ASCII stay, every
+        // other byte ("?", "#", "%", spaces, Arabic) is percent-escaped.
+        let bytes = FileSystemName.withBytes(absolute) { Array(UnsafeBufferPointer(start: $0, count: strlen($0))) }
+        var uri = "file:"
+        for byte in bytes.map({ UInt8(bitPattern: $0) }) {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+                 UInt8(ascii: "/"), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"):
+                uri.unicodeScalars.append(Unicode.Scalar(byte))
+            default:
+                uri += String(format: "%%%02X", byte)
+            }
+        }
+        return uri + "?immutable=1"
     }
 
     /// An error of opening a case that another run is opening too: its lock, or its half of a
@@ -53,11 +131,11 @@ public final class CaseDatabase: Sendable {
     }
 
     /// A case in memory, for tests.
-    public init() throws(CaseStoreError) {
+    public convenience init() throws(CaseStoreError) {
         do {
-            writer = try DatabaseQueue(configuration: Self.configuration)
-            path = nil
-            try Self.migrator.migrate(writer)
+            let queue = try DatabaseQueue(configuration: Self.configuration)
+            try Self.migrator.migrate(queue)
+            self.init(writer: queue, path: nil)
         } catch {
             throw .cannotOpen(path: ":memory:", detail: "\(error)")
         }

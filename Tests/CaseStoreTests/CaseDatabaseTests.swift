@@ -282,6 +282,72 @@ import PostSidecars
         #expect(try CaseDatabase(path: path).statistics().first { $0.name == "files" }?.value == 2)
     }
 
+    /// A reader who may not write the case (a teammate, write-protected media) opens it
+    /// without creating anything beside it, whatever its name, and cannot change it.
+    @Test(arguments: ["team", "عين الأسد ?#%20 case"])
+    func readingACaseOthersOwnLeavesNothingBesideIt(name: String) throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("imprint-ro-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent(name + ".case").path
+        try CaseDatabase(path: path).store([try Self.ingested("mosul-runway.jpg"), try Self.ingested("desert-road.jpg")])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == [name + ".case"])
+        let before = try Data(contentsOf: URL(fileURLWithPath: path))
+        do {
+            let reader = try CaseDatabase(readingFrom: path, writable: false)
+            #expect(try reader.statistics().first { $0.name == "files" }?.value == 2)
+            #expect(try reader.knownPaths(under: ["/case"]).count == 2)
+            #expect(throws: CaseStoreError.self) { try reader.store([try Self.ingested("desert-road.jpg", as: "/case/again.jpg")]) }
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == [name + ".case"], "no -wal or -shm left")
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before)
+    }
+
+    /// While the owner's ingest has the case open, a reader sees what it has committed (through
+    /// the owner's `-shm`); a `-wal` whose `-shm` is gone (a copied case) cannot be read without
+    /// writing one, so the reader is told and reads the case file alone.
+    @Test func readersSeeCommittedChangesOrAreToldTheyCannot() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("imprint-wal-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("team.case").path
+        try CaseDatabase(path: path).store([try Self.ingested("mosul-runway.jpg")])
+        let owner = try CaseDatabase(path: path)
+        try owner.writer.writeWithoutTransaction { try $0.execute(sql: "PRAGMA wal_autocheckpoint = 0") }
+        try owner.store([try Self.ingested("desert-road.jpg")])
+        var warnings: [String] = []
+        let live = try CaseDatabase(readingFrom: path, writable: false, warn: { warnings.append($0) })
+        #expect(try live.statistics().first { $0.name == "files" }?.value == 2)
+        #expect(warnings.isEmpty)
+
+        // The case and its WAL copied without the -shm.
+        let copy = folder.appendingPathComponent("copy.case").path
+        try FileManager.default.copyItem(atPath: path, toPath: copy)
+        try FileManager.default.copyItem(atPath: path + "-wal", toPath: copy + "-wal")
+        let stale = try CaseDatabase(readingFrom: copy, writable: false, warn: { warnings.append($0) })
+        #expect(try stale.statistics().first { $0.name == "files" }?.value == 1)
+        #expect(warnings.count == 1 && warnings[0].contains("-wal"))
+        #expect(!FileManager.default.fileExists(atPath: copy + "-shm"))
+    }
+
+    /// A read-only case made by an older imprint cannot be brought up to date by its reader:
+    /// the error says who can, instead of a query failing on a missing column.
+    @Test func anOlderReadOnlyCaseSaysWhoCanUpdateIt() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("imprint-old-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("old.case").path
+        try CaseDatabase(path: path).writer.write { db in
+            let last = try String.fetchOne(db, sql: "SELECT identifier FROM grdb_migrations ORDER BY rowid DESC LIMIT 1")
+            try db.execute(sql: "DELETE FROM grdb_migrations WHERE identifier = ?", arguments: [last])
+        }
+        #expect {
+            try CaseDatabase(readingFrom: path, writable: false)
+        } throws: { error in
+            "\(error)".contains("older imprint")
+        }
+    }
+
     /// A file that is not a case (named by mistake) gets no `-wal` companion left beside it.
     @Test func aFileThatIsNotACaseGetsNoWAL() throws {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("not-a-case-\(UUID().uuidString).txt").path

@@ -23,12 +23,14 @@ struct CaseOptions: ParsableArguments {
         try CaseDatabase(path: resolvedPath)
     }
 
-    /// Opens a case that must already exist: queries never create one by mistake.
+    /// Opens a case that must already exist, to read it: queries never create one by
+    /// mistake, and never leave files beside a case this user may not write
+    /// (``CaseDatabase/init(readingFrom:writable:warn:)``).
     func openExisting() throws -> CaseDatabase {
         guard FileManager.default.fileExists(atPath: resolvedPath) else {
             throw ValidationError("No case at \(resolvedPath): run imprint ingest first, or name one with --case.")
         }
-        return try open()
+        return try CaseDatabase(readingFrom: resolvedPath, warn: { warn($0) })
     }
 }
 

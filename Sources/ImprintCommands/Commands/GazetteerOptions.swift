@@ -18,7 +18,7 @@ struct GazetteerOptions: ParsableArguments {
     func load() throws -> Gazetteer {
         var gazetteer = Gazetteer.builtIn
         if FileManager.default.fileExists(atPath: caseOptions.resolvedPath) {
-            gazetteer.add(try caseOptions.open().importedSites())
+            gazetteer.add(try caseOptions.openExisting().importedSites())
         } else if caseOptions.casePath != nil {
             // A case named on purpose that is not there is a typo, not "no imports".
             throw ValidationError("No case at \(caseOptions.resolvedPath).")

@@ -87,7 +87,7 @@ struct HashInputOptions: ParsableArguments {
             // A file named here that the case holds too is taken once (as named here): else
             // it would match itself.
             let named = Set(images.map { absolutePath($0.path) })
-            let store = try CaseDatabase(path: casePath)
+            let store = try CaseDatabase(readingFrom: casePath, warn: { warn($0) })
             // A case ingested without an algorithm has none of its hashes: say so, rather than
             // match or cluster nothing in silence.
             let stored = Set(try store.storedHashNames())
