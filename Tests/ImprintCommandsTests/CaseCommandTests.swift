@@ -61,12 +61,34 @@ import Testing
         }
     }
 
+    /// JSON nests what jq users reach for (`.posts[0].text`, `.tags["IFD0:Make"]`,
+    /// `.posts[0].extra.hashtags`); CSV and text keep one flat column each.
+    @Test func showNestsPostsAndTagsInJSONAndFlattensThemElsewhere() throws {
+        let arguments = ["case", "show", "--case", Self.casePath, "samples/mosul-runway_banner.jpg"]
+        for format in ["jsonl", "json"] {
+            let result = try CommandLineRunner.run(arguments + ["--format", format])
+            #expect(result.status == 0, "\(result.stderr)")
+            let records = format == "json"
+                ? try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]] ?? []
+                : try CommandLineRunner.objects(result)
+            let record = try #require(records.first)
+            let posts = try #require(record["posts"] as? [[String: Any]], "\(format)")
+            #expect(!posts.isEmpty && posts.allSatisfy { $0["platform"] is String && $0["text"] != nil })
+            #expect(posts.allSatisfy { $0["extra"] is [String: Any] }, "extra is an object, not JSON in a string")
+            #expect((record["tags"] as? [String: Any])?["File:FileType"] as? String == "JPEG")
+            #expect(!record.keys.contains { $0.hasPrefix("post1.") || $0.hasPrefix("tag.") })
+        }
+        let csv = try CommandLineRunner.run(arguments + ["--format", "csv"])
+        let header = try #require(csv.stdout.split(separator: "\n").first).split(separator: ",")
+        #expect(header.contains("post1.text") && header.contains("tag.File:FileType") && !header.contains("posts"))
+    }
+
     @Test func showFindsAFileByPathOrDigestAndListsItsTags() throws {
         let byPath = try CommandLineRunner.objects(CommandLineRunner.run(
             ["case", "show", "--format", "jsonl", "--case", Self.casePath, "samples/tabqa-hangars.jpg"]))
         let record = try #require(byPath.first)
         #expect(record["model"] as? String == "iPhone 7")
-        #expect(record["tag.ExifIFD:DateTimeOriginal"] as? String == "2017:05:11 17:22:05")
+        #expect((record["tags"] as? [String: Any])?["ExifIFD:DateTimeOriginal"] as? String == "2017:05:11 17:22:05")
         #expect(record["date_taken"] as? String == "2017-05-11T14:22:05Z")
         let sha = try #require(record["sha256"] as? String)
         let hashed = try CommandLineRunner.objects(CommandLineRunner.run(["hash", "--format", "jsonl", "samples/tabqa-hangars.jpg"]))

@@ -77,9 +77,9 @@ struct CaseFilesCommand: AsyncParsableCommand {
         let format = options.outputFormat
         let writer = RecordWriter(format: format, columns: format == .jsonl || format == .json ? nil : columns,
                                   textStyle: .table(widths: ["path": 40, "format": 6, "width": 5, "height": 6, "status": 7]))
-        let full = self.full
+        let full = self.full, nested = format == .jsonl || format == .json
         try store.files(matching: filter) { summary in
-            writer.write(CaseRecords.summary(summary, full: full))
+            writer.write(CaseRecords.summary(summary, full: full, nested: nested))
         }
         writer.finish()
     }
@@ -104,8 +104,9 @@ struct CaseShowCommand: AsyncParsableCommand {
             warn("\(file): not in the case \(options.caseOptions.resolvedPath)")
             throw ExitCode(1)
         }
-        let writer = RecordWriter(format: options.outputFormat, textStyle: .blocks(title: "path"))
-        for detail in details { writer.write(CaseRecords.detail(detail)) }
+        let format = options.outputFormat
+        let writer = RecordWriter(format: format, textStyle: .blocks(title: "path"))
+        for detail in details { writer.write(CaseRecords.detail(detail, nested: format == .jsonl || format == .json)) }
         writer.finish()
     }
 }

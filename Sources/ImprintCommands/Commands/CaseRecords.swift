@@ -3,7 +3,9 @@ import Foundation
 
 /// Case rows as output records.
 enum CaseRecords {
-    static func summary(_ summary: CaseDatabase.FileSummary, full: Bool) -> OutputRecord {
+    /// One row of `case files`; `nested` (JSON output) gives the tags as an object rather than
+    /// as JSON text in a string.
+    static func summary(_ summary: CaseDatabase.FileSummary, full: Bool, nested: Bool) -> OutputRecord {
         let file = summary.file, metadata = summary.metadata
         var record: OutputRecord = [
             ("path", .string(file.path)), ("size", .integer(file.size)), ("sha256", .string(file.sha256)),
@@ -23,12 +25,14 @@ enum CaseRecords {
                        ("software", optional(metadata?.software)), ("orientation", optional(metadata?.orientation)),
                        ("jpeg_quality", optional(metadata?.jpegQuality)),
                        ("hashes", .list(summary.hashes.map { .string("\($0.algorithm):\($0.hex)") })),
-                       ("tags", optional(metadata?.tags))]
+                       ("tags", metadata.map { nested ? .json($0.tags) : .string($0.tags) } ?? .null)]
         }
         return record
     }
 
-    static func detail(_ detail: CaseDatabase.FileDetail) -> OutputRecord {
+    /// Everything `case show` prints about a file; `nested` (JSON output) gives the posts as an
+    /// array of objects and the tags as an object, flat dotted keys otherwise.
+    static func detail(_ detail: CaseDatabase.FileDetail, nested: Bool) -> OutputRecord {
         let summary = detail.summary, file = summary.file, metadata = summary.metadata
         var record: OutputRecord = [
             ("path", .string(file.path)), ("size", .integer(file.size)), ("mtime_ns", .integer(file.mtimeNanoseconds)),
@@ -45,13 +49,21 @@ enum CaseRecords {
             if let quality = hash.quality { record.append((hash.algorithm + "_quality", .integer(Int64(quality)))) }
         }
         record.append(("same_content", .list(detail.sameContent.map(OutputValue.string))))
-        for (index, post) in detail.posts.enumerated() {
-            let prefix = "post\(index + 1)."
-            record += [(prefix + "platform", .string(post.platform)), (prefix + "post_id", .string(post.postID)),
-                       (prefix + "url", optional(post.url)), (prefix + "author", optional(post.author)),
-                       (prefix + "posted_at", optional(post.postedAt)), (prefix + "language", optional(post.language)),
-                       (prefix + "text", optional(post.text)), (prefix + "extra", .string(post.extra)),
-                       (prefix + "sidecar", .string(post.sidecar))]
+        let posts: [OutputRecord] = detail.posts.map { post in
+            [("platform", .string(post.platform)), ("post_id", .string(post.postID)), ("url", optional(post.url)),
+             ("author", optional(post.author)), ("posted_at", optional(post.postedAt)), ("language", optional(post.language)),
+             ("text", optional(post.text)), ("extra", nested ? jsonOrString(post.extra) : .string(post.extra)),
+             ("sidecar", .string(post.sidecar))]
+        }
+        if nested {
+            // JSON: the posts as an array of objects and the tags as one object, as jq expects.
+            record.append(("posts", .json("[" + posts.map { RecordWriter.jsonObject($0, indent: nil) }.joined(separator: ",") + "]")))
+            record.append(("tags", metadata.map { jsonOrString($0.tags) } ?? .json("{}")))
+            return record
+        }
+        // CSV and text: one column each, `post1.text`, `tag.IFD0:Make`.
+        for (index, post) in posts.enumerated() {
+            record += post.map { ("post\(index + 1).\($0.key)", $0.value) }
         }
         // The tags last, one key each, as `imprint exif -G` names them.
         if let tags = metadata?.tags, let object = try? JSONSerialization.jsonObject(with: Data(tags.utf8)) as? [String: Any] {
@@ -63,6 +75,11 @@ enum CaseRecords {
     }
 
     static func optional(_ text: String?) -> OutputValue { text.map(OutputValue.string) ?? .null }
+
+    /// Stored JSON text as nested JSON, or as a string should it not parse (it always should).
+    static func jsonOrString(_ text: String) -> OutputValue {
+        (try? JSONSerialization.jsonObject(with: Data(text.utf8), options: .fragmentsAllowed)) != nil ? .json(text) : .string(text)
+    }
     static func optional(_ number: Int?) -> OutputValue { number.map { .integer(Int64($0)) } ?? .null }
 
     static func value(_ any: Any?) -> OutputValue {

@@ -11,6 +11,9 @@ public enum OutputValue: Sendable, Equatable {
     /// unquoted.
     case number(String)
     case list([OutputValue])
+    /// JSON text written as it is: a nested object or array in JSON output (a post, the tags
+    /// of a file), the same text in CSV and text output.
+    case json(String)
     case null
 
     /// The value as JSON text. Reals print as exiftool prints them (`%.15g`: integral ones
@@ -29,6 +32,7 @@ public enum OutputValue: Sendable, Equatable {
         case .bool(let flag): out += flag ? "true" : "false"
         case .number(let text): out += text
         case .null: out += "null"
+        case .json(let text): out += text
         case .list(let items):
             out += "["
             for (index, item) in items.enumerated() {
@@ -50,6 +54,7 @@ public enum OutputValue: Sendable, Equatable {
         case .bool(let flag): flag ? "true" : "false"
         case .number(let text): text
         case .null: ""
+        case .json(let text): text
         case .list(let items): items.map(\.text).joined(separator: ", ")
         }
     }
