@@ -72,8 +72,9 @@ import Testing
         let result = try CommandLineRunner.run(["case", "show", "--format", "jsonl", "--case", casePath, "samples/" + picture])
         #expect(result.status == 0, "\(result.stderr)")
         let record = try #require(try CommandLineRunner.objects(result).first)
-        #expect(record["post1.platform"] as? String == platform)
-        #expect(record["post1.post_id"] as? String == postID)
+        let post = try #require((record["posts"] as? [[String: Any]])?.first)
+        #expect(post["platform"] as? String == platform)
+        #expect(post["post_id"] as? String == postID)
     }
 
     /// One case of samples/ shared by the read-only tests.
@@ -198,7 +199,7 @@ import Testing
         func posts(_ path: String) throws -> Set<String> {
             let shown = try CommandLineRunner.objects(CommandLineRunner.run(["case", "show", "--format", "jsonl", "--case", casePath,
                                                                                   folder.appendingPathComponent(path).path]))
-            return Set(try #require(shown.first).filter { $0.key.hasSuffix(".post_id") }.compactMap { $0.value as? String })
+            return Set((try #require(shown.first)["posts"] as? [[String: Any]] ?? []).compactMap { $0["post_id"] as? String })
         }
         #expect(try posts("a/sub/z2.jpg") == ["chan/1"])
         #expect(try posts("b/z2.jpg").isEmpty, "another folder's z2.jpg is another picture")
@@ -235,7 +236,7 @@ import Testing
         func posts(_ path: String) throws -> Set<String> {
             let shown = try CommandLineRunner.objects(CommandLineRunner.run(["case", "show", "--format", "jsonl", "--case", casePath,
                                                                                   folder.appendingPathComponent(path).path]))
-            return Set(try #require(shown.first).filter { $0.key.hasSuffix(".post_id") }.compactMap { $0.value as? String })
+            return Set((try #require(shown.first)["posts"] as? [[String: Any]] ?? []).compactMap { $0["post_id"] as? String })
         }
         #expect(try posts("d/1665934575399862275_1.jpg") == ["1665934575399862275"])
         #expect(try posts("d/1665934575399862275_2.jpg") == ["1665934575399862275"])
@@ -280,19 +281,19 @@ import Testing
         }
         func post() throws -> [String: Any] {
             let shown = try CommandLineRunner.objects(CommandLineRunner.run(["case", "show", "--format", "jsonl", "--case", casePath, image]))
-            return try #require(shown.first).filter { $0.key.hasPrefix("post") }
+            return (try #require(shown.first)["posts"] as? [[String: Any]])?.first ?? [:]
         }
         _ = try ingest()
-        #expect(try post()["post1.author"] as? String == "nineveh_frontline", "gallery-dl's record over the table's")
+        #expect(try post()["author"] as? String == "nineveh_frontline", "gallery-dl's record over the table's")
 
         try FileManager.default.removeItem(at: folder.appendingPathComponent("mosul-runway_banner.jpg.json"))
         let afterOne = try ingest()
         #expect(afterOne["sidecars_removed"] as? Int == 1)
         #expect(afterOne["sidecars_read"] as? Int == 1, "the table is read again")
         let fromTable = try post()
-        #expect(fromTable["post1.post_id"] as? String == "1426553791140831232")
-        #expect(fromTable["post1.text"] as? String == "Copied from the channel")
-        #expect(fromTable["post1.author"] is NSNull, "nothing of the deleted sidecar is left")
+        #expect(fromTable["post_id"] as? String == "1426553791140831232")
+        #expect(fromTable["text"] as? String == "Copied from the channel")
+        #expect(fromTable["author"] is NSNull, "nothing of the deleted sidecar is left")
 
         try FileManager.default.removeItem(at: folder.appendingPathComponent("notes.csv"))
         #expect(try ingest()["sidecars_removed"] as? Int == 1)
@@ -366,19 +367,20 @@ import Testing
             #expect(result.status == 0, "\(result.stderr)")
         }
         func shown(_ name: String) throws -> [String: Any] {
-            try #require(try CommandLineRunner.objects(CommandLineRunner.run(["case", "show", "--format", "jsonl", "--case", casePath,
-                                                                                  folder.appendingPathComponent(name).path])).first)
+            let record = try #require(try CommandLineRunner.objects(CommandLineRunner.run(
+                ["case", "show", "--format", "jsonl", "--case", casePath, folder.appendingPathComponent(name).path])).first)
+            return (record["posts"] as? [[String: Any]])?.first ?? [:]
         }
         try ingest()
-        #expect(try shown("a.jpg")["post1.text"] as? String == "Tabqa airbase")
-        #expect(try shown("b.jpg")["post1.post_id"] as? String == "chan/7")
+        #expect(try shown("a.jpg")["text"] as? String == "Tabqa airbase")
+        #expect(try shown("b.jpg")["post_id"] as? String == "chan/7")
         // A re-scrape empties the text; the table loses its row (sizes change, so no wait for the clock).
         try Data(#"{"category": "twitter", "subcategory": "tweet", "tweet_id": 1700000000000000001, "content": "", "author": {"name": "front"}}"#.utf8).write(to: sidecar)
         try Data("file,text,url\n".utf8).write(to: table)
         try ingest()
-        #expect(try shown("a.jpg")["post1.text"] is NSNull)
-        #expect(try shown("a.jpg")["post1.author"] as? String == "front")
-        #expect(try shown("b.jpg")["post1.post_id"] == nil, "the dropped row's post is gone")
+        #expect(try shown("a.jpg")["text"] is NSNull)
+        #expect(try shown("a.jpg")["author"] as? String == "front")
+        #expect(try shown("b.jpg")["post_id"] == nil, "the dropped row's post is gone")
     }
 
     /// Kills `imprint ingest` with SIGKILL at random moments, then lets it finish: the case
@@ -395,16 +397,26 @@ import Testing
         let arguments = ["ingest", "--format", "jsonl", "--batch-size", "40", "--no-trim", "--case", killedCase, photos.path]
         var generator = SystemRandomNumberGenerator()
         var kills = 0
-        // Each attempt waits a little longer before its kill, so that runs are killed early on a
-        // fast machine and still get to commit something on a loaded one.
-        for attempt in 0..<12 where kills < 5 {
+        // The last write to the case or its WAL, to nanoseconds.
+        func lastWrite() -> [Int] {
+            [killedCase, killedCase + "-wal"].map { path in
+                var status = stat()
+                return stat(path, &status) == 0 ? status.st_mtim.tv_sec * 1_000_000_000 + status.st_mtim.tv_nsec : 0
+            }
+        }
+        // Each attempt is killed at a random moment after its first commit, however fast the
+        // machine: work committed before every kill, and a batch in flight at it.
+        for _ in 0..<20 where kills < 5 {
+            let before = lastWrite()
             let process = Process()
             process.executableURL = CommandLineRunner.executable
             process.arguments = arguments
             process.standardOutput = FileHandle.nullDevice
             process.standardError = FileHandle.nullDevice
             try process.run()
-            usleep(UInt32.random(in: 100_000...400_000, using: &generator) + UInt32(attempt) * 150_000)
+            let deadline = Date() + 60
+            while process.isRunning && lastWrite() == before && Date() < deadline { usleep(2_000) }
+            usleep(UInt32.random(in: 0...150_000, using: &generator))
             if process.isRunning {
                 kill(process.processIdentifier, SIGKILL)
                 kills += 1
