@@ -253,6 +253,8 @@ public struct ClaimResolver: Sendable {
         var negated = false
         /// Named as where someone or something came from: "a fighter from Homs".
         var isOrigin = false
+        /// A capture word stands right beside the name (حماه تحررت).
+        var takenBeside = false
     }
 
     private func findMentions(in scan: Scan, typeSpans: [TypeSpan], keepAll: Bool = false) -> [Mention] {
@@ -328,6 +330,11 @@ public struct ClaimResolver: Sendable {
             if neighbours.contains(where: { $0.map { scan.has($0, in: PlaceLexicon.landformWords) } ?? false }) { continue }
             var mention = Mention(start: c, end: c + longest - 1, candidates: kept)
             mention.isOneLatinWord = longest == 1 && word.script == .latin
+            // A capture word right beside the name, in its clause: حماه تحررت, تحرير الباب.
+            let last = c + longest - 1
+            mention.takenBeside = (c > 0 && !word.startsClause && scan.has(content[c - 1], in: PlaceLexicon.captureCues))
+                || (last + 1 < content.count && !scan.words[content[last + 1]].startsClause
+                    && scan.has(content[last + 1], in: PlaceLexicon.captureCues))
             found.append(mention)
         }
         if keepAll { return found }
@@ -558,18 +565,45 @@ public struct ClaimResolver: Sendable {
             mentions[m].negated = isNegated(mentions[m], scan: scan)
         }
         // A correction denies the places named before it when another is named after it.
+        var correctedTo = Set<Int>()
         for cue in scan.content.indices where mentions.count > 1 && scan.has(scan.content[cue], in: PlaceLexicon.correctionCues) {
             let after = Set(mentions.filter { $0.start > cue }.compactMap(\.chosen))
             guard !after.isEmpty else { continue }
             for m in mentions.indices where mentions[m].end < cue {
-                if let chosen = mentions[m].chosen, !after.contains(chosen) { mentions[m].negated = true }
+                if let chosen = mentions[m].chosen, !after.contains(chosen) {
+                    mentions[m].negated = true
+                    correctedTo.formUnion(after)
+                }
             }
+        }
+        // So does a denial: "This isn't the Tishreen Dam … it's the Baath Dam".
+        for m in mentions.indices where mentions[m].negated {
+            correctedTo.formUnion(mentions[(m + 1)...].filter { !$0.negated }.compactMap(\.chosen))
         }
         for m in mentions.indices { mentions[m].score = score(mentions[m], scan: scan, mentionEnds: ends) }
         // A post that remembers a past event ("on this day in 2016", في مثل هذا اليوم) shows
         // nothing now.
         if remembers(scan) {
             for m in mentions.indices { mentions[m].score *= 0.15 }
+        }
+        // A post that calls a report false ("rumours of a strike on Qamishli airport", "Erbil
+        // airport was NOT hit", لا صحة لذلك) shows nothing there, unless it also tells of a
+        // capture ("the regime denies it, but our fighters are inside Kuweires").
+        // (A correction's own answer is not denied: "a rumour: the photos are of Haditha Dam".)
+        if denies(scan, mentions: mentions),
+           !mentions.contains(where: { hasCue(PlaceLexicon.captureCues, around: $0, scan: scan, before: 4, after: 3) }) {
+            for m in mentions.indices where !(mentions[m].chosen.map(correctedTo.contains) ?? false) { mentions[m].score *= 0.2 }
+        }
+        // Timetables, fares and entry rules (a weekly flight to Istanbul, "book Damascus–Erbil
+        // from $180", visa on arrival at Erbil airport, شروط دخول عبر المصنع) name the
+        // places travellers use, not places taken or struck. (Entering is how travellers use
+        // a crossing, so it does not count as a capture here.)
+        if isAboutTravel(scan) {
+            for m in mentions.indices
+            where !hasCue(PlaceLexicon.captureCues.subtracting(PlaceLexicon.entryWords), around: mentions[m], scan: scan, before: 4, after: 3)
+                && !hasCue(PlaceLexicon.attackWords, around: mentions[m], scan: scan, before: 4, after: 3) {
+                mentions[m].score *= 0.2
+            }
         }
         // A post about daily life, sport or politics (weather, prices, a league) names its
         // towns as where it happens: a town with no capture word near it claims nothing.
@@ -630,7 +664,9 @@ public struct ClaimResolver: Sendable {
         // The same for a site (not a city) that one Latin word meets only by its spelling.
         let usable = mention.candidates.filter { candidate in
             let loose = mention.isOneLatinWord && candidate.quality < 1 && gazetteer.sites[candidate.site].type != .city
-            return !(index.entries[candidate.entry].needsTypeWord || loose) || fit(candidate.site) > 0
+            let entry = index.entries[candidate.entry]
+            return !(entry.needsTypeWord || loose) || fit(candidate.site) > 0
+                || (entry.isOrdinaryWord && mention.takenBeside && gazetteer.sites[candidate.site].type == .city)
         }
         guard !usable.isEmpty else { return }
         func preference(_ candidate: (site: Int, quality: Double, entry: Int)) -> (Int, Int, Double, Double, Int, Int) {
@@ -728,15 +764,18 @@ public struct ClaimResolver: Sendable {
         if gazetteer.sites[chosen].type == .city, beside.contains(where: { $0.map { scan.has($0, in: PlaceLexicon.provinceCues) } ?? false }) {
             score *= 0.5
         }
-        // A town named as a team (نادي الموصل, "Mosul FC") or a clock ("1pm Baghdad time",
-        // بتوقيت دمشق) is no place shown.
+        // A town named as a team (نادي الموصل, "Mosul FC"), a clock ("1pm Baghdad time",
+        // بتوقيت دمشق) or a firm (شركة دمشق القابضة, بنك بغداد, "Aleppo Soap Co.") is no place shown.
         if gazetteer.sites[chosen].type == .city,
-           beside[0].map({ scan.has($0, in: PlaceLexicon.clubWordsBefore) || scan.has($0, in: PlaceLexicon.clockWordsBefore) }) ?? false
-            || beside[1].map({ scan.has($0, in: PlaceLexicon.clubWordsAfter) || scan.has($0, in: PlaceLexicon.clockWordsAfter) }) ?? false
+           beside[0].map({ scan.has($0, in: PlaceLexicon.clubWordsBefore) || scan.has($0, in: PlaceLexicon.clockWordsBefore)
+               || scan.has($0, in: PlaceLexicon.firmWordsBefore) }) ?? false
+            || beside[1].map({ scan.has($0, in: PlaceLexicon.clubWordsAfter) || scan.has($0, in: PlaceLexicon.clockWordsAfter)
+                || scan.has($0, in: PlaceLexicon.firmWordsAfter) }) ?? false
             || isWishedWell(mention, scan: scan) {
             score *= 0.15
         }
         if mention.negated { score *= 0.2 }
+        if isDatedFrom(mention, scan: scan) { score *= 0.7 }
         if mention.isOrigin { score *= 0.15 }  // an origin alone, type words and all, claims nothing
         // A dateline ("DAMAS, 19 nov 2017 (AFP) -") says where the report was filed, and a
         // "Forwarded from …" header names a channel: neither is a place shown.
@@ -769,6 +808,26 @@ public struct ClaimResolver: Sendable {
             } else if !scan.has(position, in: PlaceLexicon.gapWords), !scan.isTypeWord[c] {
                 return false
             }
+            c -= 1
+        }
+        return false
+    }
+
+    /// Whether the place is named in the event a post dates another from: a span of time
+    /// with "after" ("a week after the raids on Hama airport", بعد أسبوع من غارات مطار حماة)
+    /// a few words before it, in its clause.
+    private func isDatedFrom(_ mention: Mention, scan: Scan) -> Bool {
+        let content = scan.content
+        var c = mention.start - 1
+        var seen = 0
+        while c >= 0, seen < 6, !scan.words[content[c + 1]].startsClause {
+            if scan.has(content[c], in: PlaceLexicon.durationWords) {
+                let after = c + 1 < content.count && scan.has(content[c + 1], in: PlaceLexicon.afterWords)
+                let before = (c >= 1 && scan.has(content[c - 1], in: PlaceLexicon.afterWords))
+                    || (c >= 2 && scan.has(content[c - 2], in: PlaceLexicon.afterWords))  // بعد ثلاثة أيام من
+                if after || before { return true }
+            }
+            seen += 1
             c -= 1
         }
         return false
@@ -840,6 +899,29 @@ public struct ClaimResolver: Sendable {
     private func remembers(_ scan: Scan) -> Bool {
         let forms = scan.words.map(\.form)
         return forms.indices.contains { start in PlaceLexicon.anniversaryPhrases.contains { forms[start...].starts(with: $0) } }
+    }
+
+    /// Whether the post says a report is false: a phrase (``PlaceLexicon/denialPhrases``:
+    /// "was NOT hit", لا صحة) anywhere, or a word (``PlaceLexicon/denialCues``: rumours,
+    /// ينفي) before a place; after every place it denies something else ("strikes on Shayrat
+    /// airport; the regime denies any damage"). "Fake" and "false" count only in a post about
+    /// no picture: of a picture they say it is old, which the recycled-photo checks handle.
+    private func denies(_ scan: Scan, mentions: [Mention]) -> Bool {
+        let forms = scan.words.map(\.form)
+        if forms.indices.contains(where: { start in PlaceLexicon.denialPhrases.contains { forms[start...].starts(with: $0) } }) { return true }
+        guard let lastStart = mentions.map(\.start).max() else { return false }
+        let before = scan.content.indices.filter { $0 < lastStart }
+        if before.contains(where: { scan.has(scan.content[$0], in: PlaceLexicon.denialCues) }) { return true }
+        return before.contains { scan.has(scan.content[$0], in: PlaceLexicon.fakeWords) }
+            && !scan.content.contains { scan.has($0, in: PlaceLexicon.pictureWords) }
+    }
+
+    /// Whether the post is about travel: fares, bookings, visas, or a timetable naming two
+    /// days of the week and more.
+    private func isAboutTravel(_ scan: Scan) -> Bool {
+        if scan.content.contains(where: { scan.has($0, in: PlaceLexicon.travelWords) }) { return true }
+        let days = Set(scan.content.filter { scan.has($0, in: PlaceLexicon.weekdays) }.map { scan.words[$0].form })
+        return days.count >= 2
     }
 
     /// Whether one of `cues` stands up to `before` words before the mention or `after` words

@@ -106,6 +106,8 @@ enum PlaceLexicon {
         "operating", "operated", "launched", "launching", "fired", "flying", "flew", "flown", "off", "takeoff",
         "crossed", "came", "displaced", "evacuated", "returned", "relocated", "arrived", "arriving", "arrive",
         "leaving", "travelling", "traveling", "departing", "نطلع", "طالعين", "نسافر", "مسافر", "مسافرين",
+        // Troops on the move: "moved from the Euphrates Dam into Tabqa", انتقلت من.
+        "moved", "advanced", "pushed", "marched", "انتقل", "انتقلت", "انتقلوا",
         "fighter", "fighters", "protesters", "protestors", "refugees", "volunteers", "families",
         "اقلعت", "انطلقت", "انطلق", "اطلقت", "اطلق", "قادمه", "قادمين", "قادما", "نزح", "نزحوا", "نازحين", "النازحين",
         "فر", "فروا", "هرب", "هربوا", "خرجوا", "مقاتلين", "مقاتلون", "مقاتل", "تصل", "وصلت", "يصل",
@@ -129,7 +131,41 @@ enum PlaceLexicon {
         // Remembering, not showing: "we remember the martyrs of Kobani", نستذكر, Kurmanji
         // "bi bîr tînin", Turkish "anıyoruz".
         "we remember", "in memory of", "remembering the", "نستذكر", "نتذكر", "bi bîr tînin", "bi bîr dixin", "anıyoruz",
+        // Counting the years: "11 years since the siege was broken". (Not "never forget" or
+        // لن ننسى: massacre anniversaries show the base; nor "three years of" or بعد سنوات:
+        // "the siege broken after three years".)
+        "years since", "year since",
     ].map { PlaceText.forms($0) }
+
+    /// Words by which a post calls a report false: "rumours of a strike", "the ministry
+    /// denies", شائعات, ينفي, كذب.
+    static let denialCues: Set<String> = canonicalSet([
+        "rumour", "rumours", "rumor", "rumors", "hoax", "denies", "denied", "deny", "denying", "untrue",
+        "شائعه", "شائعات", "اشاعه", "اشاعات", "ينفي", "تنفي", "نفى", "نفت", "ينفون", "كذب",
+    ])
+    /// Phrases that call a report false or say all is as usual: "no truth", "was NOT hit",
+    /// "operating normally", لا صحة, بشكل طبيعي, Iraqi ماكو شي "there is nothing".
+    static let denialPhrases: [[String]] = [
+        "no truth", "not true", "not hit", "wasn't hit", "wasnt hit", "no strike", "operating normally",
+        "لا صحه", "عار عن الصحه", "غير صحيح", "بشكل طبيعي", "ماكو شي", "ما في شي", "مافي شي",
+    ].map { PlaceText.forms($0) }
+    /// "Fake" and "false": a denial in a post about no picture.
+    static let fakeWords: Set<String> = canonicalSet(["fake", "false"])
+
+    /// Words of travel: fares, bookings, visas, timetables. With "entering" set aside, a place
+    /// named in such a post is where travellers go, not a site taken.
+    static let travelWords: Set<String> = canonicalSet([
+        "visa", "visas", "booking", "book", "tickets", "ticket", "fares", "fare", "timetable", "schedule", "schedules",
+        "تاشيره", "التاشيره", "تاشيرات", "فيزا", "الفيزا", "حجز", "الحجز", "حجزا", "تذاكر", "التذاكر", "تذكره",
+    ])
+    /// The days of the week, two of which make a timetable (رحلات أيام السبت والاثنين).
+    static let weekdays: Set<String> = canonicalSet([
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+        "mondays", "tuesdays", "wednesdays", "thursdays", "fridays", "saturdays", "sundays",
+        "الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "الجمعه", "السبت", "الاحد",
+    ])
+    /// Capture words that are also how travellers use a crossing: دخول, "entry".
+    static let entryWords: Set<String> = canonicalSet(["دخول", "entry", "enter", "entered", "enters", "entering"])
     /// The news agencies whose name follows a dateline ("DAMAS, 19 nov 2017 (AFP) -"): the
     /// place before is where the report was filed, not what it reports.
     /// (Wire agencies only: a national agency is quoted as a source, "SANA says".)
@@ -175,6 +211,13 @@ enum PlaceLexicon {
     static let clubWordsBefore: Set<String> = canonicalSet(["نادي", "فريق", "club", "team"])
     /// The same, right after the town: "Mosul FC", "Raqqa club".
     static let clubWordsAfter: Set<String> = canonicalSet(["fc", "sc", "club", "team", "united"])
+    /// Words that make the town named right after them a firm's name: شركة دمشق القابضة, بنك بغداد.
+    static let firmWordsBefore: Set<String> = canonicalSet(["شركه", "شركات", "مؤسسه", "بنك", "مصرف", "company"])
+    /// The same, right after the town: "Aleppo Soap Co.", "Baghdad Bank", "Damascus Holding".
+    static let firmWordsAfter: Set<String> = canonicalSet([
+        "co", "company", "corp", "ltd", "llc", "inc", "holding", "holdings", "soap", "airways", "airlines", "bank",
+        "القابضه",
+    ])
 
     /// Words of daily life, sport and politics (weather, prices, power cuts, a budget, a
     /// league): a post about them names a town as where it happens, not as a site shown taken
@@ -204,13 +247,26 @@ enum PlaceLexicon {
         "good morning", "good evening", "greetings from", "pray for", "praying for", "prayers for", "god bless", "god protect",
         "صباح الخير", "مساء الخير", "صباح الورد", "صباحكم", "مساءكم", "تحيه من", "تحياتي من", "سلام من",
         "اللهم احفظ", "يا رب احفظ", "يارب احفظ", "الله يحمي", "الله يحفظ", "اللهم ارحم",
+        // The same in Arabizi, once its digits are letters (allah y7me, sabah el 5eir).
+        "allah yhme", "allah yhmi", "allah yehmi", "allah yahmi", "allah yihmi", "allah yhmeha", "allah ykhalli",
+        "sabah el kheir", "sabah al kheir", "sabah el khair", "sabah al khair", "sabah el kher", "masa el kheir", "msa el kheir",
     ].map { PlaceText.forms($0) }
     /// Words of an attack: a question about one ("was there a strike on K1 in Kirkuk?") is a
     /// report being checked, which names the site as a claim does.
     static let attackWords: Set<String> = canonicalSet([
         "strike", "strikes", "struck", "hit", "explosion", "explosions", "blast", "attack", "attacked", "shelling",
+        "hits", "bombed", "bombing", "shelled", "targeted", "raid", "raids", "airstrike", "airstrikes",
         "ضربه", "ضربات", "قصف", "انفجار", "انفجارات", "استهداف", "هجوم", "غاره", "غارات",
+        "ضرب", "ضربت", "يضرب", "قصفت", "يقصف", "استهدف", "استهدفت", "هاجم", "هاجمت",
     ])
+    /// Spans of time by which a post dates one event from another: "a week after the raids on
+    /// Hama airport", بعد أسبوع من غارات مطار حماة. The event so named is the past.
+    static let durationWords: Set<String> = canonicalSet([
+        "hour", "hours", "day", "days", "week", "weeks", "month", "months",
+        "ساعه", "ساعات", "يوم", "يومين", "ايام", "اسبوع", "اسبوعين", "اسابيع", "شهر", "شهرين", "اشهر",
+    ])
+    /// "after", بعد.
+    static let afterWords: Set<String> = canonicalSet(["after", "بعد"])
     /// Words after a place that say the sentence goes on to where someone is headed: in
     /// "leaving Shaddadi base, heading toward Iraq", "heading" is Iraq's, not the base's.
     static let directionWords: Set<String> = canonicalSet(["to", "toward", "towards", "into", "نحو", "الى", "باتجاه"])
@@ -254,11 +310,11 @@ enum PlaceLexicon {
     /// Words that go with taking a place now: they raise a mention above mere context.
     static let captureCues: Set<String> = canonicalSet([
         "liberated", "liberation", "liberate", "captured", "capture", "seized", "seize", "stormed", "storm",
-        "control", "took", "taken", "raised", "raise", "raising", "flag", "fell", "fall", "falls", "entered",
+        "control", "took", "taken", "raised", "raise", "raising", "flag", "fell", "fall", "falls", "fallen", "entered",
         "enter", "inside", "overran", "overrun", "recaptured", "retook", "hoisted", "secured", "cleared",
         "freed", "controlled", "takeover", "recapture", "recaptures", "retake", "retakes", "retaken", "seizes",
         "captures", "liberates", "storms", "enters", "controls", "liberating", "capturing", "storming",
-        "تحرير", "حرر", "تحرر", "محرر", "محررة", "السيطرة", "سيطرة", "يسيطر", "يسيطرون", "سيطرت", "اقتحام",
+        "تحرير", "حرر", "تحرر", "تحررت", "حررت", "حرروا", "محرر", "محررة", "السيطرة", "سيطرة", "يسيطر", "يسيطرون", "سيطرت", "اقتحام",
         "اقتحم", "اقتحموا", "رفع", "راية", "علم", "دخول", "دخلت", "دخل", "داخل", "سقوط", "سقط", "تطهير",
         "استعادة", "استعاد", "اغتنام", "تحريرها", "بالكامل",
         // French wire copy: "ont repris le contrôle d'Albou Kamal".

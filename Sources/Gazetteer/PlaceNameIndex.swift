@@ -22,6 +22,10 @@ struct PlaceNameIndex: Sendable {
         /// The words before a type word inside the name: a chain's name ("Rafidain" of
         /// "Rafidain Bank, Mosul"), which other branches share.
         var isChainName = false
+        /// A curated name that needs its type word only because it is an ordinary word too
+        /// (حماة "protectors", الباب "the door"): a capture word right beside it also makes it
+        /// a claim (حماه تحررت "Hama is liberated").
+        var isOrdinaryWord = false
     }
 
     private(set) var entries: [Entry] = []
@@ -88,7 +92,8 @@ struct PlaceNameIndex: Sendable {
         let skeletons = words.map { PlaceKeys.skeleton($0.form, script: $0.script) }
         let common = forms.count == 1 && Self.commonNameKeys.contains(forms[0])
         let entry = Entry(words: forms, skeletons: skeletons, site: site, name: name,
-                          needsTypeWord: common || !curated || core.onlyWithTypeWord, isChainName: core.onlyWithTypeWord)
+                          needsTypeWord: common || !curated || core.onlyWithTypeWord, isChainName: core.onlyWithTypeWord,
+                          isOrdinaryWord: common && curated && !core.onlyWithTypeWord)
         let position = Int32(entries.count)
         entries.append(entry)
         byWords[Self.key(forms), default: []].append(position)

@@ -48,6 +48,7 @@ public enum PlaceText {
     }
 
     private static func wordsOfPlainText(_ text: String) -> [Word] {
+        let text = Arabizi.latinised(text) ?? text
         var words: [Word] = []
         var current = String.UnicodeScalarView()
         var script: Script? = nil

@@ -36,3 +36,28 @@ import Testing
         #expect(PlaceText.words("Tabqa\nhttps://t.me/x\nMenagh").map(\.startsClause) == [true, true])
     }
 }
+
+@Suite struct ArabiziTests {
+    /// Digits inside Latin words are letters once two such words make the text Arabizi; the
+    /// site words become Arabic, in Arabic's order.
+    @Test func arabiziWordsAreSpelledInLetters() {
+        #expect(Arabizi.latinised("el thuwwar fatu 3a matar 7ama el 3askari") == "el thuwwar fatu 3a مطار hama el العسكري")
+        #expect(Arabizi.latinised("sabah el 5eir ya 7alab") == "sabah el kheir ya halab")
+    }
+
+    /// Models, codes, units and ordinals are not Arabizi: "T4", "K2", "Su24", "5km", "3rd", "7am".
+    @Test func codesAndUnitsStayAsTheyAre() {
+        for text in ["Su24 struck T4 at 5am, 3rd time", "K2 and T2 pumping stations, 5km apart", "F16s over H3 at 7pm",
+                     "3ID moved 10km north", "B52 and MiG21"] {
+            #expect(Arabizi.latinised(text) == nil, "\(text)")
+        }
+        #expect(Arabizi.latinised("meet at 7am near 3amoud") == nil, "one Arabizi-looking word alone is not enough")
+    }
+
+    /// Through the resolver: an Arabizi capture claims its site; an Arabizi greeting does not.
+    @Test func arabiziPostsResolve() {
+        let resolver = ClaimResolver(gazetteer: .builtIn)
+        #expect(resolver.resolve("el thuwwar fatu 3a matar 7ama el 3askari w sar kello b2ideyna").first?.site.id == "builtin:hama-air-base")
+        #expect(resolver.resolve("sabah el 5eir ya 7alab 🌹 3ayshin w ma mnensa").isEmpty)
+    }
+}
