@@ -393,7 +393,7 @@ enum PlaceLexicon {
     static let oldMaterialCues: Set<String> = canonicalSet([
         "recycled", "recirculated", "resurfaced", "factcheck", "debunk", "debunked", "debunking", "fake",
         "misleading", "misattributed", "hoax", "archive", "archival", "verify", "verification", "repost", "reposted",
-        "reposting", "originally",
+        "reposting", "originally", "throwback", "tbt", "flashback",
         "مفبركة", "مفبرك", "مضللة", "مضلل", "كاذبة", "كاذب", "مزيفة", "مزيف", "تحقق", "التحقق", "فبركة", "تضليل", "مكررة",
         "ارشيفية", "ارشيف",
     ])
@@ -403,6 +403,8 @@ enum PlaceLexicon {
     static let passedOffPhrases: [[String]] = [
         "posted as", "shared as", "presented as", "passed off", "as if", "claimed as", "first seen", "original from",
         "على انها", "على انه", "كانها",
+        // A post that labels its own picture as old or checked: "FACT CHECK:", "(file photo)".
+        "fact check", "file photo", "file picture", "file image", "file footage",
     ].map { PlaceText.forms($0) }
 
     /// "old" words that mark old material when next to a picture word ("old photo", صورة قديمة).

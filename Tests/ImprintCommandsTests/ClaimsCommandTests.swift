@@ -39,6 +39,42 @@ import Testing
         }
     }
 
+    /// Recycled photos: elapsed time, not calendar days; posts that date the photo themselves
+    /// (its year, "FACT CHECK:", "file photo") are spared; one post saved with two copies of the
+    /// photo is one finding naming both.
+    @Test func recycledCountsElapsedTimeAndSparesPostsThatDateThePhoto() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("imprint-recycled-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        for name in ["a", "b", "c", "d", "e", "run1/f", "run2/f"] {
+            let target = folder.appendingPathComponent(name + ".png")
+            try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+            // The same photo each time, taken 2015-11-12T13:04:22Z.
+            try FileManager.default.copyItem(at: CommandLineRunner.repository.appendingPathComponent("samples/kuweires-flag.png"), to: target)
+        }
+        try Data("""
+            file,text,posted_at,url,author
+            a.png,Flag raised over Kuweires air base today,2015-12-12T14:04:22Z,https://t.me/front/1,front
+            b.png,Flag raised over Kuweires air base today,2015-12-12T12:04:22Z,https://t.me/front/2,front
+            c.png,"Kuweires air base, photo from 2015",2019-01-01T00:00:00Z,https://t.me/front/3,front
+            d.png,FACT CHECK: Kuweires air base shared as today's news,2019-01-01T00:00:00Z,https://t.me/front/4,front
+            e.png,Kuweires airbase (file photo),2019-01-01T00:00:00Z,https://t.me/front/5,front
+            run1/f.png,Our flag over Kuweires air base today,2019-02-01T00:00:00Z,https://t.me/front/6,front
+            run2/f.png,Our flag over Kuweires air base today,2019-02-01T00:00:00Z,https://t.me/front/6,front
+
+            """.utf8).write(to: folder.appendingPathComponent("posts.csv"))
+        let casePath = folder.appendingPathComponent("x.case").path
+        let ingest = try CommandLineRunner.run(["ingest", "--format", "jsonl", "--case", casePath, folder.path])
+        #expect(ingest.status == 0, "\(ingest.stderr)")
+        let result = try CommandLineRunner.run(["flags", "--kind", "recycled", "--format", "jsonl", "--case", casePath])
+        let flags = try result.lines.map(Self.json)
+        let posts = flags.map { ($0["posts"] as? [String])?.first ?? "" }
+        #expect(posts.sorted() == ["telegram front/1", "telegram front/6"], "30 days 1 hour is more than 30 days; 29 days 23 hours is not")
+        let twice = try #require(flags.first { ($0["posts"] as? [String])?.first == "telegram front/6" })
+        #expect(Set((twice["files"] as? [String] ?? []).map { $0.split(separator: "/").suffix(2).joined(separator: "/") }).isSuperset(of: ["run1/f.png", "run2/f.png"]))
+        let hourly = try #require(flags.first { ($0["posts"] as? [String])?.first == "telegram front/1" })
+        #expect((hourly["reason"] as? String ?? "").contains("30 days 1 hour earlier"))
+    }
+
     @Test func claimsShowEvidenceAndSitesWithCoordinates() throws {
         let casePath = try Self.samplesCase.get()
         let result = try CommandLineRunner.run(["claims", "--format", "jsonl", "--case", casePath, "samples/mosul-runway_q40.jpg"])

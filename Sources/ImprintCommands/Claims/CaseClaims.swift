@@ -81,9 +81,10 @@ struct CaseClaims {
         let claim: SiteClaim
     }
 
-    /// A dated fact about a photo: it was taken, or posted, on that day.
+    /// A dated fact about a photo: it was taken, or posted, at that time.
     struct Event {
-        let day: Int
+        /// Seconds since 1970 (a time without a zone read as UTC).
+        let seconds: Int
         let member: Int
         /// The post, for a posting; nil for a date taken.
         let postID: Int64?
@@ -182,31 +183,61 @@ struct CaseClaims {
     }
 
     /// Posts presenting a photo as new when it (or a repost of it) was posted or taken more
-    /// than `recycledDays` earlier. Posts that say themselves that the photo is old (fact
-    /// checks: "old photo", "first seen in 2017", صورة قديمة) present nothing as new.
+    /// than `recycledDays` earlier (elapsed time, a time without a zone read as UTC). Posts that
+    /// say themselves that the photo is old (fact checks: "old photo", "first seen in 2017",
+    /// "file photo", صورة قديمة), or name the year it was taken or first posted ("photo from
+    /// 2015", عام 2015), present nothing as new. A post saved with two copies of one photo (the
+    /// same tweet downloaded twice) is one finding naming both.
     func recycled() -> [Contradiction] {
         var found: [Contradiction] = []
+        // The finding already made for a post and a photo (its cluster, else its content).
+        var findingOf: [String: Int] = [:]
         for index in files.indices {
             let file = files[index]
             var events: [Event]? = nil
             for postID in file.postIDs {
                 guard let claim = claimByPost[postID], let post = posts[postID], let postedAt = post.postedAt,
-                      let postDay = CalendarDay.number(iso: postedAt), !ClaimResolver.presentsAsOld(post.text ?? "") else { continue }
+                      let postSeconds = CalendarDay.seconds(iso: postedAt), !ClaimResolver.presentsAsOld(post.text ?? "") else { continue }
+                let photo = clusterOfFile[index].map { "cluster \($0)" } ?? "sha256 \(file.sha256)"
+                if let earlier = findingOf["\(postID) \(photo)"] {
+                    if !found[earlier].files.contains(file.path) {
+                        let previous = found[earlier]
+                        found[earlier] = Contradiction(kind: previous.kind, files: previous.files + [file.path], sites: previous.sites,
+                                                       posts: previous.posts, reason: previous.reason)
+                    }
+                    continue
+                }
                 if events == nil { events = clusterOfFile[index].map { clusterEvents[$0] } ?? Self.events(of: [index], files: files, posts: posts) }
                 // The earliest fact about the photo other than this post itself.
-                guard let earliest = events!.first(where: { $0.postID != postID }), postDay - earliest.day > settings.recycledDays else { continue }
+                guard let earliest = events!.first(where: { $0.postID != postID }),
+                      postSeconds - earliest.seconds > settings.recycledDays * 86_400,
+                      !Self.namesYear(of: earliest.seconds, in: post.text ?? "") else { continue }
                 let who = earliest.member == index ? "the same photo" : "a copy of it, \(files[earliest.member].path),"
                 var involved = [file.path]
                 if earliest.member != index { involved.append(files[earliest.member].path) }
                 let earlierPost = earliest.postID.flatMap { posts[$0] }.map { "\($0.platform) \($0.postID)" }
+                findingOf["\(postID) \(photo)"] = found.count
                 found.append(Contradiction(
                     kind: .recycled, files: involved, sites: [claim.site],
                     posts: ["\(post.platform) \(post.postID)"] + (earlierPost.map { [$0] } ?? []),
                     reason: "\(Self.label(post)) shows \(claim.site.name) as news, but \(who) \(earliest.text), "
-                        + "\(postDay - earliest.day) days earlier"))
+                        + "\(Self.elapsed(postSeconds - earliest.seconds)) earlier"))
             }
         }
         return found
+    }
+
+    /// "31 days", "30 days 1 hour".
+    static func elapsed(_ seconds: Int) -> String {
+        let days = seconds / 86_400, hours = (seconds % 86_400) / 3600
+        return "\(days) day\(days == 1 ? "" : "s")" + (hours > 0 ? " \(hours) hour\(hours == 1 ? "" : "s")" : "")
+    }
+
+    /// Whether `text` names the year of `seconds` (Western or Arabic-Indic digits): a post that
+    /// dates the photo itself ("Kuweires air base, photo from 2015", مطار كويرس عام 2015).
+    static func namesYear(of seconds: Int, in text: String) -> Bool {
+        let year = CalendarDay.year(seconds: seconds)
+        return PlaceText.words(text).contains { $0.script == .digits && $0.form == String(year) }
     }
 
     /// The claims the posts of a group of files make, member by member, post by post.
@@ -221,16 +252,16 @@ struct CaseClaims {
     static func events(of members: [Int], files: [CaseDatabase.ClaimFile], posts: [Int64: PostRecord]) -> [Event] {
         var events: [Event] = []
         for member in members {
-            if let taken = files[member].dateTaken, let day = CalendarDay.number(iso: taken) {
-                events.append(Event(day: day, member: member, postID: nil,
+            if let taken = files[member].dateTaken, let seconds = CalendarDay.seconds(iso: taken) {
+                events.append(Event(seconds: seconds, member: member, postID: nil,
                                     text: "was taken \(taken) (\(files[member].dateTakenSource ?? "date taken"))"))
             }
             for postID in files[member].postIDs {
-                guard let post = posts[postID], let at = post.postedAt, let day = CalendarDay.number(iso: at) else { continue }
-                events.append(Event(day: day, member: member, postID: postID, text: "was posted \(at) (\(post.platform) \(post.postID))"))
+                guard let post = posts[postID], let at = post.postedAt, let seconds = CalendarDay.seconds(iso: at) else { continue }
+                events.append(Event(seconds: seconds, member: member, postID: postID, text: "was posted \(at) (\(post.platform) \(post.postID))"))
             }
         }
-        return events.enumerated().sorted { ($0.element.day, $0.offset) < ($1.element.day, $1.offset) }.map(\.element)
+        return events.enumerated().sorted { ($0.element.seconds, $0.offset) < ($1.element.seconds, $1.offset) }.map(\.element)
     }
 
     /// One photo (a file or a repost cluster) claimed at sites farther apart than
@@ -271,20 +302,35 @@ struct CaseClaims {
         return found.sorted { $0.files.first ?? "" < $1.files.first ?? "" }
     }
 
-    /// Files whose EXIF GPS lies farther than `gpsMismatchKm` from a site their own post claims.
+    /// Files whose EXIF GPS lies farther than `gpsMismatchKm` from a site their own post, or a
+    /// post of one of their reposts, claims: the first upload keeps the camera's GPS, the
+    /// stripped reposts claim another place.
     func gpsMismatches() -> [Contradiction] {
         var found: [Contradiction] = []
-        for file in files {
+        for (index, file) in files.enumerated() {
             guard let latitude = file.latitude, let longitude = file.longitude, !(latitude == 0 && longitude == 0) else { continue }
-            var reported = Set<String>()
-            for postID in file.postIDs {
-                guard let claim = claimByPost[postID], let post = posts[postID], reported.insert(claim.site.id).inserted else { continue }
-                let km = GeoDistance.kilometres(latitude, longitude, to: claim.site)
-                guard km > settings.gpsMismatchKm + claim.site.uncertaintyKm else { continue }
+            var claims = Self.claims(of: [index], files: files, claimByPost: claimByPost)
+            if let cluster = clusterOfFile[index] { claims += clusterClaims[cluster].filter { $0.member != index } }
+            // One finding per site, naming every post that claims it.
+            var order: [String] = []
+            var bySite: [String: [MemberClaim]] = [:]
+            for item in claims where posts[item.postID] != nil {
+                if bySite[item.claim.site.id] == nil { order.append(item.claim.site.id) }
+                bySite[item.claim.site.id, default: []].append(item)
+            }
+            for siteID in order {
+                let items = bySite[siteID]!, site = items[0].claim.site
+                let km = GeoDistance.kilometres(latitude, longitude, to: site)
+                guard km > settings.gpsMismatchKm + site.uncertaintyKm else { continue }
+                let first = items[0], post = posts[first.postID]!
+                let whose = first.member == index ? "" : " for a repost of it, \(files[first.member].path)"
+                let more = items.count > 1 ? " (and \(items.count - 1) more post\(items.count == 2 ? "" : "s"))" : ""
+                var involved = [file.path]
+                for item in items where !involved.contains(files[item.member].path) { involved.append(files[item.member].path) }
                 found.append(Contradiction(
-                    kind: .gpsMismatch, files: [file.path], sites: [claim.site], posts: ["\(post.platform) \(post.postID)"],
-                    reason: String(format: "EXIF GPS %.5f,%.5f is %.0f km from %@, which %@ claims",
-                                   latitude, longitude, km, claim.site.name, Self.label(post))))
+                    kind: .gpsMismatch, files: involved, sites: [site], posts: items.compactMap { posts[$0.postID].map { "\($0.platform) \($0.postID)" } },
+                    reason: String(format: "EXIF GPS %.5f,%.5f is %.0f km from %@, which %@ claims%@%@",
+                                   latitude, longitude, km, site.name, Self.label(post), whose, more)))
             }
         }
         return found

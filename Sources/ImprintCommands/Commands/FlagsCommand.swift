@@ -7,12 +7,14 @@ struct FlagsCommand: AsyncParsableCommand {
         abstract: "List contradictions: recycled photos, one photo claimed at two places, GPS far from the claim, edited files.",
         discussion: """
             recycled: a post presents a photo as news, but the photo or a repost of it was \
-            posted, or its DateTimeOriginal lies, more than --recycled-days earlier (posts that \
-            say themselves the photo is old, e.g. fact checks, are not counted). \
+            posted, or its DateTimeOriginal lies, more than --recycled-days earlier (elapsed \
+            time; posts that say themselves the photo is old, e.g. fact checks, "file photo", \
+            or that name the year it was taken, are not counted). \
             conflicting-sites: one photo (with its reposts) claimed at sites more than \
             --conflict-km apart beyond their uncertainties. gps-mismatch: EXIF GPS more than \
-            --gps-mismatch-km from the site the file's own post claims. edited: EXIF Software \
-            names an image editor, or the EXIF thumbnail shows another picture.
+            --gps-mismatch-km from the site a post of the file, or of one of its reposts, \
+            claims. edited: EXIF Software names an image editor, or the EXIF thumbnail shows \
+            another picture.
             """
     )
 
