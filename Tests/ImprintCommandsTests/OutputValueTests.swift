@@ -54,6 +54,15 @@ import Testing
         #expect(OutputValue.list([.string("Tabqa"), .string("airbase Raqqa")]).text == "Tabqa, airbase Raqqa")
     }
 
+    /// Numbers and times are never cut in a text table ("1304…" would read as 1304 bytes), and
+    /// time and size columns are wide enough for their values whatever the first row holds.
+    @Test func numbersAndTimesAreNeverCut() {
+        for text in ["130422", "-36.19", "1e5", "2024-02-08T23:00:00Z", "2024-02-08"] { #expect(RecordWriter.isNumberOrTime(text), "\(text)") }
+        for text in ["Deir ez-Zor", "-", "T4", "2024 photos", ""] { #expect(!RecordWriter.isNumberOrTime(text), "\(text)") }
+        #expect(RecordWriter.minimumWidth(of: "time") == 20 && RecordWriter.minimumWidth(of: "posted_at") == 20)
+        #expect(RecordWriter.minimumWidth(of: "size") >= 10 && RecordWriter.minimumWidth(of: "path") == 0)
+    }
+
     /// Text tables stay aligned: long values are cut with "…" (a path keeps its file name),
     /// and a column without a given width is as wide as its first value.
     @Test func textTablesStayAligned() throws {

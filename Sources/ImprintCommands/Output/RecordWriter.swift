@@ -97,17 +97,39 @@ final class RecordWriter {
             if count == 0 {
                 // A column without a given width (a digest, a hash) is as wide as its heading
                 // or its first value, whichever is wider: such values all have one length.
-                for (key, value) in zip(keys, values) { tableWidths[key] = given[key] ?? max(key.count, value.count) }
+                // Times and sizes get room for their longest form, whatever the first row holds.
+                for (key, value) in zip(keys, values) {
+                    tableWidths[key] = given[key] ?? max(key.count, value.count, Self.minimumWidth(of: key))
+                }
                 out.write(keys.map { pad($0, tableWidths[$0]) }.joined(separator: "  ") + "\n")
             }
             let widths = tableWidths
             // Every column but the last is cut to its width, so the columns stay aligned; the
-            // full values are in --format jsonl or csv.
+            // full values are in --format jsonl or csv. Numbers and times are never cut ("1304…"
+            // would read as 1304): one that does not fit pushes its row out of line instead.
             out.write(zip(keys, values).enumerated().map { index, column in
                 let (key, value) = column
-                return pad(index == keys.count - 1 ? value : Self.cut(value, to: widths[key], keepingEnd: key == "path"), widths[key])
+                let whole = index == keys.count - 1 || Self.isNumberOrTime(value)
+                return pad(whole ? value : Self.cut(value, to: widths[key], keepingEnd: key == "path"), widths[key])
             }.joined(separator: "  ") + "\n")
         }
+    }
+
+    /// Room a column needs whatever its first value: an ISO time ("2024-02-08T23:00:00Z"), a
+    /// size in bytes, a coordinate.
+    static func minimumWidth(of key: String) -> Int {
+        if key.contains("date") || key.contains("time") || key.hasSuffix("_at") || key == "taken" { return 20 }
+        if key == "size" || key == "bytes" || key.hasSuffix("_bytes") { return 10 }
+        if key.contains("latitude") || key.contains("longitude") { return 10 }
+        return 0
+    }
+
+    /// Whether a cell is a number (123, -36.19, 1e5) or a date and time (2024-02-08…).
+    static func isNumberOrTime(_ text: String) -> Bool {
+        guard let first = text.unicodeScalars.first, first == "-" || ("0"..."9").contains(first) else { return false }
+        if Double(text) != nil { return true }
+        let bytes = Array(text.utf8.prefix(5))
+        return bytes.count == 5 && bytes[0...3].allSatisfy { $0 >= 48 && $0 <= 57 } && bytes[4] == UInt8(ascii: "-")
     }
 
     private func pad(_ text: String, _ width: Int?) -> String {
