@@ -115,7 +115,7 @@ extension Gazetteer {
         return try result.get()
     }
 
-    /// The file's bytes, memory-mapped where the system allows, after the size check.
+    /// The file's bytes (a file, a pipe or `<(…)`), after the size check.
     private static func readFile(_ path: String, maximumBytes: Int) throws(GazetteerError) -> Data {
         let attributes: [FileAttributeKey: Any]
         do {
@@ -131,8 +131,21 @@ extension Gazetteer {
             throw .unreadable(path: path, detail: "\(size) bytes is over the \(byteCountText(maximumBytes)) import limit; "
                 + "split the file or import one country's extract")
         }
+        // Through a file handle: a pipe or `<(…)` has no size up front and Data(contentsOf:)
+        // refuses it; such a stream is cut off one byte past the limit.
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            throw .unreadable(path: path, detail: "it cannot be opened")
+        }
+        defer { try? handle.close() }
         do {
-            return try Data(contentsOf: URL(fileURLWithPath: path), options: .mappedIfSafe)
+            let data = try handle.read(upToCount: maximumBytes + 1) ?? Data()
+            guard data.count <= maximumBytes else {
+                throw GazetteerError.unreadable(path: path, detail: "it is over the \(byteCountText(maximumBytes)) import limit; "
+                    + "split the file or import one country's extract")
+            }
+            return data
+        } catch let error as GazetteerError {
+            throw error
         } catch {
             throw .unreadable(path: path, detail: "\(error.localizedDescription)")
         }

@@ -103,6 +103,32 @@ import Testing
         #expect(result.stderr.contains("line 1"))
     }
 
+    /// A list may come down a pipe: standard input as "-", a FIFO, a shell's `<(…)`; a list
+    /// that cannot be read (a folder) is an error (2), never "nothing matched" (1).
+    @Test func listsComeFromPipesAndUnreadableOnesAreErrors() throws {
+        let hashes = try Self.sampleHashes()
+        let pdq = try #require(hashes.first { $0.key.hasSuffix("desert-road.jpg") }?.value)
+        let fromStdin = try CommandLineRunner.run(["match", "--format", "jsonl", "-l", "-", "samples/desert-road.jpg"],
+                                                  input: Data((pdq + "\n").utf8))
+        #expect(fromStdin.status == 0, "\(fromStdin.stderr)")
+        #expect(try CommandLineRunner.objects(fromStdin).first?["distance"] as? Int == 0)
+
+        let fifo = FileManager.default.temporaryDirectory.appendingPathComponent("imprint-fifo-\(UUID().uuidString)").path
+        #expect(mkfifo(fifo, 0o600) == 0)
+        defer { unlink(fifo) }
+        let writer = Thread {
+            let handle = FileHandle(forWritingAtPath: fifo)
+            handle?.write(Data((pdq + "\n").utf8))
+            try? handle?.close()
+        }
+        writer.start()
+        let fromFIFO = try CommandLineRunner.run(["match", "--format", "jsonl", "-l", fifo, "samples/desert-road.jpg"])
+        #expect(fromFIFO.status == 0, "\(fromFIFO.stderr)")
+
+        let folder = try CommandLineRunner.run(["match", "-l", FileManager.default.temporaryDirectory.path, "samples/desert-road.jpg"])
+        #expect(folder.status == 2 && folder.stderr.contains("folder"), "\(folder.stderr)")
+    }
+
     /// Lists in the shapes partners send: a header row naming the columns in any order, a
     /// byte-order mark, quoted fields, tabs, `pdq <hex>` lines; labels kept; PDQ entries of low
     /// quality left out.

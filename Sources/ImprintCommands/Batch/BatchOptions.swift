@@ -45,8 +45,8 @@ struct BatchOptions: ParsableArguments {
     /// Every path named, directly or through --files-from, in order.
     func namedPaths() throws -> [String] {
         guard let filesFrom else { return paths }
-        let data = filesFrom == "-" ? FileHandle.standardInput.readDataToEndOfFile()
-            : try Data(contentsOf: URL(fileURLWithPath: filesFrom))
+        let data: Data
+        do { data = try FileContents.read(filesFrom) } catch { throw ValidationError("--files-from: \(error)") }
         let separator: UInt8 = nullSeparated ? 0 : UInt8(ascii: "\n")
         // Lists are bytes, as `find -print0` writes them: names that are not UTF-8 are kept.
         // A line list follows exiftool's -@ file: blanks around a name are trimmed and lines

@@ -1,4 +1,5 @@
 import ArgumentParser
+import FileNames
 import Foundation
 import HammingIndex
 import PerceptualHash
@@ -47,7 +48,7 @@ struct MatchCommand: AsyncParsableCommand {
 
     func validate() throws {
         if lists.isEmpty { throw ValidationError("Name at least one --list.") }
-        for list in lists where !FileManager.default.isReadableFile(atPath: list) { throw ValidationError("Cannot read --list \(list).") }
+        if lists.filter({ $0 == "-" }).count > 1 { throw ValidationError("Standard input ('-') can be read as one --list only.") }
         _ = try MatchThresholds(parsing: thresholdList)
     }
 
@@ -55,13 +56,17 @@ struct MatchCommand: AsyncParsableCommand {
         var entries: [KnownHashList.Entry] = []
         var assumedAlgorithm = false
         for path in lists {
-            let text = try String(decoding: Data(contentsOf: URL(fileURLWithPath: path)), as: UTF8.self)
             let list: KnownHashList
             do {
+                // A file, a pipe, `<(…)`, or "-" for standard input.
+                let text = String(decoding: try FileContents.read(path), as: UTF8.self)
                 list = try KnownHashList(text: text, source: path, format: listFormat, hexAlgorithm: listAlgorithm)
             } catch let failure as KnownHashList.Failure {
                 // A list that cannot be read is an error in what was asked, as grep's 2.
                 warn("\(failure)")
+                throw ExitCode(2)
+            } catch let failure as FileContents.Failure {
+                warn("--list: \(failure)")
                 throw ExitCode(2)
             }
             if list.skipped > 0 { warn("\(path): \(list.skipped) rows of other signal types skipped") }

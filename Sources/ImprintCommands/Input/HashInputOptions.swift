@@ -1,5 +1,6 @@
 import ArgumentParser
 import CaseStore
+import FileNames
 import Foundation
 import ImageDecoding
 import PerceptualHash
@@ -68,8 +69,8 @@ struct HashInputOptions: ParsableArguments {
                 continue
             }
             await hashPending()
-            let data = path == "-" ? FileHandle.standardInput.readDataToEndOfFile()
-                : try Data(contentsOf: URL(fileURLWithPath: path))
+            let data: Data
+            do { data = try FileContents.read(path) } catch { throw ValidationError("\(error)") }
             let listed = try HashListReader.read(String(decoding: data, as: UTF8.self), source: path == "-" ? "stdin" : path)
             if times {
                 let folder = path == "-" ? nil : (absolutePath(path) as NSString).deletingLastPathComponent

@@ -1,0 +1,35 @@
+import Foundation
+
+/// A named file read whole, whatever it is: a regular file, or a pipe, a FIFO, `/dev/stdin`
+/// or a shell's `<(…)`, which Foundation's `Data(contentsOf:)` refuses ("You don't have
+/// permission"). Lists, partner hash files and site files are often piped in.
+public enum FileContents {
+    /// Why a file could not be read, as a person reads it.
+    public struct Failure: Error, CustomStringConvertible {
+        public let description: String
+    }
+
+    /// The bytes of `path`; "-" is standard input.
+    public static func read(_ path: String) throws(Failure) -> Data {
+        if path == "-" { return FileHandle.standardInput.readDataToEndOfFile() }
+        let descriptor = FileSystemName.withBytes(path) { open($0, O_RDONLY | O_CLOEXEC) }
+        guard descriptor >= 0 else { throw Failure(description: "cannot read \(path): \(String(cString: strerror(errno)))") }
+        defer { close(descriptor) }
+        var status = stat()
+        if fstat(descriptor, &status) == 0, status.st_mode & S_IFMT == S_IFDIR {
+            throw Failure(description: "cannot read \(path): it is a folder, not a file")
+        }
+        var data = Data()
+        var buffer = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let count = buffer.withUnsafeMutableBytes { Foundation.read(descriptor, $0.baseAddress, $0.count) }
+            if count > 0 {
+                data.append(contentsOf: buffer[0..<count])
+            } else if count == 0 {
+                return data
+            } else if errno != EINTR {
+                throw Failure(description: "cannot read \(path): \(String(cString: strerror(errno)))")
+            }
+        }
+    }
+}
