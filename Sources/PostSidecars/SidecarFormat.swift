@@ -20,7 +20,7 @@ public enum SidecarFormat: String, Sendable, CaseIterable {
     case telegramExport = "telegram-export"
 
     /// Whether `name` is gallery-dl's default sidecar name, `<file>.<media extension>.json`.
-    static func isMediaSidecarName(_ name: String) -> Bool {
+    public static func isMediaSidecarName(_ name: String) -> Bool {
         let lower = name.lowercased()
         guard lower.hasSuffix(".json") else { return false }
         let stem = lower.dropLast(5)

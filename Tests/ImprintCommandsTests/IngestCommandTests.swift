@@ -383,6 +383,40 @@ import Testing
         #expect(try shown("b.jpg")["post_id"] == nil, "the dropped row's post is gone")
     }
 
+    /// A post goes to whatever file its sidecar names now, as a fresh ingest would link it: a
+    /// renamed picture leaves the post behind, and a picture saved later under the name the
+    /// sidecar gives takes it, without the sidecar changing.
+    @Test func postsFollowTheNamesTheirSidecarsGive() throws {
+        let folder = try Self.scratch()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let samples = CommandLineRunner.repository.appendingPathComponent("samples")
+        let picture = folder.appendingPathComponent("mosul-runway_banner.jpg")
+        try FileManager.default.copyItem(at: samples.appendingPathComponent("mosul-runway_banner.jpg"), to: picture)
+        try FileManager.default.copyItem(at: samples.appendingPathComponent("mosul-runway_banner.jpg.json"),
+                                         to: folder.appendingPathComponent("mosul-runway_banner.jpg.json"))
+        let casePath = folder.appendingPathComponent("x.case").path
+        func ingest(_ casePath: String) throws {
+            let result = try CommandLineRunner.run(["ingest", "--format", "jsonl", "--case", casePath, folder.path])
+            #expect(result.status == 0, "\(result.stderr)")
+        }
+        func posts(_ casePath: String) throws -> [String: Int] {
+            let rows = try CommandLineRunner.objects(CommandLineRunner.run(["case", "files", "--format", "jsonl", "--case", casePath]))
+            return Dictionary(uniqueKeysWithValues: rows.map { ((($0["path"] as? String ?? "") as NSString).lastPathComponent, $0["posts"] as? Int ?? -1) })
+        }
+        try ingest(casePath)
+        #expect(try posts(casePath) == ["mosul-runway_banner.jpg": 1])
+        let renamed = folder.appendingPathComponent("renamed.jpg")
+        try FileManager.default.moveItem(at: picture, to: renamed)
+        try ingest(casePath)
+        #expect(try posts(casePath) == ["renamed.jpg": 0], "the sidecar names a file that is gone")
+        try FileManager.default.copyItem(at: samples.appendingPathComponent("desert-road.jpg"), to: picture)
+        try ingest(casePath)
+        let fresh = folder.appendingPathComponent("fresh.case").path
+        try ingest(fresh)
+        #expect(try posts(casePath) == ["renamed.jpg": 0, "mosul-runway_banner.jpg": 1])
+        #expect(try posts(casePath) == posts(fresh))
+    }
+
     /// Kills `imprint ingest` with SIGKILL at random moments, then lets it finish: the case
     /// must equal a clean ingest of the same folder.
     @Test func killedIngestsCompleteToTheSameCase() throws {

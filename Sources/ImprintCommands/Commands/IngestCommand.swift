@@ -65,6 +65,8 @@ struct IngestCommand: AsyncParsableCommand {
                             pipeline: HashPipeline(noTrim ? HashRequest(algorithms: algorithms) : .matching(algorithms)),
                             algorithms: algorithms, wanted: wanted, maxPixels: maxPixels)
         var summary = IngestSummary()
+        // The files read this run (new or changed): the sidecars that name them are read again.
+        var readPaths: [String] = []
         Interruption.watch()
         let progress = ProgressReporter()
         var pending: [IngestedFile] = []
@@ -84,6 +86,7 @@ struct IngestCommand: AsyncParsableCommand {
                 summary.unchanged += 1
             case .read(let file, let failure):
                 summary.read += 1
+                readPaths.append(file.file.path)
                 pending.append(file)
                 if let failure {
                     summary.failed += 1
@@ -109,7 +112,7 @@ struct IngestCommand: AsyncParsableCommand {
             }
             summary.removed = try store.removeVanished(under: folders)
             if !noSidecars {
-                try ingestSidecars(roots: roots, folders: folders, store: store, summary: &summary)
+                try ingestSidecars(roots: roots, folders: folders, readPaths: readPaths, store: store, summary: &summary)
             }
         }
         try store.checkpoint()
@@ -126,6 +129,28 @@ struct IngestCommand: AsyncParsableCommand {
         if summary.failed + summary.unreadable + summary.sidecarErrors > 0 { throw ExitCode(1) }
     }
 
+    /// Which sidecars may name one of `paths`: a downloader's own sidecar beside it
+    /// (gallery-dl's `<file>.json`, yt-dlp's `<stem>.info.json`), and any other sidecar (a
+    /// table, a Telegram export, a gallery-dl file named by post id) in its folder or above.
+    static func sidecarsThatMayName(_ paths: [String]) -> (String) -> Bool {
+        guard !paths.isEmpty else { return { _ in false } }
+        var own = Set<String>(), folders = Set<String>()
+        for path in paths {
+            own.insert(path + ".json")
+            own.insert((path as NSString).deletingPathExtension + ".info.json")
+            var folder = (path as NSString).deletingLastPathComponent
+            while folders.insert(folder).inserted, folder != "/", !folder.isEmpty {
+                folder = (folder as NSString).deletingLastPathComponent
+            }
+        }
+        return { sidecar in
+            if own.contains(sidecar) { return true }
+            let name = (sidecar as NSString).lastPathComponent
+            if SidecarFormat(fileName: name) == .ytDLP || SidecarFormat.isMediaSidecarName(name) { return false }
+            return folders.contains((sidecar as NSString).deletingLastPathComponent)
+        }
+    }
+
     /// Whether the path's name is a sidecar's (`SidecarFormat`).
     static func isSidecar(_ path: String) -> Bool {
         SidecarFormat(fileName: (path as NSString).lastPathComponent) != nil
@@ -137,8 +162,12 @@ struct IngestCommand: AsyncParsableCommand {
         return FileSystemName.withBytes(path, { stat($0, &status) }) == 0 && (status.st_mode & S_IFMT) == S_IFREG
     }
 
-    /// Reads the sidecars under `roots` that are new or changed since the last run.
-    private func ingestSidecars(roots: [String], folders: [String], store: CaseDatabase, summary: inout IngestSummary) throws {
+    /// Reads the sidecars under `roots` that are new or changed since the last run, and those
+    /// that may name a file read this run (`readPaths`), so that a post goes to whatever file
+    /// its sidecar names now, as a fresh ingest would link it: a picture saved under a name a
+    /// sidecar had named in vain, a different picture saved under an old name.
+    private func ingestSidecars(roots: [String], folders: [String], readPaths: [String], store: CaseDatabase,
+                                summary: inout IngestSummary) throws {
         summary.sidecarsRemoved = try store.removeVanishedSidecars(under: folders)
         let known = try store.knownSidecars()
         // The same walk as the images' (name order, hidden entries skipped, links to folders
@@ -173,9 +202,14 @@ struct IngestCommand: AsyncParsableCommand {
         let changed = found.filter { sidecar in
             known[sidecar.path].map { ($0.size, $0.mtimeNanoseconds) != (sidecar.size, sidecar.mtime) } ?? false
         }
-        let readAll = try store.forgetSidecars(changed.map(\.path)) > 0 || summary.sidecarsRemoved > 0
+        // A moved file took its links along, though its sidecar names the old path: every
+        // sidecar here links its posts afresh.
+        let moved = summary.store.moved > 0
+        if moved { try store.dropLinks(ofPostsFrom: found.map(\.path)) }
+        let readAll = try store.forgetSidecars(changed.map(\.path)) > 0 || summary.sidecarsRemoved > 0 || moved
+        let mayName = Self.sidecarsThatMayName(readPaths)
         for (path, size, mtime) in found {
-            if !readAll, let known = known[path], known.size == size, known.mtimeNanoseconds == mtime {
+            if !readAll, !mayName(path), let known = known[path], known.size == size, known.mtimeNanoseconds == mtime {
                 summary.sidecarsUnchanged += 1
                 continue
             }
