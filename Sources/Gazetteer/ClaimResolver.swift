@@ -68,20 +68,30 @@ public struct ClaimResolver: Sendable {
         var scan = Scan(text: query)
         let typeSpans = findTypeWords(in: scan)
         scan.mark(typeSpans)
-        var found: [(site: Int, rank: Double)] = []
+        // A site's exact name or alias comes first ("Al Thaurah Airport" is OurAirports' T2
+        // strip, before every other "Al … Airport"), then the fitting type, then the longest match.
+        let queryForms = PlaceText.forms(query)
+        var found: [(site: Int, rank: Double, exact: Bool)] = []
         for mention in findMentions(in: scan, typeSpans: typeSpans, keepAll: true) {
             for candidate in mention.candidates {
-                found.append((candidate.site, Double(mention.end - mention.start + 1) * candidate.quality))
+                let exact = gazetteer.sites[candidate.site].allNames.contains { PlaceText.forms($0) == queryForms }
+                found.append((candidate.site, Double(mention.end - mention.start + 1) * candidate.quality, exact))
             }
         }
         let wanted = Set(typeSpans.flatMap { $0.weights.keys })
         found.sort { a, b in
             let aFits = wanted.contains(gazetteer.sites[a.site].type), bFits = wanted.contains(gazetteer.sites[b.site].type)
-            return (aFits ? 1 : 0, a.rank, -a.site) > (bFits ? 1 : 0, b.rank, -b.site)
+            return (a.exact ? 1 : 0, aFits ? 1 : 0, a.rank, -a.site) > (b.exact ? 1 : 0, bFits ? 1 : 0, b.rank, -b.site)
         }
         var seen = Set<Int>()
         var result: [Site] = []
-        for (site, _) in found where seen.insert(site).inserted {
+        // An id or a code (`ourairports:ORER`, `OSDZ`, `DEZ`) names its site first.
+        if let named = gazetteer.site(named: query.trimmingCharacters(in: .whitespaces)), let position = gazetteer.sites.firstIndex(where: { $0.id == named.id }) {
+            seen.insert(position)
+            result.append(named)
+            if result.count == limit { return result }
+        }
+        for (site, _, _) in found where seen.insert(site).inserted {
             result.append(gazetteer.sites[site])
             if result.count == limit { return result }
         }

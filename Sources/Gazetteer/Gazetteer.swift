@@ -49,6 +49,21 @@ public struct Gazetteer: Sendable {
         indexByID[id].map { sites[$0] }
     }
 
+    /// The site a person names by id or code: its id; an id an import merged into it
+    /// (`ourairports:ORER`, now the built-in Erbil airport); a reference (`icao:OSDZ`); a bare
+    /// ICAO, IATA or OurAirports code (`OSDZ`, `DEZ`); or an imported id without the `user:`
+    /// prefix the import gave it.
+    public func site(named key: String) -> Site? {
+        if let site = site(id: key) { return site }
+        if let id = idByReference[key] ?? idByReference["user:" + key] { return site(id: id) }
+        let code = key.uppercased()
+        guard !code.isEmpty, code.count <= 8, code.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }) else { return nil }
+        for prefix in ["icao:", "iata:", "ourairports:"] {
+            if let id = idByReference[prefix + code] { return site(id: id) }
+        }
+        return nil
+    }
+
     /// The sites within `km` of a point, nearest first (ties by gazetteer order).
     /// - Complexity: O(sites in the one-degree cells the circle touches).
     public func near(latitude: Double, longitude: Double, km: Double) -> [(site: Site, km: Double)] {

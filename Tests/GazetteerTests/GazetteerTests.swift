@@ -41,3 +41,21 @@ import Testing
         #expect(gazetteer.near(latitude: 0, longitude: 0, km: .infinity).isEmpty)
     }
 }
+
+@Suite struct SiteLookupTests {
+    /// People name sites by the codes they have: an OurAirports id merged into a built-in
+    /// site, an ICAO or IATA code, an imported id without the `user:` prefix.
+    @Test func sitesAreFoundByIdsAndCodes() throws {
+        var gazetteer = Gazetteer.builtIn
+        #expect(gazetteer.site(named: "ourairports:ORER")?.id == "builtin:erbil-international-airport")
+        #expect(gazetteer.site(named: "OSDZ")?.id == "builtin:deir-ez-zor-air-base")
+        #expect(gazetteer.site(named: "osdz")?.id == "builtin:deir-ez-zor-air-base")
+        #expect(gazetteer.site(named: "DEZ")?.id == "builtin:deir-ez-zor-air-base")
+        #expect(gazetteer.site(named: "no such code") == nil)
+        gazetteer.add([Site(id: "user:my:smoke-hill", type: .city, name: "Smoke Hill", latitude: 35.8, longitude: 38.6, source: "own")])
+        #expect(gazetteer.site(named: "my:smoke-hill")?.id == "user:my:smoke-hill")
+        let resolver = ClaimResolver(gazetteer: gazetteer)
+        #expect(resolver.search("ORER").first?.id == "builtin:erbil-international-airport")
+        #expect(resolver.search("Smoke Hill").first?.id == "user:my:smoke-hill")
+    }
+}

@@ -6,7 +6,7 @@ struct SiteCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "site",
         abstract: "List the images claimed at or photographed near a site, earliest first.",
-        discussion: "ID is a site id from `imprint sites` (builtin:tabqa-air-base, ourairports:ORER…); a unique name also works.")
+        discussion: "ID is a site id from `imprint sites` (builtin:tabqa-air-base, ourairports:ORER…), an ICAO or IATA code (OSDZ, DEZ), or a name that finds one site.")
 
     @OptionGroup var options: ClaimOptions
 
@@ -16,7 +16,7 @@ struct SiteCommand: AsyncParsableCommand {
     func run() async throws {
         let claims = try options.analyse()
         let target: Site
-        if let byID = claims.gazetteer.site(id: site) {
+        if let byID = claims.gazetteer.site(named: site) {
             target = byID
         } else {
             // A search finds the namesakes too ("Tabqa Air Base" also finds Tabqa and its dam);
@@ -25,7 +25,9 @@ struct SiteCommand: AsyncParsableCommand {
             let forms = PlaceText.forms(site)
             let named = found.filter { $0.allNames.contains { PlaceText.forms($0) == forms } }
             guard let only = named.count == 1 ? named.first : (found.count == 1 ? found.first : nil) else {
-                warn(found.isEmpty ? "no site \"\(site)\"" : "\"\(site)\" names several sites; give an id (imprint sites search \"\(site)\")")
+                warn(found.isEmpty || named.isEmpty && found.count > 1 && site.contains(":")
+                     ? "no site \"\(site)\" (imprint sites search lists ids)"
+                     : "\"\(site)\" names several sites; give an id (imprint sites search \"\(site)\")")
                 throw ExitCode(1)
             }
             target = only
