@@ -131,6 +131,14 @@ func clusterMembers(_ records: [[String: Any]]) -> [Int: [String]] {
         let paths = try CommandLineRunner.objects(result).compactMap { $0["path"] as? String }
         #expect(paths.sorted() == SampleManifest.rows.map { "samples/" + $0.file }.sorted())
         #expect(Set(paths).count == paths.count)
+        // A cluster keeps its number with or without the singletons, which come after it.
+        func numbered(_ records: [[String: Any]]) -> [String: Int] {
+            Dictionary(records.compactMap { record in (record["path"] as? String).map { ($0, record["cluster"] as? Int ?? 0) } }) { a, _ in a }
+        }
+        let with = numbered(try CommandLineRunner.objects(result))
+        let without = numbered(try CommandLineRunner.objects(CommandLineRunner.run(["cluster", "--format", "jsonl", "samples"])))
+        #expect(!without.isEmpty && without.allSatisfy { with[$0.key] == $0.value })
+        #expect(with.filter { without[$0.key] == nil }.allSatisfy { $0.value > (without.values.max() ?? 0) })
     }
 
     /// Planted groups of random PDQ hashes, each member within 15 bits of its group's base

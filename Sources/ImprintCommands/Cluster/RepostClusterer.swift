@@ -33,7 +33,7 @@ struct RepostClusterer {
     }
 
     /// The clusters of `images`, ordered by their earliest member then path; singletons
-    /// included only when `singletons`.
+    /// included only when `singletons`, after every larger cluster.
     func clusters(of images: [HashedImage], singletons: Bool) -> [Cluster] {
         let eligible = images.indices.filter { images[$0].error == nil && !isLowQuality(images[$0]) }
         var neighbours = [[Int]](repeating: [], count: images.count)
@@ -75,7 +75,10 @@ struct RepostClusterer {
             }
         }
         // byTime order makes groups come out ordered by earliest member, members in time order.
-        return groups.filter { singletons || $0.count > 1 }.map { members in
+        // Groups of two and more come first, singletons after: a cluster keeps its number
+        // whether or not the singletons are listed.
+        let kept = groups.filter { $0.count > 1 } + (singletons ? groups.filter { $0.count == 1 } : [])
+        return kept.map { members in
             let representative = images[members[0]]
             return Cluster(members: members, distances: members.map { member in
                 var distances: [HashAlgorithm: Int] = [:]

@@ -18,7 +18,8 @@ struct ClusterCommand: AsyncParsableCommand {
             known time (EXIF DateTimeOriginal, in UTC where the file recorded its offset, else \
             the file's modification time in UTC), the first \
             is the representative, and each member's distance to it is shown. Cluster numbers \
-            follow the representatives' times, so the same input gives the same numbers. \
+            follow the representatives' times, so the same input gives the same numbers; \
+            --singletons lists the single images after every cluster, numbers unchanged. \
             PDQ hashes of quality below 50 are too unreliable to compare and are listed \
             separately. The search is exact (a multi-index Hamming index, no missed pairs).
             """
