@@ -56,6 +56,9 @@ import Testing
         let result = try CommandLineRunner.run(["case", "files", "--where", "colour=red", "--case", Self.casePath])
         #expect(result.status == 2)
         #expect(result.stderr.contains("colour=red"))
+        // A format the case cannot hold is refused, not answered with nothing; jpg means JPEG.
+        #expect(try CommandLineRunner.run(["case", "files", "--where", "format=gif", "--case", Self.casePath]).status == 2)
+        #expect(try files(["format=jpg"]) == files(["format=JPEG"]))
         for date in ["2017/07/01", "yesterday", "2017-13", "2017-02-30", "2017-07-02T09:41:17+03:00", "17-07-01"] {
             #expect(try CommandLineRunner.run(["case", "files", "--where", "taken>=" + date, "--case", Self.casePath]).status == 2, "\(date)")
         }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import CaseStore
+import ImageDecoding
 
 /// Parses `imprint case files --where` conditions into a ``CaseFileFilter``.
 enum CaseWhere {
@@ -28,7 +29,13 @@ enum CaseWhere {
                 }
             case ("gps", "="): filter.hasGPS = try yesNo(value, condition)
             case ("posts", "="): filter.hasPost = try yesNo(value, condition)
-            case ("format", "="): filter.format = value
+            case ("format", "="):
+                // Formats the case can hold: a misspelled or unsupported one (gif) would match nothing in silence.
+                let known = ImageFormat.allCases.map(\.rawValue)
+                guard known.contains(value.uppercased()) || value.lowercased() == "jpg" || value.lowercased() == "tif" else {
+                    throw ValidationError("--where \(condition): format is one of \(known.map { $0.lowercased() }.joined(separator: ", ")).")
+                }
+                filter.format = value.lowercased() == "jpg" ? "JPEG" : value.lowercased() == "tif" ? "TIFF" : value
             case ("make", "="): filter.make = value
             case ("model", "="): filter.model = value
             case ("status", "="):
