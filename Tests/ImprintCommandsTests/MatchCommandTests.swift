@@ -18,9 +18,12 @@ import Testing
         defer { try? FileManager.default.removeItem(at: list) }
         let export = try CommandLineRunner.run(["hashes", "export", "--format-list", format, "samples"])
         #expect(export.status == 0, "\(export.stderr)")
-        // --format (the records' formats) would be silently ignored by a list: it is refused.
+        // -f/--format names the list's format too; a records' format (jsonl) is refused.
+        #expect(try CommandLineRunner.run(["hashes", "export", "-f", format, "samples"]).stdout == export.stdout)
         let mixedUp = try CommandLineRunner.run(["hashes", "export", "--format", "jsonl", "samples"])
-        #expect(mixedUp.status == 2 && mixedUp.stderr.contains("--format-list"))
+        #expect(mixedUp.status == 2 && mixedUp.stderr.contains("pdq-csv"), "\(mixedUp.stderr)")
+        // An imagehash list holds a 64-bit hash, not PDQ's.
+        #expect(try CommandLineRunner.run(["hashes", "export", "-f", "imagehash", "samples"]).status == 2)
         try export.stdout.write(to: list, atomically: true, encoding: .utf8)
         let result = try CommandLineRunner.run(["match", "--format", "jsonl", "--list", list.path, "samples"])
         #expect(result.status == 0, "\(result.stderr)")

@@ -3,7 +3,7 @@ import ArgumentParser
 /// The thresholds of `imprint claims`, `imprint site` and `imprint flags`.
 struct ClaimOptions: ParsableArguments {
     @OptionGroup var gazetteerOptions: GazetteerOptions
-    @OptionGroup var output: SiteOutputOptions
+    @OptionGroup var output: OutputFormatOptions
 
     @Option(help: ArgumentHelp("A photo posted or taken more than this many days before a post presenting it as new is recycled.", valueName: "days"))
     var recycledDays = ClaimSettings().recycledDays

@@ -70,7 +70,7 @@ struct ClaimsResolveCommand: AsyncParsableCommand {
     )
 
     @OptionGroup var gazetteerOptions: GazetteerOptions
-    @OptionGroup var output: SiteOutputOptions
+    @OptionGroup var output: OutputFormatOptions
 
     @Argument(help: "Post texts; none: read one per line from stdin.")
     var texts: [String] = []

@@ -26,6 +26,7 @@ struct ClusterCommand: AsyncParsableCommand {
     )
 
     @OptionGroup var input: HashInputOptions
+    @OptionGroup var output: OutputFormatOptions
 
     @Option(name: [.customShort("a"), .customLong("algorithms")], help: ArgumentHelp(
         "Comma-separated hashes to compare: pdq, phash, dhash, ahash, whash (default pdq).", valueName: "list"))
@@ -68,7 +69,7 @@ struct ClusterCommand: AsyncParsableCommand {
         }
         let clusters = clusterer.clusters(of: images, singletons: singletons)
         let lowQuality = images.filter { $0.error == nil && clusterer.isLowQuality($0) }
-        let format = input.outputFormat
+        let format = output.outputFormat
         if format == .text {
             printText(clusters, lowQuality: lowQuality, images: images)
         } else {

@@ -31,15 +31,6 @@ struct GazetteerOptions: ParsableArguments {
     }
 }
 
-/// Output options of the sites and claims commands.
-struct SiteOutputOptions: ParsableArguments {
-    @Option(name: .shortAndLong, help: ArgumentHelp(
-        "Output format: json, jsonl, csv or text (default: text on a terminal, jsonl when piped).", valueName: "format"))
-    var format: OutputFormat?
-
-    var outputFormat: OutputFormat { format ?? .automatic }
-}
-
 /// The fields every output naming a site carries.
 enum SiteRecords {
     /// The site's id, name, type and position: what every claims output carries.

@@ -19,30 +19,45 @@ struct HashesExportCommand: AsyncParsableCommand {
         discussion: """
             pdq-csv is `hash,quality,path` per line, as the PDQ reference's pdq-photo-hasher \
             prints; hma-csv is `signal_type,signal_value,content_id` with a header row; hex is \
-            one hash per line (imagehash's hex for the 64-bit hashes). `imprint match --list` \
-            reads all three. Images whose hashes failed are left out and reported on stderr.
+            one hash per line (imagehash's hex for the 64-bit hashes; imagehash is the same \
+            without the `# algorithm:` line). `imprint match --list` reads them all. Images whose hashes failed are left out and reported on stderr.
             """
     )
 
     @OptionGroup var input: HashInputOptions
 
-    @Option(name: .customLong("format-list"), help: "hex, pdq-csv or hma-csv.")
-    var listFormat: KnownHashList.Format = .hex
+    /// The list formats a list can be written in (`match` also reads `auto`).
+    enum ListFormat: String, CaseIterable, ExpressibleByArgument {
+        case hex, pdqCSV = "pdq-csv", hmaCSV = "hma-csv", imagehash
 
-    @Option(name: .customLong("algorithm"), help: "Which hash to write (default pdq; pdq-csv is PDQ only).")
+        var format: KnownHashList.Format {
+            switch self {
+            case .hex: .hex
+            case .pdqCSV: .pdqCSV
+            case .hmaCSV: .hmaCSV
+            case .imagehash: .imagehash
+            }
+        }
+    }
+
+    @Option(name: [.customShort("f"), .customLong("format"), .customLong("format-list")],
+            help: "The list's format: hex, pdq-csv, hma-csv or imagehash.")
+    var listFormat: ListFormat = .hex
+
+    @Option(name: .customLong("algorithm"), help: "Which hash to write (default pdq; pdq-csv is PDQ only; imagehash is a 64-bit hash's).")
     var algorithm: HashAlgorithm = .pdq
 
     func validate() throws {
-        // --format comes with the shared input options; a list has its own formats.
-        if input.format != nil { throw ValidationError("hashes export writes a list: choose its format with --format-list (hex, pdq-csv, hma-csv).") }
-        if listFormat == .auto { throw ValidationError("--format-list must be hex, pdq-csv, hma-csv or imagehash.") }
         if listFormat == .pdqCSV && algorithm != .pdq { throw ValidationError("pdq-csv holds PDQ hashes only.") }
+        if listFormat == .imagehash && algorithm == .pdq {
+            throw ValidationError("an imagehash list holds imagehash's hashes: choose --algorithm phash, dhash, ahash or whash.")
+        }
     }
 
     func run() async throws {
         let images = try await input.load(algorithms: [algorithm], dihedral: false, times: false)
         var out = BufferedOutput()
-        out.write(KnownHashList.export(images, format: listFormat, algorithm: algorithm))
+        out.write(KnownHashList.export(images, format: listFormat.format, algorithm: algorithm))
         out.flush()
         let failed = images.filter { $0.error != nil }.count
         if failed > 0 { throw ExitCode(1) }

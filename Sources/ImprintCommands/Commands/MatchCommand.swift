@@ -27,6 +27,7 @@ struct MatchCommand: AsyncParsableCommand {
     )
 
     @OptionGroup var input: HashInputOptions
+    @OptionGroup var output: OutputFormatOptions
 
     @Option(name: [.customShort("l"), .customLong("list")], help: ArgumentHelp("A known-hash list (repeatable).", valueName: "file"))
     var lists: [String] = []
@@ -94,7 +95,7 @@ struct MatchCommand: AsyncParsableCommand {
             }
         }
         warnAboutWidths(indexes.map { ($0.algorithm, $0.index.wordsPerHash) }, images: images)
-        let format = input.outputFormat
+        let format = output.outputFormat
         let columns = ["path", "algorithm", "distance", "matched_hash", "pdq_quality", "list", "line", "entry", "label"]
         let writer = RecordWriter(format: format, columns: format == .json || format == .jsonl ? nil : columns,
                                   textStyle: .table(widths: ["path": 36, "algorithm": 9, "distance": 8, "matched_hash": 16,

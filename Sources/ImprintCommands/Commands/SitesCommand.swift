@@ -21,7 +21,7 @@ struct SitesListCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "list", abstract: "List the sites, built-in first, then imports.")
 
     @OptionGroup var gazetteerOptions: GazetteerOptions
-    @OptionGroup var output: SiteOutputOptions
+    @OptionGroup var output: OutputFormatOptions
 
     @Option(name: .customLong("type"), help: ArgumentHelp("Only sites of these types (comma-separated: air_base,dam).", valueName: "types"))
     var types: String?
@@ -47,7 +47,7 @@ struct SitesSearchCommand: AsyncParsableCommand {
         commandName: "search", abstract: "Find sites by name, in any spelling: \"Deir al-Zour\", \"مطار الطبقة\", Menagh.")
 
     @OptionGroup var gazetteerOptions: GazetteerOptions
-    @OptionGroup var output: SiteOutputOptions
+    @OptionGroup var output: OutputFormatOptions
 
     @Argument(help: "A name, with or without a type word (airport, سد, crossing…).")
     var text: String
@@ -75,7 +75,7 @@ struct SitesNearCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "near", abstract: "List the sites within --km of LAT,LON, nearest first.")
 
     @OptionGroup var gazetteerOptions: GazetteerOptions
-    @OptionGroup var output: SiteOutputOptions
+    @OptionGroup var output: OutputFormatOptions
 
     @Argument(help: ArgumentHelp("Decimal degrees, latitude first: 36.19,44.01.", valueName: "lat,lon"))
     var point: String

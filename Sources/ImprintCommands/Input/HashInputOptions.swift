@@ -16,11 +16,6 @@ struct HashInputOptions: ParsableArguments {
     @Option(name: .shortAndLong, help: "How many files to hash at once (default: all cores).")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
-    @Option(name: .shortAndLong, help: ArgumentHelp(
-        "Output format: json, jsonl, csv or text (default: text on a terminal, jsonl when piped).",
-        valueName: "format"))
-    var format: OutputFormat?
-
     @Option(name: .customLong("case"), help: ArgumentHelp(
         "Also take every hashed file of this case (imprint ingest), without hashing again.", valueName: "path"))
     var casePath: String?
@@ -33,8 +28,6 @@ struct HashInputOptions: ParsableArguments {
             throw ValidationError("Cannot read \(path).")
         }
     }
-
-    var outputFormat: OutputFormat { format ?? .automatic }
 
     /// `-` and files named like hash output are read as hash output; anything else is an image or folder.
     static func isHashOutput(_ path: String) -> Bool {

@@ -169,8 +169,9 @@ struct KnownHashList {
     /// `images` written as a list in `format` (`auto` is not a format to write), for `algorithm`.
     static func export(_ images: [HashedImage], format: Format, algorithm: HashAlgorithm) -> String {
         var out = format == .hmaCSV ? "signal_type,signal_value,content_id\n" : ""
-        // A hex list says what it holds, so that a dHash list is not read back as pHash.
-        if format == .hex || format == .imagehash, algorithm != .pdq { out = "# algorithm: \(algorithm.rawValue)\n" }
+        // A hex list says what it holds, so that a dHash list is not read back as pHash; an
+        // imagehash list is bare hex, one `str(hash)` a line, as Python reads it back.
+        if format == .hex, algorithm != .pdq { out = "# algorithm: \(algorithm.rawValue)\n" }
         for image in images {
             guard let hex = image.hex[algorithm] else { continue }
             switch format {

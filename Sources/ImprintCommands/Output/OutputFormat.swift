@@ -12,3 +12,13 @@ public enum OutputFormat: String, CaseIterable, ExpressibleByArgument, Sendable 
         isatty(STDOUT_FILENO) == 1 ? .text : .jsonl
     }
 }
+
+/// `-f/--format`, for commands whose only output option it is.
+struct OutputFormatOptions: ParsableArguments {
+    @Option(name: .shortAndLong, help: ArgumentHelp(
+        "Output format: json, jsonl, csv or text (default: text on a terminal, jsonl when piped).", valueName: "format"))
+    var format: OutputFormat?
+
+    /// The chosen format, or the automatic one.
+    var outputFormat: OutputFormat { format ?? .automatic }
+}
