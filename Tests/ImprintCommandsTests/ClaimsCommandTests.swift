@@ -134,5 +134,9 @@ import Testing
         let near = try CommandLineRunner.run(["sites", "near", "--format", "jsonl", "--case", casePath, "--km", "30", "36.19,44.01"])
         let names = try near.lines.map { try Self.json($0)["name"] as? String ?? "" }
         #expect(names.contains("Erbil International Airport"), "\(names)")
+        // A southern and eastern point is a point, not an option: Sydney's airport.
+        let south = try CommandLineRunner.run(["sites", "near", "--format", "jsonl", "--case", casePath, "-33.9461,151.1772", "--km", "5"])
+        #expect(south.status == 0, "\(south.stderr)")
+        #expect(try south.lines.contains { try Self.json($0)["id"] as? String == "ourairports:YSSY" })
     }
 }

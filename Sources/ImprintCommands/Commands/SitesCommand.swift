@@ -77,14 +77,17 @@ struct SitesNearCommand: AsyncParsableCommand {
     @OptionGroup var gazetteerOptions: GazetteerOptions
     @OptionGroup var output: OutputFormatOptions
 
-    @Argument(help: ArgumentHelp("Decimal degrees, latitude first: 36.19,44.01.", valueName: "lat,lon"))
-    var point: String
+    // Taken as every unrecognised word, so that a southern or western point (-33.87,151.21)
+    // is not read as an option.
+    @Argument(parsing: .allUnrecognized, help: ArgumentHelp("Decimal degrees, latitude first: 36.19,44.01 (or -33.87,151.21).", valueName: "lat,lon"))
+    var point: [String] = []
 
     @Option(help: "The radius in kilometres.")
     var km = 25.0
 
     var coordinates: (Double, Double)? {
-        let parts = point.split(separator: ",").map { Double($0.trimmingCharacters(in: .whitespaces)) }
+        guard point.count == 1 else { return nil }
+        let parts = point[0].split(separator: ",").map { Double($0.trimmingCharacters(in: .whitespaces)) }
         guard parts.count == 2, let latitude = parts[0], let longitude = parts[1],
               abs(latitude) <= 90, abs(longitude) <= 180 else { return nil }
         return (latitude, longitude)
@@ -101,10 +104,13 @@ struct SitesNearCommand: AsyncParsableCommand {
         let writer = RecordWriter(format: output.outputFormat,
                                   columns: output.outputFormat == .text ? ["km", "id", "type", "latitude", "longitude", "name"] : nil,
                                   textStyle: .table(widths: SiteRecords.tableWidths))
-        for (site, distance) in gazetteer.near(latitude: latitude, longitude: longitude, km: km) {
+        let found = gazetteer.near(latitude: latitude, longitude: longitude, km: km)
+        for (site, distance) in found {
             writer.write([("km", .double((distance * 10).rounded() / 10))] + SiteRecords.full(site, format: output.outputFormat))
         }
         writer.finish()
+        // As `sites search`: nothing found says so and exits 1.
+        if found.isEmpty { warn("no site within \(km) km of \(latitude),\(longitude)"); throw ExitCode(1) }
     }
 }
 
