@@ -82,6 +82,8 @@ extension CaseDatabase {
         public var links = 0
         /// Posts none of whose media is in the case.
         public var unlinkedPosts = 0
+        /// What the first few of those name, for a warning a person can act on.
+        public var unlinkedMedia: [String] = []
 
         public init() {}
     }
@@ -160,7 +162,10 @@ extension CaseDatabase {
                     try link(Int64.fetchAll(db.cachedStatement(sql: "SELECT id FROM files WHERE path >= ? AND path < ?"),
                                             arguments: [start, start + "\u{10FFFF}"]))
                 }
-                if linked.isEmpty { counts.unlinkedPosts += 1 }
+                if linked.isEmpty {
+                    counts.unlinkedPosts += 1
+                    if counts.unlinkedMedia.count < 3 { counts.unlinkedMedia.append(post.media.first ?? "(no file named)") }
+                }
             }
             try SidecarRecord(path: path, size: size, mtimeNanoseconds: mtimeNanoseconds, format: format?.rawValue,
                               postCount: counts.posts, error: error).save(db)

@@ -32,6 +32,17 @@ struct JSONFields {
     /// The raw field, consumed.
     mutating func take(_ key: String) -> Any? { remaining.removeValue(forKey: key) }
 
+    /// The field as a date (``PostDate/parse(_:)``), consumed when it is one or blank; a value
+    /// that is no date ("yesterday", "13/25/2024") stays, to be kept in `extra` as written.
+    mutating func date(_ key: String) -> Date? {
+        guard let value = remaining[key] else { return nil }
+        let date = PostDate.parse(value)
+        if date != nil || value is NSNull || (Self.text(value) ?? "").trimmingCharacters(in: SidecarReader.blanks).isEmpty {
+            remaining.removeValue(forKey: key)
+        }
+        return date
+    }
+
     /// The field as an account name without consuming it: text, or an object's `name`,
     /// `username` or `id` (gallery-dl writes `{"id": …, "name": handle, "nick": display name}`).
     func account(_ key: String) -> String? {

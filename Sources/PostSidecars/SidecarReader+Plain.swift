@@ -98,7 +98,7 @@ extension SidecarReader {
         // "@furatpost" is the handle furatpost, as the scrapers store it.
         let author = fields.string("author").map { $0.hasPrefix("@") && $0.count > 1 ? String($0.dropFirst()) : $0 }
         return Post(platform: platform, postID: postID, url: url, author: author,
-                    postedAt: PostDate.parse(fields.take("posted_at")), text: fields.string("text"),
+                    postedAt: fields.date("posted_at"), text: fields.string("text"),
                     language: fields.string("language", "lang"), extra: fields.extraJSON, media: media)
     }
 

@@ -15,6 +15,16 @@ import Testing
 
     static func date(_ iso: String) -> Date { ISO8601DateFormatter().date(from: iso)! }
 
+    /// A table's date that is no date ("yesterday", "13/25/2024") is kept as written in the
+    /// post's extra fields, so that ingest can say so and the analyst can see it.
+    @Test func anUnreadableDateIsKeptAsWritten() throws {
+        let table = "file,text,posted_at,url\na.jpg,one,yesterday,https://t.me/front_line/1\nb.jpg,two,2024-03-01T10:00:00Z,https://t.me/front_line/2\nc.jpg,three,,https://t.me/front_line/3\n"
+        let posts = try #require(try SidecarReader.read(path: "/nonexistent/posts.csv", data: Data(table.utf8))?.posts)
+        #expect(posts.map { $0.postedAt == nil } == [true, false, true])
+        #expect(posts[0].extra.contains("\"posted_at\":\"yesterday\""))
+        #expect(!posts[1].extra.contains("posted_at") && !posts[2].extra.contains("posted_at"), "a date read, or none given, is not kept twice")
+    }
+
     @Test func galleryDLTwitterInArabic() throws {
         let (format, posts) = try Self.read("mosul-runway_banner.jpg.json")
         #expect(format == .galleryDL)

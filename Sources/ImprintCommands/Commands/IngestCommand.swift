@@ -151,6 +151,19 @@ struct IngestCommand: AsyncParsableCommand {
         }
     }
 
+    /// Says which posts kept a date that is none ("yesterday", "13/25/2024"): they are stored
+    /// without a time (the text as written is in their `extra`), so the recycled checks and
+    /// timelines leave them out.
+    static func warnAboutUndated(_ posts: [Post], in path: String) {
+        let undated = posts.filter { post in
+            post.postedAt == nil && (post.extra.data(using: .utf8).flatMap { try? JSONSerialization.jsonObject(with: $0) } as? [String: Any])?["posted_at"] != nil
+        }
+        guard let first = undated.first else { return }
+        let written = (first.extra.data(using: .utf8).flatMap { try? JSONSerialization.jsonObject(with: $0) } as? [String: Any])?["posted_at"]
+        warn("\(path): \(undated.count) post(s) with a posted_at that is not a date (post \(first.postID): \"\(written.map { "\($0)" } ?? "")\"); "
+             + "kept without a time, so left out of the recycled checks")
+    }
+
     /// Whether the path's name is a sidecar's (`SidecarFormat`).
     static func isSidecar(_ path: String) -> Bool {
         SidecarFormat(fileName: (path as NSString).lastPathComponent) != nil
@@ -226,7 +239,13 @@ struct IngestCommand: AsyncParsableCommand {
                 }
                 // Lines that could not be read are reported, and the rest of the file is kept.
                 let problem = skipped.first.map { "\(skipped.count) line(s) not read: \($0)" }
-                summary.add(try store.storeSidecar(path: path, size: size, mtimeNanoseconds: mtime, format: format, posts: posts, error: problem))
+                let counts = try store.storeSidecar(path: path, size: size, mtimeNanoseconds: mtime, format: format, posts: posts, error: problem)
+                summary.add(counts)
+                Self.warnAboutUndated(posts, in: path)
+                if counts.unlinkedPosts > 0 {
+                    let more = counts.unlinkedPosts > counts.unlinkedMedia.count ? ", …" : ""
+                    warn("\(path): \(counts.unlinkedPosts) post(s) name no file in the case: \(counts.unlinkedMedia.joined(separator: ", "))\(more)")
+                }
                 if !skipped.isEmpty {
                     summary.sidecarErrors += 1
                     for line in skipped.prefix(5) { warn("\(path): \(line)") }
@@ -284,7 +303,8 @@ struct IngestSummary {
     var line: String {
         "ingest: \(read) files read, \(unchanged) unchanged (not read), \(store.added) added, \(store.updated) updated, "
             + "\(store.moved) moved, \(removed) removed, \(failed + unreadable) failed; "
-            + "\(sidecarsRead) sidecars read (\(sidecarsUnchanged) unchanged, \(sidecarsRemoved) removed), \(sidecar.posts) posts, \(sidecar.links) links; "
+            + "\(sidecarsRead) sidecars read (\(sidecarsUnchanged) unchanged, \(sidecarsRemoved) removed), \(sidecar.posts) posts, \(sidecar.links) links"
+            + (sidecar.unlinkedPosts > 0 ? " (\(sidecar.unlinkedPosts) posts name no file in the case)" : "") + "; "
             + String(format: "%.2f s", seconds)
     }
 }
