@@ -137,6 +137,21 @@ struct JSONFields {
     }
 
     /// Parses a JSON object, or throws ``SidecarError``.
+    /// What JSONSerialization says is wrong, with the place as a line and column when it
+    /// gives one ("Invalid value around character 15" → "invalid value at line 2, column 7").
+    static func whereInvalid(_ error: any Error, in data: Data) -> String {
+        guard let said = (error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String else { return error.localizedDescription }
+        guard let range = said.range(of: "around character "),
+              let offset = Int(said[range.upperBound...].prefix { $0.isNumber }) else {
+            return said.hasSuffix(".") ? String(said.dropLast()) : said
+        }
+        let before = data.prefix(max(0, offset))
+        let line = before.filter { $0 == 0x0A }.count + 1
+        let column = before.count - ((before.lastIndex(of: 0x0A).map { before.distance(from: before.startIndex, to: $0) + 1 }) ?? 0) + 1
+        let what = said[..<range.lowerBound].trimmingCharacters(in: .whitespaces)
+        return "\(what.prefix(1).lowercased() + what.dropFirst()) at line \(line), column \(column)"
+    }
+
     static func object(_ data: Data, line: Int? = nil) throws(SidecarError) -> [String: Any] {
         let value: Any
         do { value = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed]) } catch {
@@ -144,7 +159,7 @@ struct JSONFields {
             // not; read them as null rather than lose the whole sidecar.
             guard let repaired = withoutNonFiniteNumbers(data),
                   let again = try? JSONSerialization.jsonObject(with: repaired, options: [.fragmentsAllowed]) else {
-                throw .invalidJSON(line: line, detail: "\(error.localizedDescription)")
+                throw .invalidJSON(line: line, detail: Self.whereInvalid(error, in: data))
             }
             value = again
         }

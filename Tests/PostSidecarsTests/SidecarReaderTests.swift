@@ -25,6 +25,16 @@ import Testing
         #expect(!posts[1].extra.contains("posted_at") && !posts[2].extra.contains("posted_at"), "a date read, or none given, is not kept twice")
     }
 
+    /// A broken JSON sidecar says where it breaks, as a line and column.
+    @Test func invalidJSONSaysWhere() throws {
+        let json = "{\"category\": \"twitter\", \"tweet_id\": 1,\n \"content\": xyz}"
+        #expect {
+            try SidecarReader.read(path: "/nonexistent/a.jpg.json", data: Data(json.utf8))
+        } throws: { error in
+            "\(error)".contains("line 2, column 13")
+        }
+    }
+
     @Test func galleryDLTwitterInArabic() throws {
         let (format, posts) = try Self.read("mosul-runway_banner.jpg.json")
         #expect(format == .galleryDL)
