@@ -80,6 +80,20 @@ import Testing
         #expect(result.stderr.contains("passed over 1 picture of formats imprint does not read (GIF 1)"))
     }
 
+    /// Hidden files with a picture's name (macOS's ._photo.jpg, a hidden copy) are not read
+    /// inside folders, but counted, and read when named.
+    @Test func hiddenPicturesAreCountedAndReadWhenNamed() throws {
+        let folder = try Self.folderWithOneImage()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let hidden = folder.appendingPathComponent(".copy.jpg")
+        try FileManager.default.copyItem(at: folder.appendingPathComponent("river-palms.jpg"), to: hidden)
+        let walked = try CommandLineRunner.run(["hash", "--format", "jsonl", "--no-trim", folder.path])
+        #expect(try CommandLineRunner.objects(walked).count == 1)
+        #expect(walked.stderr.contains("passed over 1 hidden file"), "\(walked.stderr)")
+        let named = try CommandLineRunner.run(["hash", "--format", "jsonl", "--no-trim", hidden.path])
+        #expect(try CommandLineRunner.objects(named).count == 1)
+    }
+
     @Test func symlinkLoopInsideAWalkedFolderDoesNotHangImprintHash() throws {
         let folder = try Self.folderWithOneImage()
         defer { try? FileManager.default.removeItem(at: folder) }

@@ -46,7 +46,13 @@ struct PathWalker: Sequence, IteratorProtocol {
     /// format, so that a run can say what it did not cover ("0 failed" alone would mislead).
     final class PassedOver: @unchecked Sendable {
         private(set) var byFormat: [String: Int] = [:]
+        /// Hidden files (names starting with ".") with an image's name, not read.
+        private(set) var hidden = 0
         private let lock = NSLock()
+
+        func addHidden(_ count: Int) {
+            lock.withLock { hidden += count }
+        }
 
         static let formats: Set<String> = ["gif", "bmp", "heic", "heif", "avif", "jxl", "jp2", "psd", "tga", "ico",
                                            "dng", "cr2", "cr3", "nef", "arw", "orf", "rw2", "raf", "srw", "pef"]
@@ -57,13 +63,21 @@ struct PathWalker: Sequence, IteratorProtocol {
             lock.unlock()
         }
 
-        /// `passed over 3 pictures of formats imprint does not read (GIF 2, HEIC 1)`, or nil.
+        /// `passed over 3 pictures of formats imprint does not read (GIF 2, HEIC 1)`, and the
+        /// hidden ones, or nil.
         var summary: String? {
-            let counts = lock.withLock { byFormat }
-            guard !counts.isEmpty else { return nil }
-            let total = counts.values.reduce(0, +)
-            let list = counts.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.map { "\($0.key.uppercased()) \($0.value)" }
-            return "passed over \(total) picture\(total == 1 ? "" : "s") of formats imprint does not read (\(list.joined(separator: ", ")))"
+            let (counts, hidden) = lock.withLock { (byFormat, self.hidden) }
+            var parts: [String] = []
+            if !counts.isEmpty {
+                let total = counts.values.reduce(0, +)
+                let list = counts.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.map { "\($0.key.uppercased()) \($0.value)" }
+                parts.append("passed over \(total) picture\(total == 1 ? "" : "s") of formats imprint does not read (\(list.joined(separator: ", ")))")
+            }
+            if hidden > 0 {
+                parts.append("passed over \(hidden) hidden file\(hidden == 1 ? "" : "s") with a picture's name (names starting with \".\" are "
+                             + "not read inside folders; name one to read it)")
+            }
+            return parts.isEmpty ? nil : parts.joined(separator: "; ")
         }
     }
 
@@ -158,6 +172,13 @@ struct PathWalker: Sequence, IteratorProtocol {
             }
             guard let names = Self.names(in: path) else {
                 return .failure(Failure(path: path, reason: "cannot list folder"))
+            }
+            if let passedOver {
+                let hidden = names.filter { name in
+                    guard name.hasPrefix("."), let dot = name.lastIndex(of: "."), dot != name.startIndex else { return false }
+                    return Self.imageExtensions.contains(name[name.index(after: dot)...].lowercased())
+                }.count
+                if hidden > 0 { passedOver.addHidden(hidden) }
             }
             stack.append((path, names.filter { !$0.hasPrefix(".") }.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }.reversed()))
             return nil
