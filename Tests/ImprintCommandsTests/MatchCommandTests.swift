@@ -24,6 +24,11 @@ import Testing
         #expect(mixedUp.status == 2 && mixedUp.stderr.contains("pdq-csv"), "\(mixedUp.stderr)")
         // An imagehash list holds a 64-bit hash, not PDQ's.
         #expect(try CommandLineRunner.run(["hashes", "export", "-f", "imagehash", "samples"]).status == 2)
+        // A list for a partner may name files without the case's folders.
+        if format != "hex" {
+            let bare = try CommandLineRunner.run(["hashes", "export", "-f", format, "--content-id", "name", "samples"])
+            #expect(bare.status == 0 && !bare.stdout.contains("samples/") && bare.stdout.contains("desert-road.jpg"))
+        }
         try export.stdout.write(to: list, atomically: true, encoding: .utf8)
         let result = try CommandLineRunner.run(["match", "--format", "jsonl", "--list", list.path, "samples"])
         #expect(result.status == 0, "\(result.stderr)")

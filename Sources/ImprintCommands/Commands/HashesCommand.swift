@@ -47,6 +47,16 @@ struct HashesExportCommand: AsyncParsableCommand {
     @Option(name: .customLong("algorithm"), help: "Which hash to write (default pdq; pdq-csv is PDQ only; imagehash is a 64-bit hash's).")
     var algorithm: HashAlgorithm = .pdq
 
+    /// What a CSV list names each image by.
+    enum ContentID: String, CaseIterable, ExpressibleByArgument {
+        case path, name
+    }
+
+    @Option(name: .customLong("content-id"), help: ArgumentHelp(
+        "What pdq-csv and hma-csv name each image by: its path as given (default), or its file name alone, "
+            + "so that a list sent to a partner does not carry the folders of the case.", valueName: "path|name"))
+    var contentID: ContentID = .path
+
     func validate() throws {
         if listFormat == .pdqCSV && algorithm != .pdq { throw ValidationError("pdq-csv holds PDQ hashes only.") }
         if listFormat == .imagehash && algorithm == .pdq {
@@ -55,7 +65,10 @@ struct HashesExportCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let images = try await input.load(algorithms: [algorithm], dihedral: false, times: false)
+        var images = try await input.load(algorithms: [algorithm], dihedral: false, times: false)
+        if contentID == .name {
+            for index in images.indices { images[index].path = (images[index].path as NSString).lastPathComponent }
+        }
         var out = BufferedOutput()
         out.write(KnownHashList.export(images, format: listFormat.format, algorithm: algorithm))
         out.flush()
