@@ -68,18 +68,24 @@ public struct ContentRegion: Sendable, Hashable, CustomStringConvertible {
         let luma = lumaPlane(of: image)
         let width = image.width, height = image.height
         guard width >= 16, height >= 16 else { return nil }
-        let top = stripLength(count: height, across: width, maximum: height) { i, j in luma[i * width + j] }
-        let bottom = stripLength(count: height, across: width, maximum: height - top) { i, j in luma[(height - 1 - i) * width + j] }
-        let left = stripLength(count: width, across: height, maximum: width) { i, j in luma[j * width + i] }
-        let right = stripLength(count: width, across: height, maximum: width - left) { i, j in luma[j * width + (width - 1 - i)] }
-        var region = ContentRegion(x: left, y: top, width: width - left - right, height: height - top - bottom)
-        if top + bottom + left + right == 0 || region.width < width / 3 || region.height < height / 3 {
-            region = ContentRegion(x: 0, y: 0, width: width, height: height)
+        let whole = ContentRegion(x: 0, y: 0, width: width, height: height)
+        func inside(_ region: ContentRegion) -> ContentRegion? {
+            let inner = strips(in: region, luma: luma, width: width)
+            return inner != region && inner.width >= width / 3 && inner.height >= height / 3 ? inner : nil
         }
+        var region = inside(whole) ?? whole
         // Inside what the strips leave, a picture framed by straight edges: a photo in a
         // screenshot's interface, on a news template, on a blurred copy of itself.
         if let framed = framedPicture(in: region, luma: luma, width: width) { return (framed, true) }
-        return region.width == width && region.height == height ? nil : (region, false)
+        // Strips inside strips: a news card's footer, then the margin between it and the photo,
+        // whose side margins only show as strips once the header and footer are off (along the
+        // whole height the photo fills less than half of each column).
+        for _ in 0..<2 {
+            guard region != whole, let inner = inside(region) else { break }
+            region = inner
+            if let framed = framedPicture(in: region, luma: luma, width: width) { return (framed, true) }
+        }
+        return region == whole ? nil : (region, false)
     }
 
     /// Grey levels a straight edge steps by between neighbouring lines.
@@ -163,6 +169,16 @@ public struct ContentRegion: Sendable, Hashable, CustomStringConvertible {
         let (inBottom, inRight) = (frame.bottom < h ? 1 : 0, frame.right < w ? 1 : 0)
         return ContentRegion(x: x0 + frame.left + inLeft, y: y0 + frame.top + inTop,
                              width: frame.right - frame.left - inLeft - inRight, height: frame.bottom - frame.top - inTop - inBottom)
+    }
+
+    /// `region` less the strips along its four sides (itself when it has none).
+    static func strips(in region: ContentRegion, luma: [UInt8], width: Int) -> ContentRegion {
+        let (x0, y0, w, h) = (region.x, region.y, region.width, region.height)
+        let top = stripLength(count: h, across: w, maximum: h) { i, j in luma[(y0 + i) * width + x0 + j] }
+        let bottom = stripLength(count: h, across: w, maximum: h - top) { i, j in luma[(y0 + h - 1 - i) * width + x0 + j] }
+        let left = stripLength(count: w, across: h, maximum: w) { i, j in luma[(y0 + j) * width + x0 + i] }
+        let right = stripLength(count: w, across: h, maximum: w - left) { i, j in luma[(y0 + j) * width + x0 + w - 1 - i] }
+        return ContentRegion(x: x0 + left, y: y0 + top, width: w - left - right, height: h - top - bottom)
     }
 
     /// How many lines from one edge form a strip: lines with `textShare` of their pixels within

@@ -90,6 +90,21 @@ import Testing
         #expect(hashes.central.first?.region == CanonicalRegions.central(0.95, of: region))
     }
 
+    /// A whole photo on a news card: a headline over a dark background, a light footer with
+    /// the channel's name, the photo between with margins. The footer is a strip, then the
+    /// margin above it, then the side margins, which only show as strips inside the others.
+    @Test func aPhotoOnANewsCardIsFound() throws {
+        let (width, height) = (270, 338)
+        var card = [UInt8](repeating: 36, count: width * height)
+        for y in 20..<34 { for x in 15..<200 where (x / 5) % 2 == 0 { card[y * width + x] = 240 } }  // BREAKING NEWS
+        for y in 275..<height { for x in 0..<width { card[y * width + x] = 180 } }  // the footer
+        for y in 295..<305 { for x in 15..<150 where (x / 4) % 2 == 0 { card[y * width + x] = 10 } }  // its channel name
+        let inner = Self.photo(width: 250, height: 167)
+        for y in 0..<167 { for x in 0..<250 { card[(y + 55) * width + x + 10] = inner[y * 250 + x] } }
+        let region = try #require(ContentRegion.detect(in: Self.image(card, width, height)))
+        #expect(region == ContentRegion(x: 10, y: 55, width: 250, height: 167))
+    }
+
     @Test func screenshotFrameIsTrimmedOnEverySide() {
         let inner = Self.photo(width: 160, height: 120)
         var framed = [UInt8](repeating: 255, count: 200 * 160)
