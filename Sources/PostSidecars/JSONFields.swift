@@ -48,8 +48,12 @@ struct JSONFields {
     func account(_ key: String) -> String? {
         guard let value = remaining[key] else { return nil }
         if let object = value as? [String: Any] {
-            // Twitter's `name` is the handle; Mastodon's `username`, Bluesky's `handle`.
-            return (object["name"] ?? object["username"] ?? object["handle"] ?? object["acct"] ?? object["id"]).flatMap(Self.text)
+            // Twitter's `name` is the handle; Mastodon's `username`, Bluesky's `handle`, TikTok's
+            // `uniqueId` (its `id` is a number).
+            // Pixiv's `name` is a display name, its `account` the handle.
+            return (object["account"] as? String ?? object["name"] ?? object["username"] ?? object["handle"] ?? object["acct"]
+                    ?? object["uniqueId"] ?? object["id"])
+                .flatMap(Self.text)
         }
         return Self.text(value)
     }

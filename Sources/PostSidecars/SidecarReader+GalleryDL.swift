@@ -35,28 +35,55 @@ extension SidecarReader {
         for key in ["author", "user"] where fields.remaining[key] is String { _ = fields.take(key) }
         let scope = telegramChannel
             ?? (platform == "vk" ? fields.remaining["owner_id"].flatMap(JSONFields.text) ?? fields.remaining["user"].flatMap(ownerID) : nil)
-        // Instagram's posts are known by their shortcode (the address's /p/…/, yt-dlp's id).
-        let shortcode = platform == "instagram" ? fields.string("post_shortcode", "shortcode") : nil
+        // Instagram's posts are known by their shortcode (the address's /p/…/, yt-dlp's id). A
+        // story item is known by its own media id: the story tray's post_id is the account's,
+        // its post_shortcode and post_url the tray's, and every item has its own date.
+        let story = platform == "instagram" && (fields.remaining["subcategory"].flatMap(JSONFields.text) == "stories"
+            || (fields.remaining["post_url"] as? String)?.contains("/stories/") == true)
+        let storyItem = story ? fields.remaining["media_id"].flatMap(JSONFields.text) : nil
+        let shortcode = platform == "instagram" && storyItem == nil ? fields.string("post_shortcode", "shortcode") : nil
         // A retweet's picture is the original tweet's: the post is the original, by its author
         // (gallery-dl's `author`; `user` is who retweeted), dated by its id. The retweet's own
         // `tweet_id` and `date` stay in extra.
         let original = platform == "twitter" ? fields.remaining["retweet_id"].flatMap(JSONFields.text).flatMap { $0 == "0" ? nil : $0 } : nil
         if original != nil { _ = fields.take("retweet_id") }
-        let id = original ?? shortcode ?? fields.string("tweet_id", "post_id") ?? fields.string("message_id", "id")
+        // A VK wall post's pictures carry the post in `wall` (its id and text); the photo's own
+        // id is the picture's. A 4chan post is its number (`no`) in its board's thread.
+        let wall = platform == "vk" ? fields.remaining["wall"] as? [String: Any] : nil
+        let wallID = wall?["id"].flatMap(JSONFields.text)
+        let board = platform == "4chan" ? fields.remaining["board"].flatMap(JSONFields.text) : nil
+        let chanPost = board != nil ? fields.string("no") : nil
+        let id = original ?? storyItem ?? wallID ?? chanPost ?? shortcode ?? fields.string("tweet_id", "post_id") ?? fields.string("message_id", "id")
         var text: String?
-        if let key = ["content", "description", "caption", "message", "text"].first(where: { fields.remaining[$0] != nil }) {
+        // The first of them that holds text: a Bluesky image's empty `description` (its alt
+        // text) is not the post's `text`. 4chan's comment is `com`.
+        let textKeys = ["content", "description", "caption", "message", "text", "com"]
+        if let key = textKeys.first(where: { !(fields.remaining[$0].flatMap(JSONFields.text) ?? "").isEmpty })
+            ?? textKeys.first(where: { fields.remaining[$0] != nil }) {
             text = fields.string(key)
-            if platform == "mastodon" { text = text.map(htmlText) }
+            // Mastodon's, Pixiv's and 4chan's texts are HTML.
+            if platform == "mastodon" || text.map(Self.looksLikeHTML) == true { text = text.map(htmlText) }
         } else {
             let parts = [fields.string("title"), fields.string("selftext")].compactMap { $0 }
             text = parts.isEmpty ? nil : parts.joined(separator: "\n\n")
         }
+        if let wallText = wall?["description"].flatMap(JSONFields.text), !wallText.isEmpty, (text ?? "").isEmpty { text = wallText }
+        if text?.isEmpty == true { text = nil }
         if let original, let author, let prefix = text?.range(of: "RT @\(author): ", options: [.anchored, .caseInsensitive]) {
             text?.removeSubrange(prefix)
         }
-        let postedAt = original.flatMap(PostDate.twitterSnowflake) ?? PostDate.parse(fields.take("date"))
+        // gallery-dl's `date` drops a time's offset (Bluesky's createdAt "11:15:30+03:00" becomes
+        // "11:15:30", read as UTC): the platform's own time, when it names its zone, is exact.
+        let zoned = ["createdAt", "created_at"].lazy.compactMap { key -> Date? in
+            guard let written = fields.remaining[key] as? String, Self.namesZone(written) else { return nil }
+            return PostDate.parse(written)
+        }.first
+        // 4chan's `time` is Unix time; its `now` is the board's local time.
+        let chanTime = board != nil ? fields.remaining["time"].flatMap { PostDate.parse($0) } : nil
+        let postedAt = original.flatMap(PostDate.twitterSnowflake) ?? zoned ?? chanTime ?? PostDate.parse(fields.take("date"))
         let language = fields.string("lang", "language") ?? (fields.take("langs") as? [Any])?.first.flatMap(JSONFields.text)
         var url = fields.string("post_url")
+        if let storyItem, let author { url = "https://www.instagram.com/stories/\(author)/\(storyItem)/" }
         if url == nil, let permalink = fields.string("permalink") {
             url = permalink.hasPrefix("/") ? "https://www.reddit.com" + permalink : permalink
         }
@@ -68,8 +95,17 @@ extension SidecarReader {
             case "twitter": url = author.map { "https://x.com/\($0)/status/\(id)" }
             case "telegram": url = scope.map { TelegramAddress.address(channel: $0, message: id) }
             case "facebook": url = "https://www.facebook.com/photo/?fbid=\(id)"
+            case "vk" where wallID != nil: url = scope.map { "https://vk.com/wall\($0)_\(id)" }
             case "vk": url = scope.map { "https://vk.com/photo\($0)_\(id)" }
             case "bluesky": url = author.map { "https://bsky.app/profile/\($0)/post/\(id)" }
+            case "4chan": url = (board.map { b in fields.remaining["thread"].flatMap(JSONFields.text).map { "https://boards.4chan.org/\(b)/thread/\($0)#p\(id)" } } ?? nil)
+            case "pixiv": url = "https://www.pixiv.net/artworks/\(id)"
+            case "imgur":
+                let album = (fields.remaining["album"] as? [String: Any])?["id"].flatMap(JSONFields.text)
+                url = album.map { "https://imgur.com/a/\($0)" } ?? "https://imgur.com/\(id)"
+            case "tiktok":
+                let kind = (fields.remaining["post_type"] ?? fields.remaining["type"]).flatMap(JSONFields.text) == "image" ? "photo" : "video"
+                url = author.map { "https://www.tiktok.com/@\($0)/\(kind)/\(id)" }
             default: break
             }
         }
@@ -85,6 +121,14 @@ extension SidecarReader {
         return Post(platform: platform, postID: id.map { caseID($0, platform: platform, scope: scope, url: url) } ?? mediaName,
                     url: url, author: author, postedAt: postedAt, text: text, language: language,
                     extra: fields.extraJSON, media: media, mediaBesideSidecar: true)
+    }
+
+    /// Whether an ISO 8601 time ends with its zone: `Z`, `+03:00`, `-0500`.
+    static func namesZone(_ text: String) -> Bool {
+        guard text.count > 19, text.contains("T") else { return false }
+        if text.hasSuffix("Z") || text.hasSuffix("z") { return true }
+        let tail = text.suffix(6)
+        return tail.first == "+" || tail.first == "-" || text.suffix(5).first == "+" || text.suffix(5).first == "-"
     }
 
     /// gallery-dl's metadata under a name of the user's choosing: `{tweet_id}.json` for a whole
@@ -106,6 +150,11 @@ extension SidecarReader {
 
     /// The text of an HTML fragment (Mastodon's `content`): tags out, paragraphs and line
     /// breaks as newlines, the common entities decoded.
+    /// Whether a text is HTML (a line break or a closing tag in it).
+    static func looksLikeHTML(_ text: String) -> Bool {
+        text.contains("<br") || text.contains("</") || text.contains("<a href") || text.contains("<span class")
+    }
+
     static func htmlText(_ html: String) -> String {
         var text = html.replacingOccurrences(of: "</p><p>", with: "\n\n")
         for tag in ["<br>", "<br/>", "<br />"] { text = text.replacingOccurrences(of: tag, with: "\n") }

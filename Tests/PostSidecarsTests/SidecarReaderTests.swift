@@ -144,6 +144,56 @@ import Testing
         try #require(try SidecarReader.read(path: "/nonexistent/\(name)", data: Data(json.utf8))?.posts.first)
     }
 
+    /// gallery-dl's other platforms, each as its extractor writes it: a Bluesky post (its
+    /// `text`, not the image's empty `description`; `createdAt` with its offset, which `date`
+    /// drops), an Instagram story item (its media id, not the tray's), a TikTok photo post (the
+    /// author's `uniqueId`), a VK wall post (the post in `wall`), Pixiv (HTML caption, `account`),
+    /// imgur (the album's address) and 4chan (`no`, `com`, Unix `time`).
+    @Test func galleryDLPlatformsBeyondTwitterAndTelegram() throws {
+        let bluesky = try Self.post("a_1.jpeg.json", """
+            {"category": "bluesky", "post_id": "3kmnbvcxz2a2b", "author": {"handle": "desk.bsky.social"},
+             "createdAt": "2024-02-10T11:15:30.412+03:00", "date": "2024-02-10 11:15:30", "description": "", "text": "قصف على سوق"}
+            """)
+        #expect(bluesky.text == "قصف على سوق")
+        #expect(abs(try #require(bluesky.postedAt).timeIntervalSince(Self.date("2024-02-10T08:15:30Z"))) < 1, "11:15:30+03:00 is 08:15:30Z")
+        #expect(bluesky.url == "https://bsky.app/profile/desk.bsky.social/post/3kmnbvcxz2a2b")
+        let story = try Self.post("b.jpg.json", """
+            {"category": "instagram", "subcategory": "stories", "post_id": "6611", "post_shortcode": "GKD0Mw",
+             "post_url": "https://www.instagram.com/stories/mil_ig/", "username": "mil_ig", "media_id": "3367000000000000001",
+             "shortcode": "C65_KkuvYAB", "date": "2024-05-14 06:12:55"}
+            """)
+        #expect(story.postID == "3367000000000000001" && story.url == "https://www.instagram.com/stories/mil_ig/3367000000000000001/")
+        let tiktok = try Self.post("c.jpeg.json", """
+            {"category": "tiktok", "id": "7301234567890123456", "desc": "خان يونس", "author": {"id": "6812", "uniqueId": "gaza.reporter"},
+             "post_type": "image", "date": "2023-11-15 12:00:00"}
+            """)
+        #expect(tiktok.author == "gaza.reporter" && tiktok.url == "https://www.tiktok.com/@gaza.reporter/photo/7301234567890123456")
+        let wall = try Self.post("d.jpg.json", """
+            {"category": "vk", "id": "457301001", "description": "", "user": {"id": "-15722194"},
+             "wall": {"id": "912345", "description": "Обстрел Белгорода"}, "date": "2023-12-30 15:47:00"}
+            """)
+        #expect(wall.url == "https://vk.com/wall-15722194_912345" && wall.text == "Обстрел Белгорода")
+        let pixiv = try Self.post("e_p0.jpg.json", """
+            {"category": "pixiv", "id": 115432109, "caption": "Based on a viral photo.<br />Not a real photograph.",
+             "user": {"id": 1234567, "name": "絵描きA", "account": "eakaki_a"}, "date": "2024-01-20 12:30:00"}
+            """)
+        #expect(pixiv.url == "https://www.pixiv.net/artworks/115432109" && pixiv.author == "eakaki_a")
+        #expect(pixiv.text == "Based on a viral photo.\nNot a real photograph.")
+        let imgur = try Self.post("f.jpg.json", """
+            {"category": "imgur", "id": "aB3dE5f", "url": "https://i.imgur.com/aB3dE5f.jpg", "title": "", "description": "",
+             "album": {"id": "Xy7Qw2P"}, "date": "2023-08-14 03:21:01"}
+            """)
+        #expect(imgur.url == "https://imgur.com/a/Xy7Qw2P" && imgur.text == nil)
+        let chan = try Self.post("g.jpg.json", """
+            {"category": "4chan", "board": "pol", "thread": "459876543", "no": 459876601, "time": 1709647540,
+             "now": "03/05/24(Tue)09:05:40", "sub": "Drone footage thread",
+             "com": "<a href=\\"#p459876543\\" class=\\"quotelink\\">&gt;&gt;459876543</a><br>Bakhmut 2023"}
+            """)
+        #expect(chan.postID == "459876601" && chan.url == "https://boards.4chan.org/pol/thread/459876543#p459876601")
+        #expect(chan.postedAt == Self.date("2024-03-05T14:05:40Z"))
+        #expect(chan.text == ">>459876543\nBakhmut 2023")
+    }
+
     /// yt-dlp's id of a tweet's video is the media's; the post is the tweet its address names.
     /// A numeric uploader_id (TikTok, Instagram) is no handle.
     @Test func ytDLPPostsAreKnownByTheirAddressAndHandle() throws {
