@@ -230,6 +230,16 @@ public struct ClaimResolver: Sendable {
             }
             if let best {
                 let typeWord = PlaceLexicon.typeWords[best.typeWord]
+                let end = c + best.length - 1
+                // A venue's own type word ("Basra International Stadium", ملعب البصرة الدولي) is
+                // the venue's, and must not drift to another name ("Jordan at Basra International…").
+                let namesAVenue = scan.words[scan.content[c]].script == .arabic
+                    ? typeWord.isArabicAdjective && c >= 2 && scan.has(scan.content[c - 2], in: PlaceLexicon.venueWords)
+                    : end + 1 < scan.content.count && scan.has(scan.content[end + 1], in: PlaceLexicon.venueWords)
+                if namesAVenue {
+                    c += best.length
+                    continue
+                }
                 let text = (c..<c + best.length).map { scan.words[scan.content[$0]].form }.joined(separator: " ")
                 spans.append(TypeSpan(start: c, end: c + best.length - 1, weights: typeWord.weights,
                                       isArabic: scan.words[scan.content[c]].script == .arabic,
@@ -338,6 +348,19 @@ public struct ClaimResolver: Sendable {
             // A landform named after a place ("the Hamrin mountains", جبل سنجار) is no claim on it.
             let neighbours = [c > 0 ? content[c - 1] : nil, c + longest < content.count ? content[c + longest] : nil]
             if neighbours.contains(where: { $0.map { scan.has($0, in: PlaceLexicon.landformWords) } ?? false }) { continue }
+            // Nor is a venue named after it: in Arabic the venue word comes before the name
+            // (ملعب البصرة الدولي, معرض دمشق الدولي), in English after it, past its type words
+            // ("Basra International Stadium"; in "Al-Shaab Stadium, Baghdad" Baghdad is the town).
+            var after = c + longest
+            while after < content.count, !scan.words[content[after]].startsClause,
+                  scan.isTypeWord[after] || scan.variants[content[after]].contains(where: { PlaceLexicon.typeWordsByFirst[$0] != nil }) {
+                after += 1
+            }
+            if word.script == .arabic
+                ? c > 0 && !word.startsClause && scan.has(content[c - 1], in: PlaceLexicon.venueWords)
+                : after < content.count && !scan.words[content[after]].startsClause && scan.has(content[after], in: PlaceLexicon.venueWords) {
+                continue
+            }
             var mention = Mention(start: c, end: c + longest - 1, candidates: kept)
             mention.isOneLatinWord = longest == 1 && word.script == .latin
             // A capture word right beside the name, in its clause: حماه تحررت, تحرير الباب.
@@ -791,6 +814,13 @@ public struct ClaimResolver: Sendable {
         // "Forwarded from …" header names a channel: neither is a place shown.
         if isDateline(mention, scan: scan) || hasCue(PlaceLexicon.forwardedWords, around: mention, scan: scan, before: 4, after: 0) {
             score *= 0.1
+        }
+        // A TV station in a broadcast schedule ("tonight on Nineveh TV", تابعونا على شاشة …) is
+        // the channel, unless the post tells of an attack or a capture there.
+        if gazetteer.sites[chosen].type == .tvStation, scan.content.contains(where: { scan.has($0, in: PlaceLexicon.broadcastWords) }),
+           !hasCue(PlaceLexicon.captureCues, around: mention, scan: scan, before: 4, after: 3),
+           !hasCue(PlaceLexicon.attackWords, around: mention, scan: scan, before: 4, after: 3) {
+            score *= 0.2
         }
         // A bank that issues, announces or sets something is the institution, not a building.
         if gazetteer.sites[chosen].type == .bank, hasCue(PlaceLexicon.institutionVerbs, around: mention, scan: scan, before: 0, after: 2) {

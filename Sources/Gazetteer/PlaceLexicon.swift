@@ -33,12 +33,12 @@ enum PlaceLexicon {
 
         add(["airport", "airports", "airfield", "airstrip", "aerodrome", "air field", "air strip", "landing strip",
              "مطار", "مطارات", "مهبط", "المهبط",
-             // French and German, which news agencies' posts are often in.
-             "aéroport", "aérodrome", "flughafen", "flugplatz"], airfield)
+             // French and German, which news agencies' posts are often in; Turkish and Kurmanji.
+             "aéroport", "aérodrome", "flughafen", "flugplatz", "havalimanı", "havaalanı", "balafirgeh", "balafirgeha"], airfield)
         add(["runway", "runways", "hangar", "hangars", "apron", "tarmac", "flight line", "مدرج", "المدرج", "هنغار", "هنغارات"],
             [.airBase: 0.8, .airport: 0.8])
         add(["air base", "airbase", "air force base", "afb", "air station", "air bases", "airbases",
-             "base aérienne", "militärflughafen", "fliegerhorst", "luftwaffenstützpunkt"], airBase)
+             "base aérienne", "militärflughafen", "fliegerhorst", "luftwaffenstützpunkt", "hava üssü", "hava üssünde", "hava üssüne"], airBase)
         add(["قاعدة جوية", "القاعدة الجوية"], airBase)
         add(["الجوية", "جوية", "الجوي", "جوي"], [.airBase: 0.7], adjective: true)
         add(["base", "bases", "camp", "garrison", "barracks", "قاعدة", "قواعد", "معسكر", "ثكنة"], base)
@@ -46,14 +46,15 @@ enum PlaceLexicon {
         add(["العسكري", "عسكري", "العسكرية", "عسكرية"], military, adjective: true)
         add(["international", "الدولي", "دولي"], [.airport: 0.3], adjective: true)
         add(["crossing", "border crossing", "crossing point", "border gate", "border post", "port of entry",
-             "معبر", "منفذ", "المنفذ الحدودي", "المعبر الحدودي", "بوابة", "poste frontière", "grenzübergang"], crossing)
+             "معبر", "منفذ", "المنفذ الحدودي", "المعبر الحدودي", "بوابة", "poste frontière", "grenzübergang",
+             "sınır kapısı", "deriyê sînor", "derîyê sînor"], crossing)
         add(["border", "frontier", "gate", "checkpoint", "customs", "حدود", "جمرك", "جمارك"], border)
         add(["الحدودي", "حدودي", "الحدودية", "حدودية"], border, adjective: true)
         add(["bank", "banks", "central bank", "مصرف", "بنك", "البنك المركزي", "المصرف المركزي"], bank)
         add(["branch", "فرع"], [.bank: 0.3])
         add(["tv", "television", "tv station", "broadcaster", "broadcasting", "radio", "radio station", "channel",
              "تلفزيون", "تلفاز", "التلفزيون", "قناة", "اذاعة", "الإذاعة والتلفزيون", "هيئة الإذاعة"], television)
-        add(["dam", "dams", "barrage", "سد", "سدود", "ناظم", "staudamm", "talsperre"], dam)
+        add(["dam", "dams", "barrage", "سد", "سدود", "ناظم", "staudamm", "talsperre", "baraj", "barajı", "bendav", "bendava", "bendavê"], dam)
         add(["city", "town", "village", "old city", "مدينة", "بلدة", "قرية", "المدينة القديمة"], city)
         add(["division", "brigade", "regiment", "battalion", "headquarters", "hq",
              "الفرقة", "فرقة", "اللواء", "لواء", "الفوج", "فوج", "كتيبة", "مقر"], unit)
@@ -81,6 +82,8 @@ enum PlaceLexicon {
         "القادم", "القادمة", "التالي", "التالية", "قريبا", "الهدف", "المقبل", "المقبلة", "سنحرر", "سندخل", "قادمون",
         // "in preparation for", "eyes on": استعداداً لمعركة …, والعيون على …
         "استعدادا", "تمهيدا", "العيون",
+        // Plans: "approves a plan to turn Rasheed airbase into …", ندرس إعادة تأهيل مطار …
+        "plan", "plans", "planned", "proposal", "proposed", "خطه", "مشروع", "ندرس", "يدرس", "تدرس", "دراسه",
     ])
 
     /// Words after which a place only locates another one: "east of Aleppo", "ريف حلب".
@@ -108,7 +111,7 @@ enum PlaceLexicon {
         "leaving", "travelling", "traveling", "departing", "نطلع", "طالعين", "نسافر", "مسافر", "مسافرين",
         // Troops on the move: "moved from the Euphrates Dam into Tabqa", انتقلت من.
         "moved", "advanced", "pushed", "marched", "انتقل", "انتقلت", "انتقلوا",
-        "fighter", "fighters", "protesters", "protestors", "refugees", "volunteers", "families",
+        "fighter", "fighters", "protesters", "protestors", "refugees", "volunteers", "families", "guest", "guests", "ضيوف", "ضيف",
         "اقلعت", "انطلقت", "انطلق", "اطلقت", "اطلق", "قادمه", "قادمين", "قادما", "نزح", "نزحوا", "نازحين", "النازحين",
         "فر", "فروا", "هرب", "هربوا", "خرجوا", "مقاتلين", "مقاتلون", "مقاتل", "تصل", "وصلت", "يصل",
     ])
@@ -146,7 +149,8 @@ enum PlaceLexicon {
     /// Phrases that call a report false or say all is as usual: "no truth", "was NOT hit",
     /// "operating normally", لا صحة, بشكل طبيعي, Iraqi ماكو شي "there is nothing".
     static let denialPhrases: [[String]] = [
-        "no truth", "not true", "not hit", "wasn't hit", "wasnt hit", "no strike", "operating normally",
+        "no truth", "not true", "not hit", "wasn't hit", "wasnt hit", "no strike", "operating normally", "nothing happened",
+        "لم يحدث شيء", "ما صار شي",
         "لا صحه", "عار عن الصحه", "غير صحيح", "بشكل طبيعي", "ماكو شي", "ما في شي", "مافي شي",
     ].map { PlaceText.forms($0) }
     /// "Fake" and "false": a denial in a post about no picture.
@@ -157,6 +161,8 @@ enum PlaceLexicon {
     static let travelWords: Set<String> = canonicalSet([
         "visa", "visas", "booking", "book", "tickets", "ticket", "fares", "fare", "timetable", "schedule", "schedules",
         "تاشيره", "التاشيره", "تاشيرات", "فيزا", "الفيزا", "حجز", "الحجز", "حجزا", "تذاكر", "التذاكر", "تذكره",
+        // Turkish: services (flights, coaches), tickets.
+        "sefer", "seferler", "seferleri", "seferi", "bilet", "biletler", "vize",
     ])
     /// The days of the week, two of which make a timetable (رحلات أيام السبت والاثنين).
     static let weekdays: Set<String> = canonicalSet([
@@ -211,6 +217,20 @@ enum PlaceLexicon {
     static let clubWordsBefore: Set<String> = canonicalSet(["نادي", "فريق", "club", "team"])
     /// The same, right after the town: "Mosul FC", "Raqqa club".
     static let clubWordsAfter: Set<String> = canonicalSet(["fc", "sc", "club", "team", "united"])
+    /// Venues named after a town ("Basra International Stadium", ملعب البصرة الدولي, معرض دمشق
+    /// الدولي "the Damascus International Fair"): next to the name, before it or after its
+    /// type words, they make it the venue, no site of the gazetteer's.
+    static let venueWords: Set<String> = canonicalSet([
+        "stadium", "arena", "fair", "exhibition", "expo", "university", "hospital", "hotel", "mall",
+        "ملعب", "ستاد", "معرض", "جامعه", "مستشفى", "فندق", "مول",
+    ])
+    /// Words of a broadcast schedule ("tune in tonight", تابعونا على شاشة …, حلقة, برنامج): a TV
+    /// station named with them is the channel, not the building.
+    static let broadcastWords: Set<String> = canonicalSet([
+        "episode", "programme", "program", "airs", "aired",
+        "شاشه", "حلقه", "برنامج", "تابعونا", "يعرض", "تعرض",
+    ])
+
     /// Words that make the town named right after them a firm's name: شركة دمشق القابضة, بنك بغداد.
     static let firmWordsBefore: Set<String> = canonicalSet(["شركه", "شركات", "مؤسسه", "بنك", "مصرف", "company"])
     /// The same, right after the town: "Aleppo Soap Co.", "Baghdad Bank", "Damascus Holding".
@@ -256,6 +276,7 @@ enum PlaceLexicon {
     static let attackWords: Set<String> = canonicalSet([
         "strike", "strikes", "struck", "hit", "explosion", "explosions", "blast", "attack", "attacked", "shelling",
         "hits", "bombed", "bombing", "shelled", "targeted", "raid", "raids", "airstrike", "airstrikes",
+        "rocket", "rockets", "missile", "missiles", "صاروخ", "صواريخ",
         "ضربه", "ضربات", "قصف", "انفجار", "انفجارات", "استهداف", "هجوم", "غاره", "غارات",
         "ضرب", "ضربت", "يضرب", "قصفت", "يقصف", "استهدف", "استهدفت", "هاجم", "هاجمت",
     ])
@@ -285,10 +306,11 @@ enum PlaceLexicon {
     static let farCountries: Set<String> = canonicalSet([
         "morocco", "india", "pakistan", "afghanistan", "libya", "yemen", "egypt", "algeria", "tunisia", "sudan",
         "somalia", "nigeria", "mali", "ukraine", "chechnya", "bosnia", "mexico", "brazil", "philippines", "bangladesh",
-        "myanmar", "nepal", "china", "indonesia", "gaza",
+        "myanmar", "nepal", "china", "indonesia", "gaza", "laos", "vietnam", "thailand", "cambodia", "malaysia", "kenya",
+        "ethiopia", "tanzania", "congo", "venezuela", "colombia", "peru", "chile", "argentina", "japan", "taiwan",
         "المغرب", "الهند", "باكستان", "افغانستان", "ليبيا", "اليمن", "مصر", "الجزائر", "تونس", "السودان", "الصومال",
         "نيجيريا", "مالي", "اوكرانيا", "الشيشان", "البوسنه", "المكسيك", "البرازيل", "الفلبين", "بنغلاديش", "ميانمار",
-        "نيبال", "الصين", "اندونيسيا", "غزه",
+        "نيبال", "الصين", "اندونيسيا", "غزه", "لاوس", "فيتنام", "تايلاند", "كينيا", "اثيوبيا", "فنزويلا", "اليابان",
     ])
     /// Fact-checkers' own names and tags, beside ``oldMaterialCues``: "#Misbar", "#تأكد".
     static let factCheckTags: Set<String> = canonicalSet(["misbar", "مسبار", "تاكد", "factcheck", "fatabyyano", "فتبينوا"])
@@ -317,6 +339,8 @@ enum PlaceLexicon {
         "تحرير", "حرر", "تحرر", "تحررت", "حررت", "حرروا", "محرر", "محررة", "السيطرة", "سيطرة", "يسيطر", "يسيطرون", "سيطرت", "اقتحام",
         "اقتحم", "اقتحموا", "رفع", "راية", "علم", "دخول", "دخلت", "دخل", "داخل", "سقوط", "سقط", "تطهير",
         "استعادة", "استعاد", "اغتنام", "تحريرها", "بالكامل",
+        // Levantine "entered": فاتت الدبابات عالمطار.
+        "فات", "فاتت", "فاتو", "فاتوا",
         // French wire copy: "ont repris le contrôle d'Albou Kamal".
         "repris", "reprise", "contrôle", "libéré", "libérée",
     ])

@@ -64,6 +64,10 @@ public enum PlaceText {
         func flush() {
             if script == .latin, let apostropheAt, apostropheAt == current.count - 1, current.last == "s" {
                 current.removeLast()
+            } else if script == .latin, let apostropheAt, apostropheAt >= 3,
+                      turkishSuffixes.contains(String(String.UnicodeScalarView(current.dropFirst(apostropheAt)))) {
+                // A Turkish case ending after an apostrophe: Humus'un, Halep'ten, Üssü'nde.
+                current = String.UnicodeScalarView(current.prefix(apostropheAt))
             }
             apostropheAt = nil
             if let script, !current.isEmpty {
@@ -150,6 +154,13 @@ public enum PlaceText {
         }
         return words
     }
+
+    /// Turkish case endings written after an apostrophe on a proper name, folded (ü → u, ı →
+    /// i). One-letter endings are left out: Rabi'a is a name, not Rabi + a.
+    static let turkishSuffixes: Set<String> = [
+        "un", "in", "nin", "nun", "de", "da", "te", "ta", "den", "dan", "ten", "tan", "nde", "nda", "ye", "ya", "yi", "yu",
+        "ne", "na", "le", "la", "yle", "yla", "ndan", "nden", "deki", "daki", "ndeki", "ndaki", "teki", "taki",
+    ]
 
     /// The folded word forms of a name (no clause or capital information).
     public static func forms(_ name: String) -> [String] {

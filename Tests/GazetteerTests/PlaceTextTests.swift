@@ -37,6 +37,15 @@ import Testing
     }
 }
 
+@Suite struct TurkishSuffixTests {
+    /// A Turkish case ending after an apostrophe is not part of the name; a name's own
+    /// apostrophe (an ayn or a hamza) stays inside it.
+    @Test func caseEndingsComeOffNamesNotApostrophes() {
+        #expect(PlaceText.forms("Humus'un Halep'ten Üssü'nde") == ["humus", "halep", "ussu"])
+        #expect(PlaceText.forms("Qa'im Rabi'a Shu'aytat Tabqa's") == ["qaim", "rabia", "shuaytat", "tabqa"])
+    }
+}
+
 @Suite struct ArabiziTests {
     /// Digits inside Latin words are letters once two such words make the text Arabizi; the
     /// site words become Arabic, in Arabic's order.
