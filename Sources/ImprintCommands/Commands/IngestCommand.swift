@@ -155,12 +155,13 @@ struct IngestCommand: AsyncParsableCommand {
     /// without a time (the text as written is in their `extra`), so the recycled checks and
     /// timelines leave them out.
     static func warnAboutUndated(_ posts: [Post], in path: String) {
-        let undated = posts.filter { post in
-            post.postedAt == nil && (post.extra.data(using: .utf8).flatMap { try? JSONSerialization.jsonObject(with: $0) } as? [String: Any])?["posted_at"] != nil
+        func written(_ post: Post) -> Any? {
+            guard post.postedAt == nil, post.extra.contains("posted_at") else { return nil }
+            return (try? JSONSerialization.jsonObject(with: Data(post.extra.utf8)) as? [String: Any])?["posted_at"]
         }
-        guard let first = undated.first else { return }
-        let written = (first.extra.data(using: .utf8).flatMap { try? JSONSerialization.jsonObject(with: $0) } as? [String: Any])?["posted_at"]
-        warn("\(path): \(undated.count) post(s) with a posted_at that is not a date (post \(first.postID): \"\(written.map { "\($0)" } ?? "")\"); "
+        let undated = posts.compactMap { post in written(post).map { (post, $0) } }
+        guard let (first, value) = undated.first else { return }
+        warn("\(path): \(undated.count) post(s) with a posted_at that is not a date (post \(first.postID): \"\(value)\"); "
              + "kept without a time, so left out of the recycled checks")
     }
 
