@@ -7,7 +7,8 @@ public import GRDB
 ///
 /// The only type in Imprint that opens a database; everything else goes through it.
 public final class CaseDatabase: Sendable {
-    /// The connection: a pool (WAL, concurrent readers) for files, a queue in memory.
+    /// The connection: a pool (WAL, concurrent readers) for files, a read-only queue for a
+    /// reader who may not write the case, a queue in memory.
     public let writer: any DatabaseWriter
     /// The case file's path, or nil in memory.
     public let path: String?
