@@ -150,6 +150,7 @@ enum PlaceLexicon {
     /// "operating normally", لا صحة, بشكل طبيعي, Iraqi ماكو شي "there is nothing".
     static let denialPhrases: [[String]] = [
         "no truth", "not true", "not hit", "wasn't hit", "wasnt hit", "no strike", "operating normally", "nothing happened",
+        "are false", "is false", "was false", "were false", "are fake", "is fake", "are untrue", "is untrue",
         "لم يحدث شيء", "ما صار شي",
         "لا صحه", "عار عن الصحه", "غير صحيح", "بشكل طبيعي", "ماكو شي", "ما في شي", "مافي شي",
     ].map { PlaceText.forms($0) }
@@ -341,6 +342,8 @@ enum PlaceLexicon {
         "استعادة", "استعاد", "اغتنام", "تحريرها", "بالكامل",
         // Levantine "entered": فاتت الدبابات عالمطار.
         "فات", "فاتت", "فاتو", "فاتوا",
+        // Lost by the other side: "the regime denies losing Kuweires", خسارة مطار …
+        "lost", "losing", "loses", "loss", "خسارة", "خسر", "خسرت",
         // French wire copy: "ont repris le contrôle d'Albou Kamal".
         "repris", "reprise", "contrôle", "libéré", "libérée",
     ])
