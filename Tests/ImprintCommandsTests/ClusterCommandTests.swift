@@ -230,6 +230,29 @@ func clusterMembers(_ records: [[String: Any]]) -> [Int: [String]] {
         #expect(here.stdout.contains("DateTimeOriginal"))
     }
 
+    /// A saved hash file's times come from its files only while they are the files hashed: one
+    /// replaced by another picture (or gone) has no time, and the run says so, so that it cannot
+    /// become a photo's "earliest" copy.
+    @Test func aReplacedFileLendsNoTime() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("imprint-replaced-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let samples = CommandLineRunner.repository.appendingPathComponent("samples")
+        for name in ["mosul-runway.jpg", "mosul-runway_q40.jpg"] {
+            try FileManager.default.copyItem(at: samples.appendingPathComponent(name), to: folder.appendingPathComponent(name))
+        }
+        let hashed = try CommandLineRunner.run(["hash", "--format", "jsonl", "."], directory: folder)
+        try hashed.stdout.write(to: folder.appendingPathComponent("hashes.jsonl"), atomically: true, encoding: .utf8)
+        // The original is replaced by another photo (taken in 2017 too, but not this picture).
+        try FileManager.default.removeItem(at: folder.appendingPathComponent("mosul-runway.jpg"))
+        try FileManager.default.copyItem(at: samples.appendingPathComponent("tabqa-hangars.jpg"), to: folder.appendingPathComponent("mosul-runway.jpg"))
+        let result = try CommandLineRunner.run(["cluster", "--format", "jsonl", "hashes.jsonl"], directory: folder)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stderr.contains("mosul-runway.jpg: the file there now is not the one hashed"), "\(result.stderr)")
+        let replaced = try CommandLineRunner.objects(result).first { ($0["path"] as? String)?.hasSuffix("/mosul-runway.jpg") ?? false }
+        #expect(replaced?["time"] == nil || replaced?["time"] is NSNull)
+    }
+
     @Test func badArgumentsAreUsageErrors() throws {
         #expect(try CommandLineRunner.run(["cluster", "--threshold", "pdq=x", "samples"]).status == 2)
         #expect(try CommandLineRunner.run(["cluster", "--dihedral", "--algorithms", "phash", "samples"]).status == 2)

@@ -91,6 +91,7 @@ struct HashInputOptions: ParsableArguments {
             images += try HashedImage.fromCase(store, algorithms: algorithms).filter { !named.contains($0.path) }
         }
         for image in images where image.error != nil { warn("\(image.path): \(image.error!)") }
+        for image in images { if let problem = image.timeProblem { warn(problem) } }
         return images
     }
 

@@ -52,6 +52,7 @@ enum HashListReader {
         }
         var image = HashedImage(path: path)
         image.error = object["error"] as? String
+        image.sha256 = (object["sha256"] as? String).flatMap { $0.count == 64 ? $0.lowercased() : nil }
         for algorithm in HashAlgorithm.allCases {
             guard let text = object[algorithm.rawValue] as? String else { continue }
             guard image.setHash(algorithm, hex: text) else {

@@ -27,6 +27,11 @@ struct HashedImage: Sendable {
     var timeSource: String?
     /// Why the image has no hashes, when it has none.
     var error: String?
+    /// The SHA-256 the hashes are of, when a saved hash file recorded it: a time is then
+    /// taken from the file at `path` only while it is still that file.
+    var sha256: String?
+    /// Why no time was taken from the file, for a warning (gone, or another file now).
+    var timeProblem: String?
 
     /// Sets one algorithm's hash from its hex form; false when the text is not such a hash.
     mutating func setHash(_ algorithm: HashAlgorithm, hex text: String) -> Bool {
@@ -83,8 +88,18 @@ struct HashedImage: Sendable {
            FileManager.default.fileExists(atPath: folder + "/" + path) {
             path = folder + "/" + path
         }
-        if case .success(let bytes) = readFile(path), let metadata = try? MetadataReader.read(bytes),
-           let taken = DateTaken(metadata: metadata), let sortable = Self.sortableTime(iso: taken.iso) {
+        guard case .success(let bytes) = readFile(path) else {
+            if sha256 != nil { timeProblem = "\(self.path): the file hashed is gone; its time is unknown" }
+            return
+        }
+        let metadata = try? MetadataReader.read(bytes)
+        // A saved hash file outlives its folder: the file at the path may now be another one,
+        // whose date would make it the "earliest" copy of a photo it is not.
+        if let sha256, let now = metadata?.sha256 ?? Optional(FileDigests(of: bytes).sha256), now != sha256 {
+            timeProblem = "\(self.path): the file there now is not the one hashed (SHA-256 differs); its time is unknown"
+            return
+        }
+        if let metadata, let taken = DateTaken(metadata: metadata), let sortable = Self.sortableTime(iso: taken.iso) {
             time = sortable
             timeSource = taken.source
             return
