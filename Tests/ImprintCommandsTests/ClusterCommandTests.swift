@@ -253,6 +253,14 @@ func clusterMembers(_ records: [[String: Any]]) -> [Int: [String]] {
         #expect(replaced?["time"] == nil || replaced?["time"] is NSNull)
     }
 
+    /// A file named twice is one image, not a repost of itself.
+    @Test func aFileNamedTwiceIsOneImage() throws {
+        let result = try CommandLineRunner.run(["cluster", "--format", "jsonl", "samples/mosul-runway.jpg", "./samples/mosul-runway.jpg",
+                                                "samples/mosul-runway.jpg", "samples/mosul-runway_q40.jpg"])
+        let records = try CommandLineRunner.objects(result)
+        #expect(records.count == 2 && records.allSatisfy { $0["size"] as? Int == 2 })
+    }
+
     @Test func badArgumentsAreUsageErrors() throws {
         #expect(try CommandLineRunner.run(["cluster", "--threshold", "pdq=x", "samples"]).status == 2)
         #expect(try CommandLineRunner.run(["cluster", "--dihedral", "--algorithms", "phash", "samples"]).status == 2)

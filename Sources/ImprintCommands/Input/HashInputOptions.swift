@@ -47,13 +47,19 @@ struct HashInputOptions: ParsableArguments {
         let job = HashJob(
             pipeline: HashPipeline(.matching(algorithms, dihedral: dihedral)),
             algorithms: algorithms, applyOrientation: true, maxPixels: DecodeOptions.defaultMaxPixels)
+        // A file named twice (`a.jpg ./a.jpg`, a repeated --files-from line) is one image, not a
+        // repost of itself: the first time it is named counts. (Saved hash files keep their
+        // records: their relative paths are relative to where they were made.)
+        var hashedHere = Set<String>()
         func hashPending() async {
             guard !imagePaths.isEmpty else { return }
             await runOrdered(PathWalker(imagePaths), jobs: jobs, work: { input in
                 var image = Self.image(from: job.hash(input))
                 if times, image.error == nil { image.findTime() }
                 return image
-            }, emit: { images.append($0) })
+            }, emit: { image in
+                if hashedHere.insert(absolutePath(image.path)).inserted { images.append(image) }
+            })
             imagePaths = []
         }
         for path in paths {
