@@ -137,6 +137,26 @@ import Testing
         #expect(folder.status == 2 && folder.stderr.contains("folder"), "\(folder.stderr)")
     }
 
+    /// A list `hashes export` wrote reads back even when a file name holds a line break
+    /// (quoted over two lines, as CSV allows).
+    @Test(arguments: ["pdq-csv", "hma-csv"])
+    func anExportedListWithALineBreakInANameReadsBack(format: String) throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("imprint-nl-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let samples = CommandLineRunner.repository.appendingPathComponent("samples")
+        try FileManager.default.copyItem(at: samples.appendingPathComponent("desert-road.jpg"), to: folder.appendingPathComponent("new\nline.jpg"))
+        try FileManager.default.copyItem(at: samples.appendingPathComponent("river-palms.jpg"), to: folder.appendingPathComponent("ok.jpg"))
+        let export = try CommandLineRunner.run(["hashes", "export", "-f", format, folder.path])
+        #expect(export.status == 0 && export.stdout.contains("\"\n"), "\(export.stdout)")
+        let list = folder.appendingPathComponent("list.csv")
+        try export.stdout.write(to: list, atomically: true, encoding: .utf8)
+        let result = try CommandLineRunner.run(["match", "--format", "jsonl", "-l", list.path, samples.appendingPathComponent("river-palms.jpg").path,
+                                                samples.appendingPathComponent("desert-road.jpg").path])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(try CommandLineRunner.objects(result).count == 2)
+    }
+
     /// Lists in the shapes partners send: a header row naming the columns in any order, a
     /// byte-order mark, quoted fields, tabs, `pdq <hex>` lines; labels kept; PDQ entries of low
     /// quality left out.

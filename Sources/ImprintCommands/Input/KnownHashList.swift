@@ -46,6 +46,32 @@ struct KnownHashList {
     /// Hex hashes that are not PDQ's were taken as `hexAlgorithm` for want of a word on it.
     var assumedAlgorithm = false
 
+    /// The list's records with the line each starts on (1-based): a CSV field in quotes may
+    /// hold a line break (a file name with one, as `hashes export` quotes it), so a line whose
+    /// quotes are not closed goes on over the next.
+    static func records(_ lines: [Substring]) -> [(line: Int, text: String)] {
+        var records: [(line: Int, text: String)] = []
+        var open: (line: Int, text: String)?
+        for (index, line) in lines.enumerated() {
+            let quotes = line.reduce(0) { $0 + ($1 == "\"" ? 1 : 0) }
+            if var current = open {
+                current.text += "\n" + line
+                if quotes % 2 == 1 {
+                    records.append(current)
+                    open = nil
+                } else {
+                    open = current
+                }
+            } else if quotes % 2 == 1 {
+                open = (index + 1, String(line))
+            } else {
+                records.append((index + 1, String(line)))
+            }
+        }
+        if let open { records.append(open) }
+        return records
+    }
+
     /// The names a header row gives its columns.
     private static let hashColumns: Set<String> = ["signal_value", "hash", "hash_value", "pdq_hash", "pdq", "phash", "dhash", "ahash", "whash", "value", "signal"]
     private static let typeColumns: Set<String> = ["signal_type", "algorithm", "hash_type", "type"]
@@ -60,7 +86,7 @@ struct KnownHashList {
     init(text: String, source: String, format: Format, hexAlgorithm given: HashAlgorithm?) throws {
         var text = Substring(text)
         if text.unicodeScalars.first == "\u{FEFF}" { text = Substring(text.unicodeScalars.dropFirst()) }
-        let lines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
+        let lines = Self.records(text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline))
         var format = format
         var hexAlgorithm = given
         // Said by the list itself (`# algorithm: phash`): then even 64 digits are that
@@ -68,7 +94,7 @@ struct KnownHashList {
         var declared: HashAlgorithm?
         // A header's hash, type and quality columns; the others make the label.
         var columns: (hash: Int, type: Int?, quality: Int?)?
-        for (number, rawLine) in lines.enumerated() {
+        for (number, rawLine) in lines {
             let line = rawLine.trimmingCharacters(in: .whitespaces)
             if line.isEmpty { continue }
             if line.hasPrefix("#") {
@@ -91,7 +117,7 @@ struct KnownHashList {
                 if format == .auto { format = names.contains("signal_type") ? .hmaCSV : .pdqCSV }
                 continue
             }
-            let lineNumber = number + 1
+            let lineNumber = number
             if let columns {
                 guard columns.hash < fields.count else { throw Failure(source: source, line: lineNumber, reason: "no value in the hash column") }
                 let hex = fields[columns.hash]
