@@ -378,8 +378,8 @@ int imp_webp_probe(const uint8_t *data, size_t size, imp_image_info *info) {
         return IMP_ERROR;
     }
     if (features.has_animation) {
-        imp_set_message(info, "animated WebP is not supported", 1);
-        return IMP_ERROR;
+        imp_set_message(info, "animation: its frames are not decoded", 1);
+        return IMP_UNSUPPORTED;
     }
     info->full_width = info->width = features.width;
     info->full_height = info->height = features.height;

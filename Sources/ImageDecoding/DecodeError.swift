@@ -8,6 +8,8 @@ public enum DecodeError: Error, Sendable, Equatable, CustomStringConvertible {
     case metadataOnly(format: ImageFormat)
     /// The library refused the data.
     case corrupt(format: ImageFormat, detail: String)
+    /// A valid file that uses a feature not decoded here (an animated WebP): not corrupt.
+    case unsupportedFeature(format: ImageFormat, detail: String)
     /// The header announces more pixels than the limit allows; nothing was allocated.
     case tooLarge(width: Int, height: Int, limit: Int)
     /// Decoding would need more memory than the machine has to spare (`--max-pixels` raised
@@ -28,6 +30,8 @@ public enum DecodeError: Error, Sendable, Equatable, CustomStringConvertible {
             return "\(format.rawValue) pixels are not decoded, only its metadata is read"
         case .corrupt(let format, let detail):
             return "corrupt \(format.rawValue): \(detail)"
+        case .unsupportedFeature(let format, let detail):
+            return "\(format.rawValue) \(detail) (the file is not corrupt; its metadata is read)"
         case .tooLarge(let width, let height, let limit):
             return "image is \(width)×\(height) = \(width * height) pixels, over the limit of \(limit) (see --max-pixels)"
         case .notEnoughMemory(let width, let height, let bytes, let memory):

@@ -121,6 +121,7 @@ public enum ImageDecoder {
             case .tiff: Int32(IMP_ERROR.rawValue)
             }
         }
+        guard status != IMP_UNSUPPORTED.rawValue else { throw .unsupportedFeature(format: format, detail: message(of: info)) }
         guard status >= 0 else { throw .corrupt(format: format, detail: message(of: info)) }
         return info
     }

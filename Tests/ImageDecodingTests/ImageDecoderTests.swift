@@ -110,3 +110,21 @@ import Testing
         #expect((eighth.storedWidth, eighth.storedHeight) == (1600, 1004))
     }
 }
+
+@Suite struct UnsupportedFeatureTests {
+    /// An animated WebP is a valid file whose frames are not decoded: said so, not "corrupt".
+    @Test func anAnimatedWebPIsNotCorrupt() throws {
+        // RIFF/WEBP with a VP8X header whose animation flag is set, a 64×48 canvas, and its ANIM chunk.
+        var bytes: [UInt8] = Array("RIFF".utf8) + [0, 0, 0, 0] + Array("WEBP".utf8)
+        bytes += Array("VP8X".utf8) + [10, 0, 0, 0] + [0x02, 0, 0, 0] + [63, 0, 0] + [47, 0, 0]
+        bytes += Array("ANIM".utf8) + [6, 0, 0, 0] + [0, 0, 0, 0, 0, 0]
+        let size = UInt32(bytes.count - 8)
+        bytes[4] = UInt8(size & 0xFF); bytes[5] = UInt8(size >> 8 & 0xFF)
+        #expect {
+            try ImageDecoder.decode(bytes)
+        } throws: { error in
+            guard case DecodeError.unsupportedFeature(format: .webp, _) = error else { return false }
+            return "\(error)".contains("not corrupt")
+        }
+    }
+}

@@ -18,6 +18,7 @@ typedef enum {
     IMP_WARNING = 1,     ///< decoded, but the library warned (e.g. a truncated JPEG padded with grey)
     IMP_ERROR = -1,      ///< the library refused the data; `message` says why
     IMP_BAD_BUFFER = -2, ///< the caller's buffer does not fit the image the header announced
+    IMP_UNSUPPORTED = -3, ///< a valid file using a feature not decoded here (an animated WebP); `message` says which
 } imp_status;
 
 /// JPEG colour spaces as the file stores them.
