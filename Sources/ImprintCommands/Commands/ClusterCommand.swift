@@ -121,7 +121,8 @@ struct ClusterCommand: AsyncParsableCommand {
                 let distance = algorithms.map { algorithm in
                     "\(algorithm.rawValue) " + (cluster.distances[rank][algorithm].map(String.init) ?? "-")
                 }.joined(separator: " ")
-                let time = (image.time ?? "unknown time").padding(toLength: 19, withPad: " ", startingAt: 0)
+                // 20 characters: a UTC time keeps its Z, which says it is comparable with the others.
+                let time = (image.time ?? "unknown time").padding(toLength: 20, withPad: " ", startingAt: 0)
                 let source = image.timeSource == "mtime" ? " (mtime)" : "        "
                 out.write("  \(rank == 0 ? "*" : " ") \(time)\(source)  \(distance)  \(image.path)\n")
             }

@@ -180,8 +180,13 @@ struct BufferedOutput {
         if buffer.count >= 1 << 16 { flush() }
     }
 
+    /// Whether stdout and stderr are one terminal, where the progress line (stderr) must be
+    /// cleared before rows are written, or the first row starts after it.
+    private static let sharesTerminalWithProgress = isatty(STDOUT_FILENO) == 1 && isatty(STDERR_FILENO) == 1
+
     mutating func flush() {
         guard !buffer.isEmpty else { return }
+        if Self.sharesTerminalWithProgress { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
         buffer.withUnsafeBytes { raw in
             var offset = 0
             while offset < raw.count {
