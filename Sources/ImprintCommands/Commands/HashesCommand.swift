@@ -65,6 +65,10 @@ struct HashesExportCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        if listFormat == .imagehash && algorithm != .phash {
+            // Bare hex does not say its algorithm; match takes such a list as pHash unless told.
+            warn("an imagehash list does not name its algorithm: read it back with match --list-algorithm \(algorithm.rawValue) (or export --format hex, which names it)")
+        }
         var images = try await input.load(algorithms: [algorithm], dihedral: false, times: false)
         if contentID == .name {
             for index in images.indices { images[index].path = (images[index].path as NSString).lastPathComponent }
