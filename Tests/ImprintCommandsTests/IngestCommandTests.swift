@@ -417,6 +417,34 @@ import Testing
         #expect(try posts(casePath) == posts(fresh))
     }
 
+    /// `--verify` reads every file again and checks its SHA-256, so that a file changed without
+    /// its size or mtime changing (a byte edited, the mtime put back) is found and updated.
+    @Test func verifyFindsContentChangedUnderTheSameSizeAndTime() throws {
+        let folder = try Self.scratch()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let picture = folder.appendingPathComponent("desert-road.jpg")
+        try FileManager.default.copyItem(at: CommandLineRunner.repository.appendingPathComponent("samples/desert-road.jpg"), to: picture)
+        let casePath = folder.appendingPathComponent("x.case").path
+        func ingest(_ extra: [String] = []) throws -> CommandLineRunner.Result {
+            try CommandLineRunner.run(["ingest", "--format", "jsonl", "--case", casePath] + extra + [folder.path])
+        }
+        _ = try ingest()
+        var status = stat()
+        #expect(stat(picture.path, &status) == 0)
+        var bytes = try [UInt8](Data(contentsOf: picture))
+        bytes[bytes.count - 100] ^= 0x01
+        try Data(bytes).write(to: picture)
+        // The mtime put back to the nanosecond, as `touch -d` or a careless copy tool does.
+        var times = [status.st_atim, status.st_mtim]
+        #expect(utimensat(AT_FDCWD, picture.path, &times, 0) == 0)
+        #expect(try Self.summary(ingest())["files_read"] as? Int == 0, "size and mtime are trusted by default")
+        let verified = try ingest(["--verify"])
+        #expect(try Self.summary(verified)["updated"] as? Int == 1)
+        #expect(verified.stderr.contains("its content changed though its size and mtime did not"))
+        let again = try Self.summary(ingest(["--verify"]))
+        #expect(again["files_verified"] as? Int == 1 && again["updated"] as? Int == 0)
+    }
+
     /// Kills `imprint ingest` with SIGKILL at random moments, then lets it finish: the case
     /// must equal a clean ingest of the same folder.
     @Test func killedIngestsCompleteToTheSameCase() throws {

@@ -46,6 +46,11 @@ struct IngestCommand: AsyncParsableCommand {
     @Flag(name: .customLong("no-sidecars"), help: "Do not look for post sidecars.")
     var noSidecars = false
 
+    @Flag(help: ArgumentHelp(
+        "Read every file again and check its SHA-256 against the case, as rsync -c does, instead of trusting "
+            + "an unchanged path, size and mtime; a file whose content changed is updated and named on stderr."))
+    var verify = false
+
     func validate() throws {
         _ = try HashCommand.parseAlgorithms(algorithmList)
         if batchSize < 1 { throw ValidationError("--batch-size must be at least 1.") }
@@ -61,9 +66,10 @@ struct IngestCommand: AsyncParsableCommand {
         // algorithm, or the regions (one that every image gets stands for them) after a --no-trim run.
         let region = "pdq_" + CanonicalRegions.name(ofShare: CanonicalRegions.defaultCentralShares[0])
         let wanted = algorithms.map(\.rawValue) + (noTrim || !algorithms.contains(.pdq) ? [] : [region])
-        let job = IngestJob(store: store, known: try store.knownPaths(under: roots, hashes: wanted),
+        var job = IngestJob(store: store, known: try store.knownPaths(under: roots, hashes: wanted),
                             pipeline: HashPipeline(noTrim ? HashRequest(algorithms: algorithms) : .matching(algorithms)),
                             algorithms: algorithms, wanted: wanted, maxPixels: maxPixels)
+        job.verify = verify
         var summary = IngestSummary()
         // The files read this run (new or changed): the sidecars that name them are read again.
         var readPaths: [String] = []
@@ -84,6 +90,9 @@ struct IngestCommand: AsyncParsableCommand {
             switch outcome {
             case .unchanged:
                 summary.unchanged += 1
+            case .verified:
+                summary.unchanged += 1
+                summary.verified += 1
             case .read(let file, let failure):
                 summary.read += 1
                 readPaths.append(file.file.path)
@@ -268,6 +277,8 @@ struct IngestCommand: AsyncParsableCommand {
 /// The counters `imprint ingest` reports.
 struct IngestSummary {
     var read = 0, unchanged = 0, unreadable = 0, failed = 0
+    /// Unchanged files read again by `--verify` whose SHA-256 is the case's.
+    var verified = 0
     var store = CaseDatabase.StoreCounts()
     var removed = 0
     var sidecarsRead = 0, sidecarsUnchanged = 0, sidecarsRemoved = 0, sidecarErrors = 0
@@ -290,7 +301,7 @@ struct IngestSummary {
 
     var record: OutputRecord {
         let counts: [(String, Int)] = [
-            ("files_read", read), ("files_unchanged", unchanged), ("added", store.added), ("updated", store.updated),
+            ("files_read", read), ("files_unchanged", unchanged), ("files_verified", verified), ("added", store.added), ("updated", store.updated),
             ("moved", store.moved), ("copied_same_content", store.copied), ("deferred", store.deferred),
             ("removed", removed), ("decode_failed", failed), ("unreadable", unreadable),
             ("sidecars_read", sidecarsRead), ("sidecars_unchanged", sidecarsUnchanged),
@@ -302,7 +313,8 @@ struct IngestSummary {
 
     /// One line for stderr.
     var line: String {
-        "ingest: \(read) files read, \(unchanged) unchanged (not read), \(store.added) added, \(store.updated) updated, "
+        "ingest: \(read) files read, \(unchanged) unchanged (" + (verified > 0 ? "\(verified) verified by SHA-256" : "not read") + "), "
+            + "\(store.added) added, \(store.updated) updated, "
             + "\(store.moved) moved, \(removed) removed, \(failed + unreadable) failed; "
             + "\(sidecarsRead) sidecars read (\(sidecarsUnchanged) unchanged, \(sidecarsRemoved) removed), \(sidecar.posts) posts, \(sidecar.links) links"
             + (sidecar.unlinkedPosts > 0 ? " (\(sidecar.unlinkedPosts) posts name no file in the case)" : "") + "; "

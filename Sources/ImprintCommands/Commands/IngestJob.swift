@@ -17,11 +17,16 @@ struct IngestJob: Sendable {
     /// one region name standing for the regions when they are asked for.
     let wanted: [String]
     let maxPixels: Int
+    /// Read every file, even one whose path, size and mtime are as in the case, and compare
+    /// its SHA-256 with the case's (`--verify`).
+    var verify = false
 
     /// What one input came to.
     enum Outcome: Sendable {
         /// Path, size and mtime as in the case: not read.
         case unchanged
+        /// Read again (`--verify`): its content is the case's.
+        case verified
         /// Read; ready for the writer. `failure` is the message when decoding failed.
         case read(IngestedFile, failure: String?)
         /// Could not be walked, stat'ed or read; nothing stored.
@@ -42,8 +47,10 @@ struct IngestJob: Sendable {
         #else
         let mtime = Int64(status.st_mtim.tv_sec) * 1_000_000_000 + Int64(status.st_mtim.tv_nsec)
         #endif
+        var unchangedRow: Int64?
         if let known = known[path], known.size == size, known.mtimeNanoseconds == mtime, known.hasHashes {
-            return .unchanged
+            guard verify else { return .unchanged }
+            unchangedRow = known.fileID
         }
         let bytes: [UInt8]
         switch readFile(path) {
@@ -61,8 +68,14 @@ struct IngestJob: Sendable {
         let thumbnail = thumbnailHash(metadata)
         let thumbnailNames = thumbnail.map { HashRecord.thumbnail($0, algorithms: algorithms, filledFrame: nil).map(\.algorithm) } ?? []
         let required = wanted + thumbnailNames
+        let sameContent = try? store.known(sha256: digests.sha256, algorithms: required)
+        if let unchangedRow {
+            // Verified: the very row this path has, with this content.
+            if let sameContent, sameContent.fileID == unchangedRow || sameContent.path == path { return .verified }
+            warn("\(path): its content changed though its size and mtime did not (SHA-256 now \(digests.sha256)); updated")
+        }
         // Same content already hashed: copy (or move) instead of decoding again.
-        if let known = try? store.known(sha256: digests.sha256, algorithms: required) {
+        if let known = sameContent {
             let vanished = known.path != path && !FileManager.default.fileExists(atPath: known.path)
             return .read(IngestedFile(file: file, metadata: nil, hashes: [],
                                       sameContentAs: KnownContent(fileID: known.fileID, path: known.path, pathVanished: vanished)),
