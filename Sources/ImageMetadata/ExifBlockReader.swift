@@ -48,6 +48,8 @@ enum ExifBlockReader {
         for problem in subIFDPointerProblems(block) {
             skipped.formUnion(problem.directories)
             result.warnings.append("EXIF: " + problem.message)
+            // libexif's own complaint about the loop names the IFD it met again, not the pointer.
+            if problem.message.contains("references previous") { result.warnings.removeAll { $0.contains("multiple times") } }
         }
         if chain.count >= 2, chain[1] == chain[0] {
             skipIFD1 = true
@@ -187,6 +189,23 @@ enum ExifBlockReader {
         guard let bigEndian = isBigEndian(tiff), let ifd0 = cursor.uint32(4, bigEndian: bigEndian).map(Int.init) else { return [] }
         let typeNames = [1: "int8u", 2: "string", 5: "rational64u", 6: "int8s", 7: "undef", 8: "int16s", 10: "rational64s", 11: "float", 12: "double"]
         var problems: [(Set<ExifDirectory>, String)] = []
+        // A sub-IFD pointer back to an IFD already read (a hostile loop): libexif would read that
+        // IFD's entries again as the sub-IFD's (phantom InteropIFD:Make). exiftool refuses it.
+        func pointer(_ tag: UInt16, in ifd: Int) -> Int? {
+            entries(tiff, ifd: ifd, bigEndian: bigEndian).first { $0.tag == tag }.flatMap { cursor.uint32($0.at + 8, bigEndian: bigEndian) }.map(Int.init)
+        }
+        let exifIFD = pointer(0x8769, in: ifd0), gpsIFD = pointer(0x8825, in: ifd0)
+        let interopIFD = exifIFD.flatMap { pointer(0xA005, in: $0) } ?? pointer(0xA005, in: ifd0)
+        var earlier: [(offset: Int, name: String)] = [(ifd0, "IFD0")]
+        for (offset, name, directories) in [(exifIFD, "ExifIFD", Set<ExifDirectory>([.exif, .interop])), (gpsIFD, "GPS", [.gps]),
+                                            (interopIFD, "InteropIFD", [.interop])] {
+            guard let offset else { continue }
+            if let previous = earlier.first(where: { $0.offset == offset }) {
+                problems.append((directories, "\(name) pointer references previous \(previous.name) directory"))
+            } else {
+                earlier.append((offset, name))
+            }
+        }
         for (tag, type, components, _) in entries(tiff, ifd: ifd0, bigEndian: bigEndian) where tag == 0x8769 || tag == 0x8825 {
             let directories: Set<ExifDirectory> = tag == 0x8769 ? [.exif, .interop] : [.gps]
             let name = tag == 0x8769 ? "ExifOffset" : "GPSInfo"

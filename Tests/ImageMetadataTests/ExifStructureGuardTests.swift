@@ -127,6 +127,23 @@ import Testing
         #expect(result.tags.isEmpty)
     }
 
+    /// An InteropIFD pointer back to IFD0: IFD0's tags are not read a second time as the
+    /// InteropIFD's, and the warning is exiftool's.
+    @Test func aSubIFDPointerBackToIFD0IsRefused() {
+        let exifIFD = 8 + Self.ifdSize(3)
+        let block = Self.block([
+            [Entry(tag: 0x010F, type: 2, count: 4, field: 0x5355_4200),  // Make "SUB"
+             Entry(tag: 0x0112, type: 3, count: 1, field: 0x0001_0000),  // Orientation 1
+             Entry(tag: 0x8769, type: 4, count: 1, field: exifIFD)],
+            [Entry(tag: 0x9000, type: 7, count: 4, field: 0x3032_3330),  // ExifVersion "0230"
+             Entry(tag: 0xA005, type: 4, count: 1, field: 8)],            // InteropIFD → IFD0
+        ])
+        let result = ExifBlockReader.read(block[...], fileOffset: 0, isTIFFFile: false)
+        #expect(result.tags.contains { $0.group == "IFD0" && $0.name == "Make" })
+        #expect(!result.tags.contains { $0.group == "InteropIFD" })
+        #expect(result.warnings == ["EXIF: InteropIFD pointer references previous IFD0 directory"])
+    }
+
     @Test func tooManyEntries() {
         let entries = (0..<9_000).map { Entry(tag: UInt16(0x1000 + $0 % 0x4000), type: 3, count: 1, field: 0) }
         var block = Self.block([entries])
