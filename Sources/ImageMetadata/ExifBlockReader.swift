@@ -79,6 +79,25 @@ enum ExifBlockReader {
                 result.tags.append(MetadataTag(group: "IFD1", name: name, value: .integer(Int64(value + (tag == 0x0201 ? fileOffset : 0)))))
             }
         }
+        // libexif drops an entry of no bytes; exiftool shows a text one as "" (an empty
+        // Copyright or ImageDescription is itself a fact). IFD0 and ExifIFD, from the block as
+        // it is in the file; a MakerNote the guard emptied stays out.
+        if block.count == tiff.count, let bigEndian = isBigEndian(block), let ifd0 = chain.first {
+            let cursor = ByteCursor(bytes: block)
+            let exifIFD = skipped.contains(.exif) ? nil
+                : entries(block, ifd: ifd0, bigEndian: bigEndian).first { $0.tag == 0x8769 }
+                    .flatMap { cursor.uint32($0.at + 8, bigEndian: bigEndian) }.map(Int.init)
+            for (directory, offset) in [(ExifDirectory.ifd0, Optional(ifd0)), (.exif, exifIFD)] {
+                guard let offset else { continue }
+                for entry in entries(block, ifd: offset, bigEndian: bigEndian)
+                where entry.count == 0 && (entry.type == 2 || entry.type == 7) && entry.tag != ExifStructureGuard.makerNoteTag
+                    && !ExifTagDecoder.skippedTags.contains(entry.tag) {
+                    let name = ExifTagNames.name(of: entry.tag, inGPS: false)
+                    guard !name.hasPrefix("Exif_0x"), !result.tags.contains(where: { $0.group == directory.group && $0.name == name }) else { continue }
+                    result.tags.append(MetadataTag(group: directory.group, name: name, value: .string("")))
+                }
+            }
+        }
         if let thumbnail = parsed.thumbnail, !skipIFD1 {
             result.thumbnail = thumbnail
             result.tags.append(MetadataTag(group: "IFD1", name: "ThumbnailImage",

@@ -144,6 +144,15 @@ import Testing
         #expect(result.warnings == ["EXIF: InteropIFD pointer references previous IFD0 directory"])
     }
 
+    /// A text entry of no bytes (an empty Copyright) is shown as "", as exiftool shows it;
+    /// libexif alone would drop it.
+    @Test func anEmptyTextEntryIsShownEmpty() {
+        let block = Self.block([[Entry(tag: 0x010F, type: 2, count: 4, field: 0x5355_4200),  // Make "SUB"
+                                 Entry(tag: 0x8298, type: 2, count: 0, field: 0)]])           // Copyright, 0 bytes
+        let result = ExifBlockReader.read(block[...], fileOffset: 0, isTIFFFile: false)
+        #expect(result.tags.contains(MetadataTag(group: "IFD0", name: "Copyright", value: .string(""))))
+    }
+
     @Test func tooManyEntries() {
         let entries = (0..<9_000).map { Entry(tag: UInt16(0x1000 + $0 % 0x4000), type: 3, count: 1, field: 0) }
         var block = Self.block([entries])
