@@ -342,8 +342,9 @@ enum PlaceLexicon {
         "استعادة", "استعاد", "اغتنام", "تحريرها", "بالكامل",
         // Levantine "entered": فاتت الدبابات عالمطار.
         "فات", "فاتت", "فاتو", "فاتوا",
-        // Lost by the other side: "the regime denies losing Kuweires", خسارة مطار …
-        "lost", "losing", "loses", "loss", "خسارة", "خسر", "خسرت",
+        // Lost by the other side: "the regime denies losing Kuweires", خسر مطار … (Not "loss"
+        // or "lost": condolences are for "the loss of his mother", obituaries for one who "lost his life".)
+        "losing", "loses", "خسر", "خسرت",
         // French wire copy: "ont repris le contrôle d'Albou Kamal".
         "repris", "reprise", "contrôle", "libéré", "libérée",
     ])
