@@ -794,6 +794,12 @@ public struct ClaimResolver: Sendable {
         // Beside in the text as written: "في" between (… المحافظة في القنيطرة) breaks it.
         let last = scan.content[mention.end]
         let beside = [first > 0 ? first - 1 : nil, last + 1 < scan.words.count ? last + 1 : nil]
+        // The first word after the name and its type words ("Manbij Military Council").
+        var pastTypeWords = mention.end + 1
+        while pastTypeWords < scan.content.count, scan.isTypeWord[pastTypeWords],
+              !scan.words[scan.content[pastTypeWords]].startsClause { pastTypeWords += 1 }
+        let afterName = pastTypeWords < scan.content.count && !scan.words[scan.content[pastTypeWords]].startsClause
+            ? scan.content[pastTypeWords] : nil
         if gazetteer.sites[chosen].type == .city, beside.contains(where: { $0.map { scan.has($0, in: PlaceLexicon.provinceCues) } ?? false }) {
             score *= 0.5
         }
@@ -802,8 +808,8 @@ public struct ClaimResolver: Sendable {
         if gazetteer.sites[chosen].type == .city,
            beside[0].map({ scan.has($0, in: PlaceLexicon.clubWordsBefore) || scan.has($0, in: PlaceLexicon.clockWordsBefore)
                || scan.has($0, in: PlaceLexicon.firmWordsBefore) }) ?? false
-            || beside[1].map({ scan.has($0, in: PlaceLexicon.clubWordsAfter) || scan.has($0, in: PlaceLexicon.clockWordsAfter)
-                || scan.has($0, in: PlaceLexicon.firmWordsAfter) }) ?? false
+            || beside[1].map({ scan.has($0, in: PlaceLexicon.clubWordsAfter) || scan.has($0, in: PlaceLexicon.clockWordsAfter) }) ?? false
+            || afterName.map({ scan.has($0, in: PlaceLexicon.firmWordsAfter) }) ?? false
             || isWishedWell(mention, scan: scan) {
             score *= 0.15
         }
@@ -812,7 +818,8 @@ public struct ClaimResolver: Sendable {
         if mention.isOrigin { score *= 0.15 }  // an origin alone, type words and all, claims nothing
         // A dateline ("DAMAS, 19 nov 2017 (AFP) -") says where the report was filed, and a
         // "Forwarded from …" header names a channel: neither is a place shown.
-        if isDateline(mention, scan: scan) || hasCue(PlaceLexicon.forwardedWords, around: mention, scan: scan, before: 4, after: 0) {
+        if isDateline(mention, scan: scan) || hasCue(PlaceLexicon.forwardedWords, around: mention, scan: scan, before: 4, after: 0)
+            || namesTheChannel(mention, scan: scan) {
             score *= 0.1
         }
         // A TV station in a broadcast schedule ("tonight on Nineveh TV", تابعونا على شاشة …) is
@@ -924,9 +931,20 @@ public struct ClaimResolver: Sendable {
         }
         guard c >= 0, !scan.words[content[c + 1]].startsClause else { return false }
         let word = scan.words[content[c]]
-        guard word.script == .latin, word.capitalised, !word.inHashtag, !word.startsClause,
+        guard word.script == .latin, word.capitalised, !word.inHashtag, !word.startsClause, !word.isAcronym,
               !scan.has(content[c], in: PlaceLexicon.functionWords) else { return false }
         return !mentionEnds.contains { $0.key <= c && c <= $0.value }
+    }
+
+    /// Whether the place is in a channel's name heading the post: the words before its first
+    /// "|", six at most, with a channel word among them ("© Aleppo Media Center | …", شبكة دير
+    /// الزور | …) or the news channels' "24" ("Deir ez-Zor 24 | …"; not "مطار T4 |" or
+    /// "الفرقة ١٧ |", a site and a unit).
+    private func namesTheChannel(_ mention: Mention, scan: Scan) -> Bool {
+        let words = scan.words
+        guard words[scan.content[mention.start]].beforeFirstBar, words.contains(where: { !$0.beforeFirstBar }) else { return false }
+        let header = scan.content.filter { words[$0].beforeFirstBar }
+        return header.count <= 6 && header.contains { words[$0].form == "24" || scan.has($0, in: PlaceLexicon.channelWords) }
     }
 
     /// Whether "next to" stands right before the place (articles aside): a locator, like "near".

@@ -84,6 +84,8 @@ enum PlaceLexicon {
         "استعدادا", "تمهيدا", "العيون",
         // Plans: "approves a plan to turn Rasheed airbase into …", ندرس إعادة تأهيل مطار …
         "plan", "plans", "planned", "proposal", "proposed", "خطه", "مشروع", "ندرس", "يدرس", "تدرس", "دراسه",
+        // On the road: رتل متجه إلى الموصل, في طريقها إلى سامراء.
+        "متجه", "متجهه", "متجهين", "متوجه", "متوجهه", "متوجهين", "طريقها", "طريقه", "طريقهم",
     ])
 
     /// Words after which a place only locates another one: "east of Aleppo", "ريف حلب".
@@ -233,11 +235,19 @@ enum PlaceLexicon {
     ])
 
     /// Words that make the town named right after them a firm's name: شركة دمشق القابضة, بنك بغداد.
-    static let firmWordsBefore: Set<String> = canonicalSet(["شركه", "شركات", "مؤسسه", "بنك", "مصرف", "company"])
+    static let firmWordsBefore: Set<String> = canonicalSet(["شركه", "شركات", "مؤسسه", "بنك", "مصرف", "company",
+        // A council named after its town: مجلس منبج العسكري, مجلس مدينة الميادين.
+        "مجلس"])
     /// The same, right after the town: "Aleppo Soap Co.", "Baghdad Bank", "Damascus Holding".
     static let firmWordsAfter: Set<String> = canonicalSet([
         "co", "company", "corp", "ltd", "llc", "inc", "holding", "holdings", "soap", "airways", "airlines", "bank",
-        "القابضه",
+        "القابضه", "council",
+    ])
+    /// Words of a channel's name ("Deir ez-Zor 24", شبكة دير الزور, "Aleppo Media Center",
+    /// "Mosul Eye"): before a post's first "|", a town with them names the source.
+    static let channelWords: Set<String> = canonicalSet([
+        "network", "media", "center", "centre", "news", "eye", "agency", "channel", "tv", "now", "live", "today", "post",
+        "شبكه", "اخبار", "وكاله", "قناه", "مركز", "الاعلامي", "الان", "اليوم", "مباشر",
     ])
 
     /// Words of daily life, sport and politics (weather, prices, power cuts, a budget, a
@@ -258,6 +268,8 @@ enum PlaceLexicon {
         // Currency and gold rates, condolences, reconstruction funds.
         "gold", "usd", "iqd", "syp", "fx", "mithqal", "currency", "condolences", "condolence", "تعازينا", "التعازي", "نعزي",
         "reconstruction", "rebuilding", "اعمار", "الاعمار",
+        // Portraits and obituaries: "Martyr's portrait: Ahmad, 23, from Manbij".
+        "portrait", "obituary", "rip",
         // Sorani weather: rain, snow, weather, heat (سبەینێ لە سلێمانی باران دەبارێت).
         "باران", "بەفر", "کەشوهەوا", "گەرما",
     ])

@@ -26,6 +26,12 @@ public enum PlaceText {
         public var startsClause: Bool
         /// The word's sentence ends with a question mark (? or ؟).
         public var inQuestion = false
+        /// A Latin word of two letters or more, all capitals, in a text that has small letters
+        /// too: an acronym (CJTF, ISIS, SDF), not a place.
+        public var isAcronym = false
+        /// The word comes before the first "|" of the text: in "Deir ez-Zor 24 | regime shelling
+        /// hits al-Mayadeen", the channel's name, when the part is short.
+        public var beforeFirstBar = false
     }
 
     /// The words of `text`, in order.
@@ -58,6 +64,7 @@ public enum PlaceText {
         var pendingClause = true
         var sawUpperInText = false
         var sentenceStart = 0  // the first word after the last clause mark
+        var sawBar = false
         // Where an apostrophe fell in the current Latin word: Mosul's is "mosul", not "mosuls".
         var apostropheAt: Int? = nil
 
@@ -71,8 +78,11 @@ public enum PlaceText {
             }
             apostropheAt = nil
             if let script, !current.isEmpty {
-                words.append(Word(form: String(current), script: script, capitalised: capitalised,
-                                  inHashtag: hashtag, startsClause: pendingClause))
+                var word = Word(form: String(current), script: script, capitalised: capitalised,
+                                inHashtag: hashtag, startsClause: pendingClause)
+                word.isAcronym = script == .latin && capitalised && !hasLower && !hashtag && current.count >= 2
+                word.beforeFirstBar = !sawBar
+                words.append(word)
                 pendingClause = false
             }
             current = String.UnicodeScalarView()
@@ -126,6 +136,7 @@ public enum PlaceText {
             // . ! ? ; newline | ؟ ؛ ۔ • and the em dash, en dash and ellipsis people type
             // between sentences ("It isn't — the hangars are at K1").
             case 0x2E, 0x21, 0x3F, 0x3B, 0x0A, 0x0D, 0x7C, 0x061F, 0x061B, 0x06D4, 0x2022, 0x2014, 0x2013, 0x2026:
+                if value == 0x7C { sawBar = true }
                 if value == 0x3F || value == 0x061F {
                     for index in sentenceStart..<words.count { words[index].inQuestion = true }
                 }
@@ -151,6 +162,10 @@ public enum PlaceText {
         // possible name.
         if !sawUpperInText {
             for index in words.indices where words[index].script == .latin { words[index].capitalised = true }
+        }
+        // A text in capitals only ("TABQA AIRBASE LIBERATED") has no acronyms to tell apart.
+        if !words.contains(where: { $0.script == .latin && !$0.isAcronym && $0.form.count >= 2 && !$0.inHashtag }) {
+            for index in words.indices { words[index].isAcronym = false }
         }
         return words
     }

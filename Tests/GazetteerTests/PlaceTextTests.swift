@@ -37,6 +37,17 @@ import Testing
     }
 }
 
+@Suite struct AcronymAndHeaderTests {
+    /// Capitals-only words are acronyms in a text with small letters, not in a shouted one; the
+    /// words before a post's first "|" are marked, for channel names heading it.
+    @Test func acronymsAndTheFirstBar() {
+        let words = PlaceText.words("CJTF-OIR: near Qayyarah | one strike")
+        #expect(words.map(\.isAcronym) == [true, true, false, false, false, false])
+        #expect(words.map(\.beforeFirstBar) == [true, true, true, true, false, false])
+        #expect(!PlaceText.words("TABQA AIRBASE LIBERATED").contains { $0.isAcronym })
+    }
+}
+
 @Suite struct TurkishSuffixTests {
     /// A Turkish case ending after an apostrophe is not part of the name; a name's own
     /// apostrophe (an ayn or a hamza) stays inside it.
