@@ -26,7 +26,8 @@ enum Arabizi {
     /// when the text is not Arabizi. Two words with a letter-digit at least make it so: one
     /// alone is more often a model or a code ("Su24", "3ID").
     static func latinised(_ text: String) -> String? {
-        guard text.utf8.contains(where: { letters[$0] != nil }) else { return nil }
+        // Most texts have none of the digits: a byte scan, no table lookup, says so.
+        guard text.utf8.contains(where: { $0 >= UInt8(ascii: "2") && $0 <= UInt8(ascii: "9") && $0 != UInt8(ascii: "4") }) else { return nil }
         let bytes = Array(text.utf8)
         func isLetter(_ byte: UInt8) -> Bool { (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z") }
         func isDigit(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }

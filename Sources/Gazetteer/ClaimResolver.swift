@@ -117,9 +117,9 @@ public struct ClaimResolver: Sendable {
     }
 
     private static func presentsAsOld(_ scan: Scan) -> Bool {
-        let forms = scan.words.map(\.form)
+        let forms = scan.forms
         for start in forms.indices {
-            for phrase in PlaceLexicon.passedOffPhrases where forms[start...].starts(with: phrase) { return true }
+            if PlaceLexicon.passedOffPhrases.starts(at: start, in: forms) { return true }
         }
         for (c, position) in scan.content.enumerated() {
             if scan.has(position, in: PlaceLexicon.oldMaterialCues) { return true }
@@ -146,6 +146,8 @@ public struct ClaimResolver: Sendable {
     /// The words of a text with their lookup keys, computed once.
     struct Scan {
         let words: [PlaceText.Word]
+        /// Each word's folded form, for the phrase lists.
+        let forms: [String]
         /// Positions of the words that count (articles skipped).
         let content: [Int]
         let variants: [[String]]
@@ -170,6 +172,7 @@ public struct ClaimResolver: Sendable {
                 words[index + 1].startsClause = true
             }
             self.words = words
+            forms = words.map(\.form)
             content = words.indices.filter { !PlaceNameIndex.isTransparent(words[$0]) }
             variants = words.map { PlaceKeys.variants($0.form, script: $0.script) }
             skeletons = zip(words, variants).map { word, variants in
@@ -909,10 +912,10 @@ public struct ClaimResolver: Sendable {
     /// "good morning from Damascus", اللهم احفظ حمص (``PlaceLexicon/wellWishPhrases``).
     private func isWishedWell(_ mention: Mention, scan: Scan) -> Bool {
         let first = scan.content[mention.start]
-        let forms = scan.words.map(\.form)
+        let forms = scan.forms
         var start = first - 1
         while start >= 0, first - start <= 5, !scan.words[start + 1].startsClause {
-            if PlaceLexicon.wellWishPhrases.contains(where: { forms[start...].starts(with: $0) }) { return true }
+            if PlaceLexicon.wellWishPhrases.starts(at: start, in: forms) { return true }
             start -= 1
         }
         return false
@@ -955,8 +958,8 @@ public struct ClaimResolver: Sendable {
 
     /// Whether the post remembers a past event (``PlaceLexicon/anniversaryPhrases``).
     private func remembers(_ scan: Scan) -> Bool {
-        let forms = scan.words.map(\.form)
-        return forms.indices.contains { start in PlaceLexicon.anniversaryPhrases.contains { forms[start...].starts(with: $0) } }
+        let forms = scan.forms
+        return PlaceLexicon.anniversaryPhrases.occurs(in: forms)
     }
 
     /// Whether the post says a report is false: a phrase (``PlaceLexicon/denialPhrases``:
@@ -965,8 +968,8 @@ public struct ClaimResolver: Sendable {
     /// airport; the regime denies any damage"). "Fake" and "false" count only in a post about
     /// no picture: of a picture they say it is old, which the recycled-photo checks handle.
     private func denies(_ scan: Scan, mentions: [Mention]) -> Bool {
-        let forms = scan.words.map(\.form)
-        if forms.indices.contains(where: { start in PlaceLexicon.denialPhrases.contains { forms[start...].starts(with: $0) } }) { return true }
+        let forms = scan.forms
+        if PlaceLexicon.denialPhrases.occurs(in: forms) { return true }
         guard let lastStart = mentions.map(\.start).max() else { return false }
         let before = scan.content.indices.filter { $0 < lastStart }
         if before.contains(where: { scan.has(scan.content[$0], in: PlaceLexicon.denialCues) }) { return true }

@@ -131,7 +131,7 @@ enum PlaceLexicon {
     /// this day in 2016", "years ago", في مثل هذا اليوم. Such a post claims no site now. (The
     /// word "anniversary" alone is no such phrase: "Speicher massacre anniversary" posts
     /// show the base.)
-    static let anniversaryPhrases: [[String]] = [
+    static let anniversaryPhrases = PhraseList([
         "on this day", "this day in", "years ago", "في مثل هذا اليوم",
         // Remembering, not showing: "we remember the martyrs of Kobani", نستذكر, Kurmanji
         // "bi bîr tînin", Turkish "anıyoruz".
@@ -140,7 +140,7 @@ enum PlaceLexicon {
         // لن ننسى: massacre anniversaries show the base; nor "three years of" or بعد سنوات:
         // "the siege broken after three years".)
         "years since", "year since",
-    ].map { PlaceText.forms($0) }
+    ])
 
     /// Words by which a post calls a report false: "rumours of a strike", "the ministry
     /// denies", شائعات, ينفي, كذب.
@@ -150,12 +150,12 @@ enum PlaceLexicon {
     ])
     /// Phrases that call a report false or say all is as usual: "no truth", "was NOT hit",
     /// "operating normally", لا صحة, بشكل طبيعي, Iraqi ماكو شي "there is nothing".
-    static let denialPhrases: [[String]] = [
+    static let denialPhrases = PhraseList([
         "no truth", "not true", "not hit", "wasn't hit", "wasnt hit", "no strike", "operating normally", "nothing happened",
         "are false", "is false", "was false", "were false", "are fake", "is fake", "are untrue", "is untrue",
         "لم يحدث شيء", "ما صار شي",
         "لا صحه", "عار عن الصحه", "غير صحيح", "بشكل طبيعي", "ماكو شي", "ما في شي", "مافي شي",
-    ].map { PlaceText.forms($0) }
+    ])
     /// "Fake" and "false": a denial in a post about no picture.
     static let fakeWords: Set<String> = canonicalSet(["fake", "false"])
 
@@ -276,14 +276,14 @@ enum PlaceLexicon {
 
     /// Phrases by which a town is greeted or prayed for, not shown taken or struck: "good
     /// morning from Damascus", صباح الخير من دمشق, اللهم احفظ حمص, "pray for Aleppo".
-    static let wellWishPhrases: [[String]] = [
+    static let wellWishPhrases = PhraseList([
         "good morning", "good evening", "greetings from", "pray for", "praying for", "prayers for", "god bless", "god protect",
         "صباح الخير", "مساء الخير", "صباح الورد", "صباحكم", "مساءكم", "تحيه من", "تحياتي من", "سلام من",
         "اللهم احفظ", "يا رب احفظ", "يارب احفظ", "الله يحمي", "الله يحفظ", "اللهم ارحم",
         // The same in Arabizi, once its digits are letters (allah y7me, sabah el 5eir).
         "allah yhme", "allah yhmi", "allah yehmi", "allah yahmi", "allah yihmi", "allah yhmeha", "allah ykhalli",
         "sabah el kheir", "sabah al kheir", "sabah el khair", "sabah al khair", "sabah el kher", "masa el kheir", "msa el kheir",
-    ].map { PlaceText.forms($0) }
+    ])
     /// Words of an attack: a question about one ("was there a strike on K1 in Kirkuk?") is a
     /// report being checked, which names the site as a claim does.
     static let attackWords: Set<String> = canonicalSet([
@@ -440,12 +440,12 @@ enum PlaceLexicon {
 
     /// Phrases by which a post says another post passed a picture off as new: "posted as
     /// today's", "as if", نشرت على أنها حديثة.
-    static let passedOffPhrases: [[String]] = [
+    static let passedOffPhrases = PhraseList([
         "posted as", "shared as", "presented as", "passed off", "as if", "claimed as", "first seen", "original from",
         "على انها", "على انه", "كانها",
         // A post that labels its own picture as old or checked: "FACT CHECK:", "(file photo)".
         "fact check", "file photo", "file picture", "file image", "file footage",
-    ].map { PlaceText.forms($0) }
+    ])
 
     /// "old" words that mark old material when next to a picture word ("old photo", صورة قديمة).
     static let oldWords: Set<String> = canonicalSet(["old", "older", "قديمة", "قديم", "قديمه"])
