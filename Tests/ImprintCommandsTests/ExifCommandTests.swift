@@ -66,6 +66,17 @@ import Testing
         #expect(try CommandLineRunner.run(["exif", "--format", "xml", "samples"]).status == 2)
     }
 
+    /// A file read but not understood (an HTML page saved as .jpg, an empty file) still has
+    /// its size, as exiftool gives it.
+    @Test func anUnreadableImageKeepsItsSize() throws {
+        let page = FileManager.default.temporaryDirectory.appendingPathComponent("imprint-page-\(UUID().uuidString).jpg")
+        defer { try? FileManager.default.removeItem(at: page) }
+        try Data("<html>x</html>".utf8).write(to: page)
+        let result = try CommandLineRunner.run(["exif", "-G", "--format", "jsonl", page.path])
+        let record = try #require(try CommandLineRunner.objects(result).first)
+        #expect(record["System:FileSize"] as? Int == 14 && record["Error"] != nil)
+    }
+
     @Test func missingFileIsAnErrorRecord() throws {
         let result = try CommandLineRunner.run(["exif", "--format", "jsonl", "samples/no-such-file.jpg"])
         #expect(result.status == 1)

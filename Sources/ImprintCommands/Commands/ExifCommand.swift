@@ -68,7 +68,9 @@ struct ExifCommand: AsyncParsableCommand {
             }
             return BatchRun.Outcome(record: record, failure: nil)
         } catch {
-            return BatchRun.Outcome(record: [("SourceFile", .string(path)), ("Error", .string("\(error)"))],
+            // As exiftool, a file it cannot read still has its size (an empty or HTML "JPEG").
+            return BatchRun.Outcome(record: [("SourceFile", .string(path)), (grouped ? "System:FileSize" : "FileSize", .integer(Int64(bytes.count))),
+                                             ("Error", .string("\(error)"))],
                                     failure: "\(path): \(error)")
         }
     }
