@@ -4,7 +4,9 @@ import Testing
 /// `imprint case stats|files|show` over a case of samples/ (facts from samples/manifest.csv).
 @Suite(.serialized) struct CaseCommandTests {
     static let casePath: String = {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("imprint-case-tests-\(getpid()).case").path
+        // A name of its own, not the process id: ids come round again, and an old run's case
+        // left under the same name would hold another checkout's files too.
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("imprint-case-tests-\(UUID().uuidString).case").path
         _ = try? CommandLineRunner.run(["ingest", "--case", path, "samples"])
         return path
     }()

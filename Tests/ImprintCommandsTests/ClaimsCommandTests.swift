@@ -4,7 +4,7 @@ import Testing
 @Suite(.serialized) struct ClaimsCommandTests {
     /// A case of samples/ for these tests alone.
     static let samplesCase: Result<String, any Error> = Result {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("imprint-claims-\(getpid()).case").path
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("imprint-claims-\(UUID().uuidString).case").path
         for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
         let result = try CommandLineRunner.run(["ingest", "--format", "jsonl", "--case", path, "samples"])
         guard result.status == 0 else { throw CocoaError(.fileReadUnknown, userInfo: [NSLocalizedDescriptionKey: result.stderr]) }
@@ -122,7 +122,7 @@ import Testing
     @Test func importedAirportsAreFoundNearErbil() throws {
         guard let corpus = CommandLineRunner.corpus else { return }
         let world = corpus.deletingLastPathComponent().appendingPathComponent("gazetteer/ourairports-world-airports-20221011.csv")
-        let casePath = FileManager.default.temporaryDirectory.appendingPathComponent("imprint-sites-\(getpid()).case").path
+        let casePath = FileManager.default.temporaryDirectory.appendingPathComponent("imprint-sites-\(UUID().uuidString).case").path
         defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: casePath + suffix) } }
         let imported = try CommandLineRunner.run(["sites", "import", "--case", casePath, world.path])
         #expect(imported.status == 0, "\(imported.stderr)")

@@ -77,9 +77,13 @@ import Testing
         #expect(post["post_id"] as? String == postID)
     }
 
+    /// The case of samples/ the read-only tests share: named once per test process (not by
+    /// its id, which comes round again and would find an old run's case).
+    static let sharedSamplesCasePath = FileManager.default.temporaryDirectory.appendingPathComponent("imprint-samples-\(UUID().uuidString).case").path
+
     /// One case of samples/ shared by the read-only tests.
     static func sharedSamplesCase() throws -> String {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("imprint-samples-\(getpid()).case").path
+        let path = sharedSamplesCasePath
         let result = try CommandLineRunner.run(["ingest", "--format", "jsonl", "--case", path, "samples"])
         #expect(result.status == 0, "\(result.stderr)")
         return path
