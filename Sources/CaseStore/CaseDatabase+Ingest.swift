@@ -11,6 +11,8 @@ extension CaseDatabase {
         public var size: Int64
         /// Modification time when ingested (ns).
         public var mtimeNanoseconds: Int64
+        /// SHA-256 when ingested, for `--verify`.
+        public var sha256 = ""
         /// It has every hash asked for (or could not be decoded, so has none to have): an
         /// unchanged file without them is read again, so that a run asking for a new
         /// algorithm or the region hashes gets them for files already in the case.
@@ -38,11 +40,12 @@ extension CaseDatabase {
                 let rows = try Row.fetchCursor(db.cachedStatement(sql: """
                     SELECT f.path, f.id, f.size, f.mtime_ns,
                            f.decode_status = 'failed' OR (SELECT count(DISTINCT h.algorithm) FROM hashes h WHERE h.file_id = f.id
-                                                          AND h.algorithm IN (SELECT value FROM json_each(?3))) = ?4
+                                                          AND h.algorithm IN (SELECT value FROM json_each(?3))) = ?4,
+                           f.sha256
                     FROM files f WHERE f.path = ?1 OR (f.path >= ?2 AND f.path < ?5)
                     """), arguments: [root, range.from, Self.jsonArray(hashes), hashes.count, range.before])
                 while let row = try rows.next() {
-                    known[row[0]] = KnownPath(fileID: row[1], size: row[2], mtimeNanoseconds: row[3], hasHashes: row[4])
+                    known[row[0]] = KnownPath(fileID: row[1], size: row[2], mtimeNanoseconds: row[3], sha256: row[5], hasHashes: row[4])
                 }
             }
             return known

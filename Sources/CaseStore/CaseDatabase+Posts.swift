@@ -61,19 +61,6 @@ extension CaseDatabase {
         }
     }
 
-    /// Drops the file links of the posts these sidecars stored, before the sidecars are read
-    /// again to link them afresh: after a file moved, its links would otherwise follow it,
-    /// though its sidecar names the old path.
-    public func dropLinks(ofPostsFrom sidecars: [String]) throws(CaseStoreError) {
-        guard !sidecars.isEmpty else { return }
-        let list = String(decoding: (try? JSONSerialization.data(withJSONObject: sidecars)) ?? Data("[]".utf8), as: UTF8.self)
-        try write { db in
-            try db.execute(sql: """
-                DELETE FROM file_posts WHERE post_id IN (SELECT id FROM posts WHERE sidecar IN (SELECT value FROM json_each(?)))
-                """, arguments: [list])
-        }
-    }
-
     /// How one sidecar's posts were stored.
     public struct SidecarCounts: Sendable, Equatable {
         /// Posts stored (new or updated).

@@ -45,8 +45,8 @@ public final class CaseDatabase: Sendable {
     /// else (a teammate reading an analyst's case in a shared folder, a case handed over on
     /// write-protected media) must not create the `-wal` and `-shm` files SQLite keeps beside
     /// a WAL case: made by another user, they would lock the owner out of the next ingest.
-    /// Such a reader opens the case read-only, through the owner's `-shm` while an ingest is
-    /// running, and otherwise as immutable: the case file alone, which ingest leaves complete.
+    /// Such a reader opens the case read-only, through the owner's `-shm` while the owner has
+    /// it open, and otherwise as immutable: the case file alone, which ingest leaves complete.
     /// - Parameters:
     ///   - writable: whether this user may write the case; nil asks the file system.
     ///   - warn: told when the latest changes, still in a `-wal` nobody can recover here, are
@@ -61,6 +61,9 @@ public final class CaseDatabase: Sendable {
         var configuration = Configuration()
         configuration.readonly = true
         configuration.busyMode = .timeout(60)
+        // A `-shm` means the owner has the case open (or had, and was killed): read through it,
+        // with locks, never as immutable, which a checkpoint could rewrite underneath. (The
+        // owner's empty 32-byte `-wal` says nothing: it is there from the moment a run opens.)
         let walFrames = Self.fileSize(path + "-wal").map { $0 > 32 } ?? false
         let sharedMemory = Self.fileSize(path + "-shm") != nil
         if walFrames && !sharedMemory {
@@ -68,7 +71,7 @@ public final class CaseDatabase: Sendable {
         }
         let queue: DatabaseQueue, current: Bool
         do {
-            queue = walFrames && sharedMemory
+            queue = sharedMemory
                 ? try DatabaseQueue(path: path, configuration: configuration)
                 : try DatabaseQueue(path: Self.immutableURI(path), configuration: configuration)
             current = try queue.read { try Self.migrator.hasCompletedMigrations($0) }

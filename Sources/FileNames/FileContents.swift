@@ -6,12 +6,18 @@ import Foundation
 public enum FileContents {
     /// Why a file could not be read, as a person reads it.
     public struct Failure: Error, CustomStringConvertible {
+        /// The path and what went wrong.
         public let description: String
     }
 
-    /// The bytes of `path`; "-" is standard input.
-    public static func read(_ path: String) throws(Failure) -> Data {
-        if path == "-" { return FileHandle.standardInput.readDataToEndOfFile() }
+    /// The bytes of `path`; "-" is standard input. A stream longer than `limit` (a list piped
+    /// from /dev/zero) is refused rather than read until memory runs out.
+    public static func read(_ path: String, limit: Int = 1 << 30) throws(Failure) -> Data {
+        if path == "-" {
+            let data = FileHandle.standardInput.readData(ofLength: limit + 1)
+            guard data.count <= limit else { throw Failure(description: "cannot read standard input: more than \(limit >> 20) MiB") }
+            return data
+        }
         let descriptor = FileSystemName.withBytes(path) { open($0, O_RDONLY | O_CLOEXEC) }
         guard descriptor >= 0 else { throw Failure(description: "cannot read \(path): \(String(cString: strerror(errno)))") }
         defer { close(descriptor) }
@@ -25,6 +31,7 @@ public enum FileContents {
             let count = buffer.withUnsafeMutableBytes { Foundation.read(descriptor, $0.baseAddress, $0.count) }
             if count > 0 {
                 data.append(contentsOf: buffer[0..<count])
+                guard data.count <= limit else { throw Failure(description: "cannot read \(path): more than \(limit >> 20) MiB") }
             } else if count == 0 {
                 return data
             } else if errno != EINTR {

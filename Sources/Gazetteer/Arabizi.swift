@@ -17,9 +17,9 @@ enum Arabizi {
         "mabar": "معبر", "maabar": "معبر",
     ]
     /// What may follow a number without making it Arabizi: "5km", "3rd", "7am".
+    /// (Only units of two letters and more: a word needs two letters to be looked at.)
     private static let units: Set<String> = [
-        "st", "nd", "rd", "th", "am", "pm", "km", "kg", "k", "m", "mm", "cm", "h", "hr", "hrs", "min", "mins", "s", "sec",
-        "x", "d", "g", "gb", "mb", "kb", "mp", "p", "ml", "l",
+        "st", "nd", "rd", "th", "am", "pm", "km", "kg", "mm", "cm", "hr", "hrs", "min", "mins", "sec", "gb", "mb", "kb", "mp", "ml",
     ]
 
     /// `text` with its Arabizi words spelled in letters and its site words in Arabic; nil
@@ -64,7 +64,7 @@ enum Arabizi {
             var word = rewritten.contains(range.lowerBound)
                 ? bytes[range].map { letters[$0] ?? String(UnicodeScalar($0)) }.joined()
                 : String(decoding: bytes[range], as: UTF8.self)
-            if let english = siteWords[word.lowercased()] { word = english }
+            if let arabic = siteWords[word.lowercased()] { word = arabic }
             out += word
             last = range.upperBound
         }

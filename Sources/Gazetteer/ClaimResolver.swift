@@ -940,14 +940,15 @@ public struct ClaimResolver: Sendable {
     }
 
     /// Whether the place is in a channel's name heading the post: the words before its first
-    /// "|", six at most, with a channel word among them ("© Aleppo Media Center | …", شبكة دير
-    /// الزور | …) or the news channels' "24" ("Deir ez-Zor 24 | …"; not "مطار T4 |" or
-    /// "الفرقة ١٧ |", a site and a unit).
+    /// "|", six at most, with a channel word or the news channels' "24" right beside the place
+    /// ("© Aleppo Media Center | …", شبكة دير الزور | …, "Deir ez-Zor 24 | …"; not "مطار T4 |",
+    /// "الفرقة ١٧ |" or "Tabqa airbase liberated, news at 9 |").
     private func namesTheChannel(_ mention: Mention, scan: Scan) -> Bool {
         let words = scan.words
-        guard words[scan.content[mention.start]].beforeFirstBar, words.contains(where: { !$0.beforeFirstBar }) else { return false }
-        let header = scan.content.filter { words[$0].beforeFirstBar }
-        return header.count <= 6 && header.contains { words[$0].form == "24" || scan.has($0, in: PlaceLexicon.channelWords) }
+        guard words[scan.content[mention.start]].beforeFirstBar, words.contains(where: { !$0.beforeFirstBar }),
+              scan.content.filter({ words[$0].beforeFirstBar }).count <= 6 else { return false }
+        let beside = [mention.start - 1, mention.end + 1].filter { scan.content.indices.contains($0) && words[scan.content[$0]].beforeFirstBar }
+        return beside.contains { words[scan.content[$0]].form == "24" || scan.has(scan.content[$0], in: PlaceLexicon.channelWords) }
     }
 
     /// Whether "next to" stands right before the place (articles aside): a locator, like "near".

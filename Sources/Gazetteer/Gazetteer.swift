@@ -51,13 +51,16 @@ public struct Gazetteer: Sendable {
 
     /// The site a person names by id or code: its id; an id an import merged into it
     /// (`ourairports:ORER`, now the built-in Erbil airport); a reference (`icao:OSDZ`); a bare
-    /// ICAO, IATA or OurAirports code (`OSDZ`, `DEZ`); or an imported id without the `user:`
-    /// prefix the import gave it.
+    /// ICAO, IATA or OurAirports code in capitals (`OSDZ`, `DEZ`); or an imported id without the
+    /// `user:` prefix the import gave it.
     public func site(named key: String) -> Site? {
         if let site = site(id: key) { return site }
         if let id = idByReference[key] ?? idByReference["user:" + key] { return site(id: id) }
-        let code = key.uppercased()
-        guard !code.isEmpty, code.count <= 8, code.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }) else { return nil }
+        // A bare code only as codes are written, in capitals ("DAM" is Damascus airport's IATA
+        // code; "dam" is a word).
+        let code = key
+        guard !code.isEmpty, code.count <= 8, code == code.uppercased(), code.contains(where: \.isLetter),
+              code.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }) else { return nil }
         for prefix in ["icao:", "iata:", "ourairports:"] {
             if let id = idByReference[prefix + code] { return site(id: id) }
         }

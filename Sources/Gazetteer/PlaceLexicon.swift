@@ -246,8 +246,8 @@ enum PlaceLexicon {
     /// Words of a channel's name ("Deir ez-Zor 24", شبكة دير الزور, "Aleppo Media Center",
     /// "Mosul Eye"): before a post's first "|", a town with them names the source.
     static let channelWords: Set<String> = canonicalSet([
-        "network", "media", "center", "centre", "news", "eye", "agency", "channel", "tv", "now", "live", "today", "post",
-        "شبكه", "اخبار", "وكاله", "قناه", "مركز", "الاعلامي", "الان", "اليوم", "مباشر",
+        "network", "media", "center", "centre", "news", "eye", "agency", "channel", "tv",
+        "شبكه", "اخبار", "وكاله", "قناه", "مركز", "الاعلامي",
     ])
 
     /// Words of daily life, sport and politics (weather, prices, power cuts, a budget, a

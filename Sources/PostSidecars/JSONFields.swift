@@ -32,12 +32,13 @@ struct JSONFields {
     /// The raw field, consumed.
     mutating func take(_ key: String) -> Any? { remaining.removeValue(forKey: key) }
 
-    /// The field as a date (``PostDate/parse(_:)``), consumed when it is one or blank; a value
-    /// that is no date ("yesterday", "13/25/2024") stays, to be kept in `extra` as written.
+    /// The field as a date (``PostDate/parse(_:)``), consumed when it is one, null or a blank
+    /// string; anything else ("yesterday", "13/25/2024", an object) stays, to be kept in
+    /// `extra` as written.
     mutating func date(_ key: String) -> Date? {
         guard let value = remaining[key] else { return nil }
         let date = PostDate.parse(value)
-        if date != nil || value is NSNull || (Self.text(value) ?? "").trimmingCharacters(in: SidecarReader.blanks).isEmpty {
+        if date != nil || value is NSNull || (value as? String)?.trimmingCharacters(in: SidecarReader.blanks).isEmpty == true {
             remaining.removeValue(forKey: key)
         }
         return date
@@ -140,7 +141,6 @@ struct JSONFields {
         return String(decoding: data, as: UTF8.self)
     }
 
-    /// Parses a JSON object, or throws ``SidecarError``.
     /// What JSONSerialization says is wrong, with the place as a line and column when it
     /// gives one ("Invalid value around character 15" → "invalid value at line 2, column 7").
     static func whereInvalid(_ error: any Error, in data: Data) -> String {
@@ -156,6 +156,7 @@ struct JSONFields {
         return "\(what.prefix(1).lowercased() + what.dropFirst()) at line \(line), column \(column)"
     }
 
+    /// Parses a JSON object, or throws ``SidecarError``.
     static func object(_ data: Data, line: Int? = nil) throws(SidecarError) -> [String: Any] {
         let value: Any
         do { value = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed]) } catch {

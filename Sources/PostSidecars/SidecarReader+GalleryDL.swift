@@ -148,13 +148,14 @@ extension SidecarReader {
         return post
     }
 
-    /// The text of an HTML fragment (Mastodon's `content`): tags out, paragraphs and line
-    /// breaks as newlines, the common entities decoded.
-    /// Whether a text is HTML (a line break or a closing tag in it).
+    /// Whether a text is HTML: it holds one of the tags the platforms write (`<br>`, `</p>`,
+    /// `<a href=…>`, `</span>`). A tweet's "<50 dead … </3" is text.
     static func looksLikeHTML(_ text: String) -> Bool {
-        text.contains("<br") || text.contains("</") || text.contains("<a href") || text.contains("<span class")
+        ["<br>", "<br/>", "<br />", "</p>", "<p>", "<a href=", "</a>", "</span>", "<span class="].contains { text.contains($0) }
     }
 
+    /// The text of an HTML fragment (Mastodon's `content`): tags out, paragraphs and line
+    /// breaks as newlines, the common entities decoded.
     static func htmlText(_ html: String) -> String {
         var text = html.replacingOccurrences(of: "</p><p>", with: "\n\n")
         for tag in ["<br>", "<br/>", "<br />"] { text = text.replacingOccurrences(of: tag, with: "\n") }

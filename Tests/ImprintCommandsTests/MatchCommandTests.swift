@@ -137,6 +137,23 @@ import Testing
         #expect(folder.status == 2 && folder.stderr.contains("folder"), "\(folder.stderr)")
     }
 
+    /// A quote inside an unquoted field is a character (pdq-photo-hasher prints names as they
+    /// are: `Tabqa 5".jpg`), not the start of a field that would swallow the next lines; a
+    /// quoted field never closed is an error, not a silent end of the list.
+    @Test func quotesOnlyOpenFields() throws {
+        let hashes = try Self.sampleHashes()
+        let pdq = try #require(hashes.first { $0.key.hasSuffix("desert-road.jpg") }?.value)
+        let other = try #require(hashes.first { $0.key.hasSuffix("river-palms.jpg") }?.value)
+        let list = FileManager.default.temporaryDirectory.appendingPathComponent("imprint-quote-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: list) }
+        try "\(other),90,Tabqa 5\".jpg\n\(pdq),90,road.jpg\n".write(to: list, atomically: true, encoding: .utf8)
+        let result = try CommandLineRunner.run(["match", "--format", "jsonl", "-l", list.path, "samples/desert-road.jpg", "samples/river-palms.jpg"])
+        #expect(try CommandLineRunner.objects(result).count == 2, "\(result.stderr)")
+        try "\(pdq),90,\"road.jpg\n".write(to: list, atomically: true, encoding: .utf8)
+        let broken = try CommandLineRunner.run(["match", "-l", list.path, "samples/desert-road.jpg"])
+        #expect(broken.status == 2 && broken.stderr.contains("never closed"), "\(broken.stderr)")
+    }
+
     /// A list `hashes export` wrote reads back even when a file name holds a line break
     /// (quoted over two lines, as CSV allows).
     @Test(arguments: ["pdq-csv", "hma-csv"])

@@ -23,6 +23,8 @@ import Testing
         #expect(posts.map { $0.postedAt == nil } == [true, false, true])
         #expect(posts[0].extra.contains("\"posted_at\":\"yesterday\""))
         #expect(!posts[1].extra.contains("posted_at") && !posts[2].extra.contains("posted_at"), "a date read, or none given, is not kept twice")
+        let object = try #require(try SidecarReader.read(path: "/nonexistent/p.jsonl", data: Data(#"{"file": "a.jpg", "text": "x", "posted_at": {"$date": "soon"}}"#.utf8))?.posts.first)
+        #expect(object.postedAt == nil && object.extra.contains("$date"), "an object is kept as written")
     }
 
     /// A broken JSON sidecar says where it breaks, as a line and column.
@@ -192,6 +194,11 @@ import Testing
         #expect(chan.postID == "459876601" && chan.url == "https://boards.4chan.org/pol/thread/459876543#p459876601")
         #expect(chan.postedAt == Self.date("2024-03-05T14:05:40Z"))
         #expect(chan.text == ">>459876543\nBakhmut 2023")
+        // Text that only looks like markup is text.
+        let tweet = try Self.post("h.jpg.json", """
+            {"category": "twitter", "tweet_id": 1, "content": "Casualties <50 dead, >100 wounded </3", "author": {"name": "a"}}
+            """)
+        #expect(tweet.text == "Casualties <50 dead, >100 wounded </3")
     }
 
     /// yt-dlp's id of a tweet's video is the media's; the post is the tweet its address names.

@@ -211,7 +211,7 @@ struct CaseClaims {
                 // The earliest fact about the photo other than this post itself.
                 guard let earliest = events!.first(where: { $0.postID != postID }),
                       postSeconds - earliest.seconds > settings.recycledDays * 86_400,
-                      !Self.namesYear(of: earliest.seconds, in: post.text ?? "") else { continue }
+                      !Self.namesYear(of: earliest.seconds, before: postSeconds, in: post.text ?? "") else { continue }
                 let who = earliest.member == index ? "the same photo" : "a copy of it, \(files[earliest.member].path),"
                 var involved = [file.path]
                 if earliest.member != index { involved.append(files[earliest.member].path) }
@@ -233,10 +233,12 @@ struct CaseClaims {
         return "\(days) day\(days == 1 ? "" : "s")" + (hours > 0 ? " \(hours) hour\(hours == 1 ? "" : "s")" : "")
     }
 
-    /// Whether `text` names the year of `seconds` (Western or Arabic-Indic digits): a post that
-    /// dates the photo itself ("Kuweires air base, photo from 2015", مطار كويرس عام 2015).
-    static func namesYear(of seconds: Int, in text: String) -> Bool {
+    /// Whether `text` names the year of `seconds` (Western or Arabic-Indic digits), one before
+    /// the post's own year: a post that dates the photo itself ("Kuweires air base, photo from
+    /// 2015", مطار كويرس عام 2015). The post's own year is today's date, not the photo's.
+    static func namesYear(of seconds: Int, before posted: Int, in text: String) -> Bool {
         let year = CalendarDay.year(seconds: seconds)
+        guard year < CalendarDay.year(seconds: posted) else { return false }
         return PlaceText.words(text).contains { $0.script == .digits && $0.form == String(year) }
     }
 
@@ -307,6 +309,9 @@ struct CaseClaims {
     /// stripped reposts claim another place.
     func gpsMismatches() -> [Contradiction] {
         var found: [Contradiction] = []
+        // The finding already made for a photo's content and a site: a second copy of the same
+        // file (same GPS, same cluster) is named in it, not reported again.
+        var findingOf: [String: Int] = [:]
         for (index, file) in files.enumerated() {
             guard let latitude = file.latitude, let longitude = file.longitude, !(latitude == 0 && longitude == 0) else { continue }
             var claims = Self.claims(of: [index], files: files, claimByPost: claimByPost)
@@ -322,6 +327,15 @@ struct CaseClaims {
                 let items = bySite[siteID]!, site = items[0].claim.site
                 let km = GeoDistance.kilometres(latitude, longitude, to: site)
                 guard km > settings.gpsMismatchKm + site.uncertaintyKm else { continue }
+                if let earlier = findingOf["\(file.sha256) \(siteID)"] {
+                    let previous = found[earlier]
+                    if !previous.files.contains(file.path) {
+                        found[earlier] = Contradiction(kind: previous.kind, files: previous.files + [file.path], sites: previous.sites,
+                                                       posts: previous.posts, reason: previous.reason)
+                    }
+                    continue
+                }
+                findingOf["\(file.sha256) \(siteID)"] = found.count
                 let first = items[0], post = posts[first.postID]!
                 let whose = first.member == index ? "" : " for a repost of it, \(files[first.member].path)"
                 let more = items.count > 1 ? " (and \(items.count - 1) more post\(items.count == 2 ? "" : "s"))" : ""

@@ -226,10 +226,11 @@ struct IngestCommand: AsyncParsableCommand {
             known[sidecar.path].map { ($0.size, $0.mtimeNanoseconds) != (sidecar.size, sidecar.mtime) } ?? false
         }
         // A moved file took its links along, though its sidecar names the old path: every
-        // sidecar here links its posts afresh.
+        // sidecar here is forgotten and read afresh. (Forgotten, not just unlinked: a run
+        // killed halfway then finds the rest unknown, and reads them, instead of unchanged.)
         let moved = summary.store.moved > 0
-        if moved { try store.dropLinks(ofPostsFrom: found.map(\.path)) }
-        let readAll = try store.forgetSidecars(changed.map(\.path)) > 0 || summary.sidecarsRemoved > 0 || moved
+        let forget = moved ? found.map(\.path) : changed.map(\.path)
+        let readAll = try store.forgetSidecars(forget) > 0 || summary.sidecarsRemoved > 0 || moved
         let mayName = Self.sidecarsThatMayName(readPaths)
         for (path, size, mtime) in found {
             if !readAll, !mayName(path), let known = known[path], known.size == size, known.mtimeNanoseconds == mtime {

@@ -47,10 +47,10 @@ struct IngestJob: Sendable {
         #else
         let mtime = Int64(status.st_mtim.tv_sec) * 1_000_000_000 + Int64(status.st_mtim.tv_nsec)
         #endif
-        var unchangedRow: Int64?
+        var unchangedSHA256: String?
         if let known = known[path], known.size == size, known.mtimeNanoseconds == mtime, known.hasHashes {
             guard verify else { return .unchanged }
-            unchangedRow = known.fileID
+            unchangedSHA256 = known.sha256
         }
         let bytes: [UInt8]
         switch readFile(path) {
@@ -68,14 +68,13 @@ struct IngestJob: Sendable {
         let thumbnail = thumbnailHash(metadata)
         let thumbnailNames = thumbnail.map { HashRecord.thumbnail($0, algorithms: algorithms, filledFrame: nil).map(\.algorithm) } ?? []
         let required = wanted + thumbnailNames
-        let sameContent = try? store.known(sha256: digests.sha256, algorithms: required)
-        if let unchangedRow {
-            // Verified: the very row this path has, with this content.
-            if let sameContent, sameContent.fileID == unchangedRow || sameContent.path == path { return .verified }
+        if let unchangedSHA256 {
+            // Verified: the content this path had when it was ingested.
+            if digests.sha256 == unchangedSHA256 { return .verified }
             warn("\(path): its content changed though its size and mtime did not (SHA-256 now \(digests.sha256)); updated")
         }
         // Same content already hashed: copy (or move) instead of decoding again.
-        if let known = sameContent {
+        if let known = try? store.known(sha256: digests.sha256, algorithms: required) {
             let vanished = known.path != path && !FileManager.default.fileExists(atPath: known.path)
             return .read(IngestedFile(file: file, metadata: nil, hashes: [],
                                       sameContentAs: KnownContent(fileID: known.fileID, path: known.path, pathVanished: vanished)),

@@ -49,7 +49,9 @@ struct MatchCommand: AsyncParsableCommand {
 
     func validate() throws {
         if lists.isEmpty { throw ValidationError("Name at least one --list.") }
-        if lists.filter({ $0 == "-" }).count > 1 { throw ValidationError("Standard input ('-') can be read as one --list only.") }
+        if lists.filter({ $0 == "-" }).count > 1 || (lists.contains("-") && input.paths.contains("-")) {
+            throw ValidationError("Standard input ('-') can be read once: as one --list, or as the hash output to match.")
+        }
         _ = try MatchThresholds(parsing: thresholdList)
     }
 

@@ -47,28 +47,41 @@ struct KnownHashList {
     var assumedAlgorithm = false
 
     /// The list's records with the line each starts on (1-based): a CSV field in quotes may
-    /// hold a line break (a file name with one, as `hashes export` quotes it), so a line whose
-    /// quotes are not closed goes on over the next.
-    static func records(_ lines: [Substring]) -> [(line: Int, text: String)] {
+    /// hold a line break (a file name with one, as `hashes export` quotes it), so a record whose
+    /// quoted field is still open at the end of a line goes on over the next. Only a quote that
+    /// opens a field opens one: `Tabqa 5".jpg` in an unquoted field is a character.
+    /// - Throws: ``Failure`` for a quoted field still open at the end of the list.
+    static func records(_ lines: [Substring], source: String) throws -> [(line: Int, text: String)] {
         var records: [(line: Int, text: String)] = []
         var open: (line: Int, text: String)?
+        var inQuotes = false
         for (index, line) in lines.enumerated() {
-            let quotes = line.reduce(0) { $0 + ($1 == "\"" ? 1 : 0) }
+            // A field starts at the line's start (unless a quoted field goes on) and after a separator.
+            var atFieldStart = !inQuotes
+            var previous: Character? = nil
+            for character in line {
+                if inQuotes {
+                    if character == "\"" { inQuotes = false }  // a closing quote, or the first of a doubled one
+                } else if character == "\"" && (atFieldStart || previous == "\"") {
+                    inQuotes = true
+                }
+                atFieldStart = character == "," || character == "\t" || (atFieldStart && character == " ")
+                previous = character
+            }
             if var current = open {
                 current.text += "\n" + line
-                if quotes % 2 == 1 {
-                    records.append(current)
-                    open = nil
-                } else {
-                    open = current
-                }
-            } else if quotes % 2 == 1 {
-                open = (index + 1, String(line))
+                open = current
             } else {
-                records.append((index + 1, String(line)))
+                open = (index + 1, String(line))
+            }
+            if !inQuotes, let done = open {
+                records.append(done)
+                open = nil
             }
         }
-        if let open { records.append(open) }
+        if let open, inQuotes {
+            throw Failure(source: source, line: open.line, reason: "a quoted field opened here is never closed")
+        }
         return records
     }
 
@@ -86,7 +99,7 @@ struct KnownHashList {
     init(text: String, source: String, format: Format, hexAlgorithm given: HashAlgorithm?) throws {
         var text = Substring(text)
         if text.unicodeScalars.first == "\u{FEFF}" { text = Substring(text.unicodeScalars.dropFirst()) }
-        let lines = Self.records(text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline))
+        let lines = try Self.records(text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline), source: source)
         var format = format
         var hexAlgorithm = given
         // Said by the list itself (`# algorithm: phash`): then even 64 digits are that
@@ -94,7 +107,7 @@ struct KnownHashList {
         var declared: HashAlgorithm?
         // A header's hash, type and quality columns; the others make the label.
         var columns: (hash: Int, type: Int?, quality: Int?)?
-        for (number, rawLine) in lines {
+        for (lineNumber, rawLine) in lines {
             let line = rawLine.trimmingCharacters(in: .whitespaces)
             if line.isEmpty { continue }
             if line.hasPrefix("#") {
@@ -117,7 +130,6 @@ struct KnownHashList {
                 if format == .auto { format = names.contains("signal_type") ? .hmaCSV : .pdqCSV }
                 continue
             }
-            let lineNumber = number
             if let columns {
                 guard columns.hash < fields.count else { throw Failure(source: source, line: lineNumber, reason: "no value in the hash column") }
                 let hex = fields[columns.hash]

@@ -118,7 +118,8 @@ final class RecordWriter {
     /// Room a column needs whatever its first value: an ISO time ("2024-02-08T23:00:00Z"), a
     /// size in bytes, a coordinate.
     static func minimumWidth(of key: String) -> Int {
-        if key.contains("date") || key.contains("time") || key.hasSuffix("_at") || key == "taken" { return 20 }
+        let words = key.split(separator: "_")
+        if words.contains("date") || words.contains("time") || key.hasSuffix("_at") || key == "taken" { return 20 }
         if key == "size" || key == "bytes" || key.hasSuffix("_bytes") { return 10 }
         if key.contains("latitude") || key.contains("longitude") { return 10 }
         return 0
