@@ -51,10 +51,15 @@ struct Contradiction: Sendable {
     }
 
     let kind: Kind
-    let files: [String]
+    private(set) var files: [String]
     let sites: [Site]
     let posts: [String]
     let reason: String
+
+    /// Names one more file the finding is about (another copy of the photo), once.
+    mutating func name(_ path: String) {
+        if !files.contains(path) { files.append(path) }
+    }
 }
 
 /// The claims indexer over a case: every post's text resolved to the site it claims, every
@@ -200,11 +205,7 @@ struct CaseClaims {
                       let postSeconds = CalendarDay.seconds(iso: postedAt), !ClaimResolver.presentsAsOld(post.text ?? "") else { continue }
                 let photo = clusterOfFile[index].map { "cluster \($0)" } ?? "sha256 \(file.sha256)"
                 if let earlier = findingOf["\(postID) \(photo)"] {
-                    if !found[earlier].files.contains(file.path) {
-                        let previous = found[earlier]
-                        found[earlier] = Contradiction(kind: previous.kind, files: previous.files + [file.path], sites: previous.sites,
-                                                       posts: previous.posts, reason: previous.reason)
-                    }
+                    found[earlier].name(file.path)
                     continue
                 }
                 if events == nil { events = clusterOfFile[index].map { clusterEvents[$0] } ?? Self.events(of: [index], files: files, posts: posts) }
@@ -328,11 +329,7 @@ struct CaseClaims {
                 let km = GeoDistance.kilometres(latitude, longitude, to: site)
                 guard km > settings.gpsMismatchKm + site.uncertaintyKm else { continue }
                 if let earlier = findingOf["\(file.sha256) \(siteID)"] {
-                    let previous = found[earlier]
-                    if !previous.files.contains(file.path) {
-                        found[earlier] = Contradiction(kind: previous.kind, files: previous.files + [file.path], sites: previous.sites,
-                                                       posts: previous.posts, reason: previous.reason)
-                    }
+                    found[earlier].name(file.path)
                     continue
                 }
                 findingOf["\(file.sha256) \(siteID)"] = found.count
