@@ -117,10 +117,7 @@ public struct ClaimResolver: Sendable {
     }
 
     private static func presentsAsOld(_ scan: Scan) -> Bool {
-        let forms = scan.forms
-        for start in forms.indices {
-            if PlaceLexicon.passedOffPhrases.starts(at: start, in: forms) { return true }
-        }
+        if PlaceLexicon.passedOffPhrases.occurs(in: scan.forms) { return true }
         for (c, position) in scan.content.enumerated() {
             if scan.has(position, in: PlaceLexicon.oldMaterialCues) { return true }
             guard scan.has(position, in: PlaceLexicon.oldWords) else { continue }
@@ -959,8 +956,7 @@ public struct ClaimResolver: Sendable {
 
     /// Whether the post remembers a past event (``PlaceLexicon/anniversaryPhrases``).
     private func remembers(_ scan: Scan) -> Bool {
-        let forms = scan.forms
-        return PlaceLexicon.anniversaryPhrases.occurs(in: forms)
+        PlaceLexicon.anniversaryPhrases.occurs(in: scan.forms)
     }
 
     /// Whether the post says a report is false: a phrase (``PlaceLexicon/denialPhrases``:
@@ -969,12 +965,11 @@ public struct ClaimResolver: Sendable {
     /// airport; the regime denies any damage"). "Fake" and "false" count only in a post about
     /// no picture: of a picture they say it is old, which the recycled-photo checks handle.
     private func denies(_ scan: Scan, mentions: [Mention]) -> Bool {
-        let forms = scan.forms
-        if PlaceLexicon.denialPhrases.occurs(in: forms) { return true }
+        if PlaceLexicon.denialPhrases.occurs(in: scan.forms) { return true }
         guard let lastStart = mentions.map(\.start).max() else { return false }
-        let before = scan.content.indices.filter { $0 < lastStart }
-        if before.contains(where: { scan.has(scan.content[$0], in: PlaceLexicon.denialCues) }) { return true }
-        return before.contains { scan.has(scan.content[$0], in: PlaceLexicon.fakeWords) }
+        let before = scan.content[..<lastStart]
+        if before.contains(where: { scan.has($0, in: PlaceLexicon.denialCues) }) { return true }
+        return before.contains { scan.has($0, in: PlaceLexicon.fakeWords) }
             && !scan.content.contains { scan.has($0, in: PlaceLexicon.pictureWords) }
     }
 

@@ -83,10 +83,7 @@ enum ExifBlockReader {
         // Copyright or ImageDescription is itself a fact). IFD0 and ExifIFD, from the block as
         // it is in the file; a MakerNote the guard emptied stays out.
         if block.count == tiff.count, let bigEndian = isBigEndian(block), let ifd0 = chain.first {
-            let cursor = ByteCursor(bytes: block)
-            let exifIFD = skipped.contains(.exif) ? nil
-                : entries(block, ifd: ifd0, bigEndian: bigEndian).first { $0.tag == 0x8769 }
-                    .flatMap { cursor.uint32($0.at + 8, bigEndian: bigEndian) }.map(Int.init)
+            let exifIFD = skipped.contains(.exif) ? nil : integerEntry(block, ifd: ifd0, tag: 0x8769)
             for (directory, offset) in [(ExifDirectory.ifd0, Optional(ifd0)), (.exif, exifIFD)] {
                 guard let offset else { continue }
                 for entry in entries(block, ifd: offset, bigEndian: bigEndian)
@@ -210,6 +207,8 @@ enum ExifBlockReader {
         var problems: [(Set<ExifDirectory>, String)] = []
         // A sub-IFD pointer back to an IFD already read (a hostile loop): libexif would read that
         // IFD's entries again as the sub-IFD's (phantom InteropIFD:Make). exiftool refuses it.
+        // The pointer's four bytes whatever its type and count, as libexif follows it
+        // (``integerEntry(_:ifd:tag:)`` reads only well-formed ones).
         func pointer(_ tag: UInt16, in ifd: Int) -> Int? {
             entries(tiff, ifd: ifd, bigEndian: bigEndian).first { $0.tag == tag }.flatMap { cursor.uint32($0.at + 8, bigEndian: bigEndian) }.map(Int.init)
         }

@@ -75,9 +75,9 @@ struct CaseFilesCommand: AsyncParsableCommand {
                        "date_taken", "gps_latitude", "gps_longitude", "make", "model", "posts", "pdq", "pdq_quality", "phash"]
         if full { columns += ["md5", "mtime_ns", "software", "orientation", "jpeg_quality", "hashes", "tags"] }
         let format = options.outputFormat
-        let writer = RecordWriter(format: format, columns: format == .jsonl || format == .json ? nil : columns,
+        let writer = RecordWriter(format: format, columns: format.isJSON ? nil : columns,
                                   textStyle: .table(widths: ["path": 40, "format": 6, "width": 5, "height": 6, "status": 7]))
-        let full = self.full, nested = format == .jsonl || format == .json
+        let full = self.full, nested = format.isJSON
         try store.files(matching: filter) { summary in
             writer.write(CaseRecords.summary(summary, full: full, nested: nested))
         }
@@ -106,7 +106,7 @@ struct CaseShowCommand: AsyncParsableCommand {
         }
         let format = options.outputFormat
         let writer = RecordWriter(format: format, textStyle: .blocks(title: "path"))
-        for detail in details { writer.write(CaseRecords.detail(detail, nested: format == .jsonl || format == .json)) }
+        for detail in details { writer.write(CaseRecords.detail(detail, nested: format.isJSON)) }
         writer.finish()
     }
 }

@@ -43,7 +43,7 @@ enum SiteRecords {
     /// `|`, as the import format writes them, because names hold spaces.
     static func full(_ site: Site, format: OutputFormat) -> OutputRecord {
         func list(_ items: [String]) -> OutputValue {
-            format == .json || format == .jsonl ? .list(items.map(OutputValue.string)) : .string(items.joined(separator: "|"))
+            format.isJSON ? .list(items.map(OutputValue.string)) : .string(items.joined(separator: "|"))
         }
         return fields(site) + [
             ("country", site.country.map(OutputValue.string) ?? .null),

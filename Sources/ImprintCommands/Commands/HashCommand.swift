@@ -158,7 +158,7 @@ struct HashCommand: AsyncParsableCommand {
     func run() async throws {
         let format = batch.outputFormat
         let writer = RecordWriter(
-            format: format, columns: format == .jsonl || format == .json ? nil : columns,
+            format: format, columns: format.isJSON ? nil : columns,
             textStyle: .table(widths: ["path": 40, "format": 6, "width": 5, "height": 6, "pdq_quality": 11, "bytes": 8]))
         let job = HashJob(
             pipeline: HashPipeline(HashRequest(algorithms: algorithms, pdqDihedral: dihedral, exact: exact, hashSize: hashSize,

@@ -99,7 +99,7 @@ struct MatchCommand: AsyncParsableCommand {
         warnAboutWidths(indexes.map { ($0.algorithm, $0.index.wordsPerHash) }, images: images)
         let format = output.outputFormat
         let columns = ["path", "algorithm", "distance", "matched_hash", "pdq_quality", "list", "line", "entry", "label"]
-        let writer = RecordWriter(format: format, columns: format == .json || format == .jsonl ? nil : columns,
+        let writer = RecordWriter(format: format, columns: format.isJSON ? nil : columns,
                                   textStyle: .table(widths: ["path": 36, "algorithm": 9, "distance": 8, "matched_hash": 16,
                                                              "pdq_quality": 11, "list": 20, "line": 5]))
         var matched = 0, lowQuality = 0

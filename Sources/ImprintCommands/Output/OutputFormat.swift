@@ -7,6 +7,9 @@ import Glibc
 public enum OutputFormat: String, CaseIterable, ExpressibleByArgument, Sendable {
     case json, jsonl, csv, text
 
+    /// JSON or JSON Lines: records keep their nesting and lists, and need no fixed columns.
+    public var isJSON: Bool { self == .json || self == .jsonl }
+
     /// `text` on a terminal, JSON Lines when stdout is piped or redirected.
     public static var automatic: OutputFormat {
         isatty(STDOUT_FILENO) == 1 ? .text : .jsonl
