@@ -8,6 +8,7 @@
 // runtime is up, and ThreadSanitizer builds crash on them.)
 #if defined(__x86_64__)
 #include <stdatomic.h>
+#include <immintrin.h>
 #define IMP_X86 1
 static int use_avx2(void) {
     static _Atomic int known = -1; // every thread that races here computes the same answer
@@ -77,6 +78,31 @@ IMP_BODY void resample_vertical(const uint8_t *in, int width,
     }
 }
 
+// PDQ's 16×64 DCT matrix times the 64×64 block times its transpose, each sum started at 0
+// and run over k in order with unfused multiplies and adds, as the reference's loops run.
+// The compiler vectorises the j loops; each lane keeps that sequence.
+IMP_BODY void pdq_dct64_to16(const float *block, const float *matrix, const float *transposed, float *out) {
+    float temp[16 * 64];
+    for (int i = 0; i < 16; i++) {
+        float *row = temp + i * 64;
+        for (int j = 0; j < 64; j++) row[j] = 0;
+        for (int k = 0; k < 64; k++) {
+            const float coefficient = matrix[i * 64 + k];
+            const float *source = block + k * 64;
+            for (int j = 0; j < 64; j++) row[j] += coefficient * source[j];
+        }
+    }
+    for (int i = 0; i < 16; i++) {
+        float *row = out + i * 16;
+        for (int j = 0; j < 16; j++) row[j] = 0;
+        for (int k = 0; k < 64; k++) {
+            const float value = temp[i * 64 + k];
+            const float *source = transposed + k * 16;
+            for (int j = 0; j < 16; j++) row[j] += value * source[j];
+        }
+    }
+}
+
 IMP_BODY int pdq_quality(const float *block) {
     int gradient_sum = 0;
     for (int i = 0; i < 63; i++) {
@@ -142,15 +168,77 @@ static void resample_vertical_avx2(const uint8_t *in, int width,
 }
 
 __attribute__((target("avx2")))
+static void pdq_dct64_to16_avx2(const float *block, const float *matrix, const float *transposed, float *out) {
+    pdq_dct64_to16(block, matrix, transposed, out);
+}
+
+__attribute__((target("avx2")))
 static int pdq_quality_avx2(const float *block) {
     return pdq_quality(block);
 }
 
+// Eight rows at a time: the rows' floats interleaved in `scratch` (pixel x of row r at
+// x * 8 + r), so that each weight multiplies one vector of eight rows' pixels. Every lane
+// runs the scalar loop's own sequence (0, then + w·p for t = 0, 1, …, multiplies and adds
+// unfused), so the sums are the scalar kernel's to the bit. Whole groups of eight pixels
+// compute the table's value in vectors, (0.299 v + 0.587 v) + 0.114 v in float as
+// `PDQLuma.greyTable` does (a gather from the table is slower); the test
+// `greyFoldEqualsRGBFoldExactly` holds the two to the bit.
 __attribute__((target("avx2")))
 static void pdq_fold_rows_grey_avx2(const uint8_t *grey, const float *table, int width, int height,
                                     const float *weights, const int32_t *starts, const int32_t *counts, int stride,
                                     float *scratch, float *out) {
-    pdq_fold_rows_grey(grey, table, width, height, weights, starts, counts, stride, scratch, out);
+    const __m256 red = _mm256_set1_ps(0.299f), green = _mm256_set1_ps(0.587f), blue = _mm256_set1_ps(0.114f);
+    int y = 0;
+    for (; y + 8 <= height; y += 8) {
+        const uint8_t *rows = grey + (size_t)y * (size_t)width;
+        int x = 0;
+        for (; x + 8 <= width; x += 8) {
+            // Eight pixels of each row to luma, then an 8×8 transpose.
+            __m256 v[8];
+            for (int r = 0; r < 8; r++) {
+                const __m128i bytes = _mm_loadl_epi64((const __m128i *)(rows + (size_t)r * (size_t)width + (size_t)x));
+                const __m256 grey = _mm256_cvtepi32_ps(_mm256_cvtepu8_epi32(bytes));
+                v[r] = _mm256_add_ps(_mm256_add_ps(_mm256_mul_ps(red, grey), _mm256_mul_ps(green, grey)), _mm256_mul_ps(blue, grey));
+            }
+            const __m256 t0 = _mm256_unpacklo_ps(v[0], v[1]), t1 = _mm256_unpackhi_ps(v[0], v[1]);
+            const __m256 t2 = _mm256_unpacklo_ps(v[2], v[3]), t3 = _mm256_unpackhi_ps(v[2], v[3]);
+            const __m256 t4 = _mm256_unpacklo_ps(v[4], v[5]), t5 = _mm256_unpackhi_ps(v[4], v[5]);
+            const __m256 t6 = _mm256_unpacklo_ps(v[6], v[7]), t7 = _mm256_unpackhi_ps(v[6], v[7]);
+            const __m256 u0 = _mm256_shuffle_ps(t0, t2, 0x44), u1 = _mm256_shuffle_ps(t0, t2, 0xEE);
+            const __m256 u2 = _mm256_shuffle_ps(t1, t3, 0x44), u3 = _mm256_shuffle_ps(t1, t3, 0xEE);
+            const __m256 u4 = _mm256_shuffle_ps(t4, t6, 0x44), u5 = _mm256_shuffle_ps(t4, t6, 0xEE);
+            const __m256 u6 = _mm256_shuffle_ps(t5, t7, 0x44), u7 = _mm256_shuffle_ps(t5, t7, 0xEE);
+            float *target = scratch + (size_t)x * 8;
+            _mm256_storeu_ps(target + 0, _mm256_permute2f128_ps(u0, u4, 0x20));
+            _mm256_storeu_ps(target + 8, _mm256_permute2f128_ps(u1, u5, 0x20));
+            _mm256_storeu_ps(target + 16, _mm256_permute2f128_ps(u2, u6, 0x20));
+            _mm256_storeu_ps(target + 24, _mm256_permute2f128_ps(u3, u7, 0x20));
+            _mm256_storeu_ps(target + 32, _mm256_permute2f128_ps(u0, u4, 0x31));
+            _mm256_storeu_ps(target + 40, _mm256_permute2f128_ps(u1, u5, 0x31));
+            _mm256_storeu_ps(target + 48, _mm256_permute2f128_ps(u2, u6, 0x31));
+            _mm256_storeu_ps(target + 56, _mm256_permute2f128_ps(u3, u7, 0x31));
+        }
+        for (; x < width; x++) {
+            for (int r = 0; r < 8; r++) scratch[(size_t)x * 8 + (size_t)r] = table[rows[(size_t)r * (size_t)width + (size_t)x]];
+        }
+        float sums[64 * 8] __attribute__((aligned(32)));
+        for (int j = 0; j < 64; j++) {
+            const float *source = scratch + (size_t)starts[j] * 8;
+            const float *k = weights + (size_t)j * (size_t)stride;
+            __m256 sum = _mm256_setzero_ps();
+            for (int t = 0; t < counts[j]; t++) {
+                sum = _mm256_add_ps(sum, _mm256_mul_ps(_mm256_set1_ps(k[t]), _mm256_loadu_ps(source + (size_t)t * 8)));
+            }
+            _mm256_store_ps(sums + j * 8, sum);
+        }
+        for (int r = 0; r < 8; r++) {
+            float *target = out + (size_t)(y + r) * 64;
+            for (int j = 0; j < 64; j++) target[j] = sums[j * 8 + r];
+        }
+    }
+    pdq_fold_rows_grey(grey + (size_t)y * (size_t)width, table, width, height - y, weights, starts, counts, stride,
+                       scratch, out + (size_t)y * 64);
 }
 
 __attribute__((target("avx2")))
@@ -183,6 +271,16 @@ void imp_resample_vertical_u8(const uint8_t *in, int width,
     }
 #endif
     resample_vertical(in, width, weights, starts, counts, stride, precision_bits, out_height, out);
+}
+
+void imp_pdq_dct64_to16(const float *block, const float *matrix, const float *transposed, float *out) {
+#if IMP_X86
+    if (use_avx2()) {
+        pdq_dct64_to16_avx2(block, matrix, transposed, out);
+        return;
+    }
+#endif
+    pdq_dct64_to16(block, matrix, transposed, out);
 }
 
 int imp_pdq_quality(const float *block) {

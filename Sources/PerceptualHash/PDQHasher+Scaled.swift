@@ -19,6 +19,16 @@ extension PDQHasher {
         guard fullWidth >= minimumDimension, fullHeight >= minimumDimension, width >= 1, height >= 1 else {
             return (PDQResult(hash: .zero, quality: 0), dihedral ? Array(repeating: .zero, count: 8) : nil)
         }
+        let block = decimated(scaledPixels: pixels, channels: channels, width: width, height: height,
+                              fullWidth: fullWidth, fullHeight: fullHeight)
+        return result(of: block, dihedral: dihedral)
+    }
+
+    /// The 64×64 block (row-major) the reference's blur-and-decimate makes of the
+    /// `fullWidth × fullHeight` original, from its DCT-scaled `pixels`.
+    static func decimated(
+        scaledPixels pixels: [UInt8], channels: Int, width: Int, height: Int, fullWidth: Int, fullHeight: Int
+    ) -> [Float] {
         let horizontal = SampleWeights.cached(full: fullWidth, scaled: width)
         let vertical = SampleWeights.cached(full: fullHeight, scaled: height)
         // Horizontal, in C (`imp_pdq_fold_rows_*`): every shrunken row to 64 weighted sums.
@@ -29,7 +39,7 @@ extension PDQHasher {
                 horizontal.starts.withUnsafeBufferPointer { starts in
                     horizontal.counts.withUnsafeBufferPointer { counts in
                         if channels == 1 {
-                            var scratch = [Float](repeating: 0, count: width)
+                            var scratch = [Float](repeating: 0, count: 8 * width)
                             pixels.withUnsafeBufferPointer { grey in
                                 PDQLuma.greyTable.withUnsafeBufferPointer { table in
                                     imp_pdq_fold_rows_grey(
@@ -64,7 +74,7 @@ extension PDQHasher {
                 }
             }
         }
-        return result(of: block, dihedral: dihedral)
+        return block
     }
 
     /// For one axis: the weight of each shrunken pixel in each of the 64 reference samples.

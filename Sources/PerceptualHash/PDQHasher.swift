@@ -224,41 +224,15 @@ public enum PDQHasher {
     ///
     /// - Complexity: 16×64×64 + 16×16×64 multiply-adds.
     static func dct64To16(_ block: [Float]) -> [Float] {
-        var temp = [Float](repeating: 0, count: 16 * 64)
-        var out = [Float](repeating: 0, count: 16 * 16)
-        block.withUnsafeBufferPointer { a in
-            dctMatrix.withUnsafeBufferPointer { d in
-                temp.withUnsafeMutableBufferPointer { t in
-                    for i in 0..<16 {
-                        let row = i * 64
-                        for k in 0..<64 {
-                            let coefficient = d[row + k]
-                            let source = k * 64
-                            for j in 0..<64 { t[row + j] += coefficient * a[source + j] }
-                        }
-                    }
-                }
-            }
+        [Float](unsafeUninitializedCapacity: 16 * 16) { out, initialized in
+            imp_pdq_dct64_to16(block, dctMatrix, dctMatrixTransposed, out.baseAddress)
+            initialized = 16 * 16
         }
-        temp.withUnsafeBufferPointer { t in
-            dctMatrixTransposed.withUnsafeBufferPointer { dt in
-                out.withUnsafeMutableBufferPointer { b in
-                    for i in 0..<16 {
-                        for k in 0..<64 {
-                            let value = t[i * 64 + k]
-                            let source = k * 16
-                            for j in 0..<16 { b[i * 16 + j] += value * dt[source + j] }
-                        }
-                    }
-                }
-            }
-        }
-        return out
     }
 
     /// `pdqBuffer16x16ToBits`: bit `i*16+j` set where coefficient (i, j) exceeds the Torben median.
     static func bits(of dct: [Float]) -> Hash256 {
-        let median = torbenMedian(dct)
+        let median = lowerMedian(dct)
         var words: [UInt64] = [0, 0, 0, 0]
         for k in 0..<256 where dct[k] > median {
             words[3 - k / 64] |= UInt64(1) << UInt64(k % 64)
@@ -266,39 +240,35 @@ public enum PDQHasher {
         return Hash256(words: (words[0], words[1], words[2], words[3]))
     }
 
-    /// Torben Mogensen's median (N. Devillard's implementation, as the reference uses):
-    /// the ⌈n/2⌉-th smallest value, without reordering the input.
-    static func torbenMedian(_ values: [Float]) -> Float {
-        let n = values.count
-        let half = (n + 1) / 2
-        var minimum = values[0], maximum = values[0]
-        for value in values.dropFirst() {
-            if value < minimum { minimum = value }
-            if value > maximum { maximum = value }
-        }
-        var guess: Float = 0, maxBelow: Float = 0, minAbove: Float = 0
-        var less = 0, equal = 0
-        while true {
-            guess = (minimum + maximum) / 2
-            less = 0; equal = 0
-            var greater = 0
-            maxBelow = minimum; minAbove = maximum
-            for value in values {
-                if value < guess {
-                    less += 1
-                    if value > maxBelow { maxBelow = value }
-                } else if value > guess {
-                    greater += 1
-                    if value < minAbove { minAbove = value }
-                } else {
-                    equal += 1
+    /// The ⌈n/2⌉-th smallest value: what the reference's Torben median returns (N. Devillard's
+    /// implementation), found by selection on a copy, which takes a tenth of Torben's passes.
+    static func lowerMedian(_ values: [Float]) -> Float {
+        precondition(!values.isEmpty, "the median of nothing")
+        var copy = values
+        let k = (values.count + 1) / 2 - 1
+        return copy.withUnsafeMutableBufferPointer { v in
+            // Hoare's selection: narrow [low, high] to the part holding position k.
+            var low = 0, high = v.count - 1
+            while low < high {
+                let middle = low + (high - low) / 2
+                // Median of three as the pivot: sorted input costs no more than shuffled.
+                if v[middle] < v[low] { v.swapAt(middle, low) }
+                if v[high] < v[low] { v.swapAt(high, low) }
+                if v[high] < v[middle] { v.swapAt(high, middle) }
+                let pivot = v[middle]
+                var i = low, j = high
+                while i <= j {
+                    while v[i] < pivot { i += 1 }
+                    while pivot < v[j] { j -= 1 }
+                    if i <= j {
+                        v.swapAt(i, j)
+                        i += 1
+                        j -= 1
+                    }
                 }
+                if k <= j { high = j } else if k >= i { low = i } else { break }
             }
-            if less <= half && greater <= half { break }
-            if less > greater { maximum = maxBelow } else { minimum = minAbove }
+            return v[k]
         }
-        if less >= half { return maxBelow }
-        if less + equal >= half { return guess }
-        return minAbove
     }
 }

@@ -27,14 +27,22 @@ import Testing
         #expect(PDQHasher.jaroszWindowSize(oldDimension: old, newDimension: new) == expected)
     }
 
-    @Test func torbenMedianIsLowerMiddleValue() {
+    /// The median PDQ thresholds at is the reference's Torben median: the ⌈n/2⌉-th smallest.
+    @Test func lowerMedianIsTheLowerMiddleValue() {
         var generator = SystemRandomNumberGenerator()
-        for _ in 0..<20 {
-            let values = (0..<256).map { _ in Float.random(in: -1000...1000, using: &generator) }
-            #expect(PDQHasher.torbenMedian(values) == values.sorted()[127])
+        for count in [1, 2, 3, 255, 256] {
+            for _ in 0..<20 {
+                let values = (0..<count).map { _ in Float.random(in: -1000...1000, using: &generator) }
+                #expect(PDQHasher.lowerMedian(values) == values.sorted()[(count + 1) / 2 - 1])
+            }
         }
         let ties: [Float] = Array(repeating: 3, count: 200) + Array(repeating: 5, count: 56)
-        #expect(PDQHasher.torbenMedian(ties) == 3)
+        #expect(PDQHasher.lowerMedian(ties) == 3)
+        #expect(PDQHasher.lowerMedian(ties.reversed()) == 3)
+        let halves: [Float] = Array(repeating: 1, count: 128) + Array(repeating: 2, count: 128)
+        #expect(PDQHasher.lowerMedian(halves) == 1)
+        #expect(PDQHasher.lowerMedian(Array(repeating: 7, count: 256)) == 7)
+        #expect(PDQHasher.lowerMedian((0..<256).map(Float.init)) == 127)
     }
 
     /// Box filter against a direct window mean, including the shrinking windows at both ends.
@@ -59,6 +67,25 @@ import Testing
             #expect(abs(rowOut[index] - mean) < 1e-4)
             #expect(rowOut[index] == columnOut[index])
         }
+    }
+
+    /// The grey fold (eight rows at a time where the CPU has AVX2, the luma computed in vectors)
+    /// and the RGB fold (one row at a time on the luma plane) give the same floats, bit for bit,
+    /// for every byte value, at sizes that leave rows and columns over.
+    @Test(arguments: [(203, 77), (96, 64), (37, 300)])
+    func greyFoldEqualsRGBFoldExactly(width: Int, height: Int) {
+        // Every byte value first, then a scramble of the index (Knuth's multiplicative hash).
+        let grey = (0..<width * height).map { index in
+            index < 256 ? UInt8(index) : UInt8(truncatingIfNeeded: (UInt32(index) &* 2_654_435_761) >> 13)
+        }
+        let rgb = grey.flatMap { [$0, $0, $0] }
+        let sizes = (width: width, height: height, fullWidth: width * 4 + 1, fullHeight: height * 4 + 3)
+        let fromGrey = PDQHasher.decimated(scaledPixels: grey, channels: 1, width: sizes.width, height: sizes.height,
+                                           fullWidth: sizes.fullWidth, fullHeight: sizes.fullHeight)
+        let fromRGB = PDQHasher.decimated(scaledPixels: rgb, channels: 3, width: sizes.width, height: sizes.height,
+                                          fullWidth: sizes.fullWidth, fullHeight: sizes.fullHeight)
+        #expect(fromGrey.map(\.bitPattern) == fromRGB.map(\.bitPattern))
+        #expect(Set(fromGrey).count > 100)
     }
 
     @Test func flatImageHasQualityZero() {

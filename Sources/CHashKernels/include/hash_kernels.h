@@ -27,6 +27,10 @@ void imp_resample_vertical_u8(const uint8_t *in, int width,
                               const int32_t *weights, const int32_t *starts, const int32_t *counts,
                               int stride, int precision_bits, int out_height, uint8_t *out);
 
+/// PDQ's 16×16 DCT of a 64×64 float block (row-major): `matrix` (16×64) · block ·
+/// `transposed` (64×16, the matrix transposed), each product summed over k in order from 0.
+void imp_pdq_dct64_to16(const float *block, const float *matrix, const float *transposed, float *out);
+
 /// PDQ's quality: the reference's gradient sum over a 64×64 float block (row-major), each
 /// difference scaled as `(int)((a - b) * 100 / 255)` in float, divided by 90, capped at 100.
 int imp_pdq_quality(const float *block);
@@ -34,7 +38,8 @@ int imp_pdq_quality(const float *block);
 /// PDQ's horizontal pass on a DCT-scaled image: each of `height` rows of `width` pixels
 /// becomes 64 floats in `out`, output `j` the sum over `t < counts[j]` of
 /// `weights[j * stride + t] * pixel(starts[j] + t)`, summed in that order. The grey variant
-/// takes each byte through `table` (256 floats) into `scratch` (`width` floats) first.
+/// takes each byte through `table` (256 floats) into `scratch` (`8 × width` floats: eight
+/// rows at a time where the CPU has AVX2) first.
 void imp_pdq_fold_rows_grey(const uint8_t *grey, const float *table, int width, int height,
                             const float *weights, const int32_t *starts, const int32_t *counts, int stride,
                             float *scratch, float *out);
