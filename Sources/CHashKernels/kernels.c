@@ -103,6 +103,33 @@ IMP_BODY void pdq_dct64_to16(const float *block, const float *matrix, const floa
     }
 }
 
+// Bilinear samples along a turned grid, in 16.16 fixed point with 8-bit weights; positions
+// are clamped to the image, so the edge pixel stands in for anything outside.
+IMP_BODY void rotate_sample(const uint8_t *restrict in, int width, int height, int channels,
+                            int64_t origin_x, int64_t origin_y, int64_t dxx, int64_t dxy,
+                            int out_width, int out_height, uint8_t *restrict out) {
+    const int64_t max_x = (int64_t)(width - 1) << 16, max_y = (int64_t)(height - 1) << 16;
+    const int64_t dyx = -dxy, dyy = dxx;
+    const size_t row_bytes = (size_t)width * (size_t)channels;
+    for (int y = 0; y < out_height; y++) {
+        int64_t px = origin_x + (int64_t)y * dyx, py = origin_y + (int64_t)y * dyy;
+        for (int x = 0; x < out_width; x++, px += dxx, py += dxy) {
+            const int64_t sx = px < 0 ? 0 : (px > max_x ? max_x : px);
+            const int64_t sy = py < 0 ? 0 : (py > max_y ? max_y : py);
+            const int x0 = (int)(sx >> 16), y0 = (int)(sy >> 16);
+            const uint32_t fx = (uint32_t)((sx & 0xFFFF) >> 8), fy = (uint32_t)((sy & 0xFFFF) >> 8);
+            // At the last column or row the fraction is 0, so the neighbour's weight is too.
+            const size_t right = x0 + 1 < width ? (size_t)channels : 0, below = y0 + 1 < height ? row_bytes : 0;
+            const uint8_t *p = in + (size_t)y0 * row_bytes + (size_t)x0 * (size_t)channels;
+            for (int k = 0; k < channels; k++, p++) {
+                const uint32_t top = p[0] * (256 - fx) + p[right] * fx;
+                const uint32_t bottom = p[below] * (256 - fx) + p[below + right] * fx;
+                *out++ = (uint8_t)((top * (256 - fy) + bottom * fy + 32768) >> 16);
+            }
+        }
+    }
+}
+
 IMP_BODY int pdq_quality(const float *block) {
     int gradient_sum = 0;
     for (int i = 0; i < 63; i++) {
@@ -271,6 +298,14 @@ void imp_resample_vertical_u8(const uint8_t *in, int width,
     }
 #endif
     resample_vertical(in, width, weights, starts, counts, stride, precision_bits, out_height, out);
+}
+
+void imp_rotate_sample_u8(const uint8_t *in, int width, int height, int channels,
+                          int64_t origin_x, int64_t origin_y, int64_t dxx, int64_t dxy,
+                          int out_width, int out_height, uint8_t *out) {
+    // Grey (the fast mode's decode) gets its own copy, with the channel loop unrolled away.
+    if (channels == 1) rotate_sample(in, width, height, 1, origin_x, origin_y, dxx, dxy, out_width, out_height, out);
+    else rotate_sample(in, width, height, channels, origin_x, origin_y, dxx, dxy, out_width, out_height, out);
 }
 
 void imp_pdq_dct64_to16(const float *block, const float *matrix, const float *transposed, float *out) {

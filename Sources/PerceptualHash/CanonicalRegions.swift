@@ -1,3 +1,4 @@
+internal import CHashKernels
 import Foundation
 public import ImageDecoding
 
@@ -138,41 +139,20 @@ public enum CanonicalRegions {
         let regionWidth = Double(image.width) * share, regionHeight = Double(image.height) * share
         let step = max(1, min(regionWidth, regionHeight) / Double(rotatedShortSide))  // source pixels per sample
         let width = max(1, Int(regionWidth / step)), height = max(1, Int(regionHeight / step))
-        let c = image.channels, sourceWidth = image.width
+        let c = image.channels
         let angle = degrees * Double.pi / 180
         // 16.16 fixed point: position of sample (x, y) = origin + x·(dxx, dxy) + y·(dyx, dyy).
         let one = 65536.0
         let (dxx, dxy) = (Int(step * cos(angle) * one), Int(step * sin(angle) * one))
-        let (dyx, dyy) = (-dxy, dxx)
         let (centreX, centreY) = (Double(image.width - 1) / 2, Double(image.height - 1) / 2)
         let (halfW, halfH) = (Double(width - 1) / 2 * step, Double(height - 1) / 2 * step)
         let cosine = cos(angle), sine = sin(angle)
         let originX = Int((centreX - halfW * cosine + halfH * sine) * one)
         let originY = Int((centreY - halfW * sine - halfH * cosine) * one)
-        let (maxX, maxY) = ((image.width - 1) << 16, (image.height - 1) << 16)
-        var pixels = [UInt8](repeating: 0, count: width * height * c)
-        image.pixels.withUnsafeBufferPointer { source in
-            pixels.withUnsafeMutableBufferPointer { target in
-                var out = 0
-                for y in 0..<height {
-                    var px = originX + y * dyx, py = originY + y * dyy
-                    for _ in 0..<width {
-                        let sx = min(max(px, 0), maxX), sy = min(max(py, 0), maxY)
-                        let x0 = sx >> 16, y0 = sy >> 16
-                        let fx = (sx & 0xFFFF) >> 8, fy = (sy & 0xFFFF) >> 8  // 8-bit weights
-                        let x1 = min(x0 + 1, sourceWidth - 1), y1 = min(y0 + 1, image.height - 1)
-                        let row0 = y0 * sourceWidth, row1 = y1 * sourceWidth
-                        for k in 0..<c {
-                            let top = Int(source[(row0 + x0) * c + k]) * (256 - fx) + Int(source[(row0 + x1) * c + k]) * fx
-                            let bottom = Int(source[(row1 + x0) * c + k]) * (256 - fx) + Int(source[(row1 + x1) * c + k]) * fx
-                            target[out] = UInt8((top * (256 - fy) + bottom * fy + 32768) >> 16)
-                            out += 1
-                        }
-                        px += dxx
-                        py += dxy
-                    }
-                }
-            }
+        let pixels = [UInt8](unsafeUninitializedCapacity: width * height * c) { out, initialized in
+            imp_rotate_sample_u8(image.pixels, Int32(image.width), Int32(image.height), Int32(c),
+                                 Int64(originX), Int64(originY), Int64(dxx), Int64(dxy), Int32(width), Int32(height), out.baseAddress)
+            initialized = width * height * c
         }
         // The stored size shrinks in proportion, so fast-mode PDQ still knows the scale.
         let stored = HashPipeline.orientedStoredSize(of: image)

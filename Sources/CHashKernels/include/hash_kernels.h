@@ -27,6 +27,13 @@ void imp_resample_vertical_u8(const uint8_t *in, int width,
                               const int32_t *weights, const int32_t *starts, const int32_t *counts,
                               int stride, int precision_bits, int out_height, uint8_t *out);
 
+/// Bilinear samples of `in` (`width × height` pixels of `channels` bytes) along a turned
+/// grid: sample (x, y) sits at origin + x·(dxx, dxy) + y·(−dxy, dxx), in 16.16 fixed point,
+/// clamped to the image; weights are the fractions' top 8 bits, rounded half up.
+void imp_rotate_sample_u8(const uint8_t *in, int width, int height, int channels,
+                          int64_t origin_x, int64_t origin_y, int64_t dxx, int64_t dxy,
+                          int out_width, int out_height, uint8_t *out);
+
 /// PDQ's 16×16 DCT of a 64×64 float block (row-major): `matrix` (16×64) · block ·
 /// `transposed` (64×16, the matrix transposed), each product summed over k in order from 0.
 void imp_pdq_dct64_to16(const float *block, const float *matrix, const float *transposed, float *out);
