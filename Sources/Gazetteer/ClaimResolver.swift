@@ -631,7 +631,9 @@ public struct ClaimResolver: Sendable {
         // from $180", visa on arrival at Erbil airport, شروط دخول عبر المصنع) name the
         // places travellers use, not places taken or struck. (Entering is how travellers use
         // a crossing, so it does not count as a capture here.)
-        if isAboutTravel(scan) {
+        // So do job adverts (the places of the work) and threats (places named as targets).
+        if isAboutTravel(scan) || scan.content.contains(where: { scan.has($0, in: PlaceLexicon.jobWords) })
+            || PlaceLexicon.threatPhrases.occurs(in: scan.forms) {
             for m in mentions.indices
             where !hasCue(PlaceLexicon.captureCues.subtracting(PlaceLexicon.entryWords), around: mentions[m], scan: scan, before: 4, after: 3)
                 && !hasCue(PlaceLexicon.attackWords, around: mentions[m], scan: scan, before: 4, after: 3) {
@@ -984,7 +986,8 @@ public struct ClaimResolver: Sendable {
     /// Whether one of `cues` stands up to `before` words before the mention or `after` words
     /// after it, in its clause. Looking ahead stops at another place (`stopAt`: its start and
     /// end) unless only "and"/"or" stands between: "Erbil airport and Harir will burn" puts
-    /// both under "will".
+    /// both under "will". Gap words, type words and reporting words ("Next target, they say:
+    /// Tishreen Dam") are not counted.
     private func hasCue(_ cues: Set<String>, around mention: Mention, scan: Scan, before: Int, after: Int,
                         stopAt others: [Int: Int] = [:], except: (Int) -> Bool = { _ in false }) -> Bool {
         let content = scan.content
@@ -995,7 +998,9 @@ public struct ClaimResolver: Sendable {
             // A word in the clause before is no cue for this one.
             if scan.words[content[c + 1]].startsClause { break }
             if isCue(c) { return true }
-            if !scan.has(content[c], in: PlaceLexicon.gapWords), !scan.isTypeWord[c] { seen += 1 }
+            if !scan.has(content[c], in: PlaceLexicon.gapWords), !scan.has(content[c], in: PlaceLexicon.reportingWords), !scan.isTypeWord[c] {
+                seen += 1
+            }
             c -= 1
         }
         c = mention.end + 1
@@ -1004,7 +1009,9 @@ public struct ClaimResolver: Sendable {
         while c < content.count, seen < after {
             if scan.words[content[c]].startsClause { break }
             if let otherEnd = others[c] {
-                guard onlyConjunctions, c > mention.end + 1 else { break }
+                // Past a place listed with "and" or joined as a route ("Damascus–Baghdad
+                // flights will resume"), not past one that merely follows.
+                guard onlyConjunctions, c > mention.end + 1 || (c == mention.end + 1 && scan.words[content[c]].joinedToPrevious) else { break }
                 c = otherEnd + 1
                 continue
             }
@@ -1013,7 +1020,9 @@ public struct ClaimResolver: Sendable {
                 return !(c + 1...c + 3).contains { others[$0] != nil }
             }
             if !scan.has(content[c], in: PlaceLexicon.conjunctions), !scan.isTypeWord[c] { onlyConjunctions = false }
-            if !scan.has(content[c], in: PlaceLexicon.gapWords), !scan.isTypeWord[c] { seen += 1 }
+            if !scan.has(content[c], in: PlaceLexicon.gapWords), !scan.has(content[c], in: PlaceLexicon.reportingWords), !scan.isTypeWord[c] {
+                seen += 1
+            }
             c += 1
         }
         return false

@@ -38,10 +38,12 @@ enum PlaceLexicon {
         add(["runway", "runways", "hangar", "hangars", "apron", "tarmac", "flight line", "مدرج", "المدرج", "هنغار", "هنغارات"],
             [.airBase: 0.8, .airport: 0.8])
         add(["air base", "airbase", "air force base", "afb", "air station", "air bases", "airbases",
-             "base aérienne", "militärflughafen", "fliegerhorst", "luftwaffenstützpunkt", "hava üssü", "hava üssünde", "hava üssüne"], airBase)
+             "base aérienne", "militärflughafen", "militärflugplatz", "luftwaffenbasis", "fliegerhorst", "luftwaffenstützpunkt",
+             "hava üssü", "hava üssünde", "hava üssüne"], airBase)
         add(["قاعدة جوية", "القاعدة الجوية"], airBase)
         add(["الجوية", "جوية", "الجوي", "جوي"], [.airBase: 0.7], adjective: true)
-        add(["base", "bases", "camp", "garrison", "barracks", "قاعدة", "قواعد", "معسكر", "ثكنة"], base)
+        add(["base", "bases", "camp", "garrison", "barracks", "قاعدة", "قواعد", "معسكر", "ثكنة",
+             "stützpunkt", "militärstützpunkt", "militärbasis"], base)
         add(["military", "militaire"], military)
         add(["العسكري", "عسكري", "العسكرية", "عسكرية"], military, adjective: true)
         add(["international", "الدولي", "دولي"], [.airport: 0.3], adjective: true)
@@ -97,6 +99,8 @@ enum PlaceLexicon {
         "بادية", "ببادية", "badia",
         "قرب", "بالقرب", "شرق", "غرب", "شمال", "جنوب", "شرقي", "غربي", "شمالي", "جنوبي", "ريف", "محافظة", "اطراف",
         "ضواحي", "بين",
+        // German wire copy: "der Militärflugplatz Schairat südöstlich von Homs".
+        "östlich", "westlich", "nördlich", "südlich", "nordöstlich", "nordwestlich", "südöstlich", "südwestlich", "nahe",
     ])
 
     /// Words after which a place is only where someone or something came from, even with no
@@ -124,6 +128,13 @@ enum PlaceLexicon {
         "يصدر", "تصدر", "اصدر", "اصدرت", "يعلن", "تعلن", "اعلن", "اعلنت", "يرفع", "يخفض", "يحدد", "تحدد", "يطبع",
     ])
 
+    /// Words that report who says something ("Next target, they say: Tishreen Dam", "Raqqa,
+    /// activists said, has fallen"): they stand between a cue and its place without moving it.
+    static let reportingWords: Set<String> = canonicalSet([
+        "they", "say", "says", "said", "claim", "claims", "claimed", "reportedly", "allegedly", "reports", "reported",
+        "يقولون", "يقول", "تقول", "قالوا", "حسب", "بحسب", "وفق",
+    ])
+
     /// "from" and من.
     static let fromWords: Set<String> = canonicalSet(["from", "من"])
 
@@ -134,8 +145,9 @@ enum PlaceLexicon {
     static let anniversaryPhrases = PhraseList([
         "on this day", "this day in", "years ago", "في مثل هذا اليوم",
         // Remembering, not showing: "we remember the martyrs of Kobani", نستذكر, Kurmanji
-        // "bi bîr tînin", Turkish "anıyoruz".
+        // "bi bîr tînin", Turkish "anıyoruz"; a "throwback" to a trip.
         "we remember", "in memory of", "remembering the", "نستذكر", "نتذكر", "bi bîr tînin", "bi bîr dixin", "anıyoruz",
+        "throwback", "tbt", "flashback",
         // Counting the years: "11 years since the siege was broken". (Not "never forget" or
         // لن ننسى: massacre anniversaries show the base; nor "three years of" or بعد سنوات:
         // "the siege broken after three years".)
@@ -158,6 +170,21 @@ enum PlaceLexicon {
     ])
     /// "Fake" and "false": a denial in a post about no picture.
     static let fakeWords: Set<String> = canonicalSet(["fake", "false"])
+
+    /// Words of a job advert ("We're hiring: logistics coordinator based in Erbil, travel to the
+    /// Ibrahim Khalil border area; send CV", مجلس مدينة الميادين يعلن عن حاجته لعمال … على
+    /// الراغبين مراجعة …): the places named are where the work is.
+    static let jobWords: Set<String> = canonicalSet([
+        "hiring", "vacancy", "vacancies", "cv", "applicants", "وظيفه", "وظائف", "توظيف", "شاغر", "شاغره",
+        // على الراغبين مراجعة … "those interested should apply to …".
+        "الراغبين", "الراغبات",
+    ])
+
+    /// Phrases of a threat: "US bases at Ain al-Asad and Harir will become legitimate
+    /// targets", أهدافاً مشروعة. The places are threatened, not shown struck.
+    static let threatPhrases = PhraseList([
+        "legitimate target", "legitimate targets", "هدف مشروع", "هدفا مشروعا", "اهداف مشروعه", "اهدافا مشروعه",
+    ])
 
     /// Words of travel: fares, bookings, visas, timetables. With "entering" set aside, a place
     /// named in such a post is where travellers go, not a site taken.
@@ -263,10 +290,12 @@ enum PlaceLexicon {
         "الطقس", "طقس", "الحراره", "حراره", "درجات", "عاصفه", "الامطار", "ثلوج", "الانواء",
         "اسعار", "الاسعار", "سعر", "الدولار", "دولار", "ليره", "الليره", "دينار", "الذهب",
         "التقنين", "البرلمان", "الموازنه", "عطله", "العطله", "الامتحانات", "دوري", "الدوري", "مباراه", "المباراه", "منتخب",
-        // Job adverts and wanted notices: مطلوب سائقين على خط حلب - اللاذقية.
-        "hiring", "vacancy", "vacancies", "وظيفه", "وظائف", "توظيف", "مطلوب",
+        // Wanted notices: مطلوب سائقين على خط حلب - اللاذقية. (Job adverts: ``jobWords``.)
+        "مطلوب",
         // Currency and gold rates, condolences, reconstruction funds.
         "gold", "usd", "iqd", "syp", "fx", "mithqal", "currency", "condolences", "condolence", "تعازينا", "التعازي", "نعزي",
+        // Death notices: إنا لله وإنا إليه راجعون، انتقل إلى رحمة الله المرحوم …، الفاتحة على روحه.
+        "راجعون", "المرحوم", "المرحومه", "الفقيد", "الفقيده", "الفاتحه", "عزاء", "العزاء",
         "reconstruction", "rebuilding", "اعمار", "الاعمار",
         // Portraits and obituaries: "Martyr's portrait: Ahmad, 23, from Manbij".
         "portrait", "obituary", "rip",
@@ -320,6 +349,7 @@ enum PlaceLexicon {
         "morocco", "india", "pakistan", "afghanistan", "libya", "yemen", "egypt", "algeria", "tunisia", "sudan",
         "somalia", "nigeria", "mali", "ukraine", "chechnya", "bosnia", "mexico", "brazil", "philippines", "bangladesh",
         "myanmar", "nepal", "china", "indonesia", "gaza", "laos", "vietnam", "thailand", "cambodia", "malaysia", "kenya",
+        "crimea", "crimée", "krim", "القرم",
         "ethiopia", "tanzania", "congo", "venezuela", "colombia", "peru", "chile", "argentina", "japan", "taiwan",
         "المغرب", "الهند", "باكستان", "افغانستان", "ليبيا", "اليمن", "مصر", "الجزائر", "تونس", "السودان", "الصومال",
         "نيجيريا", "مالي", "اوكرانيا", "الشيشان", "البوسنه", "المكسيك", "البرازيل", "الفلبين", "بنغلاديش", "ميانمار",

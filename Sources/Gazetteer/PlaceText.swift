@@ -32,6 +32,9 @@ public enum PlaceText {
         /// The word comes before the first "|" of the text: in "Deir ez-Zor 24 | regime shelling
         /// hits al-Mayadeen", the channel's name, when the part is short.
         public var beforeFirstBar = false
+        /// The word follows the one before across a hyphen, slash or dash with no space: the
+        /// second place of a route or a pair (Damascus–Baghdad, Erbil/Duhok), or ez-Zor.
+        public var joinedToPrevious = false
     }
 
     /// The words of `text`, in order.
@@ -67,6 +70,22 @@ public enum PlaceText {
         var sawBar = false
         // Where an apostrophe fell in the current Latin word: Mosul's is "mosul", not "mosuls".
         var apostropheAt: Int? = nil
+        // A hyphen, slash or dash right after a word; the word now being read came right after one.
+        var joiner = false, joined = false
+        // A dash right after a word ends a clause only if a space follows: "Damascus–Baghdad
+        // flights" is a route, "It isn't — the hangars are at K1" two clauses.
+        var dashPending = false
+        func endClause() {
+            sentenceStart = words.count
+            pendingClause = true
+            hashtag = false
+        }
+        // Called as a word's first letter or digit is read.
+        func beginWord() {
+            joined = joiner
+            joiner = false
+            dashPending = false
+        }
 
         func flush() {
             if script == .latin, let apostropheAt, apostropheAt == current.count - 1, current.last == "s" {
@@ -80,6 +99,7 @@ public enum PlaceText {
             if let script, !current.isEmpty {
                 var word = Word(form: String(current), script: script, capitalised: capitalised,
                                 inHashtag: hashtag, startsClause: pendingClause)
+                word.joinedToPrevious = joined
                 word.isAcronym = script == .latin && capitalised && !hasLower && !hashtag && current.count >= 2
                 word.beforeFirstBar = !sawBar
                 words.append(word)
@@ -97,16 +117,16 @@ public enum PlaceText {
             if let arabic = foldArabic(value) {
                 if arabic == 0 { continue }  // tashkeel, tatweel, joiners: invisible inside words
                 if let digit = arabicDigit(arabic) {
-                    if script != .digits { flush(); script = .digits }
+                    if script != .digits { flush(); script = .digits; beginWord() }
                     current.append(digit)
                     continue
                 }
-                if script != .arabic { flush(); script = .arabic }
+                if script != .arabic { flush(); script = .arabic; beginWord() }
                 current.append(Unicode.Scalar(arabic)!)
                 continue
             }
             if value >= 0x30 && value <= 0x39 {
-                if script != .digits { flush(); script = .digits }
+                if script != .digits { flush(); script = .digits; beginWord() }
                 current.append(scalar)
                 continue
             }
@@ -117,7 +137,7 @@ public enum PlaceText {
                     // A capital after lower case starts a new word inside a hashtag: TabqaAirbase.
                     if isUpper && hasLower && hashtag { flush() }
                 }
-                if script != .latin { flush(); script = .latin; capitalised = isUpper || hashtag }
+                if script != .latin { flush(); script = .latin; capitalised = isUpper || hashtag; beginWord() }
                 if !isUpper { hasLower = true }
                 current.append(contentsOf: latin.folded.unicodeScalars)
                 continue
@@ -129,21 +149,31 @@ public enum PlaceText {
                 continue
             }
             // A separator.
+            let afterWord = !current.isEmpty
             flush()
+            if dashPending {  // no word right after the dash: it ended a clause
+                dashPending = false
+                endClause()
+            }
+            joiner = false
             switch value {
             case 0x23: hashtag = true  // #
             case 0x5F: break  // _ keeps a hashtag going
             // . ! ? ; newline | ؟ ؛ ۔ • and the em dash, en dash and ellipsis people type
             // between sentences ("It isn't — the hangars are at K1").
+            case 0x2014, 0x2013 where afterWord:
+                joiner = true
+                dashPending = true
             case 0x2E, 0x21, 0x3F, 0x3B, 0x0A, 0x0D, 0x7C, 0x061F, 0x061B, 0x06D4, 0x2022, 0x2014, 0x2013, 0x2026:
                 if value == 0x7C { sawBar = true }
                 if value == 0x3F || value == 0x061F {
                     for index in sentenceStart..<words.count { words[index].inQuestion = true }
                 }
-                sentenceStart = words.count
-                pendingClause = true
+                endClause()
+            case 0x2D, 0x2F:
+                joiner = afterWord
                 hashtag = false
-            case 0x20, 0x09, 0x2C, 0x060C, 0x3A, 0x2D, 0x2F:
+            case 0x20, 0x09, 0x2C, 0x060C, 0x3A:
                 hashtag = false
             default:
                 // Emoji stand between a post's phrases as full stops do: "retake Tall Afar

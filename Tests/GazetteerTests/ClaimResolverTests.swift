@@ -392,6 +392,28 @@ struct LabelledPost {
         #expect(Self.top("Leaving from Baghdad tomorrow, is the Trebil crossing open?") == "none")
     }
 
+    /// Job adverts, threats, throwbacks and death notices name places without showing them;
+    /// a goal covers both ends of a route and reaches past "they say"; a fact-check that puts
+    /// a picture in Crimea places it elsewhere.
+    @Test func advertsThreatsAndRoutesClaimNothing() {
+        #expect(Self.top("Now hiring: two drivers based in Mosul for trips to the Rabia crossing, send your CV") == "none")
+        #expect(Self.top("Hezbollah al-Nujaba: the bases at Harir and Ain al-Asad are legitimate targets from today") == "none")
+        #expect(Self.top("بيان: قاعدة حرير أهداف مشروعة لفصائل المقاومة") == "none")
+        #expect(Self.top("Throwback to our 2009 trip: Palmyra at sunset 🌅") == "none")
+        #expect(Self.top("إنا لله وإنا إليه راجعون، والعزاء في حي الزهور بالموصل") == "none")
+        #expect(Self.top("Erbil–Istanbul flights will restart in the spring, the airline says") == "none")
+        #expect(Self.top("Ce n'est pas Tiyas : la photo montre un exercice en Crimée, selon notre vérification") == "none")
+        #expect(Self.top("Rebels claim Jarablus. Next objective, they say: Manbij") == "builtin:jarabulus")
+        // The same words beside an attack or a capture still claim it.
+        #expect(Self.top("After the drone strike on Harir base, all US bases are legitimate targets") == "builtin:harir-air-base")
+    }
+
+    /// German wire copy: compound type words, German spellings and directions.
+    @Test func germanTypeWordsAndDirections() {
+        #expect(Self.top("Kampfjets griffen den Militärflugplatz Schairat südöstlich von Homs an") == "builtin:shayrat-air-base")
+        #expect(Self.top("Der Luftwaffenstützpunkt T4 östlich von Homs wurde getroffen") == "builtin:tiyas-air-base")
+    }
+
     @Test func everyClaimExplainsItself() throws {
         let claim = try #require(Self.resolver.resolve("قاعدة عين الأسد الجوية تحت السيطرة").first)
         #expect(claim.site.type == .airBase)
@@ -405,7 +427,7 @@ struct LabelledPost {
     /// the earlier sets: claims-heldout.tsv, then claims-probe.tsv (a third writer, one
     /// session later). Their first runs are the honest estimates; docs/claims.md reports
     /// both those and the current figures.
-    @Test(arguments: ["claims-heldout.tsv", "claims-probe.tsv", "claims-probe2.tsv", "claims-probe3.tsv", "claims-probe4.tsv", "claims-probe5.tsv", "claims-probe6.tsv", "claims-probe7.tsv", "claims-probe8.tsv", "claims-probe9.tsv", "claims-probe10.tsv", "claims-probe11.tsv", "claims-probe12.tsv", "claims-probe13.tsv"])
+    @Test(arguments: ["claims-heldout.tsv", "claims-probe.tsv", "claims-probe2.tsv", "claims-probe3.tsv", "claims-probe4.tsv", "claims-probe5.tsv", "claims-probe6.tsv", "claims-probe7.tsv", "claims-probe8.tsv", "claims-probe9.tsv", "claims-probe10.tsv", "claims-probe11.tsv", "claims-probe12.tsv", "claims-probe13.tsv", "claims-probe14.tsv"])
     func heldOutPostsResolveToTheirSites(file: String) throws {
         let fixture = LabelledPost.fixture.deletingLastPathComponent().appendingPathComponent(file)
         let posts = try LabelledPost.load(from: fixture)
@@ -437,7 +459,7 @@ struct LabelledPost {
         var gazetteer = Gazetteer.builtIn
         gazetteer.add(try Gazetteer.importSites(fromFile: world.path).sites)
         let resolver = ClaimResolver(gazetteer: gazetteer)
-        for file in ["claims-labelled.tsv", "claims-heldout.tsv", "claims-probe.tsv", "claims-probe2.tsv", "claims-probe3.tsv", "claims-probe4.tsv", "claims-probe5.tsv", "claims-probe6.tsv", "claims-probe7.tsv", "claims-probe8.tsv", "claims-probe9.tsv", "claims-probe10.tsv", "claims-probe11.tsv", "claims-probe12.tsv", "claims-probe13.tsv"] {
+        for file in ["claims-labelled.tsv", "claims-heldout.tsv", "claims-probe.tsv", "claims-probe2.tsv", "claims-probe3.tsv", "claims-probe4.tsv", "claims-probe5.tsv", "claims-probe6.tsv", "claims-probe7.tsv", "claims-probe8.tsv", "claims-probe9.tsv", "claims-probe10.tsv", "claims-probe11.tsv", "claims-probe12.tsv", "claims-probe13.tsv", "claims-probe14.tsv"] {
             let posts = try LabelledPost.load(from: LabelledPost.fixture.deletingLastPathComponent().appendingPathComponent(file))
             var misses: [String] = []
             for post in posts {

@@ -37,6 +37,22 @@ import Testing
     }
 }
 
+@Suite struct JoinedWordTests {
+    /// A hyphen, slash or dash with no space after a word joins the next word to it (a route, a
+    /// pair); a dash with a space is still a break between clauses.
+    @Test func routesAreJoinedAndSpacedDashesEndClauses() {
+        let route = PlaceText.words("Erbil–Istanbul flights")
+        #expect(route.map(\.joinedToPrevious) == [false, true, false])
+        #expect(route.map(\.startsClause) == [true, false, false])
+        #expect(PlaceText.words("Deir ez-Zor / Raqqa, Homs/Hama").map(\.joinedToPrevious) == [false, false, true, false, false, true])
+        let spaced = PlaceText.words("It isn't — the hangars are at K1")
+        #expect(spaced.map(\.startsClause) == [true, false, true, false, false, false, false, false])
+        #expect(!spaced.contains { $0.joinedToPrevious })
+        // A dash after a word and before a space or the end still ends the clause.
+        #expect(PlaceText.words("Tabqa— next Raqqa").map(\.startsClause) == [true, true, false])
+    }
+}
+
 @Suite struct AcronymAndHeaderTests {
     /// Capitals-only words are acronyms in a text with small letters, not in a shouted one; the
     /// words before a post's first "|" are marked, for channel names heading it.
