@@ -96,6 +96,9 @@ public struct ContentRegion: Sendable, Hashable, CustomStringConvertible {
     static let frameSideShare = 0.7
     /// The smallest and largest framed picture, as shares of the searched region's area.
     static let frameArea = 0.15...0.9
+    /// How far a framed picture's rounded corners may shorten its top and bottom edges, as a
+    /// share of the searched region's width (apps round a post's photo by 2–4% of the screen).
+    static let frameCornerShare = 0.05
 
     /// The largest rectangle inside `region` whose sides are straight edges, at least two of
     /// them inside the region (its own sides count as edges too: a photo may fill the
@@ -151,18 +154,38 @@ public struct ContentRegion: Sendable, Hashable, CustomStringConvertible {
             }
         }
         pairs.sort { ($0.area, -$0.top, -$0.left) > ($1.area, -$1.top, -$1.left) }
-        func isFramed(_ pair: (top: Int, bottom: Int, left: Int, right: Int, area: Int)) -> Bool {
-            verticalEdge(at: pair.left, from: pair.top, to: pair.bottom) && verticalEdge(at: pair.right, from: pair.top, to: pair.bottom)
+        // A picture with rounded corners (a post in an app's screenshot) has its top and bottom
+        // edges shorter than its sides are apart: each side is looked for up to `cornerReach`
+        // columns out from the ends of those edges.
+        let cornerReach = max(tolerance, Int(Double(w) * frameCornerShare))
+        func column(from x: Int, outward: Int, top: Int, bottom: Int) -> Int? {
+            for offset in 0...cornerReach {
+                let c = x + offset * outward
+                guard c >= 0, c <= w else { break }
+                guard verticalEdge(at: c, from: top, to: bottom) else { continue }
+                guard offset > 0, c > tolerance, c < w - tolerance else { return c }
+                // Found past a rounded corner, within a column: the column the edge steps at.
+                func hits(_ x: Int) -> Int {
+                    (top..<bottom).filter { y in steps((y0 + y) * width + x0 + x, (y0 + y) * width + x0 + x - 1) }.count
+                }
+                return [c, c + outward, c - outward].filter { $0 >= 1 && $0 < w }.max { hits($0) < hits($1) } ?? c
+            }
+            return nil
         }
-        guard let outer = pairs.firstIndex(where: isFramed) else { return nil }
+        typealias Frame = (top: Int, bottom: Int, left: Int, right: Int, area: Int)
+        func framed(_ pair: Frame) -> Frame? {
+            guard let left = column(from: pair.left, outward: -1, top: pair.top, bottom: pair.bottom),
+                  let right = column(from: pair.right, outward: 1, top: pair.top, bottom: pair.bottom) else { return nil }
+            return (pair.top, pair.bottom, left, right, (right - left) * (pair.bottom - pair.top))
+        }
+        guard var frame = pairs.lazy.compactMap(framed).first else { return nil }
         // A mat around the picture (a white border on a news template) frames it twice: the
         // picture is the innermost of the frames nested within a few lines of the outer one.
-        var frame = pairs[outer]
-        for pair in pairs[(outer + 1)...] where pair.top >= frame.top && pair.bottom <= frame.bottom
+        for pair in pairs where pair.area < frame.area && pair.top >= frame.top && pair.bottom <= frame.bottom
             && pair.left >= frame.left && pair.right <= frame.right
             && pair.top - frame.top + frame.bottom - pair.bottom <= 2 * tolerance
-            && pair.left - frame.left + frame.right - pair.right <= 2 * tolerance && isFramed(pair) {
-            frame = pair
+            && pair.left - frame.left + frame.right - pair.right <= 2 * tolerance {
+            if let inner = framed(pair), inner.left >= frame.left, inner.right <= frame.right { frame = inner }
         }
         // One line in from each inner edge: the rows and columns the edge blurs.
         let (inTop, inLeft) = (frame.top > 0 ? 1 : 0, frame.left > 0 ? 1 : 0)

@@ -112,6 +112,32 @@ import Testing
         #expect(ContentRegion.detect(in: Self.image(framed, 200, 160)) == ContentRegion(x: 20, y: 20, width: 160, height: 120))
     }
 
+    /// A light-theme post screenshot: the app's bar, header and footer text on white, the photo
+    /// with rounded corners, whose top and bottom edges are shorter than its sides are apart.
+    @Test func photoWithRoundedCornersInALightScreenshotIsFramed() throws {
+        let (width, height) = (360, 640)
+        var shot = [UInt8](repeating: 255, count: width * height)
+        for y in 12..<22 { for x in 40..<90 where (x / 5) % 2 == 0 { shot[y * width + x] = 30 } }  // "Post"
+        for x in 0..<width { shot[34 * width + x] = 230 }  // the line under the app's bar
+        for y in 50..<62 { for x in 24..<200 where (x / 5) % 2 == 0 { shot[y * width + x] = 30 } }  // the author's name
+        for y in 90..<102 { for x in 24..<330 where (x / 7) % 3 != 0 { shot[y * width + x] = 20 } }  // the post's text
+        let (px, py, pw, ph, radius) = (24, 130, 312, 234, 12)
+        let inner = Self.photo(width: pw, height: ph)
+        for y in 0..<ph {
+            for x in 0..<pw {
+                // Outside the quarter circles at the corners stays white.
+                let cx = x < radius ? radius - x : (x >= pw - radius ? x - (pw - radius - 1) : 0)
+                let cy = y < radius ? radius - y : (y >= ph - radius ? y - (ph - radius - 1) : 0)
+                if cx * cx + cy * cy > radius * radius { continue }
+                shot[(py + y) * width + px + x] = inner[y * pw + x]
+            }
+        }
+        for y in 400..<410 { for x in 24..<300 where (x / 4) % 2 == 0 { shot[y * width + x] = 90 } }  // time and views
+        let region = try #require(ContentRegion.detect(in: Self.image(shot, width, height)))
+        #expect(abs(region.x - px) <= 2 && abs(region.y - py) <= 2, "\(region)")
+        #expect(abs(region.width - pw) <= 3 && abs(region.height - ph) <= 3, "\(region)")
+    }
+
     /// The hashes of the trimmed region are those of the photo without its banner.
     @Test func trimmedHashesEqualThePhotosOwn() throws {
         let photo = Self.photo(width: 200, height: 150)

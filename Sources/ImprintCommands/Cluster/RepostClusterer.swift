@@ -91,15 +91,21 @@ struct RepostClusterer {
     }
 
     /// The distance between two images' hashes: the smallest over their whole-image and
-    /// region hashes, and over dihedral variants when asked (any hash against any).
+    /// region hashes, and over dihedral variants when asked (any hash against any, except one
+    /// variant against another: see `pairs`).
     func distance(_ a: HashedImage, _ b: HashedImage, _ algorithm: HashAlgorithm) -> Int? {
         guard let x = a.words[algorithm], let y = b.words[algorithm], x.count == y.count else { return nil }
         // The same hashes `pairs` puts in the index, so a joined pair shows the distance that joined it.
-        func hashes(_ image: HashedImage) -> [[UInt64]] {
-            image.allWords(algorithm) + (algorithm == .pdq && dihedral ? Array((image.pdqDihedral ?? []).dropFirst()) : [])
+        func variants(_ image: HashedImage) -> [[UInt64]] {
+            algorithm == .pdq && dihedral ? Array((image.pdqDihedral ?? []).dropFirst()) : []
         }
         var best = Int.max
-        for p in hashes(a) { for q in hashes(b) where p.count == q.count { best = min(best, Self.distance(p, q)) } }
+        for p in a.allWords(algorithm) {
+            for q in b.allWords(algorithm) + variants(b) where p.count == q.count { best = min(best, Self.distance(p, q)) }
+        }
+        for p in variants(a) {
+            for q in b.allWords(algorithm) where p.count == q.count { best = min(best, Self.distance(p, q)) }
+        }
         return best
     }
 
@@ -121,20 +127,25 @@ struct RepostClusterer {
             // and flips; a pair of images is close when any of their entries are. One exact
             // self-join over all entries: querying the index once per variant and region cost
             // 20 times more at 50,000 images.
+            // A rotated or flipped variant is matched against the other image's own hashes,
+            // never against its variants: turning both the same way compares nothing new,
+            // and only adds chances for two photos in one app's screenshot template to meet.
             var owners: [Int] = []
+            var isVariant: [Bool] = []
             var words: [UInt64] = []
             for member in members {
-                var hashes = images[member].allWords(algorithm)
-                if algorithm == .pdq && dihedral { hashes += (images[member].pdqDihedral ?? []).dropFirst() }
-                for hash in hashes where hash.count == width {
+                let own = images[member].allWords(algorithm)
+                let variants = algorithm == .pdq && dihedral ? Array((images[member].pdqDihedral ?? []).dropFirst()) : []
+                for (index, hash) in (own + variants).enumerated() where hash.count == width {
                     owners.append(member)
+                    isVariant.append(index >= own.count)
                     words += hash
                 }
             }
             var seen = Set<Int>()
             for pair in HammingIndex.selfJoin(words: words, wordsPerHash: width, radius: radius) {
                 let (a, b) = (owners[Int(pair.first)], owners[Int(pair.second)])
-                guard a != b else { continue }
+                guard a != b, !(isVariant[Int(pair.first)] && isVariant[Int(pair.second)]) else { continue }
                 let (low, high) = (min(a, b), max(a, b))
                 if seen.insert(low * images.count + high).inserted { found.append((low, high)) }
             }
