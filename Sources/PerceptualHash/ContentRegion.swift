@@ -155,11 +155,11 @@ public struct ContentRegion: Sendable, Hashable, CustomStringConvertible {
         }
         pairs.sort { ($0.area, -$0.top, -$0.left) > ($1.area, -$1.top, -$1.left) }
         // A picture with rounded corners (a post in an app's screenshot) has its top and bottom
-        // edges shorter than its sides are apart: each side is looked for up to `cornerReach`
-        // columns out from the ends of those edges.
+        // edges shorter than its sides are apart: each side of the outer frame is looked for up
+        // to `cornerReach` columns out from the ends of those edges.
         let cornerReach = max(tolerance, Int(Double(w) * frameCornerShare))
-        func column(from x: Int, outward: Int, top: Int, bottom: Int) -> Int? {
-            for offset in 0...cornerReach {
+        func column(from x: Int, outward: Int, top: Int, bottom: Int, reach: Int) -> Int? {
+            for offset in 0...reach {
                 let c = x + offset * outward
                 guard c >= 0, c <= w else { break }
                 guard verticalEdge(at: c, from: top, to: bottom) else { continue }
@@ -173,19 +173,21 @@ public struct ContentRegion: Sendable, Hashable, CustomStringConvertible {
             return nil
         }
         typealias Frame = (top: Int, bottom: Int, left: Int, right: Int, area: Int)
-        func framed(_ pair: Frame) -> Frame? {
-            guard let left = column(from: pair.left, outward: -1, top: pair.top, bottom: pair.bottom),
-                  let right = column(from: pair.right, outward: 1, top: pair.top, bottom: pair.bottom) else { return nil }
+        func framed(_ pair: Frame, reach: Int) -> Frame? {
+            guard let left = column(from: pair.left, outward: -1, top: pair.top, bottom: pair.bottom, reach: reach),
+                  let right = column(from: pair.right, outward: 1, top: pair.top, bottom: pair.bottom, reach: reach) else { return nil }
             return (pair.top, pair.bottom, left, right, (right - left) * (pair.bottom - pair.top))
         }
-        guard var frame = pairs.lazy.compactMap(framed).first else { return nil }
+        guard let outer = pairs.firstIndex(where: { framed($0, reach: cornerReach) != nil }),
+              var frame = framed(pairs[outer], reach: cornerReach) else { return nil }
         // A mat around the picture (a white border on a news template) frames it twice: the
-        // picture is the innermost of the frames nested within a few lines of the outer one.
-        for pair in pairs where pair.area < frame.area && pair.top >= frame.top && pair.bottom <= frame.bottom
+        // picture is the innermost of the frames nested within a few lines of the outer one,
+        // each with its sides where its edges end.
+        for pair in pairs[(outer + 1)...] where pair.top >= frame.top && pair.bottom <= frame.bottom
             && pair.left >= frame.left && pair.right <= frame.right
             && pair.top - frame.top + frame.bottom - pair.bottom <= 2 * tolerance
             && pair.left - frame.left + frame.right - pair.right <= 2 * tolerance {
-            if let inner = framed(pair), inner.left >= frame.left, inner.right <= frame.right { frame = inner }
+            if let inner = framed(pair, reach: 0) { frame = inner }
         }
         // One line in from each inner edge: the rows and columns the edge blurs.
         let (inTop, inLeft) = (frame.top > 0 ? 1 : 0, frame.left > 0 ? 1 : 0)
