@@ -225,8 +225,8 @@ static void pdq_fold_rows_grey_avx2(const uint8_t *grey, const float *table, int
             __m256 v[8];
             for (int r = 0; r < 8; r++) {
                 const __m128i bytes = _mm_loadl_epi64((const __m128i *)(rows + (size_t)r * (size_t)width + (size_t)x));
-                const __m256 grey = _mm256_cvtepi32_ps(_mm256_cvtepu8_epi32(bytes));
-                v[r] = _mm256_add_ps(_mm256_add_ps(_mm256_mul_ps(red, grey), _mm256_mul_ps(green, grey)), _mm256_mul_ps(blue, grey));
+                const __m256 level = _mm256_cvtepi32_ps(_mm256_cvtepu8_epi32(bytes));
+                v[r] = _mm256_add_ps(_mm256_add_ps(_mm256_mul_ps(red, level), _mm256_mul_ps(green, level)), _mm256_mul_ps(blue, level));
             }
             const __m256 t0 = _mm256_unpacklo_ps(v[0], v[1]), t1 = _mm256_unpackhi_ps(v[0], v[1]);
             const __m256 t2 = _mm256_unpacklo_ps(v[2], v[3]), t3 = _mm256_unpackhi_ps(v[2], v[3]);

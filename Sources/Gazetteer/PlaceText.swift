@@ -164,6 +164,7 @@ public enum PlaceText {
             case 0x2014, 0x2013 where afterWord:
                 joiner = true
                 dashPending = true
+                hashtag = false
             case 0x2E, 0x21, 0x3F, 0x3B, 0x0A, 0x0D, 0x7C, 0x061F, 0x061B, 0x06D4, 0x2022, 0x2014, 0x2013, 0x2026:
                 if value == 0x7C { sawBar = true }
                 if value == 0x3F || value == 0x061F {
