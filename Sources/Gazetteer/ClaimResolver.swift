@@ -660,7 +660,9 @@ public struct ClaimResolver: Sendable {
             mention.chosen.map { [.city, .borderCrossing].contains(gazetteer.sites[$0].type) } ?? false && mention.typeWords.isEmpty && !mention.isOrigin
                 && !hasCue(PlaceLexicon.referenceCues, around: mention, scan: scan, before: 2, after: 0)
         }
-        if Set(bareCities.compactMap(\.chosen)).count >= 3,
+        // So are two towns in a unity slogan ("From Daraa to Qamishli, one Syria").
+        let slogan = PlaceLexicon.unityPhrases.occurs(in: scan.forms) ? 2 : 3
+        if Set(bareCities.compactMap(\.chosen)).count >= slogan,
            !bareCities.contains(where: { hasCue(PlaceLexicon.presenceCues, around: $0, scan: scan, before: 4, after: 3) }) {
             for m in mentions.indices where mentions[m].typeWords.isEmpty { mentions[m].score *= 0.4 }
         }
@@ -780,6 +782,8 @@ public struct ClaimResolver: Sendable {
                           || (c > mention.end && scan.has(following, in: PlaceLexicon.directionWords))
                   }) {
             score *= 0.2  // low enough that a goal alone, type words and all, claims nothing
+        } else if continuesAGoal(mention, scan: scan) {
+            score *= 0.2
         } else if hasCue(PlaceLexicon.referenceCues, around: mention, scan: scan, before: 2, after: 0) || isNextTo(mention, scan: scan) {
             // "Deir Hafer east of Aleppo": a named place the gazetteer does not know is what
             // the town locates, and what the post is about.
@@ -954,6 +958,22 @@ public struct ClaimResolver: Sendable {
     private func isNextTo(_ mention: Mention, scan: Scan) -> Bool {
         mention.start >= 2 && scan.words[scan.content[mention.start - 2]].form == "next"
             && scan.words[scan.content[mention.start - 1]].form == "to"
+    }
+
+    /// Whether the mention's clause opens with "then" (ثم) right after a clause with a goal in
+    /// it: "Next stop: Hasakah. Then Qamishli." names two goals.
+    private func continuesAGoal(_ mention: Mention, scan: Scan) -> Bool {
+        let content = scan.content
+        var opening = mention.start
+        while opening > 0, !scan.words[content[opening]].startsClause { opening -= 1 }
+        guard opening > 0, mention.start - opening <= 1, scan.has(content[opening], in: PlaceLexicon.thenWords) else { return false }
+        var c = opening - 1
+        while c >= 0 {
+            if scan.has(content[c], in: PlaceLexicon.futureCues) { return true }
+            if scan.words[content[c]].startsClause { break }
+            c -= 1
+        }
+        return false
     }
 
     /// Whether the post remembers a past event (``PlaceLexicon/anniversaryPhrases``).

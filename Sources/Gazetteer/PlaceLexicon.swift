@@ -79,7 +79,8 @@ enum PlaceLexicon {
     /// target" is caught by "next".)
     static let futureCues: Set<String> = canonicalSet([
         "next", "soon", "tomorrow", "tmrw", "tmw", "coming", "ناوين", "ناوي", "upcoming", "will", "onward", "eyes", "preparing",
-        // Still on the road: "advancing toward", "on its way to", "heading to", "ETA".
+        // Still on the road: "advancing toward", "on its way to", "heading to", "ETA". (Not
+        // تتقدم: Arabic posts "advance" in the airport as much as toward it.)
         "advancing", "heading", "way", "eta", "route", "objective",
         "القادم", "القادمة", "التالي", "التالية", "قريبا", "الهدف", "المقبل", "المقبلة", "سنحرر", "سندخل", "قادمون",
         // "in preparation for", "eyes on": استعداداً لمعركة …, والعيون على …
@@ -88,6 +89,16 @@ enum PlaceLexicon {
         "plan", "plans", "planned", "proposal", "proposed", "خطه", "مشروع", "ندرس", "يدرس", "تدرس", "دراسه",
         // On the road: رتل متجه إلى الموصل, في طريقها إلى سامراء.
         "متجه", "متجهه", "متجهين", "متوجه", "متوجهه", "متوجهين", "طريقها", "طريقه", "طريقهم",
+    ])
+
+    /// "then", ثم, بعدها: opening a clause after a goal, it names the next goal.
+    static let thenWords: Set<String> = canonicalSet(["then", "ثم", "وبعدها", "بعدها"])
+
+    /// Unity slogans, which list towns to say they are one country: "From Zakho to Faw, one
+    /// Iraq", سوريا واحدة, شعب واحد.
+    static let unityPhrases = PhraseList([
+        "one syria", "one iraq", "one people", "onesyria", "oneiraq", "سوريا واحده", "سوريه واحده", "العراق واحد",
+        "شعب واحد", "واحد واحد واحد",
     ])
 
     /// Words after which a place only locates another one: "east of Aleppo", "ريف حلب".

@@ -408,6 +408,15 @@ struct LabelledPost {
         #expect(Self.top("After the drone strike on Harir base, all US bases are legitimate targets") == "builtin:harir-air-base")
     }
 
+    /// "Then" after a goal names the next goal; two towns in a unity slogan are a slogan.
+    @Test func goalsInARowAndUnitySlogansClaimNothing() {
+        #expect(Self.top("Next target: Raqqa. Then Deir ez-Zor, God willing") == "none")
+        #expect(Self.top("الهدف القادم الرقة. ثم دير الزور") == "none")
+        #expect(Self.top("We took Tabqa airbase. Then we rested") == "builtin:tabqa-air-base")
+        #expect(Self.top("From Zakho to Basra, one Iraq 🇮🇶") == "none")
+        #expect(Self.top("من درعا إلى القامشلي سوريا واحدة") == "none")
+    }
+
     /// German wire copy: compound type words, German spellings and directions.
     @Test func germanTypeWordsAndDirections() {
         #expect(Self.top("Kampfjets griffen den Militärflugplatz Schairat südöstlich von Homs an") == "builtin:shayrat-air-base")
