@@ -145,7 +145,8 @@ enum PlaceKeys {
                 break
             }
             switch letter {
-            case UInt8(ascii: "q"), UInt8(ascii: "c"), UInt8(ascii: "g"): letter = UInt8(ascii: "k")
+            // Kurmanji writes kh as x: Xelîl is Khalil, Xabûr is Khabur.
+            case UInt8(ascii: "q"), UInt8(ascii: "c"), UInt8(ascii: "g"), UInt8(ascii: "x"): letter = UInt8(ascii: "k")
             case UInt8(ascii: "p"): letter = UInt8(ascii: "b")
             case UInt8(ascii: "v"): letter = UInt8(ascii: "f")
             default: break

@@ -21,6 +21,9 @@ import Testing
         let zor = ["Zor", "Zour", "Zawr"].map { PlaceKeys.skeleton(PlaceText.forms($0)[0], script: .latin) }
         let menagh = ["Menagh", "Minaq", "Mennagh", "Minakh"].map { PlaceKeys.skeleton(PlaceText.forms($0)[0], script: .latin) }
         #expect(Set(deir).count == 1 && Set(zor).count == 1 && Set(menagh).count == 1)
+        // Kurmanji x for kh: Xelîl, Khalil.
+        let khalil = ["Xelîl", "Khalil", "Halil"].map { PlaceKeys.skeleton(PlaceText.forms($0)[0], script: .latin) }
+        #expect(khalil[0] == khalil[1] && khalil[1] != khalil[2])
     }
 
     @Test func arabicCliticsAreTakenOff() {
