@@ -6,6 +6,7 @@ extension ContainerContents {
     private static let iccSignature: [UInt8] = Array("ICC_PROFILE\0".utf8)
     private static let adobeSignature: [UInt8] = Array("Adobe".utf8)
     private static let mpfSignature: [UInt8] = Array("MPF\0".utf8)
+    private static let extendedXMPSignature: [UInt8] = Array("http://ns.adobe.com/xmp/extension/\0".utf8)
 
     /// JPEG zig-zag order: `zigzag[k]` is the natural index of the k-th coefficient in a DQT.
     static let zigzag: [Int] = [
@@ -26,7 +27,11 @@ extension ContainerContents {
         // An ICC profile comes in numbered APP2 chunks, read once all have come (as exiftool
         // does; a chunk number seen twice is appended to, a changed total abandons it).
         var iccChunks: [Int: [UInt8]] = [:], iccTotal: Int?, iccCount: Int? = 0
-        while offset < bytes.count {
+        // Extended XMP's chunks by GUID, and Photoshop's resources from every APP13 segment
+        // (Photoshop splits them when they pass 64 kB): both are put together at the end.
+        var extendedXMP: [String: ExtendedXMP] = [:]
+        var photoshop: [UInt8]?
+        segments: while offset < bytes.count {
             guard bytes[offset] == 0xFF else {
                 contents.warnings.append("JPEG: expected a marker at offset \(offset), found 0x\(String(bytes[offset], radix: 16))")
                 break
@@ -51,13 +56,25 @@ extension ContainerContents {
             let body = bytes[bodyStart..<bodyStart + bodyCount]
             switch marker {
             case 0xE1:
-                if contents.exif == nil, body.starts(with: exifSignature) {
-                    contents.exif = body.dropFirst(exifSignature.count)
-                    contents.exifFileOffset = bodyStart + exifSignature.count
-                    contents.blockPlaces.append((.exif, contents.formatTags.count))
-                } else if contents.xmp == nil, body.starts(with: xmpSignature) {
-                    contents.xmp = body.dropFirst(xmpSignature.count)
-                    contents.blockPlaces.append((.xmp, contents.formatTags.count))
+                // A second EXIF or XMP segment (an app that prepended its own and kept the old
+                // one) is not read; exiftool merges them. It is evidence, so it is reported.
+                if body.starts(with: exifSignature) {
+                    if contents.exif == nil {
+                        contents.exif = body.dropFirst(exifSignature.count)
+                        contents.exifFileOffset = bodyStart + exifSignature.count
+                        contents.blockPlaces.append((.exif, contents.formatTags.count))
+                    } else {
+                        contents.warnings.append("JPEG: another EXIF segment at offset \(offset - 2) is not read (the first one is)")
+                    }
+                } else if body.starts(with: xmpSignature) {
+                    if contents.xmp == nil {
+                        contents.xmp = body.dropFirst(xmpSignature.count)
+                        contents.blockPlaces.append((.xmp, contents.formatTags.count))
+                    } else {
+                        contents.warnings.append("JPEG: another XMP segment at offset \(offset - 2) is not read (the first one is)")
+                    }
+                } else if body.starts(with: extendedXMPSignature) {
+                    ExtendedXMP.add(body.dropFirst(extendedXMPSignature.count), to: &extendedXMP, fileSize: bytes.count)
                 }
             case 0xE2 where body.starts(with: iccSignature) && bodyCount >= 14:
                 let number = Int(body[body.startIndex + 12]), total = Int(body[body.startIndex + 13])
@@ -77,11 +94,13 @@ extension ContainerContents {
                                                         end: bodyStart + bodyCount, fileSize: bytes.count)
             case 0xEE where body.starts(with: adobeSignature):
                 contents.formatTags += adobeTags(body.dropFirst(adobeSignature.count))
-            case 0xED:
-                if contents.iptc == nil, body.starts(with: photoshopSignature) {
-                    contents.iptc = IPTCReader.iptcData(inPhotoshopResources: body.dropFirst(photoshopSignature.count))
-                    if contents.iptc != nil { contents.blockPlaces.append((.iptc, contents.formatTags.count)) }
+            case 0xED where body.starts(with: photoshopSignature):
+                // The IPTC's place is the first segment's (it has no tags if none is found).
+                if photoshop == nil {
+                    contents.blockPlaces.append((.iptc, contents.formatTags.count))
+                    photoshop = []
                 }
+                photoshop?.append(contentsOf: body.dropFirst(photoshopSignature.count))
             case 0xE0:
                 if body.starts(with: jfifSignature), bodyCount >= 12, !contents.formatTags.contains(where: { $0.group == "JFIF" }) {
                     let at = body.startIndex + jfifSignature.count
@@ -113,7 +132,7 @@ extension ContainerContents {
                     if bodyCount >= 6 { contents.formatTags += frameTags(marker: marker, body: body) }
                 }
             case 0xDA:
-                return contents
+                break segments
             default:
                 break
             }
@@ -121,6 +140,11 @@ extension ContainerContents {
         }
         if contents.width == nil {
             contents.warnings.append("JPEG: no SOF segment before the end of the headers")
+        }
+        if let photoshop { contents.iptc = IPTCReader.iptcData(inPhotoshopResources: photoshop[...]) }
+        if !extendedXMP.isEmpty {
+            contents.extendedXMP = ExtendedXMP.packet(extendedXMP, named: contents.xmp.flatMap(ExtendedXMP.guid(in:)),
+                                                      warnings: &contents.warnings)
         }
         return contents
     }

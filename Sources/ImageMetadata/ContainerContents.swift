@@ -14,6 +14,9 @@ struct ContainerContents {
     var exifFileOffset: Int = 0
     /// The XMP packet bytes (UTF-8 XML).
     var xmp: ArraySlice<UInt8>?
+    /// A JPEG's extended XMP (the part of a packet past 64 kB, in APP1 chunks), put together
+    /// when the main packet names its GUID and every byte came.
+    var extendedXMP: [UInt8]?
     /// Pixel dimensions from the header.
     var width: Int?
     var height: Int?

@@ -202,7 +202,8 @@ enum ExifComposites {
     }
 }
 
-private extension Character {
+extension Character {
+    /// 0–9 only (not Arabic-Indic or other digits).
     var isASCIIDigit: Bool { isASCII && isNumber }
 }
 

@@ -30,13 +30,17 @@ struct ExifTagDecoder {
         if inGPS {
             switch entry.tag {
             case 0x0002, 0x0004, 0x0014, 0x0016:  // latitude/longitude (dest too) in d m s
-                let parts = rationals(data, signed: false)
+                // Signed when a writer typed them so (SRATIONAL); the hemisphere is the Ref's,
+                // so the size is what counts, as in exiftool.
+                let parts = rationals(data, signed: entry.format == 10)
                 guard !parts.isEmpty else { return nil }
                 // A zero denominator anywhere (n/0, 0/0): exiftool prints "" rather than a number.
                 guard parts.allSatisfy(\.isFinite) else { return .string("") }
                 var degrees = 0.0
                 for (index, part) in parts.prefix(3).enumerated() { degrees += part / pow(60, Double(index)) }
-                return .double(degrees)
+                return .double(abs(degrees))
+            case 0x001D:  // GPSDateStamp, some Androids with dashes
+                return .string(Self.exifDate(Self.text(data)))
             case 0x0007:
                 let parts = rationals(data, signed: false)
                 guard !parts.isEmpty else { return nil }
@@ -218,18 +222,53 @@ struct ExifTagDecoder {
     }
 
     /// An EXIF comment: 8-byte character-code header, then text. Trailing NULs and spaces go,
-    /// as in exiftool.
+    /// as in exiftool, which also keeps the whole value as text when the header is none of
+    /// the codes (ASCII, UNICODE, JIS, or NULs/blanks for undefined).
     static func userComment(_ data: [UInt8], bigEndian: Bool) -> String {
         guard data.count >= 8 else { return text(data).trimmingTrailingSpaces }
-        let header = data.prefix(8)
+        let header = Array(data.prefix(8))
         let body = data.dropFirst(8)
-        if header.starts(with: Array("UNICODE".utf8)) {
-            // exiftool honours a BOM, else the EXIF byte order.
+        let blank: (UInt8) -> Bool = { $0 == 0 || $0 == 0x20 }
+        if header.starts(with: Array("UNICODE".utf8)), blank(header[7]) {
             if body.starts(with: [0xFE, 0xFF]) { return utf16(body.dropFirst(2), bigEndian: true).trimmingTrailingSpaces }
             if body.starts(with: [0xFF, 0xFE]) { return utf16(body.dropFirst(2), bigEndian: false).trimmingTrailingSpaces }
-            return utf16(body, bigEndian: bigEndian).trimmingTrailingSpaces
+            // Microsoft's writers put little-endian text in big-endian EXIF: the order that
+            // reads more of the text as Latin (spaces, digits, punctuation in any script) wins,
+            // the EXIF order on a tie.
+            func latinUnits(_ big: Bool) -> Int {
+                stride(from: body.startIndex, to: body.endIndex - 1, by: 2).filter { i in
+                    let high = big ? body[i] : body[i + 1], low = big ? body[i + 1] : body[i]
+                    return high == 0 && low != 0
+                }.count
+            }
+            let (own, other) = (latinUnits(bigEndian), latinUnits(!bigEndian))
+            return utf16(body, bigEndian: other > own ? !bigEndian : bigEndian).trimmingTrailingSpaces
         }
-        return text(body).trimmingTrailingSpaces
+        let known = (header.starts(with: Array("ASCII".utf8)) && header[5...].allSatisfy(blank))
+            || (header.starts(with: Array("JIS".utf8)) && header[3...].allSatisfy(blank))
+            || header[0] == 0 || header.allSatisfy(blank)
+        return text(known ? body : data[...]).trimmingTrailingSpaces
+    }
+
+    /// exiftool's ExifDate: a date ending in year, month and day with any separators (or none)
+    /// as `YYYY:MM:DD` (GPSDateStamp "2023-04-05", IPTC DateCreated "20191018").
+    static func exifDate(_ text: String) -> String {
+        var characters = Array(text)
+        if characters.last == "\0" { characters.removeLast() }
+        // From the end: two digits, any non-digits, two digits, any non-digits, four digits.
+        var index = characters.count
+        func digits(_ count: Int) -> String? {
+            guard index >= count, characters[(index - count)..<index].allSatisfy(\.isASCIIDigit) else { return nil }
+            index -= count
+            return String(characters[index..<(index + count)])
+        }
+        func skipSeparators() { while index > 0, !characters[index - 1].isASCIIDigit { index -= 1 } }
+        guard let day = digits(2) else { return String(characters) }
+        skipSeparators()
+        guard let month = digits(2) else { return String(characters) }
+        skipSeparators()
+        guard let year = digits(4) else { return String(characters) }
+        return String(characters[..<index]) + "\(year):\(month):\(day)"
     }
 
     /// exiftool's GPSTimeStamp: hh:mm:ss with fractional seconds, trailing zeros trimmed.

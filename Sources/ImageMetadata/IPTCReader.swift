@@ -39,10 +39,19 @@ enum IPTCReader {
             }
             guard index + 5 <= data.endIndex else { warnings.append("IPTC: truncated dataset header"); break }
             let record = data[index + 1], dataset = data[index + 2]
-            let length = Int(data[index + 3]) << 8 | Int(data[index + 4])
-            // An extended length (high bit set) is for binary objects, never for these records.
-            guard length & 0x8000 == 0 else { warnings.append("IPTC: extended dataset length; not read further"); break }
-            let start = index + 5
+            var length = Int(data[index + 3]) << 8 | Int(data[index + 4])
+            var start = index + 5
+            // An extended dataset (high bit set; a caption past 32 kB): the low bits count the
+            // bytes of the real length that follow.
+            if length & 0x8000 != 0 {
+                let size = length & 0x7FFF
+                guard (1...4).contains(size), start + size <= data.endIndex else {
+                    warnings.append("IPTC: bad extended length at dataset \(record):\(dataset); not read further")
+                    break
+                }
+                length = data[start..<start + size].reduce(0) { $0 << 8 | Int($1) }
+                start += size
+            }
             guard length <= data.endIndex - start else { warnings.append("IPTC: dataset \(record):\(dataset) runs past the block"); break }
             if let name = names[record]?[dataset] { raw.append((name, data[start..<start + length], record, dataset)) }
             index = start + length
@@ -69,13 +78,10 @@ enum IPTCReader {
             return .integer(Int64(bytes[bytes.startIndex]) << 8 | Int64(bytes[bytes.startIndex + 1]))
         }
         let text = ExifTagDecoder.text(bytes)
-        guard record == 2 else { return .string(text) }
-        switch dataset {
-        case 30, 37, 47, 55, 62, 70:  // dates: CCYYMMDD → CCYY:MM:DD
-            let digits = Array(text.utf8)
-            guard digits.count == 8, digits.allSatisfy({ (0x30...0x39).contains($0) }) else { return .string(text) }
-            return .string("\(text.prefix(4)):\(text.dropFirst(4).prefix(2)):\(text.suffix(2))")
-        case 35, 38, 60, 63:  // times: HHMMSS±HHMM → HH:MM:SS±HH:MM
+        switch (record, dataset) {
+        case (2, 30), (2, 37), (2, 47), (2, 55), (2, 62), (1, 70):  // dates: CCYYMMDD → CCYY:MM:DD
+            return .string(ExifTagDecoder.exifDate(text))
+        case (2, 35), (2, 38), (2, 60), (2, 63), (1, 80):  // times: HHMMSS±HHMM → HH:MM:SS±HH:MM
             let characters = Array(text)
             guard characters.count >= 6, characters.prefix(6).allSatisfy(\.isASCII) else { return .string(text) }
             var out = "\(String(characters[0..<2])):\(String(characters[2..<4])):\(String(characters[4..<6]))"

@@ -50,6 +50,9 @@ public enum MetadataReader {
         if let xmpPacket {
             xmpTags = XMPParser.tags(in: xmpPacket, warnings: &metadata.warnings)
         }
+        if let extended = contents.extendedXMP {
+            xmpTags += XMPParser.tags(in: extended, warnings: &metadata.warnings)
+        }
         let iptcTags = iptcBlock.map { IPTCReader.tags(in: $0, warnings: &metadata.warnings) } ?? []
         var iccTags: [MetadataTag] = []
         if let iccProfile {
