@@ -78,11 +78,23 @@ extension CaseDatabase {
         public var moved = 0
         /// Rows whose metadata and hashes were copied from a file with the same content.
         public var copied = 0
-        /// Files not stored because the row they were to copy from had gone; the next run
-        /// reads them.
+        /// Files not stored because the row they were to copy from had gone, or holds other
+        /// content now (a file renamed and another saved under its old name, in one run).
         public var deferred = 0
+        /// Their paths, for the caller to read again once the batch is in.
+        public var deferredPaths: [String] = []
 
         public init() {}
+
+        /// Adds another call's counts.
+        public mutating func add(_ other: StoreCounts) {
+            added += other.added
+            updated += other.updated
+            moved += other.moved
+            copied += other.copied
+            deferred += other.deferred
+            deferredPaths += other.deferredPaths
+        }
     }
 
     /// Writes a batch of ingested files in one transaction: a crash leaves all of them or none.
@@ -102,11 +114,14 @@ extension CaseDatabase {
         var file = item.file
         let existing = try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM files WHERE path = ?"), arguments: [file.path])
         if let source = item.sameContentAs {
-            let sourcePath = try String.fetchOne(db.cachedStatement(sql: "SELECT path FROM files WHERE id = ?"), arguments: [source.fileID])
-            guard let sourcePath else {
-                // The row the worker found is gone (another ingest removed it): leave this
-                // file for the next run rather than store it without hashes.
+            let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT path, sha256 FROM files WHERE id = ?"), arguments: [source.fileID])
+            // The row the worker found must still hold this content: gone (another ingest
+            // removed it) or rewritten since (its path now holds another picture: a rename,
+            // then a new download under the old name), it has nothing to copy. The file is
+            // left for a second look rather than stored with another picture's tags and hashes.
+            guard let row, let sourcePath = row[0] as String?, row[1] as String? == file.sha256 else {
                 counts.deferred += 1
+                counts.deferredPaths.append(file.path)
                 return
             }
             if existing == source.fileID || (existing == nil && source.pathVanished && sourcePath == source.path) {

@@ -94,6 +94,15 @@ extension CaseDatabase {
         return try write { db in
             var counts = SidecarCounts()
             for post in posts {
+                // The sidecar that stored this post may be gone from disk (its folder moved here
+                // and not yet ingested where it was): this one, which says the same, becomes
+                // the stored source, so that forgetting the old path later does not take the post.
+                if let stored = try String.fetchOne(db.cachedStatement(sql: "SELECT sidecar FROM posts WHERE platform = ? AND post_id = ?"),
+                                                    arguments: [post.platform, post.postID]),
+                   stored != path, Self.isGone(stored) {
+                    try db.cachedStatement(sql: "UPDATE posts SET sidecar = ? WHERE platform = ? AND post_id = ?")
+                        .execute(arguments: [path, post.platform, post.postID])
+                }
                 let row = try Row.fetchOne(db.cachedStatement(sql: Self.upsertPost), arguments: [
                     post.platform, post.postID, post.url, post.author, post.postedAt.map(Self.iso), post.text,
                     post.language, post.extra, path, Self.rank(of: format)])

@@ -139,6 +139,76 @@ import Testing
         #expect(files.last?["model"] as? String == "X-T2")
     }
 
+    /// A file renamed and another saved under its old name, or two files swapping names, in
+    /// one run: each row describes the bytes at its path, as a fresh ingest's does (the
+    /// renamed file's twin in the case holds the new picture by the time it is stored).
+    @Test(arguments: [false, true])
+    func renamesAndSwapsInOneRunKeepEachFilesOwnData(swap: Bool) throws {
+        let folder = try Self.scratch()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let photos = folder.appendingPathComponent("photos")
+        try FileManager.default.createDirectory(at: photos, withIntermediateDirectories: true)
+        let samples = CommandLineRunner.repository.appendingPathComponent("samples")
+        func put(_ sample: String, as name: String) throws {
+            try FileManager.default.copyItem(at: samples.appendingPathComponent(sample), to: photos.appendingPathComponent(name))
+        }
+        try put("river-palms.jpg", as: "a.jpg")
+        if swap { try put("desert-road.jpg", as: "b.jpg") }
+        let casePath = folder.appendingPathComponent("x.case").path
+        #expect(try CommandLineRunner.run(["ingest", "--case", casePath, photos.path]).status == 0)
+        let a = photos.appendingPathComponent("a.jpg"), b = photos.appendingPathComponent("b.jpg")
+        if swap {
+            let parked = photos.appendingPathComponent("parked")
+            try FileManager.default.moveItem(at: a, to: parked)
+            try FileManager.default.moveItem(at: b, to: a)
+            try FileManager.default.moveItem(at: parked, to: b)
+        } else {
+            try FileManager.default.moveItem(at: a, to: b)
+            try put("desert-road.jpg", as: "a.jpg")
+        }
+        let result = try CommandLineRunner.run(["ingest", "--format", "jsonl", "--case", casePath, photos.path])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(try Self.summary(result)["deferred"] as? Int == 0)
+        let freshCase = folder.appendingPathComponent("fresh.case").path
+        #expect(try CommandLineRunner.run(["ingest", "--case", freshCase, photos.path]).status == 0)
+        #expect(try Self.dump(casePath) == Self.dump(freshCase))
+        let files = try CommandLineRunner.objects(CommandLineRunner.run(["case", "files", "--format", "jsonl", "--case", casePath]))
+        // desert-road is the FUJIFILM X-T2 photo (samples/manifest.csv).
+        #expect(files.first { ($0["path"] as? String)?.hasSuffix("/a.jpg") ?? false }?["model"] as? String == "X-T2")
+        #expect(files.first { ($0["path"] as? String)?.hasSuffix("/b.jpg") ?? false }?["model"] as? String != "X-T2")
+    }
+
+    /// A folder moved and ingested where it now is, then its old place ingested: the post its
+    /// sidecar gives stays, since the sidecar is still on disk.
+    @Test func aMovedFolderKeepsItsPostsWhenItsOldPlaceIsIngested() throws {
+        let folder = try Self.scratch()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let downloads = folder.appendingPathComponent("downloads"), sorted = folder.appendingPathComponent("sorted")
+        try FileManager.default.createDirectory(at: downloads.appendingPathComponent("tabqa"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(at: sorted, withIntermediateDirectories: true)
+        let samples = CommandLineRunner.repository.appendingPathComponent("samples")
+        for name in ["mosul-runway_banner.jpg", "mosul-runway_banner.jpg.json"] {
+            try FileManager.default.copyItem(at: samples.appendingPathComponent(name), to: downloads.appendingPathComponent("tabqa/" + name))
+        }
+        let casePath = folder.appendingPathComponent("x.case").path
+        func ingest(_ root: URL) throws {
+            let result = try CommandLineRunner.run(["ingest", "--case", casePath, root.path])
+            #expect(result.status == 0, "\(result.stderr)")
+        }
+        func posts() throws -> Int? {
+            try CommandLineRunner.objects(CommandLineRunner.run(["case", "stats", "--format", "jsonl", "--case", casePath])).first?["posts"] as? Int
+        }
+        try ingest(downloads)
+        #expect(try posts() == 1)
+        try FileManager.default.moveItem(at: downloads.appendingPathComponent("tabqa"), to: sorted.appendingPathComponent("tabqa"))
+        try ingest(sorted)
+        try ingest(downloads)
+        #expect(try posts() == 1)
+        let shown = try CommandLineRunner.objects(CommandLineRunner.run(
+            ["case", "show", "--format", "jsonl", "--case", casePath, sorted.appendingPathComponent("tabqa/mosul-runway_banner.jpg").path]))
+        #expect((shown.first?["posts"] as? [[String: Any]])?.count == 1)
+    }
+
     /// A folder reached through a symbolic link is the same folder: ingesting it both ways
     /// reads nothing twice and adds no rows.
     @Test func aFolderThroughALinkIsTheSameFolder() throws {

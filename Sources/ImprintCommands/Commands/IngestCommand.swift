@@ -76,7 +76,7 @@ struct IngestCommand: AsyncParsableCommand {
         Interruption.watch()
         let progress = ProgressReporter()
         var pending: [IngestedFile] = []
-        let caseWriter = IngestWriter(store: store)
+        var caseWriter = IngestWriter(store: store)
         func flush() {
             caseWriter.submit(pending)
             pending = []
@@ -85,32 +85,50 @@ struct IngestCommand: AsyncParsableCommand {
         // A sidecar named on the command line is read as one, not decoded as an image.
         let imageRoots = roots.filter { !(Self.isFile($0) && Self.isSidecar($0)) }
         let passedOver = PathWalker.PassedOver()
-        runWatched(PathWalker(imageRoots, passedOver: passedOver), jobs: batch.jobs, watchdog: watchdog, work: { job.ingest($0) },
-                   refused: { input, refusal in .unreadable("\(input.path): \(refusal)") }) { outcome in
-            switch outcome {
-            case .unchanged:
-                summary.unchanged += 1
-            case .verified:
-                summary.unchanged += 1
-                summary.verified += 1
-            case .read(let file, let failure):
-                summary.read += 1
-                readPaths.append(file.file.path)
-                pending.append(file)
-                if let failure {
-                    summary.failed += 1
-                    progress.note(failure)
+        func ingest(_ inputs: some Sequence<BatchInput>, again: Bool) {
+            runWatched(inputs, jobs: batch.jobs, watchdog: watchdog, work: { job.ingest($0) },
+                       refused: { input, refusal in .unreadable("\(input.path): \(refusal)") }) { outcome in
+                switch outcome {
+                case .unchanged:
+                    summary.unchanged += 1
+                case .verified:
+                    summary.unchanged += 1
+                    summary.verified += 1
+                case .read(let file, let failure):
+                    // A file read again was counted the first time.
+                    if !again { summary.read += 1 }
+                    readPaths.append(file.file.path)
+                    pending.append(file)
+                    if let failure {
+                        summary.failed += 1
+                        progress.note(failure)
+                    }
+                    if pending.count >= batchSize { flush() }
+                case .unreadable(let message):
+                    summary.unreadable += 1
+                    progress.note(message)
                 }
-                if pending.count >= batchSize { flush() }
-            case .unreadable(let message):
-                summary.unreadable += 1
-                progress.note(message)
+                if !again { progress.advance(failed: false) }
             }
-            progress.advance(failed: false)
+            flush()
         }
-        flush()
+        ingest(PathWalker(imageRoots, passedOver: passedOver), again: false)
+        var stored = try caseWriter.finish()
+        // Files whose twin in the case changed under them in this run (a.jpg renamed to b.jpg
+        // and a new a.jpg saved) are read again now that every row holds its new content;
+        // rarely more than once (names rotated among three files).
+        for _ in 0..<3 where !stored.deferredPaths.isEmpty && !Interruption.requested {
+            let again = stored.deferredPaths
+            stored.deferred -= again.count
+            stored.deferredPaths = []
+            let writer = IngestWriter(store: store)
+            caseWriter = writer
+            ingest(again.map { BatchInput.success($0) }, again: true)
+            let next = try writer.finish()
+            stored.add(next)
+        }
         progress.finish()
-        summary.add(try caseWriter.finish())
+        summary.add(stored)
         // Interrupted (Ctrl-C): what was read is committed; removals and sidecars wait for a
         // run that has walked everything.
         let interrupted = Interruption.requested
@@ -287,11 +305,7 @@ struct IngestSummary {
     var seconds = 0.0
 
     mutating func add(_ counts: CaseDatabase.StoreCounts) {
-        store.added += counts.added
-        store.updated += counts.updated
-        store.moved += counts.moved
-        store.copied += counts.copied
-        store.deferred += counts.deferred
+        store.add(counts)
     }
 
     mutating func add(_ counts: CaseDatabase.SidecarCounts) {

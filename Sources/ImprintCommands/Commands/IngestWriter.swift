@@ -23,13 +23,7 @@ final class IngestWriter: @unchecked Sendable {
             if lock.withLock({ failure != nil }) { return }
             do {
                 let stored = try store.store(batch)
-                lock.withLock {
-                    counts.added += stored.added
-                    counts.updated += stored.updated
-                    counts.moved += stored.moved
-                    counts.copied += stored.copied
-                    counts.deferred += stored.deferred
-                }
+                lock.withLock { counts.add(stored) }
             } catch {
                 lock.withLock { failure = error }
             }
