@@ -30,11 +30,13 @@ extension SidecarReader {
     /// The posts of a table's rows (or JSON Lines' objects), its dates read by one convention
     /// (``PostDate/monthFirst(_:)``).
     static func plainPosts(_ objects: [[String: Any]], sidecarName: String) throws(SidecarError) -> [Post] {
+        // A list none of whose records names a file is not a post list for pictures.
+        guard objects.contains(where: { $0["file"] != nil }) else { throw .missingColumn("file") }
         let monthFirst = PostDate.monthFirst(objects.compactMap { $0["posted_at"] as? String })
         var posts: [Post] = []
         for (index, var object) in objects.enumerated() {
             if monthFirst, let date = object["posted_at"] as? String { object["posted_at"] = PostDate.dayFirst(date) }
-            posts.append(try plain(JSONFields(object), sidecarName: sidecarName, row: index + 1))
+            posts.append(plain(JSONFields(object), sidecarName: sidecarName, row: index + 1))
         }
         return posts
     }
@@ -79,13 +81,15 @@ extension SidecarReader {
     /// The columns of a plain table; a table or JSON Lines file with none of them is no sidecar.
     static let plainColumns: Set<String> = ["file", "text", "posted_at", "url", "author", "platform", "post_id", "language", "lang"]
 
-    static func plain(_ row: JSONFields, sidecarName: String, row number: Int) throws(SidecarError) -> Post {
+    static func plain(_ row: JSONFields, sidecarName: String, row number: Int) -> Post {
         var fields = row
         var media: [String]
         switch fields.take("file") {
         case let list as [Any]: media = list.compactMap(JSONFields.text)
         case let value?: media = (JSONFields.text(value) ?? "").split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }
-        case nil: throw .missingColumn("file")
+        // A JSON Lines record without the key (a text-only message among photos) names no
+        // file, as null does.
+        case nil: media = []
         }
         // A path typed on Windows: win\win_1.jpg is win/win_1.jpg.
         media = media.map { $0.replacingOccurrences(of: "\\", with: "/") }

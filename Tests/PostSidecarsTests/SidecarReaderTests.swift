@@ -141,6 +141,20 @@ import Testing
         #expect(posts[1].postID == "mosul_eye_news/3402", "no post_id: the one its address holds")
     }
 
+    /// JSON Lines has no header: a record without the `file` key (a text-only message) names
+    /// no file, and the records around it are read as usual.
+    @Test func plainJSONLinesRecordWithoutAFileKey() throws {
+        let lines = #"""
+            {"text": "text-only message", "url": "https://t.me/deirezzor24/1"}
+            {"file": "p1.jpg", "text": "first photo", "url": "https://t.me/deirezzor24/2"}
+            {"file": "p2.jpg", "text": "second photo", "url": "https://t.me/deirezzor24/3"}
+            """#
+        let read = try #require(try SidecarReader.read(path: "/nonexistent/list.jsonl", data: Data(lines.utf8)))
+        #expect(read.format == .plainJSONL)
+        #expect(read.posts.map(\.media) == [[], ["p1.jpg"], ["p2.jpg"]])
+        #expect(read.posts.map(\.postID) == ["deirezzor24/1", "deirezzor24/2", "deirezzor24/3"])
+    }
+
     /// Shapes the real tools write that samples/ does not show.
     static func post(_ name: String, _ json: String) throws -> Post {
         try #require(try SidecarReader.read(path: "/nonexistent/\(name)", data: Data(json.utf8))?.posts.first)
