@@ -699,11 +699,18 @@ public struct ClaimResolver: Sendable {
         // Names that need a type word (ordinary words, bulk imports) only count with one
         // that fits them: "the border crossing with Syria" does not make "Syria" the bank.
         // The same for a site (not a city) that one Latin word meets only by its spelling.
-        let usable = mention.candidates.filter { candidate in
+        var usable = mention.candidates.filter { candidate in
             let loose = mention.isOneLatinWord && candidate.quality < 1 && gazetteer.sites[candidate.site].type != .city
             let entry = index.entries[candidate.entry]
             return !(entry.needsTypeWord || loose) || fit(candidate.site) > 0
                 || (entry.isOrdinaryWord && mention.takenBeside && gazetteer.sites[candidate.site].type == .city)
+        }
+        // Without a type word, a curated name matched exactly beats another site met only by a
+        // spelling variant, even a town (which a bare name otherwise means): "in Nayrab" is the
+        // Nayrab air base, not Ayn al-Arab (Kobani) by its consonants. (With one, the fit
+        // decides: "barrage de Mossoul" is the dam.)
+        if !typed, usable.contains(where: { $0.quality >= 1 && gazetteer.sites[$0.site].isCurated }) {
+            usable = usable.filter { $0.quality >= 1 }
         }
         guard !usable.isEmpty else { return }
         func preference(_ candidate: (site: Int, quality: Double, entry: Int)) -> (Int, Int, Double, Double, Int, Int) {

@@ -417,6 +417,15 @@ struct LabelledPost {
         #expect(Self.top("من درعا إلى القامشلي سوريا واحدة") == "none")
     }
 
+    /// A name written exactly beats another place's spelling variant, whatever word is before
+    /// it: Nayrab is not Ayn al-Arab by its consonants.
+    @Test func anExactNameBeatsAnotherPlacesSpellingVariant() {
+        for text in ["Nayrab", "in Nayrab", "Friday Nayrab", "They say Nayrab was hit", "BREAKING: Nayrab"] {
+            #expect(Self.top(text) == "builtin:nayrab-air-base", "\(text)")
+        }
+        #expect(Self.top("Explosion près du barrage de Mossoul") == "builtin:mosul-dam", "a type word still decides")
+    }
+
     /// German wire copy: compound type words, German spellings and directions.
     @Test func germanTypeWordsAndDirections() {
         #expect(Self.top("Kampfjets griffen den Militärflugplatz Schairat südöstlich von Homs an") == "builtin:shayrat-air-base")
