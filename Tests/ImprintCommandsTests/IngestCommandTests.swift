@@ -209,6 +209,26 @@ import Testing
         #expect((shown.first?["posts"] as? [[String: Any]])?.count == 1)
     }
 
+    /// A named folder found empty (a drive not mounted) keeps the case's files under it, with
+    /// a warning; its parent ingested removes them.
+    @Test func anEmptyFolderDoesNotEmptyTheCase() throws {
+        let folder = try Self.scratch()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let evidence = folder.appendingPathComponent("evidence")
+        try FileManager.default.createDirectory(at: evidence, withIntermediateDirectories: true)
+        let samples = CommandLineRunner.repository.appendingPathComponent("samples")
+        try FileManager.default.copyItem(at: samples.appendingPathComponent("river-palms.jpg"), to: evidence.appendingPathComponent("a.jpg"))
+        let casePath = folder.appendingPathComponent("x.case").path
+        #expect(try CommandLineRunner.run(["ingest", "--case", casePath, evidence.path]).status == 0)
+        try FileManager.default.removeItem(at: evidence.appendingPathComponent("a.jpg"))
+        let empty = try CommandLineRunner.run(["ingest", "--format", "jsonl", "--case", casePath, evidence.path])
+        #expect(empty.status == 0, "\(empty.stderr)")
+        #expect(try Self.summary(empty)["removed"] as? Int == 0)
+        #expect(empty.stderr.contains("empty on disk"))
+        let parent = try CommandLineRunner.run(["ingest", "--format", "jsonl", "--case", casePath, evidence.path, folder.path])
+        #expect(try Self.summary(parent)["removed"] as? Int == 1)
+    }
+
     /// A folder reached through a symbolic link is the same folder: ingesting it both ways
     /// reads nothing twice and adds no rows.
     @Test func aFolderThroughALinkIsTheSameFolder() throws {

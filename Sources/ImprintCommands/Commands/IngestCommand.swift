@@ -133,9 +133,21 @@ struct IngestCommand: AsyncParsableCommand {
         // run that has walked everything.
         let interrupted = Interruption.requested
         if !interrupted {
-            let folders = roots.filter { root in
+            var folders = roots.filter { root in
                 var isFolder: ObjCBool = false
                 return FileManager.default.fileExists(atPath: root, isDirectory: &isFolder) && isFolder.boolValue
+            }
+            // A named folder that is empty on disk while the case holds files under it is most
+            // likely a drive not mounted or a sync not yet run: its rows are kept, as for a
+            // folder that is missing, rather than every file and post under it dropped.
+            folders = folders.filter { folder in
+                guard (try? FileManager.default.contentsOfDirectory(atPath: folder))?.isEmpty ?? false else { return true }
+                let held = job.known.keys.filter { $0.hasPrefix(folder.hasSuffix("/") ? folder : folder + "/") }.count
+                if held > 0 {
+                    warn("\(folder): empty on disk, but the case holds \(held) file(s) under it; kept (a drive not mounted?). "
+                         + "ingest its parent folder to remove them")
+                }
+                return held == 0
             }
             summary.removed = try store.removeVanished(under: folders)
             if !noSidecars {
