@@ -140,6 +140,18 @@ import Testing
         let fromFiles = try CommandLineRunner.objects(CommandLineRunner.run(["cluster", "--format", "jsonl", "samples"]))
         #expect(!takenTimes(records).isEmpty)
         #expect(takenTimes(records) == takenTimes(fromFiles))
+        // A file named on the command line as well keeps what the case knows of its time:
+        // when its post went up.
+        func postTimes(_ records: [[String: Any]]) -> [String: String] {
+            var times: [String: String] = [:]
+            for record in records where record["time_source"] as? String == "posted_at" {
+                times[String((record["path"] as? String ?? "").split(separator: "/").last ?? "")] = record["time"] as? String
+            }
+            return times
+        }
+        let both = try CommandLineRunner.objects(CommandLineRunner.run(["cluster", "--format", "jsonl", "--case", Self.casePath, "samples"]))
+        #expect(!postTimes(records).isEmpty)
+        #expect(postTimes(both) == postTimes(records))
         // A case ingested without dHash says so when asked to cluster by it.
         let noDHash = try CommandLineRunner.run(["cluster", "-a", "dhash", "--case", Self.casePath])
         #expect(noDHash.stderr.contains("the case holds no dhash hashes"))

@@ -94,7 +94,19 @@ struct HashInputOptions: ParsableArguments {
             for algorithm in algorithms where !stored.contains(algorithm.rawValue) {
                 warn("the case holds no \(algorithm.rawValue) hashes: ingest again with --algorithms including \(algorithm.rawValue) to add them")
             }
-            images += try HashedImage.fromCase(store, algorithms: algorithms).filter { !named.contains($0.path) }
+            let held = try HashedImage.fromCase(store, algorithms: algorithms)
+            // What the case knows of such a file's time (when its post went up) is kept: a
+            // time from disk (mtime), or a later one, gives way to it.
+            let heldTimes = Dictionary(held.compactMap { image in image.time.map { (image.path, (time: $0, source: image.timeSource)) } },
+                                       uniquingKeysWith: { first, _ in first })
+            for index in images.indices {
+                guard let known = heldTimes[absolutePath(images[index].path)] else { continue }
+                if images[index].time.map({ known.time < $0 }) ?? true || images[index].timeSource == "mtime" {
+                    images[index].time = known.time
+                    images[index].timeSource = known.source
+                }
+            }
+            images += held.filter { !named.contains($0.path) }
         }
         for image in images where image.error != nil { warn("\(image.path): \(image.error!)") }
         for image in images { if let problem = image.timeProblem { warn(problem) } }
