@@ -1025,9 +1025,7 @@ public struct ClaimResolver: Sendable {
             // A word in the clause before is no cue for this one.
             if scan.words[content[c + 1]].startsClause { break }
             if isCue(c) { return true }
-            if !scan.has(content[c], in: PlaceLexicon.gapWords), !scan.has(content[c], in: PlaceLexicon.reportingWords), !scan.isTypeWord[c] {
-                seen += 1
-            }
+            if !scan.isTypeWord[c], !scan.has(content[c], in: PlaceLexicon.uncountedWords) { seen += 1 }
             c -= 1
         }
         c = mention.end + 1
@@ -1047,9 +1045,7 @@ public struct ClaimResolver: Sendable {
                 return !(c + 1...c + 3).contains { others[$0] != nil }
             }
             if !scan.has(content[c], in: PlaceLexicon.conjunctions), !scan.isTypeWord[c] { onlyConjunctions = false }
-            if !scan.has(content[c], in: PlaceLexicon.gapWords), !scan.has(content[c], in: PlaceLexicon.reportingWords), !scan.isTypeWord[c] {
-                seen += 1
-            }
+            if !scan.isTypeWord[c], !scan.has(content[c], in: PlaceLexicon.uncountedWords) { seen += 1 }
             c += 1
         }
         return false

@@ -146,6 +146,10 @@ enum PlaceLexicon {
         "يقولون", "يقول", "تقول", "قالوا", "حسب", "بحسب", "وفق",
     ])
 
+    /// The words a cue window does not count: gap words and reporting words, in one set so
+    /// that each word is looked up once.
+    static let uncountedWords: Set<String> = gapWords.union(reportingWords)
+
     /// "from" and من.
     static let fromWords: Set<String> = canonicalSet(["from", "من"])
 
