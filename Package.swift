@@ -69,7 +69,8 @@ let package = Package(
         .testTarget(name: "PerceptualHashTests", dependencies: ["PerceptualHash", "ImageDecoding"]),
         .testTarget(name: "ImprintCommandsTests", dependencies: ["ImprintCommands", "CaseStore", "FileNames"]),
         .testTarget(name: "PostSidecarsTests", dependencies: ["PostSidecars"]),
-        .testTarget(name: "CaseStoreTests", dependencies: ["CaseStore", "ImageMetadata", "PerceptualHash", "PostSidecars", "Gazetteer"]),
+        .testTarget(name: "CaseStoreTests", dependencies: ["CaseStore", "ImageMetadata", "PerceptualHash", "PostSidecars", "Gazetteer",
+                                                           .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "HammingIndexTests", dependencies: ["HammingIndex"]),
         .testTarget(name: "GazetteerTests", dependencies: ["Gazetteer"], exclude: ["Fixtures"]),
     ]

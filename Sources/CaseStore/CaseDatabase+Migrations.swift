@@ -1,10 +1,13 @@
 import GRDB
 
 extension CaseDatabase {
+    /// The first migration's name: a database that has it is a case.
+    static let firstMigration = "v1: files, metadata, hashes, posts"
+
     /// The schema, as append-only migrations: never edit one that has shipped, add another.
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
-        migrator.registerMigration("v1: files, metadata, hashes, posts") { db in
+        migrator.registerMigration(firstMigration) { db in
             try db.create(table: "files") { t in
                 t.autoIncrementedPrimaryKey("id")
                 t.column("path", .text).notNull().unique()

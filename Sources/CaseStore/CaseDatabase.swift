@@ -28,6 +28,8 @@ public final class CaseDatabase: Sendable {
             } catch let error as DatabaseError where attempt < 100 && Self.isRaceWithAnotherRun(error) {
                 attempt += 1
                 usleep(100_000)
+            } catch let error as CaseStoreError {
+                throw error
             } catch {
                 throw .cannotOpen(path: path, detail: "\(error)")
             }
@@ -129,6 +131,19 @@ public final class CaseDatabase: Sendable {
         // Checking in a read is cheaper than the migrator's exclusive write when, as on
         // every run but the first, there is nothing to do.
         if try !pool.read({ try migrator.hasCompletedMigrations($0) }) {
+            // Another tool's database (gallery-dl's archive.sqlite3) is not made a case by
+            // adding our tables to it: only an empty file or one of our cases is written.
+            let foreign = try pool.read { db in
+                let tables = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
+                guard !tables.isEmpty else { return nil as [String]? }
+                guard tables.contains("grdb_migrations") else { return tables }
+                let ours = try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM grdb_migrations WHERE identifier = ?)",
+                                             arguments: [firstMigration]) ?? false
+                return ours ? nil : tables
+            }
+            if let foreign {
+                throw CaseStoreError.notACase(path: path, tables: foreign)
+            }
             try migrator.migrate(pool)
         }
         return pool

@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import Testing
 import ImageMetadata
 import PerceptualHash
@@ -20,6 +21,29 @@ import PostSidecars
                               width: metadata.imageWidth, height: metadata.imageHeight, decodeStatus: .ok, decodeError: nil)
         return IngestedFile(file: file, metadata: MetadataRecord(metadata),
                             hashes: HashRecord.records(hashes, algorithms: [.pdq, .phash]))
+    }
+
+    /// Another tool's SQLite database (gallery-dl's download archive) is refused, and left as
+    /// it was; an empty file becomes a case.
+    @Test func anotherToolsDatabaseIsNotMadeACase() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("imprint-foreign-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let archive = folder.appendingPathComponent("archive.sqlite3").path
+        try DatabaseQueue(path: archive).write { db in
+            try db.execute(sql: "CREATE TABLE archive (entry TEXT PRIMARY KEY)")
+        }
+        #expect {
+            _ = try CaseDatabase(path: archive)
+        } throws: { error in
+            "\(error)".contains("another tool's SQLite database (tables: archive)")
+        }
+        let tables = try DatabaseQueue(path: archive).read { try String.fetchAll($0, sql: "SELECT name FROM sqlite_master WHERE type = 'table'") }
+        #expect(tables == ["archive"])
+        let empty = folder.appendingPathComponent("empty.case").path
+        FileManager.default.createFile(atPath: empty, contents: Data())
+        _ = try CaseDatabase(path: empty)
+        _ = try CaseDatabase(path: empty)  // and opens again as a case
     }
 
     /// Only a file that does not exist is gone; one that cannot be reached keeps its records.
