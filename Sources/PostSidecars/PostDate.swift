@@ -4,8 +4,8 @@ import Foundation
 enum PostDate {
     /// Parses ISO 8601 (with `Z`, an offset, or none: UTC; seconds may be left out),
     /// gallery-dl's `YYYY-MM-DD HH:MM:SS` (UTC), yt-dlp's `YYYYMMDD`, Twitter's `Sun Jul 02
-    /// 09:41:17 +0000 2017`, Unix time as a number or digits, in seconds or (JavaScript's)
-    /// milliseconds, and what analysts type in tables: day-first `25/03/2019 09:15` (the
+    /// 09:41:17 +0000 2017`, Unix time as a number or digits, in seconds (with a fraction or
+    /// not) or (JavaScript's) milliseconds, ISO 8601's basic form, and what analysts type in tables: day-first `25/03/2019 09:15` (the
     /// month first only when the day-first reading is impossible), `5 March 2019`, `Mar 5,
     /// 2019 2:02 PM`, RFC 2822, an offset after a space or as `GMT+3`. No zone means UTC.
     static func parse(_ value: Any?) -> Date? {
@@ -24,6 +24,12 @@ enum PostDate {
         // grapheme cluster (a date followed by an Arabic combining mark; found by scripts/fuzz).
         guard text.unicodeScalars.allSatisfy(\.isASCII) else { return nil }
         if text.count >= 9, text.allSatisfy(\.isNumber), text.count != 8, let seconds = Double(text) {
+            return unixTime(seconds)
+        }
+        // Seconds with a fraction, as Reddit's `created_utc` (1709287200.0).
+        let parts = text.split(separator: ".", omittingEmptySubsequences: false)
+        if parts.count == 2, parts[0].count >= 9, parts[0].allSatisfy(\.isNumber), !parts[1].isEmpty, parts[1].allSatisfy(\.isNumber),
+           let seconds = Double(text) {
             return unixTime(seconds)
         }
         let normalized = Self.numericZone(text)
@@ -106,6 +112,8 @@ enum PostDate {
         "yyyy-MM-dd'T'HH:mm:ss", "yyyy-MM-dd HH:mm:ssXXXXX", "yyyy-MM-dd HH:mm:ss", "yyyy-MM-dd",
         "yyyy-MM-dd'T'HH:mmXXXXX", "yyyy-MM-dd'T'HH:mm", "yyyy-MM-dd HH:mm",
         "yyyyMMdd", "EEE MMM dd HH:mm:ss Z yyyy",
+        // ISO 8601's basic form: 20240301T100000Z, 20240301T100000+0300.
+        "yyyyMMdd'T'HHmmssXX", "yyyyMMdd'T'HHmmss",
         // An offset after a space, as spreadsheets and people write it: 2019-03-05 17:02 +03:00.
         "yyyy-MM-dd HH:mm:ss XXXXX", "yyyy-MM-dd HH:mm XXXXX", "yyyy-MM-dd HH:mm:ss Z", "yyyy-MM-dd HH:mm Z",
         // Day first, as Iraq, Syria and Europe write dates (25/03/2019 09:15); the month first

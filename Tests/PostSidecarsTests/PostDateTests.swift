@@ -31,13 +31,16 @@ import Testing
         ("2019-03-05 17:02 +03:00", "2019-03-05T14:02:00Z"),
         ("2019-03-05 17:02:30 UTC-04:30", "2019-03-05T21:32:30Z"),
         ("Tue, 05 Mar 2019 14:02:00 +0300", "2019-03-05T11:02:00Z"),
+        ("1709287200.0", "2024-03-01T10:00:00Z"),  // Reddit's created_utc, seconds with a fraction
+        ("20240301T100000Z", "2024-03-01T10:00:00Z"),  // ISO 8601's basic form
+        ("20240301T130000+0300", "2024-03-01T10:00:00Z"),
     ])
     func tableDates(text: String, iso: String) {
         #expect(PostDate.parse(text).map(PostDate.iso) == iso, "\(text)")
     }
 
     @Test func notDates() {
-        for text in ["32/13/2019", "yesterday", "2019", "Mar 45, 2019", "GMT+3"] {
+        for text in ["32/13/2019", "yesterday", "2019", "Mar 45, 2019", "GMT+3", "1709287200.", "3.14159"] {
             #expect(PostDate.parse(text) == nil, "\(text)")
         }
     }
