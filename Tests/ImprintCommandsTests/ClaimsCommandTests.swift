@@ -39,6 +39,32 @@ import Testing
         }
     }
 
+    /// A post saved with two copies of a photo whose GPS is far from the site it claims is one
+    /// post in the finding, not two.
+    @Test func aGPSMismatchNamesEachPostOnce() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("imprint-gps-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        for name in ["run1/a", "run2/a"] {
+            let target = folder.appendingPathComponent(name + ".jpg")
+            try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+            // Taken at Mosul airport (samples/manifest.csv), posted as Tabqa's.
+            try FileManager.default.copyItem(at: CommandLineRunner.repository.appendingPathComponent("samples/mosul-runway.jpg"), to: target)
+        }
+        try Data("""
+            file,text,posted_at,url,author
+            run1/a.jpg,Our flag over Tabqa air base,2019-02-01T00:00:00Z,https://t.me/front/6,front
+            run2/a.jpg,Our flag over Tabqa air base,2019-02-01T00:00:00Z,https://t.me/front/6,front
+
+            """.utf8).write(to: folder.appendingPathComponent("posts.csv"))
+        let casePath = folder.appendingPathComponent("x.case").path
+        #expect(try CommandLineRunner.run(["ingest", "--case", casePath, folder.path]).status == 0)
+        let result = try CommandLineRunner.run(["flags", "--kind", "gps-mismatch", "--format", "jsonl", "--case", casePath])
+        let flags = try result.lines.map(Self.json)
+        #expect(flags.count == 1, "\(result.stdout)")
+        #expect(flags.first?["posts"] as? [String] == ["telegram front/6"])
+        #expect((flags.first?["reason"] as? String)?.contains("more post") == false)
+    }
+
     /// Recycled photos: elapsed time, not calendar days; posts that date the photo themselves
     /// (its year, "FACT CHECK:", "file photo") are spared; one post saved with two copies of the
     /// photo is one finding naming both.

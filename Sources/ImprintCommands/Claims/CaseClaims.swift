@@ -335,11 +335,14 @@ struct CaseClaims {
                 findingOf["\(file.sha256) \(siteID)"] = found.count
                 let first = items[0], post = posts[first.postID]!
                 let whose = first.member == index ? "" : " for a repost of it, \(files[first.member].path)"
-                let more = items.count > 1 ? " (and \(items.count - 1) more post\(items.count == 2 ? "" : "s"))" : ""
+                // A post linked to two copies of the photo is one post.
+                var postIDs: [Int64] = []
+                for item in items where !postIDs.contains(item.postID) { postIDs.append(item.postID) }
+                let more = postIDs.count > 1 ? " (and \(postIDs.count - 1) more post\(postIDs.count == 2 ? "" : "s"))" : ""
                 var involved = [file.path]
                 for item in items where !involved.contains(files[item.member].path) { involved.append(files[item.member].path) }
                 found.append(Contradiction(
-                    kind: .gpsMismatch, files: involved, sites: [site], posts: items.compactMap { posts[$0.postID].map { "\($0.platform) \($0.postID)" } },
+                    kind: .gpsMismatch, files: involved, sites: [site], posts: postIDs.compactMap { posts[$0].map { "\($0.platform) \($0.postID)" } },
                     reason: String(format: "EXIF GPS %.5f,%.5f is %.0f km from %@, which %@ claims%@%@",
                                    latitude, longitude, km, site.name, Self.label(post), whose, more)))
             }
