@@ -132,6 +132,10 @@ import Testing
         #expect(byName.status == 0, "\(byName.stderr)")
         #expect(byName.stdout == result.stdout)
         #expect(try CommandLineRunner.run(["site", "--case", casePath, "Tabqa area"]).status == 1, "no site is named so")
+        // The town's own name is the town, and the sites beside it that carry the name are said.
+        let town = try CommandLineRunner.run(["site", "--format", "jsonl", "--case", casePath, "Tabqa"])
+        #expect(town.status == 0)
+        #expect(town.stderr.contains("builtin:tabqa-air-base") && town.stderr.contains("builtin:tabqa-dam"), "\(town.stderr)")
     }
 
     @Test func resolveReadsOneTextPerLineAndSaysWhenNothingIsClaimed() throws {

@@ -31,6 +31,13 @@ struct SiteCommand: AsyncParsableCommand {
                 throw ExitCode(1)
             }
             target = only
+            // The other sites that carry the name ("Tabqa": the air base and the dam beside the
+            // town) are said, so that a town with no images does not hide them.
+            let others = found.filter { $0.id != only.id }.prefix(5)
+            if named.count == 1, !others.isEmpty {
+                warn("\"\(site)\" is \(only.name) (\(only.id)); also named so: "
+                     + others.map { "\($0.name) (\($0.id))" }.joined(separator: ", ") + "; give an id for one of them")
+            }
         }
         var rows: [(time: String, path: String, link: SiteLink)] = []
         for index in claims.files.indices {
