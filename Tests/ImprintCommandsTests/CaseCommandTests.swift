@@ -106,6 +106,20 @@ import Testing
         #expect(missing.status == 1)
     }
 
+    /// Two cases (mine and a colleague's) are clustered together when `--case` is repeated.
+    @Test func clusterAcrossTwoCases() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("imprint-two-cases-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let mine = folder.appendingPathComponent("mine.case").path, theirs = folder.appendingPathComponent("theirs.case").path
+        #expect(try CommandLineRunner.run(["ingest", "--case", mine, "samples/mosul-runway.jpg"]).status == 0)
+        #expect(try CommandLineRunner.run(["ingest", "--case", theirs, "samples/mosul-runway_q40.jpg"]).status == 0)
+        let result = try CommandLineRunner.run(["cluster", "--format", "jsonl", "--case", mine, "--case", theirs])
+        #expect(result.status == 0, "\(result.stderr)")
+        let names = try CommandLineRunner.objects(result).compactMap { ($0["path"] as? String)?.split(separator: "/").last.map(String.init) }
+        #expect(names.sorted() == ["mosul-runway.jpg", "mosul-runway_q40.jpg"])
+    }
+
     /// `cluster --case` reads the stored hashes and finds the same groups as hashing again.
     @Test func clusterFromTheCaseMatchesClusterFromTheImages() throws {
         func groups(_ arguments: [String]) throws -> [[String]] {

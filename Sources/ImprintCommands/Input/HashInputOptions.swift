@@ -17,12 +17,13 @@ struct HashInputOptions: ParsableArguments {
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
     @Option(name: .customLong("case"), help: ArgumentHelp(
-        "Also take every hashed file of this case (imprint ingest), without hashing again.", valueName: "path"))
-    var casePath: String?
+        "Also take every hashed file of this case (imprint ingest), without hashing again; repeat it for several cases (yours and a colleague's).",
+        valueName: "path"))
+    var casePaths: [String] = []
 
     func validate() throws {
-        if let casePath, !FileManager.default.fileExists(atPath: casePath) { throw ValidationError("No case at \(casePath).") }
-        if paths.isEmpty && casePath == nil { throw ValidationError("Name at least one image, folder or hash output file ('-' for stdin).") }
+        for casePath in casePaths where !FileManager.default.fileExists(atPath: casePath) { throw ValidationError("No case at \(casePath).") }
+        if paths.isEmpty && casePaths.isEmpty { throw ValidationError("Name at least one image, folder or hash output file ('-' for stdin).") }
         if jobs < 1 { throw ValidationError("--jobs must be at least 1.") }
         for path in paths where Self.isHashOutput(path) && path != "-" && !FileManager.default.isReadableFile(atPath: path) {
             throw ValidationError("Cannot read \(path).")
@@ -83,16 +84,16 @@ struct HashInputOptions: ParsableArguments {
             }
         }
         await hashPending()
-        if let casePath {
-            // A file named here that the case holds too is taken once (as named here): else
-            // it would match itself.
+        for casePath in casePaths {
+            // A file named here (or held by a case read before) that the case holds too is
+            // taken once (as first named): else it would match itself.
             let named = Set(images.map { absolutePath($0.path) })
             let store = try CaseDatabase(readingFrom: casePath, warn: { warn($0) })
             // A case ingested without an algorithm has none of its hashes: say so, rather than
             // match or cluster nothing in silence.
             let stored = Set(try store.storedHashNames())
             for algorithm in algorithms where !stored.contains(algorithm.rawValue) {
-                warn("the case holds no \(algorithm.rawValue) hashes: ingest again with --algorithms including \(algorithm.rawValue) to add them")
+                warn("the case holds no \(algorithm.rawValue) hashes (\(casePath)): ingest again with --algorithms including \(algorithm.rawValue) to add them")
             }
             let held = try HashedImage.fromCase(store, algorithms: algorithms)
             // What the case knows of such a file's time (when its post went up) is kept: a
