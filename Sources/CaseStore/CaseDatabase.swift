@@ -31,6 +31,12 @@ public final class CaseDatabase: Sendable {
             } catch let error as CaseStoreError {
                 throw error
             } catch {
+                // SQLite's own words ("unable to open database file", "attempt to write a
+                // readonly database") do not say that the folder is the cause.
+                let folder = (path as NSString).deletingLastPathComponent
+                if !FileManager.default.isWritableFile(atPath: folder.isEmpty ? "." : folder) {
+                    throw .cannotOpen(path: path, detail: "its folder is not writable (the case needs its -wal and -shm files beside it)")
+                }
                 throw .cannotOpen(path: path, detail: "\(error)")
             }
         }
