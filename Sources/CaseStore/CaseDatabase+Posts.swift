@@ -95,11 +95,13 @@ extension CaseDatabase {
             var counts = SidecarCounts()
             for post in posts {
                 // The sidecar that stored this post may be gone from disk (its folder moved here
-                // and not yet ingested where it was): this one, which says the same, becomes
+                // and not yet ingested where it was): this one, when it ranks as high, becomes
                 // the stored source, so that forgetting the old path later does not take the post.
                 if let stored = try String.fetchOne(db.cachedStatement(sql: "SELECT sidecar FROM posts WHERE platform = ? AND post_id = ?"),
                                                     arguments: [post.platform, post.postID]),
-                   stored != path, Self.isGone(stored) {
+                   stored != path, Self.isGone(stored),
+                   Self.rank(of: format) >= Self.rank(of: try String.fetchOne(db.cachedStatement(sql: "SELECT format FROM sidecars WHERE path = ?"),
+                                                                             arguments: [stored]).flatMap(SidecarFormat.init(rawValue:))) {
                     try db.cachedStatement(sql: "UPDATE posts SET sidecar = ? WHERE platform = ? AND post_id = ?")
                         .execute(arguments: [path, post.platform, post.postID])
                 }

@@ -139,13 +139,11 @@ public final class CaseDatabase: Sendable {
         if try !pool.read({ try migrator.hasCompletedMigrations($0) }) {
             // Another tool's database (gallery-dl's archive.sqlite3) is not made a case by
             // adding our tables to it: only an empty file or one of our cases is written.
+            // (A case another run is creating at this moment has the migrations table from the
+            // start, so it is never taken for another tool's.)
             let foreign = try pool.read { db in
                 let tables = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
-                guard !tables.isEmpty else { return nil as [String]? }
-                guard tables.contains("grdb_migrations") else { return tables }
-                let ours = try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM grdb_migrations WHERE identifier = ?)",
-                                             arguments: [firstMigration]) ?? false
-                return ours ? nil : tables
+                return tables.isEmpty || tables.contains("grdb_migrations") ? nil : tables
             }
             if let foreign {
                 throw CaseStoreError.notACase(path: path, tables: foreign)

@@ -30,8 +30,9 @@ extension SidecarReader {
     /// The posts of a table's rows (or JSON Lines' objects), its dates read by one convention
     /// (``PostDate/monthFirst(_:)``).
     static func plainPosts(_ objects: [[String: Any]], sidecarName: String) throws(SidecarError) -> [Post] {
-        // A list none of whose records names a file is not a post list for pictures.
-        guard objects.contains(where: { $0["file"] != nil }) else { throw .missingColumn("file") }
+        // A list none of whose records names a file is not a post list for pictures (a table
+        // with no rows is one, emptied).
+        guard objects.isEmpty || objects.contains(where: { $0["file"] != nil }) else { throw .missingColumn("file") }
         let monthFirst = PostDate.monthFirst(objects.compactMap { $0["posted_at"] as? String })
         var posts: [Post] = []
         for (index, var object) in objects.enumerated() {

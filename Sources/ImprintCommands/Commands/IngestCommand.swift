@@ -282,6 +282,8 @@ struct IngestCommand: AsyncParsableCommand {
                 let problem = skipped.first.map { "\(skipped.count) line(s) not read: \($0)" }
                 let counts = try store.storeSidecar(path: path, size: size, mtimeNanoseconds: mtime, format: format, posts: posts, error: problem)
                 summary.add(counts)
+                // A post two sidecars give (two copies of a download) is one post, as the case counts it.
+                for post in posts { summary.postKeys.insert(post.platform + " " + post.postID) }
                 Self.warnAboutUndated(posts, in: path)
                 if counts.unlinkedPosts > 0 {
                     let more = counts.unlinkedPosts > counts.unlinkedMedia.count ? ", …" : ""
@@ -314,6 +316,8 @@ struct IngestSummary {
     var removed = 0
     var sidecarsRead = 0, sidecarsUnchanged = 0, sidecarsRemoved = 0, sidecarErrors = 0
     var sidecar = CaseDatabase.SidecarCounts()
+    /// The distinct posts read (platform and id), which `sidecar.posts` counts once per sidecar.
+    var postKeys = Set<String>()
     var seconds = 0.0
 
     mutating func add(_ counts: CaseDatabase.StoreCounts) {
@@ -333,7 +337,7 @@ struct IngestSummary {
             ("removed", removed), ("decode_failed", failed), ("unreadable", unreadable),
             ("sidecars_read", sidecarsRead), ("sidecars_unchanged", sidecarsUnchanged),
             ("sidecars_removed", sidecarsRemoved), ("sidecar_errors", sidecarErrors),
-            ("posts", sidecar.posts), ("post_links", sidecar.links), ("posts_unlinked", sidecar.unlinkedPosts),
+            ("posts", postKeys.count), ("post_links", sidecar.links), ("posts_unlinked", sidecar.unlinkedPosts),
         ]
         return counts.map { ($0.0, OutputValue.integer(Int64($0.1))) } + [("seconds", .double((seconds * 1000).rounded() / 1000))]
     }
@@ -343,7 +347,7 @@ struct IngestSummary {
         "ingest: \(read) files read, \(unchanged) unchanged (" + (verified > 0 ? "\(verified) verified by SHA-256" : "not read") + "), "
             + "\(store.added) added, \(store.updated) updated, "
             + "\(store.moved) moved, \(removed) removed, \(failed + unreadable) failed; "
-            + "\(sidecarsRead) sidecars read (\(sidecarsUnchanged) unchanged, \(sidecarsRemoved) removed), \(sidecar.posts) posts, \(sidecar.links) links"
+            + "\(sidecarsRead) sidecars read (\(sidecarsUnchanged) unchanged, \(sidecarsRemoved) removed), \(postKeys.count) posts, \(sidecar.links) links"
             + (sidecar.unlinkedPosts > 0 ? " (\(sidecar.unlinkedPosts) posts name no file in the case)" : "") + "; "
             + String(format: "%.2f s", seconds)
     }
