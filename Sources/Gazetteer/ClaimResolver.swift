@@ -631,8 +631,9 @@ public struct ClaimResolver: Sendable {
         // from $180", visa on arrival at Erbil airport, شروط دخول عبر المصنع) name the
         // places travellers use, not places taken or struck. (Entering is how travellers use
         // a crossing, so it does not count as a capture here.)
-        // So do job adverts (the places of the work) and threats (places named as targets).
-        if isAboutTravel(scan) || scan.content.contains(where: { scan.has($0, in: PlaceLexicon.jobWords) })
+        // So do job adverts (the places of the work), sports news (a player landing at Erbil
+        // airport) and threats (places named as targets).
+        if isAboutTravel(scan) || scan.content.contains(where: { scan.has($0, in: PlaceLexicon.jobWords) || scan.has($0, in: PlaceLexicon.sportsWords) })
             || PlaceLexicon.threatPhrases.occurs(in: scan.forms) {
             for m in mentions.indices
             where !hasCue(PlaceLexicon.captureCues.subtracting(PlaceLexicon.entryWords), around: mentions[m], scan: scan, before: 4, after: 3)
@@ -684,8 +685,12 @@ public struct ClaimResolver: Sendable {
         // A type word that fits no namesake but is a word of the curated name matched ("the
         // Korean Village FOB": "village", a military base) fits that site.
         let anyFits = mention.candidates.contains { mention.typeWeights[gazetteer.sites[$0.site].type] != nil }
-        let ownTypeWords = anyFits || mention.typeWords.isEmpty ? [] : Set(mention.candidates.filter { candidate in
-            guard gazetteer.sites[candidate.site].isCurated else { return false }
+        let anyExactFits = mention.candidates.contains { $0.quality >= 1 && mention.typeWeights[gazetteer.sites[$0.site].type] != nil }
+        // Even when a namesake met only by a spelling variant fits it, a name written exactly
+        // keeps its own type word: in "القرية الكورية" (Korean Village) "village" is the base's,
+        // not Qayyarah's by its consonants.
+        let ownTypeWords = mention.typeWords.isEmpty ? [] : Set(mention.candidates.filter { candidate in
+            guard gazetteer.sites[candidate.site].isCurated, !anyFits || (candidate.quality >= 1 && !anyExactFits) else { return false }
             let name = PlaceText.forms(index.entries[candidate.entry].name)
             return mention.typeWords.contains { typeWord in
                 let words = typeWord.split(separator: " ").map(String.init)
@@ -813,7 +818,9 @@ public struct ClaimResolver: Sendable {
               !scan.words[scan.content[pastTypeWords]].startsClause { pastTypeWords += 1 }
         let afterName = pastTypeWords < scan.content.count && !scan.words[scan.content[pastTypeWords]].startsClause
             ? scan.content[pastTypeWords] : nil
-        if gazetteer.sites[chosen].type == .city, beside.contains(where: { $0.map { scan.has($0, in: PlaceLexicon.provinceCues) } ?? false }) {
+        // (Not "the governorate's building": مبنى محافظة كركوك is a place in the town.)
+        if gazetteer.sites[chosen].type == .city, beside.contains(where: { $0.map { scan.has($0, in: PlaceLexicon.provinceCues) } ?? false }),
+           !(first >= 2 && scan.has(first - 2, in: PlaceLexicon.buildingWords)) {
             score *= 0.5
         }
         // A town named as a team (نادي الموصل, "Mosul FC"), a clock ("1pm Baghdad time",

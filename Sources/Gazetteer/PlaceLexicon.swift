@@ -34,7 +34,9 @@ enum PlaceLexicon {
         add(["airport", "airports", "airfield", "airstrip", "aerodrome", "air field", "air strip", "landing strip",
              "مطار", "مطارات", "مهبط", "المهبط",
              // French and German, which news agencies' posts are often in; Turkish and Kurmanji.
-             "aéroport", "aérodrome", "flughafen", "flugplatz", "havalimanı", "havaalanı", "balafirgeh", "balafirgeha"], airfield)
+             "aéroport", "aérodrome", "flughafen", "flugplatz", "havalimanı", "havaalanı", "balafirgeh", "balafirgeha",
+             // Sorani, with and without the ezafe: فڕۆکەخانەی نێودەوڵەتی سلێمانی.
+             "فڕۆکەخانە", "فڕۆکەخانەی"], airfield)
         add(["runway", "runways", "hangar", "hangars", "apron", "tarmac", "flight line", "مدرج", "المدرج", "هنغار", "هنغارات"],
             [.airBase: 0.8, .airport: 0.8])
         add(["air base", "airbase", "air force base", "afb", "air station", "air bases", "airbases",
@@ -49,7 +51,9 @@ enum PlaceLexicon {
         add(["international", "الدولي", "دولي"], [.airport: 0.3], adjective: true)
         add(["crossing", "border crossing", "crossing point", "border gate", "border post", "port of entry",
              "معبر", "منفذ", "المنفذ الحدودي", "المعبر الحدودي", "بوابة", "poste frontière", "grenzübergang",
-             "sınır kapısı", "deriyê sînor", "derîyê sînor"], crossing)
+             "sınır kapısı", "deriyê sînor", "derîyê sînor",
+             // Kurmanji "the gate of": Deriyê Sêmalkayê.
+             "deriyê", "derîyê"], crossing)
         add(["border", "frontier", "gate", "checkpoint", "customs", "حدود", "جمرك", "جمارك"], border)
         add(["الحدودي", "حدودي", "الحدودية", "حدودية"], border, adjective: true)
         add(["bank", "banks", "central bank", "مصرف", "بنك", "البنك المركزي", "المصرف المركزي"], bank)
@@ -150,6 +154,9 @@ enum PlaceLexicon {
     /// that each word is looked up once.
     static let uncountedWords: Set<String> = gapWords.union(reportingWords)
 
+    /// Buildings of an institution: مبنى محافظة كركوك is the governorate's building in the town.
+    static let buildingWords: Set<String> = canonicalSet(["مبنى", "مقر", "ديوان", "building", "headquarters"])
+
     /// "from" and من.
     static let fromWords: Set<String> = canonicalSet(["from", "من"])
 
@@ -195,6 +202,12 @@ enum PlaceLexicon {
         "الراغبين", "الراغبات",
     ])
 
+    /// Words of sports news (a transfer, a player arriving): the places named are where the
+    /// club plays or the player lands.
+    static let sportsWords: Set<String> = canonicalSet([
+        "footballer", "striker", "midfielder", "goalkeeper", "transfer", "اللاعب", "مهاجم", "يتعاقد", "تعاقد", "التعاقد",
+    ])
+
     /// Phrases of a threat: "US bases at Ain al-Asad and Harir will become legitimate
     /// targets", أهدافاً مشروعة. The places are threatened, not shown struck.
     static let threatPhrases = PhraseList([
@@ -205,6 +218,8 @@ enum PlaceLexicon {
     /// named in such a post is where travellers go, not a site taken.
     static let travelWords: Set<String> = canonicalSet([
         "visa", "visas", "booking", "book", "tickets", "ticket", "fares", "fare", "timetable", "schedule", "schedules",
+        // Flights delayed by weather: "visibility under 500 m, flights may be delayed".
+        "delayed", "delays", "visibility",
         "تاشيره", "التاشيره", "تاشيرات", "فيزا", "الفيزا", "حجز", "الحجز", "حجزا", "تذاكر", "التذاكر", "تذكره",
         // Turkish: services (flights, coaches), tickets.
         "sefer", "seferler", "seferleri", "seferi", "bilet", "biletler", "vize",
@@ -307,6 +322,10 @@ enum PlaceLexicon {
         "التقنين", "البرلمان", "الموازنه", "عطله", "العطله", "الامتحانات", "دوري", "الدوري", "مباراه", "المباراه", "منتخب",
         // Wanted notices: مطلوب سائقين على خط حلب - اللاذقية. (Job adverts: ``jobWords``.)
         "مطلوب",
+        // Graduations, weddings, charity appeals, exam results, nostalgia.
+        "graduates", "graduation", "graduated", "wedding", "donations", "donate", "nostalgia", "miss",
+        "الخريجين", "خريجي", "تخرج", "عرس", "العرس", "زفاف", "الزفاف", "عروسته", "تبرعات", "التبرع", "الناجحين",
+        "ذكريات", "اشتقت", "الحنين", "حيف",
         // Currency and gold rates, condolences, reconstruction funds.
         "gold", "usd", "iqd", "syp", "fx", "mithqal", "currency", "condolences", "condolence", "تعازينا", "التعازي", "نعزي",
         // Death notices: إنا لله وإنا إليه راجعون، انتقل إلى رحمة الله المرحوم …، الفاتحة على روحه.
@@ -517,6 +536,8 @@ enum PlaceLexicon {
         "the", "of", "in", "at", "on", "de", "du", "la", "le", "main", "old", "former", "new", "key", "strategic",
         "building", "buildings", "square", "compound", "complex", "state",
         "في", "الرئيسي", "القديم", "الاستراتيجي", "الاستراتيجية", "مبنى", "ساحة",
+        // Sorani "international" between the airport word and the name.
+        "نێودەوڵەتی",
         // "God willing" stands anywhere: الهدف القادم بإذن الله مطار دير الزور.
         "بإذن", "الله", "تعالى", "inshallah", "insha'allah",
     ]).union(PlaceKeys.latinArticles)
