@@ -78,29 +78,26 @@ IMP_BODY void resample_vertical(const uint8_t *in, int width,
     }
 }
 
-// PDQ's 16×64 DCT matrix times the 64×64 block times its transpose, each sum started at 0
-// and run over k in order with unfused multiplies and adds, as the reference's loops run.
-// The compiler vectorises the j loops; each lane keeps that sequence.
+// out (rows × cols) = a (rows × inner) · b (inner × cols), each sum started at 0 and run over
+// k in order with unfused multiplies and adds, as the reference's loops run. Inlined with
+// constant sizes, the compiler vectorises the j loop; each lane keeps that sequence.
+IMP_BODY void multiply_in_order(const float *a, const float *b, float *out, int rows, int inner, int cols) {
+    for (int i = 0; i < rows; i++) {
+        float *row = out + i * cols;
+        for (int j = 0; j < cols; j++) row[j] = 0;
+        for (int k = 0; k < inner; k++) {
+            const float coefficient = a[i * inner + k];
+            const float *source = b + k * cols;
+            for (int j = 0; j < cols; j++) row[j] += coefficient * source[j];
+        }
+    }
+}
+
+// PDQ's 16×64 DCT matrix times the 64×64 block times its transpose.
 IMP_BODY void pdq_dct64_to16(const float *block, const float *matrix, const float *transposed, float *out) {
     float temp[16 * 64];
-    for (int i = 0; i < 16; i++) {
-        float *row = temp + i * 64;
-        for (int j = 0; j < 64; j++) row[j] = 0;
-        for (int k = 0; k < 64; k++) {
-            const float coefficient = matrix[i * 64 + k];
-            const float *source = block + k * 64;
-            for (int j = 0; j < 64; j++) row[j] += coefficient * source[j];
-        }
-    }
-    for (int i = 0; i < 16; i++) {
-        float *row = out + i * 16;
-        for (int j = 0; j < 16; j++) row[j] = 0;
-        for (int k = 0; k < 64; k++) {
-            const float value = temp[i * 64 + k];
-            const float *source = transposed + k * 16;
-            for (int j = 0; j < 16; j++) row[j] += value * source[j];
-        }
-    }
+    multiply_in_order(matrix, block, temp, 16, 64, 64);
+    multiply_in_order(temp, transposed, out, 16, 64, 16);
 }
 
 // Bilinear samples along a turned grid, in 16.16 fixed point with 8-bit weights; positions
