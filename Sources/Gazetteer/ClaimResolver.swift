@@ -171,7 +171,13 @@ public struct ClaimResolver: Sendable {
             self.words = words
             forms = words.map(\.form)
             content = words.indices.filter { !PlaceNameIndex.isTransparent(words[$0]) }
-            variants = words.map { PlaceKeys.variants($0.form, script: $0.script) }
+            var variants = words.map { PlaceKeys.variants($0.form, script: $0.script) }
+            // A "dust storm" is weather, not the capture word "storm" ("fighters storm the base").
+            for index in words.indices.dropFirst() where ["storm", "storms"].contains(words[index].form)
+                && PlaceLexicon.weatherBeforeStorm.contains(words[index - 1].form) {
+                variants[index] = []
+            }
+            self.variants = variants
             skeletons = zip(words, variants).map { word, variants in
                 var seen: [String] = []
                 for variant in variants {

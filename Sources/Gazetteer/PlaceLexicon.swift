@@ -425,6 +425,9 @@ enum PlaceLexicon {
         "repris", "reprise", "contrôle", "libéré", "libérée",
     ])
 
+    /// Words that make the "storm" after them weather: a dust storm, a snow storm.
+    static let weatherBeforeStorm: Set<String> = ["dust", "sand", "snow", "rain", "hail", "thunder", "ice", "winter", "wind"]
+
     /// What makes places named in a row a story rather than a slogan's list: a capture, or
     /// crossing a border there ("… fled to Gaziantep; today I crossed back at Bab al-Salameh").
     static let presenceCues: Set<String> = captureCues.union(canonicalSet(["crossed"]))

@@ -440,6 +440,9 @@ struct LabelledPost {
         #expect(Self.top("القوات تدخل مبنى محافظة كركوك") == "builtin:kirkuk")
         #expect(Self.top("SMO birlikleri Münbiç kent merkezine girdi") == "builtin:manbij")
         #expect(Self.top("Deriyê Sêmalkayê ji nû ve hat vekirin") == "builtin:fishkhabur-semalka-crossing")
+        // A dust storm is weather; fighters who storm a base take it.
+        #expect(Self.top("Dust storm over Baghdad tonight: visibility under 500 m") == "none")
+        #expect(Self.top("Fighters storm Tabqa air base") == "builtin:tabqa-air-base")
     }
 
     /// German wire copy: compound type words, German spellings and directions.
