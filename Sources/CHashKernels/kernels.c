@@ -168,11 +168,19 @@ IMP_BODY void pdq_fold_rows_grey(const uint8_t *grey, const float *table, int wi
     }
 }
 
-IMP_BODY void pdq_fold_rows_float(const float *luma, int width, int height,
-                                  const float *weights, const int32_t *starts, const int32_t *counts, int stride,
-                                  float *out) {
+// RGB pixels to the reference's luma a row at a time, (0.299 R + 0.587 G) + 0.114 B in float
+// as `PDQHasher.lumaFromRGB` sums it, so no float plane of the whole image is made (900 MB
+// for a 225-megapixel PNG).
+IMP_BODY void pdq_fold_rows_rgb(const uint8_t *rgb, int width, int height,
+                                const float *weights, const int32_t *starts, const int32_t *counts, int stride,
+                                float *scratch, float *out) {
     for (int y = 0; y < height; y++) {
-        pdq_fold_row(luma + (size_t)y * (size_t)width, weights, starts, counts, stride, out + (size_t)y * 64);
+        const uint8_t *row = rgb + (size_t)y * (size_t)width * 3;
+        for (int x = 0; x < width; x++) {
+            const uint8_t *p = row + (size_t)x * 3;
+            scratch[x] = 0.299f * (float)p[0] + 0.587f * (float)p[1] + 0.114f * (float)p[2];
+        }
+        pdq_fold_row(scratch, weights, starts, counts, stride, out + (size_t)y * 64);
     }
 }
 
@@ -266,10 +274,10 @@ static void pdq_fold_rows_grey_avx2(const uint8_t *grey, const float *table, int
 }
 
 __attribute__((target("avx2")))
-static void pdq_fold_rows_float_avx2(const float *luma, int width, int height,
-                                     const float *weights, const int32_t *starts, const int32_t *counts, int stride,
-                                     float *out) {
-    pdq_fold_rows_float(luma, width, height, weights, starts, counts, stride, out);
+static void pdq_fold_rows_rgb_avx2(const uint8_t *rgb, int width, int height,
+                                   const float *weights, const int32_t *starts, const int32_t *counts, int stride,
+                                   float *scratch, float *out) {
+    pdq_fold_rows_rgb(rgb, width, height, weights, starts, counts, stride, scratch, out);
 }
 #endif
 
@@ -334,14 +342,14 @@ void imp_pdq_fold_rows_grey(const uint8_t *grey, const float *table, int width, 
     pdq_fold_rows_grey(grey, table, width, height, weights, starts, counts, stride, scratch, out);
 }
 
-void imp_pdq_fold_rows_float(const float *luma, int width, int height,
-                             const float *weights, const int32_t *starts, const int32_t *counts, int stride,
-                             float *out) {
+void imp_pdq_fold_rows_rgb(const uint8_t *rgb, int width, int height,
+                           const float *weights, const int32_t *starts, const int32_t *counts, int stride,
+                           float *scratch, float *out) {
 #if IMP_X86
     if (use_avx2()) {
-        pdq_fold_rows_float_avx2(luma, width, height, weights, starts, counts, stride, out);
+        pdq_fold_rows_rgb_avx2(rgb, width, height, weights, starts, counts, stride, scratch, out);
         return;
     }
 #endif
-    pdq_fold_rows_float(luma, width, height, weights, starts, counts, stride, out);
+    pdq_fold_rows_rgb(rgb, width, height, weights, starts, counts, stride, scratch, out);
 }

@@ -32,8 +32,9 @@ extension PDQHasher {
         let horizontal = SampleWeights.cached(full: fullWidth, scaled: width)
         let vertical = SampleWeights.cached(full: fullHeight, scaled: height)
         // Horizontal, in C (`imp_pdq_fold_rows_*`): every shrunken row to 64 weighted sums.
-        // Grey bytes (a JPEG's Y) go through the luma table a row at a time, sparing a float
-        // copy of the image; the values are the plane's, so the sums are too.
+        // Grey bytes (a JPEG's Y) go through the luma table, RGB through the luma formula, a
+        // row at a time, sparing a float copy of the image; the values are the plane's, so the
+        // sums are too.
         let rows = [Float](unsafeUninitializedCapacity: height * 64) { out, initialized in
             horizontal.weights.withUnsafeBufferPointer { weights in
                 horizontal.starts.withUnsafeBufferPointer { starts in
@@ -48,10 +49,12 @@ extension PDQHasher {
                                 }
                             }
                         } else {
-                            PDQLuma.plane(of: pixels, count: width * height, channels: channels).withUnsafeBufferPointer { luma in
-                                imp_pdq_fold_rows_float(
-                                    luma.baseAddress, Int32(width), Int32(height), weights.baseAddress,
-                                    starts.baseAddress, counts.baseAddress, Int32(horizontal.stride), out.baseAddress)
+                            precondition(channels == 3, "PDQ hashes grey or RGB pixels")
+                            var scratch = [Float](repeating: 0, count: width)
+                            pixels.withUnsafeBufferPointer { rgb in
+                                imp_pdq_fold_rows_rgb(
+                                    rgb.baseAddress, Int32(width), Int32(height), weights.baseAddress,
+                                    starts.baseAddress, counts.baseAddress, Int32(horizontal.stride), &scratch, out.baseAddress)
                             }
                         }
                     }

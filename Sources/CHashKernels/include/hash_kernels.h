@@ -51,10 +51,11 @@ void imp_pdq_fold_rows_grey(const uint8_t *grey, const float *table, int width, 
                             const float *weights, const int32_t *starts, const int32_t *counts, int stride,
                             float *scratch, float *out);
 
-/// The same on a float luma plane.
-void imp_pdq_fold_rows_float(const float *luma, int width, int height,
-                             const float *weights, const int32_t *starts, const int32_t *counts, int stride,
-                             float *out);
+/// The same on RGB pixels (3 bytes each), each row taken to the reference's float luma in
+/// `scratch` (`width` floats) first.
+void imp_pdq_fold_rows_rgb(const uint8_t *rgb, int width, int height,
+                           const float *weights, const int32_t *starts, const int32_t *counts, int stride,
+                           float *scratch, float *out);
 
 /// MD5 and SHA-256 of `data` in one pass (x86-64 with SHA-NI); returns 0, writing nothing,
 /// on CPUs without it, where the caller digests with its library instead.
