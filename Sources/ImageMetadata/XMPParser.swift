@@ -32,6 +32,12 @@ enum XMPParser {
         "http://www.dji.com/drone-dji/1.0/": "drone-dji",
     ]
 
+    /// exiftool's shorter names for flattened structures, by group: the start of the path
+    /// and what stands for it (MWG face regions: `Regions/RegionList/Name` is `RegionName`).
+    static let prefixRenames: [String: [(path: String, name: String)]] = [
+        "mwg-rs": [("RegionsRegionList", "Region"), ("Regions", "Region")],
+    ]
+
     /// exiftool names that differ from the capitalised property name, by group.
     static let renames: [String: [String: String]] = [
         "exif": ["ExposureBiasValue": "ExposureCompensation", "FocalLengthIn35mmFilm": "FocalLengthIn35mmFormat",
@@ -248,7 +254,10 @@ enum XMPParser {
         }
 
         private mutating func add(group: String, name: String, value: String, isList: Bool, empty: Bool = false) {
-            let exiftoolName = XMPParser.renames[group]?[name] ?? name
+            var exiftoolName = XMPParser.renames[group]?[name] ?? name
+            if let prefix = XMPParser.prefixRenames[group]?.first(where: { exiftoolName.hasPrefix($0.path) }) {
+                exiftoolName = prefix.name + exiftoolName.dropFirst(prefix.path.count)
+            }
             let converted = empty ? nil : XMPParser.convert(value, group: group, name: exiftoolName)
             add(group: group, name: exiftoolName, value: converted, isList: isList)
         }

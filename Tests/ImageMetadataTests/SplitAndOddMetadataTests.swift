@@ -88,6 +88,29 @@ import Testing
         #expect(partial.warnings.contains { $0.contains("missing chunks") })
     }
 
+    /// MWG face regions (Lightroom, phone galleries) take exiftool's short names.
+    @Test func faceRegionsTakeExiftoolsNames() throws {
+        let packet = """
+            <x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">
+            <rdf:Description rdf:about="" xmlns:mwg-rs="http://www.metadataworkinggroup.com/schemas/regions/"
+                xmlns:stDim="http://ns.adobe.com/xap/1.0/sType/Dimensions#" xmlns:stArea="http://ns.adobe.com/xmp/sType/Area#">
+             <mwg-rs:Regions rdf:parseType="Resource">
+              <mwg-rs:AppliedToDimensions stDim:w="4032" stDim:h="3024" stDim:unit="pixel"/>
+              <mwg-rs:RegionList><rdf:Bag>
+               <rdf:li rdf:parseType="Resource"><mwg-rs:Name>أحمد</mwg-rs:Name><mwg-rs:Type>Face</mwg-rs:Type>
+                <mwg-rs:Area stArea:x="0.25" stArea:y="0.4" stArea:w="0.1" stArea:h="0.15" stArea:unit="normalized"/></rdf:li>
+              </rdf:Bag></mwg-rs:RegionList>
+             </mwg-rs:Regions>
+            </rdf:Description></rdf:RDF></x:xmpmeta>
+            """
+        let file = Self.jpeg([Self.segment(0xE1, Array("http://ns.adobe.com/xap/1.0/\0".utf8) + Array(packet.utf8))])
+        let metadata = try MetadataReader.read(file)
+        #expect(metadata.grouped("XMP-mwg-rs:RegionName") == .string("أحمد"), "one region: one value, as exiftool prints it")
+        #expect(metadata.grouped("XMP-mwg-rs:RegionAppliedToDimensionsW") != nil)
+        #expect(metadata.grouped("XMP-mwg-rs:RegionAreaX") != nil)
+        #expect(metadata.grouped("XMP-mwg-rs:RegionsRegionListName") == nil)
+    }
+
     /// A second EXIF or XMP segment is not read, but said.
     @Test func aSecondEXIFSegmentIsReported() throws {
         let first = Self.segment(0xE1, Array("Exif\0\0".utf8) + ConstructedFileTests.tiffBlock(orientation: 1, make: "First"))
