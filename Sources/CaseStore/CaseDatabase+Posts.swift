@@ -97,11 +97,12 @@ extension CaseDatabase {
                 // The sidecar that stored this post may be gone from disk (its folder moved here
                 // and not yet ingested where it was): this one, when it ranks as high, becomes
                 // the stored source, so that forgetting the old path later does not take the post.
-                if let stored = try String.fetchOne(db.cachedStatement(sql: "SELECT sidecar FROM posts WHERE platform = ? AND post_id = ?"),
-                                                    arguments: [post.platform, post.postID]),
-                   stored != path, Self.isGone(stored),
-                   Self.rank(of: format) >= Self.rank(of: try String.fetchOne(db.cachedStatement(sql: "SELECT format FROM sidecars WHERE path = ?"),
-                                                                             arguments: [stored]).flatMap(SidecarFormat.init(rawValue:))) {
+                if let stored = try Row.fetchOne(db.cachedStatement(sql: """
+                       SELECT posts.sidecar, sidecars.format FROM posts LEFT JOIN sidecars ON sidecars.path = posts.sidecar
+                       WHERE posts.platform = ? AND posts.post_id = ?
+                       """), arguments: [post.platform, post.postID]),
+                   let storedPath = stored[0] as String?, storedPath != path, Self.isGone(storedPath),
+                   Self.rank(of: format) >= Self.rank(of: (stored[1] as String?).flatMap(SidecarFormat.init(rawValue:))) {
                     try db.cachedStatement(sql: "UPDATE posts SET sidecar = ? WHERE platform = ? AND post_id = ?")
                         .execute(arguments: [path, post.platform, post.postID])
                 }

@@ -96,17 +96,19 @@ struct RepostClusterer {
     func distance(_ a: HashedImage, _ b: HashedImage, _ algorithm: HashAlgorithm) -> Int? {
         guard let x = a.words[algorithm], let y = b.words[algorithm], x.count == y.count else { return nil }
         // The same hashes `pairs` puts in the index, so a joined pair shows the distance that joined it.
-        func variants(_ image: HashedImage) -> [[UInt64]] {
-            algorithm == .pdq && dihedral ? Array((image.pdqDihedral ?? []).dropFirst()) : []
-        }
         var best = Int.max
         for p in a.allWords(algorithm) {
-            for q in b.allWords(algorithm) + variants(b) where p.count == q.count { best = min(best, Self.distance(p, q)) }
+            for q in b.allWords(algorithm) + variants(of: b, algorithm) where p.count == q.count { best = min(best, Self.distance(p, q)) }
         }
-        for p in variants(a) {
+        for p in variants(of: a, algorithm) {
             for q in b.allWords(algorithm) where p.count == q.count { best = min(best, Self.distance(p, q)) }
         }
         return best
+    }
+
+    /// The image's seven turned and flipped PDQ hashes, when dihedral matching is on.
+    private func variants(of image: HashedImage, _ algorithm: HashAlgorithm) -> [[UInt64]] {
+        algorithm == .pdq && dihedral ? Array((image.pdqDihedral ?? []).dropFirst()) : []
     }
 
     static func distance(_ x: [UInt64], _ y: [UInt64]) -> Int {
@@ -135,8 +137,7 @@ struct RepostClusterer {
             var words: [UInt64] = []
             for member in members {
                 let own = images[member].allWords(algorithm)
-                let variants = algorithm == .pdq && dihedral ? Array((images[member].pdqDihedral ?? []).dropFirst()) : []
-                for (index, hash) in (own + variants).enumerated() where hash.count == width {
+                for (index, hash) in (own + variants(of: images[member], algorithm)).enumerated() where hash.count == width {
                     owners.append(member)
                     isVariant.append(index >= own.count)
                     words += hash

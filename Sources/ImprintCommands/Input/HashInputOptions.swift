@@ -84,10 +84,11 @@ struct HashInputOptions: ParsableArguments {
             }
         }
         await hashPending()
+        // Every image so far by its real path (each resolved once): a file a case holds too is
+        // taken once (as first named, here or by a case read before), else it would match itself.
+        var realPaths = images.map { absolutePath($0.path) }
         for casePath in casePaths {
-            // A file named here (or held by a case read before) that the case holds too is
-            // taken once (as first named): else it would match itself.
-            let named = Set(images.map { absolutePath($0.path) })
+            let named = Set(realPaths)
             let store = try CaseDatabase(readingFrom: casePath, warn: { warn($0) })
             // A case ingested without an algorithm has none of its hashes: say so, rather than
             // match or cluster nothing in silence.
@@ -100,14 +101,16 @@ struct HashInputOptions: ParsableArguments {
             // time from disk (mtime), or a later one, gives way to it.
             let heldTimes = Dictionary(held.compactMap { image in image.time.map { (image.path, (time: $0, source: image.timeSource)) } },
                                        uniquingKeysWith: { first, _ in first })
-            for index in images.indices {
-                guard let known = heldTimes[absolutePath(images[index].path)] else { continue }
+            for (index, path) in realPaths.enumerated() {
+                guard let known = heldTimes[path] else { continue }
                 if images[index].time.map({ known.time < $0 }) ?? true || images[index].timeSource == "mtime" {
                     images[index].time = known.time
                     images[index].timeSource = known.source
                 }
             }
-            images += held.filter { !named.contains($0.path) }
+            let new = held.filter { !named.contains($0.path) }
+            images += new
+            realPaths += new.map { absolutePath($0.path) }
         }
         for image in images where image.error != nil { warn("\(image.path): \(image.error!)") }
         for image in images { if let problem = image.timeProblem { warn(problem) } }
