@@ -63,6 +63,15 @@ import Testing
         #expect(RecordWriter.minimumWidth(of: "size") >= 10 && RecordWriter.minimumWidth(of: "path") == 0)
     }
 
+    /// A hash or a site id cut in a table is useless to copy into the next command; free text
+    /// and paths are cut.
+    @Test func hashesAndIdsAreNeverCut() {
+        #expect(RecordWriter.isNeverCut("73a7873c2b0e9d41f6a5c3e8d7b2a1f0e9d8c7b6a5f4e3d2c1b0a9f8e7d6c5b4", key: "pdq_a1x1"))
+        #expect(RecordWriter.isNeverCut("builtin:al-walid-al-tanf-crossing", key: "id"))
+        #expect(!RecordWriter.isNeverCut("Al-Walid / al-Tanf border crossing", key: "name"))
+        #expect(!RecordWriter.isNeverCut("/evidence/2024/december/airport.jpg", key: "path"))
+    }
+
     /// Text tables stay aligned: long values are cut with "…" (a path keeps its file name),
     /// and a column without a given width is as wide as its first value.
     @Test func textTablesStayAligned() throws {

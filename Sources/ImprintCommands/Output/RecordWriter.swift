@@ -105,11 +105,13 @@ final class RecordWriter {
             }
             let widths = tableWidths
             // Every column but the last is cut to its width, so the columns stay aligned; the
-            // full values are in --format jsonl or csv. Numbers and times are never cut ("1304…"
-            // would read as 1304): one that does not fit pushes its row out of line instead.
+            // full values are in --format jsonl or csv. Numbers, times and single tokens (a hash,
+            // a site id: what a reader copies into the next command) are never cut ("1304…" would
+            // read as 1304, "73a7873…" matches nothing): one that does not fit pushes its row out
+            // of line instead. Paths are cut from the left, keeping the file's name.
             out.write(zip(keys, values).enumerated().map { index, column in
                 let (key, value) = column
-                let whole = index == keys.count - 1 || Self.isNumberOrTime(value)
+                let whole = index == keys.count - 1 || Self.isNeverCut(value, key: key)
                 return pad(whole ? value : Self.cut(value, to: widths[key], keepingEnd: key == "path"), widths[key])
             }.joined(separator: "  ") + "\n")
         }
@@ -123,6 +125,12 @@ final class RecordWriter {
         if key == "size" || key == "bytes" || key.hasSuffix("_bytes") { return 10 }
         if key.contains("latitude") || key.contains("longitude") { return 10 }
         return 0
+    }
+
+    /// Whether a table cell must be shown whole: a number or time, or a single token (hash,
+    /// digest, site id) outside the path column.
+    static func isNeverCut(_ value: String, key: String) -> Bool {
+        isNumberOrTime(value) || (key != "path" && !value.contains(where: \.isWhitespace))
     }
 
     /// Whether a cell is a number (123, -36.19, 1e5) or a date and time (2024-02-08…).
