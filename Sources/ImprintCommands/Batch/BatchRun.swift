@@ -38,11 +38,7 @@ struct BatchRun {
         let named = try options.namedPaths()
         Interruption.watch()
         let progress = ProgressReporter()
-        if progress.isEnabled {
-            // Counting is cheap next to decoding; it runs beside the work only for the ETA.
-            let counter = Task.detached { PathWalker(named).reduce(0) { count, _ in count + 1 } }
-            Task { progress.total = await counter.value }
-        }
+        progress.countFiles(under: named)
         var failures = 0, seen = 0
         let watchdog = FileWatchdog(seconds: options.timeoutPerFile, maxAbandoned: Self.maxAbandoned(jobs: options.jobs))
         let passedOver = PathWalker.PassedOver()

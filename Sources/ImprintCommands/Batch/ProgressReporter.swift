@@ -22,6 +22,15 @@ final class ProgressReporter: @unchecked Sendable {
         set { lock.withLock { knownTotal = newValue } }
     }
 
+    /// Counts, beside the work, the files a walk of `paths` will give, for the total and the
+    /// ETA; only when the line is drawn (a second walk is cheap next to decoding, not free).
+    func countFiles(under paths: [String]) {
+        guard isEnabled else { return }
+        Task.detached { [self] in
+            total = PathWalker(paths).reduce(0) { count, _ in count + 1 }
+        }
+    }
+
     /// Counts one finished input and redraws if due.
     func advance(failed didFail: Bool) {
         done += 1

@@ -85,6 +85,7 @@ struct IngestCommand: AsyncParsableCommand {
         // A sidecar named on the command line is read as one, not decoded as an image.
         let imageRoots = roots.filter { !(Self.isFile($0) && Self.isSidecar($0)) }
         let passedOver = PathWalker.PassedOver()
+        progress.countFiles(under: imageRoots)
         func ingest(_ inputs: some Sequence<BatchInput>, again: Bool) {
             runWatched(inputs, jobs: batch.jobs, watchdog: watchdog, work: { job.ingest($0) },
                        refused: { input, refusal in .unreadable("\(input.path): \(refusal)") }) { outcome in
