@@ -48,7 +48,7 @@ extension CaseDatabase {
         } catch let error as CaseStoreError {
             throw error
         } catch {
-            throw .database("\(error)")
+            throw .failed(error)
         }
     }
 

@@ -222,7 +222,7 @@ public final class CaseDatabase: Sendable {
             // Another run is using the case: what it and this one committed is safe in the
             // WAL, and the last one to close copies it over.
         } catch {
-            throw .database("\(error)")
+            throw .failed(error)
         }
     }
 
@@ -243,11 +243,11 @@ public final class CaseDatabase: Sendable {
 
     /// Runs `body` in a read transaction.
     func read<T>(_ body: (Database) throws -> T) throws(CaseStoreError) -> T {
-        do { return try writer.read(body) } catch { throw .database("\(error)") }
+        do { return try writer.read(body) } catch { throw .failed(error) }
     }
 
     /// Runs `body` in one write transaction.
     func write<T>(_ body: (Database) throws -> T) throws(CaseStoreError) -> T {
-        do { return try writer.write(body) } catch { throw .database("\(error)") }
+        do { return try writer.write(body) } catch { throw .failed(error) }
     }
 }

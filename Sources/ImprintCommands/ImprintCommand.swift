@@ -1,4 +1,5 @@
 import ArgumentParser
+import CaseStore
 import FileNames
 import Foundation
 #if canImport(Glibc)
@@ -39,6 +40,12 @@ public struct ImprintCommand: AsyncParsableCommand {
         } catch {
             if exitCode(for: error) == .validationFailure {
                 FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                Foundation.exit(2)
+            }
+            // The case failed under the command (disk full, damaged file, another tool's
+            // database): exit 2 as grep does for trouble, apart from files that failed (exit 1).
+            if let error = error as? CaseStoreError {
+                FileHandle.standardError.write(Data("Error: \(error)\n".utf8))
                 Foundation.exit(2)
             }
             exit(withError: error)

@@ -46,6 +46,29 @@ import PostSidecars
         _ = try CaseDatabase(path: empty)  // and opens again as a case
     }
 
+    /// A full disk is said as such, with what was kept, not as SQLite's "error 13"; the case
+    /// keeps what was committed before it. (The page limit stands in for the disk: SQLite
+    /// reports both as SQLITE_FULL.)
+    @Test func aFullDiskIsSaidPlainlyAndLosesOnlyTheBatch() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("imprint-full-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let store = try CaseDatabase(path: folder.appendingPathComponent("full.case").path)
+        try store.store([try Self.ingested("mosul-runway.jpg")])
+        try store.writer.writeWithoutTransaction { db in
+            let pages = try Int.fetchOne(db, sql: "PRAGMA page_count") ?? 0
+            try db.execute(sql: "PRAGMA max_page_count = \(pages)")
+        }
+        let batch = try (0..<50).map { try Self.ingested("river-palms.jpg", as: "/case/copy-\($0).jpg") }
+        #expect {
+            try store.store(batch)
+        } throws: { error in
+            "\(error)".hasPrefix("the disk that holds the case is full: the batch being written was not saved")
+        }
+        #expect(try store.known(path: "/case/mosul-runway.jpg") != nil)
+        #expect(try store.known(path: "/case/copy-0.jpg") == nil)
+    }
+
     /// Only a file that does not exist is gone; one that cannot be reached keeps its records.
     @Test func onlyMissingFilesAreGone() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("imprint-gone-\(UUID().uuidString)")
