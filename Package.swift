@@ -24,6 +24,7 @@ let package = Package(
         .systemLibrary(name: "CJPEG", pkgConfig: "libjpeg", providers: [.apt(["libjpeg-dev"])]),
         .systemLibrary(name: "CPNG", pkgConfig: "libpng", providers: [.apt(["libpng-dev"])]),
         .systemLibrary(name: "CWebP", pkgConfig: "libwebp", providers: [.apt(["libwebp-dev"])]),
+        .systemLibrary(name: "CTIFF", pkgConfig: "libtiff-4", providers: [.apt(["libtiff-dev"])]),
         .systemLibrary(name: "CExif", pkgConfig: "libexif", providers: [.apt(["libexif-dev"])]),
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
 
@@ -32,7 +33,7 @@ let package = Package(
         // The C shims: every setjmp/longjmp and every library callback stays in here.
         .target(
             name: "CImprintShims",
-            dependencies: ["CJPEG", "CPNG", "CWebP"]
+            dependencies: ["CJPEG", "CPNG", "CWebP", "CTIFF"]
         ),
 
         .target(name: "ImageDecoding", dependencies: ["CImprintShims"]),

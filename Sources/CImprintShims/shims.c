@@ -1,4 +1,4 @@
-// C shims for libjpeg-turbo, libpng and libwebp. See imprint_shims.h for the contract.
+// C shims for libjpeg-turbo, libpng, libwebp and libtiff. See imprint_shims.h for the contract.
 
 #include "imprint_shims.h"
 
@@ -11,6 +11,8 @@
 #include <jpeglib.h>
 #include <png.h>
 #include <webp/decode.h>
+#include <stdarg.h>
+#include <tiffio.h>
 
 static void imp_reset(imp_image_info *info) {
     memset(info, 0, sizeof(*info));
@@ -421,4 +423,202 @@ int imp_webp_decode(const uint8_t *data, size_t size, uint8_t *out, size_t capac
     }
     free(rgba);
     return IMP_OK;
+}
+
+// MARK: - TIFF
+
+// libtiff reads through callbacks over the caller's bytes, and reports through handlers
+// attached to this one TIFF (not the process-wide ones, which print to stderr and are shared
+// between threads).
+typedef struct {
+    const uint8_t *data;
+    size_t size;
+    uint64_t position;
+    imp_image_info *info;
+    int errors;
+} imp_tiff_source;
+
+static tmsize_t imp_tiff_read(thandle_t handle, void *buffer, tmsize_t count) {
+    imp_tiff_source *source = (imp_tiff_source *)handle;
+    if (count <= 0 || source->position >= source->size) return 0;
+    size_t left = source->size - (size_t)source->position;
+    size_t n = (size_t)count < left ? (size_t)count : left;
+    memcpy(buffer, source->data + source->position, n);
+    source->position += n;
+    return (tmsize_t)n;
+}
+
+static tmsize_t imp_tiff_write(thandle_t handle, void *buffer, tmsize_t count) {
+    (void)handle; (void)buffer; (void)count;
+    return -1;
+}
+
+static toff_t imp_tiff_seek(thandle_t handle, toff_t offset, int whence) {
+    imp_tiff_source *source = (imp_tiff_source *)handle;
+    uint64_t base = whence == SEEK_CUR ? source->position : whence == SEEK_END ? source->size : 0;
+    if (offset > UINT64_MAX - base) return (toff_t)-1;
+    source->position = base + offset;
+    return source->position;
+}
+
+static int imp_tiff_close(thandle_t handle) {
+    (void)handle;
+    return 0;
+}
+
+static toff_t imp_tiff_size(thandle_t handle) {
+    return ((imp_tiff_source *)handle)->size;
+}
+
+/// The bytes are already in memory: libtiff reads strips straight from them.
+static int imp_tiff_map(thandle_t handle, void **base, toff_t *size) {
+    imp_tiff_source *source = (imp_tiff_source *)handle;
+    *base = (void *)source->data;
+    *size = source->size;
+    return 1;
+}
+
+static void imp_tiff_unmap(thandle_t handle, void *base, toff_t size) {
+    (void)handle; (void)base; (void)size;
+}
+
+static int imp_tiff_error(TIFF *tif, void *user, const char *module, const char *format, va_list args) {
+    (void)tif; (void)module;
+    imp_tiff_source *source = (imp_tiff_source *)user;
+    // The first error is the message, over any warning before it.
+    if (source->errors++ == 0) vsnprintf(source->info->message, sizeof(source->info->message), format, args);
+    return 1; // handled: libtiff's global handler (stderr) is not called
+}
+
+static int imp_tiff_warning(TIFF *tif, void *user, const char *module, const char *format, va_list args) {
+    (void)tif; (void)module;
+    imp_tiff_source *source = (imp_tiff_source *)user;
+    if (source->info->warnings++ == 0 && source->errors == 0) {
+        vsnprintf(source->info->message, sizeof(source->info->message), format, args);
+    }
+    return 1;
+}
+
+/// Opens the first page, or returns NULL with the reason in `info`.
+static TIFF *imp_tiff_open(imp_tiff_source *source) {
+    TIFFOpenOptions *options = TIFFOpenOptionsAlloc();
+    if (!options) return NULL;
+    TIFFOpenOptionsSetErrorHandlerExtR(options, imp_tiff_error, source);
+    TIFFOpenOptionsSetWarningHandlerExtR(options, imp_tiff_warning, source);
+    // A hostile header can ask for any strip buffer; no real strip or tile needs this much.
+    TIFFOpenOptionsSetMaxSingleMemAlloc(options, (tmsize_t)256 << 20);
+    TIFF *tif = TIFFClientOpenExt("imprint", "rm", (thandle_t)source, imp_tiff_read, imp_tiff_write,
+                                  imp_tiff_seek, imp_tiff_close, imp_tiff_size, imp_tiff_map, imp_tiff_unmap,
+                                  options);
+    TIFFOpenOptionsFree(options);
+    if (!tif) imp_set_message(source->info, "not a readable TIFF", 0);
+    return tif;
+}
+
+/// Fills `info` from the open TIFF's first page; IMP_UNSUPPORTED when libtiff cannot make RGB of it.
+static int imp_tiff_describe(TIFF *tif, imp_image_info *info) {
+    uint32_t width = 0, height = 0;
+    uint16_t bits = 8, samples = 1, extra_count = 0;
+    uint16_t *extra = NULL;
+    if (!TIFFGetField(tif, TIFFTAG_IMAGEWIDTH, &width) || !TIFFGetField(tif, TIFFTAG_IMAGELENGTH, &height)) {
+        imp_set_message(info, "TIFF: no ImageWidth/ImageLength", 1);
+        return IMP_ERROR;
+    }
+    if (width > INT_MAX || height > INT_MAX) {
+        imp_set_message(info, "TIFF: image size out of range", 1);
+        return IMP_ERROR;
+    }
+    TIFFGetFieldDefaulted(tif, TIFFTAG_BITSPERSAMPLE, &bits);
+    TIFFGetFieldDefaulted(tif, TIFFTAG_SAMPLESPERPIXEL, &samples);
+    TIFFGetFieldDefaulted(tif, TIFFTAG_EXTRASAMPLES, &extra_count, &extra);
+    info->full_width = info->width = (int)width;
+    info->full_height = info->height = (int)height;
+    info->channels = 3;
+    info->bit_depth = bits;
+    info->has_alpha = extra_count > 0 && extra &&
+        (extra[0] == EXTRASAMPLE_ASSOCALPHA || extra[0] == EXTRASAMPLE_UNASSALPHA);
+    char reason[1024] = "";
+    if (!TIFFRGBAImageOK(tif, reason)) {
+        snprintf(info->message, sizeof(info->message), "TIFF: %s", reason);
+        return IMP_UNSUPPORTED;
+    }
+    return IMP_OK;
+}
+
+int imp_tiff_probe(const uint8_t *data, size_t size, imp_image_info *info) {
+    imp_reset(info);
+    imp_tiff_source source = {data, size, 0, info, 0};
+    TIFF *tif = imp_tiff_open(&source);
+    if (!tif) return IMP_ERROR;
+    int status = imp_tiff_describe(tif, info);
+    TIFFClose(tif);
+    return status;
+}
+
+/// A premultiplied sample back to its colour (black where nothing of it is left).
+static uint8_t imp_unpremultiply(uint32_t value, uint32_t alpha) {
+    if (alpha == 0) return 0;
+    uint32_t colour = (value * 255 + alpha / 2) / alpha;
+    return (uint8_t)(colour > 255 ? 255 : colour);
+}
+
+int imp_tiff_decode(const uint8_t *data, size_t size, uint8_t *out, size_t capacity,
+                    int discard_alpha, imp_image_info *info) {
+    imp_reset(info);
+    imp_tiff_source source = {data, size, 0, info, 0};
+    TIFF *tif = imp_tiff_open(&source);
+    if (!tif) return IMP_ERROR;
+    int status = imp_tiff_describe(tif, info);
+    if (status != IMP_OK) {
+        TIFFClose(tif);
+        return status;
+    }
+    if (!imp_buffer_fits(info, capacity)) {
+        TIFFClose(tif);
+        imp_set_message(info, "output buffer does not fit the image", 1);
+        return IMP_BAD_BUFFER;
+    }
+    size_t width = (size_t)info->width, height = (size_t)info->height;
+    uint32_t *raster = malloc(width * height * 4);
+    if (!raster) {
+        TIFFClose(tif);
+        imp_set_message(info, "out of memory", 1);
+        return IMP_ERROR;
+    }
+    TIFFRGBAImage image;
+    char reason[1024] = "";
+    int ok = TIFFRGBAImageBegin(&image, tif, 0, reason);
+    if (ok) {
+        // The stored order: the caller applies Orientation, as it does EXIF's for the other formats.
+        image.req_orientation = image.orientation;
+        ok = TIFFRGBAImageGet(&image, raster, (uint32_t)width, (uint32_t)height);
+        TIFFRGBAImageEnd(&image);
+    } else {
+        snprintf(info->message, sizeof(info->message), "TIFF: %s", reason);
+    }
+    TIFFClose(tif);
+    if (!ok) {
+        free(raster);
+        imp_set_message(info, "TIFF: the image data could not be read", 0);
+        return IMP_ERROR;
+    }
+    // libtiff hands over premultiplied RGBA: on white, a colour is c·a + 255·(1 − a), which
+    // is the premultiplied value plus 255 − a.
+    const uint32_t *pixel = raster;
+    uint8_t *dest = out;
+    for (size_t i = 0; i < width * height; i++, pixel++, dest += 3) {
+        uint32_t r = TIFFGetR(*pixel), g = TIFFGetG(*pixel), b = TIFFGetB(*pixel), a = TIFFGetA(*pixel);
+        if (!info->has_alpha || a == 255) {
+            dest[0] = (uint8_t)r; dest[1] = (uint8_t)g; dest[2] = (uint8_t)b;
+        } else if (discard_alpha) {
+            dest[0] = imp_unpremultiply(r, a); dest[1] = imp_unpremultiply(g, a); dest[2] = imp_unpremultiply(b, a);
+        } else {
+            uint32_t white = 255 - a;
+            dest[0] = (uint8_t)(r + white > 255 ? 255 : r + white);
+            dest[1] = (uint8_t)(g + white > 255 ? 255 : g + white);
+            dest[2] = (uint8_t)(b + white > 255 ? 255 : b + white);
+        }
+    }
+    free(raster);
+    return info->warnings ? IMP_WARNING : IMP_OK;
 }

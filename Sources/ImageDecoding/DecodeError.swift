@@ -4,8 +4,6 @@ public enum DecodeError: Error, Sendable, Equatable, CustomStringConvertible {
     case empty
     /// The first bytes match no format Imprint decodes.
     case unsupportedFormat(magic: [UInt8])
-    /// The format is recognised, but Imprint reads only its metadata.
-    case metadataOnly(format: ImageFormat)
     /// The library refused the data.
     case corrupt(format: ImageFormat, detail: String)
     /// A valid file that uses a feature not decoded here (an animated WebP): not corrupt.
@@ -25,9 +23,10 @@ public enum DecodeError: Error, Sendable, Equatable, CustomStringConvertible {
                 let digits = String(byte, radix: 16)
                 return digits.count == 1 ? "0" + digits : digits
             }.joined(separator: " ")
+            if let name = ImageFormat.otherFormatName(sniffing: magic) {
+                return "\(name), not a JPEG, PNG, WebP or TIFF file: not read (starts with \(hex))"
+            }
             return "not a JPEG, PNG, WebP or TIFF file (starts with \(hex))"
-        case .metadataOnly(let format):
-            return "\(format.rawValue) pixels are not decoded, only its metadata is read"
         case .corrupt(let format, let detail):
             return "corrupt \(format.rawValue): \(detail)"
         case .unsupportedFeature(let format, let detail):

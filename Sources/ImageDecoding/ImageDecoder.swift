@@ -5,7 +5,7 @@ import Glibc
 import Darwin
 #endif
 
-/// Decodes JPEG, PNG and WebP bytes to 8-bit pixels through the C shims.
+/// Decodes JPEG, PNG, WebP and TIFF bytes to 8-bit pixels through the C shims.
 ///
 /// The format comes from the magic bytes, never from a file name. Every decode first reads
 /// only the header and checks the pixel limit, so a decompression bomb is refused before
@@ -76,7 +76,7 @@ public enum ImageDecoder {
                 case .webp:
                     imp_webp_decode(input.baseAddress, input.count, output.baseAddress, output.count, discardAlpha, &info)
                 case .tiff:
-                    Int32(IMP_ERROR.rawValue)
+                    imp_tiff_decode(input.baseAddress, input.count, output.baseAddress, output.count, discardAlpha, &info)
                 }
             }
         }
@@ -103,9 +103,8 @@ public enum ImageDecoder {
     private static func sniff(_ bytes: [UInt8]) throws(DecodeError) -> ImageFormat {
         guard !bytes.isEmpty else { throw .empty }
         guard let format = ImageFormat(sniffing: bytes) else {
-            throw .unsupportedFormat(magic: Array(bytes.prefix(8)))
+            throw .unsupportedFormat(magic: Array(bytes.prefix(12)))
         }
-        guard format != .tiff else { throw .metadataOnly(format: .tiff) }
         return format
     }
 
@@ -118,7 +117,7 @@ public enum ImageDecoder {
             case .jpeg: imp_jpeg_probe(input.baseAddress, input.count, 1, grayscale ? 1 : 0, &info)
             case .png: imp_png_probe(input.baseAddress, input.count, &info)
             case .webp: imp_webp_probe(input.baseAddress, input.count, &info)
-            case .tiff: Int32(IMP_ERROR.rawValue)
+            case .tiff: imp_tiff_probe(input.baseAddress, input.count, &info)
             }
         }
         guard status != IMP_UNSUPPORTED.rawValue else { throw .unsupportedFeature(format: format, detail: message(of: info)) }

@@ -26,6 +26,33 @@ public enum ImageFormat: String, Sendable, CaseIterable, Codable {
         }
     }
 
+    /// What a file that is none of these formats most likely is, from its first bytes, for an
+    /// error a person can act on: "a HEIC image" rather than "starts with 00 00 00 18".
+    public static func otherFormatName<Bytes: Collection>(sniffing prefix: Bytes) -> String? where Bytes.Element == UInt8 {
+        let head = Array(prefix.prefix(12))
+        let text = String(decoding: head.map { (32...126).contains($0) ? $0 : 0x2E }, as: UTF8.self)
+        if text.hasPrefix("GIF8") { return "a GIF image" }
+        if head.count >= 12, text.dropFirst(4).hasPrefix("ftyp") {
+            // ISO base media: the brand says which.
+            let brand = text.dropFirst(8).prefix(4)
+            switch brand {
+            case "heic", "heix", "hevc", "hevx", "heim", "heis", "mif1", "msf1": return "a HEIC/HEIF image (iPhone's format)"
+            case "avif", "avis": return "an AVIF image"
+            case "qt  ": return "a QuickTime video"
+            default: return "an MP4 video or other ISO media file (brand '\(brand)')"
+            }
+        }
+        if text.hasPrefix("BM") { return "a BMP image" }
+        if text.hasPrefix("%PDF") { return "a PDF document" }
+        if head.starts(with: [0x00, 0x00, 0x01, 0x00]) { return "a Windows icon" }
+        if head.starts(with: [0x1A, 0x45, 0xDF, 0xA3]) { return "a WebM/Matroska video" }
+        if text.hasPrefix("II+.") || text.hasPrefix("MM.+") { return "a BigTIFF image" }
+        let trimmed = text.drop { $0 == " " || $0 == "." }
+        if trimmed.hasPrefix("<") { return "an HTML or XML page (an error page saved under an image's name?)" }
+        if trimmed.hasPrefix("{") || trimmed.hasPrefix("[") { return "a JSON file" }
+        return nil
+    }
+
     /// The MIME type exiftool reports for this format.
     public var mimeType: String {
         switch self {

@@ -1,3 +1,5 @@
+internal import ImageDecoding
+
 /// Why a file's metadata could not be read at all. Damage that still lets something be read is
 /// reported in ``FileMetadata/warnings`` instead.
 public enum MetadataError: Error, Sendable, Equatable {
@@ -20,6 +22,9 @@ extension MetadataError: CustomStringConvertible {
                 let digits = String(byte, radix: 16)
                 return digits.count == 1 ? "0" + digits : digits
             }.joined(separator: " ")
+            if let name = ImageFormat.otherFormatName(sniffing: magic) {
+                return "\(name), not a JPEG, PNG, WebP or TIFF file: not read (starts with \(hex))"
+            }
             return "not a JPEG, PNG, WebP or TIFF file (starts with \(hex.isEmpty ? "nothing" : hex))"
         case .corrupt(let format, let detail):
             return "corrupt \(format) file: \(detail)"

@@ -10,7 +10,7 @@ public enum MetadataReader {
     public static func read(_ bytes: [UInt8]) throws(MetadataError) -> FileMetadata {
         guard !bytes.isEmpty else { throw .empty }
         guard let format = ImageFormat(sniffing: bytes) else {
-            throw .unsupportedFormat(magic: Array(bytes.prefix(4)))
+            throw .unsupportedFormat(magic: Array(bytes.prefix(12)))
         }
         let contents = try ContainerContents.scan(bytes, format: format)
         let digests = FileDigests(of: bytes)

@@ -3,7 +3,7 @@ import Testing
 @testable import ImageDecoding
 
 @Suite struct ImageDecoderTests {
-    static let imageExtensions: Set<String> = ["jpg", "jpeg", "png", "webp"]
+    static let imageExtensions: Set<String> = ["jpg", "jpeg", "png", "webp", "tif", "tiff"]
 
     /// Every corpus image outside bad/ decodes; only corrupted.jpg may warn (corpus README).
     @Test func everyCorpusImageDecodes() throws {
@@ -126,5 +126,100 @@ import Testing
             guard case DecodeError.unsupportedFeature(format: .webp, _) = error else { return false }
             return "\(error)".contains("not corrupt")
         }
+    }
+}
+
+/// TIFF pixels come from libtiff; ImageMagick (which reads TIFF through libtiff too, but
+/// composites and converts on its own) is the reference.
+@Suite struct TIFFDecodeTests {
+    static let convert = ["/usr/local/bin/convert", "/usr/bin/convert"].first { FileManager.default.isExecutableFile(atPath: $0) }
+
+    /// Runs ImageMagick's convert with `arguments`; false when it is not installed.
+    static func magick(_ arguments: [String]) throws -> Bool {
+        guard let convert else {
+            print("skipping: ImageMagick convert not installed")
+            return false
+        }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: convert)
+        process.arguments = arguments
+        try process.run()
+        process.waitUntilExit()
+        try #require(process.terminationStatus == 0, "convert \(arguments)")
+        return true
+    }
+
+    static func scratch(_ name: String) -> URL {
+        FileManager.default.temporaryDirectory.appendingPathComponent("imprint-tiff-\(UUID().uuidString)-\(name)")
+    }
+
+    /// The corpus's LZW RGBA TIFFs decode to the pixels ImageMagick makes of them on white.
+    @Test func corpusTIFFsDecodeToImageMagicksPixels() throws {
+        guard let root = Corpus.root else { return }
+        let files = Corpus.files(under: root.appendingPathComponent("exif/tiff"), extensions: ["tif", "tiff"])
+        #expect(files.count >= 5)
+        for file in files {
+            let png = Self.scratch("reference.png")
+            defer { try? FileManager.default.removeItem(at: png) }
+            guard try Self.magick([file.path, "-background", "white", "-alpha", "remove", "-alpha", "off", "PNG24:" + png.path]) else { return }
+            let tiff = try ImageDecoder.decode([UInt8](Data(contentsOf: file)))
+            let reference = try ImageDecoder.decode([UInt8](Data(contentsOf: png)))
+            #expect(tiff.format == .tiff && tiff.isClean, "\(file.lastPathComponent): \(tiff.warnings)")
+            try #require((tiff.width, tiff.height, tiff.channels) == (reference.width, reference.height, reference.channels))
+            let worst = zip(tiff.pixels, reference.pixels).map { abs(Int($0) - Int($1)) }.max() ?? 0
+            #expect(worst <= 1, "\(file.lastPathComponent): a pixel differs by \(worst)")
+        }
+    }
+
+    /// Rows come in the stored order whatever the Orientation tag says (the caller applies it,
+    /// as it applies EXIF's to the other formats); 16-bit and tiled files decode too.
+    @Test func storedOrderSixteenBitAndTiles() throws {
+        let plain = Self.scratch("plain.tif"), turned = Self.scratch("turned.tif"), deep = Self.scratch("deep.tif"), tiled = Self.scratch("tiled.tif")
+        defer { for file in [plain, turned, deep, tiled] { try? FileManager.default.removeItem(at: file) } }
+        guard try Self.magick(["rose:", "-compress", "none", plain.path]) else { return }
+        _ = try Self.magick(["rose:", "-orient", "RightTop", "-compress", "lzw", turned.path])
+        _ = try Self.magick(["rose:", "-depth", "16", "-compress", "zip", deep.path])
+        _ = try Self.magick(["rose:", "-define", "tiff:tile-geometry=16x16", "-compress", "lzw", tiled.path])
+        let reference = try ImageDecoder.decode([UInt8](Data(contentsOf: plain)))
+        #expect((reference.width, reference.height) == (70, 46))
+        for file in [turned, deep, tiled] {
+            let image = try ImageDecoder.decode([UInt8](Data(contentsOf: file)))
+            #expect(image.pixels == reference.pixels, "\(file.lastPathComponent)")
+        }
+    }
+
+    /// A cut TIFF is refused with libtiff's reason, not a crash and nothing on stderr's behalf.
+    @Test func aTruncatedTIFFIsCorrupt() throws {
+        let file = Self.scratch("cut.tif")
+        defer { try? FileManager.default.removeItem(at: file) }
+        guard try Self.magick(["rose:", "-compress", "none", file.path]) else { return }
+        let bytes = try [UInt8](Data(contentsOf: file))
+        #expect {
+            _ = try ImageDecoder.decode(Array(bytes.prefix(bytes.count / 3)))
+        } throws: { error in
+            guard case DecodeError.corrupt(format: .tiff, _) = error else { return false }
+            return true
+        }
+    }
+}
+
+/// A file in a format Imprint does not read is named, so the user knows what to convert.
+@Suite struct OtherFormatTests {
+    @Test(arguments: [
+        ([0x00, 0x00, 0x00, 0x18] + Array("ftypheic".utf8), "HEIC"),
+        ([0x00, 0x00, 0x00, 0x1C] + Array("ftypavif".utf8), "AVIF"),
+        (Array("GIF89a".utf8) + [1, 0, 1, 0], "GIF"),
+        (Array("<!DOCTYPE html>".utf8), "HTML"),
+        ([0x49, 0x49, 0x2B, 0x00, 0x08, 0x00, 0x00, 0x00], "BigTIFF"),
+    ] as [([UInt8], String)])
+    func otherFormatsAreNamed(bytes: [UInt8], name: String) {
+        #expect(ImageFormat(sniffing: bytes) == nil)
+        #expect(ImageFormat.otherFormatName(sniffing: bytes)?.contains(name) == true)
+        #expect("\(DecodeError.unsupportedFormat(magic: bytes))".contains(name))
+    }
+
+    /// Bytes that say nothing get the plain message.
+    @Test func unknownBytesAreNotGuessed() {
+        #expect(ImageFormat.otherFormatName(sniffing: [0x12, 0x34, 0x56, 0x78, 0x9A]) == nil)
     }
 }

@@ -1,7 +1,7 @@
 #ifndef IMPRINT_SHIMS_H
 #define IMPRINT_SHIMS_H
 
-// C shims over libjpeg-turbo, libpng and libwebp.
+// C shims over libjpeg-turbo, libpng, libwebp and libtiff.
 //
 // Swift cannot survive libjpeg's and libpng's longjmp-based error handling, so each function
 // here runs a whole create → read → destroy sequence in C, writes into a caller-provided
@@ -68,6 +68,18 @@ int imp_webp_probe(const uint8_t *data, size_t size, imp_image_info *info);
 
 /// Decodes a WebP (lossy or lossless) to RGB into `out`; alpha as for PNG.
 int imp_webp_decode(const uint8_t *data, size_t size, uint8_t *out, size_t capacity,
+                    int discard_alpha, imp_image_info *info);
+
+/// Reads the first page's size of a TIFF (classic or BigTIFF) without decoding pixels.
+/// `IMP_UNSUPPORTED` when libtiff cannot turn its photometric/sample layout into RGB.
+int imp_tiff_probe(const uint8_t *data, size_t size, imp_image_info *info);
+
+/// Decodes a TIFF's first page to RGB into `out`, rows in the stored order (the Orientation
+/// tag is the caller's to apply, as EXIF orientation is for the other formats); any
+/// compression, bit depth, tiling and colour space libtiff's RGBA interface reads. Alpha as
+/// for PNG, except that colour under fully transparent pixels is black with `discard_alpha`
+/// (libtiff premultiplies).
+int imp_tiff_decode(const uint8_t *data, size_t size, uint8_t *out, size_t capacity,
                     int discard_alpha, imp_image_info *info);
 
 #endif
