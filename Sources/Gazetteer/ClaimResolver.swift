@@ -135,7 +135,8 @@ public struct ClaimResolver: Sendable {
             scan.has(content[c], in: PlaceLexicon.factCheckTags)
                 || (scan.words[content[c]].form == "fact" && c + 1 < content.count && scan.words[content[c + 1]].form == "check")
         }
-        return factCheck && content.contains { scan.has($0, in: PlaceLexicon.fictionWords) || scan.has($0, in: PlaceLexicon.farCountries) }
+        return factCheck && (content.contains { scan.has($0, in: PlaceLexicon.fictionWords) || scan.has($0, in: PlaceLexicon.farCountries) }
+            || PlaceLexicon.elsewherePhrases.occurs(in: scan.forms))
     }
 
     // MARK: Scanning
@@ -161,7 +162,11 @@ public struct ClaimResolver: Sendable {
             for span in spans { for c in span.start...span.end { isTypeWord[c] = true } }
         }
 
+        /// The text gives a match result (``ClaimResolver/hasScoreLine(_:)``).
+        let hasScoreLine: Bool
+
         init(text: String) {
+            hasScoreLine = ClaimResolver.hasScoreLine(text)
             var words = PlaceText.words(text)
             // A clause that starts with an article starts at the next word that counts: the
             // cue windows look at content words only ("It isn't — the hangars are at K1").
@@ -242,7 +247,9 @@ public struct ClaimResolver: Sendable {
                 let namesAVenue = scan.words[scan.content[c]].script == .arabic
                     ? typeWord.isArabicAdjective && c >= 2 && scan.has(scan.content[c - 2], in: PlaceLexicon.venueWords)
                     : end + 1 < scan.content.count && scan.has(scan.content[end + 1], in: PlaceLexicon.venueWords)
-                if namesAVenue {
+                // A type word denied ("Taftanaz town, not the airbase") is no type of the name.
+                let denied = c >= 1 && !scan.words[scan.content[c]].startsClause && scan.has(scan.content[c - 1], in: PlaceLexicon.negationCues)
+                if namesAVenue || denied {
                     c += best.length
                     continue
                 }
@@ -620,9 +627,23 @@ public struct ClaimResolver: Sendable {
             correctedTo.formUnion(mentions[(m + 1)...].filter { !$0.negated }.compactMap(\.chosen))
         }
         for m in mentions.indices { mentions[m].score = score(mentions[m], scan: scan, mentionEnds: ends) }
+        // A place named as where a move started ("from Raqqa city we reached Tabqa air base",
+        // Karkamış'tan … Cerablus merkezine) is context when the post names another place after
+        // it; footage "from" a place shows it.
+        for m in mentions.indices where mentions[m].chosen != nil && namesAStart(mentions[m], scan: scan)
+            && mentions[(m + 1)...].contains(where: { $0.chosen != nil && $0.chosen != mentions[m].chosen && !namesAStart($0, scan: scan) }) {
+            mentions[m].score *= 0.6
+        }
+        // Of places taken, the one taken "today" is the news: "Tal Abyad ✅ Brigade 93 ✅ …
+        // and today our forces entered Ain Issa city".
+        for m in mentions.indices where hasCue(PlaceLexicon.nowWords, around: mentions[m], scan: scan, before: 5, after: 0)
+            && hasCue(PlaceLexicon.captureCues, around: mentions[m], scan: scan, before: 4, after: 3) {
+            mentions[m].score *= 1.1
+        }
         // A post that remembers a past event ("on this day in 2016", في مثل هذا اليوم) shows
-        // nothing now.
-        if remembers(scan) {
+        // nothing now, unless it shows the event's picture from an archive ("#OnThisDay 2017:
+        // the flag on the Euphrates Dam. 📷 our archive"): that is the site, as old.
+        if remembers(scan), !scan.content.contains(where: { scan.has($0, in: PlaceLexicon.archiveWords) }) {
             for m in mentions.indices { mentions[m].score *= 0.15 }
         }
         // A post that calls a report false ("rumours of a strike on Qamishli airport", "Erbil
@@ -639,7 +660,10 @@ public struct ClaimResolver: Sendable {
         // a crossing, so it does not count as a capture here.)
         // So do job adverts (the places of the work), sports news (a player landing at Erbil
         // airport) and threats (places named as targets).
-        if isAboutTravel(scan) || scan.content.contains(where: { scan.has($0, in: PlaceLexicon.jobWords) || scan.has($0, in: PlaceLexicon.sportsWords) })
+        // So are everyday reports: rates, a dam lake's level, traffic, queues, offers, weather.
+        if isAboutTravel(scan) || scan.hasScoreLine
+            || scan.content.contains(where: { scan.has($0, in: PlaceLexicon.jobWords) || scan.has($0, in: PlaceLexicon.sportsWords)
+                || scan.has($0, in: PlaceLexicon.everydayReportWords) })
             || PlaceLexicon.threatPhrases.occurs(in: scan.forms) {
             for m in mentions.indices
             where !hasCue(PlaceLexicon.captureCues.subtracting(PlaceLexicon.entryWords), around: mentions[m], scan: scan, before: 4, after: 3)
@@ -658,6 +682,13 @@ public struct ClaimResolver: Sendable {
         // A fact-check that puts the picture in a film, a game or a far country shows no site here.
         if Self.placesPictureElsewhere(scan) {
             for m in mentions.indices { mentions[m].score *= 0.2 }
+        }
+        // A post set in a far country (a hotel at Quseir on the Red Sea, a base near Balad north
+        // of Mogadishu) names a namesake: a name without the site's own type words is not the
+        // site. ("Iraqi and Egyptian F-16s at Imam Ali air base" still is.)
+        if scan.content.contains(where: { scan.has($0, in: PlaceLexicon.farCountries) || scan.has($0, in: PlaceLexicon.farPlaces) })
+            || PlaceLexicon.farPlacePhrases.occurs(in: scan.forms) {
+            for m in mentions.indices where mentions[m].score < 2 { mentions[m].score *= 0.2 }
         }
         // Three towns and more named bare, none taken ("From Zakho to Faw, one Iraq #Baghdad
         // #Mosul #Basra", يا أهل حلب وإدلب ودرعا) are a slogan or a prayer, not a claim on one.
@@ -809,8 +840,10 @@ public struct ClaimResolver: Sendable {
         }
         // A place asked about ("is the Nassib crossing open today?") is not shown taken, unless
         // the question is about its capture or an attack on it.
+        // ("Did you see what happened at Safwan?", شفتوا اللي صار, is a report.)
         if scan.words[first].inQuestion, !hasCue(PlaceLexicon.captureCues, around: mention, scan: scan, before: 4, after: 3),
-           !hasCue(PlaceLexicon.attackWords, around: mention, scan: scan, before: 4, after: 3) {
+           !hasCue(PlaceLexicon.attackWords, around: mention, scan: scan, before: 4, after: 3),
+           !hasCue(PlaceLexicon.sawWords, around: mention, scan: scan, before: 8, after: 0) {
             score *= 0.2
         }
         // A town named as its province, the cue right beside it ("ريف اللاذقية", "Idlib
@@ -881,6 +914,39 @@ public struct ClaimResolver: Sendable {
             } else if !scan.has(position, in: PlaceLexicon.gapWords), !scan.isTypeWord[c] {
                 return false
             }
+            c -= 1
+        }
+        return false
+    }
+
+    /// Whether `text` gives a match result: two numbers of one or two digits joined by a
+    /// hyphen or an en dash, "Zakho 2–1 Al-Shorta", "beat Spartak 2-0" (a town there is a
+    /// team). Not "1/2" (a photo series), "3-4-2016" (a date) or "12:30".
+    static func hasScoreLine(_ text: String) -> Bool {
+        let scalars = Array(text.unicodeScalars)
+        func isDigit(_ i: Int) -> Bool { i >= 0 && i < scalars.count && ("0"..."9").contains(scalars[i]) }
+        func isBoundary(_ i: Int) -> Bool {
+            i < 0 || i >= scalars.count || !(isDigit(i) || ["-", "\u{2013}", "/", ":", ".", ","].contains(scalars[i]))
+        }
+        for (i, scalar) in scalars.enumerated() where scalar == "-" || scalar == "\u{2013}" {
+            var left = i - 1, right = i + 1
+            while isDigit(left), i - left <= 2 { left -= 1 }
+            while isDigit(right), right - i <= 2 { right += 1 }
+            if left < i - 1, right > i + 1, isBoundary(left), isBoundary(right) { return true }
+        }
+        return false
+    }
+
+    /// Whether the place is named as the start of a move: "from" opening its clause right
+    /// before it (type and gap words aside; "Peshmerga withdraw from Baba Gurgur" and "footage
+    /// from Menagh" are about the place), or a Turkish ablative ending on its last word.
+    private func namesAStart(_ mention: Mention, scan: Scan) -> Bool {
+        let content = scan.content
+        if scan.words[content[mention.end]].isAblative { return true }
+        var c = mention.start - 1
+        while c >= 0, !scan.words[content[c + 1]].startsClause {
+            if scan.has(content[c], in: PlaceLexicon.fromWords) { return scan.words[content[c]].startsClause }
+            guard scan.isTypeWord[c] || scan.has(content[c], in: PlaceLexicon.gapWords) else { return false }
             c -= 1
         }
         return false

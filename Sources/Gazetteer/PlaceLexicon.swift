@@ -48,7 +48,7 @@ enum PlaceLexicon {
              "stützpunkt", "militärstützpunkt", "militärbasis"], base)
         add(["military", "militaire"], military)
         add(["العسكري", "عسكري", "العسكرية", "عسكرية"], military, adjective: true)
-        add(["international", "الدولي", "دولي"], [.airport: 0.3], adjective: true)
+        add(["international", "intl", "الدولي", "دولي"], [.airport: 0.3], adjective: true)
         add(["crossing", "border crossing", "crossing point", "border gate", "border post", "port of entry",
              "معبر", "منفذ", "المنفذ الحدودي", "المعبر الحدودي", "بوابة", "poste frontière", "grenzübergang",
              "sınır kapısı", "deriyê sînor", "derîyê sînor",
@@ -65,7 +65,7 @@ enum PlaceLexicon {
         add(["division", "brigade", "regiment", "battalion", "headquarters", "hq",
              "الفرقة", "فرقة", "اللواء", "لواء", "الفوج", "فوج", "كتيبة", "مقر"], unit)
         add(["oil field", "oilfield", "gas field", "refinery", "oil", "حقل", "حقول", "مصفاة", "النفطي", "نفط", "raffinerie",
-             "gas plant", "oil wells", "wells", "معمل غاز", "آبار", "ابار النفط", "آبار النفط"], oil)
+             "gas plant", "oil wells", "wells", "معمل غاز", "معمل الغاز", "حقل غاز", "حقل الغاز", "آبار", "ابار النفط", "آبار النفط"], oil)
         return table
     }()
 
@@ -198,15 +198,53 @@ enum PlaceLexicon {
     /// الراغبين مراجعة …): the places named are where the work is.
     static let jobWords: Set<String> = canonicalSet([
         "hiring", "vacancy", "vacancies", "cv", "applicants", "وظيفه", "وظائف", "توظيف", "شاغر", "شاغره",
+        // مطلوب محاسب … خبرة لا تقل عن سنتين، الراتب مغري: experience and pay.
+        "salary", "الراتب", "راتب", "خبره",
         // على الراغبين مراجعة … "those interested should apply to …".
         "الراغبين", "الراغبات",
     ])
 
-    /// Words of sports news (a transfer, a player arriving): the places named are where the
-    /// club plays or the player lands.
+    /// Words of sports news (a transfer, a player arriving, a result): the places named are
+    /// where the club plays or the player lands.
     static let sportsWords: Set<String> = canonicalSet([
         "footballer", "striker", "midfielder", "goalkeeper", "transfer", "اللاعب", "مهاجم", "يتعاقد", "تعاقد", "التعاقد",
+        // A result: "FT | Zakho 2–1 Al-Shorta", "scored twice", الشوط الثاني.
+        "ft", "goals", "scored", "standings", "kickoff", "الشوط",
     ])
+
+    /// Words of the everyday reports a site's name turns up in: exchange rates (USD/SYP, buy
+    /// and sell), a dam lake's storage (الخزين الكلي 5.1 مليار م³), flight tables (جدول رحلات),
+    /// holiday offers (عروض فندق), the weather office (الأرصاد: أمطار رعدية). A place named in
+    /// them is where life goes on. (Not queues or traffic: a photo of the queue at a crossing
+    /// shows the crossing.)
+    static let everydayReportWords: Set<String> = canonicalSet([
+        "usd", "syp", "iqd", "buy", "sell", "شراء", "مبيع",
+        // (A lake's storage, not its level: "the level falls, today's photos show" is the dam.)
+        "الخزين", "مخزون",
+        "جدول", "departures", "arrivals", "boarding",
+        "عروض", "offers", "resort", "منتجع",
+        "الارصاد", "رعديه",
+    ])
+
+    /// Cities, regions and currencies far from Iraq and Syria, beside ``farCountries``: a post
+    /// set there (a hotel at Quseir on the Red Sea paid in pounds, Balad north of Mogadishu, a
+    /// car seen in Dubai, Damascus, Oregon) names a site's namesake, not the site.
+    static let farPlaces: Set<String> = canonicalSet([
+        "dubai", "دبي", "emirates", "الامارات", "جنيه", "الجنيه", "mogadishu", "مقديشو", "shabelle",
+        "sinai", "سيناء", "hurghada", "الغردقه", "oregon", "maryland", "pennsylvania", "ohio", "texas", "indiana", "illinois",
+    ])
+    /// The same as phrases: the Red Sea, البحر الأحمر.
+    static let farPlacePhrases = PhraseList(["red sea", "البحر الاحمر"])
+    /// Phrases of a fact-check that puts a picture in another country: "old + wrong country".
+    static let elsewherePhrases = PhraseList(["wrong country", "another country", "different country", "بلد اخر", "دوله اخرى"])
+
+    /// Words that make a question a report: "did you see what happened today at Safwan
+    /// crossing?", شفتوا اللي صار اليوم بمنفذ سفوان؟
+    static let sawWords: Set<String> = canonicalSet(["شفتوا", "شفتو", "شفتي", "سمعتوا", "سمعتو", "seen"])
+
+    /// Words of "now" that mark the current event among past ones: "… and today our forces
+    /// entered Ain Issa city", اليوم, الآن.
+    static let nowWords: Set<String> = canonicalSet(["today", "now", "اليوم", "الان", "الآن", "هلق", "هسه", "هسا"])
 
     /// Phrases of a threat: "US bases at Ain al-Asad and Harir will become legitimate
     /// targets", أهدافاً مشروعة. The places are threatened, not shown struck.
@@ -504,6 +542,9 @@ enum PlaceLexicon {
         "مفبركة", "مفبرك", "مضللة", "مضلل", "كاذبة", "كاذب", "مزيفة", "مزيف", "تحقق", "التحقق", "فبركة", "تضليل", "مكررة",
         "ارشيفية", "ارشيف",
     ])
+
+    /// "From our archive": a picture of the past presented as such (ارشيف).
+    static let archiveWords: Set<String> = canonicalSet(["archive", "archival", "archives", "ارشيف", "ارشيفية", "الارشيف"])
 
     /// Phrases by which a post says another post passed a picture off as new: "posted as
     /// today's", "as if", نشرت على أنها حديثة.

@@ -147,7 +147,9 @@ struct PlaceNameIndex: Sendable {
         let forms = words.map(\.form)
         if let inner = (1..<max(1, forms.count)).first(where: { position in
             (PlaceLexicon.typeWordsByFirst[forms[position]] ?? []).contains { forms[position...].starts(with: PlaceLexicon.typeWords[$0].words) }
-        }), !words[..<inner].allSatisfy({ $0.script == .digits }) {
+        }), !words[..<inner].allSatisfy({ $0.script == .digits }),
+           // "مبنى" of "مبنى تلفزيون الموصل" names no chain: every TV building is one.
+           !words[..<inner].allSatisfy({ PlaceLexicon.buildingWords.contains($0.form) }) {
             result.append(Core(words: Array(words[..<inner]), onlyWithTypeWord: true))
         }
         return result

@@ -35,6 +35,9 @@ public enum PlaceText {
         /// The word follows the one before across a hyphen, slash or dash with no space: the
         /// second place of a route or a pair (Damascus–Baghdad, Erbil/Duhok), or ez-Zor.
         public var joinedToPrevious = false
+        /// A Turkish name with the ablative ending ("Karkamış'tan", "from Karkamış"): named as
+        /// where something set out from.
+        public var isAblative = false
     }
 
     /// The words of `text`, in order.
@@ -57,7 +60,7 @@ public enum PlaceText {
     }
 
     private static func wordsOfPlainText(_ text: String) -> [Word] {
-        let text = Arabizi.latinised(text) ?? text
+        let text = joiningDecoratedWords(Arabizi.latinised(text) ?? text)
         var words: [Word] = []
         var current = String.UnicodeScalarView()
         var script: Script? = nil
@@ -88,6 +91,8 @@ public enum PlaceText {
         }
 
         func flush() {
+            let ablative = script == .latin && apostropheAt.map { $0 >= 3
+                && turkishAblatives.contains(String(String.UnicodeScalarView(current.dropFirst($0)))) } == true
             if script == .latin, let apostropheAt, apostropheAt == current.count - 1, current.last == "s" {
                 current.removeLast()
             } else if script == .latin, let apostropheAt, apostropheAt >= 3,
@@ -100,6 +105,7 @@ public enum PlaceText {
                 var word = Word(form: String(current), script: script, capitalised: capitalised,
                                 inHashtag: hashtag, startsClause: pendingClause)
                 word.joinedToPrevious = joined
+                word.isAblative = ablative
                 word.isAcronym = script == .latin && capitalised && !hasLower && !hashtag && current.count >= 2
                 word.beforeFirstBar = !sawBar
                 words.append(word)
@@ -203,6 +209,36 @@ public enum PlaceText {
 
     /// Turkish case endings written after an apostrophe on a proper name, folded (ü → u, ı →
     /// i). One-letter endings are left out: Rabi'a is a name, not Rabi + a.
+    /// The text with symbols set between two tatweels inside a word taken out: "الشعـ🔥ـيرات"
+    /// is الشعيرات decorated, not two words.
+    static func joiningDecoratedWords(_ text: String) -> String {
+        let tatweel: Unicode.Scalar = "\u{0640}"
+        guard text.unicodeScalars.contains(tatweel) else { return text }
+        var out = String.UnicodeScalarView()
+        var decoration = String.UnicodeScalarView()  // symbols since the last tatweel
+        var afterTatweel = false
+        for scalar in text.unicodeScalars {
+            if scalar == tatweel {
+                decoration = String.UnicodeScalarView()  // between two tatweels: dropped
+                afterTatweel = true
+                out.append(scalar)
+            } else if afterTatweel, !scalar.properties.isAlphabetic, !scalar.properties.isWhitespace,
+                      !("0"..."9").contains(scalar) {
+                decoration.append(scalar)
+            } else {
+                out.append(contentsOf: decoration)
+                decoration = String.UnicodeScalarView()
+                afterTatweel = false
+                out.append(scalar)
+            }
+        }
+        out.append(contentsOf: decoration)
+        return String(out)
+    }
+
+    /// Turkish "from" endings: Halep'ten, Karkamış'tan, Suriye'den.
+    static let turkishAblatives: Set<String> = ["den", "dan", "ten", "tan", "ndan", "nden"]
+
     static let turkishSuffixes: Set<String> = [
         "un", "in", "nin", "nun", "de", "da", "te", "ta", "den", "dan", "ten", "tan", "nde", "nda", "ye", "ya", "yi", "yu",
         "ne", "na", "le", "la", "yle", "yla", "ndan", "nden", "deki", "daki", "ndeki", "ndaki", "teki", "taki",
