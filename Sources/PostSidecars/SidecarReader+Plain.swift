@@ -35,9 +35,27 @@ extension SidecarReader {
         guard objects.isEmpty || objects.contains(where: { $0["file"] != nil }) else { throw .missingColumn("file") }
         let monthFirst = PostDate.monthFirst(objects.compactMap { $0["posted_at"] as? String })
         var posts: [Post] = []
+        var firstRow: [String: (row: Int, text: String?, postedAt: Date?)] = [:]
         for (index, var object) in objects.enumerated() {
             if monthFirst, let date = object["posted_at"] as? String { object["posted_at"] = PostDate.dayFirst(date) }
-            posts.append(plain(JSONFields(object), sidecarName: sidecarName, row: index + 1))
+            var fields = JSONFields(object)
+            var post = plain(fields, sidecarName: sidecarName, row: index + 1)
+            // Rows that share an address but not their text or time are different posts under
+            // one channel's or page's address (t.me/wilayat_raqqa for every row of a hand-made
+            // sheet): each keeps its own, known by the first row that has it. Rows with the same
+            // text and time are one post's several pictures. An id given is taken as given.
+            if fields.string("post_id", "id") == nil {
+                let key = post.postID
+                if let first = firstRow[key], first.text != post.text || first.postedAt != post.postedAt {
+                    let variant = "\(key)#\(post.text ?? "")#\(post.postedAt?.timeIntervalSince1970 ?? 0)"
+                    let row = firstRow[variant]?.row ?? index + 1
+                    if firstRow[variant] == nil { firstRow[variant] = (row, post.text, post.postedAt) }
+                    post.postID = "\(key)#\(row)"
+                } else if firstRow[key] == nil {
+                    firstRow[key] = (index + 1, post.text, post.postedAt)
+                }
+            }
+            posts.append(post)
         }
         return posts
     }

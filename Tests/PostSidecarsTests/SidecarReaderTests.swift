@@ -155,6 +155,25 @@ import Testing
         #expect(read.posts.map(\.postID) == ["deirezzor24/1", "deirezzor24/2", "deirezzor24/3"])
     }
 
+    /// Rows that share a channel's address (a hand-made sheet with t.me/wilayat_raqqa on
+    /// every row) are different posts when their text or time differ; rows with the same text
+    /// and time under one post's address are that post's several pictures.
+    @Test func rowsSharingAnAddressAreOnePostOnlyWhenTheySayTheSame() throws {
+        let table = """
+            file,text,posted_at,url
+            a.jpg,Tabqa air base is ours,2014-08-24T10:00:00Z,https://t.me/wilayat_raqqa
+            b.jpg,Menagh air base is ours,2019-03-01T10:00:00Z,https://t.me/wilayat_raqqa
+            c.jpg,Tabqa air base is ours,2014-08-24T10:00:00Z,https://t.me/wilayat_raqqa
+            d.jpg,Palmyra is ours,2015-05-21T10:00:00Z,https://t.me/wilayat_raqqa
+            e1.jpg,Four photos of Kuweires,2016-01-01T00:00:00Z,https://x.com/a/status/1
+            e2.jpg,Four photos of Kuweires,2016-01-01T00:00:00Z,https://x.com/a/status/1
+            """
+        let posts = try #require(try SidecarReader.read(path: "/nonexistent/posts.csv", data: Data(table.utf8))?.posts)
+        #expect(posts.map(\.postID) == ["https://t.me/wilayat_raqqa", "https://t.me/wilayat_raqqa#2", "https://t.me/wilayat_raqqa",
+                                         "https://t.me/wilayat_raqqa#4", "1", "1"])
+        #expect(posts[1].text == "Menagh air base is ours")
+    }
+
     /// Shapes the real tools write that samples/ does not show.
     static func post(_ name: String, _ json: String) throws -> Post {
         try #require(try SidecarReader.read(path: "/nonexistent/\(name)", data: Data(json.utf8))?.posts.first)
