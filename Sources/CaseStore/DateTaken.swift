@@ -55,6 +55,16 @@ public struct DateTaken: Equatable, Sendable {
         isUTC = true
     }
 
+    /// Whether `iso` is what a camera whose clock was never set records: a date before 1995
+    /// (1970-01-01, 1980-01-01, the epochs of Unix and DOS), or New Year's midnight to the
+    /// second (2000-01-01T00:00:00, 2010-01-01T00:00:00). Such a date says nothing of when
+    /// the picture was taken.
+    public static func looksUnset(_ iso: String) -> Bool {
+        guard let year = Int(iso.prefix(4)) else { return false }
+        if year < 1995 { return true }
+        return iso.dropFirst(4).hasPrefix("-01-01T00:00:00")
+    }
+
     /// `+03:00`, `-0500`, `Z` → minutes east of UTC.
     static func offsetMinutes(_ text: String?) -> Int? {
         guard let text = text?.trimmingCharacters(in: " "), !text.isEmpty else { return nil }

@@ -150,7 +150,7 @@ enum BuiltInSites {
     halabja	city	Halabja	Helebce|Halabjah|حلبجة|حلبجه|هەڵەبجە	35.18	45.99	IQ	5		approximate city centre, from general knowledge (±5 km)
     # Syria: cities
     damascus	city	Damascus	Dimashq|Damas|Damascus city|دمشق|مدينة دمشق|مدينه دمشق	33.513	36.292	SY	12		approximate city centre, from general knowledge (±12 km)
-    aleppo	city	Alep|Haleppo	Halab|Haleb|Alep|Aleppo city|حلب|مدينة حلب|مدينه حلب	36.2021	37.1343	SY	12		approximate city centre, from general knowledge (±12 km)
+    aleppo	city	Aleppo	Halab|Haleb|Alep|Haleppo|Aleppo city|حلب|مدينة حلب|مدينه حلب	36.2021	37.1343	SY	12		approximate city centre, from general knowledge (±12 km)
     homs	city	Homs	Hims|Humus|Homs city|حمص|مدينة حمص|مدينه حمص	34.7308	36.7094	SY	10		approximate city centre, from general knowledge (±10 km)
     hama	city	Hama	Hamah|Hamat|حماة|حماه	35.1318	36.7578	SY	8		approximate city centre, from general knowledge (±8 km)
     latakia	city	Latakia	Lattakia|Al-Ladhiqiyah|Latakiya|Laodicea|اللاذقية|اللاذقيه|لاذقية|لاذقيه	35.5317	35.7901	SY	8		approximate city centre, from general knowledge (±8 km)

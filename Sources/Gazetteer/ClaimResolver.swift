@@ -850,7 +850,9 @@ public struct ClaimResolver: Sendable {
         // province"), claims nothing alone; "the governorate building in Quneitra" does.
         // Beside in the text as written: "في" between (… المحافظة في القنيطرة) breaks it.
         let last = scan.content[mention.end]
-        let beside = [first > 0 ? first - 1 : nil, last + 1 < scan.words.count ? last + 1 : nil]
+        // The article of "Wilayat al-Raqqa" is part of the name: the word beside is before it.
+        let article = first >= 2 && scan.words[first].joinedToPrevious && PlaceNameIndex.isTransparent(scan.words[first - 1])
+        let beside = [first > 0 ? first - (article ? 2 : 1) : nil, last + 1 < scan.words.count ? last + 1 : nil]
         // The first word after the name and its type words ("Manbij Military Council").
         var pastTypeWords = mention.end + 1
         while pastTypeWords < scan.content.count, scan.isTypeWord[pastTypeWords],

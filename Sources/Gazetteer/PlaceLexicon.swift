@@ -133,6 +133,8 @@ enum PlaceLexicon {
         // Troops on the move: "moved from the Euphrates Dam into Tabqa", انتقلت من.
         "moved", "advanced", "pushed", "marched", "انتقل", "انتقلت", "انتقلوا",
         "fighter", "fighters", "protesters", "protestors", "refugees", "volunteers", "families", "guest", "guests", "ضيوف", "ضيف",
+        // Aircraft named by where they fly from: "a strike by jets from Tabqa air base", طائرات من.
+        "jets", "jet", "warplanes", "planes", "aircraft", "helicopters", "drones", "bombers", "طائرات", "الطائرات", "طيران",
         "اقلعت", "انطلقت", "انطلق", "اطلقت", "اطلق", "قادمه", "قادمين", "قادما", "نزح", "نزحوا", "نازحين", "النازحين",
         "فر", "فروا", "هرب", "هربوا", "خرجوا", "مقاتلين", "مقاتلون", "مقاتل", "تصل", "وصلت", "يصل",
     ])

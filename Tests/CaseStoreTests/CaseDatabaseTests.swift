@@ -69,6 +69,16 @@ import PostSidecars
         #expect(try store.known(path: "/case/copy-0.jpg") == nil)
     }
 
+    /// A camera whose clock was never set records its factory date: that dates nothing.
+    @Test func unsetCameraClocksAreRecognised() {
+        for iso in ["2000-01-01T00:00:00", "1970-01-01T00:00:00Z", "1980-01-01T00:00:00", "2010-01-01T00:00:00Z", "1994-06-30T12:00:00"] {
+            #expect(DateTaken.looksUnset(iso), "\(iso)")
+        }
+        for iso in ["2000-01-01T00:00:07", "2015-05-21T10:00:00Z", "2014-01-01T13:45:00", "1999-12-31T23:59:59"] {
+            #expect(!DateTaken.looksUnset(iso), "\(iso)")
+        }
+    }
+
     /// Only a file that does not exist is gone; one that cannot be reached keeps its records.
     @Test func onlyMissingFilesAreGone() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("imprint-gone-\(UUID().uuidString)")

@@ -475,6 +475,16 @@ struct LabelledPost {
         #expect(Self.top("تل أبيض ✅ سلوك ✅ اللواء ٩٣ ✅ .. واليوم دخلت قواتنا مدينة عين عيسى") == "builtin:ain-issa")
         #expect(Self.top("FACT CHECK: the clip shared as 'Israeli strike on Mezzeh airbase' is from the Beirut port blast. Old + wrong country.") == "none")
         #expect(Self.top("تمكنت قواتنا من تحرير معمل غاز كونيكو بعد اشتباكات عنيفة") == "builtin:conoco-gas-field")
+        // CLI probe round 6: the English province, as the Arabic ولاية الرقة.
+        #expect(Self.top("Wilayat al-Raqqa media office") == "none")
+        #expect(Self.top("ولاية الرقة") == "none")
+        #expect(Self.top("Aftermath in Raqqa after strike by jets from Tabqa air base") == "builtin:raqqa")
+    }
+
+    /// Every built-in site has one name (its aliases apart): "Aleppo", not "Alep|Haleppo".
+    @Test func builtInNamesAreSingleNames() {
+        #expect(Gazetteer.builtIn.sites.filter { $0.name.contains("|") }.map(\.id) == [])
+        #expect(Gazetteer.builtIn.sites.first { $0.id == "builtin:aleppo" }?.name == "Aleppo")
     }
 
     @Test func everyClaimExplainsItself() throws {

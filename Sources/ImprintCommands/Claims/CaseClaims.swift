@@ -255,7 +255,8 @@ struct CaseClaims {
     static func events(of members: [Int], files: [CaseDatabase.ClaimFile], posts: [Int64: PostRecord]) -> [Event] {
         var events: [Event] = []
         for member in members {
-            if let taken = files[member].dateTaken, let seconds = CalendarDay.seconds(iso: taken) {
+            // A camera whose clock was never set (2000-01-01 00:00:00) dates nothing.
+            if let taken = files[member].dateTaken, !DateTaken.looksUnset(taken), let seconds = CalendarDay.seconds(iso: taken) {
                 events.append(Event(seconds: seconds, member: member, postID: nil,
                                     text: "was taken \(taken) (\(files[member].dateTakenSource ?? "date taken"))"))
             }
