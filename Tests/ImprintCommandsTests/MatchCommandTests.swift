@@ -12,6 +12,20 @@ import Testing
         })
     }
 
+    /// A list with no hash in it (a case ingested without dHash, asked for dHash) is an
+    /// error, not an empty list sent on to a partner.
+    @Test func exportingAHashNoImageHasFails() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("imprint-export-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let casePath = folder.appendingPathComponent("x.case").path
+        #expect(try CommandLineRunner.run(["ingest", "--case", casePath, "samples"]).status == 0)
+        let dhash = try CommandLineRunner.run(["hashes", "export", "--case", casePath, "--algorithm", "dhash"])
+        #expect(dhash.status == 1 && dhash.stderr.contains("no dhash hash to export"), "\(dhash.stderr)")
+        #expect(dhash.stdout.split(separator: "\n").allSatisfy { $0.hasPrefix("#") }, "\(dhash.stdout)")
+        #expect(try CommandLineRunner.run(["hashes", "export", "--case", casePath, "--algorithm", "phash"]).status == 0)
+    }
+
     @Test(arguments: ["hex", "pdq-csv", "hma-csv"])
     func everySampleMatchesAListExportedFromItself(format: String) throws {
         let list = FileManager.default.temporaryDirectory.appendingPathComponent("imprint-list-\(UUID().uuidString)")

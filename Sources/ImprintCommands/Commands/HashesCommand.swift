@@ -77,6 +77,13 @@ struct HashesExportCommand: AsyncParsableCommand {
         out.write(KnownHashList.export(images, format: listFormat.format, algorithm: algorithm))
         out.flush()
         let failed = images.filter { $0.error != nil }.count
+        // A list with no hash in it would be sent on as if it were one: say so, and fail.
+        let exported = images.filter { $0.hex[algorithm] != nil }.count
+        if exported == 0 {
+            warn("no \(algorithm.rawValue) hash to export (\(images.count) image\(images.count == 1 ? "" : "s") read): "
+                + "ingest or hash with --algorithms \(algorithm.rawValue) first")
+            throw ExitCode(1)
+        }
         if failed > 0 { throw ExitCode(1) }
     }
 }
