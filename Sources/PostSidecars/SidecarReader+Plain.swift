@@ -35,24 +35,28 @@ extension SidecarReader {
         guard objects.isEmpty || objects.contains(where: { $0["file"] != nil }) else { throw .missingColumn("file") }
         let monthFirst = PostDate.monthFirst(objects.compactMap { $0["posted_at"] as? String })
         var posts: [Post] = []
-        var firstRow: [String: (row: Int, text: String?, postedAt: Date?)] = [:]
+        // What the first row under each id says, and the first row of each other saying.
+        var firstSaying: [String: (text: String?, postedAt: Date?)] = [:]
+        var rowOfSaying: [String: Int] = [:]
         for (index, var object) in objects.enumerated() {
             if monthFirst, let date = object["posted_at"] as? String { object["posted_at"] = PostDate.dayFirst(date) }
             var fields = JSONFields(object)
             var post = plain(fields, sidecarName: sidecarName, row: index + 1)
             // Rows that share an address but not their text or time are different posts under
-            // one channel's or page's address (t.me/wilayat_raqqa for every row of a hand-made
-            // sheet): each keeps its own, known by the first row that has it. Rows with the same
-            // text and time are one post's several pictures. An id given is taken as given.
+            // one channel's or page's address (t.me/wilayat_raqqa on every row of a hand-made
+            // sheet): each keeps its own, known by the first row that says it. Rows with the
+            // same text and time are one post's several pictures. An id given is taken as given.
             if fields.string("post_id", "id") == nil {
-                let key = post.postID
-                if let first = firstRow[key], first.text != post.text || first.postedAt != post.postedAt {
-                    let variant = "\(key)#\(post.text ?? "")#\(post.postedAt?.timeIntervalSince1970 ?? 0)"
-                    let row = firstRow[variant]?.row ?? index + 1
-                    if firstRow[variant] == nil { firstRow[variant] = (row, post.text, post.postedAt) }
-                    post.postID = "\(key)#\(row)"
-                } else if firstRow[key] == nil {
-                    firstRow[key] = (index + 1, post.text, post.postedAt)
+                let id = post.postID
+                if let first = firstSaying[id] {
+                    if first.text != post.text || first.postedAt != post.postedAt {
+                        let saying = "\(id)\u{1}\(post.text ?? "")\u{1}\(post.postedAt?.timeIntervalSince1970 ?? 0)"
+                        let row = rowOfSaying[saying] ?? index + 1
+                        rowOfSaying[saying] = row
+                        post.postID = "\(id)#\(row)"
+                    }
+                } else {
+                    firstSaying[id] = (post.text, post.postedAt)
                 }
             }
             posts.append(post)
