@@ -660,7 +660,8 @@ public struct ClaimResolver: Sendable {
         // a crossing, so it does not count as a capture here.)
         // So do job adverts (the places of the work), sports news (a player landing at Erbil
         // airport) and threats (places named as targets).
-        // So are everyday reports: rates, a dam lake's level, traffic, queues, offers, weather.
+        // So do match results and everyday reports (rates, a lake's storage, flight tables,
+        // holiday offers, the weather office).
         if isAboutTravel(scan) || scan.hasScoreLine
             || scan.content.contains(where: { scan.has($0, in: PlaceLexicon.jobWords) || scan.has($0, in: PlaceLexicon.sportsWords)
                 || scan.has($0, in: PlaceLexicon.everydayReportWords) })
