@@ -91,14 +91,16 @@ public enum PlaceText {
         }
 
         func flush() {
-            let ablative = script == .latin && apostropheAt.map { $0 >= 3
-                && turkishAblatives.contains(String(String.UnicodeScalarView(current.dropFirst($0)))) } == true
+            var ablative = false
             if script == .latin, let apostropheAt, apostropheAt == current.count - 1, current.last == "s" {
                 current.removeLast()
-            } else if script == .latin, let apostropheAt, apostropheAt >= 3,
-                      turkishSuffixes.contains(String(String.UnicodeScalarView(current.dropFirst(apostropheAt)))) {
-                // A Turkish case ending after an apostrophe: Humus'un, Halep'ten, Üssü'nde.
-                current = String.UnicodeScalarView(current.prefix(apostropheAt))
+            } else if script == .latin, let apostropheAt, apostropheAt >= 3 {
+                let suffix = String(String.UnicodeScalarView(current.dropFirst(apostropheAt)))
+                if turkishSuffixes.contains(suffix) {
+                    // A Turkish case ending after an apostrophe: Humus'un, Halep'ten, Üssü'nde.
+                    current = String.UnicodeScalarView(current.prefix(apostropheAt))
+                    ablative = turkishAblatives.contains(suffix)
+                }
             }
             apostropheAt = nil
             if let script, !current.isEmpty {
@@ -207,8 +209,6 @@ public enum PlaceText {
         return words
     }
 
-    /// Turkish case endings written after an apostrophe on a proper name, folded (ü → u, ı →
-    /// i). One-letter endings are left out: Rabi'a is a name, not Rabi + a.
     /// The text with symbols set between two tatweels inside a word taken out: "الشعـ🔥ـيرات"
     /// is الشعيرات decorated, not two words.
     static func joiningDecoratedWords(_ text: String) -> String {
@@ -239,6 +239,8 @@ public enum PlaceText {
     /// Turkish "from" endings: Halep'ten, Karkamış'tan, Suriye'den.
     static let turkishAblatives: Set<String> = ["den", "dan", "ten", "tan", "ndan", "nden"]
 
+    /// Turkish case endings written after an apostrophe on a proper name, folded (ü → u, ı →
+    /// i). One-letter endings are left out: Rabi'a is a name, not Rabi + a.
     static let turkishSuffixes: Set<String> = [
         "un", "in", "nin", "nun", "de", "da", "te", "ta", "den", "dan", "ten", "tan", "nde", "nda", "ye", "ya", "yi", "yu",
         "ne", "na", "le", "la", "yle", "yla", "ndan", "nden", "deki", "daki", "ndeki", "ndaki", "teki", "taki",

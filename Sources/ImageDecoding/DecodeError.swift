@@ -19,14 +19,7 @@ public enum DecodeError: Error, Sendable, Equatable, CustomStringConvertible {
         case .empty:
             return "empty file"
         case .unsupportedFormat(let magic):
-            let hex = magic.prefix(8).map { byte in
-                let digits = String(byte, radix: 16)
-                return digits.count == 1 ? "0" + digits : digits
-            }.joined(separator: " ")
-            if let name = ImageFormat.otherFormatName(sniffing: magic) {
-                return "\(name), not a JPEG, PNG, WebP or TIFF file: not read (starts with \(hex))"
-            }
-            return "not a JPEG, PNG, WebP or TIFF file (starts with \(hex))"
+            return ImageFormat.notReadDescription(magic: magic, shown: 8)
         case .corrupt(let format, let detail):
             return "corrupt \(format.rawValue): \(detail)"
         case .unsupportedFeature(let format, let detail):

@@ -53,6 +53,19 @@ public enum ImageFormat: String, Sendable, CaseIterable, Codable {
         return nil
     }
 
+    /// The sentence for a file that starts with `magic` and is none of these formats: what it
+    /// most likely is, and its first `shown` bytes in hex.
+    public static func notReadDescription(magic: [UInt8], shown: Int) -> String {
+        let hex = magic.prefix(shown).map { byte in
+            let digits = String(byte, radix: 16)
+            return digits.count == 1 ? "0" + digits : digits
+        }.joined(separator: " ")
+        if let name = otherFormatName(sniffing: magic) {
+            return "\(name), not a JPEG, PNG, WebP or TIFF file: not read (starts with \(hex))"
+        }
+        return "not a JPEG, PNG, WebP or TIFF file (starts with \(hex.isEmpty ? "nothing" : hex))"
+    }
+
     /// The MIME type exiftool reports for this format.
     public var mimeType: String {
         switch self {

@@ -18,14 +18,7 @@ extension MetadataError: CustomStringConvertible {
         case .empty:
             return "the file is empty"
         case .unsupportedFormat(let magic):
-            let hex = magic.map { byte in
-                let digits = String(byte, radix: 16)
-                return digits.count == 1 ? "0" + digits : digits
-            }.joined(separator: " ")
-            if let name = ImageFormat.otherFormatName(sniffing: magic) {
-                return "\(name), not a JPEG, PNG, WebP or TIFF file: not read (starts with \(hex))"
-            }
-            return "not a JPEG, PNG, WebP or TIFF file (starts with \(hex.isEmpty ? "nothing" : hex))"
+            return ImageFormat.notReadDescription(magic: magic, shown: magic.count)
         case .corrupt(let format, let detail):
             return "corrupt \(format) file: \(detail)"
         }
