@@ -62,7 +62,7 @@ extension CaseDatabase {
     }
 
     /// How one sidecar's posts were stored.
-    public struct SidecarCounts: Sendable, Equatable {
+    public struct SidecarCounts: Sendable {
         /// Posts stored (new or updated).
         public var posts = 0
         /// File ↔ post links made.
@@ -71,6 +71,11 @@ extension CaseDatabase {
         public var unlinkedPosts = 0
         /// What the first few of those name, for a warning a person can act on.
         public var unlinkedMedia: [String] = []
+        /// Posts a file of whose bare name is several different files (in different folders),
+        /// left unlinked for it.
+        public var ambiguousPosts = 0
+        /// The first few such names, with the paths each could be.
+        public var ambiguousMedia: [(name: String, paths: [String])] = []
 
         public init() {}
     }
@@ -112,6 +117,7 @@ extension CaseDatabase {
                 guard let postRowID: Int64 = row?[0] else { continue }
                 counts.posts += 1
                 var linked = Set<Int64>()
+                var ambiguous = false
                 func link(_ ids: [Int64]) throws {
                     for id in ids where linked.insert(id).inserted {
                         try db.cachedStatement(sql: "INSERT OR IGNORE INTO file_posts (file_id, post_id) VALUES (?, ?)")
@@ -143,14 +149,25 @@ extension CaseDatabase {
                     if ids.isEmpty, !post.mediaBesideSidecar {
                         // A bare name: the files of that name under the sidecar's folder, else
                         // anywhere in the case (another case folder's "1.jpg" is not this one).
-                        var named: [(id: Int64, path: String)] = []
+                        var named: [(id: Int64, path: String, sha256: String)] = []
                         for spelling in spellings {
                             guard let name = spelling.split(separator: "/").last else { continue }
-                            named += try Row.fetchAll(db.cachedStatement(sql: "SELECT id, path FROM files WHERE name = ?"), arguments: [String(name)])
-                                .map { (id: $0[0], path: $0[1]) }
+                            named += try Row.fetchAll(db.cachedStatement(sql: "SELECT id, path, sha256 FROM files WHERE name = ?"), arguments: [String(name)])
+                                .map { (id: $0[0], path: $0[1], sha256: $0[2]) }
                         }
                         let under = named.filter { $0.path.hasPrefix(folder + "/") }
-                        ids = (under.isEmpty ? named : under).map(\.id)
+                        let candidates = under.isEmpty ? named : under
+                        // Different pictures under one name (photo_1.jpg in two exports): which
+                        // one the post meant is unknown, so none is linked and the caller warns.
+                        // Copies of one picture are that picture.
+                        if Set(candidates.map(\.sha256)).count > 1 {
+                            ambiguous = true
+                            if counts.ambiguousMedia.count < 3 {
+                                counts.ambiguousMedia.append((media, candidates.map(\.path).sorted()))
+                            }
+                        } else {
+                            ids = candidates.map(\.id)
+                        }
                     }
                     try link(ids)
                 }
@@ -161,7 +178,9 @@ extension CaseDatabase {
                     try link(Int64.fetchAll(db.cachedStatement(sql: "SELECT id FROM files WHERE path >= ? AND path < ?"),
                                             arguments: [start, start + "\u{10FFFF}"]))
                 }
-                if linked.isEmpty {
+                if ambiguous {
+                    counts.ambiguousPosts += 1
+                } else if linked.isEmpty {
                     counts.unlinkedPosts += 1
                     if counts.unlinkedMedia.count < 3 { counts.unlinkedMedia.append(post.media.first ?? "(no file named)") }
                 }

@@ -30,6 +30,10 @@ public struct ImprintCommand: AsyncParsableCommand {
             let arguments = arguments ?? (1..<Int(CommandLine.argc)).compactMap {
                 CommandLine.unsafeArgv[$0].map { FileSystemName.string(cString: $0) }
             }
+            if let message = unknownHelpTopic(arguments) {
+                FileHandle.standardError.write(Data((message + "\n").utf8))
+                Foundation.exit(2)
+            }
             var command = try parseAsRoot(arguments)
             if var asyncCommand = command as? AsyncParsableCommand {
                 try await asyncCommand.run()
@@ -50,6 +54,31 @@ public struct ImprintCommand: AsyncParsableCommand {
             }
             exit(withError: error)
         }
+    }
+
+    /// The message for `imprint help NAME…` naming no command, or nil. argument-parser would
+    /// print the top-level help and exit 0, so a typo in a wrapper script would go unnoticed
+    /// where `imprint NAME` itself exits 2.
+    static func unknownHelpTopic(_ arguments: [String]) -> String? {
+        guard arguments.first == "help" else { return nil }
+        var subcommands = configuration.subcommands
+        var path = "imprint"
+        for name in arguments.dropFirst() where !name.hasPrefix("-") {
+            var names: [String] = []
+            var next: [ParsableCommand.Type]?
+            for subcommand in subcommands {
+                let configuration = subcommand.configuration
+                let commandName = subcommand._commandName
+                names.append(commandName)
+                if commandName == name || configuration.aliases.contains(name) { next = configuration.subcommands }
+            }
+            guard let next else {
+                return "Error: '\(path) \(name)' is not a command" + (names.isEmpty ? "." : "; '\(path)' has: \(names.joined(separator: ", ")).")
+            }
+            subcommands = next
+            path += " " + name
+        }
+        return nil
     }
 
     /// Batch commands allocate and free one file's buffers after another. By default glibc

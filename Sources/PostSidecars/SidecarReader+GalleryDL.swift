@@ -137,7 +137,10 @@ extension SidecarReader {
     /// (`{tweet_id}_{num}.jpg`, gallery-dl's default name). Nil when the JSON is not a
     /// gallery-dl post's (a category, a subcategory and an id): any other JSON file.
     static func namedGalleryDL(_ data: Data, stem: String) -> Post? {
-        guard let object = try? JSONFields.object(data), object["category"] is String, object["subcategory"] != nil,
+        // gallery-dl writes `subcategory` and `filename` in every post's metadata; either
+        // (the filename being this file's own stem) tells it from other JSON with a category.
+        guard let object = try? JSONFields.object(data), object["category"] is String,
+              object["subcategory"] != nil || object["filename"].flatMap(JSONFields.text) == stem,
               ["tweet_id", "post_id", "message_id", "id", "shortcode", "post_shortcode"].contains(where: { object[$0] != nil })
         else { return nil }
         var post = galleryDL(object, mediaName: nil)

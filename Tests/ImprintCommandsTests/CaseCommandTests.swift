@@ -26,6 +26,19 @@ import Testing
         return try CommandLineRunner.objects(result).compactMap { ($0["path"] as? String)?.split(separator: "/").last.map(String.init) }
     }
 
+    /// `imprint help NAME` for a command that does not exist fails as `imprint NAME` does,
+    /// so a typo in a wrapper script is seen; a real one prints its help.
+    @Test func helpForAnUnknownCommandFails() throws {
+        for arguments in [["help", "scan"], ["help", "case", "bogus"]] {
+            let result = try CommandLineRunner.run(arguments)
+            #expect(result.status == 2, "\(arguments)")
+            #expect(result.stderr.contains("is not a command"), "\(arguments)")
+        }
+        let known = try CommandLineRunner.run(["help", "case", "files"])
+        #expect(known.status == 0)
+        #expect(known.stdout.contains("--where"))
+    }
+
     @Test func statsCountWhatTheSamplesHold() throws {
         let result = try CommandLineRunner.run(["case", "stats", "--format", "jsonl", "--case", Self.casePath])
         #expect(result.status == 0, "\(result.stderr)")

@@ -211,7 +211,7 @@ func clusterMembers(_ records: [[String: Any]]) -> [Int: [String]] {
         let result = try CommandLineRunner.run(["cluster", "--format", "text", "samples"])
         #expect(result.stdout.contains("cluster 1: "))
         #expect(result.stdout.contains("samples/mosul-runway.jpg"))
-        #expect(result.stdout.contains("2017-07-02 06:41:17Z "), "a UTC time keeps its Z in text too")
+        #expect(result.stdout.contains("2017-07-02T06:41:17Z "), "a UTC time keeps its Z in text too")
     }
 
     /// A saved hash file clusters alike wherever it is run: its relative paths are taken from

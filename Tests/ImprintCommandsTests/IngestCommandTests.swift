@@ -395,6 +395,80 @@ import Testing
         #expect(try ingest()["sidecars_read"] as? Int == 0, "nothing left to remove, nothing read again")
     }
 
+    /// A tweet in two sidecars (gallery-dl's beside one copy, the account archive's beside
+    /// another): deleting the gallery-dl sidecar takes its link and its fields with it, though
+    /// the archive stored the post, and the case is then what a fresh ingest makes.
+    @Test func aDeletedSidecarTakesWhatItGaveAPostStoredByAnother() throws {
+        let folder = try Self.scratch()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let fm = FileManager.default
+        let samples = CommandLineRunner.repository.appendingPathComponent("samples")
+        for sub in ["gdl", "arc/data/tweets_media"] { try fm.createDirectory(at: folder.appendingPathComponent(sub), withIntermediateDirectories: true) }
+        let id = "1213912345678901248"
+        try fm.copyItem(at: samples.appendingPathComponent("river-palms.jpg"), to: folder.appendingPathComponent("gdl/\(id)_1.jpg"))
+        try fm.copyItem(at: samples.appendingPathComponent("river-palms.jpg"), to: folder.appendingPathComponent("arc/data/tweets_media/\(id)-ENk3xYZaUAA1b2c.jpg"))
+        let gallery = folder.appendingPathComponent("gdl/\(id)_1.jpg.json")
+        try Data(#"{"tweet_id": \#(id), "date": "2020-01-06 09:00:00", "content": "مطار كويرس العسكري الآن", "category": "twitter", "subcategory": "tweet", "author": {"name": "someone"}}"#.utf8).write(to: gallery)
+        try Data(#"window.YTD.tweets.part0 = [{"tweet": {"id_str": "\#(id)", "created_at": "Mon Jan 06 09:00:00 +0000 2020", "full_text": "مطار كويرس العسكري الآن", "extended_entities": {"media": [{"media_url_https": "https://pbs.twimg.com/media/ENk3xYZaUAA1b2c.jpg"}]}}}]"#.utf8)
+            .write(to: folder.appendingPathComponent("arc/data/tweets.js"))
+        func ingest(_ casePath: String) throws {
+            let result = try CommandLineRunner.run(["ingest", "--format", "jsonl", "--case", casePath, folder.path])
+            #expect(result.status == 0, "\(result.stderr)")
+        }
+        func posts(_ casePath: String) throws -> [String] {
+            let shown = try CommandLineRunner.objects(CommandLineRunner.run(["case", "show", "--format", "jsonl", "--case", casePath,
+                                                                                  folder.appendingPathComponent("gdl/\(id)_1.jpg").path]))
+            return (try #require(shown.first)["posts"] as? [[String: Any]] ?? []).map { "\($0["post_id"] ?? "") \($0["author"] ?? "")" }
+        }
+        let incremental = folder.appendingPathComponent("inc.case").path
+        try ingest(incremental)
+        #expect(try posts(incremental).count == 1)
+        try fm.removeItem(at: gallery)
+        try ingest(incremental)
+        let fresh = folder.appendingPathComponent("fresh.case").path
+        try ingest(fresh)
+        #expect(try posts(incremental) == [])
+        #expect(try posts(incremental) == (try posts(fresh)))
+        func claims(_ casePath: String) throws -> String {
+            try CommandLineRunner.run(["claims", "list", "--format", "csv", "--case", casePath]).stdout
+        }
+        #expect(try claims(incremental) == (try claims(fresh)))
+        #expect(try claims(fresh).contains("kuweires"))
+    }
+
+    /// A table naming a bare file name that two different pictures in two folders carry links
+    /// neither, and says so; two copies of one picture under that name are both linked.
+    @Test func aBareNameOfSeveralDifferentFilesLinksNone() throws {
+        let folder = try Self.scratch()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let fm = FileManager.default
+        let samples = CommandLineRunner.repository.appendingPathComponent("samples")
+        for sub in ["photos", "other", "copies/a", "copies/b"] {
+            try fm.createDirectory(at: folder.appendingPathComponent(sub), withIntermediateDirectories: true)
+        }
+        try fm.copyItem(at: samples.appendingPathComponent("river-palms.jpg"), to: folder.appendingPathComponent("photos/photo_1.jpg"))
+        try fm.copyItem(at: samples.appendingPathComponent("desert-road.jpg"), to: folder.appendingPathComponent("other/photo_1.jpg"))
+        for sub in ["a", "b"] {
+            try fm.copyItem(at: samples.appendingPathComponent("night-street.jpg"), to: folder.appendingPathComponent("copies/\(sub)/photo_2.jpg"))
+        }
+        try Data("file,text,posted_at,url\nphoto_1.jpg,Central Bank of Iraq Mosul,2014-06-11,https://t.me/a/1\ncopies/a/../b/photo_2.jpg,x,2014-06-12,https://t.me/a/2\nphoto_2.jpg,y,2014-06-12,https://t.me/a/3\n".utf8)
+            .write(to: folder.appendingPathComponent("posts.csv"))
+        let casePath = folder.appendingPathComponent("x.case").path
+        let result = try CommandLineRunner.run(["ingest", "--format", "jsonl", "--case", casePath, folder.path])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stderr.contains("'photo_1.jpg' is 2 different files, so none is linked"), "\(result.stderr)")
+        #expect(!result.stderr.contains("name no file"), "\(result.stderr)")
+        func posts(_ path: String) throws -> Set<String> {
+            let shown = try CommandLineRunner.objects(CommandLineRunner.run(["case", "show", "--format", "jsonl", "--case", casePath,
+                                                                                  folder.appendingPathComponent(path).path]))
+            return Set((try #require(shown.first)["posts"] as? [[String: Any]] ?? []).compactMap { $0["url"] as? String })
+        }
+        #expect(try posts("photos/photo_1.jpg").isEmpty)
+        #expect(try posts("other/photo_1.jpg").isEmpty)
+        #expect(try posts("copies/a/photo_2.jpg") == ["https://t.me/a/3"])
+        #expect(try posts("copies/b/photo_2.jpg") == ["https://t.me/a/2", "https://t.me/a/3"])
+    }
+
     /// A run that asks for a hash the case lacks (a new algorithm, or the regions after
     /// --no-trim) reads the unchanged files that lack it, once; a file that cannot be decoded
     /// is not read again for it.

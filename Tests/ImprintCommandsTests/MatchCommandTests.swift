@@ -98,6 +98,23 @@ import Testing
         checkMatches(phashRecords, entryFor: "tabqa-hangars.jpg") { $0["line"] as? Int == 2 }
     }
 
+    /// A hash written as a C literal (`0x…`, as some scripts print them) is the hash: a
+    /// 64-digit one is still PDQ's, and matches.
+    @Test func hashesWrittenWithA0xPrefixAreRead() throws {
+        let path = "samples/river-palms.jpg"
+        let hash = try #require(try Self.sampleHashes()[path])
+        let list = FileManager.default.temporaryDirectory.appendingPathComponent("imprint-list-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: list) }
+        try ("0x\(hash) palms\n").write(to: list, atomically: true, encoding: .utf8)
+        let result = try CommandLineRunner.run(["match", "--format", "jsonl", "-l", list.path, path])
+        #expect(result.status == 0, "\(result.stderr)")
+        let records = try CommandLineRunner.objects(result)
+        #expect(records.count == 1)
+        #expect(records.first?["algorithm"] as? String == "pdq")
+        #expect(records.first?["distance"] as? Int == 0)
+        #expect(records.first?["label"] as? String == "palms")
+    }
+
     /// A list entry 20 bits from a sample's hash matches at exactly 20, within PDQ's 31.
     @Test func reportsTheDistanceToTheEntry() throws {
         let hashes = try Self.sampleHashes()

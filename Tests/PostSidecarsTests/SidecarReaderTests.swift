@@ -539,6 +539,11 @@ import Testing
         // extension-format "json": X.json beside X.jpg.
         let one = try #require(try SidecarReader.read(path: "/x/1665934575399862275_3.json", data: Data(Self.galleryDLTweet.utf8)))
         #expect(one.posts.first?.mediaPrefixes == ["1665934575399862275_3."])
+        // Without `subcategory` (written by hand, or trimmed), a `filename` that is this
+        // file's own stem still says it is the post's metadata; a category alone does not.
+        let trimmed = #"{"tweet_id": 111, "date": "2014-08-24 11:00:00", "content": "Tabqa air base", "category": "twitter", "filename": "111_1", "extension": "jpg"}"#
+        #expect(try SidecarReader.read(path: "/x/111_1.json", data: Data(trimmed.utf8))?.posts.first?.text == "Tabqa air base")
+        #expect(try SidecarReader.read(path: "/x/other.json", data: Data(trimmed.utf8)) == nil)
         // Any other JSON file is not a sidecar, and not an error either.
         #expect(try SidecarReader.read(path: "/x/notes.json", data: Data(#"{"todo": ["check the runway photo"]}"#.utf8)) == nil)
         #expect(try SidecarReader.read(path: "/x/notes.json", data: Data("{not json".utf8)) == nil)

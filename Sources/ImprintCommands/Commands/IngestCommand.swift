@@ -205,6 +205,13 @@ struct IngestCommand: AsyncParsableCommand {
              + "kept without a time, so left out of the recycled checks")
     }
 
+    /// Whether `path` is `<stem>.json` with an image `<stem>.<ext>` beside it.
+    static func namesAnImageBeside(_ path: String) -> Bool {
+        guard path.lowercased().hasSuffix(".json") else { return false }
+        let stem = String(path.dropLast(5))
+        return ["jpg", "jpeg", "png", "webp", "tif", "tiff", "JPG", "JPEG", "PNG"].contains { isFile(stem + "." + $0) }
+    }
+
     /// Whether the path's name is a sidecar's (`SidecarFormat`).
     static func isSidecar(_ path: String) -> Bool {
         SidecarFormat(fileName: (path as NSString).lastPathComponent) != nil
@@ -250,18 +257,17 @@ struct IngestCommand: AsyncParsableCommand {
             #endif
             found.append((path, Int64(status.st_size), mtime))
         }
-        // A changed sidecar first takes its posts with it, so that what its new version drops
-        // or empties does not linger. A post a deleted or changed sidecar stored may be named
-        // by others too: then every sidecar is read again, to bring back what they say of it.
-        let changed = found.filter { sidecar in
+        // A post records only the sidecar that stored it, not each one that gave it a link or
+        // a field: when a sidecar here is gone or changed, every sidecar here is forgotten with
+        // the posts it stored and read afresh, so that nothing the missing or old version said
+        // lingers and the case is what a fresh ingest makes. So too after a move: a moved file
+        // took its links along, though its sidecar names the old path. (Forgotten, not just
+        // unlinked: a run killed halfway then finds the rest unknown, and reads them.)
+        let changed = found.contains { sidecar in
             known[sidecar.path].map { ($0.size, $0.mtimeNanoseconds) != (sidecar.size, sidecar.mtime) } ?? false
         }
-        // A moved file took its links along, though its sidecar names the old path: every
-        // sidecar here is forgotten and read afresh. (Forgotten, not just unlinked: a run
-        // killed halfway then finds the rest unknown, and reads them, instead of unchanged.)
-        let moved = summary.store.moved > 0
-        let forget = moved ? found.map(\.path) : changed.map(\.path)
-        let readAll = try store.forgetSidecars(forget) > 0 || summary.sidecarsRemoved > 0 || moved
+        let readAll = changed || summary.sidecarsRemoved > 0 || summary.store.moved > 0
+        if readAll { try store.forgetSidecars(found.map(\.path)) }
         let mayName = Self.sidecarsThatMayName(readPaths)
         for (path, size, mtime) in found {
             if !readAll, !mayName(path), let known = known[path], known.size == size, known.mtimeNanoseconds == mtime {
@@ -275,7 +281,11 @@ struct IngestCommand: AsyncParsableCommand {
                 let data = FileSystemName.keepsBytes(path) ? Data(try readFile(path, limit: SidecarReader.maximumBytes).get()) : nil
                 guard let (format, posts, skipped) = try SidecarReader.read(path: path, data: data) else {
                     // A JSON file of another kind: remembered without a format, so that it is
-                    // not read again until it changes.
+                    // not read again until it changes. One named as an image beside it is
+                    // plainly meant as its metadata, so its being passed over is said.
+                    if Self.namesAnImageBeside(path) {
+                        warn("\(path): not read as a post: not gallery-dl metadata (no category, subcategory and post id)")
+                    }
                     try store.storeSidecar(path: path, size: size, mtimeNanoseconds: mtime, format: nil, posts: [])
                     continue
                 }
@@ -289,6 +299,13 @@ struct IngestCommand: AsyncParsableCommand {
                 if counts.unlinkedPosts > 0 {
                     let more = counts.unlinkedPosts > counts.unlinkedMedia.count ? ", …" : ""
                     warn("\(path): \(counts.unlinkedPosts) post(s) name no file in the case: \(counts.unlinkedMedia.joined(separator: ", "))\(more)")
+                }
+                for (name, paths) in counts.ambiguousMedia {
+                    warn("\(path): '\(name)' is \(paths.count) different files, so none is linked: \(paths.joined(separator: ", "))"
+                         + "; give its path relative to the sidecar")
+                }
+                if counts.ambiguousPosts > counts.ambiguousMedia.count {
+                    warn("\(path): … and \(counts.ambiguousPosts - counts.ambiguousMedia.count) more post(s) naming such files, not linked")
                 }
                 if !skipped.isEmpty {
                     summary.sidecarErrors += 1

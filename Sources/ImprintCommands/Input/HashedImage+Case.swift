@@ -75,10 +75,10 @@ extension HashedImage {
         }
     }
 
-    /// `2017-07-02T06:41:17Z` → `2017-07-02 06:41:17`.
+    /// `2017-07-02T06:41:17.120Z` → `2017-07-02T06:41:17Z`: to the second, keeping the `Z`.
     static func sortableTime(iso: String?) -> String? {
         guard let iso, iso.count >= 19 else { return nil }
         // A time in UTC keeps its Z; a camera's clock (no offset recorded) has none.
-        return String(iso.prefix(19)).replacingOccurrences(of: "T", with: " ") + (iso.hasSuffix("Z") ? "Z" : "")
+        return String(iso.prefix(19)) + (iso.hasSuffix("Z") ? "Z" : "")
     }
 }

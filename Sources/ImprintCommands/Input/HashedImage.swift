@@ -21,7 +21,8 @@ struct HashedImage: Sendable {
     /// Each algorithm's hashes of further canonical regions, under their `imprint hash` column
     /// names (`pdq_c95`, `pdq_c90`, `pdq_c80`: central regions; `pdq_r-2`, `pdq_r+2`: rotated ones).
     var regions: [HashAlgorithm: [(name: String, words: [UInt64])]] = [:]
-    /// The earliest known time, as `YYYY-MM-DD HH:MM:SS` so that text order is time order.
+    /// The earliest known time, ISO 8601 (`YYYY-MM-DDTHH:MM:SS`, with `Z` when in UTC), so
+    /// that text order is time order and it reads as every other command's times.
     var time: String?
     /// Where `time` came from: `DateTimeOriginal`, `posted_at` (from a case) or `mtime`.
     var timeSource: String?
@@ -111,19 +112,19 @@ struct HashedImage: Sendable {
         }
     }
 
-    /// `2017:07:02 09:41:17` → `2017-07-02 09:41:17`; nil for blank or malformed values.
+    /// `2017:07:02 09:41:17` → `2017-07-02T09:41:17`; nil for blank or malformed values.
     static func sortableTime(exif: String) -> String? {
         let parts = exif.split(whereSeparator: { $0 == ":" || $0 == " " || $0 == "-" || $0 == "T" })
         guard parts.count >= 6, parts.prefix(6).allSatisfy({ Int($0) != nil }), parts[0] != "0000" else { return nil }
-        return "\(parts[0])-\(parts[1])-\(parts[2]) \(parts[3]):\(parts[4]):\(parts[5].prefix(2))"
+        return "\(parts[0])-\(parts[1])-\(parts[2])T\(parts[3]):\(parts[4]):\(parts[5].prefix(2))"
     }
 
-    /// A Unix time as `YYYY-MM-DD HH:MM:SSZ` (UTC).
+    /// A Unix time as `YYYY-MM-DDTHH:MM:SSZ` (UTC).
     static func sortableTime(epochSeconds: Int) -> String {
         var seconds = time_t(epochSeconds)
         var parts = tm()
         gmtime_r(&seconds, &parts)
-        return String(format: "%04d-%02d-%02d %02d:%02d:%02dZ", Int(parts.tm_year) + 1900, Int(parts.tm_mon) + 1,
+        return String(format: "%04d-%02d-%02dT%02d:%02d:%02dZ", Int(parts.tm_year) + 1900, Int(parts.tm_mon) + 1,
                       Int(parts.tm_mday), Int(parts.tm_hour), Int(parts.tm_min), Int(parts.tm_sec))
     }
 }

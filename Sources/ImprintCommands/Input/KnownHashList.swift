@@ -120,7 +120,8 @@ struct KnownHashList {
                 continue
             }
             let separator: Unicode.Scalar = line.unicodeScalars.contains(",") ? "," : (line.contains("\t") ? "\t" : " ")
-            let fields = (CSVTable.rows(line, separator: separator).first ?? []).map { $0.trimmingCharacters(in: .whitespaces) }.filter { separator != " " || !$0.isEmpty }
+            let fields = (CSVTable.rows(line, separator: separator).first ?? []).map { Self.withoutHexPrefix($0.trimmingCharacters(in: .whitespaces)) }
+                .filter { separator != " " || !$0.isEmpty }
             guard let first = fields.first else { continue }
             // A header row: no field is a hash, and one names the hash column.
             if columns == nil, let hashAt = fields.firstIndex(where: { Self.hashColumns.contains($0.lowercased()) }),
@@ -173,6 +174,14 @@ struct KnownHashList {
                         label: fields.count >= 3 ? fields[2...].filter { !$0.isEmpty }.joined(separator: ",") : nil)
             }
         }
+    }
+
+    /// A hash written as a C literal (`0x8793…`, as some scripts print them) without its `0x`;
+    /// any other field as it is.
+    static func withoutHexPrefix(_ field: String) -> String {
+        guard field.count > 18, field.hasPrefix("0x") || field.hasPrefix("0X") else { return field }
+        let digits = field.dropFirst(2)
+        return digits.allSatisfy(\.isHexDigit) ? String(digits) : field
     }
 
     /// HMA's signal type names for the hashes we compute.
