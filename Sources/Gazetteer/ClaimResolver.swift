@@ -110,10 +110,12 @@ public struct ClaimResolver: Sendable {
     }
 
     /// Whether the text says itself that its picture is old, reposted or false ("old photo",
-    /// "again", "#factcheck", "صورة قديمة", "مفبركة"): such a post presents nothing as new,
-    /// so it cannot be recycling a photo.
+    /// "again", "#factcheck", "صورة قديمة", "مفبركة"), or marks an anniversary ("#OnThisDay",
+    /// ذكرى سقوط …): such a post presents nothing as new, so it cannot be recycling a photo.
     public static func presentsAsOld(_ text: String) -> Bool {
-        presentsAsOld(Scan(text: text))
+        let scan = Scan(text: text)
+        return presentsAsOld(scan) || PlaceLexicon.anniversaryPhrases.occurs(in: scan.forms)
+            || scan.content.contains(where: { scan.has($0, in: PlaceLexicon.anniversaryWords) })
     }
 
     private static func presentsAsOld(_ scan: Scan) -> Bool {
@@ -249,7 +251,10 @@ public struct ClaimResolver: Sendable {
                     : end + 1 < scan.content.count && scan.has(scan.content[end + 1], in: PlaceLexicon.venueWords)
                 // A type word denied ("Taftanaz town, not the airbase") is no type of the name.
                 let denied = c >= 1 && !scan.words[scan.content[c]].startsClause && scan.has(scan.content[c - 1], in: PlaceLexicon.negationCues)
-                if namesAVenue || denied {
+                // "Crossing into Idlib", "crossing over the river": the verb, not a crossing's name.
+                let isVerb = typeWord.words == ["crossing"] && end + 1 < scan.content.count
+                    && ["into", "over", "through", "to", "towards", "toward"].contains(scan.words[scan.content[end + 1]].form)
+                if namesAVenue || denied || isVerb {
                     c += best.length
                     continue
                 }
@@ -650,8 +655,10 @@ public struct ClaimResolver: Sendable {
         // airport was NOT hit", لا صحة لذلك) shows nothing there, unless it also tells of a
         // capture ("the regime denies it, but our fighters are inside Kuweires").
         // (A correction's own answer is not denied: "a rumour: the photos are of Haditha Dam".)
+        // (A capture the denial itself names is denied with it: ينفي الأنباء عن سقوط قاعدة عين الأسد.)
         if denies(scan, mentions: mentions),
-           !mentions.contains(where: { hasCue(PlaceLexicon.captureCues, around: $0, scan: scan, before: 4, after: 3) }) {
+           !mentions.contains(where: { hasCue(PlaceLexicon.captureCues, around: $0, scan: scan, before: 4, after: 3)
+               && !hasCue(PlaceLexicon.denialCues, around: $0, scan: scan, before: 8, after: 0) }) {
             for m in mentions.indices where !(mentions[m].chosen.map(correctedTo.contains) ?? false) { mentions[m].score *= 0.2 }
         }
         // Timetables, fares and entry rules (a weekly flight to Istanbul, "book Damascus–Erbil

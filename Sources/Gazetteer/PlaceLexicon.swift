@@ -93,6 +93,8 @@ enum PlaceLexicon {
         "plan", "plans", "planned", "proposal", "proposed", "خطه", "مشروع", "ندرس", "يدرس", "تدرس", "دراسه",
         // On the road: رتل متجه إلى الموصل, في طريقها إلى سامراء.
         "متجه", "متجهه", "متجهين", "متوجه", "متوجهه", "متوجهين", "طريقها", "طريقه", "طريقهم",
+        // Forecasts: زحام شديد متوقع على منفذ …, "expected to fall".
+        "متوقع", "متوقعه", "expected",
     ])
 
     /// "then", ثم, بعدها: opening a clause after a goal, it names the next goal.
@@ -103,6 +105,8 @@ enum PlaceLexicon {
     static let unityPhrases = PhraseList([
         "one syria", "one iraq", "one people", "onesyria", "oneiraq", "سوريا واحده", "سوريه واحده", "العراق واحد",
         "شعب واحد", "واحد واحد واحد",
+        // "From Baghdad to Damascus to Beirut, the axis of resistance is one".
+        "axis of resistance", "محور المقاومه",
     ])
 
     /// Words after which a place only locates another one: "east of Aleppo", "ريف حلب".
@@ -135,6 +139,8 @@ enum PlaceLexicon {
         "fighter", "fighters", "protesters", "protestors", "refugees", "volunteers", "families", "guest", "guests", "ضيوف", "ضيف",
         // Aircraft named by where they fly from: "a strike by jets from Tabqa air base", طائرات من.
         "jets", "jet", "warplanes", "planes", "aircraft", "helicopters", "drones", "bombers", "طائرات", "الطائرات", "طيران",
+        // Iraqi "عندي طيارة من مطار بغداد": my flight leaves from Baghdad airport.
+        "طياره",
         "اقلعت", "انطلقت", "انطلق", "اطلقت", "اطلق", "قادمه", "قادمين", "قادما", "نزح", "نزحوا", "نازحين", "النازحين",
         "فر", "فروا", "هرب", "هربوا", "خرجوا", "مقاتلين", "مقاتلون", "مقاتل", "تصل", "وصلت", "يصل",
     ])
@@ -171,11 +177,18 @@ enum PlaceLexicon {
         // Remembering, not showing: "we remember the martyrs of Kobani", نستذكر, Kurmanji
         // "bi bîr tînin", Turkish "anıyoruz"; a "throwback" to a trip.
         "we remember", "in memory of", "remembering the", "نستذكر", "نتذكر", "bi bîr tînin", "bi bîr dixin", "anıyoruz",
+        "i remember", "i still remember", "اتذكر",
         "throwback", "tbt", "flashback",
         // Counting the years: "11 years since the siege was broken". (Not "never forget" or
         // لن ننسى: massacre anniversaries show the base; nor "three years of" or بعد سنوات:
         // "the siege broken after three years".)
         "years since", "year since",
+    ])
+
+    /// Words that name an anniversary ("the anniversary of the fall of Tabqa airbase", ذكرى):
+    /// a post marking one presents its picture as of the past, not as news.
+    static let anniversaryWords: Set<String> = canonicalSet([
+        "anniversary", "ذكرى", "الذكرى", "بذكرى", "ذكري", "الذكري", "yıldönümü", "salvegera", "salvegerê",
     ])
 
     /// Words by which a post calls a report false: "rumours of a strike", "the ministry
@@ -202,8 +215,8 @@ enum PlaceLexicon {
         "hiring", "vacancy", "vacancies", "cv", "applicants", "وظيفه", "وظائف", "توظيف", "شاغر", "شاغره",
         // مطلوب محاسب … خبرة لا تقل عن سنتين، الراتب مغري: experience and pay.
         "salary", "الراتب", "راتب", "خبره",
-        // على الراغبين مراجعة … "those interested should apply to …".
-        "الراغبين", "الراغبات",
+        // على الراغبين مراجعة … "those interested should apply to …"; ارسال السيرة الذاتية, "send your CV".
+        "الراغبين", "الراغبات", "السيره",
     ])
 
     /// Words of sports news (a transfer, a player arriving, a result): the places named are
@@ -212,6 +225,9 @@ enum PlaceLexicon {
         "footballer", "striker", "midfielder", "goalkeeper", "transfer", "اللاعب", "مهاجم", "يتعاقد", "تعاقد", "التعاقد",
         // A result: "FT | Zakho 2–1 Al-Shorta", "scored twice", الشوط الثاني.
         "ft", "goals", "scored", "standings", "kickoff", "الشوط",
+        // Fixtures and cups: "next fixture away at Zakho", يتأهل لنهائي كأس الجمهورية بهدفين.
+        // (Not "match" or "vs": geolocation threads match hangars, "Kobani now vs 2015".)
+        "fixture", "league", "مباراه", "المباراه", "الدوري", "كاس", "نهائي", "هدفين", "بهدفين",
     ])
 
     /// Words of the everyday reports a site's name turns up in: exchange rates (USD/SYP, buy
@@ -226,6 +242,8 @@ enum PlaceLexicon {
         "جدول", "departures", "arrivals", "boarding",
         "عروض", "offers", "resort", "منتجع",
         "الارصاد", "رعديه",
+        // Tenders: مناقصة لأعمال صيانة …، آخر موعد لتقديم العطاءات.
+        "مناقصه", "العطاءات", "tender", "tenders",
     ])
 
     /// Cities, regions and currencies far from Iraq and Syria, beside ``farCountries``: a post
@@ -258,6 +276,7 @@ enum PlaceLexicon {
     /// named in such a post is where travellers go, not a site taken.
     static let travelWords: Set<String> = canonicalSet([
         "visa", "visas", "booking", "book", "tickets", "ticket", "fares", "fare", "timetable", "schedule", "schedules",
+        "trip", "vacation",
         // Flights delayed by weather: "visibility under 500 m, flights may be delayed".
         "delayed", "delays", "visibility",
         "تاشيره", "التاشيره", "تاشيرات", "فيزا", "الفيزا", "حجز", "الحجز", "حجزا", "تذاكر", "التذاكر", "تذكره",
