@@ -1,4 +1,5 @@
 import Foundation
+import PostSidecars
 import Testing
 
 @Suite(.serialized) struct ClaimsCommandTests {
@@ -13,6 +14,25 @@ import Testing
 
     static func json(_ line: String) throws -> [String: Any] {
         try #require(JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+    }
+
+    /// In CSV a flag's lists are joined with `|`, which site and file names ("Central Bank of
+    /// Iraq, Mosul branch") do not hold, so each splits back into the JSON output's items.
+    @Test func flagListsInCSVSplitBackIntoTheirItems() throws {
+        let casePath = try Self.samplesCase.get()
+        let json = try CommandLineRunner.run(["flags", "--format", "jsonl", "--case", casePath]).lines.map(Self.json)
+        let csv = try CommandLineRunner.run(["flags", "--format", "csv", "--case", casePath]).stdout
+        let rows = CSVTable.rows(csv, separator: ",")
+        let header = try #require(rows.first)
+        let body = rows.dropFirst().filter { $0.count == header.count }
+        #expect(body.count == json.count && !json.isEmpty)
+        for (row, record) in zip(body, json) {
+            for column in ["files", "sites", "site_ids", "posts"] {
+                let cell = row[try #require(header.firstIndex(of: column))]
+                let items = record[column] as? [String] ?? []
+                #expect((cell.isEmpty ? [] : cell.split(separator: "|", omittingEmptySubsequences: false).map(String.init)) == items, "\(column)")
+            }
+        }
     }
 
     /// The acceptance check: on samples/, `imprint flags` reports each contradiction planted by

@@ -75,12 +75,24 @@ import Testing
         }
     }
 
+    /// A file name in the reference's third column with an unquoted comma is one name, as written.
+    @Test func aPDQReferenceFileNameWithACommaIsKeptWhole() throws {
+        let path = "samples/river-palms.jpg"
+        let hash = try #require(try Self.sampleHashes()[path])
+        let list = FileManager.default.temporaryDirectory.appendingPathComponent("imprint-list-\(UUID().uuidString).csv")
+        defer { try? FileManager.default.removeItem(at: list) }
+        try ("\(hash),100,/data/tabqa,airbase 2014.jpg\n").write(to: list, atomically: true, encoding: .utf8)
+        let records = try CommandLineRunner.objects(CommandLineRunner.run(["match", "--format", "jsonl", "-l", list.path, path]))
+        #expect(records.first?["label"] as? String == "/data/tabqa,airbase 2014.jpg")
+    }
+
     @Test func readsTheHMABankCSVAndSkipsOtherSignalTypes() throws {
         let list = Self.fixtures.appendingPathComponent("known-hma-bank.csv").path
         let result = try CommandLineRunner.run(["match", "--format", "jsonl", "-l", list, "samples"])
         #expect(result.stderr.contains("1 rows of other signal types skipped"))
         let records = try CommandLineRunner.objects(result)
-        checkMatches(records, entryFor: "mosul-runway.jpg") { $0["label"] as? String == "mosul-runway.jpg,Mosul, runway flag" }
+        // content_id and bank_name, joined with "|", which neither holds: the bank's name has a comma.
+        checkMatches(records, entryFor: "mosul-runway.jpg") { $0["label"] as? String == "mosul-runway.jpg|Mosul, runway flag" }
         checkMatches(records, entryFor: "qaim-crossing.jpg") { $0["line"] as? Int == 4 }
     }
 

@@ -38,9 +38,9 @@ struct FlagsCommand: AsyncParsableCommand {
                                   textStyle: .blocks(title: "kind"))
         var count = 0
         for flag in claims.contradictions() where wanted?.contains(flag.kind) ?? true {
-            writer.write([("kind", .string(flag.kind.rawValue)), ("files", .list(flag.files.map(OutputValue.string))),
-                          ("sites", .list(flag.sites.map { .string($0.name) })), ("site_ids", .list(flag.sites.map { .string($0.id) })),
-                          ("posts", .list(flag.posts.map(OutputValue.string))), ("reason", .string(flag.reason))])
+            writer.write([("kind", .string(flag.kind.rawValue)), ("files", .names(flag.files, for: format)),
+                          ("sites", .names(flag.sites.map(\.name), for: format)), ("site_ids", .names(flag.sites.map(\.id), for: format)),
+                          ("posts", .names(flag.posts, for: format)), ("reason", .string(flag.reason))])
             count += 1
         }
         writer.finish()

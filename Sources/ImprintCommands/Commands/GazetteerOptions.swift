@@ -42,9 +42,7 @@ enum SiteRecords {
     /// Every field of a site. Lists are arrays in JSON; in CSV and text they are joined with
     /// `|`, as the import format writes them, because names hold spaces.
     static func full(_ site: Site, format: OutputFormat) -> OutputRecord {
-        func list(_ items: [String]) -> OutputValue {
-            format.isJSON ? .list(items.map(OutputValue.string)) : .string(items.joined(separator: "|"))
-        }
+        func list(_ items: [String]) -> OutputValue { .names(items, for: format) }
         return fields(site) + [
             ("country", site.country.map(OutputValue.string) ?? .null),
             ("uncertainty_km", .double(site.uncertaintyKm)),

@@ -143,7 +143,7 @@ struct KnownHashList {
                 }
                 let quality = columns.quality.flatMap { $0 < fields.count ? Int(fields[$0]) : nil }
                 let label = fields.indices.filter { ![columns.hash, columns.type, columns.quality].contains($0) && !fields[$0].isEmpty }
-                    .map { fields[$0] }.joined(separator: ",")
+                    .map { fields[$0] }.joined(separator: "|")
                 try add(algorithm, hex, quality: quality, source: source, line: lineNumber, label: label)
                 continue
             }
@@ -161,8 +161,10 @@ struct KnownHashList {
                 try add(algorithm, first, quality: nil, source: source, line: lineNumber,
                         label: fields.count >= 2 ? fields[1...].joined(separator: separator == " " ? " " : ",") : nil)
             case .pdqCSV:
+                // The reference's third column is a file name: one with an unquoted comma in it
+                // ("tabqa, airbase.jpg") is still one name, taken as written.
                 try add(.pdq, first, quality: fields.count >= 2 ? Int(fields[1]) : nil, source: source, line: lineNumber,
-                        label: fields.count >= 3 ? fields[2...].joined(separator: ",") : nil)
+                        label: fields.count >= 3 ? Self.tail(of: line, after: 2, fields: fields) : nil)
             case .hmaCSV:
                 // (A header row was taken above, as every list's is.)
                 guard fields.count >= 2 else { throw Failure(source: source, line: lineNumber, reason: "needs signal_type,signal_value") }
@@ -171,7 +173,7 @@ struct KnownHashList {
                     continue
                 }
                 try add(algorithm, fields[1], quality: nil, source: source, line: lineNumber,
-                        label: fields.count >= 3 ? fields[2...].filter { !$0.isEmpty }.joined(separator: ",") : nil)
+                        label: fields.count >= 3 ? fields[2...].filter { !$0.isEmpty }.joined(separator: "|") : nil)
             }
         }
     }
@@ -182,6 +184,14 @@ struct KnownHashList {
         guard field.count > 18, field.hasPrefix("0x") || field.hasPrefix("0X") else { return field }
         let digits = field.dropFirst(2)
         return digits.allSatisfy(\.isHexDigit) ? String(digits) : field
+    }
+
+    /// A record's text after its first `count` comma-separated fields, as written, when it
+    /// holds no quotes; else its remaining fields (unquoted) joined with `|`.
+    static func tail(of line: String, after count: Int, fields: [String]) -> String {
+        guard !line.contains("\""), line.unicodeScalars.contains(",") else { return fields[count...].joined(separator: "|") }
+        return line.split(separator: ",", maxSplits: count, omittingEmptySubsequences: false).last
+            .map { $0.trimmingCharacters(in: .whitespaces) } ?? ""
     }
 
     /// HMA's signal type names for the hashes we compute.

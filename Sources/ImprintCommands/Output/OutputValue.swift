@@ -59,6 +59,13 @@ public enum OutputValue: Sendable, Equatable {
         }
     }
 
+    /// A list of names for `format`: an array in JSON; in CSV and text joined with `|`,
+    /// because the names themselves hold spaces and commas ("Central Bank of Iraq, Mosul
+    /// branch", "Mosul, June 2014 [abc].jpg"), and `|` is how the site import format writes lists.
+    static func names(_ items: [String], for format: OutputFormat) -> OutputValue {
+        format.isJSON ? .list(items.map(OutputValue.string)) : .string(items.joined(separator: "|"))
+    }
+
     static func format(_ number: Double) -> String {
         number.isFinite ? TagValue.format(number) : "null"
     }
