@@ -68,7 +68,7 @@ let package = Package(
         .testTarget(name: "ImageMetadataTests", dependencies: ["ImageMetadata"],
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "PerceptualHashTests", dependencies: ["PerceptualHash", "ImageDecoding"]),
-        .testTarget(name: "ImprintCommandsTests", dependencies: ["ImprintCommands", "CaseStore", "FileNames", "PostSidecars"]),
+        .testTarget(name: "ImprintCommandsTests", dependencies: ["ImprintCommands", "CaseStore", "FileNames", "PostSidecars", "Gazetteer"]),
         .testTarget(name: "PostSidecarsTests", dependencies: ["PostSidecars"]),
         .testTarget(name: "CaseStoreTests", dependencies: ["CaseStore", "ImageMetadata", "PerceptualHash", "PostSidecars", "Gazetteer",
                                                            .product(name: "GRDB", package: "GRDB.swift")]),

@@ -1,6 +1,8 @@
 import Foundation
+import Gazetteer
 import PostSidecars
 import Testing
+@testable import ImprintCommands
 
 @Suite(.serialized) struct ClaimsCommandTests {
     /// A case of samples/ for these tests alone.
@@ -14,6 +16,18 @@ import Testing
 
     static func json(_ line: String) throws -> [String: Any] {
         try #require(JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+    }
+
+    /// A bank or TV station placed only at its city's centre (±5 km) gets no GPS links: a photo
+    /// near that point shows the city. One placed within the GPS radius (±2 km) still does.
+    @Test func placeholderBuildingsTakeNoGPSLinks() throws {
+        func site(_ id: String) throws -> Site { try #require(Gazetteer.builtIn.sites.first { $0.id == "builtin:" + id }) }
+        let radius = ClaimSettings().gpsRadiusKm
+        #expect(CaseClaims.isPlaceholderBuilding(try site("cbs-raqqa"), gpsRadiusKm: radius))
+        #expect(CaseClaims.isPlaceholderBuilding(try site("raqqa-radio-tv"), gpsRadiusKm: radius))
+        #expect(!CaseClaims.isPlaceholderBuilding(try site("syrian-tv-damascus"), gpsRadiusKm: radius))
+        #expect(!CaseClaims.isPlaceholderBuilding(try site("raqqa"), gpsRadiusKm: radius))
+        #expect(!CaseClaims.isPlaceholderBuilding(try site("cbs-raqqa"), gpsRadiusKm: 6))
     }
 
     /// In CSV a flag's lists are joined with `|`, which site and file names ("Central Bank of

@@ -152,9 +152,11 @@ struct CaseClaims {
         if let latitude = file.latitude, let longitude = file.longitude, !(latitude == 0 && longitude == 0) {
             let reach = settings.gpsRadiusKm + gazetteer.largestUncertaintyKm
             for (site, km) in gazetteer.near(latitude: latitude, longitude: longitude, km: reach)
-            where km <= Self.extent(of: site) + settings.gpsRadiusKm {
+            where km <= Self.extent(of: site) + settings.gpsRadiusKm && !Self.isPlaceholderBuilding(site, gpsRadiusKm: settings.gpsRadiusKm) {
+                // The distance is to the site's point, which is itself only known to ±N km.
+                let placed = site.uncertaintyKm > 0 ? String(format: " (its point is known to ±%g km)", site.uncertaintyKm) : ""
                 links.append(SiteLink(file: index, site: site, score: 2, evidence: .gps, time: file.dateTaken,
-                                      detail: String(format: "EXIF GPS %.5f,%.5f is %.1f km from the site", latitude, longitude, km)))
+                                      detail: String(format: "EXIF GPS %.5f,%.5f is %.1f km from the site", latitude, longitude, km) + placed))
             }
         }
         if let cluster = clusterOfFile[index] {
@@ -173,6 +175,13 @@ struct CaseClaims {
     /// would otherwise pull in every photo of its city, nothing beyond the GPS radius.
     static func extent(of site: Site) -> Double {
         site.type == .bank || site.type == .tvStation ? 0 : site.uncertaintyKm
+    }
+
+    /// Whether `site` is a single building (a bank, a TV station) placed only roughly, farther
+    /// off than the GPS radius (a branch "placed at the city centre; verify"): a photo near
+    /// that point is a photo of the city, not of the building, so GPS links none to it.
+    static func isPlaceholderBuilding(_ site: Site, gpsRadiusKm: Double) -> Bool {
+        (site.type == .bank || site.type == .tvStation) && site.uncertaintyKm > gpsRadiusKm
     }
 
     /// `twitter 1426553791140831232 (2021-08-14T14:08:55Z)`.

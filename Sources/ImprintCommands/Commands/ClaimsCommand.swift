@@ -20,7 +20,8 @@ struct ClaimsListCommand: AsyncParsableCommand {
         discussion: """
             Evidence: claimed (a post the image came with names the site; the explanation says \
             which words matched), gps (its EXIF GPS lies within the site's uncertainty plus \
-            --gps-radius-km), repost (another image of its repost cluster, PDQ within 31 bits \
+            --gps-radius-km; for a bank or TV station, within --gps-radius-km of its point, and \
+            never for one placed only roughly, farther off than that), repost (another image of its repost cluster, PDQ within 31 bits \
             under rotations and mirrors, is claimed there). A post is taken to claim one site: \
             the strongest its text names. Without FILE arguments every linked image is listed.
             """
