@@ -181,7 +181,7 @@ extension Gazetteer {
         if tabFields.count == GeoNamesColumn.count, let id = tabFields.first, !id.isEmpty, id.utf8.allSatisfy(DelimitedText.isDigit) {
             return .geoNames
         }
-        if csvHeader.contains("name") && UserSiteColumns.latitudeNames.contains(where: csvHeader.contains) {
+        if UserSiteColumns.nameNames.contains(where: csvHeader.contains) && UserSiteColumns.latitudeNames.contains(where: csvHeader.contains) {
             return .csv
         }
         let shown = csvHeader.count > 1 ? "a CSV header of \(csvHeader.count) columns (\(csvHeader.prefix(6).joined(separator: ", "))\(csvHeader.count > 6 ? ", …" : ""))"
@@ -394,6 +394,11 @@ struct HeaderColumns {
             let name = ImportText.trim(row.string(index)).lowercased()
             if positions[name] == nil { positions[name] = index }
         }
+    }
+
+    /// The positions of the columns whose names pass `test`, in column order.
+    func positions(where test: (String) -> Bool) -> [Int] {
+        positions.filter { test($0.key) }.map(\.value).sorted()
     }
 
     /// The position of the first of `names` the header has.

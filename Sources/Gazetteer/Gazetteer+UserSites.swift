@@ -3,7 +3,8 @@ import Foundation
 extension Gazetteer {
     /// Reads the analyst's own sites from CSV with a header row: `id, type, name, aliases,
     /// latitude, longitude, country, uncertainty_km, source` in any order (`lat`, `lon`, `lng`
-    /// also accepted). Only `name`, `latitude` and `longitude` are required.
+    /// also accepted; `name_en` for `name`, other `name_xx` columns as aliases). Only `name`,
+    /// `latitude` and `longitude` are required.
     ///
     /// Aliases are separated by `|` or `;`; the type defaults to `other`, the id to a slug of
     /// the name (made unique within the file), and every id is prefixed `user:`.
@@ -45,7 +46,7 @@ extension Gazetteer {
             }
             let fields = UserSiteFields(
                 id: text(known.id), type: text(known.type), name: text(known.name),
-                aliases: text(known.aliases).map(UserSiteFields.splitAliases) ?? [],
+                aliases: (text(known.aliases).map(UserSiteFields.splitAliases) ?? []) + known.otherNames.compactMap(text),
                 latitude: text(known.latitude), longitude: text(known.longitude), country: text(known.country),
                 uncertaintyKm: text(known.uncertainty), source: text(known.source))
             builder.add(fields, line: row.line, to: &result)
@@ -105,14 +106,18 @@ extension Gazetteer {
 
 /// Where each user-site column sits in a CSV header.
 struct UserSiteColumns {
+    /// The name's column: `name`, or `name_en` beside names in other languages.
+    static let nameNames = ["name", "name_en"]
     static let latitudeNames = ["latitude", "lat"]
     static let longitudeNames = ["longitude", "lon", "lng", "long"]
 
     let id, type, aliases, country, uncertainty, source: Int?
+    /// Names in other languages (`name_ar`, …), taken as aliases.
+    let otherNames: [Int]
     let name, latitude, longitude: Int
 
     init(_ header: HeaderColumns, path: String) throws(GazetteerError) {
-        let name = header["name"]
+        let name = Self.nameNames.lazy.compactMap { header[$0] }.first
         let latitude = Self.latitudeNames.lazy.compactMap { header[$0] }.first
         let longitude = Self.longitudeNames.lazy.compactMap { header[$0] }.first
         guard let name, let latitude, let longitude else {
@@ -127,6 +132,7 @@ struct UserSiteColumns {
         country = header["country", "country_code"]
         uncertainty = header["uncertainty_km", "uncertainty"]
         source = header["source"]
+        otherNames = header.positions(where: { $0.hasPrefix("name_") && !Self.nameNames.contains($0) })
     }
 }
 

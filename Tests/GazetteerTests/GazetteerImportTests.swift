@@ -276,6 +276,19 @@ extension Gazetteer.ImportResult {
         }
     }
 
+    /// A table with its names per language (`name_en`, `name_ar`) and `lat`/`lon`, as the
+    /// shared crossings list is: the English name is the name, the others aliases.
+    @Test func namesPerLanguageAreTheNameAndAliases() throws {
+        let csv = "id,name_en,name_ar,lat,lon,aliases\nBX01,Al-Qaim / Al-Bukamal,القائم / البوكمال,34.38,40.99,Husaybah;Abu Kamal\n"
+        let result = try Gazetteer.userSites(csv: csv, path: "t.csv")
+        #expect(result.sites.map(\.name) == ["Al-Qaim / Al-Bukamal"])
+        #expect(result.sites.first?.aliases == ["Husaybah", "Abu Kamal", "القائم / البوكمال"])
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("imprint-sites-\(UUID().uuidString).csv")
+        defer { try? FileManager.default.removeItem(at: file) }
+        try csv.write(to: file, atomically: true, encoding: .utf8)
+        #expect(try Gazetteer.importSites(fromFile: file.path).sites.count == 1)
+    }
+
     @Test func aRepeatedExplicitIDIsSkipped() throws {
         let csv = "id,name,lat,lon\na,First,1,2\na,Second,3,4\n"
         let result = try Gazetteer.userSites(csv: csv, path: "t.csv")
@@ -310,7 +323,7 @@ extension Gazetteer.ImportResult {
             return
         }
         #expect(errorPath == path)
-        #expect(detail.contains("name_en") && detail.contains("--from"))
+        #expect(detail.contains("place_ar") && detail.contains("--from"))
         // Made here rather than committed: an empty file is byte-identical to one in the shared corpus.
         let empty = FileManager.default.temporaryDirectory.appendingPathComponent("imprint-empty-\(getpid()).csv").path
         FileManager.default.createFile(atPath: empty, contents: Data())

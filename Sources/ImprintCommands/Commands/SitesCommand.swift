@@ -124,7 +124,8 @@ struct SitesImportCommand: AsyncParsableCommand {
             18-column (2022) and the 19-column layout. GeoNames: allCountries.txt or a country \
             file, feature codes AIRP, AIRB, AIRF, PSTB, PSTC, BANK, STNR, TOWR, INSM, MILB, DAM, \
             OILR, OILF and populated places. Your own: CSV with id,type,name,aliases,latitude,\
-            longitude,country,uncertainty_km,source (name, latitude, longitude required), the \
+            longitude,country,uncertainty_km,source (name, latitude, longitude required; also \
+            lat/lon, name_en for name and name_ar or any other name_xx as aliases), the \
             same keys as JSON, or GeoJSON points. Rows that cannot be used are skipped and \
             counted; re-importing a file replaces what the case holds from it.
             """
