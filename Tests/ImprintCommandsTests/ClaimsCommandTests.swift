@@ -30,6 +30,17 @@ import Testing
         #expect(!CaseClaims.isPlaceholderBuilding(try site("cbs-raqqa"), gpsRadiusKm: 6))
     }
 
+    /// Only `flags` takes the flags' thresholds: on `claims` and `site` they would change
+    /// nothing, so they are refused there rather than accepted in silence.
+    @Test func flagThresholdsBelongToFlagsAlone() throws {
+        let casePath = try Self.samplesCase.get()
+        for command in [["claims", "list"], ["site", "builtin:mosul-international-airport"]] {
+            #expect(try CommandLineRunner.run(command + ["--recycled-days", "3", "--case", casePath]).status == 2, "\(command)")
+            #expect(try CommandLineRunner.run(command + ["--gps-radius-km", "3", "--case", casePath]).status == 0, "\(command)")
+        }
+        #expect(try CommandLineRunner.run(["flags", "--recycled-days", "3", "--gps-radius-km", "3", "--case", casePath]).status == 0)
+    }
+
     /// In CSV a flag's lists are joined with `|`, which site and file names ("Central Bank of
     /// Iraq, Mosul branch") do not hold, so each splits back into the JSON output's items.
     @Test func flagListsInCSVSplitBackIntoTheirItems() throws {

@@ -19,6 +19,7 @@ struct FlagsCommand: AsyncParsableCommand {
     )
 
     @OptionGroup var options: ClaimOptions
+    @OptionGroup var thresholds: FlagThresholds
 
     @Option(name: .customLong("kind"), help: ArgumentHelp("Only these kinds (comma-separated).", valueName: "kinds"))
     var kinds: String?
@@ -30,7 +31,7 @@ struct FlagsCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let claims = try options.analyse()
+        let claims = try options.analyse(thresholds)
         let wanted = kinds.map { Set($0.split(separator: ",").compactMap { Contradiction.Kind(rawValue: String($0)) }) }
         let format = options.output.outputFormat
         let columns = ["kind", "files", "sites", "site_ids", "posts", "reason"]
