@@ -26,6 +26,17 @@ import Testing
         return try CommandLineRunner.objects(result).compactMap { ($0["path"] as? String)?.split(separator: "/").last.map(String.init) }
     }
 
+    /// The text table sizes its columns by its first rows, not the first alone: every camera
+    /// model of samples/ is shown whole (they are short), whichever file comes first.
+    @Test func theTextTableShowsCameraModelsWhole() throws {
+        let result = try CommandLineRunner.run(["case", "files", "--format", "text", "--case", Self.casePath])
+        #expect(result.status == 0)
+        let models = Set(try Self.manifest().compactMap { $0["model"] }.filter { !$0.isEmpty })
+        #expect(models.count >= 5)
+        for model in models { #expect(result.stdout.contains(model + " "), "\(model)") }
+        #expect(!result.stdout.contains("Can…"))
+    }
+
     /// `imprint help NAME` for a command that does not exist fails as `imprint NAME` does,
     /// so a typo in a wrapper script is seen; a real one prints its help.
     @Test func helpForAnUnknownCommandFails() throws {

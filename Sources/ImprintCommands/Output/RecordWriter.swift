@@ -13,8 +13,13 @@ final class RecordWriter {
     private var count = 0
     private var buffered: [OutputRecord] = []
     private var out = BufferedOutput()
-    /// The table's column widths, fixed by its first row.
+    /// The table's column widths, fixed by its first rows (``widthSample``).
     private var tableWidths: [String: Int] = [:]
+    /// The table's first rows, held until they have fixed the widths.
+    private var pendingRows: [(keys: [String], values: [String])] = []
+    /// How many rows set a table's widths before any is written: enough to see a folder's
+    /// makes, models and path lengths, few enough that the first rows show at once.
+    static let widthSample = 100
 
     /// How `text` lays records out: exiftool's "Tag : value" blocks, or one table row each.
     enum TextStyle {
@@ -74,6 +79,8 @@ final class RecordWriter {
         case .csv where count == 0:
             // No rows: the header alone, as spreadsheets and CSV readers expect.
             out.write(Self.csvRow(columns ?? []))
+        case .text:
+            flushPendingRows()
         default:
             break
         }
@@ -91,30 +98,61 @@ final class RecordWriter {
             for (key, value) in rows {
                 out.write(key.terminalSafe.padding(toLength: max(width, key.count), withPad: " ", startingAt: 0) + " : " + value.text.terminalSafe + "\n")
             }
-        case .table(let given):
+        case .table:
             let keys = columns ?? record.map(\.key)
             let values = Self.values(of: record, for: keys).map(\.terminalSafe)
-            if count == 0 {
-                // A column without a given width (a digest, a hash) is as wide as its heading
-                // or its first value, whichever is wider: such values all have one length.
-                // Times and sizes get room for their longest form, whatever the first row holds.
-                for (key, value) in zip(keys, values) {
-                    tableWidths[key] = given[key] ?? max(key.count, value.count, Self.minimumWidth(of: key))
-                }
-                out.write(keys.map { pad($0, tableWidths[$0]) }.joined(separator: "  ") + "\n")
+            if tableWidths.isEmpty {
+                pendingRows.append((keys, values))
+                if pendingRows.count >= Self.widthSample { flushPendingRows() }
+            } else {
+                writeRow(keys, values)
             }
-            let widths = tableWidths
-            // Every column but the last is cut to its width, so the columns stay aligned; the
-            // full values are in --format jsonl or csv. Numbers, times and single tokens (a hash,
-            // a site id: what a reader copies into the next command) are never cut ("1304…" would
-            // read as 1304, "73a7873…" matches nothing): one that does not fit pushes its row out
-            // of line instead. Paths are cut from the left, keeping the file's name.
-            out.write(zip(keys, values).enumerated().map { index, column in
-                let (key, value) = column
-                let whole = index == keys.count - 1 || Self.isNeverCut(value, key: key)
-                return pad(whole ? value : Self.cut(value, to: widths[key], keepingEnd: key == "path"), widths[key])
-            }.joined(separator: "  ") + "\n")
         }
+    }
+
+    /// Fixes the table's widths from the rows held, writes the heading and those rows.
+    private func flushPendingRows() {
+        guard case .table(let given) = textStyle, let keys = pendingRows.first?.keys else { return }
+        // A column is as wide as its heading or its widest value among the first rows, up to
+        // its given width (or 40 for text such as a camera model); a column of single tokens
+        // (a digest, a hash) is as wide as they are. Times and sizes get room for their
+        // longest form. On a terminal the path takes the room the other columns leave.
+        for (index, key) in keys.enumerated() {
+            let column = pendingRows.map { $0.values[index] }
+            let natural = max(key.count, Self.minimumWidth(of: key), column.map(\.count).max() ?? 0)
+            let tokens = column.allSatisfy { $0.isEmpty || Self.isNeverCut($0, key: key) }
+            tableWidths[key] = tokens ? natural : min(natural, given[key] ?? 40)
+        }
+        if let pathWidth = tableWidths["path"], let given = given["path"], let terminal = Self.terminalColumns() {
+            let others = keys.filter { $0 != "path" }.reduce(2 * (keys.count - 1)) { $0 + (tableWidths[$1] ?? 0) }
+            let natural = pendingRows.compactMap { row in row.keys.firstIndex(of: "path").map { row.values[$0].count } }.max() ?? 0
+            tableWidths["path"] = max(pathWidth, min(natural, max(given, terminal - others)))
+        }
+        out.write(keys.map { pad($0, tableWidths[$0]) }.joined(separator: "  ") + "\n")
+        for row in pendingRows { writeRow(row.keys, row.values) }
+        pendingRows = []
+    }
+
+    private func writeRow(_ keys: [String], _ values: [String]) {
+        let widths = tableWidths
+        // Every column but the last is cut to its width, so the columns stay aligned; the
+        // full values are in --format jsonl or csv. Numbers, times and single tokens (a hash,
+        // a site id: what a reader copies into the next command) are never cut ("1304…" would
+        // read as 1304, "73a7873…" matches nothing): one that does not fit pushes its row out
+        // of line instead. Paths are cut from the left, keeping the file's name.
+        out.write(zip(keys, values).enumerated().map { index, column in
+            let (key, value) = column
+            let whole = index == keys.count - 1 || Self.isNeverCut(value, key: key)
+            return pad(whole ? value : Self.cut(value, to: widths[key], keepingEnd: key == "path"), widths[key])
+        }.joined(separator: "  ") + "\n")
+    }
+
+    /// The terminal's width when stdout is one, else nil.
+    static func terminalColumns() -> Int? {
+        guard isatty(STDOUT_FILENO) == 1 else { return nil }
+        var size = winsize()
+        if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 { return Int(size.ws_col) }
+        return ProcessInfo.processInfo.environment["COLUMNS"].flatMap(Int.init)
     }
 
     /// Room a column needs whatever its first value: an ISO time ("2024-02-08T23:00:00Z"), a
