@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 
 extension CaseDatabase {
@@ -20,6 +21,10 @@ extension CaseDatabase {
         public var longitude: Double?
         /// EXIF Software.
         public var software: String?
+        /// XMP CreatorTool: the program that made the file.
+        public var creatorTool: String?
+        /// XMP HistorySoftwareAgent: the programs that saved it, one per entry of its history.
+        public var historySoftwareAgents: [String] = []
         /// The case's ids of the posts it came with.
         public var postIDs: [Int64]
     }
@@ -33,13 +38,23 @@ extension CaseDatabase {
             while let link = try links.next() { postsByFile[link[0], default: []].append(link[1]) }
             var files: [ClaimFile] = []
             let rows = try Row.fetchCursor(db, sql: """
-                SELECT f.id, f.path, f.sha256, m.date_taken, m.gps_latitude, m.gps_longitude, m.software, m.date_taken_source
+                SELECT f.id, f.path, f.sha256, m.date_taken, m.gps_latitude, m.gps_longitude, m.software, m.date_taken_source,
+                       CASE WHEN instr(m.tags, '"XMP-xmp') > 0 THEN json_extract(m.tags, '$."XMP-xmp:CreatorTool"') END,
+                       CASE WHEN instr(m.tags, '"XMP-xmpMM:HistorySoftwareAgent"') > 0
+                            THEN json_extract(m.tags, '$."XMP-xmpMM:HistorySoftwareAgent"') END
                 FROM files f LEFT JOIN metadata m ON m.file_id = f.id ORDER BY f.path
                 """)
             while let row = try rows.next() {
                 let id: Int64 = row[0]
-                files.append(ClaimFile(id: id, path: row[1], sha256: row[2], dateTaken: row[3], dateTakenSource: row[7],
-                                       latitude: row[4], longitude: row[5], software: row[6], postIDs: postsByFile[id] ?? []))
+                var file = ClaimFile(id: id, path: row[1], sha256: row[2], dateTaken: row[3], dateTakenSource: row[7],
+                                     latitude: row[4], longitude: row[5], software: row[6], postIDs: postsByFile[id] ?? [])
+                file.creatorTool = row[8]
+                // One agent is a string; a history of several, a JSON array of them.
+                if let agents: String = row[9] {
+                    let list = agents.hasPrefix("[") ? (try? JSONSerialization.jsonObject(with: Data(agents.utf8))) as? [Any] : nil
+                    file.historySoftwareAgents = list?.compactMap { $0 as? String } ?? [agents]
+                }
+                files.append(file)
             }
             let posts = try PostRecord.order(Column("id")).fetchAll(db)
             return (files, posts)

@@ -30,6 +30,38 @@ import Testing
         #expect(!CaseClaims.isPlaceholderBuilding(try site("cbs-raqqa"), gpsRadiusKm: 6))
     }
 
+    /// An editor named only in XMP (CreatorTool, or one entry of the saving history), as
+    /// Photoshop and phone editors leave it with no EXIF Software, flags the file `edited`.
+    @Test func anEditorNamedOnlyInXMPIsEdited() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("imprint-xmp-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let picture = try Data(contentsOf: CommandLineRunner.repository.appendingPathComponent("samples/river-palms.jpg"))
+        func withXMP(_ properties: String) -> Data {
+            let packet = Data("http://ns.adobe.com/xap/1.0/\0".utf8) + Data("""
+                <x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">\
+                <rdf:Description rdf:about="" xmlns:xmp="http://ns.adobe.com/xap/1.0/" xmlns:xmpMM="http://ns.adobe.com/xap/1.0/mm/" \
+                xmlns:stEvt="http://ns.adobe.com/xap/1.0/sType/ResourceEvent#">\(properties)</rdf:Description></rdf:RDF></x:xmpmeta>
+                """.utf8)
+            let length = packet.count + 2
+            return picture.prefix(2) + Data([0xFF, 0xE1, UInt8(length >> 8), UInt8(length & 0xFF)]) + packet + picture.dropFirst(2)
+        }
+        try withXMP("<xmp:CreatorTool>Adobe Photoshop 21.0 (Windows)</xmp:CreatorTool>").write(to: folder.appendingPathComponent("tool.jpg"))
+        try withXMP("""
+            <xmpMM:History><rdf:Seq><rdf:li rdf:parseType="Resource"><stEvt:softwareAgent>Canon DPP</stEvt:softwareAgent></rdf:li>\
+            <rdf:li rdf:parseType="Resource"><stEvt:softwareAgent>Snapseed 2.0</stEvt:softwareAgent></rdf:li></rdf:Seq></xmpMM:History>
+            """).write(to: folder.appendingPathComponent("history.jpg"))
+        try withXMP("<xmp:CreatorTool>Canon EOS 5D</xmp:CreatorTool>").write(to: folder.appendingPathComponent("camera.jpg"))
+        let casePath = folder.appendingPathComponent("x.case").path
+        #expect(try CommandLineRunner.run(["ingest", "--case", casePath, folder.path]).status == 0)
+        let flags = try CommandLineRunner.run(["flags", "--kind", "edited", "--format", "jsonl", "--case", casePath]).lines.map(Self.json)
+        let reasons = Dictionary(flags.map { (URL(fileURLWithPath: ($0["files"] as? [String])?.first ?? "").lastPathComponent, $0["reason"] as? String ?? "") },
+                                 uniquingKeysWith: { a, _ in a })
+        #expect(reasons["tool.jpg"]?.contains("XMP CreatorTool \"Adobe Photoshop 21.0 (Windows)\"") == true, "\(reasons)")
+        #expect(reasons["history.jpg"]?.contains("Snapseed") == true, "\(reasons)")
+        #expect(reasons["camera.jpg"] == nil)
+    }
+
     /// Only `flags` takes the flags' thresholds: on `claims` and `site` they would change
     /// nothing, so they are refused there rather than accepted in silence.
     @Test func flagThresholdsBelongToFlagsAlone() throws {

@@ -366,8 +366,11 @@ struct CaseClaims {
         var found: [Contradiction] = []
         for file in files {
             var reasons: [String] = []
-            if let software = file.software, let editor = EditorNames.editor(in: software) {
-                reasons.append("EXIF Software \"\(software)\" is an image editor (\(editor))")
+            // EXIF Software first; else the XMP an editor leaves (some write only that).
+            let named = [("EXIF Software", file.software), ("XMP CreatorTool", file.creatorTool)].compactMap { tag, value in value.map { (tag, $0) } }
+                + file.historySoftwareAgents.map { ("XMP HistorySoftwareAgent", $0) }
+            if let (tag, value, editor) = named.lazy.compactMap({ tag, value in EditorNames.editor(in: value).map { (tag, value, $0) } }).first {
+                reasons.append("\(tag) \"\(value)\" is an image editor (\(editor))")
             }
             if let finding = thumbnailFindings[file.id] {
                 reasons.append("the EXIF thumbnail shows another picture (\(finding.algorithm) distance \(finding.distance) of "
