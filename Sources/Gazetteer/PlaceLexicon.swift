@@ -248,10 +248,13 @@ enum PlaceLexicon {
 
     /// Cities, regions and currencies far from Iraq and Syria, beside ``farCountries``: a post
     /// set there (a hotel at Quseir on the Red Sea paid in pounds, Balad north of Mogadishu, a
-    /// car seen in Dubai, Damascus, Oregon) names a site's namesake, not the site.
+    /// car seen in Dubai, Damascus, Oregon, the Air Force Academy in Colorado) names a site's
+    /// namesake, not the site. (Not Washington: wire reports from there are datelined so.)
     static let farPlaces: Set<String> = canonicalSet([
         "dubai", "دبي", "emirates", "الامارات", "جنيه", "الجنيه", "mogadishu", "مقديشو", "shabelle",
         "sinai", "سيناء", "hurghada", "الغردقه", "oregon", "maryland", "pennsylvania", "ohio", "texas", "indiana", "illinois",
+        "colorado", "california", "virginia", "florida", "arizona", "nevada", "alabama", "kentucky", "oklahoma", "kansas",
+        "carolina", "michigan", "tennessee", "missouri", "louisiana", "utah", "massachusetts", "wisconsin",
     ])
     /// The same as phrases: the Red Sea, البحر الأحمر.
     static let farPlacePhrases = PhraseList(["red sea", "البحر الاحمر"])

@@ -495,6 +495,8 @@ struct LabelledPost {
         #expect(Self.top("مناقصة لتأهيل مطار الموصل، آخر موعد لتقديم العطاءات نهاية الشهر") == "none")
         #expect(Self.top("ما زلت اتذكر ليلة سقوط الرقة") == "none")
         #expect(Self.top("From Basra to Aleppo, the axis of resistance stands as one") == "none")
+        // CLI probe round 6: a namesake in a US state.
+        #expect(Self.top("Graduates of the US Air Force Academy in Colorado") == "none")
         #expect(ClaimResolver.presentsAsOld("ذكرى سقوط مطار الطبقة العسكري"))
         #expect(ClaimResolver.presentsAsOld("#OnThisDay: the flag over Tabqa airbase"))
         #expect(!ClaimResolver.presentsAsOld("مطار الطبقة العسكري الآن"))
