@@ -135,7 +135,8 @@ extension SidecarReader {
     /// post, or `<file>.json` beside `<file>.jpg` (`extension-format`). Its media are the files
     /// of the same stem and, when the stem is the post's id, the post's numbered files
     /// (`{tweet_id}_{num}.jpg`, gallery-dl's default name). Nil when the JSON is not a
-    /// gallery-dl post's (a category, a subcategory and an id): any other JSON file.
+    /// gallery-dl post's (a category, a subcategory or this file's stem as `filename`, and an
+    /// id): any other JSON file.
     static func namedGalleryDL(_ data: Data, stem: String) -> Post? {
         // gallery-dl writes `subcategory` and `filename` in every post's metadata; either
         // (the filename being this file's own stem) tells it from other JSON with a category.

@@ -153,8 +153,8 @@ struct CaseClaims {
             let reach = settings.gpsRadiusKm + gazetteer.largestUncertaintyKm
             for (site, km) in gazetteer.near(latitude: latitude, longitude: longitude, km: reach)
             where km <= Self.extent(of: site) + settings.gpsRadiusKm && !Self.isPlaceholderBuilding(site, gpsRadiusKm: settings.gpsRadiusKm) {
-                // The distance is to the site's point, which is itself only known to ±N km.
-                let placed = site.uncertaintyKm > 0 ? String(format: " (its point is known to ±%g km)", site.uncertaintyKm) : ""
+                // The distance is to the site's point, which stands for an area or a rough place.
+                let placed = site.uncertaintyKm > 0 ? String(format: " (site uncertainty ±%g km)", site.uncertaintyKm) : ""
                 links.append(SiteLink(file: index, site: site, score: 2, evidence: .gps, time: file.dateTaken,
                                       detail: String(format: "EXIF GPS %.5f,%.5f is %.1f km from the site", latitude, longitude, km) + placed))
             }
@@ -367,10 +367,14 @@ struct CaseClaims {
         for file in files {
             var reasons: [String] = []
             // EXIF Software first; else the XMP an editor leaves (some write only that).
-            let named = [("EXIF Software", file.software), ("XMP CreatorTool", file.creatorTool)].compactMap { tag, value in value.map { (tag, $0) } }
-                + file.historySoftwareAgents.map { ("XMP HistorySoftwareAgent", $0) }
-            if let (tag, value, editor) = named.lazy.compactMap({ tag, value in EditorNames.editor(in: value).map { (tag, value, $0) } }).first {
+            var named: [(tag: String, value: String)] = []
+            if let software = file.software { named.append(("EXIF Software", software)) }
+            if let tool = file.creatorTool { named.append(("XMP CreatorTool", tool)) }
+            named += file.historySoftwareAgents.map { ("XMP HistorySoftwareAgent", $0) }
+            for (tag, value) in named {
+                guard let editor = EditorNames.editor(in: value) else { continue }
                 reasons.append("\(tag) \"\(value)\" is an image editor (\(editor))")
+                break
             }
             if let finding = thumbnailFindings[file.id] {
                 reasons.append("the EXIF thumbnail shows another picture (\(finding.algorithm) distance \(finding.distance) of "

@@ -209,7 +209,7 @@ struct IngestCommand: AsyncParsableCommand {
     static func namesAnImageBeside(_ path: String) -> Bool {
         guard path.lowercased().hasSuffix(".json") else { return false }
         let stem = String(path.dropLast(5))
-        return ["jpg", "jpeg", "png", "webp", "tif", "tiff", "JPG", "JPEG", "PNG"].contains { isFile(stem + "." + $0) }
+        return ["jpg", "jpeg", "png", "webp", "tif", "tiff"].contains { isFile(stem + "." + $0) || isFile(stem + "." + $0.uppercased()) }
     }
 
     /// Whether the path's name is a sidecar's (`SidecarFormat`).
@@ -284,7 +284,7 @@ struct IngestCommand: AsyncParsableCommand {
                     // not read again until it changes. One named as an image beside it is
                     // plainly meant as its metadata, so its being passed over is said.
                     if Self.namesAnImageBeside(path) {
-                        warn("\(path): not read as a post: not gallery-dl metadata (no category, subcategory and post id)")
+                        warn("\(path): not read as a post: not gallery-dl metadata (a category, a subcategory or its own filename, and a post id)")
                     }
                     try store.storeSidecar(path: path, size: size, mtimeNanoseconds: mtime, format: nil, posts: [])
                     continue
