@@ -119,8 +119,20 @@ public struct ClaimResolver: Sendable {
     }
 
     private static func presentsAsOld(_ scan: Scan) -> Bool {
-        if PlaceLexicon.passedOffPhrases.occurs(in: scan.forms) { return true }
-        for (c, position) in scan.content.enumerated() {
+        // A cue denied says the opposite: "not an old photo", "not a file photo", "new
+        // pictures, not archive footage", ليست صورة قديمة. (A negation up to three words
+        // before the cue, in its clause.)
+        func denied(_ c: Int) -> Bool {
+            var before = c - 1
+            while before >= max(0, c - 3) {
+                if scan.has(scan.content[before], in: PlaceLexicon.negationCues) { return true }
+                if scan.words[scan.content[before + 1]].startsClause { break }
+                before -= 1
+            }
+            return false
+        }
+        for (c, position) in scan.content.enumerated() where !denied(c) {
+            if PlaceLexicon.passedOffPhrases.starts(at: position, in: scan.forms) { return true }
             if scan.has(position, in: PlaceLexicon.oldMaterialCues) { return true }
             guard scan.has(position, in: PlaceLexicon.oldWords) else { continue }
             let nearby = max(0, c - 2)...min(scan.content.count - 1, c + 2)

@@ -500,6 +500,13 @@ struct LabelledPost {
         #expect(ClaimResolver.presentsAsOld("ذكرى سقوط مطار الطبقة العسكري"))
         #expect(ClaimResolver.presentsAsOld("#OnThisDay: the flag over Tabqa airbase"))
         #expect(!ClaimResolver.presentsAsOld("مطار الطبقة العسكري الآن"))
+        // CLI probe round 7: a cue denied says the picture is new ("not an old photo").
+        for text in ["Tabqa airbase: not an old photo", "Tabqa airbase today (not a file photo)",
+                     "New pictures, not archive footage: Tabqa airbase", "صور جديدة وليست أرشيفية من مطار الطبقة",
+                     "ليست صورة قديمة: مطار الطبقة اليوم"] {
+            #expect(!ClaimResolver.presentsAsOld(text), "\(text)")
+        }
+        #expect(ClaimResolver.presentsAsOld("Old photo of Tabqa airbase, not from today"))
     }
 
     /// Every built-in site has one name (its aliases apart): "Aleppo", not "Alep|Haleppo".
