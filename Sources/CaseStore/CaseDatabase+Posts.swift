@@ -67,12 +67,13 @@ extension CaseDatabase {
         public var posts = 0
         /// File ↔ post links made.
         public var links = 0
-        /// Posts none of whose media is in the case.
+        /// Posts linked to no file: none of their media is in the case, or their names are
+        /// ambiguous (``ambiguousPosts``).
         public var unlinkedPosts = 0
         /// What the first few of those name, for a warning a person can act on.
         public var unlinkedMedia: [String] = []
-        /// Posts a file of whose bare name is several different files (in different folders),
-        /// left unlinked for it.
+        /// Of those, posts left unlinked because a bare file name they give is several
+        /// different files (in different folders).
         public var ambiguousPosts = 0
         /// The first few such names, with the paths each could be.
         public var ambiguousMedia: [(name: String, paths: [String])] = []
@@ -178,11 +179,13 @@ extension CaseDatabase {
                     try link(Int64.fetchAll(db.cachedStatement(sql: "SELECT id FROM files WHERE path >= ? AND path < ?"),
                                             arguments: [start, start + "\u{10FFFF}"]))
                 }
-                if ambiguous {
-                    counts.ambiguousPosts += 1
-                } else if linked.isEmpty {
+                if linked.isEmpty {
                     counts.unlinkedPosts += 1
-                    if counts.unlinkedMedia.count < 3 { counts.unlinkedMedia.append(post.media.first ?? "(no file named)") }
+                    if ambiguous {
+                        counts.ambiguousPosts += 1
+                    } else if counts.unlinkedMedia.count < 3 {
+                        counts.unlinkedMedia.append(post.media.first ?? "(no file named)")
+                    }
                 }
             }
             try SidecarRecord(path: path, size: size, mtimeNanoseconds: mtimeNanoseconds, format: format?.rawValue,

@@ -145,7 +145,10 @@ extension SidecarReader {
               ["tweet_id", "post_id", "message_id", "id", "shortcode", "post_shortcode"].contains(where: { object[$0] != nil })
         else { return nil }
         var post = galleryDL(object, mediaName: nil)
-        post.mediaPrefixes = [stem + "."]
+        // Its own `filename` and `extension` name the one file it describes (post123.png, not
+        // post123.jpg beside it); without them, every file of its stem is its post's.
+        let namesItsFile = object["filename"].flatMap(JSONFields.text) == stem && object["extension"].flatMap(JSONFields.text) != nil
+        post.mediaPrefixes = namesItsFile ? [] : [stem + "."]
         if post.postID == stem || post.postID.hasSuffix("/" + stem) || post.postID.hasSuffix("_" + stem) {
             post.mediaPrefixes.append(stem + "_")
         }

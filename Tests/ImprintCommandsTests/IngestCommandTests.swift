@@ -458,6 +458,7 @@ import Testing
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stderr.contains("'photo_1.jpg' is 2 different files, so none is linked"), "\(result.stderr)")
         #expect(!result.stderr.contains("name no file"), "\(result.stderr)")
+        #expect(try Self.summary(result)["posts_unlinked"] as? Int == 1, "the ambiguous post is linked to nothing")
         func posts(_ path: String) throws -> Set<String> {
             let shown = try CommandLineRunner.objects(CommandLineRunner.run(["case", "show", "--format", "jsonl", "--case", casePath,
                                                                                   folder.appendingPathComponent(path).path]))

@@ -544,6 +544,9 @@ import Testing
         let trimmed = #"{"tweet_id": 111, "date": "2014-08-24 11:00:00", "content": "Tabqa air base", "category": "twitter", "filename": "111_1", "extension": "jpg"}"#
         #expect(try SidecarReader.read(path: "/x/111_1.json", data: Data(trimmed.utf8))?.posts.first?.text == "Tabqa air base")
         #expect(try SidecarReader.read(path: "/x/other.json", data: Data(trimmed.utf8)) == nil)
+        // Its filename and extension name its one file: 111_1.jpg, not 111_1.png beside it.
+        let named = try #require(try SidecarReader.read(path: "/x/111_1.json", data: Data(trimmed.utf8))?.posts.first)
+        #expect(named.media == ["111_1.jpg"] && named.mediaPrefixes.isEmpty)
         // Any other JSON file is not a sidecar, and not an error either.
         #expect(try SidecarReader.read(path: "/x/notes.json", data: Data(#"{"todo": ["check the runway photo"]}"#.utf8)) == nil)
         #expect(try SidecarReader.read(path: "/x/notes.json", data: Data("{not json".utf8)) == nil)

@@ -296,9 +296,10 @@ struct IngestCommand: AsyncParsableCommand {
                 // A post two sidecars give (two copies of a download) is one post, as the case counts it.
                 for post in posts { summary.postKeys.insert(post.platform + " " + post.postID) }
                 Self.warnAboutUndated(posts, in: path)
-                if counts.unlinkedPosts > 0 {
-                    let more = counts.unlinkedPosts > counts.unlinkedMedia.count ? ", …" : ""
-                    warn("\(path): \(counts.unlinkedPosts) post(s) name no file in the case: \(counts.unlinkedMedia.joined(separator: ", "))\(more)")
+                let nameNoFile = counts.unlinkedPosts - counts.ambiguousPosts
+                if nameNoFile > 0 {
+                    let more = nameNoFile > counts.unlinkedMedia.count ? ", …" : ""
+                    warn("\(path): \(nameNoFile) post(s) name no file in the case: \(counts.unlinkedMedia.joined(separator: ", "))\(more)")
                 }
                 for (name, paths) in counts.ambiguousMedia {
                     warn("\(path): '\(name)' is \(paths.count) different files, so none is linked: \(paths.joined(separator: ", "))"
@@ -366,7 +367,7 @@ struct IngestSummary {
             + "\(store.added) added, \(store.updated) updated, "
             + "\(store.moved) moved, \(removed) removed, \(failed + unreadable) failed; "
             + "\(sidecarsRead) sidecars read (\(sidecarsUnchanged) unchanged, \(sidecarsRemoved) removed), \(postKeys.count) posts, \(sidecar.links) links"
-            + (sidecar.unlinkedPosts > 0 ? " (\(sidecar.unlinkedPosts) posts name no file in the case)" : "") + "; "
+            + (sidecar.unlinkedPosts > 0 ? " (\(sidecar.unlinkedPosts) posts linked to no file)" : "") + "; "
             + String(format: "%.2f s", seconds)
     }
 }
