@@ -114,8 +114,7 @@ public struct ClaimResolver: Sendable {
     /// ذكرى سقوط …): such a post presents nothing as new, so it cannot be recycling a photo.
     public static func presentsAsOld(_ text: String) -> Bool {
         let scan = Scan(text: text)
-        return presentsAsOld(scan) || PlaceLexicon.anniversaryPhrases.occurs(in: scan.forms)
-            || scan.content.contains(where: { scan.has($0, in: PlaceLexicon.anniversaryWords) })
+        return presentsAsOld(scan) || remembers(scan) || scan.content.contains(where: { scan.has($0, in: PlaceLexicon.anniversaryWords) })
     }
 
     private static func presentsAsOld(_ scan: Scan) -> Bool {
@@ -660,7 +659,7 @@ public struct ClaimResolver: Sendable {
         // A post that remembers a past event ("on this day in 2016", في مثل هذا اليوم) shows
         // nothing now, unless it shows the event's picture from an archive ("#OnThisDay 2017:
         // the flag on the Euphrates Dam. 📷 our archive"): that is the site, as old.
-        if remembers(scan), !scan.content.contains(where: { scan.has($0, in: PlaceLexicon.archiveWords) }) {
+        if Self.remembers(scan), !scan.content.contains(where: { scan.has($0, in: PlaceLexicon.archiveWords) }) {
             for m in mentions.indices { mentions[m].score *= 0.15 }
         }
         // A post that calls a report false ("rumours of a strike on Qamishli airport", "Erbil
@@ -1085,7 +1084,7 @@ public struct ClaimResolver: Sendable {
     }
 
     /// Whether the post remembers a past event (``PlaceLexicon/anniversaryPhrases``).
-    private func remembers(_ scan: Scan) -> Bool {
+    private static func remembers(_ scan: Scan) -> Bool {
         PlaceLexicon.anniversaryPhrases.occurs(in: scan.forms)
     }
 

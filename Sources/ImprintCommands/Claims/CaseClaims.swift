@@ -174,14 +174,19 @@ struct CaseClaims {
     /// uncertainty, but for a single building (a bank, a TV station), whose approximate point
     /// would otherwise pull in every photo of its city, nothing beyond the GPS radius.
     static func extent(of site: Site) -> Double {
-        site.type == .bank || site.type == .tvStation ? 0 : site.uncertaintyKm
+        isSingleBuilding(site) ? 0 : site.uncertaintyKm
+    }
+
+    /// A bank or a TV station: one building, not an area.
+    static func isSingleBuilding(_ site: Site) -> Bool {
+        site.type == .bank || site.type == .tvStation
     }
 
     /// Whether `site` is a single building (a bank, a TV station) placed only roughly, farther
     /// off than the GPS radius (a branch "placed at the city centre; verify"): a photo near
     /// that point is a photo of the city, not of the building, so GPS links none to it.
     static func isPlaceholderBuilding(_ site: Site, gpsRadiusKm: Double) -> Bool {
-        (site.type == .bank || site.type == .tvStation) && site.uncertaintyKm > gpsRadiusKm
+        isSingleBuilding(site) && site.uncertaintyKm > gpsRadiusKm
     }
 
     /// `twitter 1426553791140831232 (2021-08-14T14:08:55Z)`.

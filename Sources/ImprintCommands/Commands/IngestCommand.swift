@@ -209,7 +209,7 @@ struct IngestCommand: AsyncParsableCommand {
     static func namesAnImageBeside(_ path: String) -> Bool {
         guard path.lowercased().hasSuffix(".json") else { return false }
         let stem = String(path.dropLast(5))
-        return ["jpg", "jpeg", "png", "webp", "tif", "tiff"].contains { isFile(stem + "." + $0) || isFile(stem + "." + $0.uppercased()) }
+        return PathWalker.imageExtensions.contains { isFile(stem + "." + $0) || isFile(stem + "." + $0.uppercased()) }
     }
 
     /// Whether the path's name is a sidecar's (`SidecarFormat`).

@@ -117,15 +117,16 @@ final class RecordWriter {
         // its given width (or 40 for text such as a camera model); a column of single tokens
         // (a digest, a hash) is as wide as they are. Times and sizes get room for their
         // longest form. On a terminal the path takes the room the other columns leave.
+        var naturals: [String: Int] = [:]
         for (index, key) in keys.enumerated() {
             let column = pendingRows.map { $0.values[index] }
             let natural = max(key.count, Self.minimumWidth(of: key), column.map(\.count).max() ?? 0)
             let tokens = column.allSatisfy { $0.isEmpty || Self.isNeverCut($0, key: key) }
+            naturals[key] = natural
             tableWidths[key] = tokens ? natural : min(natural, given[key] ?? 40)
         }
-        if let pathWidth = tableWidths["path"], let given = given["path"], let terminal = Self.terminalColumns() {
+        if let pathWidth = tableWidths["path"], let natural = naturals["path"], let given = given["path"], let terminal = Self.terminalColumns() {
             let others = keys.filter { $0 != "path" }.reduce(2 * (keys.count - 1)) { $0 + (tableWidths[$1] ?? 0) }
-            let natural = pendingRows.compactMap { row in row.keys.firstIndex(of: "path").map { row.values[$0].count } }.max() ?? 0
             tableWidths["path"] = max(pathWidth, min(natural, max(given, terminal - others)))
         }
         out.write(keys.map { pad($0, tableWidths[$0]) }.joined(separator: "  ") + "\n")
