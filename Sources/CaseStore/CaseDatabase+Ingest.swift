@@ -175,20 +175,21 @@ extension CaseDatabase {
     /// Deletes the rows under `folders` whose files no longer exist (after moves were
     /// recognised, these are files deleted from disk). A file that cannot be reached (a
     /// folder without read permission) keeps its row.
-    /// - Returns: how many rows were deleted.
-    public func removeVanished(under folders: [String]) throws(CaseStoreError) -> Int {
-        var gone: [Int64] = []
+    /// - Returns: the paths of the rows deleted, in path order.
+    public func removeVanished(under folders: [String]) throws(CaseStoreError) -> [String] {
+        var gone: [(id: Int64, path: String)] = []
         for folder in folders {
             let rows = try read { db in
                 try Row.fetchAll(db, FileRecord.all().under(folder: folder).select(FileRecord.Columns.id, FileRecord.Columns.path))
                     .map { (id: $0[0] as Int64, path: $0[1] as String) }
             }
-            gone += rows.filter { Self.isGone($0.path) }.map(\.id)
+            gone += rows.filter { Self.isGone($0.path) }
         }
-        guard !gone.isEmpty else { return 0 }
-        return try write { db in
-            try FileRecord.filter(keys: gone).deleteAll(db)
+        guard !gone.isEmpty else { return [] }
+        try write { db in
+            _ = try FileRecord.filter(keys: gone.map(\.id)).deleteAll(db)
         }
+        return gone.map(\.path).sorted()
     }
 }
 

@@ -93,6 +93,21 @@ extension CaseDatabase {
         migrator.registerMigration("v3: the tag a date taken was read from") { db in
             try db.alter(table: "metadata") { t in t.add(column: "date_taken_source", .text) }
         }
+        migrator.registerMigration("v4: which sidecar gave each link") { db in
+            // A sidecar read again replaces the links it gave (a bare name that became two
+            // files links none), while a link another sidecar also gives stays.
+            try db.create(table: "link_sources") { t in
+                t.column("file_id", .integer).notNull().references("files", onDelete: .cascade)
+                t.column("post_id", .integer).notNull().references("posts", onDelete: .cascade)
+                t.column("sidecar", .text).notNull().indexed()
+                t.primaryKey(["file_id", "post_id", "sidecar"])
+            }
+            // Links made before are credited to their post's stored sidecar, the best known.
+            try db.execute(sql: """
+                INSERT INTO link_sources (file_id, post_id, sidecar)
+                SELECT l.file_id, l.post_id, p.sidecar FROM file_posts l JOIN posts p ON p.id = l.post_id
+                """)
+        }
         return migrator
     }
 }

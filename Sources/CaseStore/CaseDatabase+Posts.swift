@@ -54,6 +54,7 @@ extension CaseDatabase {
         // One JSON array, so that each table is scanned once however many sidecars go.
         let list = String(decoding: (try? JSONSerialization.data(withJSONObject: paths)) ?? Data("[]".utf8), as: UTF8.self)
         return try write { db in
+            try Self.dropLinks(givenBy: paths, in: db)
             try db.execute(sql: "DELETE FROM posts WHERE sidecar IN (SELECT value FROM json_each(?))", arguments: [list])
             let forgotten = db.changesCount
             try db.execute(sql: "DELETE FROM sidecars WHERE path IN (SELECT value FROM json_each(?))", arguments: [list])
@@ -89,7 +90,8 @@ extension CaseDatabase {
     /// else anywhere in the case; every
     /// file whose path relative to the sidecar's folder starts with one of
     /// ``Post/mediaPrefixes`` is linked too. A post already in the case (same platform and
-    /// post id) is updated, and keeps its links.
+    /// post id) is updated, and keeps the links other sidecars give it; the links this
+    /// sidecar gave when read before are replaced by those it gives now.
     /// - Parameters:
     ///   - path: the sidecar's absolute path.
     ///   - error: why it could not be parsed (then `posts` is empty); stored and reported.
@@ -98,6 +100,7 @@ extension CaseDatabase {
                              posts: [Post], error: String? = nil) throws(CaseStoreError) -> SidecarCounts {
         let folder = (path as NSString).deletingLastPathComponent
         return try write { db in
+            try Self.dropLinks(givenBy: [path], in: db)
             var counts = SidecarCounts()
             for post in posts {
                 // The sidecar that stored this post may be gone from disk (its folder moved here
@@ -123,6 +126,8 @@ extension CaseDatabase {
                     for id in ids where linked.insert(id).inserted {
                         try db.cachedStatement(sql: "INSERT OR IGNORE INTO file_posts (file_id, post_id) VALUES (?, ?)")
                             .execute(arguments: [id, postRowID])
+                        try db.cachedStatement(sql: "INSERT OR IGNORE INTO link_sources (file_id, post_id, sidecar) VALUES (?, ?, ?)")
+                            .execute(arguments: [id, postRowID, path])
                         counts.links += 1
                     }
                 }
@@ -191,6 +196,21 @@ extension CaseDatabase {
             try SidecarRecord(path: path, size: size, mtimeNanoseconds: mtimeNanoseconds, format: format?.rawValue,
                               postCount: counts.posts, error: error).save(db)
             return counts
+        }
+    }
+
+    /// Drops the links the sidecars at `paths` gave, and with them each link that no other
+    /// sidecar gives.
+    static func dropLinks(givenBy paths: [String], in db: Database) throws {
+        for path in paths {
+            let pairs = try Row.fetchAll(db.cachedStatement(sql: "DELETE FROM link_sources WHERE sidecar = ? RETURNING file_id, post_id"),
+                                         arguments: [path])
+            for pair in pairs {
+                try db.cachedStatement(sql: """
+                    DELETE FROM file_posts WHERE file_id = ?1 AND post_id = ?2
+                    AND NOT EXISTS (SELECT 1 FROM link_sources WHERE file_id = ?1 AND post_id = ?2)
+                    """).execute(arguments: [pair[0], pair[1]])
+            }
         }
     }
 

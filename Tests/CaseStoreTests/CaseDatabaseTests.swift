@@ -199,6 +199,44 @@ import PostSidecars
         #expect(try store.knownSidecar(path: "/case/notes/x.csv")?.size == 1)
     }
 
+    /// A sidecar read again replaces the links it gave; a link another sidecar gives too
+    /// stays. A case made before links had sources credits each to its post's sidecar.
+    @Test func aSidecarReadAgainReplacesOnlyItsOwnLinks() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("imprint-links-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("links.case").path
+        let store = try CaseDatabase(path: path)
+        try store.store([try Self.ingested("desert-road.jpg", as: "/case/a/desert-road.jpg"),
+                         try Self.ingested("river-palms.jpg", as: "/case/a/river-palms.jpg")])
+        let post = Post(platform: "vk", postID: "wall-1_2", text: "x", media: ["desert-road.jpg", "river-palms.jpg"])
+        try store.storeSidecar(path: "/case/a/x.csv", size: 1, mtimeNanoseconds: 1, format: .plainCSV, posts: [post])
+        // Made as an older imprint left it: no sources, the last migration not yet run.
+        try store.writer.write { db in
+            try db.execute(sql: "DROP TABLE link_sources")
+            try db.execute(sql: "DELETE FROM grdb_migrations WHERE identifier LIKE 'v4:%'")
+        }
+        let reopened = try CaseDatabase(path: path)
+        func linked() throws -> [String] {
+            try ["desert-road.jpg", "river-palms.jpg"].filter { name in
+                try reopened.details(pathOrDigest: "/case/a/" + name).first?.posts.isEmpty == false
+            }
+        }
+        #expect(try linked() == ["desert-road.jpg", "river-palms.jpg"])
+        var other = post
+        other.media = ["river-palms.jpg"]
+        try reopened.storeSidecar(path: "/case/a/y.csv", size: 1, mtimeNanoseconds: 1, format: .plainCSV, posts: [other])
+        var fewer = post
+        fewer.media = ["desert-road.jpg"]
+        try reopened.storeSidecar(path: "/case/a/x.csv", size: 2, mtimeNanoseconds: 2, format: .plainCSV, posts: [fewer])
+        #expect(try linked() == ["desert-road.jpg", "river-palms.jpg"], "y.csv still links river-palms.jpg")
+        fewer.media = []
+        try reopened.storeSidecar(path: "/case/a/x.csv", size: 3, mtimeNanoseconds: 3, format: .plainCSV, posts: [fewer])
+        #expect(try linked() == ["river-palms.jpg"])
+        try reopened.forgetSidecars(["/case/a/y.csv"])
+        #expect(try linked() == [])
+    }
+
     /// The same tweet read by gallery-dl and then named in an analyst's table keeps what the
     /// scraper knew; the table only fills what is missing, and an edited scraper file still
     /// replaces its own post.

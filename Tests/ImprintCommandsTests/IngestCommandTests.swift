@@ -470,6 +470,66 @@ import Testing
         #expect(try posts("copies/b/photo_2.jpg") == ["https://t.me/a/2", "https://t.me/a/3"])
     }
 
+    /// A bare name's link follows the files on disk, not the order of ingests: a second,
+    /// different picture of that name undoes the link the table gave, and deleting it again
+    /// restores it, each time as a fresh ingest of the folder links it. A link another sidecar
+    /// gives by a relative path stays throughout.
+    @Test func aBareNamesLinkFollowsNamesakesComingAndGoing() throws {
+        let folder = try Self.scratch()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let fm = FileManager.default
+        let samples = CommandLineRunner.repository.appendingPathComponent("samples")
+        let root = folder.appendingPathComponent("c")
+        for sub in ["a", "b"] { try fm.createDirectory(at: root.appendingPathComponent(sub), withIntermediateDirectories: true) }
+        try fm.copyItem(at: samples.appendingPathComponent("river-palms.jpg"), to: root.appendingPathComponent("a/photo.jpg"))
+        try Data("file,text,posted_at,url\nphoto.jpg,Menagh air base today,2024-01-01,https://t.me/a/1\n".utf8)
+            .write(to: root.appendingPathComponent("posts.csv"))
+        try Data("file,text,posted_at,url\nphoto.jpg,same post,2024-01-01,https://t.me/a/1\n".utf8)
+            .write(to: root.appendingPathComponent("a/more.csv"))
+        let incremental = folder.appendingPathComponent("inc.case").path
+        func ingest(_ casePath: String) throws {
+            let result = try CommandLineRunner.run(["ingest", "--format", "jsonl", "--case", casePath, root.path])
+            #expect(result.status == 0, "\(result.stderr)")
+        }
+        func linked(_ casePath: String) throws -> [String] {
+            let files = try CommandLineRunner.objects(CommandLineRunner.run(["case", "files", "--format", "jsonl", "--case", casePath]))
+            return try files.compactMap { file in
+                let path = try #require(file["path"] as? String)
+                let shown = try #require(try CommandLineRunner.objects(CommandLineRunner.run(["case", "show", "--format", "jsonl",
+                                                                                                  "--case", casePath, path])).first)
+                return (shown["posts"] as? [[String: Any]] ?? []).isEmpty ? nil : String(path.dropFirst(root.path.count + 1))
+            }.sorted()
+        }
+        func fresh() throws -> [String] {
+            let casePath = folder.appendingPathComponent("fresh.case").path
+            for suffix in ["", "-wal", "-shm"] { try? fm.removeItem(atPath: casePath + suffix) }
+            try ingest(casePath)
+            return try linked(casePath)
+        }
+        try ingest(incremental)
+        #expect(try linked(incremental) == ["a/photo.jpg"])
+        // The second table is beside the first picture, so its bare name is that one throughout.
+        // Without it the namesake below leaves the picture unlinked:
+        try fm.removeItem(at: root.appendingPathComponent("a/more.csv"))
+        try ingest(incremental)
+        #expect(try linked(incremental) == ["a/photo.jpg"])
+        try fm.copyItem(at: samples.appendingPathComponent("desert-road.jpg"), to: root.appendingPathComponent("b/photo.jpg"))
+        try ingest(incremental)
+        #expect(try linked(incremental) == [], "two different pictures of that name: none linked")
+        #expect(try linked(incremental) == (try fresh()))
+        try fm.removeItem(at: root.appendingPathComponent("b/photo.jpg"))
+        try ingest(incremental)
+        #expect(try linked(incremental) == ["a/photo.jpg"], "the namesake gone, the name is one picture again")
+        #expect(try linked(incremental) == (try fresh()))
+        // A second sidecar's link survives the first one's being read again without it.
+        try Data("file,text,posted_at,url\nphoto.jpg,same post,2024-01-01,https://t.me/a/1\n".utf8)
+            .write(to: root.appendingPathComponent("a/more.csv"))
+        try fm.copyItem(at: samples.appendingPathComponent("desert-road.jpg"), to: root.appendingPathComponent("b/photo.jpg"))
+        try ingest(incremental)
+        #expect(try linked(incremental) == ["a/photo.jpg"], "a/more.csv names the picture beside it")
+        #expect(try linked(incremental) == (try fresh()))
+    }
+
     /// A run that asks for a hash the case lacks (a new algorithm, or the regions after
     /// --no-trim) reads the unchanged files that lack it, once; a file that cannot be decoded
     /// is not read again for it.

@@ -150,9 +150,12 @@ struct IngestCommand: AsyncParsableCommand {
                 }
                 return held == 0
             }
-            summary.removed = try store.removeVanished(under: folders)
+            let removed = try store.removeVanished(under: folders)
+            summary.removed = removed.count
             if !noSidecars {
-                try ingestSidecars(roots: roots, folders: folders, readPaths: readPaths, store: store, summary: &summary)
+                // A sidecar that may name a file gone now is read again too: its bare name may
+                // now be one file where it was two.
+                try ingestSidecars(roots: roots, folders: folders, changedPaths: readPaths + removed, store: store, summary: &summary)
             }
         }
         try store.checkpoint()
@@ -224,10 +227,11 @@ struct IngestCommand: AsyncParsableCommand {
     }
 
     /// Reads the sidecars under `roots` that are new or changed since the last run, and those
-    /// that may name a file read this run (`readPaths`), so that a post goes to whatever file
-    /// its sidecar names now, as a fresh ingest would link it: a picture saved under a name a
-    /// sidecar had named in vain, a different picture saved under an old name.
-    private func ingestSidecars(roots: [String], folders: [String], readPaths: [String], store: CaseDatabase,
+    /// that may name a file read or removed this run (`changedPaths`), so that a post goes to
+    /// whatever file its sidecar names now, as a fresh ingest would link it: a picture saved
+    /// under a name a sidecar had named in vain, a different picture saved under an old name,
+    /// a second picture of a bare name (then none is linked), the second one deleted again.
+    private func ingestSidecars(roots: [String], folders: [String], changedPaths: [String], store: CaseDatabase,
                                 summary: inout IngestSummary) throws {
         summary.sidecarsRemoved = try store.removeVanishedSidecars(under: folders)
         let known = try store.knownSidecars()
@@ -268,7 +272,7 @@ struct IngestCommand: AsyncParsableCommand {
         }
         let readAll = changed || summary.sidecarsRemoved > 0 || summary.store.moved > 0
         if readAll { try store.forgetSidecars(found.map(\.path)) }
-        let mayName = Self.sidecarsThatMayName(readPaths)
+        let mayName = Self.sidecarsThatMayName(changedPaths)
         for (path, size, mtime) in found {
             if !readAll, !mayName(path), let known = known[path], known.size == size, known.mtimeNanoseconds == mtime {
                 summary.sidecarsUnchanged += 1
