@@ -30,4 +30,9 @@ extension CaseDatabase {
     public func storedHashNames() throws(CaseStoreError) -> [String] {
         try read { db in try String.fetchAll(db, sql: "SELECT DISTINCT algorithm FROM hashes ORDER BY algorithm") }
     }
+
+    /// Whether the case holds no file at all (an ingest of a mistyped path leaves it so).
+    public func isEmpty() throws(CaseStoreError) -> Bool {
+        try read { db in try !Bool(Int.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM files)") ?? 0 > 0) }
+    }
 }

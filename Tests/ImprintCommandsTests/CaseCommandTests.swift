@@ -193,6 +193,13 @@ import Testing
         // A case ingested without dHash says so when asked to cluster by it.
         let noDHash = try CommandLineRunner.run(["cluster", "-a", "dhash", "--case", Self.casePath])
         #expect(noDHash.stderr.contains("the case holds no dhash hashes"))
+        // An empty case (an ingest of a mistyped path makes one) says it holds no files at all.
+        let empty = FileManager.default.temporaryDirectory.appendingPathComponent("empty-\(UUID().uuidString).case").path
+        defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: empty + suffix) } }
+        _ = try CommandLineRunner.run(["ingest", "--case", empty, "no-such-folder"])
+        let none = try CommandLineRunner.run(["cluster", "--case", empty])
+        #expect(none.stderr.contains("the case holds no files"), "\(none.stderr)")
+        #expect(!none.stderr.contains("--algorithms"), "\(none.stderr)")
         // match --case: a list holding mosul-runway.jpg's PDQ finds it in the case without hashing.
         let hashed = try CommandLineRunner.objects(CommandLineRunner.run(["hash", "--format", "jsonl", "samples/mosul-runway.jpg"]))
         let pdq = try #require(hashed.first?["pdq"] as? String)

@@ -90,11 +90,15 @@ struct HashInputOptions: ParsableArguments {
         for casePath in casePaths {
             let named = Set(realPaths)
             let store = try CaseDatabase(readingFrom: casePath, warn: { warn($0) })
-            // A case ingested without an algorithm has none of its hashes: say so, rather than
-            // match or cluster nothing in silence.
+            // An empty case, or one ingested without an algorithm, has none of its hashes: say
+            // which, rather than match or cluster nothing in silence.
             let stored = Set(try store.storedHashNames())
-            for algorithm in algorithms where !stored.contains(algorithm.rawValue) {
-                warn("the case holds no \(algorithm.rawValue) hashes (\(casePath)): ingest again with --algorithms including \(algorithm.rawValue) to add them")
+            if try store.isEmpty() {
+                warn("the case holds no files (\(casePath)): ingest a folder into it first")
+            } else {
+                for algorithm in algorithms where !stored.contains(algorithm.rawValue) {
+                    warn("the case holds no \(algorithm.rawValue) hashes (\(casePath)): ingest again with --algorithms including \(algorithm.rawValue) to add them")
+                }
             }
             let held = try HashedImage.fromCase(store, algorithms: algorithms)
             // What the case knows of such a file's time (when its post went up) is kept: a
