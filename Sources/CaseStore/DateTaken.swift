@@ -3,7 +3,8 @@ public import ImageMetadata
 /// An EXIF date (`2017:07:02 09:41:17`, with `OffsetTimeOriginal` `+03:00` when recorded)
 /// turned into ISO 8601: UTC when the offset is known, local time otherwise.
 public struct DateTaken: Equatable, Sendable {
-    /// `2017-07-02T06:41:17Z` (UTC) or `2017-07-02T09:41:17` (local).
+    /// `2017-07-02T06:41:17Z` (UTC), `2017-07-02T09:41:17` (local), or `2017-07-02` when the
+    /// file recorded no time of day.
     public let iso: String
     /// Whether the file recorded its offset, so that `iso` is UTC.
     public let isUTC: Bool
@@ -38,7 +39,14 @@ public struct DateTaken: Equatable, Sendable {
         }
         guard let year = number(0, 4), let month = number(5, 2), let day = number(8, 2),
               (1...12).contains(month), (1...31).contains(day), year > 1800 else { return nil }
-        let hour = number(11, 2) ?? 0, minute = number(14, 2) ?? 0, second = number(17, 2) ?? 0
+        // A date without a time (XMP-photoshop:DateCreated=2017:01:05, IPTC without TimeCreated)
+        // stays a date: shown at midnight it would claim a time nobody recorded.
+        guard let hour = number(11, 2) else {
+            iso = String(Self.format(year, month, day, 0, 0, 0).prefix(10))
+            isUTC = false
+            return
+        }
+        let minute = number(14, 2) ?? 0, second = number(17, 2) ?? 0
         let trailing = digits.count > 19 ? String(String.UnicodeScalarView(digits[19...])) : ""
         let zone = Self.offsetMinutes(offset) ?? Self.offsetMinutes(trailing.first == "." ? String(trailing.drop { $0 != "+" && $0 != "-" && $0 != "Z" }) : trailing)
         guard let zone else {

@@ -335,6 +335,9 @@ import PostSidecars
         ("2016:02:29 23:30:00", "-05:00", "2016-03-01T04:30:00Z", true),
         ("2017:07:02 09:41:17", nil, "2017-07-02T09:41:17", false),
         ("2019-03-23T16:40:12+04:30", nil, "2019-03-23T12:10:12Z", true),
+        // A date without a time of day stays one (XMP-photoshop:DateCreated, IPTC without TimeCreated).
+        ("2017:01:05", "+03:00", "2017-01-05", false),
+        ("2017-01-05", nil, "2017-01-05", false),
     ] as [(String, String?, String, Bool)])
     func datesTakenBecomeUTCWhenTheOffsetIsKnown(exif: String, offset: String?, iso: String, utc: Bool) throws {
         let date = try #require(DateTaken(exif: exif, offset: offset))

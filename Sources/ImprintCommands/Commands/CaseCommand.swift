@@ -53,7 +53,8 @@ struct CaseFilesCommand: AsyncParsableCommand {
             Conditions (repeat --where; all must hold): folder=PATH, taken>=DATE, taken>DATE, \
             taken<DATE, taken<=DATE (2017, 2017-07, 2017-07-02 or 2017-07-02T10:00; a date is \
             its whole period, so taken<=2017 includes all of 2017; UTC where the file recorded \
-            an offset, the camera's clock otherwise), gps=yes|no, format=jpeg|png|webp|tiff, status=ok|warning|failed \
+            an offset, the camera's clock otherwise; a date recorded without a time counts as \
+            that day's first moment), gps=yes|no, format=jpeg|png|webp|tiff, status=ok|warning|failed \
             (status=error means warning or failed), make=NAME, model=NAME, posts=yes|no.
             """
     )

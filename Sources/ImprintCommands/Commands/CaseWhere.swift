@@ -18,7 +18,7 @@ enum CaseWhere {
                 // "<= 2018" includes it.
                 guard let period = TakenPeriod(value) else {
                     throw ValidationError("--where \(condition): taken needs a date as 2017, 2017-07, 2017-07-02 or 2017-07-02T09:41[:17], "
-                                          + "without a time zone (dates are compared as the camera recorded them).")
+                                          + "without a time zone (compared in UTC where the file recorded its offset, else as the camera's clock read).")
                 }
                 switch op {
                 case ">=": filter.takenFrom = period.start

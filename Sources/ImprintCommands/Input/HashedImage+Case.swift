@@ -77,7 +77,9 @@ extension HashedImage {
 
     /// `2017-07-02T06:41:17.120Z` → `2017-07-02T06:41:17Z`: to the second, keeping the `Z`.
     static func sortableTime(iso: String?) -> String? {
-        guard let iso, iso.count >= 19 else { return nil }
+        guard let iso, iso.count >= 10 else { return nil }
+        // A date without a time sorts before that day's times, as its first moment would.
+        if iso.count < 19 { return String(iso.prefix(10)) }
         // A time in UTC keeps its Z; a camera's clock (no offset recorded) has none.
         return String(iso.prefix(19)) + (iso.hasSuffix("Z") ? "Z" : "")
     }
