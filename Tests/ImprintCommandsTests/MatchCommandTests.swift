@@ -152,6 +152,16 @@ import Testing
         let result = try CommandLineRunner.run(["match", "-l", list.path, "samples"])
         #expect(result.status == 2, "a list that cannot be read is an error, as grep's 2")
         #expect(result.stderr.contains("line 1"))
+        // A PDQ hash cut short by a digit is said to be one digit short of PDQ's 64, and a line
+        // of prose before the hashes is reported, not taken for a header that blames line 2.
+        let pdq = String(repeating: "2d6b", count: 16)
+        for (text, said) in [(String(pdq.dropLast()) + "\n", "is 63 hex digits: neither a PDQ hash (64)"),
+                             ("not a hash\n" + pdq + "\n", "line 1: 'not a hash' is not a hash")] {
+            try text.write(to: list, atomically: true, encoding: .utf8)
+            let failed = try CommandLineRunner.run(["match", "-l", list.path, "samples"])
+            #expect(failed.status == 2)
+            #expect(failed.stderr.contains(said), "\(failed.stderr)")
+        }
     }
 
     /// A list may come down a pipe: standard input as "-", a FIFO, a shell's `<(…)`; a list

@@ -123,8 +123,9 @@ struct KnownHashList {
             let fields = (CSVTable.rows(line, separator: separator).first ?? []).map { Self.withoutHexPrefix($0.trimmingCharacters(in: .whitespaces)) }
                 .filter { separator != " " || !$0.isEmpty }
             guard let first = fields.first else { continue }
-            // A header row: no field is a hash, and one names the hash column.
-            if columns == nil, let hashAt = fields.firstIndex(where: { Self.hashColumns.contains($0.lowercased()) }),
+            // A header row: no field is a hash, and one names the hash column. Words apart by
+            // spaces are a line of prose ("not a hash"), not a header.
+            if columns == nil, separator != " " || fields.count == 1, let hashAt = fields.firstIndex(where: { Self.hashColumns.contains($0.lowercased()) }),
                !fields.contains(where: { HashedImage.words(.pdq, hex: $0) != nil || HashBits(hex: $0) != nil && $0.count >= 16 }) {
                 let names = fields.map { $0.lowercased() }
                 columns = (hashAt, names.firstIndex(where: Self.typeColumns.contains), names.firstIndex(where: Self.qualityColumns.contains))
@@ -155,6 +156,10 @@ struct KnownHashList {
                     try add(named, fields[1], quality: nil, source: source, line: lineNumber,
                             label: fields.count >= 3 ? fields[2...].joined(separator: " ") : nil)
                     continue
+                }
+                guard !first.isEmpty, first.allSatisfy(\.isHexDigit) else {
+                    let shown = line.count > 80 ? line.prefix(80) + "…" : Substring(line)
+                    throw Failure(source: source, line: lineNumber, reason: "'\(shown)' is not a hash (hex digits) nor a header row")
                 }
                 let algorithm: HashAlgorithm = declared ?? (format != .imagehash && first.count == 64 ? .pdq : (hexAlgorithm ?? .phash))
                 if algorithm != .pdq, hexAlgorithm == nil { assumedAlgorithm = true }
@@ -212,8 +217,17 @@ struct KnownHashList {
 
     private mutating func add(_ algorithm: HashAlgorithm, _ hex: String, quality: Int?, source: String, line: Int, label: String?) throws {
         guard let words = HashedImage.words(algorithm, hex: hex) else {
-            let shown = hex.count > 80 ? hex.prefix(80) + "…" : Substring(hex)
-            throw Failure(source: source, line: line, reason: "'\(shown)' is not a \(algorithm.rawValue) hash (\(algorithm == .pdq ? "64" : "16 or more") hex digits)")
+            let shown = "'" + (hex.count > 80 ? hex.prefix(80) + "…" : Substring(hex)) + "'"
+            let reason = if hex.isEmpty || !hex.allSatisfy(\.isHexDigit) {
+                "\(shown) is not a hash (hex digits)"
+            } else if algorithm == .pdq {
+                "\(shown) is \(hex.count) hex digits; a PDQ hash is 64"
+            } else {
+                // Most often a PDQ hash cut short or run long in copying: name both.
+                "\(shown) is \(hex.count) hex digits: neither a PDQ hash (64) nor a \(algorithm.rawValue) hash (hash size squared, "
+                    + "over 4: 16 digits for 8×8, 36, 64…)"
+            }
+            throw Failure(source: source, line: line, reason: reason)
         }
         if algorithm == .pdq, let quality, quality < MatchCommand.minimumQuality {
             lowQuality += 1
