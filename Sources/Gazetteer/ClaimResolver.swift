@@ -417,6 +417,8 @@ public struct ClaimResolver: Sendable {
                 scan.has(content[c], in: PlaceLexicon.personNameStarts)
             }
             if kunya { continue }
+            if mention.start > 0, scan.has(content[mention.start - 1], in: PlaceLexicon.springWords),
+               !mention.candidates.contains(where: { Self.hasSpringName(gazetteer.sites[$0.site]) }) { continue }
             // A place whose name is a kunya (Abu Hajar, an airfield's alias) followed by a
             // nisba is a person: "Abu Hajar al-Tunisi".
             if scan.has(content[mention.start], in: PlaceLexicon.personNameStarts), mention.end + 1 < content.count,
@@ -428,6 +430,14 @@ public struct ClaimResolver: Sendable {
             accepted.append(mention)
         }
         return accepted.sorted { $0.start < $1.start }
+    }
+
+    /// Whether one of the site's names begins with "spring" (Ain al-Asad, عين عيسى), so that a
+    /// post may name it with that word spelled otherwise ("Ayn al-Assad").
+    static func hasSpringName(_ site: Site) -> Bool {
+        ([site.name] + site.aliases).contains { name in
+            PlaceText.words(name).first.map { PlaceLexicon.springWords.contains(PlaceKeys.canonical($0.form, script: $0.script)) } ?? false
+        }
     }
 
     /// Whether `word` is a nisba of `name` (ends in -i / ي where the name does not): the

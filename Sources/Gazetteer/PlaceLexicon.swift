@@ -615,7 +615,14 @@ enum PlaceLexicon {
     /// الموصلي) — unless a place's own name begins with them (Abu Kamal, Abu al-Duhur).
     static let personNameStarts: Set<String> = canonicalSet([
         "abu", "abou", "abi", "ibn", "bin", "umm", "um", "ابو", "ابي", "ابا", "ابن", "بن", "ام", "بنت",
+        // A prophet's honorific: سيدنا إبراهيم الخليل is Abraham, not the Ibrahim Khalil crossing.
+        "سيدنا", "النبي", "prophet", "sayyidina", "sayyiduna",
     ])
+
+    /// "Spring" and "eye" before a name make another place of it: العين السخنة (Ain Sokhna on
+    /// the Red Sea) is not Sukhnah, عين التمر not a town called التمر. A place whose own name
+    /// begins so (عين العرب, Ain Issa) is matched whole, and wins as the longer name.
+    static let springWords: Set<String> = canonicalSet(["عين", "العين", "ain", "ayn", "ein"])
 
     private static func canonicalSet(_ words: [String]) -> Set<String> {
         Set(words.flatMap { PlaceText.words($0).map { PlaceKeys.canonical($0.form, script: $0.script) } })

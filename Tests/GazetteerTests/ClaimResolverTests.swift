@@ -509,6 +509,20 @@ struct LabelledPost {
         #expect(ClaimResolver.presentsAsOld("Old photo of Tabqa airbase, not from today"))
     }
 
+    /// A prophet's honorific makes the next words his name (سيدنا إبراهيم الخليل is Abraham,
+    /// not the Ibrahim Khalil crossing), and "Ain"/عين before a name makes another place of it
+    /// (Ain Sokhna on the Red Sea is not Sukhnah), unless the site's own name begins so.
+    @Test func honorificsAndSpringsMakeOtherNames() {
+        #expect(Self.top("صلاة الجمعة في حرم سيدنا إبراهيم الخليل بحضور الآلاف") == "none")
+        #expect(Self.top("Pilgrims at the shrine of Prophet Ibrahim al-Khalil") == "none")
+        #expect(Self.top("إغلاق منفذ إبراهيم الخليل أمام الشاحنات اليوم") == "builtin:ibrahim-khalil-crossing")
+        #expect(Self.top("Holiday traffic on the Ain Sokhna highway again") == "none")
+        #expect(Self.top("رحلة عائلية إلى العين السخنة هذا الصيف") == "none")
+        #expect(Self.top("Our forces entered Sukhnah this morning") == "builtin:sukhnah")
+        #expect(Self.top("Ayn al-Assad base was hit by rockets last night") == "builtin:al-asad-air-base")
+        #expect(Self.top("SDF fighters enter Ain Issa") == "builtin:ain-issa")
+    }
+
     /// Every built-in site has one name (its aliases apart): "Aleppo", not "Alep|Haleppo".
     @Test func builtInNamesAreSingleNames() {
         #expect(Gazetteer.builtIn.sites.filter { $0.name.contains("|") }.map(\.id) == [])
