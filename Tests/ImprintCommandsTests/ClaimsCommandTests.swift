@@ -226,6 +226,23 @@ import Testing
         #expect(records[2]["type"] as? String == "dam")
     }
 
+    /// A list of one kind without a type column (the border crossings' `name_en,lat,lon`)
+    /// takes the type given with --type; a row that names its own type keeps it.
+    @Test func importedRowsWithoutATypeTakeTheOneGiven() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("imprint-type-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let list = folder.appendingPathComponent("gates.csv")
+        try Data("name_en,name_ar,lat,lon,type\nSemalka Gate,معبر سيمالكا,36.95,42.05,\nFaysh Khabur,فيش خابور,37.07,42.38,city\n".utf8).write(to: list)
+        let casePath = folder.appendingPathComponent("x.case").path
+        let imported = try CommandLineRunner.run(["sites", "import", "--case", casePath, "--type", "border_crossing", list.path])
+        #expect(imported.status == 0, "\(imported.stderr)")
+        let sites = try CommandLineRunner.run(["sites", "list", "--case", casePath, "--format", "jsonl"]).lines.map(Self.json)
+            .filter { ($0["id"] as? String)?.hasPrefix("user:") == true }
+        #expect(Dictionary(uniqueKeysWithValues: sites.map { ($0["name"] as? String ?? "", $0["type"] as? String ?? "") })
+                == ["Semalka Gate": "border_crossing", "Faysh Khabur": "city"])
+    }
+
     @Test func importedAirportsAreFoundNearErbil() throws {
         guard let corpus = CommandLineRunner.corpus else { return }
         let world = corpus.deletingLastPathComponent().appendingPathComponent("gazetteer/ourairports-world-airports-20221011.csv")

@@ -126,8 +126,9 @@ struct SitesImportCommand: AsyncParsableCommand {
             OILR, OILF and populated places. Your own: CSV with id,type,name,aliases,latitude,\
             longitude,country,uncertainty_km,source (name, latitude, longitude required; also \
             lat/lon, name_en for name and name_ar or any other name_xx as aliases), the \
-            same keys as JSON, or GeoJSON points. Rows that cannot be used are skipped and \
-            counted; re-importing a file replaces what the case holds from it.
+            same keys as JSON, or GeoJSON points. A row that gives no type is `other`, or the \
+            --type given (a list of border crossings: --type border_crossing). Rows that cannot \
+            be used are skipped and counted; re-importing a file replaces what the case holds from it.
             """
     )
 
@@ -139,9 +140,18 @@ struct SitesImportCommand: AsyncParsableCommand {
     @Option(name: .customLong("from"), help: "The file's format: ourairports, geonames, csv or json (default: recognised).")
     var importFormat: Gazetteer.ImportFormat?
 
+    @Option(help: ArgumentHelp("The type of the rows that give none, such as border_crossing (default: other).", valueName: "type"))
+    var type: String?
+
     func run() async throws {
         let started = Date()
-        let result = try Gazetteer.importSites(fromFile: file, format: importFormat)
+        var result = try Gazetteer.importSites(fromFile: file, format: importFormat)
+        if let type {
+            // Only a list of one kind is imported so: a row with its own type keeps it.
+            for index in result.sites.indices where result.sites[index].type == .other {
+                result.sites[index].type = SiteType(rawValue: type)
+            }
+        }
         let store = try caseOptions.open()
         // Sites the built-in set already holds (same reference) stay out: the curated record wins.
         var merged = Gazetteer.builtIn
