@@ -148,7 +148,8 @@ public struct ClaimResolver: Sendable {
             scan.has(content[c], in: PlaceLexicon.factCheckTags)
                 || (scan.words[content[c]].form == "fact" && c + 1 < content.count && scan.words[content[c + 1]].form == "check")
         }
-        return factCheck && (content.contains { scan.has($0, in: PlaceLexicon.fictionWords) || scan.has($0, in: PlaceLexicon.farCountries) }
+        return factCheck && (content.contains { scan.has($0, in: PlaceLexicon.fictionWords) || scan.has($0, in: PlaceLexicon.farCountries)
+                                 || scan.has($0, in: PlaceLexicon.farPlaces) }
             || PlaceLexicon.elsewherePhrases.occurs(in: scan.forms))
     }
 
@@ -177,9 +178,12 @@ public struct ClaimResolver: Sendable {
 
         /// The text gives a match result (``ClaimResolver/hasScoreLine(_:)``).
         let hasScoreLine: Bool
+        /// The text gives a temperature ("49°C", "٤٨ درجة مئوية"): a weather report.
+        let hasTemperature: Bool
 
         init(text: String) {
             hasScoreLine = ClaimResolver.hasScoreLine(text)
+            hasTemperature = ClaimResolver.hasTemperature(text)
             var words = PlaceText.words(text)
             // A clause that starts with an article starts at the next word that counts: the
             // cue windows look at content words only ("It isn't — the hangars are at K1").
@@ -702,9 +706,10 @@ public struct ClaimResolver: Sendable {
         }
         // A post about daily life, sport or politics (weather, prices, a league) names its
         // towns as where it happens: a town with no capture word near it claims nothing.
-        if scan.content.contains(where: { scan.has($0, in: PlaceLexicon.dailyLifeWords) }) {
+        // A temperature makes it weather whatever the verb ("Erbil hit 49°C today").
+        if scan.hasTemperature || scan.content.contains(where: { scan.has($0, in: PlaceLexicon.dailyLifeWords) }) {
             for m in mentions.indices where mentions[m].chosen.map({ gazetteer.sites[$0].type == .city }) ?? false
-                && !hasCue(PlaceLexicon.captureCues, around: mentions[m], scan: scan, before: 4, after: 3) {
+                && (scan.hasTemperature || !hasCue(PlaceLexicon.captureCues, around: mentions[m], scan: scan, before: 4, after: 3)) {
                 mentions[m].score *= 0.4
             }
         }
@@ -948,6 +953,19 @@ public struct ClaimResolver: Sendable {
             c -= 1
         }
         return false
+    }
+
+    /// Whether the text gives a temperature ("49°C", "49 °F", "٤٨ درجة مئوية"): a weather
+    /// report, whose "Erbil hit 49°C" is no attack.
+    static func hasTemperature(_ text: String) -> Bool {
+        if text.contains("مئوية") || text.contains("مئويه") { return true }
+        let scalars = Array(text.unicodeScalars)
+        // A degree sign after a number, a space apart at most.
+        return scalars.indices.contains { i in
+            guard scalars[i] == "°", i > 0 else { return false }
+            let before = scalars[i - 1] == " " && i > 1 ? scalars[i - 2] : scalars[i - 1]
+            return before.properties.numericType == .decimal
+        }
     }
 
     /// Whether `text` gives a match result: two numbers of one or two digits joined by a

@@ -255,6 +255,8 @@ enum PlaceLexicon {
         "sinai", "سيناء", "hurghada", "الغردقه", "oregon", "maryland", "pennsylvania", "ohio", "texas", "indiana", "illinois",
         "colorado", "california", "virginia", "florida", "arizona", "nevada", "alabama", "kentucky", "oklahoma", "kansas",
         "carolina", "michigan", "tennessee", "missouri", "louisiana", "utah", "massachusetts", "wisconsin",
+        // Counties are American or British ("schools closed in Palmyra and Lebanon, per the county").
+        "county",
     ])
     /// The same as phrases: the Red Sea, البحر الأحمر.
     static let farPlacePhrases = PhraseList(["red sea", "البحر الاحمر"])
@@ -397,6 +399,9 @@ enum PlaceLexicon {
         "portrait", "obituary", "rip",
         // Sorani weather: rain, snow, weather, heat (سبەینێ لە سلێمانی باران دەبارێت).
         "باران", "بەفر", "کەشوهەوا", "گەرما",
+        // Snow days; Turkish weather (rain, showers, fog, snow: Kilis'te sağanak yağış
+        // bekleniyor); Kurmanji weddings and congratulations (Dawet li Zaxo ye, pîroz be).
+        "snow", "yağış", "yağmur", "sağanak", "sis", "kar", "hava", "dawet", "daweta", "pîroz",
     ])
 
     /// Phrases by which a town is greeted or prayed for, not shown taken or struck: "good
@@ -408,6 +413,9 @@ enum PlaceLexicon {
         // The same in Arabizi, once its digits are letters (allah y7me, sabah el 5eir).
         "allah yhme", "allah yhmi", "allah yehmi", "allah yahmi", "allah yihmi", "allah yhmeha", "allah ykhalli",
         "sabah el kheir", "sabah al kheir", "sabah el khair", "sabah al khair", "sabah el kher", "masa el kheir", "msa el kheir",
+        "sbah el kheir", "sbah al kheir", "sbah el khair", "sba el kheir",
+        // Mercy on a town's dead: الرحمة لشهداء الفلوجة.
+        "الرحمه لشهداء", "الرحمه للشهداء", "الرحمه لارواح", "رحم الله شهداء",
     ])
     /// Words of an attack: a question about one ("was there a strike on K1 in Kirkuk?") is a
     /// report being checked, which names the site as a claim does.
