@@ -958,10 +958,16 @@ public struct ClaimResolver: Sendable {
     /// Whether the text gives a temperature ("49°C", "49 °F", "٤٨ درجة مئوية"): a weather
     /// report, whose "Erbil hit 49°C" is no attack.
     static func hasTemperature(_ text: String) -> Bool {
-        if text.contains("مئوية") || text.contains("مئويه") { return true }
+        // One pass over the scalars (String.contains would compare by Unicode rules, for
+        // every post): a degree sign after a number, a space apart at most, or درجة مئوية.
         let scalars = Array(text.unicodeScalars)
-        // A degree sign after a number, a space apart at most.
+        let centigrade: [Unicode.Scalar] = ["م", "ئ", "و", "ي"], degree: [Unicode.Scalar] = ["د", "ر", "ج"]
         return scalars.indices.contains { i in
+            if scalars[i] == "م" {
+                // درجة مئوية, not نسبة مئوية (a percentage) or الذكرى المئوية (a centenary).
+                guard scalars[i...].starts(with: centigrade) else { return false }
+                return (max(0, i - 7)..<i).contains { scalars[$0...].starts(with: degree) }
+            }
             guard scalars[i] == "°", i > 0 else { return false }
             let before = scalars[i - 1] == " " && i > 1 ? scalars[i - 2] : scalars[i - 1]
             return before.properties.numericType == .decimal

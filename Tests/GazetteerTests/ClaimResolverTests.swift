@@ -486,7 +486,8 @@ struct LabelledPost {
     /// counties, Kurmanji weddings, mercy on a town's dead.
     @Test func twentiethSetRules() {
         #expect(Self.top("Baghdad hit 51°C this afternoon, stay indoors") == "none")
-        #expect(Self.top("الحرارة في البصرة تتجاوز ٥٠ درجة مئوية اليوم") == "none")
+        #expect(Self.top("البصرة سجلت اليوم ٥٠ درجة مئوية") == "none")
+        #expect(Self.top("نسبة مئوية كبيرة من سكان الموصل عادوا اليوم") == "builtin:mosul", "a percentage")
         #expect(Self.top("FACT CHECK: the 'Haditha Dam bursting' video was filmed in Oregon in 2019") == "none")
         #expect(Self.top("Snow day: schools closed in Jordan and Baghdad, per the county") == "none")
         #expect(Self.top("Pîroz be! Dawet li Duhokê ye") == "none")
