@@ -33,6 +33,6 @@ extension CaseDatabase {
 
     /// Whether the case holds no file at all (an ingest of a mistyped path leaves it so).
     public func isEmpty() throws(CaseStoreError) -> Bool {
-        try read { db in try !Bool(Int.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM files)") ?? 0 > 0) }
+        try read { db in try Bool.fetchOne(db, sql: "SELECT NOT EXISTS (SELECT 1 FROM files)") ?? true }
     }
 }
