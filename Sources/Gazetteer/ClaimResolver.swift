@@ -176,6 +176,9 @@ public struct ClaimResolver: Sendable {
             for span in spans { for c in span.start...span.end { isTypeWord[c] = true } }
         }
 
+        /// How many content words stand before the text's first `|` (a channel's name line),
+        /// and whether any word follows it (nil when none does).
+        let contentBeforeFirstBar: Int?
         /// The text gives a match result (``ClaimResolver/hasScoreLine(_:)``).
         let hasScoreLine: Bool
         /// The text gives a temperature ("49°C", "٤٨ درجة مئوية"): a weather report.
@@ -193,6 +196,7 @@ public struct ClaimResolver: Sendable {
             self.words = words
             forms = words.map(\.form)
             content = words.indices.filter { !PlaceNameIndex.isTransparent(words[$0]) }
+            contentBeforeFirstBar = words.contains { !$0.beforeFirstBar } ? content.count { words[$0].beforeFirstBar } : nil
             var variants = words.map { PlaceKeys.variants($0.form, script: $0.script) }
             // A "dust storm" is weather, not the capture word "storm" ("fighters storm the base").
             for index in words.indices.dropFirst() where ["storm", "storms"].contains(words[index].form)
@@ -426,10 +430,10 @@ public struct ClaimResolver: Sendable {
             // A place whose name is a kunya (Abu Hajar, an airfield's alias) followed by a
             // nisba is a person: "Abu Hajar al-Tunisi".
             if scan.has(content[mention.start], in: PlaceLexicon.personNameStarts), mention.end + 1 < content.count,
-               !typeSpans.contains(where: { $0.start <= mention.end + 1 && mention.end + 1 <= $0.end }),
+               !scan.isTypeWord[mention.end + 1],
                scan.isArticledNisba(at: content[mention.end + 1]) { continue }
             // A single word that is only a type word ("base", "مطار") is not a name.
-            if mention.start == mention.end, typeSpans.contains(where: { $0.start <= mention.start && mention.end <= $0.end }) { continue }
+            if mention.start == mention.end, scan.isTypeWord[mention.start] { continue }
             for k in mention.start...mention.end { taken[k] = true }
             accepted.append(mention)
         }
@@ -503,7 +507,13 @@ public struct ClaimResolver: Sendable {
         var leftOver: [TypeSpan] = []
         for (s, span) in spans.enumerated() {
             // A type word inside a name is that name's own: "Brigade 80", "Rafidain Bank Mosul".
-            if let inside = mentions.firstIndex(where: { $0.start <= span.start && span.end <= $0.end }) {
+            // Mentions are in text order and do not overlap: binary searches, not scans, so
+            // that a long text naming places thousands of times stays linear.
+            let firstStartingAfter = mentions.partitioningIndex(where: { $0.start > span.end })
+            let firstEndingAfter = mentions.partitioningIndex(where: { $0.end >= span.start })
+            let inside = firstEndingAfter < mentions.count && mentions[firstEndingAfter].start <= span.start
+                && span.end <= mentions[firstEndingAfter].end ? firstEndingAfter : nil
+            if let inside {
                 if !mentions[inside].typeWords.contains(span.text) {
                     for (type, weight) in span.weights {
                         mentions[inside].typeWeights[type] = min(2, mentions[inside].typeWeights[type, default: 0] + weight)
@@ -520,8 +530,8 @@ public struct ClaimResolver: Sendable {
                    head.end + 1 == span.start || span.end + 1 == head.start { continue }
             }
             if isBorderLocator(span, scan: scan) { continue }
-            let before = mentions.lastIndex { $0.end < span.start }
-            let after = mentions.firstIndex { $0.start > span.end }
+            let before = firstEndingAfter > 0 ? firstEndingAfter - 1 : nil
+            let after = firstStartingAfter < mentions.count ? firstStartingAfter : nil
             func gap(from: Int, to: Int) -> Int? {
                 // Content words strictly between, not counting gap words or other type words;
                 // nil past three, at a locator or at a clause break.
@@ -605,11 +615,22 @@ public struct ClaimResolver: Sendable {
 
     private func choose(_ mentions: inout [Mention], scan: Scan) {
         for m in mentions.indices { chooseAlone(&mentions[m]) }
-        // Namesakes left tied: take the one nearest to the other places the post names.
+        // Namesakes left tied: take the one nearest to the other places the post names. (The
+        // sites chosen, each once, in the order first named, with how many mentions chose
+        // each: a long text naming places thousands of times compares each tie with the
+        // distinct sites only.)
+        var chosenCount: [Int: Int] = [:]
+        var chosenOrder: [Int] = []
+        func count(_ site: Int?, _ change: Int) {
+            guard let site else { return }
+            if chosenCount[site] == nil { chosenOrder.append(site) }
+            chosenCount[site, default: 0] += change
+        }
+        for mention in mentions { count(mention.chosen, 1) }
         for m in mentions.indices where mentions[m].chosen != nil {
             let tied = tiedCandidates(mentions[m])
             guard tied.count > 1 else { continue }
-            let others = mentions.indices.filter { $0 != m }.compactMap { mentions[$0].chosen }.map { gazetteer.sites[$0] }
+            let others = chosenOrder.filter { chosenCount[$0]! > ($0 == mentions[m].chosen ? 1 : 0) }.map { gazetteer.sites[$0] }
             guard !others.isEmpty else { continue }
             var best: (site: Int, km: Double, near: Site)? = nil
             for candidate in tied {
@@ -620,13 +641,15 @@ public struct ClaimResolver: Sendable {
                 }
             }
             if let best, best.site != mentions[m].chosen {
+                count(mentions[m].chosen, -1)
+                count(best.site, 1)
                 mentions[m].chosen = best.site
             }
             if let best { mentions[m].note = "namesake chosen near \(best.near.name) (\(Int(best.km.rounded())) km)" }
         }
         // A chain's name ("Rafidain Bank") is the branch the gazetteer knows unless the post
         // names cities and none near it: "… branch in Baghdad", فرع الرمادي are other branches.
-        lazy var cities = mentions.compactMap(\.chosen).filter { gazetteer.sites[$0].type == .city }.map { gazetteer.sites[$0] }
+        lazy var cities = Set(mentions.compactMap(\.chosen)).filter { gazetteer.sites[$0].type == .city }.map { gazetteer.sites[$0] }
         for m in mentions.indices {
             guard let chosen = mentions[m].chosen, let matched = mentions[m].candidates.first(where: { $0.site == chosen }),
                   index.entries[matched.entry].isChainName else { continue }
@@ -640,29 +663,45 @@ public struct ClaimResolver: Sendable {
         for m in mentions.indices {
             mentions[m].negated = isNegated(mentions[m], scan: scan)
         }
-        // A correction denies the places named before it when another is named after it.
+        // A correction denies the places named before it when another is named after it: a
+        // mention is denied by a cue after it that no later mention of its site follows, and
+        // the sites named after the earliest cue that denies one are what it corrects to.
+        // (Each site's last mention, and binary searches among the cues, keep this linear in
+        // a long text.)
         var correctedTo = Set<Int>()
-        for cue in scan.content.indices where mentions.count > 1 && scan.has(scan.content[cue], in: PlaceLexicon.correctionCues) {
-            let after = Set(mentions.filter { $0.start > cue }.compactMap(\.chosen))
-            guard !after.isEmpty else { continue }
-            for m in mentions.indices where mentions[m].end < cue {
-                if let chosen = mentions[m].chosen, !after.contains(chosen) {
-                    mentions[m].negated = true
-                    correctedTo.formUnion(after)
-                }
+        let cues = mentions.count > 1 ? scan.content.indices.filter { scan.has(scan.content[$0], in: PlaceLexicon.correctionCues) } : []
+        var lastStart: [Int: Int] = [:]
+        for mention in mentions { if let chosen = mention.chosen { lastStart[chosen] = mention.start } }
+        if !cues.isEmpty, let lastNamed = lastStart.values.max() {
+            var earliest: Int? = nil
+            for m in mentions.indices {
+                guard let chosen = mentions[m].chosen else { continue }
+                let from = cues.partitioningIndex(where: { $0 > mentions[m].end && $0 >= lastStart[chosen]! })
+                guard from < cues.count, cues[from] < lastNamed else { continue }
+                mentions[m].negated = true
+                earliest = min(earliest ?? cues[from], cues[from])
             }
+            if let earliest { correctedTo = Set(lastStart.filter { $0.value > earliest }.keys) }
         }
         // So does a denial: "This isn't the Tishreen Dam … it's the Baath Dam".
-        for m in mentions.indices where mentions[m].negated {
-            correctedTo.formUnion(mentions[(m + 1)...].filter { !$0.negated }.compactMap(\.chosen))
+        if let firstDenied = mentions.firstIndex(where: \.negated) {
+            correctedTo.formUnion(mentions[(firstDenied + 1)...].filter { !$0.negated }.compactMap(\.chosen))
         }
-        for m in mentions.indices { mentions[m].score = score(mentions[m], scan: scan, mentionEnds: ends) }
+        let broadcast = mentions.contains { $0.chosen.map { gazetteer.sites[$0].type == .tvStation } ?? false }
+            && scan.content.contains { scan.has($0, in: PlaceLexicon.broadcastWords) }
+        for m in mentions.indices { mentions[m].score = score(mentions[m], scan: scan, mentionEnds: ends, broadcast: broadcast) }
         // A place named as where a move started ("from Raqqa city we reached Tabqa air base",
         // Karkamış'tan … Cerablus merkezine) is context when the post names another place after
-        // it; footage "from" a place shows it.
-        for m in mentions.indices where mentions[m].chosen != nil && namesAStart(mentions[m], scan: scan)
-            && mentions[(m + 1)...].contains(where: { $0.chosen != nil && $0.chosen != mentions[m].chosen && !namesAStart($0, scan: scan) }) {
-            mentions[m].score *= 0.6
+        // it; footage "from" a place shows it. (Walking back, the two last distinct sites named
+        // after each mention, not as a start, answer "another place after it".)
+        var laterSites: [Int] = []
+        for m in mentions.indices.reversed() {
+            guard let chosen = mentions[m].chosen else { continue }
+            if namesAStart(mentions[m], scan: scan) {
+                if laterSites.contains(where: { $0 != chosen }) { mentions[m].score *= 0.6 }
+            } else if !laterSites.contains(chosen) {
+                laterSites = Array(([chosen] + laterSites).prefix(2))
+            }
         }
         // Of places taken, the one taken "today" is the news: "Tal Abyad ✅ Brigade 93 ✅ …
         // and today our forces entered Ain Issa city".
@@ -843,7 +882,8 @@ public struct ClaimResolver: Sendable {
 
     // MARK: Scoring
 
-    private func score(_ mention: Mention, scan: Scan, mentionEnds: [Int: Int]) -> Double {
+    /// - Parameter broadcast: the post names a TV station and has a broadcast word.
+    private func score(_ mention: Mention, scan: Scan, mentionEnds: [Int: Int], broadcast: Bool) -> Double {
         guard let chosen = mention.chosen else { return 0 }
         let first = scan.content[mention.start]
         let quality = mention.candidates.first { $0.site == chosen }?.quality ?? 0.8
@@ -919,7 +959,7 @@ public struct ClaimResolver: Sendable {
         }
         // A TV station in a broadcast schedule ("tonight on Nineveh TV", تابعونا على شاشة …) is
         // the channel, unless the post tells of an attack or a capture there.
-        if gazetteer.sites[chosen].type == .tvStation, scan.content.contains(where: { scan.has($0, in: PlaceLexicon.broadcastWords) }),
+        if gazetteer.sites[chosen].type == .tvStation, broadcast,
            !hasCue(PlaceLexicon.captureCues, around: mention, scan: scan, before: 4, after: 3),
            !hasCue(PlaceLexicon.attackWords, around: mention, scan: scan, before: 4, after: 3) {
             score *= 0.2
@@ -1089,8 +1129,7 @@ public struct ClaimResolver: Sendable {
     /// "الفرقة ١٧ |" or "Tabqa airbase liberated, news at 9 |").
     private func namesTheChannel(_ mention: Mention, scan: Scan) -> Bool {
         let words = scan.words
-        guard words[scan.content[mention.start]].beforeFirstBar, words.contains(where: { !$0.beforeFirstBar }),
-              scan.content.filter({ words[$0].beforeFirstBar }).count <= 6 else { return false }
+        guard words[scan.content[mention.start]].beforeFirstBar, let before = scan.contentBeforeFirstBar, before <= 6 else { return false }
         let beside = [mention.start - 1, mention.end + 1].filter { scan.content.indices.contains($0) && words[scan.content[$0]].beforeFirstBar }
         return beside.contains { words[scan.content[$0]].form == "24" || scan.has(scan.content[$0], in: PlaceLexicon.channelWords) }
     }
@@ -1105,9 +1144,9 @@ public struct ClaimResolver: Sendable {
     /// it: "Next stop: Hasakah. Then Qamishli." names two goals.
     private func continuesAGoal(_ mention: Mention, scan: Scan) -> Bool {
         let content = scan.content
-        var opening = mention.start
-        while opening > 0, !scan.words[content[opening]].startsClause { opening -= 1 }
-        guard opening > 0, mention.start - opening <= 1, scan.has(content[opening], in: PlaceLexicon.thenWords) else { return false }
+        // The clause opens at the mention or one word before it, or this is no "then X".
+        guard let opening = [mention.start, mention.start - 1].first(where: { $0 >= 0 && scan.words[content[$0]].startsClause }),
+              opening > 0, scan.has(content[opening], in: PlaceLexicon.thenWords) else { return false }
         var c = opening - 1
         while c >= 0 {
             if scan.has(content[c], in: PlaceLexicon.futureCues) { return true }
@@ -1165,12 +1204,16 @@ public struct ClaimResolver: Sendable {
         c = mention.end + 1
         seen = 0
         var onlyConjunctions = true
+        var listed = 0
         while c < content.count, seen < after {
             if scan.words[content[c]].startsClause { break }
             if let otherEnd = others[c] {
                 // Past a place listed with "and" or joined as a route ("Damascus–Baghdad
-                // flights will resume"), not past one that merely follows.
-                guard onlyConjunctions, c > mention.end + 1 || (c == mention.end + 1 && scan.words[content[c]].joinedToPrevious) else { break }
+                // flights will resume"), not past one that merely follows, and not past a
+                // dozen (a pasted dump naming places thousands of times is no list).
+                guard onlyConjunctions, listed < 12,
+                      c > mention.end + 1 || (c == mention.end + 1 && scan.words[content[c]].joinedToPrevious) else { break }
+                listed += 1
                 c = otherEnd + 1
                 continue
             }
@@ -1229,5 +1272,18 @@ public struct ClaimResolver: Sendable {
         }
         if let note = mention.note { parts.append(note) }
         return parts.joined(separator: "; ")
+    }
+}
+
+extension Array {
+    /// The first index whose element satisfies `belongs`, for a predicate that is false and
+    /// then true along the array (a binary search); `endIndex` when none does.
+    fileprivate func partitioningIndex(where belongs: (Element) -> Bool) -> Int {
+        var low = startIndex, high = endIndex
+        while low < high {
+            let middle = low + (high - low) / 2
+            if belongs(self[middle]) { high = middle } else { low = middle + 1 }
+        }
+        return low
     }
 }

@@ -214,12 +214,15 @@ public enum PlaceText {
     static func joiningDecoratedWords(_ text: String) -> String {
         let tatweel: Unicode.Scalar = "\u{0640}"
         guard text.unicodeScalars.contains(tatweel) else { return text }
-        var out = String.UnicodeScalarView()
-        var decoration = String.UnicodeScalarView()  // symbols since the last tatweel
+        // Arrays, not String.UnicodeScalarView: appending one view to another copies the
+        // whole string each time, which made a long text quadratic.
+        var out: [Unicode.Scalar] = []
+        out.reserveCapacity(text.unicodeScalars.underestimatedCount)
+        var decoration: [Unicode.Scalar] = []  // symbols since the last tatweel
         var afterTatweel = false
         for scalar in text.unicodeScalars {
             if scalar == tatweel {
-                decoration = String.UnicodeScalarView()  // between two tatweels: dropped
+                decoration.removeAll()  // between two tatweels: dropped
                 afterTatweel = true
                 out.append(scalar)
             } else if afterTatweel, !scalar.properties.isAlphabetic, !scalar.properties.isWhitespace,
@@ -227,13 +230,13 @@ public enum PlaceText {
                 decoration.append(scalar)
             } else {
                 out.append(contentsOf: decoration)
-                decoration = String.UnicodeScalarView()
+                decoration.removeAll()
                 afterTatweel = false
                 out.append(scalar)
             }
         }
         out.append(contentsOf: decoration)
-        return String(out)
+        return String(String.UnicodeScalarView(out))
     }
 
     /// Turkish "from" endings: Halep'ten, Karkamış'tan, Suriye'den.

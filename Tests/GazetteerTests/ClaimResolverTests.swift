@@ -93,6 +93,17 @@ struct LabelledPost {
         #expect(GeoDistance.kilometres(35.2854, 40.176, to: claim.site) < 5, "\(text) → \(claim.site.name)")
     }
 
+    /// A pasted dump that names places thousands of times (a swallowed table, a hostile
+    /// sidecar) resolves as its sentence alone does. The resolver is linear in such texts:
+    /// each of these took minutes when mentions were compared with every other mention.
+    @Test(arguments: [("Tabqa airbase ", "builtin:tabqa-air-base"), ("مطار الطبقة العسكري ", "builtin:tabqa-air-base"),
+                      ("Fake: the photo is of Haditha Dam. ", "builtin:haditha-dam"),
+                      ("from Raqqa to Tabqa air base ", "builtin:tabqa-air-base")])
+    func aLongRepetitiveTextResolvesAsItsSentenceDoes(sentence: String, site: String) {
+        #expect(Self.top(sentence) == site)
+        #expect(Self.top(String(repeating: sentence, count: 5_000)) == site)
+    }
+
     @Test func postsWithoutPlacesClaimNothing() {
         for text in ["Good morning from the front, brothers", "صباح الخير يا أبطال", "We will never surrender. Victory is near!",
                      "اللهم انصر المجاهدين", ""] {
