@@ -17,6 +17,26 @@ import Testing
     }
 
     /// A folder of sidecars and videos holds nothing to hash: said on stderr, exit status 1.
+    /// Output that cannot be written (a full disk) ends the run with status 2 and says so,
+    /// rather than leaving a list cut short that passes for a complete one.
+    @Test func anOutputThatCannotBeWrittenStopsTheRun() throws {
+        guard FileManager.default.fileExists(atPath: "/dev/full") else {
+            print("skipped: this system has no /dev/full to stand for a full disk")
+            return
+        }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        process.arguments = ["-c", "\"$0\" hash --format jsonl samples > /dev/full", CommandLineRunner.executable.path]
+        process.currentDirectoryURL = CommandLineRunner.repository
+        let errors = Pipe()
+        process.standardError = errors
+        try process.run()
+        let stderr = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 2, "\(stderr)")
+        #expect(stderr.contains("cannot write the output: No space left on device"), "\(stderr)")
+    }
+
     @Test func aFolderWithoutImagesSaysSo() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("imprint-noimages-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)

@@ -239,10 +239,19 @@ struct BufferedOutput {
             var offset = 0
             while offset < raw.count {
                 let written = Foundation.write(STDOUT_FILENO, raw.baseAddress! + offset, raw.count - offset)
-                if written <= 0 { break }
+                if written < 0, errno == EINTR { continue }
+                guard written > 0 else { Self.stop(errno: written < 0 ? errno : ENOSPC) }
                 offset += written
             }
         }
         buffer.removeAll(keepingCapacity: true)
+    }
+
+    /// Ends the run when stdout cannot take the output (a full disk, /dev/full, a lost
+    /// network share): a list cut short must not pass for a complete one. As any error that
+    /// stops a run, exit status 2. (A reader that goes away, `| head`, ends it by SIGPIPE.)
+    private static func stop(errno code: Int32) -> Never {
+        FileHandle.standardError.write(Data("imprint: cannot write the output: \(String(cString: strerror(code))); what was written is incomplete\n".utf8))
+        exit(2)
     }
 }
