@@ -84,10 +84,10 @@ extension CaseDatabase {
 
     /// Stores a sidecar's posts and links each to the files it names, in one transaction.
     ///
-    /// A media name (in either Unicode normalization) is looked up first as a path relative
-    /// to the sidecar's folder (or, for a sidecar in a `metadata` folder, its parent's), then
-    /// (unless ``Post/mediaBesideSidecar``) as a bare file name under the sidecar's folder,
-    /// else anywhere in the case; every
+    /// A media name (in either Unicode normalization) is an absolute path, or a path relative
+    /// to the sidecar's folder (or, for a sidecar in a `metadata` folder, its parent's); a bare
+    /// file name not found there is looked for as ``Post/mediaSearch`` says: under the
+    /// sidecar's folder, else (``MediaSearch/wholeCase``) anywhere in the case. Every
     /// file whose path relative to the sidecar's folder starts with one of
     /// ``Post/mediaPrefixes`` is linked too. A post already in the case (same platform and
     /// post id) is updated, and keeps the links other sidecars give it; the links this
@@ -143,26 +143,27 @@ extension CaseDatabase {
                     func files(in base: String) throws -> [Int64] {
                         try spellings.flatMap { spelling in
                             try Int64.fetchAll(db.cachedStatement(sql: "SELECT id FROM files WHERE path = ?"),
-                                               arguments: [((base + "/" + spelling) as NSString).standardizingPath])
+                                               arguments: [((spelling.hasPrefix("/") ? spelling : base + "/" + spelling) as NSString).standardizingPath])
                         }
                     }
                     var ids = try files(in: folder)
                     // gallery-dl's metadata postprocessor with "directory": "metadata" writes the
                     // sidecars one folder below the media.
-                    if ids.isEmpty, post.mediaBesideSidecar, (folder as NSString).lastPathComponent.lowercased() == "metadata" {
+                    if ids.isEmpty, post.mediaSearch == .besideSidecar, (folder as NSString).lastPathComponent.lowercased() == "metadata" {
                         ids = try files(in: (folder as NSString).deletingLastPathComponent)
                     }
-                    if ids.isEmpty, !post.mediaBesideSidecar {
-                        // A bare name: the files of that name under the sidecar's folder, else
-                        // anywhere in the case (another case folder's "1.jpg" is not this one).
+                    if ids.isEmpty, post.mediaSearch != .besideSidecar, !media.contains("/") {
+                        // A bare name: the files of that name under the sidecar's folder, else,
+                        // for a platform's own media names, anywhere in the case. (A path names
+                        // that path only: a download that failed is not another folder's namesake.)
                         var named: [(id: Int64, path: String, sha256: String)] = []
                         for spelling in spellings {
-                            guard let name = spelling.split(separator: "/").last else { continue }
-                            named += try Row.fetchAll(db.cachedStatement(sql: "SELECT id, path, sha256 FROM files WHERE name = ?"), arguments: [String(name)])
+                            named += try Row.fetchAll(db.cachedStatement(sql: "SELECT id, path, sha256 FROM files WHERE name = ?"),
+                                                      arguments: [spelling])
                                 .map { (id: $0[0], path: $0[1], sha256: $0[2]) }
                         }
                         let under = named.filter { $0.path.hasPrefix(folder + "/") }
-                        let candidates = under.isEmpty ? named : under
+                        let candidates = under.isEmpty && post.mediaSearch == .wholeCase ? named : under
                         // Different pictures under one name (photo_1.jpg in two exports): which
                         // one the post meant is unknown, so none is linked and the caller warns.
                         // Copies of one picture are that picture.

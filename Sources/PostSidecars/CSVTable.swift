@@ -5,35 +5,79 @@ public enum CSVTable {
     /// - Parameter separator: `,` by default; `;` and tab for the tables spreadsheets in
     ///   many locales save.
     public static func rows(_ text: String, separator: Unicode.Scalar = ",") -> [[String]] {
+        parse(text, separator: separator).rows
+    }
+
+    /// The rows of `text` as ``rows(_:separator:)`` reads them, and the lines (from 1) whose
+    /// quoted field is never closed: the file ends inside it, or its closing quote is not
+    /// followed by the end of the field (`"today" at dawn`, or the opening quote of a later
+    /// field taken for its close). Such a quote is read as a letter, so that the rows after it
+    /// are rows, not the rest of one field (a typed `"` in a hand-made table).
+    public static func rowsReportingUnclosedQuotes(_ text: String, separator: Unicode.Scalar = ",")
+        -> (rows: [[String]], unclosedQuoteLines: [Int]) {
+        var literal = Set<Int>()
+        var lines: [Int] = []
+        while true {
+            let parsed = parse(text, separator: separator, literalQuotes: literal)
+            // Each pass settles one quote; a file of nothing but stray quotes stops after a few.
+            guard let open = parsed.unclosed, lines.count < 50 else { return (parsed.rows, lines) }
+            literal.insert(open.offset)
+            lines.append(open.line)
+        }
+    }
+
+    /// One pass: the rows, and where the first quoted field that is never properly closed
+    /// began (its quote's scalar offset and line). Quotes at `literalQuotes` offsets are letters.
+    private static func parse(_ text: String, separator: Unicode.Scalar, literalQuotes: Set<Int> = [])
+        -> (rows: [[String]], unclosed: (offset: Int, line: Int)?) {
         var rows: [[String]] = []
         var row: [String] = []
         var field = ""
         var quoted = false
+        var opened = (offset: 0, line: 0)
+        var unclosed: (offset: Int, line: Int)? = nil
         var scalars = text.unicodeScalars[...]
         if scalars.first == "\u{FEFF}" { scalars = scalars.dropFirst() }
         var iterator = scalars.makeIterator()
         var pending: Unicode.Scalar? = nil
+        var offset = -1
+        var line = 1
         while let scalar = pending ?? iterator.next() {
+            if pending == nil { offset += 1 }
             pending = nil
             if quoted {
                 if scalar == "\"" {
                     let next = iterator.next()
-                    if next == "\"" { field.unicodeScalars.append("\"") } else { quoted = false; pending = next }
+                    if next == "\"" {
+                        field.unicodeScalars.append("\"")
+                        offset += 1
+                    } else {
+                        quoted = false
+                        pending = next
+                        if let next {
+                            offset += 1
+                            if next != separator, next != "\n", next != "\r", unclosed == nil { unclosed = opened }
+                        }
+                    }
                 } else {
+                    if scalar == "\n" { line += 1 }
                     field.unicodeScalars.append(scalar)
                 }
                 continue
             }
             switch scalar {
-            case "\"" where field.isEmpty: quoted = true
+            case "\"" where field.isEmpty && !literalQuotes.contains(offset):
+                quoted = true
+                opened = (offset, line)
             case separator: row.append(field); field = ""
             case "\r": break
-            case "\n": row.append(field); rows.append(row); row = []; field = ""
+            case "\n": row.append(field); rows.append(row); row = []; field = ""; line += 1
             default: field.unicodeScalars.append(scalar)
             }
         }
         if !field.isEmpty || !row.isEmpty { row.append(field); rows.append(row) }
-        return rows
+        if quoted, unclosed == nil { unclosed = opened }
+        return (rows, unclosed)
     }
 
     /// The separator a table's header line uses: `,` unless the line has none and has `;`

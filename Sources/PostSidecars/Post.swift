@@ -20,13 +20,11 @@ public struct Post: Sendable, Hashable {
     /// Every field the sidecar had that is not one of the above, as a JSON object with sorted
     /// keys, so nothing the scraper wrote is lost.
     public var extra: String
-    /// The media files the post links to, as the sidecar names them: a path relative to the
-    /// sidecar's folder, or a bare file name to be found anywhere in the case.
+    /// The media files the post links to, as the sidecar names them: an absolute path, a path
+    /// relative to the sidecar's folder, or a bare file name (looked for as ``mediaSearch`` says).
     public var media: [String]
-    /// The media are beside the sidecar or nowhere (gallery-dl, yt-dlp write one sidecar
-    /// per download): a name is not looked for elsewhere in the case, where another
-    /// channel's `613.jpg` is another picture.
-    public var mediaBesideSidecar: Bool
+    /// Where a bare media name is looked for when it is not beside the sidecar.
+    public var mediaSearch: MediaSearch
     /// Beginnings of paths, relative to the sidecar's folder, of files that are the post's
     /// media too, whatever follows: `<stem>.` for yt-dlp's video and thumbnails (`.webp`,
     /// `.3.jpg`…), `tweets_media/<tweet id>-` in a Twitter archive.
@@ -35,7 +33,7 @@ public struct Post: Sendable, Hashable {
     /// Creates a post.
     public init(platform: String, postID: String, url: String? = nil, author: String? = nil,
                 postedAt: Date? = nil, text: String? = nil, language: String? = nil,
-                extra: String = "{}", media: [String] = [], mediaBesideSidecar: Bool = false, mediaPrefixes: [String] = []) {
+                extra: String = "{}", media: [String] = [], mediaSearch: MediaSearch = .underSidecarFolder, mediaPrefixes: [String] = []) {
         self.platform = platform
         self.postID = postID
         self.url = url
@@ -45,7 +43,22 @@ public struct Post: Sendable, Hashable {
         self.language = language
         self.extra = extra
         self.media = media
-        self.mediaBesideSidecar = mediaBesideSidecar
+        self.mediaSearch = mediaSearch
         self.mediaPrefixes = mediaPrefixes
     }
+}
+
+/// Where a post's bare media names (no folder in them) are looked for, past the sidecar's
+/// own folder. A name with a folder names that path only: a download that failed is not a
+/// namesake somewhere else.
+public enum MediaSearch: Sendable, Hashable {
+    /// Beside the sidecar or nowhere: gallery-dl, yt-dlp and Telegram's export write their
+    /// media there, and another channel's `613.jpg` is another picture.
+    case besideSidecar
+    /// Anywhere under the sidecar's folder: an analyst's table sits above its pictures, and
+    /// a camera's `IMG_0001.jpg` in another case folder is another picture.
+    case underSidecarFolder
+    /// Anywhere in the case: the platform's own media names (`F7a9xQWXsAAb3cD.jpg`), one
+    /// picture each, wherever the downloader put them.
+    case wholeCase
 }

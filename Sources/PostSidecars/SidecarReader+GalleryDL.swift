@@ -120,7 +120,7 @@ extension SidecarReader {
         for key in ["filename", "extension", "subcategory", "num", "count"] { _ = fields.take(key) }
         return Post(platform: platform, postID: id.map { caseID($0, platform: platform, scope: scope, url: url) } ?? mediaName,
                     url: url, author: author, postedAt: postedAt, text: text, language: language,
-                    extra: fields.extraJSON, media: media, mediaBesideSidecar: true)
+                    extra: fields.extraJSON, media: media, mediaSearch: .besideSidecar)
     }
 
     /// Whether an ISO 8601 time ends with its zone: `Z`, `+03:00`, `-0500`.

@@ -5,13 +5,16 @@ extension SidecarReader {
     /// comma): `file` (required; several files separated by `;`),
     /// `text`, `posted_at`, `url`, `author`, and optionally `platform`, `post_id`, `language`;
     /// other columns go to `extra`. Nil for a table with none of those columns, which is some
-    /// other table kept beside the pictures (a hash list, notes), not a sidecar.
-    static func plainCSV(_ data: Data, sidecarName: String) throws(SidecarError) -> [Post]? {
+    /// other table kept beside the pictures (a hash list, notes), not a sidecar. A quote that
+    /// opens a field and never closes is read as a letter and reported in `problems`, so that
+    /// one typo does not make the rest of the file one cell.
+    static func plainCSV(_ data: Data, sidecarName: String) throws(SidecarError) -> (posts: [Post], problems: [String])? {
         let text = tableText(data)
-        let rows = CSVTable.rows(text, separator: CSVTable.separator(of: text))
+        let (rows, unclosed) = CSVTable.rowsReportingUnclosedQuotes(text, separator: CSVTable.separator(of: text))
+        let problems = unclosed.map { "line \($0): a quoted field that is never closed; its quote was read as a letter" }
         // "Posted At", "posted-at" and "posted_at" name one column.
         guard let header = rows.first?.map({ $0.trimmingCharacters(in: Self.blanks).lowercased()
-            .replacingOccurrences(of: " ", with: "_").replacingOccurrences(of: "-", with: "_") }) else { return [] }
+            .replacingOccurrences(of: " ", with: "_").replacingOccurrences(of: "-", with: "_") }) else { return ([], problems) }
         guard header.contains(where: plainColumns.contains) else { return nil }
         guard header.contains("file") else { throw .missingColumn("file") }
         var objects: [[String: Any]] = []
@@ -24,7 +27,7 @@ extension SidecarReader {
             }
             objects.append(object)
         }
-        return try plainPosts(objects, sidecarName: sidecarName)
+        return (try plainPosts(objects, sidecarName: sidecarName), problems)
     }
 
     /// The posts of a table's rows (or JSON Lines' objects), its dates read by one convention

@@ -52,7 +52,7 @@ extension SidecarReader {
         let prefixes = platform == "twitter" && id.count >= 10 && id.allSatisfy(TelegramAddress.isDigit) ? ["\(id)_", "\(id)."] : []
         return Post(platform: platform, postID: caseID(id, platform: platform, scope: telegram?.channel, url: url),
                     url: url, author: author, postedAt: postedAt, text: text, language: language,
-                    extra: fields.extraJSON, media: media, mediaPrefixes: prefixes)
+                    extra: fields.extraJSON, media: media, mediaSearch: .wholeCase, mediaPrefixes: prefixes)
     }
 
     /// A snscrape post and the posts it carries whole: the tweet a quote or a retweet is of

@@ -43,7 +43,7 @@ extension SidecarReader {
                 posts.append(Post(platform: "telegram", postID: "c/\(chatID)/\(messageID)",
                                   url: addressable ? "https://t.me/c/\(chatID)/\(messageID)" : nil,
                                   author: author, postedAt: postedAt, text: text,
-                                  extra: JSONFields(extra).extraJSON, media: media, mediaBesideSidecar: true))
+                                  extra: JSONFields(extra).extraJSON, media: media, mediaSearch: .besideSidecar))
             }
         }
         return posts

@@ -36,7 +36,7 @@ extension SidecarReader {
             // The archive stores a tweet's media as tweets_media/<tweet id>-<name> (tweet_media/
             // before 2022), whether or not the tweet's entities list them.
             return Post(platform: "twitter", postID: postID, url: url, author: username, postedAt: postedAt,
-                        text: text, language: language, extra: fields.extraJSON, media: media,
+                        text: text, language: language, extra: fields.extraJSON, media: media, mediaSearch: .wholeCase,
                         mediaPrefixes: ["tweets_media/\(postID)-", "tweet_media/\(postID)-"])
         }
     }

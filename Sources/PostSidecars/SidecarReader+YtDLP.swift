@@ -57,7 +57,7 @@ extension SidecarReader {
         // beside the sidecar named <stem>.…
         return Post(platform: platform, postID: id.map { caseID($0, platform: platform, scope: telegram?.channel, url: url) } ?? stem,
                     url: url, author: author, postedAt: postedAt, text: text, language: language,
-                    extra: fields.extraJSON, mediaBesideSidecar: true, mediaPrefixes: [stem + "."])
+                    extra: fields.extraJSON, mediaSearch: .besideSidecar, mediaPrefixes: [stem + "."])
     }
 
     /// What of a title the description may start with: yt-dlp makes a tweet's title "<name> -

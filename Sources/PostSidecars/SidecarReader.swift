@@ -12,7 +12,9 @@ public enum SidecarReader {
     ///   - path: the sidecar's path; its name decides the format (``SidecarFormat/init(fileName:)``).
     ///   - data: its bytes (read from `path` when nil).
     ///   - maximumBytes: larger sidecars are refused before they are read.
-    /// - Returns: the format found and its posts; nil when the name is not a sidecar's.
+    /// - Returns: the format found, its posts, and what was wrong with the lines skipped (a
+    ///   broken JSON line) or read by a guess (a CSV quote never closed); nil when the name is
+    ///   not a sidecar's.
     /// - Throws: ``SidecarError`` for a sidecar that cannot be parsed or is too large; I/O
     ///   errors as thrown. JSON nesting is bounded by `JSONSerialization`, which refuses deep
     ///   nesting with an error (checked to 100,000 levels in docs/security.md).
@@ -66,7 +68,7 @@ public enum SidecarReader {
             let account = (path as NSString).deletingLastPathComponent + "/account.js"
             return (format, try twitterArchive(bytes, accountJS: try? Data(contentsOf: URL(fileURLWithPath: account))), [])
         case .plainCSV:
-            return try plainCSV(bytes, sidecarName: name).map { (format, $0, []) }
+            return try plainCSV(bytes, sidecarName: name).map { (format, $0.posts, $0.problems) }
         case .plainJSONL, .snscrape:
             return try jsonLines(bytes, sidecarName: name)
         }

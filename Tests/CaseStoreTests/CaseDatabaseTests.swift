@@ -187,12 +187,19 @@ import PostSidecars
         let store = try CaseDatabase()
         try store.store([try Self.ingested("desert-road.jpg", as: "/case/photos/desert-road.jpg"),
                          try Self.ingested("river-palms.jpg", as: "/case/other/river-palms.jpg")])
+        // A scraper's platform media name is found anywhere in the case; a table's bare name
+        // only under the table's folder.
         let post = Post(platform: "vk", postID: "wall-1_2", text: "طريق الصحراء", language: "ar",
-                        media: ["../photos/desert-road.jpg", "river-palms.jpg", "missing.jpg"])
-        let counts = try store.storeSidecar(path: "/case/notes/x.csv", size: 1, mtimeNanoseconds: 1, format: .plainCSV, posts: [post])
+                        media: ["../photos/desert-road.jpg", "river-palms.jpg", "missing.jpg"], mediaSearch: .wholeCase)
+        var table = post
+        table.mediaSearch = .underSidecarFolder
+        let tableCounts = try store.storeSidecar(path: "/case/notes/y.csv", size: 1, mtimeNanoseconds: 1, format: .plainCSV, posts: [table])
+        #expect(tableCounts.posts == 1 && tableCounts.links == 1 && tableCounts.unlinkedPosts == 0)
+        try store.forgetSidecars(["/case/notes/y.csv"])
+        let counts = try store.storeSidecar(path: "/case/notes/x.csv", size: 1, mtimeNanoseconds: 1, format: .snscrape, posts: [post])
         #expect(counts.posts == 1 && counts.links == 2 && counts.unlinkedPosts == 0)
         // Reading the same sidecar again updates the post; links are not doubled.
-        try store.storeSidecar(path: "/case/notes/x.csv", size: 1, mtimeNanoseconds: 1, format: .plainCSV, posts: [post])
+        try store.storeSidecar(path: "/case/notes/x.csv", size: 1, mtimeNanoseconds: 1, format: .snscrape, posts: [post])
         let details = try store.details(pathOrDigest: "/case/photos/desert-road.jpg")
         #expect(details.first?.posts.map(\.text) == ["طريق الصحراء"])
         #expect(try store.statistics().first { $0.name == "posts" }?.value == 1)
@@ -245,7 +252,7 @@ import PostSidecars
         try store.store([try Self.ingested("desert-road.jpg", as: "/case/x/1701_1.jpg")])
         let date = Date(timeIntervalSince1970: 1_694_412_239)
         let scraped = Post(platform: "twitter", postID: "1701", url: "https://x.com/AleppoNow_/status/1701", author: "AleppoNow_",
-                           postedAt: date, text: "رفع العلم", language: "ar", media: ["1701_1.jpg"], mediaBesideSidecar: true)
+                           postedAt: date, text: "رفع العلم", language: "ar", media: ["1701_1.jpg"], mediaSearch: .besideSidecar)
         let typed = Post(platform: "twitter", postID: "1701", url: "https://x.com/AleppoNow_/status/1701/photo/2",
                          author: "someone", postedAt: Date(timeIntervalSince1970: 0), text: "", extra: #"{"note":"seen elsewhere"}"#,
                          media: ["1701_1.jpg"])
@@ -287,7 +294,7 @@ import PostSidecars
         let store = try CaseDatabase()
         try store.store([try Self.ingested("desert-road.jpg", as: "/case/other_channel/613.jpg")])
         // yt-dlp's 613.info.json names 613.jpg, 613.mp4…: the other channel's 613.jpg is another picture.
-        let post = Post(platform: "telegram", postID: "badia_front/613", media: ["613.jpg", "613.mp4"], mediaBesideSidecar: true)
+        let post = Post(platform: "telegram", postID: "badia_front/613", media: ["613.jpg", "613.mp4"], mediaSearch: .besideSidecar)
         let counts = try store.storeSidecar(path: "/case/badia_front/613.info.json", size: 1, mtimeNanoseconds: 1, format: .ytDLP, posts: [post])
         #expect(counts.links == 0 && counts.unlinkedPosts == 1)
     }
@@ -298,7 +305,7 @@ import PostSidecars
                          try Self.ingested("river-palms.jpg", as: "/case/yt/clip_1%.3.jpg"),
                          try Self.ingested("night-street.jpg", as: "/case/yt/clip_10.jpg")])
         // yt-dlp's clip_1%.info.json: the thumbnail and a numbered one, not clip_10 (no LIKE wildcards).
-        let post = Post(platform: "youtube", postID: "abc", mediaBesideSidecar: true, mediaPrefixes: ["clip_1%."])
+        let post = Post(platform: "youtube", postID: "abc", mediaSearch: .besideSidecar, mediaPrefixes: ["clip_1%."])
         let counts = try store.storeSidecar(path: "/case/yt/clip_1%.info.json", size: 1, mtimeNanoseconds: 1, format: .ytDLP, posts: [post])
         #expect(counts.links == 2)
         #expect(try store.details(pathOrDigest: "/case/yt/clip_10.jpg").first?.posts.isEmpty == true)

@@ -470,6 +470,80 @@ import Testing
         #expect(try posts("copies/b/photo_2.jpg") == ["https://t.me/a/2", "https://t.me/a/3"])
     }
 
+    /// A table row whose own picture is missing links to nothing, not to a namesake in another
+    /// folder of the case (a camera's IMG_0001.jpg there is another picture), and says so; a
+    /// row that names a picture by its absolute path links that file, whatever else shares
+    /// its name. When a linked picture is deleted, its post is left unlinked, not moved.
+    @Test func aRowWhosePictureIsMissingLinksNoNamesake() throws {
+        let folder = try Self.scratch()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let fm = FileManager.default
+        let samples = CommandLineRunner.repository.appendingPathComponent("samples")
+        let root = folder.appendingPathComponent("inv")
+        for sub in ["caseA", "caseB/photos", "caseC/media", "caseD/b"] {
+            try fm.createDirectory(at: root.appendingPathComponent(sub), withIntermediateDirectories: true)
+        }
+        try fm.copyItem(at: samples.appendingPathComponent("river-palms.jpg"), to: root.appendingPathComponent("caseA/IMG_0001.jpg"))
+        try fm.copyItem(at: samples.appendingPathComponent("desert-road.jpg"), to: root.appendingPathComponent("caseD/b/IMG_0001.jpg"))
+        try Data("file,text,posted_at,url\nIMG_0001.jpg,Convoy at Tal Abyad crossing today,2023-05-01T12:00:00Z,https://t.me/a/1\n".utf8)
+            .write(to: root.appendingPathComponent("caseA/posts.csv"))
+        try Data("file,text,posted_at,url\nphotos/IMG_0001.jpg,Airstrike on Hmeimim airbase today,2023-06-01T12:00:00Z,https://t.me/b/1\nIMG_0001.jpg,x,2023-06-02T12:00:00Z,https://t.me/b/2\n".utf8)
+            .write(to: root.appendingPathComponent("caseB/posts.csv"))
+        try Data(#"{"file":"media/IMG_0001.jpg","text":"Airstrike on Shayrat airbase today","posted_at":"2023-07-01T12:00:00Z","url":"https://t.me/c/1"}"#.utf8)
+            .write(to: root.appendingPathComponent("caseC/posts.jsonl"))
+        let absolute = root.appendingPathComponent("caseD/b/IMG_0001.jpg").path
+        try Data("file,text,posted_at,url\n\(absolute),Strike on Tiyas airbase,2023-08-01T12:00:00Z,https://t.me/d/1\n".utf8)
+            .write(to: root.appendingPathComponent("caseD/posts.csv"))
+        let casePath = folder.appendingPathComponent("x.case").path
+        let result = try CommandLineRunner.run(["ingest", "--format", "jsonl", "--case", casePath, root.path])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(try Self.summary(result)["posts_unlinked"] as? Int == 3, "\(result.stdout)")
+        #expect(result.stderr.contains("caseB/posts.csv: 2 post(s) name no file in the case: photos/IMG_0001.jpg, IMG_0001.jpg"), "\(result.stderr)")
+        #expect(result.stderr.contains("caseC/posts.jsonl: 1 post(s) name no file in the case: media/IMG_0001.jpg"), "\(result.stderr)")
+        #expect(!result.stderr.contains("different files"), "an absolute path is one file: \(result.stderr)")
+        func posts(_ path: String) throws -> [String] {
+            let shown = try CommandLineRunner.objects(CommandLineRunner.run(["case", "show", "--format", "jsonl", "--case", casePath,
+                                                                                  root.appendingPathComponent(path).path]))
+            return (try #require(shown.first)["posts"] as? [[String: Any]] ?? []).compactMap { $0["url"] as? String }.sorted()
+        }
+        #expect(try posts("caseA/IMG_0001.jpg") == ["https://t.me/a/1"])
+        #expect(try posts("caseD/b/IMG_0001.jpg") == ["https://t.me/d/1"])
+        // The picture caseA's table names is deleted: its post is unlinked, not moved to caseD's.
+        try fm.removeItem(at: root.appendingPathComponent("caseA/IMG_0001.jpg"))
+        let again = try CommandLineRunner.run(["ingest", "--format", "jsonl", "--case", casePath, root.path])
+        #expect(again.status == 0, "\(again.stderr)")
+        #expect(again.stderr.contains("caseA/posts.csv: 1 post(s) name no file in the case: IMG_0001.jpg"), "\(again.stderr)")
+        #expect(try posts("caseD/b/IMG_0001.jpg") == ["https://t.me/d/1"])
+    }
+
+    /// A hand-made table with a quote never closed keeps its later rows (the quote read as a
+    /// letter) and reports the line, as a sidecar error.
+    @Test func anUnclosedQuoteInATableLosesNoRows() throws {
+        let folder = try Self.scratch()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let fm = FileManager.default
+        let samples = CommandLineRunner.repository.appendingPathComponent("samples")
+        for (name, sample) in [("a.jpg", "river-palms.jpg"), ("b.jpg", "desert-road.jpg"), ("c.jpg", "night-street.jpg")] {
+            try fm.copyItem(at: samples.appendingPathComponent(sample), to: folder.appendingPathComponent(name))
+        }
+        try Data("""
+            file,text,posted_at,url,author
+            a.jpg,"Strike on Tabqa airbase ""today"" at dawn,2023-05-01T10:00:00Z,https://t.me/x/1,x
+            b.jpg,Flag over Menagh air base,2023-05-02T10:00:00Z,https://t.me/x/2,x
+            c.jpg,"Kuweires, again",2023-05-03T10:00:00Z,https://t.me/x/3,x
+
+            """.utf8).write(to: folder.appendingPathComponent("posts.csv"))
+        let casePath = folder.appendingPathComponent("x.case").path
+        let result = try CommandLineRunner.run(["ingest", "--format", "jsonl", "--case", casePath, folder.path])
+        #expect(result.status == 1, "a sidecar error: \(result.stderr)")
+        #expect(result.stderr.contains("posts.csv: line 2: a quoted field that is never closed"), "\(result.stderr)")
+        let summary = try Self.summary(result)
+        #expect(summary["posts"] as? Int == 3 && summary["post_links"] as? Int == 3 && summary["sidecar_errors"] as? Int == 1, "\(summary)")
+        let shown = try CommandLineRunner.objects(CommandLineRunner.run(["case", "show", "--format", "jsonl", "--case", casePath,
+                                                                              folder.appendingPathComponent("c.jpg").path]))
+        #expect((try #require(shown.first)["posts"] as? [[String: Any]])?.first?["text"] as? String == "Kuweires, again")
+    }
+
     /// A bare name's link follows the files on disk, not the order of ingests: a second,
     /// different picture of that name undoes the link the table gave, and deleting it again
     /// restores it, each time as a fresh ingest of the folder links it. A link another sidecar

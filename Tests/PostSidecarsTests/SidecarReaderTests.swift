@@ -80,7 +80,7 @@ import Testing
         #expect(extra?["location"] as? String == "Jirah, Aleppo, Syria")
         #expect(extra?["thumbnails"] == nil)
         #expect(extra?["uploader"] as? String == "Aleppo Skies Media")
-        #expect(post.mediaBesideSidecar)
+        #expect(post.mediaSearch == .besideSidecar)
     }
 
     @Test func ytDLPFallsBackToUploadDate() throws {
@@ -132,11 +132,23 @@ import Testing
         #expect(posts[1].extra == #"{"analyst_note":"Unrelated scenery; control pair"}"#)
     }
 
+    /// A quote that opens a field and never closes is read as a letter, so that the rows
+    /// after it stay rows, and its line is reported; quoted line breaks still join lines.
+    @Test func anUnclosedQuoteIsReadAsALetter() {
+        let text = "a,b\n\"x \"\"y\"\" z,1\n\"two\nlines\",2\nlast,3\n"
+        let (rows, unclosed) = CSVTable.rowsReportingUnclosedQuotes(text)
+        #expect(rows == [["a", "b"], ["\"x \"\"y\"\" z", "1"], ["two\nlines", "2"], ["last", "3"]])
+        #expect(unclosed == [2])
+        #expect(CSVTable.rowsReportingUnclosedQuotes("a,b\n\"c\",d\n").unclosedQuoteLines.isEmpty)
+        let atTheEnd = CSVTable.rowsReportingUnclosedQuotes("a,b\n\"c,d\ne,f\n")
+        #expect(atTheEnd.rows == [["a", "b"], ["\"c", "d"], ["e", "f"]] && atTheEnd.unclosedQuoteLines == [2])
+    }
+
     @Test func plainJSONLinesWithOffsetsAndPlatformFromURL() throws {
         let (format, posts) = try Self.read("posts/channel-export.jsonl")
         #expect(format == .plainJSONL)
         #expect(posts[0].postedAt == Self.date("2017-07-12T06:00:00Z"))
-        #expect(posts[0].media == ["mosul-ruins-edited.jpg"])
+        #expect(posts[0].media == ["../mosul-ruins-edited.jpg"])
         #expect(posts[1].platform == "telegram", "t.me in the URL")
         #expect(posts[1].postID == "mosul_eye_news/3402", "no post_id: the one its address holds")
     }
@@ -404,7 +416,7 @@ import Testing
             + "\n" + #"{"category": "twitter", "subcategory": "tweet", "tweet_id": 8, "content": "b", "author": "x", "filename": "F8b", "extension": "png"}"#
         let (format, posts, _) = try #require(try SidecarReader.read(path: "/nonexistent/data.jsonl", data: Data(lines.utf8)))
         #expect(format == .galleryDL)
-        #expect(posts.map(\.media) == [["F7a.jpg"], ["F8b.png"]] && posts.allSatisfy(\.mediaBesideSidecar))
+        #expect(posts.map(\.media) == [["F7a.jpg"], ["F8b.png"]] && posts.allSatisfy { $0.mediaSearch == .besideSidecar })
         #expect(posts.map(\.url) == ["https://x.com/x/status/7", "https://x.com/x/status/8"])
     }
 
@@ -624,7 +636,7 @@ import Testing
         #expect(post.text == "صور من موقع الانفجار #بيروت" && post.language == "ar")
         #expect(post.author == "قناة الحدث")
         #expect(post.postedAt == Date(timeIntervalSince1970: 1_551_794_531), "the instant, not the exporting computer's clock")
-        #expect(post.media == ["photos/photo_1@05-03-2019_17-02-11.jpg"] && post.mediaBesideSidecar)
+        #expect(post.media == ["photos/photo_1@05-03-2019_17-02-11.jpg"] && post.mediaSearch == .besideSidecar)
         #expect(reading.posts.last?.media == [], "a placeholder names no file")
         let extra = try JSONSerialization.jsonObject(with: Data(post.extra.utf8)) as? [String: Any]
         #expect((extra?["chat"] as? [String: Any])?["type"] as? String == "public_channel")

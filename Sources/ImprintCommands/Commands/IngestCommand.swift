@@ -293,8 +293,8 @@ struct IngestCommand: AsyncParsableCommand {
                     try store.storeSidecar(path: path, size: size, mtimeNanoseconds: mtime, format: nil, posts: [])
                     continue
                 }
-                // Lines that could not be read are reported, and the rest of the file is kept.
-                let problem = skipped.first.map { "\(skipped.count) line(s) not read: \($0)" }
+                // Lines that could not be read, or only with a guess, are reported, and the rest of the file is kept.
+                let problem = skipped.first.map { "\(skipped.count) line(s) not read as written: \($0)" }
                 let counts = try store.storeSidecar(path: path, size: size, mtimeNanoseconds: mtime, format: format, posts: posts, error: problem)
                 summary.add(counts)
                 // A post two sidecars give (two copies of a download) is one post, as the case counts it.
@@ -303,7 +303,8 @@ struct IngestCommand: AsyncParsableCommand {
                 let nameNoFile = counts.unlinkedPosts - counts.ambiguousPosts
                 if nameNoFile > 0 {
                     let more = nameNoFile > counts.unlinkedMedia.count ? ", …" : ""
-                    warn("\(path): \(nameNoFile) post(s) name no file in the case: \(counts.unlinkedMedia.joined(separator: ", "))\(more)")
+                    let bare = counts.unlinkedMedia.contains { !$0.contains("/") } ? " (a bare name is looked for under the sidecar's folder only)" : ""
+                    warn("\(path): \(nameNoFile) post(s) name no file in the case: \(counts.unlinkedMedia.joined(separator: ", "))\(more)\(bare)")
                 }
                 for (name, paths) in counts.ambiguousMedia {
                     warn("\(path): '\(name)' is \(paths.count) different files, so none is linked: \(paths.joined(separator: ", "))"
@@ -315,7 +316,7 @@ struct IngestCommand: AsyncParsableCommand {
                 if !skipped.isEmpty {
                     summary.sidecarErrors += 1
                     for line in skipped.prefix(5) { warn("\(path): \(line)") }
-                    if skipped.count > 5 { warn("\(path): … and \(skipped.count - 5) more lines not read") }
+                    if skipped.count > 5 { warn("\(path): … and \(skipped.count - 5) more lines not read as written") }
                 }
             } catch let error as CaseStoreError {
                 throw error
