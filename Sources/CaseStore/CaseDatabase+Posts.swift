@@ -78,6 +78,9 @@ extension CaseDatabase {
         public var ambiguousPosts = 0
         /// The first few such names, with the paths each could be.
         public var ambiguousMedia: [(name: String, paths: [String])] = []
+        /// Posts another sidecar gives a different text (an edited tweet downloaded twice):
+        /// the post, the other sidecar, and whether this one's text was kept.
+        public var differingTexts: [(post: String, other: String, kept: Bool)] = []
 
         public init() {}
     }
@@ -115,11 +118,17 @@ extension CaseDatabase {
                     try db.cachedStatement(sql: "UPDATE posts SET sidecar = ? WHERE platform = ? AND post_id = ?")
                         .execute(arguments: [path, post.platform, post.postID])
                 }
+                let before = try Row.fetchOne(db.cachedStatement(sql: "SELECT sidecar, text FROM posts WHERE platform = ? AND post_id = ?"),
+                                              arguments: [post.platform, post.postID])
                 let row = try Row.fetchOne(db.cachedStatement(sql: Self.upsertPost), arguments: [
                     post.platform, post.postID, post.url, post.author, post.postedAt.map(Self.iso), post.text,
-                    post.language, post.extra, path, Self.rank(of: format)])
+                    post.language, post.extra, path, Self.rank(of: format), mtimeNanoseconds])
                 guard let postRowID: Int64 = row?[0] else { continue }
                 counts.posts += 1
+                if let before, let other = before[0] as String?, other != path, let otherText = before[1] as String?,
+                   let text = post.text, !text.isEmpty, text != otherText {
+                    counts.differingTexts.append((post.platform + " " + post.postID, other, (row?[1] as String?) == path))
+                }
                 var linked = Set<Int64>()
                 var ambiguous = false
                 func link(_ ids: [Int64]) throws {
@@ -238,14 +247,20 @@ extension CaseDatabase {
             text = \(merged("text")), language = \(merged("language")),
             extra = CASE WHEN \(overrides) THEN json_patch(posts.extra, excluded.extra) ELSE json_patch(excluded.extra, posts.extra) END,
             sidecar = CASE WHEN \(overrides) THEN excluded.sidecar ELSE posts.sidecar END
-        RETURNING id
+        RETURNING id, sidecar
         """
 
     /// Whether the sidecar being stored takes precedence over the one that stored the row: it
-    /// is that sidecar, or it ranks higher (the stored one's rank is 0 when it is unknown).
+    /// is that sidecar, or it ranks higher (the stored one's rank is 0 when it is unknown), or
+    /// as high and was written later (`?11`, its mtime: the later download of an edited post),
+    /// or at the same moment with the greater text. So the same files give the same post in
+    /// whatever order their folders are read.
     private static let overrides = """
-        (posts.sidecar = excluded.sidecar OR ?10 > COALESCE((SELECT CASE WHEN format IN \(tableFormats) THEN 1 ELSE 2 END
-                                                             FROM sidecars WHERE path = posts.sidecar), 0))
+        (posts.sidecar = excluded.sidecar
+         OR (?10, ?11, COALESCE(excluded.text, '')) > (SELECT rank, mtime, text FROM (
+                SELECT CASE WHEN format IN \(tableFormats) THEN 1 ELSE 2 END AS rank, mtime_ns AS mtime, COALESCE(posts.text, '') AS text
+                FROM sidecars WHERE path = posts.sidecar
+                UNION ALL SELECT 0, 0, '') ORDER BY rank DESC LIMIT 1))
         """
 
     /// The formats of rank 1, as SQL: ``rank(of:)`` in the database's terms.

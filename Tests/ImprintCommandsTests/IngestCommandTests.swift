@@ -516,6 +516,41 @@ import Testing
         #expect(try posts("caseD/b/IMG_0001.jpg") == ["https://t.me/d/1"])
     }
 
+    /// One tweet downloaded twice with different texts (edited in between): the later
+    /// download's text is kept whatever the folders are called, and the difference is said.
+    @Test func aPostTwoSidecarsTellDifferentlyKeepsTheLaterOne() throws {
+        let folder = try Self.scratch()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let fm = FileManager.default
+        let samples = CommandLineRunner.repository.appendingPathComponent("samples")
+        func text(in root: URL, _ casePath: String) throws -> [String] {
+            let result = try CommandLineRunner.run(["ingest", "--format", "jsonl", "--case", casePath, root.path])
+            #expect(result.status == 0, "\(result.stderr)")
+            #expect(result.stderr.contains("has another text in"), "\(result.stderr)")
+            let files = try CommandLineRunner.objects(CommandLineRunner.run(["case", "files", "--format", "jsonl", "--case", casePath]))
+            return try files.map { file in
+                let path = try #require(file["path"] as? String)
+                let shown = try CommandLineRunner.objects(CommandLineRunner.run(["case", "show", "--format", "jsonl", "--case", casePath, path]))
+                let posts = try #require(shown.first)["posts"] as? [[String: Any]]
+                return try #require(posts?.first?["text"] as? String)
+            }
+        }
+        for (name, saying, date) in [("newsbot", "Flag over Menagh air base", "2023-05-01T10:00:00Z"),
+                                     ("search", "Flag over Hama air base", "2023-05-02T10:00:00Z")] {
+            let sub = folder.appendingPathComponent("twitter/\(name)")
+            try fm.createDirectory(at: sub, withIntermediateDirectories: true)
+            try fm.copyItem(at: samples.appendingPathComponent("desert-road.jpg"), to: sub.appendingPathComponent("7_1.jpg"))
+            let sidecar = sub.appendingPathComponent("7_1.jpg.json")
+            try Data(#"{"category": "twitter", "subcategory": "tweet", "tweet_id": 7, "content": "\#(saying)", "author": {"name": "x"}, "date": "2023-04-30 10:00:00", "filename": "7_1", "extension": "jpg"}"#.utf8)
+                .write(to: sidecar)
+            try fm.setAttributes([.modificationDate: try #require(ISO8601DateFormatter().date(from: date))], ofItemAtPath: sidecar.path)
+        }
+        #expect(try text(in: folder, folder.appendingPathComponent("a.case").path) == ["Flag over Hama air base", "Flag over Hama air base"])
+        // The later download's folder renamed to sort first: the same text.
+        try fm.moveItem(at: folder.appendingPathComponent("twitter/search"), to: folder.appendingPathComponent("twitter/a_search"))
+        #expect(try text(in: folder, folder.appendingPathComponent("b.case").path) == ["Flag over Hama air base", "Flag over Hama air base"])
+    }
+
     /// A hand-made table with a quote never closed keeps its later rows (the quote read as a
     /// letter) and reports the line, as a sidecar error.
     @Test func anUnclosedQuoteInATableLosesNoRows() throws {
@@ -746,6 +781,23 @@ import Testing
         #expect(verified.stderr.contains("its content changed though its size and mtime did not"))
         let again = try Self.summary(ingest(["--verify"]))
         #expect(again["files_verified"] as? Int == 1 && again["updated"] as? Int == 0)
+        // A sidecar corrected under the same size and mtime is read again by --verify too.
+        let sidecar = folder.appendingPathComponent("posts.csv")
+        try Data("file,text,url\ndesert-road.jpg,Menagh air base,https://t.me/a/1\n".utf8).write(to: sidecar)
+        _ = try ingest()
+        var sidecarStatus = stat()
+        #expect(stat(sidecar.path, &sidecarStatus) == 0)
+        try Data("file,text,url\ndesert-road.jpg,Tiyas air base ,https://t.me/a/1\n".utf8).write(to: sidecar)
+        var sidecarTimes = [sidecarStatus.st_atim, sidecarStatus.st_mtim]
+        #expect(utimensat(AT_FDCWD, sidecar.path, &sidecarTimes, 0) == 0)
+        func text() throws -> String? {
+            let shown = try CommandLineRunner.objects(CommandLineRunner.run(["case", "show", "--format", "jsonl", "--case", casePath, picture.path]))
+            return (try #require(shown.first)["posts"] as? [[String: Any]])?.first?["text"] as? String
+        }
+        _ = try ingest()
+        #expect(try text() == "Menagh air base", "size and mtime are trusted by default")
+        #expect(try Self.summary(ingest(["--verify"]))["sidecars_read"] as? Int == 1)
+        #expect(try text() == "Tiyas air base")
     }
 
     /// Kills `imprint ingest` with SIGKILL at random moments, then lets it finish: the case

@@ -48,7 +48,8 @@ struct IngestCommand: AsyncParsableCommand {
 
     @Flag(help: ArgumentHelp(
         "Read every file again and check its SHA-256 against the case, as rsync -c does, instead of trusting "
-            + "an unchanged path, size and mtime; a file whose content changed is updated and named on stderr."))
+            + "an unchanged path, size and mtime; a file whose content changed is updated and named on stderr. "
+            + "Every post sidecar is read again too."))
     var verify = false
 
     func validate() throws {
@@ -270,7 +271,8 @@ struct IngestCommand: AsyncParsableCommand {
         let changed = found.contains { sidecar in
             known[sidecar.path].map { ($0.size, $0.mtimeNanoseconds) != (sidecar.size, sidecar.mtime) } ?? false
         }
-        let readAll = changed || summary.sidecarsRemoved > 0 || summary.store.moved > 0
+        // --verify trusts no size and mtime: a sidecar corrected and copied with `cp -p` keeps both.
+        let readAll = verify || changed || summary.sidecarsRemoved > 0 || summary.store.moved > 0
         if readAll { try store.forgetSidecars(found.map(\.path)) }
         let mayName = Self.sidecarsThatMayName(changedPaths)
         for (path, size, mtime) in found {
@@ -310,6 +312,10 @@ struct IngestCommand: AsyncParsableCommand {
                     warn("\(path): '\(name)' is \(paths.count) different files, so none is linked: \(paths.joined(separator: ", "))"
                          + "; give its path relative to the sidecar")
                 }
+                for (post, other, kept) in counts.differingTexts.prefix(3) {
+                    warn("\(path): post \(post) has another text in \(other); \(kept ? "this" : "that") one is kept (the later download's)")
+                }
+                if counts.differingTexts.count > 3 { warn("\(path): … and \(counts.differingTexts.count - 3) more posts with another text elsewhere") }
                 if counts.ambiguousPosts > counts.ambiguousMedia.count {
                     warn("\(path): … and \(counts.ambiguousPosts - counts.ambiguousMedia.count) more post(s) naming such files, not linked")
                 }
