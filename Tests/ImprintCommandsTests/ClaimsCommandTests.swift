@@ -1,3 +1,4 @@
+import CaseStore
 import Foundation
 import Gazetteer
 import PostSidecars
@@ -176,6 +177,18 @@ import Testing
         #expect(Set((twice["files"] as? [String] ?? []).map { $0.split(separator: "/").suffix(2).joined(separator: "/") }).isSuperset(of: ["run1/f.png", "run2/f.png"]))
         let hourly = try #require(flags.first { ($0["posts"] as? [String])?.first == "telegram front/1" })
         #expect((hourly["reason"] as? String ?? "").contains("30 days 1 hour earlier"))
+    }
+
+    /// A post dates its photo by naming the year alone ("photo from 2015", عام ٢٠١٥), not by a
+    /// campaign tag that has the year glued to a name (#Raqqa2015), which evaded the flag.
+    @Test func aYearGluedToANameDatesNoPhoto() throws {
+        let taken = try #require(CalendarDay.seconds(iso: "2015-11-12T13:04:22Z"))
+        let posted = try #require(CalendarDay.seconds(iso: "2023-05-01T00:00:00Z"))
+        #expect(CaseClaims.namesYear(of: taken, before: posted, in: "Kuweires air base, photo from 2015"))
+        #expect(CaseClaims.namesYear(of: taken, before: posted, in: "مطار كويرس عام ٢٠١٥"))
+        #expect(CaseClaims.namesYear(of: taken, before: posted, in: "Kuweires #2015"))
+        #expect(!CaseClaims.namesYear(of: taken, before: posted, in: "Airstrike on Kuweires air base today #Aleppo2015"))
+        #expect(!CaseClaims.namesYear(of: taken, before: posted, in: "Airstrike on Kuweires air base today, 2016 footage"))
     }
 
     @Test func claimsShowEvidenceAndSitesWithCoordinates() throws {

@@ -251,10 +251,25 @@ struct CaseClaims {
     /// Whether `text` names the year of `seconds` (Western or Arabic-Indic digits), one before
     /// the post's own year: a post that dates the photo itself ("Kuweires air base, photo from
     /// 2015", مطار كويرس عام 2015). The post's own year is today's date, not the photo's.
+    /// A year glued to a name (`#Raqqa2017`, a campaign's tag) dates the campaign, not the
+    /// photo, and does not count.
     static func namesYear(of seconds: Int, before posted: Int, in text: String) -> Bool {
         let year = CalendarDay.year(seconds: seconds)
-        guard year < CalendarDay.year(seconds: posted) else { return false }
-        return PlaceText.words(text).contains { $0.script == .digits && $0.form == String(year) }
+        guard year < CalendarDay.year(seconds: posted),
+              PlaceText.words(text).contains(where: { $0.script == .digits && $0.form == String(year) }) else { return false }
+        let arabicIndic = String(String(year).unicodeScalars.map { Character(Unicode.Scalar($0.value - 0x30 + 0x0660)!) })
+        let scalars = Array(text.unicodeScalars)
+        for spelling in [String(year), arabicIndic] {
+            let digits = Array(spelling.unicodeScalars)
+            var start = 0
+            while start + digits.count <= scalars.count {
+                if scalars[start..<start + digits.count].elementsEqual(digits), start == 0 || !scalars[start - 1].properties.isAlphabetic {
+                    return true
+                }
+                start += 1
+            }
+        }
+        return false
     }
 
     /// The claims the posts of a group of files make, member by member, post by post.
