@@ -56,6 +56,17 @@ enum PostDate {
         return onlyMonthFirst
     }
 
+    /// What a table whose dates include some that read both ways (01/05/2023: 1 May or 5
+    /// January) should tell its reader: how they were read, and why. Nil when none does.
+    static func orderNote(_ values: [String], monthFirst: Bool) -> String? {
+        let both = values.filter { value in leadingPair(value).map { $0.0 <= 12 && $0.1 <= 12 && $0.0 != $0.1 } ?? false }
+        guard let example = both.first?.trimmingCharacters(in: .whitespaces) else { return nil }
+        let count = both.count == 1 ? "a date (\(example))" : "\(both.count) dates (such as \(example))"
+        return monthFirst
+            ? "\(count) could be day or month first: read month first, as other dates of the table can only be read (12/25)"
+            : "\(count) could be day or month first: read day first, as no date of the table is only month first (12/25)"
+    }
+
     /// `03/04/2017 …` written day first (`04/03/2017 …`), for a month-first table.
     static func dayFirst(_ value: String) -> String {
         guard let match = value.range(of: #"^\s*\d{1,2}[/.-]\d{1,2}(?=[/.-]\d{4})"#, options: .regularExpression) else { return value }

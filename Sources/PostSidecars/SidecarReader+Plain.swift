@@ -8,13 +8,13 @@ extension SidecarReader {
     /// other table kept beside the pictures (a hash list, notes), not a sidecar. A quote that
     /// opens a field and never closes is read as a letter and reported in `problems`, so that
     /// one typo does not make the rest of the file one cell.
-    static func plainCSV(_ data: Data, sidecarName: String) throws(SidecarError) -> (posts: [Post], problems: [String])? {
+    static func plainCSV(_ data: Data, sidecarName: String) throws(SidecarError) -> (posts: [Post], problems: [String], notes: [String])? {
         let text = tableText(data)
         let (rows, unclosed) = CSVTable.rowsReportingUnclosedQuotes(text, separator: CSVTable.separator(of: text))
         let problems = unclosed.map { "line \($0): a quoted field that is never closed; its quote was read as a letter" }
         // "Posted At", "posted-at" and "posted_at" name one column.
         guard let header = rows.first?.map({ $0.trimmingCharacters(in: Self.blanks).lowercased()
-            .replacingOccurrences(of: " ", with: "_").replacingOccurrences(of: "-", with: "_") }) else { return ([], problems) }
+            .replacingOccurrences(of: " ", with: "_").replacingOccurrences(of: "-", with: "_") }) else { return ([], problems, []) }
         guard header.contains(where: plainColumns.contains) else { return nil }
         guard header.contains("file") else { throw .missingColumn("file") }
         var objects: [[String: Any]] = []
@@ -27,16 +27,18 @@ extension SidecarReader {
             }
             objects.append(object)
         }
-        return (try plainPosts(objects, sidecarName: sidecarName), problems)
+        let (posts, notes) = try plainPosts(objects, sidecarName: sidecarName)
+        return (posts, problems, notes)
     }
 
     /// The posts of a table's rows (or JSON Lines' objects), its dates read by one convention
-    /// (``PostDate/monthFirst(_:)``).
-    static func plainPosts(_ objects: [[String: Any]], sidecarName: String) throws(SidecarError) -> [Post] {
+    /// (``PostDate/monthFirst(_:)``), and a note saying so when some date could be read both ways.
+    static func plainPosts(_ objects: [[String: Any]], sidecarName: String) throws(SidecarError) -> (posts: [Post], notes: [String]) {
         // A list none of whose records names a file is not a post list for pictures (a table
         // with no rows is one, emptied).
         guard objects.isEmpty || objects.contains(where: { $0["file"] != nil }) else { throw .missingColumn("file") }
-        let monthFirst = PostDate.monthFirst(objects.compactMap { $0["posted_at"] as? String })
+        let dates = objects.compactMap { $0["posted_at"] as? String }
+        let monthFirst = PostDate.monthFirst(dates)
         var posts: [Post] = []
         // What the first row under each id says, and the first row of each other saying.
         var firstSaying: [String: (text: String?, postedAt: Date?)] = [:]
@@ -64,7 +66,7 @@ extension SidecarReader {
             }
             posts.append(post)
         }
-        return posts
+        return (posts, PostDate.orderNote(dates, monthFirst: monthFirst).map { [$0] } ?? [])
     }
 
     /// A table's text: UTF-16 when it starts with a byte-order mark (Excel's "Unicode text");

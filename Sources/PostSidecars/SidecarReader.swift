@@ -12,14 +12,15 @@ public enum SidecarReader {
     ///   - path: the sidecar's path; its name decides the format (``SidecarFormat/init(fileName:)``).
     ///   - data: its bytes (read from `path` when nil).
     ///   - maximumBytes: larger sidecars are refused before they are read.
-    /// - Returns: the format found, its posts, and what was wrong with the lines skipped (a
-    ///   broken JSON line) or read by a guess (a CSV quote never closed); nil when the name is
-    ///   not a sidecar's.
+    /// - Returns: the format found, its posts, what was wrong with the lines skipped (a
+    ///   broken JSON line) or read by a guess (a CSV quote never closed), and notes on how
+    ///   the file was read (a table's dates taken day first); nil when the name is not a
+    ///   sidecar's.
     /// - Throws: ``SidecarError`` for a sidecar that cannot be parsed or is too large; I/O
     ///   errors as thrown. JSON nesting is bounded by `JSONSerialization`, which refuses deep
     ///   nesting with an error (checked to 100,000 levels in docs/security.md).
     public static func read(path: String, data: Data? = nil, maximumBytes: Int = maximumBytes)
-        throws -> (format: SidecarFormat, posts: [Post], skipped: [String])? {
+        throws -> (format: SidecarFormat, posts: [Post], skipped: [String], notes: [String])? {
         let name = (path as NSString).lastPathComponent
         guard let format = SidecarFormat(fileName: name) else { return nil }
         let size = data?.count ?? ((try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? nil) ?? 0
@@ -54,21 +55,21 @@ public enum SidecarReader {
     }
 
     private static func parse(_ bytes: Data, format: SidecarFormat, path: String, name: String)
-        throws -> (format: SidecarFormat, posts: [Post], skipped: [String])? {
+        throws -> (format: SidecarFormat, posts: [Post], skipped: [String], notes: [String])? {
         switch format {
         case .galleryDL where SidecarFormat.isMediaSidecarName(name):
-            return (format, [try galleryDL(bytes, mediaName: String(name.dropLast(5)))], [])
+            return (format, [try galleryDL(bytes, mediaName: String(name.dropLast(5)))], [], [])
         case .galleryDL:
-            return namedGalleryDL(bytes, stem: String(name.dropLast(5))).map { (format, [$0], []) }
+            return namedGalleryDL(bytes, stem: String(name.dropLast(5))).map { (format, [$0], [], []) }
         case .telegramExport:
-            return try telegramExport(bytes).map { (format, $0, []) }
+            return try telegramExport(bytes).map { (format, $0, [], []) }
         case .ytDLP:
-            return (format, try ytDLP(bytes, stem: String(name.dropLast(10))).map { [$0] } ?? [], [])
+            return (format, try ytDLP(bytes, stem: String(name.dropLast(10))).map { [$0] } ?? [], [], [])
         case .twitterArchive:
             let account = (path as NSString).deletingLastPathComponent + "/account.js"
-            return (format, try twitterArchive(bytes, accountJS: try? Data(contentsOf: URL(fileURLWithPath: account))), [])
+            return (format, try twitterArchive(bytes, accountJS: try? Data(contentsOf: URL(fileURLWithPath: account))), [], [])
         case .plainCSV:
-            return try plainCSV(bytes, sidecarName: name).map { (format, $0.posts, $0.problems) }
+            return try plainCSV(bytes, sidecarName: name).map { (format, $0.posts, $0.problems, $0.notes) }
         case .plainJSONL, .snscrape:
             return try jsonLines(bytes, sidecarName: name)
         }
@@ -112,7 +113,8 @@ public enum SidecarReader {
     /// columns. A line that is not a JSON object (a scrape killed mid-line, a stray edit) is
     /// skipped and reported in `skipped`, and the other lines are kept; a file with no good
     /// line at all is an error.
-    static func jsonLines(_ data: Data, sidecarName: String) throws(SidecarError) -> (format: SidecarFormat, posts: [Post], skipped: [String])? {
+    static func jsonLines(_ data: Data, sidecarName: String) throws(SidecarError)
+        -> (format: SidecarFormat, posts: [Post], skipped: [String], notes: [String])? {
         var objects: [[String: Any]] = []
         var skipped: [String] = []
         var firstError: SidecarError?
@@ -127,14 +129,15 @@ public enum SidecarReader {
             }
         }
         if objects.isEmpty, let firstError { throw firstError }
-        guard let (format, posts) = try postsOfJSONLines(objects, sidecarName: sidecarName) else { return nil }
-        return (format, posts, skipped)
+        guard let (format, posts, notes) = try postsOfJSONLines(objects, sidecarName: sidecarName) else { return nil }
+        return (format, posts, skipped, notes)
     }
 
     /// Nil for lines that are no sidecar's (`imprint hash` output, another tool's records).
-    private static func postsOfJSONLines(_ objects: [[String: Any]], sidecarName: String) throws(SidecarError) -> (SidecarFormat, [Post])? {
+    private static func postsOfJSONLines(_ objects: [[String: Any]], sidecarName: String) throws(SidecarError)
+        -> (SidecarFormat, [Post], notes: [String])? {
         if let first = objects.first, first["category"] != nil, first["subcategory"] != nil, first["file"] == nil {
-            return (.galleryDL, objects.map { galleryDL($0, mediaName: nil) })
+            return (.galleryDL, objects.map { galleryDL($0, mediaName: nil) }, [])
         }
         // snscrape's objects have a `_type` (0.4 and later) or, in 0.3, a url and content
         // but no `file` column.
@@ -142,8 +145,9 @@ public enum SidecarReader {
             object["rawContent"] != nil || object["renderedContent"] != nil || object["_type"] != nil
                 || (object["file"] == nil && object["url"] != nil && object["content"] != nil)
         } ?? false
-        if isSnscrape { return (.snscrape, objects.filter { !isSnscrapeEntity($0) }.flatMap(snscrapePosts)) }
+        if isSnscrape { return (.snscrape, objects.filter { !isSnscrapeEntity($0) }.flatMap(snscrapePosts), []) }
         guard objects.contains(where: { $0.keys.contains(where: plainColumns.contains) }) else { return nil }
-        return (.plainJSONL, try plainPosts(objects, sidecarName: sidecarName))
+        let (posts, notes) = try plainPosts(objects, sidecarName: sidecarName)
+        return (.plainJSONL, posts, notes)
     }
 }

@@ -144,6 +144,22 @@ import Testing
         #expect(atTheEnd.rows == [["a", "b"], ["\"c", "d"], ["e", "f"]] && atTheEnd.unclosedQuoteLines == [2])
     }
 
+    /// A table whose dates read both ways says how it read them: the reading of 01/05/2023
+    /// changes when a row that can only be month first (05/13/2023) joins the table.
+    @Test func aTableSaysHowItReadDatesThatReadBothWays() throws {
+        func read(_ table: String) throws -> (dates: [Date?], notes: [String]) {
+            let read = try #require(try SidecarReader.read(path: "/x/posts.csv", data: Data(table.utf8)))
+            return (read.posts.map(\.postedAt), read.notes)
+        }
+        let alone = try read("file,text,posted_at\na.jpg,x,01/05/2023 12:00\n")
+        #expect(alone.dates == [Self.date("2023-05-01T12:00:00Z")])
+        #expect(alone.notes == ["a date (01/05/2023 12:00) could be day or month first: read day first, as no date of the table is only month first (12/25)"])
+        let joined = try read("file,text,posted_at\na.jpg,x,01/05/2023 12:00\nb.jpg,y,05/13/2023 12:00\n")
+        #expect(joined.dates == [Self.date("2023-01-05T12:00:00Z"), Self.date("2023-05-13T12:00:00Z")])
+        #expect(joined.notes.first?.contains("read month first") == true)
+        #expect(try read("file,text,posted_at\na.jpg,x,2023-05-01 12:00\nb.jpg,y,13/05/2023\n").notes.isEmpty)
+    }
+
     @Test func plainJSONLinesWithOffsetsAndPlatformFromURL() throws {
         let (format, posts) = try Self.read("posts/channel-export.jsonl")
         #expect(format == .plainJSONL)
@@ -403,7 +419,7 @@ import Testing
             #"{"_type": "snscrape.modules.twitter.User", "username": "raqqa_pulse", "id": 1}"#,
             #"{"_type": "snscrape.modules.twitter.Tweet", "id": 2, "url": "https://twitter.com/raqqa_pulse/status/2", "rawContent": "فيديو", "user": {"username": "raqqa_pulse", "displayname": "Raqqa Pulse"}, "media": [{"_type": "snscrape.modules.twitter.Video", "thumbnailUrl": "https://pbs.twimg.com/ext_tw_video_thumb/2/pu/img/AbCd.jpg", "variants": [{"url": "https://video.twimg.com/ext_tw_video/2/pu/vid/GhIj.mp4?tag=12"}]}]}"#,
         ].joined(separator: "\n")
-        let (format, posts, _) = try #require(try SidecarReader.read(path: "/nonexistent/x.jsonl", data: Data(lines.utf8)))
+        let (format, posts, _, _) = try #require(try SidecarReader.read(path: "/nonexistent/x.jsonl", data: Data(lines.utf8)))
         #expect(format == .snscrape && posts.count == 1, "the account line is no post")
         #expect(posts.first?.media == ["AbCd.jpg", "GhIj.mp4"])
         #expect(posts.first?.author == "raqqa_pulse")
@@ -414,7 +430,7 @@ import Testing
     @Test func galleryDLMetadataAsJSONLines() throws {
         let lines = #"{"category": "twitter", "subcategory": "tweet", "tweet_id": 7, "content": "a", "author": "x", "filename": "F7a", "extension": "jpg"}"#
             + "\n" + #"{"category": "twitter", "subcategory": "tweet", "tweet_id": 8, "content": "b", "author": "x", "filename": "F8b", "extension": "png"}"#
-        let (format, posts, _) = try #require(try SidecarReader.read(path: "/nonexistent/data.jsonl", data: Data(lines.utf8)))
+        let (format, posts, _, _) = try #require(try SidecarReader.read(path: "/nonexistent/data.jsonl", data: Data(lines.utf8)))
         #expect(format == .galleryDL)
         #expect(posts.map(\.media) == [["F7a.jpg"], ["F8b.png"]] && posts.allSatisfy { $0.mediaSearch == .besideSidecar })
         #expect(posts.map(\.url) == ["https://x.com/x/status/7", "https://x.com/x/status/8"])

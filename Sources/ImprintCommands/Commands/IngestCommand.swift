@@ -285,7 +285,7 @@ struct IngestCommand: AsyncParsableCommand {
                 // A name that is not UTF-8 is read here, by its bytes (``FileSystemName``); the
                 // reader opens the others itself, after checking their size.
                 let data = FileSystemName.keepsBytes(path) ? Data(try readFile(path, limit: SidecarReader.maximumBytes).get()) : nil
-                guard let (format, posts, skipped) = try SidecarReader.read(path: path, data: data) else {
+                guard let (format, posts, skipped, notes) = try SidecarReader.read(path: path, data: data) else {
                     // A JSON file of another kind: remembered without a format, so that it is
                     // not read again until it changes. One named as an image beside it is
                     // plainly meant as its metadata, so its being passed over is said.
@@ -302,6 +302,7 @@ struct IngestCommand: AsyncParsableCommand {
                 // A post two sidecars give (two copies of a download) is one post, as the case counts it.
                 for post in posts { summary.postKeys.insert(post.platform + " " + post.postID) }
                 Self.warnAboutUndated(posts, in: path)
+                for note in notes { warn("\(path): \(note)") }
                 let nameNoFile = counts.unlinkedPosts - counts.ambiguousPosts
                 if nameNoFile > 0 {
                     let more = nameNoFile > counts.unlinkedMedia.count ? ", …" : ""
