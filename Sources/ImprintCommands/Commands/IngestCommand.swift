@@ -306,7 +306,8 @@ struct IngestCommand: AsyncParsableCommand {
                 let nameNoFile = counts.unlinkedPosts - counts.ambiguousPosts
                 if nameNoFile > 0 {
                     let more = nameNoFile > counts.unlinkedMedia.count ? ", …" : ""
-                    let bare = counts.unlinkedMedia.contains { !$0.contains("/") } ? " (a bare name is looked for under the sidecar's folder only)" : ""
+                    let table = format == .plainCSV || format == .plainJSONL
+                    let bare = table && counts.unlinkedMedia.contains { !$0.contains("/") } ? " (a table's bare name is looked for under its folder only)" : ""
                     warn("\(path): \(nameNoFile) post(s) name no file in the case: \(counts.unlinkedMedia.joined(separator: ", "))\(more)\(bare)")
                 }
                 for (name, paths) in counts.ambiguousMedia {
@@ -314,7 +315,7 @@ struct IngestCommand: AsyncParsableCommand {
                          + "; give its path relative to the sidecar")
                 }
                 for (post, other, kept) in counts.differingTexts.prefix(3) {
-                    warn("\(path): post \(post) has another text in \(other); \(kept ? "this" : "that") one is kept (the later download's)")
+                    warn("\(path): post \(post) has another text in \(other); \(kept ? "this file's" : "that file's") is kept")
                 }
                 if counts.differingTexts.count > 3 { warn("\(path): … and \(counts.differingTexts.count - 3) more posts with another text elsewhere") }
                 if counts.ambiguousPosts > counts.ambiguousMedia.count {
