@@ -109,24 +109,24 @@ extension CaseDatabase {
                 // The sidecar that stored this post may be gone from disk (its folder moved here
                 // and not yet ingested where it was): this one, when it ranks as high, becomes
                 // the stored source, so that forgetting the old path later does not take the post.
-                if let stored = try Row.fetchOne(db.cachedStatement(sql: """
-                       SELECT posts.sidecar, sidecars.format FROM posts LEFT JOIN sidecars ON sidecars.path = posts.sidecar
-                       WHERE posts.platform = ? AND posts.post_id = ?
-                       """), arguments: [post.platform, post.postID]),
-                   let storedPath = stored[0] as String?, storedPath != path, Self.isGone(storedPath),
-                   Self.rank(of: format) >= Self.rank(of: (stored[1] as String?).flatMap(SidecarFormat.init(rawValue:))) {
+                let stored = try Row.fetchOne(db.cachedStatement(sql: """
+                    SELECT posts.sidecar, sidecars.format, posts.text FROM posts LEFT JOIN sidecars ON sidecars.path = posts.sidecar
+                    WHERE posts.platform = ? AND posts.post_id = ?
+                    """), arguments: [post.platform, post.postID])
+                let storedPath = stored?[0] as String?
+                let other = storedPath.flatMap { $0 != path ? $0 : nil }
+                let otherIsGone = other.map(Self.isGone) ?? false
+                if otherIsGone, Self.rank(of: format) >= Self.rank(of: (stored?[1] as String?).flatMap(SidecarFormat.init(rawValue:))) {
                     try db.cachedStatement(sql: "UPDATE posts SET sidecar = ? WHERE platform = ? AND post_id = ?")
                         .execute(arguments: [path, post.platform, post.postID])
                 }
-                let before = try Row.fetchOne(db.cachedStatement(sql: "SELECT sidecar, text FROM posts WHERE platform = ? AND post_id = ?"),
-                                              arguments: [post.platform, post.postID])
                 let row = try Row.fetchOne(db.cachedStatement(sql: Self.upsertPost), arguments: [
                     post.platform, post.postID, post.url, post.author, post.postedAt.map(Self.iso), post.text,
                     post.language, post.extra, path, Self.rank(of: format), mtimeNanoseconds])
                 guard let postRowID: Int64 = row?[0] else { continue }
                 counts.posts += 1
-                if let before, let other = before[0] as String?, other != path, let otherText = before[1] as String?,
-                   let text = post.text, !text.isEmpty, text != otherText {
+                // Another sidecar on disk tells this post otherwise: say so, and which is kept.
+                if let other, !otherIsGone, let otherText = stored?[2] as String?, let text = post.text, !text.isEmpty, text != otherText {
                     counts.differingTexts.append((post.platform + " " + post.postID, other, (row?[1] as String?) == path))
                 }
                 var linked = Set<Int64>()
