@@ -291,9 +291,7 @@ import Testing
         let result = try CommandLineRunner.run(["ingest", "--format", "jsonl", "--case", casePath, folder.path])
         #expect(result.status == 0, "\(result.stderr)")
         func posts(_ path: String) throws -> Set<String> {
-            let shown = try CommandLineRunner.objects(CommandLineRunner.run(["case", "show", "--format", "jsonl", "--case", casePath,
-                                                                                  folder.appendingPathComponent(path).path]))
-            return Set((try #require(shown.first)["posts"] as? [[String: Any]] ?? []).compactMap { $0["post_id"] as? String })
+            Set(try Self.posts(of: folder.appendingPathComponent(path).path, case: casePath).compactMap { $0["post_id"] as? String })
         }
         #expect(try posts("a/sub/z2.jpg") == ["chan/1"])
         #expect(try posts("b/z2.jpg").isEmpty, "another folder's z2.jpg is another picture")
@@ -328,9 +326,7 @@ import Testing
         let first = try ingest()
         #expect(first["sidecars_read"] as? Int == 3 && first["sidecar_errors"] as? Int == 0)
         func posts(_ path: String) throws -> Set<String> {
-            let shown = try CommandLineRunner.objects(CommandLineRunner.run(["case", "show", "--format", "jsonl", "--case", casePath,
-                                                                                  folder.appendingPathComponent(path).path]))
-            return Set((try #require(shown.first)["posts"] as? [[String: Any]] ?? []).compactMap { $0["post_id"] as? String })
+            Set(try Self.posts(of: folder.appendingPathComponent(path).path, case: casePath).compactMap { $0["post_id"] as? String })
         }
         #expect(try posts("d/1665934575399862275_1.jpg") == ["1665934575399862275"])
         #expect(try posts("d/1665934575399862275_2.jpg") == ["1665934575399862275"])
@@ -374,8 +370,7 @@ import Testing
             return try Self.summary(result)
         }
         func post() throws -> [String: Any] {
-            let shown = try CommandLineRunner.objects(CommandLineRunner.run(["case", "show", "--format", "jsonl", "--case", casePath, image]))
-            return (try #require(shown.first)["posts"] as? [[String: Any]])?.first ?? [:]
+            try Self.posts(of: image, case: casePath).first ?? [:]
         }
         _ = try ingest()
         #expect(try post()["author"] as? String == "nineveh_frontline", "gallery-dl's record over the table's")
@@ -416,9 +411,8 @@ import Testing
             #expect(result.status == 0, "\(result.stderr)")
         }
         func posts(_ casePath: String) throws -> [String] {
-            let shown = try CommandLineRunner.objects(CommandLineRunner.run(["case", "show", "--format", "jsonl", "--case", casePath,
-                                                                                  folder.appendingPathComponent("gdl/\(id)_1.jpg").path]))
-            return (try #require(shown.first)["posts"] as? [[String: Any]] ?? []).map { "\($0["post_id"] ?? "") \($0["author"] ?? "")" }
+            try Self.posts(of: folder.appendingPathComponent("gdl/\(id)_1.jpg").path, case: casePath)
+                .map { "\($0["post_id"] ?? "") \($0["author"] ?? "")" }
         }
         let incremental = folder.appendingPathComponent("inc.case").path
         try ingest(incremental)
@@ -460,9 +454,7 @@ import Testing
         #expect(!result.stderr.contains("name no file"), "\(result.stderr)")
         #expect(try Self.summary(result)["posts_unlinked"] as? Int == 1, "the ambiguous post is linked to nothing")
         func posts(_ path: String) throws -> Set<String> {
-            let shown = try CommandLineRunner.objects(CommandLineRunner.run(["case", "show", "--format", "jsonl", "--case", casePath,
-                                                                                  folder.appendingPathComponent(path).path]))
-            return Set((try #require(shown.first)["posts"] as? [[String: Any]] ?? []).compactMap { $0["url"] as? String })
+            Set(try Self.posts(of: folder.appendingPathComponent(path).path, case: casePath).compactMap { $0["url"] as? String })
         }
         #expect(try posts("photos/photo_1.jpg").isEmpty)
         #expect(try posts("other/photo_1.jpg").isEmpty)
@@ -502,9 +494,7 @@ import Testing
         #expect(result.stderr.contains("caseC/posts.jsonl: 1 post(s) name no file in the case: media/IMG_0001.jpg"), "\(result.stderr)")
         #expect(!result.stderr.contains("different files"), "an absolute path is one file: \(result.stderr)")
         func posts(_ path: String) throws -> [String] {
-            let shown = try CommandLineRunner.objects(CommandLineRunner.run(["case", "show", "--format", "jsonl", "--case", casePath,
-                                                                                  root.appendingPathComponent(path).path]))
-            return (try #require(shown.first)["posts"] as? [[String: Any]] ?? []).compactMap { $0["url"] as? String }.sorted()
+            try Self.posts(of: root.appendingPathComponent(path).path, case: casePath).compactMap { $0["url"] as? String }.sorted()
         }
         #expect(try posts("caseA/IMG_0001.jpg") == ["https://t.me/a/1"])
         #expect(try posts("caseD/b/IMG_0001.jpg") == ["https://t.me/d/1"])
@@ -530,9 +520,7 @@ import Testing
             let files = try CommandLineRunner.objects(CommandLineRunner.run(["case", "files", "--format", "jsonl", "--case", casePath]))
             return try files.map { file in
                 let path = try #require(file["path"] as? String)
-                let shown = try CommandLineRunner.objects(CommandLineRunner.run(["case", "show", "--format", "jsonl", "--case", casePath, path]))
-                let posts = try #require(shown.first)["posts"] as? [[String: Any]]
-                return try #require(posts?.first?["text"] as? String)
+                return try #require(try Self.posts(of: path, case: casePath).first?["text"] as? String)
             }
         }
         for (name, saying, date) in [("newsbot", "Flag over Menagh air base", "2023-05-01T10:00:00Z"),
@@ -574,9 +562,7 @@ import Testing
         #expect(result.stderr.contains("posts.csv: line 2: a quoted field that is never closed"), "\(result.stderr)")
         let summary = try Self.summary(result)
         #expect(summary["posts"] as? Int == 3 && summary["post_links"] as? Int == 3 && summary["sidecar_errors"] as? Int == 1, "\(summary)")
-        let shown = try CommandLineRunner.objects(CommandLineRunner.run(["case", "show", "--format", "jsonl", "--case", casePath,
-                                                                              folder.appendingPathComponent("c.jpg").path]))
-        #expect((try #require(shown.first)["posts"] as? [[String: Any]])?.first?["text"] as? String == "Kuweires, again")
+        #expect(try Self.posts(of: folder.appendingPathComponent("c.jpg").path, case: casePath).first?["text"] as? String == "Kuweires, again")
     }
 
     /// A bare name's link follows the files on disk, not the order of ingests: a second,
@@ -604,9 +590,7 @@ import Testing
             let files = try CommandLineRunner.objects(CommandLineRunner.run(["case", "files", "--format", "jsonl", "--case", casePath]))
             return try files.compactMap { file in
                 let path = try #require(file["path"] as? String)
-                let shown = try #require(try CommandLineRunner.objects(CommandLineRunner.run(["case", "show", "--format", "jsonl",
-                                                                                                  "--case", casePath, path])).first)
-                return (shown["posts"] as? [[String: Any]] ?? []).isEmpty ? nil : String(path.dropFirst(root.path.count + 1))
+                return try Self.posts(of: path, case: casePath).isEmpty ? nil : String(path.dropFirst(root.path.count + 1))
             }.sorted()
         }
         func fresh() throws -> [String] {
@@ -705,9 +689,7 @@ import Testing
             #expect(result.status == 0, "\(result.stderr)")
         }
         func shown(_ name: String) throws -> [String: Any] {
-            let record = try #require(try CommandLineRunner.objects(CommandLineRunner.run(
-                ["case", "show", "--format", "jsonl", "--case", casePath, folder.appendingPathComponent(name).path])).first)
-            return (record["posts"] as? [[String: Any]])?.first ?? [:]
+            try Self.posts(of: folder.appendingPathComponent(name).path, case: casePath).first ?? [:]
         }
         try ingest()
         #expect(try shown("a.jpg")["text"] as? String == "Tabqa airbase")
@@ -791,8 +773,7 @@ import Testing
         var sidecarTimes = [sidecarStatus.st_atim, sidecarStatus.st_mtim]
         #expect(utimensat(AT_FDCWD, sidecar.path, &sidecarTimes, 0) == 0)
         func text() throws -> String? {
-            let shown = try CommandLineRunner.objects(CommandLineRunner.run(["case", "show", "--format", "jsonl", "--case", casePath, picture.path]))
-            return (try #require(shown.first)["posts"] as? [[String: Any]])?.first?["text"] as? String
+            try Self.posts(of: picture.path, case: casePath).first?["text"] as? String
         }
         _ = try ingest()
         #expect(try text() == "Menagh air base", "size and mtime are trusted by default")
@@ -904,6 +885,11 @@ extension IngestCommandTests {
         let result = try CommandLineRunner.run(["case", "show", "--format", "jsonl", "--case", casePath, path])
         #expect(result.status == 0, "\(result.stderr)")
         return try #require(try CommandLineRunner.objects(result).first)
+    }
+
+    /// The posts `case show` gives for one file.
+    static func posts(of path: String, case casePath: String) throws -> [[String: Any]] {
+        try shown(path, case: casePath)["posts"] as? [[String: Any]] ?? []
     }
 
     @Test func aThumbnailOfAnotherPictureIsStoredFarFromTheFilesOwnHashes() throws {
