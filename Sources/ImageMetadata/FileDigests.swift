@@ -20,6 +20,31 @@ public struct FileDigests: Sendable, Hashable {
         }
     }
 
+    /// The digests of several files, in their order: computed side by side where the CPU has
+    /// AVX-512 and SHA extensions (`imp_md5_sha256_many`, about half the time of one file after
+    /// another), else one file at a time as ``init(of:)`` does.
+    public static func of(_ files: [[UInt8]]) -> [FileDigests] {
+        guard files.count > 1 else { return files.map(FileDigests.init(of:)) }
+        var md5 = [UInt8](repeating: 0, count: 16 * files.count), sha256 = [UInt8](repeating: 0, count: 32 * files.count)
+        let sizes = files.map(\.count)
+        var addresses: [UnsafePointer<UInt8>?] = []
+        addresses.reserveCapacity(files.count)
+        // Every file's storage stays pinned while the kernel reads it: one closure per file, nested.
+        func digest(from index: Int) -> Int32 {
+            guard index < files.count else {
+                return imp_md5_sha256_many(Int32(files.count), addresses, sizes, &md5, &sha256)
+            }
+            return files[index].withUnsafeBufferPointer { file in
+                addresses.append(file.baseAddress)
+                return digest(from: index + 1)
+            }
+        }
+        guard digest(from: 0) == 1 else { return files.map(FileDigests.init(of:)) }
+        return files.indices.map { i in
+            FileDigests(sha256: hex(sha256[(32 * i)..<(32 * i + 32)]), md5: hex(md5[(16 * i)..<(16 * i + 16)]))
+        }
+    }
+
     /// Digests `bytes` with swift-crypto alone (the fallback, and the reference in tests).
     init(library bytes: [UInt8]) {
         self.init(sha256: Self.hex(SHA256.hash(data: bytes)), md5: Self.hex(Insecure.MD5.hash(data: bytes)))

@@ -22,5 +22,17 @@ struct FileDigestsTests {
             #expect(FileDigests(of: slice) == FileDigests(library: slice), "length \(length)")
         }
     }
-}
 
+    /// Files digested side by side (16 MD5 lanes, two SHA-256 streams, lanes taking the next
+    /// file as theirs ends) give each file's own digests, whatever the mix of lengths and
+    /// however many files (more than one batch of 32 here).
+    @Test func manyFilesAtOnceAgreeWithTheLibrary() {
+        let bytes = (0..<70_000).map { UInt8(truncatingIfNeeded: (UInt64($0) &* 0x9E37_79B9_7F4A_7C15) >> 56) }
+        let lengths = [0, 1, 55, 56, 63, 64, 65, 119, 120, 128, 1_000, 69_999, 3, 4_097, 65_536, 200, 7, 31_000]
+            + (0..<40).map { ($0 * 7_919) % 70_000 }
+        let files = lengths.enumerated().map { index, length in bytes[..<length].map { $0 &+ UInt8(truncatingIfNeeded: index) } }
+        #expect(FileDigests.of(files) == files.map(FileDigests.init(library:)))
+        #expect(FileDigests.of(Array(files.prefix(1))) == [FileDigests(library: files[0])])
+        #expect(FileDigests.of([]).isEmpty)
+    }
+}

@@ -131,6 +131,55 @@ import Testing
         }
     }
 
+    /// Photos are digested several at a time on the writing thread, large files by their
+    /// worker: every record's SHA-256 and MD5 are still its own file's, as coreutils computes
+    /// them, whether the file decodes or not.
+    @Test func everyRecordCarriesItsOwnFilesDigests() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("imprint-digests-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let samples = CommandLineRunner.repository.appendingPathComponent("samples")
+        let photos = try FileManager.default.contentsOfDirectory(atPath: samples.path).filter { $0.hasSuffix(".jpg") }.sorted()
+        for (index, name) in photos.enumerated() {
+            try FileManager.default.copyItem(at: samples.appendingPathComponent(name), to: folder.appendingPathComponent("photo-\(index)-\(name)"))
+        }
+        // Not images: lengths around MD5's block edges, and one larger than a photo waits for.
+        for length in [1, 55, 56, 63, 64, 65, 127, 128, 4_097, 70_001, 4_500_000] {
+            let bytes = (0..<length).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ length) }
+            try Data(bytes).write(to: folder.appendingPathComponent("junk-\(length).jpg"))
+        }
+        for index in 0..<30 {
+            try Data((0..<(index * 997 + 5)).map { UInt8(truncatingIfNeeded: $0 ^ index) }).write(to: folder.appendingPathComponent("junk-n\(index).jpg"))
+        }
+        let result = try CommandLineRunner.run(["hash", "--format", "jsonl", "--jobs", "2", folder.path])
+        let records = try CommandLineRunner.objects(result)
+        #expect(records.count == photos.count + 41)
+        let sha256 = try coreutilsDigests("sha256sum", folder), md5 = try coreutilsDigests("md5sum", folder)
+        #expect(sha256.count == records.count)
+        for record in records {
+            let path = try #require(record["path"] as? String)
+            #expect(record["sha256"] as? String == sha256[path], "\(path)")
+            #expect(record["md5"] as? String == md5[path], "\(path)")
+        }
+    }
+
+    /// `tool` (sha256sum, md5sum) over every file in `folder`: path → lower-case hex.
+    private func coreutilsDigests(_ tool: String, _ folder: URL) throws -> [String: String] {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).map { folder.appendingPathComponent($0).path }
+        process.arguments = [tool, "--"] + files
+        let out = Pipe()
+        process.standardOutput = out
+        try process.run()
+        let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        return Dictionary(uniqueKeysWithValues: text.split(separator: "\n").map { line in
+            let parts = line.split(separator: " ", maxSplits: 1)
+            return (String(parts[1].dropFirst()), String(parts[0]))  // "<hex>  <path>": one more space
+        })
+    }
+
     @Test func unknownAlgorithmIsAUsageError() throws {
         #expect(try CommandLineRunner.run(["hash", "--algorithms", "md5", "samples"]).status == 2)
     }

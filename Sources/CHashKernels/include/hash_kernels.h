@@ -61,4 +61,9 @@ void imp_pdq_fold_rows_rgb(const uint8_t *rgb, int width, int height,
 /// on CPUs without it, where the caller digests with its library instead.
 int imp_md5_sha256(const uint8_t *data, size_t size, uint8_t md5_out[16], uint8_t sha256_out[32]);
 
+/// MD5 and SHA-256 of `count` buffers (`data[i]`, `sizes[i]` bytes), several at once (x86-64
+/// with AVX-512F and SHA-NI): digest `i` goes to `md5_out + 16 * i` and `sha256_out + 32 * i`.
+/// Returns 0, writing nothing, on CPUs without them.
+int imp_md5_sha256_many(int count, const uint8_t *const *data, const size_t *sizes, uint8_t *md5_out, uint8_t *sha256_out);
+
 #endif

@@ -184,8 +184,15 @@ struct HashJob: Sendable {
         case .success(let file): (path, bytes) = file
         }
         var record: OutputRecord = [("path", .string(path)), ("bytes", .integer(Int64(bytes.count)))]
-        let digests = FileDigests(of: bytes)
-        record += [("sha256", .string(digests.sha256)), ("md5", .string(digests.md5))]
+        // Photos are digested with the next ones on the writing thread, several at once; a
+        // large file here, so that files waiting for digests stay small.
+        let deferDigests = bytes.count <= BatchRun.digestBatch.bytes / 4
+        if deferDigests {
+            record += [("sha256", .null), ("md5", .null)]
+        } else {
+            let digests = FileDigests(of: bytes)
+            record += [("sha256", .string(digests.sha256)), ("md5", .string(digests.md5))]
+        }
         // Orientation 0 and other out-of-range values (the PDQ bridge photo has 0) mean "as stored".
         let orientation = applyOrientation ? MetadataReader.orientation(in: bytes) ?? 1 : 1
         var options = pipeline.decodeOptions(orientation: orientation)
@@ -207,10 +214,11 @@ struct HashJob: Sendable {
             if let warning = image.warnings.first {
                 record.append(("warning", .string(warning)))
             }
-            return BatchRun.Outcome(record: record, failure: nil, notice: image.warnings.first.map { "\(path): warning: \($0)" })
+            return BatchRun.Outcome(record: record, failure: nil, notice: image.warnings.first.map { "\(path): warning: \($0)" },
+                                    undigested: deferDigests ? bytes : nil)
         } catch {
             record.append(("error", .string(error.description)))
-            return BatchRun.Outcome(record: record, failure: "\(path): \(error)")
+            return BatchRun.Outcome(record: record, failure: "\(path): \(error)", undigested: deferDigests ? bytes : nil)
         }
     }
 }
