@@ -185,11 +185,51 @@ IMP_BODY void pdq_fold_rows_rgb(const uint8_t *rgb, int width, int height,
 }
 
 #if IMP_X86
+// Written out rather than left to the compiler: each output's taps in vectors of eight, the
+// last few under a mask instead of one at a time (a 1/4-scale photo to 32 columns takes about
+// 60 taps an output; the scalar remainder was half the pass). Integer sums, so the order of
+// the additions cannot change a bit.
 __attribute__((target("avx2")))
 static void resample_horizontal_avx2(const uint8_t *in, int in_width, int first_row, int rows,
                                      const int32_t *weights, const int32_t *starts, const int32_t *counts,
                                      int stride, int precision_bits, int out_width, uint8_t *out) {
-    resample_horizontal(in, in_width, first_row, rows, weights, starts, counts, stride, precision_bits, out_width, out);
+    const uint32_t half = 1u << (precision_bits - 1);
+    const uint8_t *end = in + (size_t)(first_row + rows) * (size_t)in_width;
+    const __m256i lane = _mm256_setr_epi32(0, 1, 2, 3, 4, 5, 6, 7);
+    for (int y = 0; y < rows; y++) {
+        const uint8_t *row = in + (size_t)(first_row + y) * (size_t)in_width;
+        uint8_t *target = out + (size_t)y * (size_t)out_width;
+        for (int x = 0; x < out_width; x++) {
+            const uint8_t *source = row + starts[x];
+            const int32_t *k = weights + (size_t)x * (size_t)stride;
+            const int n = counts[x];
+            __m256i sum = _mm256_setzero_si256();
+            int t = 0;
+            for (; t + 8 <= n; t += 8) {
+                const __m256i pixels = _mm256_cvtepu8_epi32(_mm_loadl_epi64((const __m128i *)(source + t)));
+                sum = _mm256_add_epi32(sum, _mm256_mullo_epi32(pixels, _mm256_loadu_si256((const __m256i *)(k + t))));
+            }
+            if (t < n) {
+                // Weights past the count load as 0, so the bytes under them do not matter; near
+                // the end of the image they are copied, so that nothing past it is read.
+                const int rest = n - t;
+                const __m256i taken = _mm256_cmpgt_epi32(_mm256_set1_epi32(rest), lane);
+                const __m256i w = _mm256_maskload_epi32((const int *)(k + t), taken);
+                const uint8_t *p = source + t;
+                uint8_t copy[8] = {0};
+                if (p + 8 > end) {
+                    for (int i = 0; i < rest; i++) copy[i] = p[i];
+                    p = copy;
+                }
+                const __m256i pixels = _mm256_cvtepu8_epi32(_mm_loadl_epi64((const __m128i *)p));
+                sum = _mm256_add_epi32(sum, _mm256_mullo_epi32(pixels, w));
+            }
+            __m128i folded = _mm_add_epi32(_mm256_castsi256_si128(sum), _mm256_extracti128_si256(sum, 1));
+            folded = _mm_add_epi32(folded, _mm_shuffle_epi32(folded, 0x4E));
+            folded = _mm_add_epi32(folded, _mm_shuffle_epi32(folded, 0xB1));
+            target[x] = clip8((int32_t)(half + (uint32_t)_mm_cvtsi128_si32(folded)), precision_bits);
+        }
+    }
 }
 
 __attribute__((target("avx2")))
