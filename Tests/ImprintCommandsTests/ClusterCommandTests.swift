@@ -111,6 +111,23 @@ func clusterMembers(_ records: [[String: Any]]) -> [Int: [String]] {
         #expect(plain.contains("mirror"))
     }
 
+    /// Options that would change nothing say so: an explicit --dihedral over hash output made
+    /// without it (matched upright only), and a --threshold for an algorithm not compared.
+    @Test func optionsThatChangeNothingSaySo() throws {
+        let hashes = try CommandLineRunner.run(["hash", "--format", "jsonl", "--algorithms", "pdq", "samples"])
+        let upright = try CommandLineRunner.run(["cluster", "--format", "jsonl", "--dihedral", "-"], input: Data(hashes.stdout.utf8))
+        #expect(upright.status == 0)
+        #expect(upright.stderr.contains("--dihedral:") && upright.stderr.contains("no pdq_dihedral hashes"), "\(upright.stderr)")
+        let withVariants = try CommandLineRunner.run(["hash", "--format", "jsonl", "--algorithms", "pdq", "--dihedral", "samples"])
+        let turned = try CommandLineRunner.run(["cluster", "--format", "jsonl", "--dihedral", "-"], input: Data(withVariants.stdout.utf8))
+        #expect(!turned.stderr.contains("no pdq_dihedral"), "\(turned.stderr)")
+        let unused = try CommandLineRunner.run(["cluster", "--format", "jsonl", "--threshold", "phash=60", "-"], input: Data(hashes.stdout.utf8))
+        #expect(unused.status == 0)
+        #expect(unused.stderr.contains("--threshold phash=60 changes nothing"), "\(unused.stderr)")
+        let used = try CommandLineRunner.run(["cluster", "--format", "jsonl", "--threshold", "pdq=20", "-"], input: Data(hashes.stdout.utf8))
+        #expect(!used.stderr.contains("changes nothing"), "\(used.stderr)")
+    }
+
     /// A repost cut to a square meets its original through the original's `pdq_a1x1`, read
     /// back from hash output like the other region columns.
     @Test func aSquareCropMeetsItsOriginalThroughTheAspectColumn() throws {

@@ -14,6 +14,8 @@ struct MatchThresholds: Sendable, Equatable {
     static let defaults: [HashAlgorithm: Int] = [.pdq: 31, .phash: 10, .dhash: 10, .ahash: 2, .whash: 2]
 
     var byAlgorithm: [HashAlgorithm: Int] = Self.defaults
+    /// The algorithms `--threshold` named, in its order.
+    private(set) var named: [HashAlgorithm] = []
 
     subscript(algorithm: HashAlgorithm) -> Int { byAlgorithm[algorithm] ?? 0 }
 
@@ -30,12 +32,18 @@ struct MatchThresholds: Sendable, Equatable {
             let bits = algorithm == .pdq ? 256 : 4096
             guard value <= bits else { throw ValidationError("--threshold \(algorithm.rawValue)=\(value): the hash has at most \(bits) bits") }
             byAlgorithm[algorithm] = value
+            if !named.contains(algorithm) { named.append(algorithm) }
         }
     }
 
     /// Refuses a threshold above the number of bits the images' hashes have, and warns about
-    /// one of half of them or more, where unrelated pictures meet (a typo such as pdq=310).
-    func check(_ images: [HashedImage]) throws {
+    /// one of half of them or more, where unrelated pictures meet (a typo such as pdq=310), and
+    /// about one for an algorithm the run does not compare, which would change nothing.
+    func check(_ images: [HashedImage], comparing algorithms: [HashAlgorithm]) throws {
+        for algorithm in named where !algorithms.contains(algorithm) {
+            warn("--threshold \(algorithm.rawValue)=\(self[algorithm]) changes nothing: \(algorithm.rawValue) is not compared here "
+                 + "(compared: \(algorithms.map(\.rawValue).joined(separator: ",")))")
+        }
         for (algorithm, threshold) in byAlgorithm.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
             guard let words = images.lazy.compactMap({ $0.words[algorithm]?.count }).first else { continue }
             let bits = words * 64  // (a hash of fewer bits, --hash-size 4, is held in one word too)
