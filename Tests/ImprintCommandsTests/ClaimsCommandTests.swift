@@ -31,6 +31,18 @@ import Testing
         #expect(!CaseClaims.isPlaceholderBuilding(try site("cbs-raqqa"), gpsRadiusKm: 6))
     }
 
+    /// An editor's name inside another's is read as the longer one (Lightroom calls itself
+    /// "Adobe Photoshop Lightroom"); camera firmware names no editor.
+    @Test func editorNamesPreferTheMoreSpecificName() {
+        #expect(EditorNames.editor(in: "Adobe Photoshop Lightroom Classic 12.0 (Windows)") == "Adobe Lightroom")
+        #expect(EditorNames.editor(in: "Adobe Photoshop 21.0 (Windows)") == "Adobe Photoshop")
+        #expect(EditorNames.editor(in: "darktable 4.2.1") == "darktable")
+        #expect(EditorNames.editor(in: "ACDSee Pro 9") == "ACDSee")
+        #expect(EditorNames.editor(in: "Picasa") == "Picasa")
+        #expect(EditorNames.editor(in: "Ver.1.00") == nil)
+        #expect(EditorNames.editor(in: "HDR+ 1.0") == nil)
+    }
+
     /// An editor named only in XMP (CreatorTool, or one entry of the saving history), as
     /// Photoshop and phone editors leave it with no EXIF Software, flags the file `edited`.
     @Test func anEditorNamedOnlyInXMPIsEdited() throws {
