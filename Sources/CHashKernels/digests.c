@@ -359,7 +359,10 @@ static void sha256_streams2(const padded_message *messages, const int *order, in
     }
 }
 
+// (The CPU model is filled in by a constructor; called first, so that a caller that runs
+// before constructors, as a sanitizer's runtime may, still sees it.)
 static int has_avx512f(void) {
+    __builtin_cpu_init();
     return __builtin_cpu_supports("avx512f") ? 1 : 0;
 }
 
