@@ -29,6 +29,10 @@ public struct FileRecord: Codable, Sendable, Hashable, FetchableRecord, MutableP
     /// The error (for `.failed`) or first warning (for `.warning`).
     public var decodeError: String?
 
+    /// How `decodeError` starts for a file that ran past `--timeout-per-file`: unlike other
+    /// failures, such a file is read again by the next ingest, which may allow more time.
+    public static let timedOutPrefix = "timed out"
+
     /// Whether the pixels could be hashed.
     public enum DecodeStatus: String, Codable, Sendable, CaseIterable {
         /// Decoded and hashed without complaint.

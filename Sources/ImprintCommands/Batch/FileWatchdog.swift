@@ -27,7 +27,8 @@ struct FileWatchdog: Sendable {
             }
         }
 
-        private static func format(_ seconds: Double) -> String {
+        /// A limit in seconds as written on the command line ("60", "0.5").
+        static func format(_ seconds: Double) -> String {
             seconds == seconds.rounded() ? String(Int(seconds)) : String(seconds)
         }
     }

@@ -89,7 +89,12 @@ struct IngestCommand: AsyncParsableCommand {
         progress.countFiles(under: imageRoots)
         func ingest(_ inputs: some Sequence<BatchInput>, again: Bool) {
             runWatched(inputs, jobs: batch.jobs, watchdog: watchdog, work: { job.ingest($0) },
-                       refused: { input, refusal in .unreadable("\(input.path): \(refusal)") }) { outcome in
+                       refused: { input, refusal in
+                if case .timedOut(let seconds) = refusal, case .success(let path) = input { return .timedOut(path: path, seconds: seconds) }
+                return .unreadable("\(input.path): \(refusal)")
+            }) { result in
+                // A file the watchdog gave up on is read and digested here, outside the pool's lock.
+                let outcome = if case .timedOut(let path, let seconds) = result { job.timedOut(path, seconds: seconds) } else { result }
                 switch outcome {
                 case .unchanged:
                     summary.unchanged += 1
@@ -109,6 +114,8 @@ struct IngestCommand: AsyncParsableCommand {
                 case .unreadable(let message):
                     summary.unreadable += 1
                     progress.note(message)
+                case .timedOut:
+                    break  // made into .read or .unreadable above
                 }
                 if !again { progress.advance(failed: false) }
             }

@@ -31,6 +31,9 @@ struct IngestJob: Sendable {
         case read(IngestedFile, failure: String?)
         /// Could not be walked, stat'ed or read; nothing stored.
         case unreadable(String)
+        /// The watchdog gave up on it after `seconds` (`--timeout-per-file`); ``timedOut(_:seconds:)``
+        /// makes its record, on the thread that writes.
+        case timedOut(path: String, seconds: Double)
     }
 
     func ingest(_ input: BatchInput) -> Outcome {
@@ -39,14 +42,11 @@ struct IngestJob: Sendable {
         case .failure(let failure): return .unreadable(failure.description)
         case .success(let walked): path = walked
         }
-        var status = stat()
-        guard FileSystemName.withBytes(path, { stat($0, &status) }) == 0 else { return .unreadable("\(path): \(String(cString: strerror(errno)))") }
-        let size = Int64(status.st_size)
-        #if canImport(Darwin)
-        let mtime = Int64(status.st_mtimespec.tv_sec) * 1_000_000_000 + Int64(status.st_mtimespec.tv_nsec)
-        #else
-        let mtime = Int64(status.st_mtim.tv_sec) * 1_000_000_000 + Int64(status.st_mtim.tv_nsec)
-        #endif
+        let size: Int64, mtime: Int64
+        switch Self.sizeAndTime(path) {
+        case .failure(let failure): return .unreadable(failure.message)
+        case .success(let found): (size, mtime) = found
+        }
         var unchangedSHA256: String?
         if let known = known[path], known.size == size, known.mtimeNanoseconds == mtime, known.hasHashes {
             guard verify else { return .unchanged }
@@ -105,6 +105,41 @@ struct IngestJob: Sendable {
             file.decodeError = error.description
             return .read(IngestedFile(file: file, metadata: metadataRecord, hashes: []), failure: "\(path): \(error)")
         }
+    }
+
+    /// A file the watchdog gave up on, stored as failed with its digests, so that the case
+    /// lists it (`case files --where status=failed`) and counts it; unlike other failures it is
+    /// read again by the next run (``FileRecord/timedOutPrefix``), which may allow more time.
+    /// Reading and digesting the bytes again is quick: decoding them was what hung.
+    func timedOut(_ path: String, seconds: Double) -> Outcome {
+        let refusal = FileWatchdog.Refusal.timedOut(seconds: seconds)
+        guard case .success(let (size, mtime)) = Self.sizeAndTime(path), case .success(let bytes) = readFile(path) else {
+            return .unreadable("\(path): \(refusal)")
+        }
+        let digests = FileDigests(of: bytes)
+        let file = FileRecord(path: path, size: size, mtimeNanoseconds: mtime, sha256: digests.sha256, md5: digests.md5,
+                              format: ImageFormat(sniffing: bytes.prefix(16))?.rawValue, width: nil, height: nil,
+                              decodeStatus: .failed, decodeError: FileRecord.timedOutPrefix + " after \(FileWatchdog.Refusal.format(seconds)) s (--timeout-per-file)")
+        return .read(IngestedFile(file: file, metadata: nil, hashes: []), failure: "\(path): \(refusal)")
+    }
+
+    /// The file's size and modification time (ns), or why they cannot be had.
+    private static func sizeAndTime(_ path: String) -> Result<(size: Int64, mtime: Int64), StatFailure> {
+        var status = stat()
+        guard FileSystemName.withBytes(path, { stat($0, &status) }) == 0 else {
+            return .failure(StatFailure(message: "\(path): \(String(cString: strerror(errno)))"))
+        }
+        #if canImport(Darwin)
+        let mtime = Int64(status.st_mtimespec.tv_sec) * 1_000_000_000 + Int64(status.st_mtimespec.tv_nsec)
+        #else
+        let mtime = Int64(status.st_mtim.tv_sec) * 1_000_000_000 + Int64(status.st_mtim.tv_nsec)
+        #endif
+        return .success((Int64(status.st_size), mtime))
+    }
+
+    /// Why a file could not be stat'ed, as the message for stderr.
+    private struct StatFailure: Error {
+        let message: String
     }
 
     /// The hashes of the file's embedded EXIF thumbnail, when it has one that decodes cleanly.
