@@ -71,18 +71,23 @@ public struct ClaimResolver: Sendable {
         // A site's exact name or alias comes first ("Al Thaurah Airport" is OurAirports' T2
         // strip, before every other "Al … Airport"), then the fitting type, then the longest match.
         let queryForms = PlaceText.forms(query)
-        var found: [(site: Int, rank: Double, exact: Bool)] = []
-        for mention in findMentions(in: scan, typeSpans: typeSpans, keepAll: true) {
+        var found: [(site: Int, rank: Double, exact: Bool)] = [], loose: [(site: Int, rank: Double, exact: Bool)] = []
+        for mention in findMentions(in: scan, typeSpans: typeSpans, query: true) {
             for candidate in mention.candidates {
                 let exact = gazetteer.sites[candidate.site].allNames.contains { PlaceText.forms($0) == queryForms }
-                found.append((candidate.site, Double(mention.end - mention.start + 1) * candidate.quality, exact))
+                let match = (candidate.site, Double(mention.end - mention.start + 1) * candidate.quality, exact)
+                // A match by loose skeleton only ("Thaurah" for Thawra, but "Green" for Korean)
+                // comes after the names that hold the query's words as written.
+                if candidate.quality < 1 && !exact { loose.append(match) } else { found.append(match) }
             }
         }
         let wanted = Set(typeSpans.flatMap { $0.weights.keys })
-        found.sort { a, b in
+        func better(_ a: (site: Int, rank: Double, exact: Bool), _ b: (site: Int, rank: Double, exact: Bool)) -> Bool {
             let aFits = wanted.contains(gazetteer.sites[a.site].type), bFits = wanted.contains(gazetteer.sites[b.site].type)
             return (a.exact ? 1 : 0, aFits ? 1 : 0, a.rank, -a.site) > (b.exact ? 1 : 0, bFits ? 1 : 0, b.rank, -b.site)
         }
+        found.sort(by: better)
+        loose.sort(by: better)
         var seen = Set<Int>()
         var result: [Site] = []
         // An id or a code (`ourairports:ORER`, `OSDZ`, `DEZ`) names its site first.
@@ -101,10 +106,15 @@ public struct ClaimResolver: Sendable {
             guard !needle.isEmpty else { return [] }
             for (position, site) in gazetteer.sites.enumerated() where !seen.contains(position) {
                 if site.allNames.contains(where: { PlaceText.forms($0).joined(separator: " ").contains(needle) }) {
+                    seen.insert(position)
                     result.append(site)
-                    if result.count == limit { break }
+                    if result.count == limit { return result }
                 }
             }
+        }
+        for (site, _, _) in loose where seen.insert(site).inserted {
+            result.append(gazetteer.sites[site])
+            if result.count == limit { break }
         }
         return result
     }
@@ -314,7 +324,9 @@ public struct ClaimResolver: Sendable {
         var takenBeside = false
     }
 
-    private func findMentions(in scan: Scan, typeSpans: [TypeSpan], keepAll: Bool = false) -> [Mention] {
+    /// - Parameter query: the text is a name looked up (`sites search`), not a post: every
+    ///   mention is kept, and its first word is no sentence's capital.
+    private func findMentions(in scan: Scan, typeSpans: [TypeSpan], query: Bool = false) -> [Mention] {
         var found: [Mention] = []
         let content = scan.content
         for c in content.indices {
@@ -355,7 +367,7 @@ public struct ClaimResolver: Sendable {
             // A Latin word capitalised only because it starts a sentence ("Summer is going to
             // be rough") is looked up by its loose skeleton (Samarra) only before a type word
             // ("Kweiris airbase:").
-            let sentenceCapital = word.script == .latin && word.startsClause && !word.inHashtag
+            let sentenceCapital = !query && word.script == .latin && word.startsClause && !word.inHashtag
                 && !(c + 1 < content.count && scan.isTypeWord[c + 1])
             if word.script != .digits, !sentenceCapital, !scan.has(position, in: PlaceLexicon.commonWords) {
                 var skeletonKeys = scan.skeletons[position]
@@ -407,7 +419,7 @@ public struct ClaimResolver: Sendable {
                     && scan.has(content[last + 1], in: PlaceLexicon.captureCues))
             found.append(mention)
         }
-        if keepAll { return found }
+        if query { return found }
         // Overlaps: the longer name wins, then the better match, then the earlier one.
         let ordered = found.indices.sorted { a, b in
             let x = found[a], y = found[b]

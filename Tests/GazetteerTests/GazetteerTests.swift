@@ -58,4 +58,17 @@ import Testing
         #expect(resolver.search("ORER").first?.id == "builtin:erbil-international-airport")
         #expect(resolver.search("Smoke Hill").first?.id == "user:my:smoke-hill")
     }
+
+    /// A search is a name, not a sentence: its first word is looked up in every spelling, as
+    /// `claims resolve` does inside a post ("Al Thaurah" is the Thawra air base), but a match
+    /// by loose skeleton only ("Green" for Korean Village) comes after names that hold the
+    /// words as written (the Green Zone's sites).
+    @Test func searchFindsSpellingVariantsAfterWrittenNames() throws {
+        let resolver = ClaimResolver(gazetteer: .builtIn)
+        #expect(resolver.search("Al Thaurah").first?.id == "builtin:tabqa-air-base")
+        let green = resolver.search("Green")
+        let korean = try #require(green.firstIndex { $0.id == "builtin:korean-village" })
+        let writesGreen = { (site: Site) in site.allNames.contains { $0.lowercased().contains("green") } }
+        #expect(korean > 0 && green[..<korean].allSatisfy(writesGreen), "\(green.map(\.name))")
+    }
 }
