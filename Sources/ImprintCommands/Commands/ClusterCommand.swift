@@ -58,20 +58,11 @@ struct ClusterCommand: AsyncParsableCommand {
         if dihedral == true && !algorithms.contains(.pdq) { throw ValidationError("--dihedral needs pdq in --algorithms.") }
     }
 
-    /// An explicit --dihedral over hash output made without it would match those images
-    /// upright only, silently: say so (images hashed here always have their variants).
-    static func warnAboutMissingDihedral(_ images: [HashedImage]) {
-        let without = images.filter { $0.error == nil && $0.words[.pdq] != nil && $0.pdqDihedral == nil }
-        guard let first = without.first else { return }
-        warn("--dihedral: \(without.count) of \(images.count) images have no pdq_dihedral hashes (first: \(first.path)), "
-             + "so they are matched upright only; make the hash output with `imprint hash --dihedral`")
-    }
-
     func run() async throws {
         let images = try await input.load(algorithms: algorithms, dihedral: useDihedral, times: true)
         let thresholds = try MatchThresholds(parsing: thresholdList)
         try thresholds.check(images, comparing: algorithms)
-        if dihedral == true { Self.warnAboutMissingDihedral(images) }
+        if dihedral == true { images.warnAboutMissingDihedral() }
         let clusterer = RepostClusterer(algorithms: algorithms, thresholds: thresholds, dihedral: useDihedral, mode: mode)
         let missing = images.filter { image in image.error == nil && algorithms.contains { image.words[$0] == nil } }
         if let first = missing.first {

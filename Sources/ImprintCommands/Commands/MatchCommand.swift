@@ -85,7 +85,7 @@ struct MatchCommand: AsyncParsableCommand {
         let images = try await input.load(algorithms: algorithms, dihedral: useDihedral, times: false)
         let thresholds = try MatchThresholds(parsing: thresholdList)
         try thresholds.check(images, comparing: algorithms)
-        if dihedral == true { ClusterCommand.warnAboutMissingDihedral(images) }
+        if dihedral == true { images.warnAboutMissingDihedral() }
 
         // One index per algorithm and hash width over the list's hashes.
         var indexes: [(algorithm: HashAlgorithm, entries: [KnownHashList.Entry], index: HammingIndex)] = []

@@ -128,3 +128,14 @@ struct HashedImage: Sendable {
                       Int(parts.tm_mday), Int(parts.tm_hour), Int(parts.tm_min), Int(parts.tm_sec))
     }
 }
+
+extension [HashedImage] {
+    /// An explicit --dihedral over hash output made without it would match those images
+    /// upright only, silently: say so (images hashed here always have their variants).
+    func warnAboutMissingDihedral() {
+        let without = filter { $0.error == nil && $0.words[.pdq] != nil && $0.pdqDihedral == nil }
+        guard let first = without.first else { return }
+        warn("--dihedral: \(without.count) of \(count) images have no pdq_dihedral hashes (first: \(first.path)), "
+             + "so they are matched upright only; make the hash output with `imprint hash --dihedral`")
+    }
+}
