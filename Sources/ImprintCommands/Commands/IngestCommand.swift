@@ -40,7 +40,7 @@ struct IngestCommand: AsyncParsableCommand {
     @Option(name: .customLong("max-pixels"), help: "Refuse images with more pixels than this, before decoding.")
     var maxPixels = DecodeOptions.defaultMaxPixels
 
-    @Flag(name: .customLong("no-trim"), help: "Store only the plain hashes: no region hashes (banners, crops, turns; pdq_trimmed, pdq_c90, …) and no dihedral variants. EXIF thumbnails are still hashed (thumbnail-*), for imprint flags.")
+    @Flag(name: .customLong("no-trim"), help: "Store only the plain hashes: no region hashes (banners, crops, turns; pdq_trimmed, pdq_c90, …) and no dihedral variants. EXIF thumbnails are still hashed (thumbnail-*), for imprint flags. Files already in the case and unchanged keep the region hashes they have.")
     var noTrim = false
 
     @Flag(name: .customLong("no-sidecars"), help: "Do not look for post sidecars.")
