@@ -158,6 +158,33 @@ func clusterMembers(_ records: [[String: Any]]) -> [Int: [String]] {
         #expect(with.filter { without[$0.key] == nil }.allSatisfy { $0.value > (without.values.max() ?? 0) })
     }
 
+    /// A chain A~B~C, A and C too far apart to match: in components mode C joins through B,
+    /// and its record says so (joined_via B, the hashes that met, their distance), while its
+    /// distance to the representative A stays what it is; the earliest mode leaves C apart.
+    @Test func aMemberFarFromTheRepresentativeSaysThroughWhomItJoined() throws {
+        var rng = PlantedRandom(state: 11)
+        let a = (0..<4).map { _ in rng.next() }
+        var b = a
+        for bit in 0..<20 { b[bit / 64] ^= 1 << UInt64(bit % 64) }            // A–B: 20 bits
+        var c = b
+        for bit in 128..<148 { c[bit / 64] ^= 1 << UInt64(bit % 64) }        // B–C: 20, A–C: 40
+        let lines = [("chain/a.jpg", a), ("chain/b.jpg", b), ("chain/c.jpg", c)].map { path, hash in
+            #"{"path":"\#(path)","pdq_quality":90,"pdq":"\#(hex(hash))"}"#
+        }
+        let result = try CommandLineRunner.run(["cluster", "--format", "jsonl", "-"], input: Data(lines.joined(separator: "\n").utf8))
+        let records = try CommandLineRunner.objects(result)
+        let byPath = Dictionary(uniqueKeysWithValues: records.compactMap { record in (record["path"] as? String).map { ($0, record) } })
+        let far = try #require(byPath["chain/c.jpg"])
+        #expect(far["distance"] as? Int == 40)
+        #expect(far["joined_via"] as? String == "chain/b.jpg")
+        #expect(far["joined_by"] as? String == "pdq~pdq")
+        #expect(far["joined_distance"] as? Int == 20)
+        #expect(byPath["chain/b.jpg"]?["joined_via"] as? String == "chain/a.jpg")
+        #expect(byPath["chain/a.jpg"]?["joined_via"] == nil)
+        let earliest = try CommandLineRunner.run(["cluster", "--format", "jsonl", "--mode", "earliest", "-"], input: Data(lines.joined(separator: "\n").utf8))
+        #expect(try CommandLineRunner.objects(earliest).allSatisfy { ($0["path"] as? String) != "chain/c.jpg" })
+    }
+
     /// Planted groups of random PDQ hashes, each member within 15 bits of its group's base
     /// (so within 30 of each other), bases about 128 bits apart.
     @Test(arguments: [UInt64(7), 8, 9])

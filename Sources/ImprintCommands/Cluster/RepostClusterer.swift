@@ -25,6 +25,24 @@ struct RepostClusterer {
         var members: [Int]
         /// Per member, per algorithm: the distance to the representative (nil: no hash).
         var distances: [[HashAlgorithm: Int]]
+        /// Per member, how it met the group: the closest member it matched (the representative
+        /// when it matched that one) and the hashes that met. Nil for the representative. In
+        /// `components` mode a member may be far from the representative and have joined
+        /// through another member: this says through which, and by which region or turn.
+        var joins: [Join?]
+    }
+
+    /// A matched pair's closest hashes: their distance and names ("pdq_a1x1", "pdq_ROTATE90").
+    struct Meeting {
+        var algorithm: HashAlgorithm
+        var distance: Int
+        var names: (String, String)
+    }
+
+    /// The member another joined the group through, and how they met.
+    struct Join {
+        var via: Int
+        var meeting: Meeting
     }
 
     /// Images that take part: no error, and (when PDQ is used) quality at least the minimum.
@@ -86,29 +104,58 @@ struct RepostClusterer {
                     distances[algorithm] = distance(representative, images[member], algorithm)
                 }
                 return distances
+            }, joins: members.enumerated().map { rank, member in
+                rank == 0 ? nil : join(member, in: members, neighbours: neighbours[member], images: images)
             })
         }
+    }
+
+    /// How `member` met its group: through the representative when it matched it, else through
+    /// the member it came closest to among those it matched (by the first algorithm that met).
+    private func join(_ member: Int, in members: [Int], neighbours: [Int], images: [HashedImage]) -> Join? {
+        let matched = Set(neighbours)
+        let candidates = matched.contains(members[0]) ? [members[0]] : members.filter { $0 != member && matched.contains($0) }
+        let joins = candidates.compactMap { other -> (rank: Int, join: Join)? in
+            for (rank, algorithm) in algorithms.enumerated() {
+                if let meeting = meeting(images[other], images[member], algorithm), meeting.distance <= thresholds[algorithm] {
+                    return (rank, Join(via: other, meeting: meeting))
+                }
+            }
+            return nil
+        }
+        return joins.min { ($0.rank, $0.join.meeting.distance) < ($1.rank, $1.join.meeting.distance) }?.join
     }
 
     /// The distance between two images' hashes: the smallest over their whole-image and
     /// region hashes, and over dihedral variants when asked (any hash against any, except one
     /// variant against another: see `pairs`).
     func distance(_ a: HashedImage, _ b: HashedImage, _ algorithm: HashAlgorithm) -> Int? {
+        meeting(a, b, algorithm)?.distance
+    }
+
+    /// The closest pair of `a`'s and `b`'s hashes of `algorithm`, with their names: the same
+    /// hashes `pairs` puts in the index, so a joined pair shows the distance that joined it.
+    func meeting(_ a: HashedImage, _ b: HashedImage, _ algorithm: HashAlgorithm) -> Meeting? {
         guard let x = a.words[algorithm], let y = b.words[algorithm], x.count == y.count else { return nil }
-        // The same hashes `pairs` puts in the index, so a joined pair shows the distance that joined it.
-        var best = Int.max
-        for p in a.allWords(algorithm) {
-            for q in b.allWords(algorithm) + variants(of: b, algorithm) where p.count == q.count { best = min(best, Self.distance(p, q)) }
+        let ownA = a.namedHashes(algorithm, dihedral: false), ownB = b.namedHashes(algorithm, dihedral: false)
+        var best: Meeting?
+        func consider(_ p: (name: String, words: [UInt64]), _ q: (name: String, words: [UInt64])) {
+            guard p.words.count == q.words.count else { return }
+            let distance = Self.distance(p.words, q.words)
+            if distance < best?.distance ?? .max { best = Meeting(algorithm: algorithm, distance: distance, names: (p.name, q.name)) }
+        }
+        for p in ownA {
+            for q in ownB + variants(of: b, algorithm) { consider(p, q) }
         }
         for p in variants(of: a, algorithm) {
-            for q in b.allWords(algorithm) where p.count == q.count { best = min(best, Self.distance(p, q)) }
+            for q in ownB { consider(p, q) }
         }
         return best
     }
 
     /// The image's seven turned and flipped PDQ hashes, when dihedral matching is on.
-    private func variants(of image: HashedImage, _ algorithm: HashAlgorithm) -> [[UInt64]] {
-        algorithm == .pdq && dihedral ? Array((image.pdqDihedral ?? []).dropFirst()) : []
+    private func variants(of image: HashedImage, _ algorithm: HashAlgorithm) -> [(name: String, words: [UInt64])] {
+        algorithm == .pdq && dihedral ? Array((image.namedDihedral ?? []).dropFirst()) : []
     }
 
     static func distance(_ x: [UInt64], _ y: [UInt64]) -> Int {
@@ -137,7 +184,7 @@ struct RepostClusterer {
             var words: [UInt64] = []
             for member in members {
                 let own = images[member].allWords(algorithm)
-                for (index, hash) in (own + variants(of: images[member], algorithm)).enumerated() where hash.count == width {
+                for (index, hash) in (own + variants(of: images[member], algorithm).map(\.words)).enumerated() where hash.count == width {
                     owners.append(member)
                     isVariant.append(index >= own.count)
                     words += hash

@@ -17,7 +17,11 @@ struct ClusterCommand: AsyncParsableCommand {
             unassigned image and everything close to it. Members are ordered by their earliest \
             known time (EXIF DateTimeOriginal, in UTC where the file recorded its offset, else \
             the file's modification time in UTC), the first \
-            is the representative, and each member's distance to it is shown. Cluster numbers \
+            is the representative, and each member's distance to it is shown, with how it \
+            joined: joined_via (the member it matched: the representative, or in components \
+            mode another member when it is far from the representative), joined_by (the two \
+            hashes that met, e.g. pdq_c90~pdq: a central crop of the one against the whole \
+            other) and joined_distance. Cluster numbers \
             follow the representatives' times, so the same input gives the same numbers; \
             --singletons lists the single images after every cluster, numbers unchanged. \
             PDQ hashes of quality below 50 are too unreliable to compare and are listed \
@@ -74,7 +78,8 @@ struct ClusterCommand: AsyncParsableCommand {
         if format == .text {
             printText(clusters, lowQuality: lowQuality, images: images)
         } else {
-            var columns = ["cluster", "size", "rank", "path", "time", "time_source", "representative", "distance"]
+            var columns = ["cluster", "size", "rank", "path", "time", "time_source", "representative", "distance",
+                           "joined_via", "joined_by", "joined_distance"]
             if algorithms.count > 1 { columns += algorithms.map { "\($0.rawValue)_distance" } }
             columns += ["pdq_quality", "excluded"]
             let writer = RecordWriter(format: format, columns: format == .csv ? columns : nil)
@@ -90,6 +95,11 @@ struct ClusterCommand: AsyncParsableCommand {
                         ("representative", .string(representative)),
                         ("distance", cluster.distances[rank][algorithms[0]].map { .integer(Int64($0)) } ?? .null),
                     ]
+                    if let join = cluster.joins[rank] {
+                        record += [("joined_via", .string(images[join.via].path)),
+                                   ("joined_by", .string(join.meeting.names.0 + "~" + join.meeting.names.1)),
+                                   ("joined_distance", .integer(Int64(join.meeting.distance)))]
+                    }
                     if algorithms.count > 1 {
                         for algorithm in algorithms {
                             record.append(("\(algorithm.rawValue)_distance",
@@ -125,7 +135,12 @@ struct ClusterCommand: AsyncParsableCommand {
                 // 20 characters: a UTC time keeps its Z, which says it is comparable with the others.
                 let time = (image.time ?? "unknown time").padding(toLength: 20, withPad: " ", startingAt: 0)
                 let source = image.timeSource == "mtime" ? " (mtime)" : "        "
-                out.write("  \(rank == 0 ? "*" : " ") \(time)\(source)  \(distance)  \(image.path)\n")
+                // A member far from the representative says through whom it joined, and how.
+                let via = cluster.joins[rank].flatMap { join in
+                    join.via == cluster.members[0] ? nil
+                        : "  (via \(images[join.via].path): \(join.meeting.names.0)~\(join.meeting.names.1) \(join.meeting.distance))"
+                } ?? ""
+                out.write("  \(rank == 0 ? "*" : " ") \(time)\(source)  \(distance)  \(image.path)\(via)\n")
             }
             out.write("\n")
         }

@@ -53,16 +53,21 @@ struct HashedImage: Sendable {
     /// and mirrors, `pdq_ROTATE90` …), the trimmed region, then the other regions.
     func namedHashes(_ algorithm: HashAlgorithm, dihedral: Bool) -> [(name: String, words: [UInt64])] {
         var named: [(name: String, words: [UInt64])] = []
-        if algorithm == .pdq, dihedral, let variants = pdqDihedral {
-            for (index, words) in variants.enumerated() {
-                let transform = DihedralTransform(rawValue: index) ?? .original
-                named.append((transform == .original ? "pdq" : "pdq_" + transform.name, words))
-            }
+        if algorithm == .pdq, dihedral, let variants = namedDihedral {
+            named = variants
         } else if let whole = words[algorithm] {
             named.append((algorithm.rawValue, whole))
         }
         if let trimmed = trimmedWords[algorithm] { named.append((algorithm.rawValue + "_trimmed", trimmed)) }
         return named + (regions[algorithm] ?? [])
+    }
+
+    /// PDQ's eight dihedral hashes with their names (`pdq`, `pdq_ROTATE90`, …), when known.
+    var namedDihedral: [(name: String, words: [UInt64])]? {
+        pdqDihedral?.enumerated().map { index, words in
+            let transform = DihedralTransform(rawValue: index) ?? .original
+            return (transform == .original ? "pdq" : "pdq_" + transform.name, words)
+        }
     }
 
     /// The words of a hash in hex: PDQ's 64 digits, or imagehash's square hash of any size.
