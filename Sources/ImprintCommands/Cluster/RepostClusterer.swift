@@ -105,16 +105,17 @@ struct RepostClusterer {
                 }
                 return distances
             }, joins: members.enumerated().map { rank, member in
-                rank == 0 ? nil : join(member, in: members, neighbours: neighbours[member], images: images)
+                rank == 0 ? nil : join(member, representative: members[0], neighbours: neighbours[member], images: images)
             })
         }
     }
 
     /// How `member` met its group: through the representative when it matched it, else through
-    /// the member it came closest to among those it matched (by the first algorithm that met).
-    private func join(_ member: Int, in members: [Int], neighbours: [Int], images: [HashedImage]) -> Join? {
-        let matched = Set(neighbours)
-        let candidates = matched.contains(members[0]) ? [members[0]] : members.filter { $0 != member && matched.contains($0) }
+    /// the member it came closest to among those it matched (by the first algorithm that met;
+    /// among its first 32 in input order, so that a member of a dense cluster of thousands
+    /// costs no more than a few).
+    private func join(_ member: Int, representative: Int, neighbours: [Int], images: [HashedImage]) -> Join? {
+        let candidates = neighbours.contains(representative) ? [representative] : Array(Set(neighbours).sorted().prefix(32))
         let joins = candidates.compactMap { other -> (rank: Int, join: Join)? in
             for (rank, algorithm) in algorithms.enumerated() {
                 if let meeting = meeting(images[other], images[member], algorithm), meeting.distance <= thresholds[algorithm] {
