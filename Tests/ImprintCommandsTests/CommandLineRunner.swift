@@ -34,6 +34,23 @@ struct CommandLineRunner {
         return corpus
     }()
 
+    /// `tool` (sha256sum, md5sum) over `files`: path → lower-case hex, an independent
+    /// reference for the digests imprint prints.
+    static func coreutilsDigests(_ tool: String, of files: [String]) throws -> [String: String] {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = [tool, "--"] + files
+        let out = Pipe()
+        process.standardOutput = out
+        try process.run()
+        let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        return Dictionary(uniqueKeysWithValues: text.split(separator: "\n").map { line in
+            let parts = line.split(separator: " ", maxSplits: 1)
+            return (String(parts[1].dropFirst()), String(parts[0]))  // "<hex>  <path>": one more space
+        })
+    }
+
     /// Runs `imprint arguments…` in the repository folder (or `directory`), feeding `input` to
     /// stdin; with `interruptAfter`, sends it SIGINT (Ctrl-C) after that many seconds.
     static func run(_ arguments: [String], input: Data? = nil, interruptAfter: Double? = nil, directory: URL? = nil) throws -> Result {

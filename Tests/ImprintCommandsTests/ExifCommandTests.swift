@@ -54,6 +54,26 @@ import Testing
         #expect(records.contains { ($0["SourceFile"] as? String)?.hasPrefix("samples/") == true })
     }
 
+    /// Digests are filled in several files at a time on the writing thread (without
+    /// --extract-thumbnails, which names thumbnails by SHA-256 at once): every record's
+    /// SHA256 and MD5, plain or grouped, are its own file's as coreutils computes them.
+    @Test func everyRecordCarriesItsOwnFilesDigests() throws {
+        guard let corpus = CommandLineRunner.corpus else { return }
+        let folders = [corpus.appendingPathComponent("exif").path, "samples"]
+        for grouped in [false, true] {
+            let result = try CommandLineRunner.run(["exif", "--format", "jsonl", "--jobs", "2"] + (grouped ? ["-G"] : []) + folders)
+            let records = try CommandLineRunner.objects(result).filter { $0["Error"] == nil }
+            #expect(records.count > 64)
+            let paths = records.compactMap { $0["SourceFile"] as? String }
+            let sha256 = try CommandLineRunner.coreutilsDigests("sha256sum", of: paths), md5 = try CommandLineRunner.coreutilsDigests("md5sum", of: paths)
+            for record in records {
+                let path = try #require(record["SourceFile"] as? String)
+                #expect(record[grouped ? "Imprint:SHA256" : "SHA256"] as? String == sha256[path], "\(path)")
+                #expect(record[grouped ? "Imprint:MD5" : "MD5"] as? String == md5[path], "\(path)")
+            }
+        }
+    }
+
     @Test func filesFromReadsNULSeparatedPaths() throws {
         let names = ["samples/mosul-runway.jpg", "samples/tabqa-hangars.jpg"]
         let input = Data(names.joined(separator: "\0").utf8)

@@ -154,30 +154,14 @@ import Testing
         let result = try CommandLineRunner.run(["hash", "--format", "jsonl", "--jobs", "2", folder.path])
         let records = try CommandLineRunner.objects(result)
         #expect(records.count == photos.count + 41)
-        let sha256 = try coreutilsDigests("sha256sum", folder), md5 = try coreutilsDigests("md5sum", folder)
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).map { folder.appendingPathComponent($0).path }
+        let sha256 = try CommandLineRunner.coreutilsDigests("sha256sum", of: files), md5 = try CommandLineRunner.coreutilsDigests("md5sum", of: files)
         #expect(sha256.count == records.count)
         for record in records {
             let path = try #require(record["path"] as? String)
             #expect(record["sha256"] as? String == sha256[path], "\(path)")
             #expect(record["md5"] as? String == md5[path], "\(path)")
         }
-    }
-
-    /// `tool` (sha256sum, md5sum) over every file in `folder`: path → lower-case hex.
-    private func coreutilsDigests(_ tool: String, _ folder: URL) throws -> [String: String] {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).map { folder.appendingPathComponent($0).path }
-        process.arguments = [tool, "--"] + files
-        let out = Pipe()
-        process.standardOutput = out
-        try process.run()
-        let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        return Dictionary(uniqueKeysWithValues: text.split(separator: "\n").map { line in
-            let parts = line.split(separator: " ", maxSplits: 1)
-            return (String(parts[1].dropFirst()), String(parts[0]))  // "<hex>  <path>": one more space
-        })
     }
 
     @Test func unknownAlgorithmIsAUsageError() throws {

@@ -8,6 +8,13 @@ struct BatchRun {
     let options: BatchOptions
     let writer: RecordWriter
 
+    /// A file's bytes, and the fields of its record that are to hold its digests.
+    struct Undigested: Sendable {
+        var bytes: [UInt8]
+        var sha256Key: String
+        var md5Key: String
+    }
+
     /// What one file produced: its record and, when it failed, the message for stderr.
     struct Outcome: Sendable {
         var record: [(key: String, value: OutputValue)]
@@ -15,10 +22,10 @@ struct BatchRun {
         /// A warning for stderr about a file that did not fail (a truncated JPEG hashed from
         /// what it holds): the analyst sees it without reading every record.
         var notice: String? = nil
-        /// The file's bytes while its `sha256` and `md5` fields are still null: the run fills
-        /// them in just before writing, digesting several files at once
-        /// (``FileDigests/of(_:)``, about half the time of one file after another).
-        var undigested: [UInt8]? = nil
+        /// A file whose digests its record still lacks: the run fills them in just before
+        /// writing, several files at once (``FileDigests/of(_:)``, about half the time of one
+        /// file after another).
+        var undigested: Undigested? = nil
 
         /// The outcome of a file that could not be read: its path under `pathKey`, the reason
         /// under `errorKey`.
@@ -70,7 +77,7 @@ struct BatchRun {
         }) { outcome in
             if waiting.isEmpty { firstWaiting = .now }
             waiting.append(outcome)
-            waitingBytes += outcome.undigested?.count ?? 0
+            waitingBytes += outcome.undigested?.bytes.count ?? 0
             if waiting.count >= Self.digestBatch.files || waitingBytes >= Self.digestBatch.bytes
                 || firstWaiting.duration(to: .now) >= Self.digestBatch.wait {
                 writeWaiting()
@@ -99,16 +106,19 @@ struct BatchRun {
     /// flat. A file of more than `bytes / 4` is digested alone by its worker.
     static let digestBatch = (files: 32, bytes: 16 << 20, wait: Duration.milliseconds(250))
 
+    /// Whether a file of `size` bytes waits for its digests (else its worker computes them).
+    static func defersDigests(ofSize size: Int) -> Bool { size <= digestBatch.bytes / 4 }
+
     /// Writes the digests of `outcomes`' undigested files into their records, all at once.
     static func fillInDigests(_ outcomes: inout [Outcome]) {
         let waiting = outcomes.indices.compactMap { index in outcomes[index].undigested.map { (index, $0) } }
         guard !waiting.isEmpty else { return }
-        for ((index, _), digest) in zip(waiting, FileDigests.of(waiting.map(\.1))) {
+        for ((index, file), digest) in zip(waiting, FileDigests.of(waiting.map(\.1.bytes))) {
             outcomes[index].undigested = nil
             for field in outcomes[index].record.indices {
                 switch outcomes[index].record[field].key {
-                case "sha256": outcomes[index].record[field].value = .string(digest.sha256)
-                case "md5": outcomes[index].record[field].value = .string(digest.md5)
+                case file.sha256Key: outcomes[index].record[field].value = .string(digest.sha256)
+                case file.md5Key: outcomes[index].record[field].value = .string(digest.md5)
                 default: break
                 }
             }

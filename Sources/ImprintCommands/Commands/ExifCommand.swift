@@ -50,8 +50,11 @@ struct ExifCommand: AsyncParsableCommand {
         case .failure(let failure): return .unreadable(failure, pathKey: "SourceFile", errorKey: "Error")
         case .success(let file): (path, bytes) = file
         }
+        // Digested with the next files on the writing thread, several at once, unless the
+        // thumbnail's file name (its SHA-256) is needed now or the file is large.
+        let deferDigests = thumbnailFolder == nil && BatchRun.defersDigests(ofSize: bytes.count)
         do {
-            let metadata = try MetadataReader.read(bytes)
+            let metadata = try MetadataReader.read(bytes, digests: !deferDigests)
             var record: OutputRecord = [("SourceFile", .string(path))]
             for (key, value) in metadata.keyedTags(grouped: grouped) {
                 record.append((key, OutputValue(value)))
@@ -66,7 +69,8 @@ struct ExifCommand: AsyncParsableCommand {
                                             failure: "\(path): cannot write thumbnail to \(target.path)")
                 }
             }
-            return BatchRun.Outcome(record: record, failure: nil)
+            return BatchRun.Outcome(record: record, failure: nil, undigested: deferDigests ? BatchRun.Undigested(
+                bytes: bytes, sha256Key: grouped ? "Imprint:SHA256" : "SHA256", md5Key: grouped ? "Imprint:MD5" : "MD5") : nil)
         } catch {
             // As exiftool, a file it cannot read still has its size (an empty or HTML "JPEG").
             return BatchRun.Outcome(record: [("SourceFile", .string(path)), (grouped ? "System:FileSize" : "FileSize", .integer(Int64(bytes.count))),

@@ -186,7 +186,8 @@ struct HashJob: Sendable {
         var record: OutputRecord = [("path", .string(path)), ("bytes", .integer(Int64(bytes.count)))]
         // Photos are digested with the next ones on the writing thread, several at once; a
         // large file here, so that files waiting for digests stay small.
-        let deferDigests = bytes.count <= BatchRun.digestBatch.bytes / 4
+        let deferDigests = BatchRun.defersDigests(ofSize: bytes.count)
+        let undigested = BatchRun.Undigested(bytes: bytes, sha256Key: "sha256", md5Key: "md5")
         if deferDigests {
             record += [("sha256", .null), ("md5", .null)]
         } else {
@@ -215,10 +216,10 @@ struct HashJob: Sendable {
                 record.append(("warning", .string(warning)))
             }
             return BatchRun.Outcome(record: record, failure: nil, notice: image.warnings.first.map { "\(path): warning: \($0)" },
-                                    undigested: deferDigests ? bytes : nil)
+                                    undigested: deferDigests ? undigested : nil)
         } catch {
             record.append(("error", .string(error.description)))
-            return BatchRun.Outcome(record: record, failure: "\(path): \(error)", undigested: deferDigests ? bytes : nil)
+            return BatchRun.Outcome(record: record, failure: "\(path): \(error)", undigested: deferDigests ? undigested : nil)
         }
     }
 }
