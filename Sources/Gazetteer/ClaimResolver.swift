@@ -322,6 +322,8 @@ public struct ClaimResolver: Sendable {
         var isOrigin = false
         /// A capture word stands right beside the name (حماه تحررت).
         var takenBeside = false
+        /// Named as a goal: next, soon, on the way to it.
+        var isGoal = false
     }
 
     /// - Parameter query: the text is a name looked up (`sites search`), not a post: every
@@ -701,7 +703,18 @@ public struct ClaimResolver: Sendable {
         }
         let broadcast = mentions.contains { $0.chosen.map { gazetteer.sites[$0].type == .tvStation } ?? false }
             && scan.content.contains { scan.has($0, in: PlaceLexicon.broadcastWords) }
-        for m in mentions.indices { mentions[m].score = score(mentions[m], scan: scan, mentionEnds: ends, broadcast: broadcast) }
+        for m in mentions.indices {
+            mentions[m].isGoal = isGoal(mentions[m], scan: scan, mentionEnds: ends)
+            mentions[m].score = score(mentions[m], scan: scan, mentionEnds: ends, broadcast: broadcast)
+        }
+        // A hashtag names the post's topic: when every place the body names is a goal ("Next
+        // stop: Tabqa airbase #Raqqa", الهدف القادم مدينة الرقة #الرقة), the tags are the
+        // campaign's, not places taken.
+        let tagged = mentions.indices.filter { scan.words[scan.content[mentions[$0].start]].inHashtag }
+        let body = mentions.indices.filter { !tagged.contains($0) && mentions[$0].chosen != nil }
+        if !tagged.isEmpty, !body.isEmpty, body.allSatisfy({ mentions[$0].isGoal }) {
+            for m in tagged { mentions[m].score *= 0.2 }
+        }
         // A place named as where a move started ("from Raqqa city we reached Tabqa air base",
         // Karkamış'tan … Cerablus merkezine) is context when the post names another place after
         // it; footage "from" a place shows it. (Walking back, the two last distinct sites named
@@ -903,22 +916,8 @@ public struct ClaimResolver: Sendable {
         var score = quality * (1 + 0.1 * length) + mention.fit
         if gazetteer.sites[chosen].type != .city { score += 0.3 }
         if hasCue(PlaceLexicon.captureCues, around: mention, scan: scan, before: 4, after: 3) { score += 0.3 }
-        // Arabic puts the goal word before its place (الهدف القادم دير الزور); English may put
-        // it after ("Baghdad, we are coming"), unless another place follows it ("after Tabqa,
-        // next Deir ez-Zor": "next" belongs to Deir ez-Zor).
-        let after = scan.words[scan.content[mention.start]].script == .latin ? 3 : 0
-        // After the place, a cue followed by "to"/"toward" is the next place's ("leaving Shaddadi
-        // base, heading toward Iraq"); "next to" is beside.
-        if hasCue(PlaceLexicon.futureCues, around: mention, scan: scan, before: 3, after: after, stopAt: mentionEnds,
-                  except: { c in
-                      guard c + 1 < scan.content.count else { return false }
-                      let following = scan.content[c + 1]
-                      return (scan.words[scan.content[c]].form == "next" && scan.words[following].form == "to")
-                          || (c > mention.end && scan.has(following, in: PlaceLexicon.directionWords))
-                  }) {
+        if mention.isGoal {
             score *= 0.2  // low enough that a goal alone, type words and all, claims nothing
-        } else if continuesAGoal(mention, scan: scan) {
-            score *= 0.2
         } else if hasCue(PlaceLexicon.referenceCues, around: mention, scan: scan, before: 2, after: 0) || isNextTo(mention, scan: scan) {
             // "Deir Hafer east of Aleppo": a named place the gazetteer does not know is what
             // the town locates, and what the post is about.
@@ -981,6 +980,25 @@ public struct ClaimResolver: Sendable {
             score *= 0.2
         }
         return score
+    }
+
+    /// Whether the place is named as a goal: next, soon, on the way to (``PlaceLexicon/futureCues``),
+    /// or in a list that continues one.
+    private func isGoal(_ mention: Mention, scan: Scan, mentionEnds: [Int: Int]) -> Bool {
+        // Arabic puts the goal word before its place (الهدف القادم دير الزور); English may put
+        // it after ("Baghdad, we are coming"), unless another place follows it ("after Tabqa,
+        // next Deir ez-Zor": "next" belongs to Deir ez-Zor).
+        let after = scan.words[scan.content[mention.start]].script == .latin ? 3 : 0
+        // After the place, a cue followed by "to"/"toward" is the next place's ("leaving Shaddadi
+        // base, heading toward Iraq"); "next to" is beside.
+        return hasCue(PlaceLexicon.futureCues, around: mention, scan: scan, before: 3, after: after, stopAt: mentionEnds,
+                      except: { c in
+                          guard c + 1 < scan.content.count else { return false }
+                          let following = scan.content[c + 1]
+                          return (scan.words[scan.content[c]].form == "next" && scan.words[following].form == "to")
+                              || (c > mention.end && scan.has(following, in: PlaceLexicon.directionWords))
+                      })
+            || continuesAGoal(mention, scan: scan)
     }
 
     /// Whether the place is named as where someone or something came from ("a fighter from

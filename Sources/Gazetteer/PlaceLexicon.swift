@@ -87,6 +87,8 @@ enum PlaceLexicon {
         // تتقدم: Arabic posts "advance" in the airport as much as toward it.)
         "advancing", "heading", "way", "eta", "route", "objective",
         "القادم", "القادمة", "التالي", "التالية", "قريبا", "الهدف", "المقبل", "المقبلة", "سنحرر", "سندخل", "قادمون",
+        // Iraqi and Levantine "the next one": ان شاء الله الجاية تلعفر.
+        "الجايه", "الجاي",
         // "in preparation for", "eyes on": استعداداً لمعركة …, والعيون على …
         "استعدادا", "تمهيدا", "العيون",
         // Plans: "approves a plan to turn Rasheed airbase into …", ندرس إعادة تأهيل مطار …
@@ -508,6 +510,8 @@ enum PlaceLexicon {
         "الثورة", "الكرامة", "السلامة", "نصيب", "الباب", "باب", "حماة", "الوليد", "ربيعة",
         "جابر", "عين", "الخير", "النصر", "الفتح", "الحرية", "السلام", "الامل", "البعث", "الفرات", "التحرير",
         "الشهداء", "الجزيرة", "القدس", "الشعب", "الوحدة", "الاسد", "العرب", "الشام", "الحدود", "كسب",
+        // "people", "humans" and "give good tidings" (وبشر الصابرين), whose letters are Bashur's.
+        "بشر", "البشر",
         "hit", "gate", "hope", "victory", "liberty", "freedom", "unity", "door",
         "ain", "ayn", "asad", "assad", "jabir", "jaber", "salam", "nasr", "karama", "thawra", "euphrates",
         "tiger", "eagle", "lion", "palm", "sham", "rabia", "walid", "waleed",

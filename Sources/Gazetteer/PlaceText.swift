@@ -3,7 +3,8 @@ import Foundation
 /// Post text and place names cut into comparable words, in Arabic and Latin script.
 ///
 /// Arabic is folded the way people type it inconsistently: the hamza forms of alef → ا,
-/// ة → ه, ى → ي, Persian and Kurdish ک/ی/ە → ك/ي/ه, tashkeel and tatweel dropped,
+/// ة → ه, ى → ي, Persian and Kurdish ک/ی → ك/ي (a Sorani word spelled as Arabic spells
+/// it: ە left out inside the word, وو → و), tashkeel and tatweel dropped,
 /// Arabic-Indic digits → ASCII (Foundation's diacritic folding leaves tashkeel in place on
 /// Linux, so this is done scalar by scalar). Latin is lower-cased and stripped of accents
 /// and apostrophes (Qa'im → qaim). Hashtags are split at `_` and at case changes
@@ -66,6 +67,8 @@ public enum PlaceText {
         var script: Script? = nil
         var capitalised = false
         var hasLower = false
+        // The current Arabic-script word has letters only Kurdish uses (ە ێ ۆ ڵ ڕ ڤ).
+        var kurdish = false
         var hashtag = false
         var pendingClause = true
         var sawUpperInText = false
@@ -103,6 +106,8 @@ public enum PlaceText {
                 }
             }
             apostropheAt = nil
+            if script == .arabic, kurdish { current = soraniAsArabic(current) }
+            kurdish = false
             if let script, !current.isEmpty {
                 var word = Word(form: String(current), script: script, capitalised: capitalised,
                                 inHashtag: hashtag, startsClause: pendingClause)
@@ -124,6 +129,7 @@ public enum PlaceText {
             // Letters and digits that continue (or start) a word.
             if let arabic = foldArabic(value) {
                 if arabic == 0 { continue }  // tashkeel, tatweel, joiners: invisible inside words
+                if Self.kurdishLetters.contains(value) { kurdish = true }
                 if let digit = arabicDigit(arabic) {
                     if script != .digits { flush(); script = .digits; beginWord() }
                     current.append(digit)
@@ -268,7 +274,8 @@ public enum PlaceText {
         case 0x0626: return 0x064A  // ئ → ي
         case 0x0624, 0x06C6, 0x06C7, 0x06C8, 0x06CB: return 0x0648  // ؤ ۆ ۇ ۈ ۋ → و
         case 0x06A9, 0x06AA, 0x06AF: return 0x0643  // ک ڪ گ → ك
-        case 0x06D5, 0x06BE, 0x06C1: return 0x0647  // ە ھ ہ → ه
+        case 0x06D5: return 0x06D5  // ە: dropped or ه by its place in the word (soraniAsArabic)
+        case 0x06BE, 0x06C1: return 0x0647  // ھ ہ → ه
         case 0x067E: return 0x0628  // پ → ب
         case 0x0686: return 0x062C  // چ → ج
         case 0x0698: return 0x0632  // ژ → ز
@@ -282,6 +289,26 @@ public enum PlaceText {
         case 0xFB50...0xFDFF, 0xFE70...0xFEFC: return presentationForm(value)
         default: return nil
         }
+    }
+
+    /// Letters Kurdish (Sorani) writes and Arabic does not: ە ێ ۆ ڵ ڕ ڤ.
+    static let kurdishLetters: Set<UInt32> = [0x06D5, 0x06CE, 0x06C6, 0x06B5, 0x0695, 0x06A4]
+
+    /// A folded Sorani word spelled as Arabic spells the name: Sorani writes its short vowel
+    /// ە, which Arabic leaves out (dropped inside the word, ه at its end, as ة: هەڵەبجە →
+    /// هلبجه), and long u as وو (کەرکووک → كركوك, مەخموور → مخمور).
+    static func soraniAsArabic(_ word: String.UnicodeScalarView) -> String.UnicodeScalarView {
+        var out: [Unicode.Scalar] = []
+        let letters = Array(word)
+        for (index, letter) in letters.enumerated() {
+            if letter.value == 0x06D5 {
+                if index == letters.count - 1 { out.append("\u{0647}") }
+                continue
+            }
+            if letter.value == 0x0648, out.last?.value == 0x0648 { continue }
+            out.append(letter)
+        }
+        return String.UnicodeScalarView(out)
     }
 
     @inline(__always)
