@@ -710,10 +710,10 @@ public struct ClaimResolver: Sendable {
         // A hashtag names the post's topic: when every place the body names is a goal ("Next
         // stop: Tabqa airbase #Raqqa", الهدف القادم مدينة الرقة #الرقة), the tags are the
         // campaign's, not places taken.
-        let tagged = mentions.indices.filter { scan.words[scan.content[mentions[$0].start]].inHashtag }
-        let body = mentions.indices.filter { !tagged.contains($0) && mentions[$0].chosen != nil }
-        if !tagged.isEmpty, !body.isEmpty, body.allSatisfy({ mentions[$0].isGoal }) {
-            for m in tagged { mentions[m].score *= 0.2 }
+        let tagged = mentions.map { scan.words[scan.content[$0.start]].inHashtag }
+        let body = mentions.indices.filter { !tagged[$0] && mentions[$0].chosen != nil }
+        if tagged.contains(true), !body.isEmpty, body.allSatisfy({ mentions[$0].isGoal }) {
+            for m in mentions.indices where tagged[m] { mentions[m].score *= 0.2 }
         }
         // A place named as where a move started ("from Raqqa city we reached Tabqa air base",
         // Karkamış'tan … Cerablus merkezine) is context when the post names another place after
