@@ -61,7 +61,11 @@ enum PlaceLexicon {
         add(["tv", "television", "tv station", "broadcaster", "broadcasting", "radio", "radio station", "channel",
              "تلفزيون", "تلفاز", "التلفزيون", "قناة", "اذاعة", "الإذاعة والتلفزيون", "هيئة الإذاعة"], television)
         add(["dam", "dams", "barrage", "سد", "سدود", "ناظم", "staudamm", "talsperre", "baraj", "barajı", "bendav", "bendava", "bendavê"], dam)
-        add(["city", "town", "village", "old city", "مدينة", "بلدة", "قرية", "المدينة القديمة"], city)
+        add(["city", "town", "village", "old city", "مدينة", "بلدة", "قرية", "المدينة القديمة",
+             // German, Turkish ("Tel Abyad ilçe merkezi": the district's town) and Kurmanji. (Not French
+             // "ville": wire copy funds "la vieille ville de Mossoul" far more than it takes towns.)
+             "stadt", "ilçe merkezi", "ilçe merkezine", "ilçe merkezinde", "ilçesi", "şehir merkezi", "kent merkezi",
+             "bajar", "bajarê"], city)
         add(["division", "brigade", "regiment", "battalion", "headquarters", "hq",
              "الفرقة", "فرقة", "اللواء", "لواء", "الفوج", "فوج", "كتيبة", "مقر"], unit)
         add(["oil field", "oilfield", "gas field", "refinery", "oil", "حقل", "حقول", "مصفاة", "النفطي", "نفط", "raffinerie",

@@ -494,8 +494,9 @@ struct LabelledPost {
 
     /// The twenty-first set's general causes (claims-probe19.tsv, examples written apart
     /// from it): a place tag on a post whose body names only goals is the campaign's topic,
-    /// Iraqi and Levantine "the next one" (الجاية), "people" (البشر) is not Bashur, and a
-    /// Sorani word is read as Arabic spells the name (ە left out, وو → و).
+    /// Iraqi and Levantine "the next one" (الجاية), "people" (البشر) is not Bashur, a Sorani
+    /// word is read as Arabic spells the name (ە left out, وو → و), and Turkish, German and
+    /// Kurmanji words for a town are type words.
     @Test func twentyFirstSetRules() {
         #expect(Self.top("Next target: Deir ez-Zor airport, God willing #DeirEzzor") == "none")
         #expect(Self.top("Next stop: Kuweires airbase, brothers 🦁 #Aleppo") == "none")
@@ -507,6 +508,9 @@ struct LabelledPost {
         #expect(Self.top("هێزەکانی پێشمەرگە گەیشتنە قەیارە") == "builtin:qayyarah")
         #expect(Self.top("سوپای عێراق گەیشتە ناو شاری بەیجی") == "builtin:baiji")
         #expect(Self.top("فڕۆکەخانەی هەولێر") == "builtin:erbil-international-airport", "a Sorani alias still meets itself")
+        // Turkish "the district's town": the town, not the crossing named beside it.
+        #expect(Self.top("Cerablus ilçe merkezi ele geçirildi, Karkamış'tan canlı yayın") == "builtin:jarabulus")
+        #expect(Self.top("Rasulayn ilçe merkezi kontrol altına alındı") == "builtin:ras-al-ayn")
     }
 
     /// The twentieth set's general causes (claims-probe18.tsv): a temperature is weather
