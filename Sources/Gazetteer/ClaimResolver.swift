@@ -355,7 +355,13 @@ public struct ClaimResolver: Sendable {
                 if let current = matches[entry.site], (current.length, current.quality) >= (length, quality) { return }
                 matches[entry.site] = (length, quality, Int(entryIndex))
             }
-            guard isNameLike(word), !isOrdinaryWord(at: c, in: scan) else { continue }
+            // A place typed in lower case in a post that has capitals ("Strikes on menagh
+            // airbase", "Footage from mosul") counts by its exact spelling only, never a loose
+            // one, and not as a short or ordinary word ("hit", "ana", "hope").
+            let nameLike = isNameLike(word)
+            guard nameLike || (word.script == .latin && word.form.count >= 4 && !PlaceLexicon.functionWords.contains(word.form)
+                               && !scan.has(position, in: PlaceLexicon.commonWords)),
+                  !isOrdinaryWord(at: c, in: scan) else { continue }
             // The word alone, then with the next word (names of two words and more).
             let next = c + 1 < content.count && !scan.words[content[c + 1]].startsClause ? content[c + 1] : nil
             for variant in scan.variants[position] {
@@ -371,7 +377,7 @@ public struct ClaimResolver: Sendable {
             // ("Kweiris airbase:").
             let sentenceCapital = !query && word.script == .latin && word.startsClause && !word.inHashtag
                 && !(c + 1 < content.count && scan.isTypeWord[c + 1])
-            if word.script != .digits, !sentenceCapital, !scan.has(position, in: PlaceLexicon.commonWords) {
+            if nameLike, word.script != .digits, !sentenceCapital, !scan.has(position, in: PlaceLexicon.commonWords) {
                 var skeletonKeys = scan.skeletons[position]
                 if let next {
                     for first in scan.skeletons[position] {

@@ -519,6 +519,9 @@ enum PlaceLexicon {
         "hit", "gate", "hope", "victory", "liberty", "freedom", "unity", "door",
         "ain", "ayn", "asad", "assad", "jabir", "jaber", "salam", "nasr", "karama", "thawra", "euphrates",
         "tiger", "eagle", "lion", "palm", "sham", "rabia", "walid", "waleed",
+        // A platter before it is Mezzeh: "mezze" in lower case is the food (Mezze, capitalised,
+        // still names the air base).
+        "mezze",
         // Tishreen is October and November, a university, a park, a club and a newspaper
         // before it is the dam.
         "tishreen", "tishrin", "teshreen", "تشرين",

@@ -511,6 +511,13 @@ struct LabelledPost {
         // Turkish "the district's town": the town, not the crossing named beside it.
         #expect(Self.top("Cerablus ilçe merkezi ele geçirildi, Karkamış'tan canlı yayın") == "builtin:jarabulus")
         #expect(Self.top("Rasulayn ilçe merkezi kontrol altına alındı") == "builtin:ras-al-ayn")
+        // CLI probe round 9: a place typed in lower case in a post with capitals counts by its
+        // exact spelling; short and ordinary words do not ("hit", "hope"), nor the food.
+        #expect(Self.top("Strikes on menagh airbase") == "builtin:menagh-air-base")
+        #expect(Self.top("Footage from mosul") == "builtin:mosul")
+        #expect(Self.top("Video: tabqa airbase captured") == "builtin:tabqa-air-base")
+        #expect(Self.top("I hope to hit the gym") == "none")
+        #expect(Self.top("Best mezze platter in town") == "none")
     }
 
     /// The twentieth set's general causes (claims-probe18.tsv): a temperature is weather
