@@ -13,9 +13,10 @@ extension CaseDatabase {
         public var mtimeNanoseconds: Int64
         /// SHA-256 when ingested, for `--verify`.
         public var sha256 = ""
-        /// It has every hash asked for (or could not be decoded, so has none to have, unless it
-        /// timed out): an unchanged file without them is read again, so that a run asking for
-        /// a new algorithm or the region hashes gets them for files already in the case.
+        /// It has every hash asked for (or could not be decoded, so has none to have, unless a
+        /// limit of the run stopped it: ``FileRecord/limitFailurePrefixes``): an unchanged file
+        /// without them is read again, so that a run asking for a new algorithm or the region
+        /// hashes, or allowing more time or pixels, gets them for files already in the case.
         public var hasHashes = true
     }
 
@@ -39,12 +40,12 @@ extension CaseDatabase {
                 let range = Self.pathRange(under: root)
                 let rows = try Row.fetchCursor(db.cachedStatement(sql: """
                     SELECT f.path, f.id, f.size, f.mtime_ns,
-                           (f.decode_status = 'failed' AND coalesce(f.decode_error, '') NOT LIKE ?6 || '%')
+                           (f.decode_status = 'failed' AND NOT EXISTS (SELECT 1 FROM json_each(?6) WHERE coalesce(f.decode_error, '') LIKE value || '%'))
                                OR (SELECT count(DISTINCT h.algorithm) FROM hashes h WHERE h.file_id = f.id
                                    AND h.algorithm IN (SELECT value FROM json_each(?3))) = ?4,
                            f.sha256
                     FROM files f WHERE f.path = ?1 OR (f.path >= ?2 AND f.path < ?5)
-                    """), arguments: [root, range.from, Self.jsonArray(hashes), hashes.count, range.before, FileRecord.timedOutPrefix])
+                    """), arguments: [root, range.from, Self.jsonArray(hashes), hashes.count, range.before, Self.jsonArray(FileRecord.limitFailurePrefixes)])
                 while let row = try rows.next() {
                     known[row[0]] = KnownPath(fileID: row[1], size: row[2], mtimeNanoseconds: row[3], sha256: row[5], hasHashes: row[4])
                 }

@@ -29,9 +29,14 @@ public struct FileRecord: Codable, Sendable, Hashable, FetchableRecord, MutableP
     /// The error (for `.failed`) or first warning (for `.warning`).
     public var decodeError: String?
 
-    /// How `decodeError` starts for a file that ran past `--timeout-per-file`: unlike other
-    /// failures, such a file is read again by the next ingest, which may allow more time.
+    /// How `decodeError` starts for a file that ran past `--timeout-per-file`.
     public static let timedOutPrefix = "timed out"
+
+    /// How `decodeError` starts for failures the run's limits caused rather than the file's
+    /// bytes: past `--timeout-per-file`, over `--max-pixels` or the memory to spare ("image
+    /// is W×H …", as `DecodeError` words them). Unlike other failures, such a file is read
+    /// again by the next ingest, which may allow more.
+    public static let limitFailurePrefixes = [timedOutPrefix, "image is "]
 
     /// Whether the pixels could be hashed.
     public enum DecodeStatus: String, Codable, Sendable, CaseIterable {

@@ -110,6 +110,35 @@ import Testing
         #expect(failed.allSatisfy { ($0["error"] as? String)?.isEmpty == false })
     }
 
+    /// A file refused by the run's --max-pixels is stored as failed, and read again by the
+    /// next run, which may allow more (CLI probe round 9: it stayed failed for good); a file
+    /// broken in itself is not read again while unchanged.
+    @Test func aFileOverTheLimitIsTriedAgainByTheNextRun() throws {
+        let folder = try Self.scratch()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let photos = folder.appendingPathComponent("photos")
+        try FileManager.default.createDirectory(at: photos, withIntermediateDirectories: true)
+        let photo = try Data(contentsOf: CommandLineRunner.repository.appendingPathComponent("samples/mosul-runway_q40.jpg"))
+        try photo.write(to: photos.appendingPathComponent("a.jpg"))
+        try Data("<html>not found</html>".utf8).write(to: photos.appendingPathComponent("b-html.jpg"))
+        let casePath = folder.appendingPathComponent("x.case").path
+        let limited = try CommandLineRunner.run(["ingest", "--format", "jsonl", "--case", casePath, "--max-pixels", "1000", photos.path])
+        #expect(limited.status == 1)
+        let refused = try CommandLineRunner.objects(CommandLineRunner.run(
+            ["case", "files", "--where", "status=failed", "--format", "jsonl", "--case", casePath]))
+        #expect(refused.count == 2)
+        #expect(refused.contains { ($0["error"] as? String)?.contains("--max-pixels") == true })
+        let again = try CommandLineRunner.run(["ingest", "--format", "jsonl", "--case", casePath, photos.path])
+        let summary = try Self.summary(again)
+        #expect(summary["files_read"] as? Int == 1, "\(summary)")  // the photo, not the HTML page
+        let failed = try CommandLineRunner.objects(CommandLineRunner.run(
+            ["case", "files", "--where", "status=failed", "--format", "jsonl", "--case", casePath]))
+        #expect(failed.compactMap { ($0["path"] as? String)?.split(separator: "/").last.map(String.init) } == ["b-html.jpg"])
+        // The wording the case recognises a limit's refusal by.
+        let limits = FileRecord.limitFailurePrefixes
+        #expect(limits.contains { refused.compactMap { $0["error"] as? String }.first { $0.contains("--max-pixels") }?.hasPrefix($0) == true })
+    }
+
     @Test func movedChangedAndDeletedFilesAreRecognised() throws {
         let folder = try Self.scratch()
         defer { try? FileManager.default.removeItem(at: folder) }

@@ -109,7 +109,7 @@ struct IngestJob: Sendable {
 
     /// A file the watchdog gave up on, stored as failed with its digests, so that the case
     /// lists it (`case files --where status=failed`) and counts it; unlike other failures it is
-    /// read again by the next run (``FileRecord/timedOutPrefix``), which may allow more time.
+    /// read again by the next run (``FileRecord/limitFailurePrefixes``), which may allow more time.
     /// Reading and digesting the bytes again is quick: decoding them was what hung.
     func timedOut(_ path: String, seconds: Double) -> Outcome {
         let refusal = FileWatchdog.Refusal.timedOut(seconds: seconds)
