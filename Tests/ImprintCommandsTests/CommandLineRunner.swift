@@ -52,8 +52,10 @@ struct CommandLineRunner {
     }
 
     /// Runs `imprint arguments…` in the repository folder (or `directory`), feeding `input` to
-    /// stdin; with `interruptAfter`, sends it SIGINT (Ctrl-C) after that many seconds.
-    static func run(_ arguments: [String], input: Data? = nil, interruptAfter: Double? = nil, directory: URL? = nil) throws -> Result {
+    /// stdin; with `interruptAfter`, sends it SIGINT (Ctrl-C) after that many seconds, with
+    /// `signalAfter` another signal.
+    static func run(_ arguments: [String], input: Data? = nil, interruptAfter: Double? = nil,
+                    signalAfter: (signal: Int32, seconds: Double)? = nil, directory: URL? = nil) throws -> Result {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
@@ -69,6 +71,10 @@ struct CommandLineRunner {
         try process.run()
         if let interruptAfter {
             DispatchQueue.global().asyncAfter(deadline: .now() + interruptAfter) { process.interrupt() }
+        }
+        if let signalAfter {
+            let pid = process.processIdentifier
+            DispatchQueue.global().asyncAfter(deadline: .now() + signalAfter.seconds) { kill(pid, signalAfter.signal) }
         }
         if let input { inPipe.fileHandleForWriting.write(input) }
         try inPipe.fileHandleForWriting.close()

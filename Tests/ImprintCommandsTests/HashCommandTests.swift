@@ -82,6 +82,22 @@ import Testing
         #expect(!records.isEmpty && records.count < list.count)
         #expect(records.allSatisfy { ($0["pdq"] as? String)?.count == 64 })
         #expect(result.stderr.contains("interrupted: \(records.count) files done"))
+        // Said at once, since the files in progress may take seconds to finish.
+        #expect(result.stderr.contains("Ctrl-C again to stop at once"))
+    }
+
+    /// SIGHUP (the terminal closed) ends a run as Ctrl-C does, its records whole and written;
+    /// before, the records waiting in the output buffer were lost (CLI probe round 9).
+    @Test func aClosedTerminalKeepsEveryRecordWhole() throws {
+        let images = try FileManager.default.contentsOfDirectory(atPath: CommandLineRunner.repository.appendingPathComponent("samples").path)
+            .filter { $0.hasSuffix(".jpg") }.map { "samples/" + $0 }
+        let list = Array(repeating: images, count: 300).flatMap { $0 }
+        let result = try CommandLineRunner.run(["hash", "--format", "jsonl", "--files-from", "-"],
+                                               input: Data(list.joined(separator: "\n").utf8), signalAfter: (SIGHUP, 1.5))
+        #expect(result.status == 130, "\(result.stderr)")
+        let records = try CommandLineRunner.objects(result)
+        #expect(!records.isEmpty && records.count < list.count)
+        #expect(result.stderr.contains("interrupted: \(records.count) files done"))
     }
 
     @Test func algorithmsAndDihedralChooseColumns() throws {

@@ -1,10 +1,11 @@
 import Foundation
 import Synchronization
 
-/// Ctrl-C (SIGINT) and SIGTERM during a batch: the first one stops starting files, lets the
-/// running ones finish, writes their records whole and ends with status 130; a second one
-/// ends the process at once. Without this, a piped run lost its last buffered records and
-/// cut a JSON line in half, which made the whole file unreadable to `cluster`.
+/// Ctrl-C (SIGINT), SIGTERM and SIGHUP (the terminal closed) during a batch: the first one
+/// stops starting files, lets the running ones finish, writes their records whole and ends
+/// with status 130, saying so at once (a large file may take seconds to finish); a second
+/// one ends the process at once. Without this, a piped run lost its last buffered records
+/// and cut a JSON line in half, which made the whole file unreadable to `cluster`.
 enum Interruption {
     private static let flag = Atomic<Bool>(false)
     nonisolated(unsafe) private static var sources: [DispatchSourceSignal] = []
@@ -15,14 +16,15 @@ enum Interruption {
     /// Starts listening; call once before a batch starts.
     static func watch() {
         guard sources.isEmpty else { return }
-        for number in [SIGINT, SIGTERM] {
+        let numbers = [SIGINT, SIGTERM, SIGHUP]
+        for number in numbers {
             signal(number, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
             source.setEventHandler {
-                flag.store(true, ordering: .relaxed)
+                guard !flag.exchange(true, ordering: .relaxed) else { return }
+                warn("stopping once the files in progress are done; Ctrl-C again to stop at once")
                 // The next one is not caught: a second Ctrl-C ends the process at once.
-                signal(SIGINT, SIG_DFL)
-                signal(SIGTERM, SIG_DFL)
+                for number in numbers { signal(number, SIG_DFL) }
             }
             source.resume()
             sources.append(source)
