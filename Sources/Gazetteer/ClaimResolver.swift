@@ -81,7 +81,10 @@ public struct ClaimResolver: Sendable {
                 if candidate.quality < 1 && !exact { loose.append(match) } else { found.append(match) }
             }
         }
-        let wanted = Set(typeSpans.flatMap { $0.weights.keys })
+        // A bare name means the town, as in a post ("Albukamal" before its airport); a type
+        // word, the sites of that type.
+        let typed = Set(typeSpans.flatMap { $0.weights.keys })
+        let wanted: Set<SiteType> = typed.isEmpty ? [.city] : typed
         func better(_ a: (site: Int, rank: Double, exact: Bool), _ b: (site: Int, rank: Double, exact: Bool)) -> Bool {
             let aFits = wanted.contains(gazetteer.sites[a.site].type), bFits = wanted.contains(gazetteer.sites[b.site].type)
             return (a.exact ? 1 : 0, aFits ? 1 : 0, a.rank, -a.site) > (b.exact ? 1 : 0, bFits ? 1 : 0, b.rank, -b.site)
@@ -364,6 +367,19 @@ public struct ClaimResolver: Sendable {
                   !isOrdinaryWord(at: c, in: scan) else { continue }
             // The word alone, then with the next word (names of two words and more).
             let next = c + 1 < content.count && !scan.words[content[c + 1]].startsClause ? content[c + 1] : nil
+            // A name typed as two words that the gazetteer writes as one ("Fish Khabur" for
+            // Fishkhabur, "Albu Kamal" for Albukamal): both words, as one.
+            if word.script == .latin, let next, scan.words[next].script == .latin, isNameLike(scan.words[next]), !scan.isTypeWord[c + 1] {
+                for first in scan.variants[position] {
+                    for second in scan.variants[next] {
+                        for entryIndex in index.byWords[first + second] ?? [] where index.entries[Int(entryIndex)].words.count == 1 {
+                            let site = index.entries[Int(entryIndex)].site
+                            if let current = matches[site], (current.length, current.quality) >= (2, 1) { continue }
+                            matches[site] = (2, 1, Int(entryIndex))
+                        }
+                    }
+                }
+            }
             for variant in scan.variants[position] {
                 for entryIndex in index.byWords[variant] ?? [] { consider(entryIndex, firstQuality: 1) }
                 for second in next.map({ scan.variants[$0] }) ?? [] {

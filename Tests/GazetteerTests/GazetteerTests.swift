@@ -60,12 +60,19 @@ import Testing
     }
 
     /// A search is a name, not a sentence: its first word is looked up in every spelling, as
-    /// `claims resolve` does inside a post ("Al Thaurah" is the Thawra air base), but a match
+    /// `claims resolve` does inside a post ("Al Thaurah airport" is the Thawra air base), but a match
     /// by loose skeleton only ("Green" for Korean Village) comes after names that hold the
     /// words as written (the Green Zone's sites).
     @Test func searchFindsSpellingVariantsAfterWrittenNames() throws {
         let resolver = ClaimResolver(gazetteer: .builtIn)
-        #expect(resolver.search("Al Thaurah").first?.id == "builtin:tabqa-air-base")
+        #expect(resolver.search("Al Thaurah airport").first?.id == "builtin:tabqa-air-base")
+        #expect(resolver.search("Al Thaurah").prefix(3).contains { $0.id == "builtin:tabqa-air-base" })
+        // A bare name is the town first, as in a post; with a type word, the site of that type.
+        #expect(resolver.search("Qamishly").first?.id == "builtin:qamishli")
+        #expect(resolver.search("Albukamal").first?.id == "builtin:abu-kamal")
+        #expect(resolver.search("Mosul dam").first?.id == "builtin:mosul-dam")
+        // A name typed as two words the gazetteer writes as one.
+        #expect(resolver.search("Fish Khabur crossing").first?.id == "builtin:fishkhabur-semalka-crossing")
         let green = resolver.search("Green")
         let korean = try #require(green.firstIndex { $0.id == "builtin:korean-village" })
         let writesGreen = { (site: Site) in site.allNames.contains { $0.lowercased().contains("green") } }
