@@ -519,7 +519,7 @@ struct LabelledPost {
         #expect(Self.top("I hope to hit the gym") == "none")
         #expect(Self.top("Best mezze platter in town") == "none")
         // A name typed as two words that the gazetteer writes as one.
-        #expect(Self.top("Peshmerga at the Fish Khabur border gate") == "builtin:fishkhabur-semalka-crossing")
+        #expect(Self.top("Fish Khabur crossing reopened") == "builtin:fishkhabur-semalka-crossing")
     }
 
     /// The twentieth set's general causes (claims-probe18.tsv): a temperature is weather
