@@ -118,6 +118,18 @@ func clusterMembers(_ records: [[String: Any]]) -> [Int: [String]] {
         let upright = try CommandLineRunner.run(["cluster", "--format", "jsonl", "--dihedral", "-"], input: Data(hashes.stdout.utf8))
         #expect(upright.status == 0)
         #expect(upright.stderr.contains("--dihedral:") && upright.stderr.contains("no pdq_dihedral hashes"), "\(upright.stderr)")
+        // On by default, it says so too; turned off, it has nothing to say.
+        let byDefault = try CommandLineRunner.run(["cluster", "--format", "jsonl", "-"], input: Data(hashes.stdout.utf8))
+        #expect(byDefault.stderr.contains("dihedral matching (on by default)"), "\(byDefault.stderr)")
+        let off = try CommandLineRunner.run(["cluster", "--format", "jsonl", "--no-dihedral", "-"], input: Data(hashes.stdout.utf8))
+        #expect(!off.stderr.contains("pdq_dihedral"), "\(off.stderr)")
+        // Hashes of two sizes are compared each with its own size only: said.
+        let small = try CommandLineRunner.run(["hash", "--format", "jsonl", "--algorithms", "phash", "--no-trim", "samples/desert-road.jpg"])
+        let large = try CommandLineRunner.run(["hash", "--format", "jsonl", "--algorithms", "phash", "--no-trim", "--hash-size", "16",
+                                               "samples/river-palms.jpg"])
+        let mixed = try CommandLineRunner.run(["cluster", "--format", "jsonl", "--algorithms", "phash", "-"],
+                                              input: Data((small.stdout + large.stdout).utf8))
+        #expect(mixed.stderr.contains("phash hashes of 64 and 256 bits"), "\(mixed.stderr)")
         let withVariants = try CommandLineRunner.run(["hash", "--format", "jsonl", "--algorithms", "pdq", "--dihedral", "samples"])
         let turned = try CommandLineRunner.run(["cluster", "--format", "jsonl", "--dihedral", "-"], input: Data(withVariants.stdout.utf8))
         #expect(!turned.stderr.contains("no pdq_dihedral"), "\(turned.stderr)")

@@ -66,7 +66,8 @@ struct ClusterCommand: AsyncParsableCommand {
         let images = try await input.load(algorithms: algorithms, dihedral: useDihedral, times: true)
         let thresholds = try MatchThresholds(parsing: thresholdList)
         try thresholds.check(images, comparing: algorithms)
-        if dihedral == true { images.warnAboutMissingDihedral() }
+        if useDihedral { images.warnAboutMissingDihedral(explicit: dihedral == true, fromCases: !input.casePaths.isEmpty) }
+        images.warnAboutMixedSizes(algorithms)
         let clusterer = RepostClusterer(algorithms: algorithms, thresholds: thresholds, dihedral: useDihedral, mode: mode)
         let missing = images.filter { image in image.error == nil && algorithms.contains { image.words[$0] == nil } }
         if let first = missing.first {

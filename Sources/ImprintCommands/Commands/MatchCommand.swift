@@ -85,7 +85,9 @@ struct MatchCommand: AsyncParsableCommand {
         let images = try await input.load(algorithms: algorithms, dihedral: useDihedral, times: false)
         let thresholds = try MatchThresholds(parsing: thresholdList)
         try thresholds.check(images, comparing: algorithms)
-        if dihedral == true { images.warnAboutMissingDihedral() }
+        if useDihedral, algorithms.contains(.pdq) {
+            images.warnAboutMissingDihedral(explicit: dihedral == true, fromCases: !input.casePaths.isEmpty)
+        }
 
         // One index per algorithm and hash width over the list's hashes.
         var indexes: [(algorithm: HashAlgorithm, entries: [KnownHashList.Entry], index: HammingIndex)] = []

@@ -135,12 +135,28 @@ struct HashedImage: Sendable {
 }
 
 extension [HashedImage] {
-    /// An explicit --dihedral over hash output made without it would match those images
-    /// upright only, silently: say so (images hashed here always have their variants).
-    func warnAboutMissingDihedral() {
+    /// Dihedral matching over hash output made without `--dihedral` (or a case ingested with
+    /// `--no-trim`) matches those images upright only, silently: say so, and how to get the
+    /// turned and mirrored hashes (images hashed here always have them).
+    /// - Parameters:
+    ///   - explicit: `--dihedral` was given (else it is on by default).
+    ///   - fromCases: some images came from a case (`--case`).
+    func warnAboutMissingDihedral(explicit: Bool, fromCases: Bool) {
         let without = filter { $0.error == nil && $0.words[.pdq] != nil && $0.pdqDihedral == nil }
         guard let first = without.first else { return }
-        warn("--dihedral: \(without.count) of \(count) images have no pdq_dihedral hashes (first: \(first.path)), "
-             + "so they are matched upright only; make the hash output with `imprint hash --dihedral`")
+        let fix = "make hash output with `imprint hash --dihedral`" + (fromCases ? ", and ingest a case without --no-trim" : "")
+        warn("\(explicit ? "--dihedral" : "dihedral matching (on by default)"): \(without.count) of \(count) images have no "
+             + "pdq_dihedral hashes (first: \(first.path)), so they are matched upright only; \(fix)")
+    }
+
+    /// Hashes of one algorithm at several sizes (`--hash-size`) are compared only with their
+    /// own size: say so, since two copies of one file hashed at two sizes never meet.
+    func warnAboutMixedSizes(_ algorithms: [HashAlgorithm]) {
+        for algorithm in algorithms {
+            let sizes = Set(compactMap { $0.words[algorithm]?.count })
+            guard sizes.count > 1 else { continue }
+            let bits = sizes.sorted().map { String($0 * 64) }.joined(separator: " and ")
+            warn("\(algorithm.rawValue) hashes of \(bits) bits (--hash-size): each is compared only with hashes of its own size")
+        }
     }
 }
