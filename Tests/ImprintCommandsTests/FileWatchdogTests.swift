@@ -56,7 +56,7 @@ import Testing
 
     /// Through the command: a decompression bomb let through by a permissive --max-pixels
     /// (400 MB of pixels to inflate) is abandoned after its time limit and reported under its
-    /// own path, and the files after it are still hashed.
+    /// own path with its size and digests, and the files after it are still hashed.
     @Test func aFileThatRunsPastTheLimitIsReportedAndTheBatchGoesOn() throws {
         guard let corpus = CommandLineRunner.corpus else { return }
         let bomb = corpus.appendingPathComponent("bad/png_bomb_20000x20000_gray8_zeros.png").path
@@ -67,6 +67,11 @@ import Testing
         let records = try CommandLineRunner.objects(result)
         #expect(records.map { $0["path"] as? String } == files)
         #expect(records.first?["error"] as? String == "timed out after 0.2 s (--timeout-per-file); its worker was abandoned")
+        // Its size and digests are there (its bytes read again), so it can be looked up and shared.
+        let size = try FileManager.default.attributesOfItem(atPath: bomb)[.size] as? Int
+        #expect(records.first?["bytes"] as? Int == size)
+        let sha256 = try CommandLineRunner.coreutilsDigests("sha256sum", of: [bomb])[bomb]
+        #expect(records.first?["sha256"] as? String == sha256)
         #expect(result.stderr.contains(bomb + ": timed out"))
         // The files after it are hashed; on a machine loaded enough (sanitizer builds running
         // the whole suite at once) they may run past 0.2 s themselves, and are then reported

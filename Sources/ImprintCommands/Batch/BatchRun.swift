@@ -15,6 +15,29 @@ struct BatchRun {
         var md5Key: String
     }
 
+    /// The names a command gives the fields of a file that need no decoding.
+    struct Identity: Sendable {
+        var pathKey: String
+        var sizeKey: String
+        var sha256Key: String
+        var md5Key: String
+    }
+
+    /// A record of the fields of a file that need no decoding: its path, size and digests,
+    /// the digests left for the run to fill in with other files' (a large file's computed
+    /// here, so that files waiting for digests stay small).
+    static func identify(_ path: String, _ bytes: [UInt8], as identity: Identity) -> Outcome {
+        var outcome = Outcome(record: [(identity.pathKey, .string(path)), (identity.sizeKey, .integer(Int64(bytes.count)))], failure: nil)
+        if defersDigests(ofSize: bytes.count) {
+            outcome.record += [(identity.sha256Key, .null), (identity.md5Key, .null)]
+            outcome.undigested = Undigested(bytes: bytes, sha256Key: identity.sha256Key, md5Key: identity.md5Key)
+        } else {
+            let digests = FileDigests(of: bytes)
+            outcome.record += [(identity.sha256Key, .string(digests.sha256)), (identity.md5Key, .string(digests.md5))]
+        }
+        return outcome
+    }
+
     /// What one file produced: its record and, when it failed, the message for stderr.
     struct Outcome: Sendable {
         var record: [(key: String, value: OutputValue)]
@@ -26,6 +49,8 @@ struct BatchRun {
         /// writing, several files at once (``FileDigests/of(_:)``, about half the time of one
         /// file after another).
         var undigested: Undigested? = nil
+        /// The path of a file the watchdog gave up on, whose record the run completes.
+        var timedOut: String? = nil
 
         /// The outcome of a file that could not be read: its path under `pathKey`, the reason
         /// under `errorKey`.
@@ -43,9 +68,10 @@ struct BatchRun {
     /// Runs `work` over every input and returns how many failed (1, with a note on stderr,
     /// when there was no input at all). Each file runs under a
     /// ``FileWatchdog`` with `--timeout-per-file`; a file that times out (or is not started
-    /// because too many earlier ones are stuck) gets its path under `pathKey` and the reason
-    /// under `errorKey`.
-    func run(pathKey: String = "path", errorKey: String = "error",
+    /// because too many earlier ones are stuck) gets its path under `identity.pathKey` and the
+    /// reason under `errorKey`, and one that timed out its size and digests too (its bytes
+    /// read again: decoding them was what hung), so that it can be looked up and shared.
+    func run(identity: Identity, errorKey: String = "error",
              _ work: @escaping @Sendable (BatchInput) -> Outcome) async throws -> Int {
         let named = try options.namedPaths()
         Interruption.watch()
@@ -73,8 +99,18 @@ struct BatchRun {
         let watchdog = FileWatchdog(seconds: options.timeoutPerFile, maxAbandoned: Self.maxAbandoned(jobs: options.jobs))
         let passedOver = PathWalker.PassedOver()
         runWatched(PathWalker(named, passedOver: passedOver), jobs: options.jobs, watchdog: watchdog, work: work, refused: { input, refusal in
-            .unreadable(PathWalker.Failure(path: input.path, reason: refusal.description), pathKey: pathKey, errorKey: errorKey)
-        }) { outcome in
+            var outcome = Outcome.unreadable(PathWalker.Failure(path: input.path, reason: refusal.description),
+                                             pathKey: identity.pathKey, errorKey: errorKey)
+            if case .timedOut = refusal, case .success(let path) = input { outcome.timedOut = path }
+            return outcome
+        }) { result in
+            // Outside the pool's lock: a timed-out file's bytes are read again here.
+            var outcome = result
+            if let path = outcome.timedOut, case .success(let bytes) = readFile(path) {
+                outcome = Self.identify(path, bytes, as: identity)
+                outcome.record += result.record.filter { $0.key == errorKey }
+                outcome.failure = result.failure
+            }
             if waiting.isEmpty { firstWaiting = .now }
             waiting.append(outcome)
             waitingBytes += outcome.undigested?.bytes.count ?? 0

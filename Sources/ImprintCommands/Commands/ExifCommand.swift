@@ -37,7 +37,9 @@ struct ExifCommand: AsyncParsableCommand {
     func run() async throws {
         let writer = RecordWriter(format: batch.outputFormat)
         let grouped = groups, thumbnails = thumbnailFolder
-        let failures = try await BatchRun(options: batch, writer: writer).run(pathKey: "SourceFile", errorKey: "Error") { input in
+        let identity = BatchRun.Identity(pathKey: "SourceFile", sizeKey: grouped ? "System:FileSize" : "FileSize",
+                                         sha256Key: grouped ? "Imprint:SHA256" : "SHA256", md5Key: grouped ? "Imprint:MD5" : "MD5")
+        let failures = try await BatchRun(options: batch, writer: writer).run(identity: identity, errorKey: "Error") { input in
             Self.describe(input, grouped: grouped, thumbnailFolder: thumbnails)
         }
         if failures > 0 { throw ExitCode(1) }

@@ -165,13 +165,16 @@ struct HashCommand: AsyncParsableCommand {
                                                trimmedRegion: !noTrim, centralShares: centralShares, rotations: rotations,
                                                cornerShares: cornerShares, aspects: aspects)),
             algorithms: algorithms, applyOrientation: !ignoreOrientation, maxPixels: maxPixels)
-        let failures = try await BatchRun(options: batch, writer: writer).run { job.hash($0) }
+        let failures = try await BatchRun(options: batch, writer: writer).run(identity: HashJob.identity) { job.hash($0) }
         if failures > 0 { throw ExitCode(1) }
     }
 }
 
 /// The per-file work of `imprint hash`, shared by the worker tasks.
 struct HashJob: Sendable {
+    /// The fields every record starts with, a timed-out file's too.
+    static let identity = BatchRun.Identity(pathKey: "path", sizeKey: "bytes", sha256Key: "sha256", md5Key: "md5")
+
     let pipeline: HashPipeline
     let algorithms: [HashAlgorithm]
     let applyOrientation: Bool
@@ -183,17 +186,7 @@ struct HashJob: Sendable {
         case .failure(let failure): return .unreadable(failure, pathKey: "path", errorKey: "error")
         case .success(let file): (path, bytes) = file
         }
-        var record: OutputRecord = [("path", .string(path)), ("bytes", .integer(Int64(bytes.count)))]
-        // Photos are digested with the next ones on the writing thread, several at once; a
-        // large file here, so that files waiting for digests stay small.
-        let deferDigests = BatchRun.defersDigests(ofSize: bytes.count)
-        let undigested = BatchRun.Undigested(bytes: bytes, sha256Key: "sha256", md5Key: "md5")
-        if deferDigests {
-            record += [("sha256", .null), ("md5", .null)]
-        } else {
-            let digests = FileDigests(of: bytes)
-            record += [("sha256", .string(digests.sha256)), ("md5", .string(digests.md5))]
-        }
+        var outcome = BatchRun.identify(path, bytes, as: Self.identity)
         // Orientation 0 and other out-of-range values (the PDQ bridge photo has 0) mean "as stored".
         let orientation = applyOrientation ? MetadataReader.orientation(in: bytes) ?? 1 : 1
         var options = pipeline.decodeOptions(orientation: orientation)
@@ -201,25 +194,25 @@ struct HashJob: Sendable {
         do {
             let image = try ImageDecoder.decode(bytes, options: options)
             let hashes = pipeline.hashes(of: image)
-            record += [("format", .string(image.format.rawValue)),
-                       ("width", .integer(Int64(image.storedWidth))), ("height", .integer(Int64(image.storedHeight)))]
-            if let quality = hashes.pdqQuality { record.append(("pdq_quality", .integer(Int64(quality)))) }
+            outcome.record += [("format", .string(image.format.rawValue)),
+                               ("width", .integer(Int64(image.storedWidth))), ("height", .integer(Int64(image.storedHeight)))]
+            if let quality = hashes.pdqQuality { outcome.record.append(("pdq_quality", .integer(Int64(quality)))) }
             for algorithm in algorithms {
-                record.append((algorithm.rawValue, hashes.hex(for: algorithm).map(OutputValue.string) ?? .null))
+                outcome.record.append((algorithm.rawValue, hashes.hex(for: algorithm).map(OutputValue.string) ?? .null))
             }
             if let dihedral = hashes.pdqDihedral {
-                record.append(("pdq_dihedral", .list(dihedral.map { .string($0.hex) })))
+                outcome.record.append(("pdq_dihedral", .list(dihedral.map { .string($0.hex) })))
             }
-            if let region = hashes.trimmedRegion { record.append(("trimmed_region", .string(region.description))) }
-            for (name, hex) in hashes.namedRegionHashes(algorithms: algorithms) { record.append((name, .string(hex))) }
+            if let region = hashes.trimmedRegion { outcome.record.append(("trimmed_region", .string(region.description))) }
+            for (name, hex) in hashes.namedRegionHashes(algorithms: algorithms) { outcome.record.append((name, .string(hex))) }
             if let warning = image.warnings.first {
-                record.append(("warning", .string(warning)))
+                outcome.record.append(("warning", .string(warning)))
             }
-            return BatchRun.Outcome(record: record, failure: nil, notice: image.warnings.first.map { "\(path): warning: \($0)" },
-                                    undigested: deferDigests ? undigested : nil)
+            outcome.notice = image.warnings.first.map { "\(path): warning: \($0)" }
         } catch {
-            record.append(("error", .string(error.description)))
-            return BatchRun.Outcome(record: record, failure: "\(path): \(error)", undigested: deferDigests ? undigested : nil)
+            outcome.record.append(("error", .string(error.description)))
+            outcome.failure = "\(path): \(error)"
         }
+        return outcome
     }
 }
