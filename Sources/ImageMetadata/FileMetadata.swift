@@ -6,9 +6,9 @@ public struct FileMetadata: Sendable {
     public var format: ImageFormat?
     /// The file's size in bytes.
     public var fileSize: Int
-    /// Lower-case hex SHA-256 of the whole file (empty when read without digests).
+    /// Lower-case hex SHA-256 of the whole file.
     public var sha256: String
-    /// Lower-case hex MD5 of the whole file (empty when read without digests).
+    /// Lower-case hex MD5 of the whole file.
     public var md5: String
     /// Pixel width from the container header (JPEG SOF, PNG IHDR, WebP VP8/VP8L/VP8X, TIFF IFD0).
     public var imageWidth: Int?

@@ -3,22 +3,19 @@ internal import ImageDecoding
 /// Reads metadata (EXIF through libexif, XMP, header facts, hashes) from an image file's bytes.
 public enum MetadataReader {
     /// Everything Imprint knows about one file.
-    /// - Parameters:
-    ///   - bytes: the whole file.
-    ///   - digests: compute `sha256` and `md5`; without, both are empty, for a caller that
-    ///     digests several files at once (``FileDigests/of(_:)``) and fills them in.
+    /// - Parameter bytes: the whole file.
     /// - Returns: the metadata; per-file damage that still allowed reading is in `warnings`.
     /// - Throws: ``MetadataError`` when the file is empty, of an unknown format, or too broken
     ///   to read anything.
-    public static func read(_ bytes: [UInt8], digests: Bool = true) throws(MetadataError) -> FileMetadata {
+    public static func read(_ bytes: [UInt8]) throws(MetadataError) -> FileMetadata {
         guard !bytes.isEmpty else { throw .empty }
         guard let format = ImageFormat(sniffing: bytes) else {
             throw .unsupportedFormat(magic: Array(bytes.prefix(12)))
         }
         let contents = try ContainerContents.scan(bytes, format: format)
-        let fileDigests = digests ? FileDigests(of: bytes) : nil
+        let digests = FileDigests(of: bytes)
         var metadata = FileMetadata(
-            format: format, fileSize: bytes.count, sha256: fileDigests?.sha256 ?? "", md5: fileDigests?.md5 ?? "",
+            format: format, fileSize: bytes.count, sha256: digests.sha256, md5: digests.md5,
             imageWidth: contents.width, imageHeight: contents.height,
             warnings: contents.warnings)
         metadata.isExtendedWebP = contents.isExtendedWebP

@@ -54,9 +54,8 @@ import Testing
         #expect(records.contains { ($0["SourceFile"] as? String)?.hasPrefix("samples/") == true })
     }
 
-    /// Digests are filled in several files at a time on the writing thread (without
-    /// --extract-thumbnails, which names thumbnails by SHA-256 at once): every record's
-    /// SHA256 and MD5, plain or grouped, are its own file's as coreutils computes them.
+    /// Every record's SHA256 and MD5, plain or grouped, are its own file's as coreutils
+    /// computes them, over more files than one batch of the workers holds.
     @Test func everyRecordCarriesItsOwnFilesDigests() throws {
         guard let corpus = CommandLineRunner.corpus else { return }
         let folders = [corpus.appendingPathComponent("exif").path, "samples"]

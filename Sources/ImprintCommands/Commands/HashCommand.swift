@@ -164,7 +164,8 @@ struct HashCommand: AsyncParsableCommand {
             pipeline: HashPipeline(HashRequest(algorithms: algorithms, pdqDihedral: dihedral, exact: exact, hashSize: hashSize,
                                                trimmedRegion: !noTrim, centralShares: centralShares, rotations: rotations,
                                                cornerShares: cornerShares, aspects: aspects)),
-            algorithms: algorithms, applyOrientation: !ignoreOrientation, maxPixels: maxPixels)
+            algorithms: algorithms, applyOrientation: !ignoreOrientation, maxPixels: maxPixels,
+            batchingDigests: BatchRun.batchesDigests(jobs: batch.jobs))
         let failures = try await BatchRun(options: batch, writer: writer).run(identity: HashJob.identity) { job.hash($0) }
         if failures > 0 { throw ExitCode(1) }
     }
@@ -179,6 +180,8 @@ struct HashJob: Sendable {
     let algorithms: [HashAlgorithm]
     let applyOrientation: Bool
     let maxPixels: Int
+    /// Leave photos' digests to the writing thread (``BatchRun/batchesDigests(jobs:)``).
+    let batchingDigests: Bool
 
     func hash(_ input: BatchInput) -> BatchRun.Outcome {
         let path: String, bytes: [UInt8]
@@ -186,7 +189,7 @@ struct HashJob: Sendable {
         case .failure(let failure): return .unreadable(failure, pathKey: "path", errorKey: "error")
         case .success(let file): (path, bytes) = file
         }
-        var outcome = BatchRun.identify(path, bytes, as: Self.identity)
+        var outcome = BatchRun.identify(path, bytes, as: Self.identity, batchingDigests: batchingDigests)
         // Orientation 0 and other out-of-range values (the PDQ bridge photo has 0) mean "as stored".
         let orientation = applyOrientation ? MetadataReader.orientation(in: bytes) ?? 1 : 1
         var options = pipeline.decodeOptions(orientation: orientation)

@@ -47,7 +47,8 @@ struct HashInputOptions: ParsableArguments {
         var imagePaths: [String] = []
         let job = HashJob(
             pipeline: HashPipeline(.matching(algorithms, dihedral: dihedral)),
-            algorithms: algorithms, applyOrientation: true, maxPixels: DecodeOptions.defaultMaxPixels)
+            algorithms: algorithms, applyOrientation: true, maxPixels: DecodeOptions.defaultMaxPixels,
+            batchingDigests: false)  // no writing thread here to fill them in
         // A file named twice (`a.jpg ./a.jpg`, a repeated --files-from line) is one image, not a
         // repost of itself: the first time it is named counts. (Saved hash files keep their
         // records: their relative paths are relative to where they were made.)
