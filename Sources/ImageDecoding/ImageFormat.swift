@@ -47,9 +47,12 @@ public enum ImageFormat: String, Sendable, CaseIterable, Codable {
         if head.starts(with: [0x00, 0x00, 0x01, 0x00]) { return "a Windows icon" }
         if head.starts(with: [0x1A, 0x45, 0xDF, 0xA3]) { return "a WebM/Matroska video" }
         if text.hasPrefix("II+.") || text.hasPrefix("MM.+") { return "a BigTIFF image" }
-        let trimmed = text.drop { $0 == " " || $0 == "." }
-        if trimmed.hasPrefix("<") { return "an HTML or XML page (an error page saved under an image's name?)" }
-        if trimmed.hasPrefix("{") || trimmed.hasPrefix("[") { return "a JSON file" }
+        // Text starts with its first character after white space and a UTF-8 byte-order mark;
+        // any other byte before it makes binary data, whatever follows ("b5 3c" is no page).
+        let body = head.starts(with: [0xEF, 0xBB, 0xBF]) ? Array(head.dropFirst(3)) : head
+        let first = body.first { ![0x20, 0x09, 0x0A, 0x0D].contains($0) }
+        if first == UInt8(ascii: "<") { return "an HTML or XML page (an error page saved under an image's name?)" }
+        if first == UInt8(ascii: "{") || first == UInt8(ascii: "[") { return "a JSON file" }
         return nil
     }
 

@@ -210,6 +210,8 @@ import Testing
         ([0x00, 0x00, 0x00, 0x1C] + Array("ftypavif".utf8), "AVIF"),
         (Array("GIF89a".utf8) + [1, 0, 1, 0], "GIF"),
         (Array("<!DOCTYPE html>".utf8), "HTML"),
+        ([0xEF, 0xBB, 0xBF] + Array("\r\n <html>".utf8), "HTML"),
+        (Array("  {\"error\": 404}".utf8), "JSON"),
         ([0x49, 0x49, 0x2B, 0x00, 0x08, 0x00, 0x00, 0x00], "BigTIFF"),
     ] as [([UInt8], String)])
     func otherFormatsAreNamed(bytes: [UInt8], name: String) {
@@ -221,5 +223,8 @@ import Testing
     /// Bytes that say nothing get the plain message.
     @Test func unknownBytesAreNotGuessed() {
         #expect(ImageFormat.otherFormatName(sniffing: [0x12, 0x34, 0x56, 0x78, 0x9A]) == nil)
+        // A "<" after binary bytes is binary data, not a page (CLI probe round 9).
+        #expect(ImageFormat.otherFormatName(sniffing: [0xB5, 0x3C, 0x68, 0x74, 0x6D, 0x6C]) == nil)
+        #expect(ImageFormat.otherFormatName(sniffing: [0x00, 0x00, 0x00, 0x3C, 0x21]) == nil)
     }
 }
