@@ -89,6 +89,11 @@ extension CaseDatabase {
         }
     }
 
+    /// How many files could not be decoded at ingest (they have no hashes to compare).
+    public func failedFileCount() throws(CaseStoreError) -> Int {
+        try read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM files WHERE decode_status = 'failed'") ?? 0 }
+    }
+
     /// Counts over the whole case, as ordered name/value pairs.
     public func statistics() throws(CaseStoreError) -> [(name: String, value: Int64)] {
         try read { db in

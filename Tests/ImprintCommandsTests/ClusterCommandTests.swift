@@ -140,6 +140,22 @@ func clusterMembers(_ records: [[String: Any]]) -> [Int: [String]] {
         #expect(!used.stderr.contains("changes nothing"), "\(used.stderr)")
     }
 
+    /// A case's files that could not be decoded at ingest have no hashes to compare: they are
+    /// left out, and said to be (CLI probe round 9: they vanished in silence).
+    @Test func aCasesUndecodableFilesAreSaidToBeLeftOut() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("imprint-cluster-case-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.copyItem(at: CommandLineRunner.repository.appendingPathComponent("samples/desert-road.jpg"),
+                                         to: folder.appendingPathComponent("a.jpg"))
+        try Data("<html>not found</html>".utf8).write(to: folder.appendingPathComponent("b.jpg"))
+        let casePath = folder.appendingPathComponent("c.case").path
+        _ = try CommandLineRunner.run(["ingest", "--case", casePath, folder.path])
+        let result = try CommandLineRunner.run(["cluster", "--format", "jsonl", "--case", casePath])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stderr.contains("1 file the ingest could not decode left out"), "\(result.stderr)")
+    }
+
     /// A repost cut to a square meets its original through the original's `pdq_a1x1`, read
     /// back from hash output like the other region columns.
     @Test func aSquareCropMeetsItsOriginalThroughTheAspectColumn() throws {

@@ -100,6 +100,12 @@ struct HashInputOptions: ParsableArguments {
                 for algorithm in algorithms where !stored.contains(algorithm.rawValue) {
                     warn("the case holds no \(algorithm.rawValue) hashes (\(casePath)): ingest again with --algorithms including \(algorithm.rawValue) to add them")
                 }
+                // Said, not counted as failures of this run: they failed when ingested.
+                let failed = try store.failedFileCount()
+                if failed > 0 {
+                    warn("\(casePath): \(failed) file\(failed == 1 ? "" : "s") the ingest could not decode left out "
+                         + "(imprint case files --where status=failed)")
+                }
             }
             let held = try HashedImage.fromCase(store, algorithms: algorithms)
             // What the case knows of such a file's time (when its post went up) is kept: a
