@@ -254,6 +254,9 @@ enum XMPParser {
         }
 
         private mutating func add(group: String, name: String, value: String, isList: Bool, empty: Bool = false) {
+            // exiftool's tag names hold letters, digits, "-" and "_" only: AVM's element
+            // `Spatial.Equinox` is its SpatialEquinox.
+            let name = String(name.unicodeScalars.filter { $0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "-" || $0 == "_" })
             var exiftoolName = XMPParser.renames[group]?[name] ?? name
             if let prefix = XMPParser.prefixRenames[group]?.first(where: { exiftoolName.hasPrefix($0.path) }) {
                 exiftoolName = prefix.name + exiftoolName.dropFirst(prefix.path.count)
@@ -373,8 +376,18 @@ enum XMPParser {
         }
         var result = String(decoding: chars[0..<10], as: UTF8.self).replacingOccurrences(of: "-", with: ":")
         if chars.count == 10 { return result }
-        guard chars[10] == 0x54 else { return nil }
+        guard chars[10] == 0x54, isTimeOfDay(chars[11...]) else { return nil }
         result += " " + String(decoding: chars[11...], as: UTF8.self)
         return result
+    }
+
+    /// `HH:MM[:SS]` then anything without white space (fractions, a zone, even "+1:00"), as
+    /// exiftool's date pattern has it: a text that only starts with a date (a history log,
+    /// "2012-06-29T09:54:42-04:00<tab>File … saved") is no date.
+    private static func isTimeOfDay(_ chars: ArraySlice<UInt8>) -> Bool {
+        let digit = { (byte: UInt8) in (0x30...0x39).contains(byte) }
+        let head = Array(chars.prefix(5))
+        guard head.count == 5, digit(head[0]), digit(head[1]), head[2] == 0x3A, digit(head[3]), digit(head[4]) else { return false }
+        return !chars.dropFirst(5).contains { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }
     }
 }

@@ -111,6 +111,28 @@ import Testing
         #expect(metadata.grouped("XMP-mwg-rs:RegionsRegionListName") == nil)
     }
 
+    /// exiftool's names hold letters, digits, "-" and "_" only (AVM's `Spatial.Equinox` is
+    /// SpatialEquinox), and a text that only starts with a date, a Photoshop history log, is
+    /// not turned into an EXIF date; a date with an odd zone ("+1:00") still is (CLI probe
+    /// round 9, L6).
+    @Test func namesAndDatesAsExiftoolHasThem() throws {
+        let packet = """
+            <x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">
+            <rdf:Description rdf:about="" xmlns:avm="http://www.communicatingastronomy.org/avm/1.0/"
+                xmlns:photoshop="http://ns.adobe.com/photoshop/1.0/" xmlns:exif="http://ns.adobe.com/exif/1.0/">
+             <avm:Spatial.Equinox>2000</avm:Spatial.Equinox>
+             <photoshop:History>2012-06-29T09:54:42-04:00	File a.psd saved
+            2012-06-29T10:07:37-04:00	File a.psd closed</photoshop:History>
+             <exif:DateTimeOriginal>2008-05-25T19:31:26.0+1:00</exif:DateTimeOriginal>
+            </rdf:Description></rdf:RDF></x:xmpmeta>
+            """
+        let file = Self.jpeg([Self.segment(0xE1, Array("http://ns.adobe.com/xap/1.0/\0".utf8) + Array(packet.utf8))])
+        let metadata = try MetadataReader.read(file)
+        #expect(metadata.grouped("XMP-avm:SpatialEquinox") == .integer(2000))
+        #expect(metadata.grouped("XMP-photoshop:History").map { "\($0)".contains("2012-06-29T09:54:42-04:00") } == true)
+        #expect(metadata.grouped("XMP-exif:DateTimeOriginal") == .string("2008:05:25 19:31:26.0+1:00"))
+    }
+
     /// A second EXIF or XMP segment is not read, but said.
     @Test func aSecondEXIFSegmentIsReported() throws {
         let first = Self.segment(0xE1, Array("Exif\0\0".utf8) + ConstructedFileTests.tiffBlock(orientation: 1, make: "First"))
