@@ -338,6 +338,7 @@ public struct ClaimResolver: Sendable {
             let position = content[c]
             let word = scan.words[position]
             var matches: [Int: (length: Int, quality: Double, entry: Int)] = [:]  // site → best
+            func isCurated(_ entryIndex: Int32) -> Bool { gazetteer.sites[index.entries[Int(entryIndex)].site].isCurated }
             func consider(_ entryIndex: Int32, firstQuality: Double) {
                 let entry = index.entries[Int(entryIndex)]
                 guard c + entry.words.count <= content.count else { return }
@@ -360,7 +361,8 @@ public struct ClaimResolver: Sendable {
             }
             // A place typed in lower case in a post that has capitals ("Strikes on menagh
             // airbase", "Footage from mosul") counts by its exact spelling only, never a loose
-            // one, and not as a short or ordinary word ("hit", "ana", "hope").
+            // one, not as a short or ordinary word ("hit", "ana", "hope"), and only as a curated
+            // site's name: 73,000 imported airports include "Engineers" and "Terminal".
             let nameLike = isNameLike(word)
             guard nameLike || (word.script == .latin && word.form.count >= 4 && !PlaceLexicon.functionWords.contains(word.form)
                                && !scan.has(position, in: PlaceLexicon.commonWords)),
@@ -381,9 +383,11 @@ public struct ClaimResolver: Sendable {
                 }
             }
             for variant in scan.variants[position] {
-                for entryIndex in index.byWords[variant] ?? [] { consider(entryIndex, firstQuality: 1) }
+                for entryIndex in index.byWords[variant] ?? [] where nameLike || isCurated(entryIndex) {
+                    consider(entryIndex, firstQuality: 1)
+                }
                 for second in next.map({ scan.variants[$0] }) ?? [] {
-                    for entryIndex in index.byWords[variant + PlaceNameIndex.pairSeparator + second] ?? [] {
+                    for entryIndex in index.byWords[variant + PlaceNameIndex.pairSeparator + second] ?? [] where nameLike || isCurated(entryIndex) {
                         consider(entryIndex, firstQuality: 1)
                     }
                 }
@@ -779,11 +783,11 @@ public struct ClaimResolver: Sendable {
         // So do job adverts (the places of the work), sports news (a player landing at Erbil
         // airport) and threats (places named as targets).
         // So do match results and everyday reports (rates, a lake's storage, flight tables,
-        // holiday offers, the weather office).
+        // holiday offers, the weather office, traffic alerts).
         if isAboutTravel(scan) || scan.hasScoreLine
             || scan.content.contains(where: { scan.has($0, in: PlaceLexicon.jobWords) || scan.has($0, in: PlaceLexicon.sportsWords)
                 || scan.has($0, in: PlaceLexicon.everydayReportWords) })
-            || PlaceLexicon.threatPhrases.occurs(in: scan.forms) {
+            || PlaceLexicon.threatPhrases.occurs(in: scan.forms) || PlaceLexicon.everydayPhrases.occurs(in: scan.forms) {
             for m in mentions.indices
             where !hasCue(PlaceLexicon.captureCues.subtracting(PlaceLexicon.entryWords), around: mentions[m], scan: scan, before: 4, after: 3)
                 && !hasCue(PlaceLexicon.attackWords, around: mentions[m], scan: scan, before: 4, after: 3) {
@@ -1145,12 +1149,13 @@ public struct ClaimResolver: Sendable {
     }
 
     /// Whether a greeting or a prayer stands a few words before the town, in its clause:
-    /// "good morning from Damascus", اللهم احفظ حمص (``PlaceLexicon/wellWishPhrases``).
+    /// "good morning from Damascus", اللهم احفظ حمص, "sabah el kheir ya ahl el raqqa" (good
+    /// morning, people of Raqqa) (``PlaceLexicon/wellWishPhrases``).
     private func isWishedWell(_ mention: Mention, scan: Scan) -> Bool {
         let first = scan.content[mention.start]
         let forms = scan.forms
         var start = first - 1
-        while start >= 0, first - start <= 5, !scan.words[start + 1].startsClause {
+        while start >= 0, first - start <= 7, !scan.words[start + 1].startsClause {
             if PlaceLexicon.wellWishPhrases.starts(at: start, in: forms) { return true }
             start -= 1
         }

@@ -189,6 +189,8 @@ enum PlaceLexicon {
         // لن ننسى: massacre anniversaries show the base; nor "three years of" or بعد سنوات:
         // "the siege broken after three years".)
         "years since", "year since",
+        // The same abbreviated: "10 yrs ago today Kobanê was liberated".
+        "yrs ago", "yr ago", "yrs since",
     ])
 
     /// Words that name an anniversary ("the anniversary of the fall of Tabqa airbase", ذكرى):
@@ -276,6 +278,13 @@ enum PlaceLexicon {
     /// Words of "now" that mark the current event among past ones: "… and today our forces
     /// entered Ain Issa city", اليوم, الآن.
     static let nowWords: Set<String> = canonicalSet(["today", "now", "اليوم", "الان", "الآن", "هلق", "هسه", "هسا"])
+
+    /// Phrases of everyday notices: a traffic alert (تنبيه مروري: the airport road closed
+    /// for works) names the places travellers pass, not places taken or struck. (Not the word
+    /// مروري alone: "traffic at the Nasib crossing this morning" shows the crossing.)
+    static let everydayPhrases = PhraseList([
+        "تنبيه مروري", "traffic alert", "traffic advisory", "حادث سير", "road closure",
+    ])
 
     /// Phrases of a threat: "US bases at Ain al-Asad and Harir will become legitimate
     /// targets", أهدافاً مشروعة. The places are threatened, not shown struck.
@@ -408,6 +417,9 @@ enum PlaceLexicon {
         // Snow days; Turkish weather (rain, showers, fog, snow: Kilis'te sağanak yağış
         // bekleniyor); Kurmanji weddings and congratulations (Dawet li Zaxo ye, pîroz be).
         "snow", "yağış", "yağmur", "sağanak", "sis", "kar", "hava", "dawet", "daweta", "pîroz",
+        // The groom and bride, "his wedding" (الف مبروك للعريس … على زفافه); Arabizi weather
+        // once its digits are letters ("7ararat 44" → hararat, "3asfe" → asfe).
+        "العريس", "العروس", "زفافه", "زفافها", "harara", "hararat", "asfe", "asifa",
     ])
 
     /// Phrases by which a town is greeted or prayed for, not shown taken or struck: "good

@@ -68,7 +68,11 @@ struct PlaceNameIndex: Sendable {
             // Curated sites (built-in, the user's own) count on their own; bulk imports
             // (73,000 airports, GeoNames) hold too many ordinary words to.
             let curated = site.isCurated
-            for (name, core) in cores[siteIndex] { add(core, site: siteIndex, name: name, curated: curated) }
+            // An imported field named only "Military Airport" (one in Saudi Arabia is) would be
+            // every post's "the military airport"; a curated site's such alias is meant.
+            for (name, core) in cores[siteIndex] where curated || !core.onlyTypeWords {
+                add(core, site: siteIndex, name: name, curated: curated)
+            }
         }
     }
 
@@ -122,6 +126,9 @@ struct PlaceNameIndex: Sendable {
         /// Only the words before a type word inside the name ("Rafidain" of "Rafidain Bank
         /// Mosul"): a claim only next to a type word.
         let onlyWithTypeWord: Bool
+        /// The name is nothing but type words ("Military Airport", "International Airport"):
+        /// any text naming a site's type would name it.
+        var onlyTypeWords = false
     }
 
     /// The cores of a name: its words without articles and type words at either end; for
@@ -137,7 +144,7 @@ struct PlaceNameIndex: Sendable {
         if !stripped.isEmpty, !stripped.allSatisfy({ words[$0].script == .digits }) {
             words = stripped.map { words[$0] }
         }
-        var result = [Core(words: words, onlyWithTypeWord: false)]
+        var result = [Core(words: words, onlyWithTypeWord: false, onlyTypeWords: stripped.isEmpty)]
         // Fused without its type words: "Thawra Air Base" fused whole, thawraairbase, had the
         // consonants of "Troops" and "Tribes".
         if words.count > 1, words.allSatisfy({ $0.script == words[0].script }), words[0].script != .digits {

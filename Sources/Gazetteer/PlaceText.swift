@@ -107,6 +107,7 @@ public enum PlaceText {
             }
             apostropheAt = nil
             if script == .arabic, kurdish { current = soraniAsArabic(current) }
+            if script == .latin, current.count >= 3 { current = collapsingRepeats(current) }
             kurdish = false
             if let script, !current.isEmpty {
                 var word = Word(form: String(current), script: script, capitalised: capitalised,
@@ -289,6 +290,24 @@ public enum PlaceText {
         case 0xFB50...0xFDFF, 0xFE70...0xFEFC: return presentationForm(value)
         default: return nil
         }
+    }
+
+    /// A Latin letter typed three times or more for emphasis, once: "5eeer" (kheeer) is kher,
+    /// "ktiiir" ktir. No English, French, German, Turkish or Kurmanji word repeats a letter
+    /// three times. (Arabic letters are left as typed: folding makes distinct letters one,
+    /// أإآ → ااا, which is no emphasis.)
+    static func collapsingRepeats(_ word: String.UnicodeScalarView) -> String.UnicodeScalarView {
+        let letters = Array(word)
+        var out: [Unicode.Scalar] = []
+        var index = 0
+        while index < letters.count {
+            var end = index + 1
+            while end < letters.count, letters[end] == letters[index] { end += 1 }
+            out.append(contentsOf: repeatElement(letters[index], count: end - index >= 3 ? 1 : end - index))
+            index = end
+        }
+        // (Not to a stub: the airfield "Sss" stays sss, not an "s" that every "S-400" would name.)
+        return out.count == letters.count || out.count < 3 ? word : String.UnicodeScalarView(out)
     }
 
     /// Letters Kurdish (Sorani) writes and Arabic does not: ە ێ ۆ ڵ ڕ ڤ.

@@ -492,6 +492,25 @@ struct LabelledPost {
         #expect(Self.top("Aftermath in Raqqa after strike by jets from Tabqa air base") == "builtin:raqqa")
     }
 
+    /// The twenty-second set's general causes (claims-probe20.tsv, examples written apart
+    /// from it): "yrs ago", Arabizi weather and greetings (letters typed three times for
+    /// emphasis read once, the greeting up to seven words before the town), a groom's
+    /// wedding, traffic alerts, T4's Arabic name in Latin letters (Tayfour), and an imported
+    /// airfield named only "Military Airport" is no name.
+    @Test func twentySecondSetRules() {
+        #expect(Self.top("5 yrs ago today the flag went up over Tabqa airbase") == "none")
+        #expect(Self.top("el jaw bel sham lyom 7ararat 40 w 3asfe") == "none")
+        #expect(Self.top("sabah el 5eeer ya ahl el mosul, allah ma3kon") == "none")
+        #expect(Self.top("مبروك للعريس على زفافه في الرقة") == "none")
+        #expect(Self.top("تنبيه مروري: ازدحام على طريق مطار اربيل") == "none")
+        #expect(Self.top("el tayfour 3am yen2esef") == "builtin:tiyas-air-base")
+        #expect(Self.top("Our fighters stormed Mosul today") == "builtin:mosul")
+        var gazetteer = Gazetteer.builtIn
+        gazetteer.add([Site(id: "ourairports:XX-0001", type: .airport, name: "Military Airport", latitude: 24, longitude: 45, source: "test")])
+        #expect(ClaimResolver(gazetteer: gazetteer).resolve("at-Tabqah military airport, Raqqa gov.: burnt-out hulks").first?.site.id
+                == "builtin:tabqa-air-base")
+    }
+
     /// The twenty-first set's general causes (claims-probe19.tsv, examples written apart
     /// from it): a place tag on a post whose body names only goals is the campaign's topic,
     /// Iraqi and Levantine "the next one" (الجاية), "people" (البشر) is not Bashur, a Sorani
@@ -597,7 +616,7 @@ struct LabelledPost {
     /// the earlier sets: claims-heldout.tsv, then claims-probe.tsv (a third writer, one
     /// session later). Their first runs are the honest estimates; docs/claims.md reports
     /// both those and the current figures.
-    @Test(arguments: ["claims-heldout.tsv", "claims-probe.tsv", "claims-probe2.tsv", "claims-probe3.tsv", "claims-probe4.tsv", "claims-probe5.tsv", "claims-probe6.tsv", "claims-probe7.tsv", "claims-probe8.tsv", "claims-probe9.tsv", "claims-probe10.tsv", "claims-probe11.tsv", "claims-probe12.tsv", "claims-probe13.tsv", "claims-probe14.tsv", "claims-probe15.tsv", "claims-probe16.tsv", "claims-probe17.tsv", "claims-probe18.tsv", "claims-probe19.tsv"])
+    @Test(arguments: ["claims-heldout.tsv", "claims-probe.tsv", "claims-probe2.tsv", "claims-probe3.tsv", "claims-probe4.tsv", "claims-probe5.tsv", "claims-probe6.tsv", "claims-probe7.tsv", "claims-probe8.tsv", "claims-probe9.tsv", "claims-probe10.tsv", "claims-probe11.tsv", "claims-probe12.tsv", "claims-probe13.tsv", "claims-probe14.tsv", "claims-probe15.tsv", "claims-probe16.tsv", "claims-probe17.tsv", "claims-probe18.tsv", "claims-probe19.tsv", "claims-probe20.tsv"])
     func heldOutPostsResolveToTheirSites(file: String) throws {
         let fixture = LabelledPost.fixture.deletingLastPathComponent().appendingPathComponent(file)
         let posts = try LabelledPost.load(from: fixture)
@@ -616,7 +635,7 @@ struct LabelledPost {
     /// 90% for every held-out set, except the newest while its misses are worked on: its
     /// current figure (docs/claims.md), so that it can only go up.
     static func bar(_ file: String) -> Double {
-        ["claims-probe18.tsv": 0.84][file] ?? 0.9
+        ["claims-probe18.tsv": 0.85][file] ?? 0.9
     }
 }
 
@@ -635,7 +654,7 @@ struct LabelledPost {
         var gazetteer = Gazetteer.builtIn
         gazetteer.add(try Gazetteer.importSites(fromFile: world.path).sites)
         let resolver = ClaimResolver(gazetteer: gazetteer)
-        for file in ["claims-labelled.tsv", "claims-heldout.tsv", "claims-probe.tsv", "claims-probe2.tsv", "claims-probe3.tsv", "claims-probe4.tsv", "claims-probe5.tsv", "claims-probe6.tsv", "claims-probe7.tsv", "claims-probe8.tsv", "claims-probe9.tsv", "claims-probe10.tsv", "claims-probe11.tsv", "claims-probe12.tsv", "claims-probe13.tsv", "claims-probe14.tsv", "claims-probe15.tsv", "claims-probe16.tsv", "claims-probe17.tsv", "claims-probe18.tsv", "claims-probe19.tsv"] {
+        for file in ["claims-labelled.tsv", "claims-heldout.tsv", "claims-probe.tsv", "claims-probe2.tsv", "claims-probe3.tsv", "claims-probe4.tsv", "claims-probe5.tsv", "claims-probe6.tsv", "claims-probe7.tsv", "claims-probe8.tsv", "claims-probe9.tsv", "claims-probe10.tsv", "claims-probe11.tsv", "claims-probe12.tsv", "claims-probe13.tsv", "claims-probe14.tsv", "claims-probe15.tsv", "claims-probe16.tsv", "claims-probe17.tsv", "claims-probe18.tsv", "claims-probe19.tsv", "claims-probe20.tsv"] {
             let posts = try LabelledPost.load(from: LabelledPost.fixture.deletingLastPathComponent().appendingPathComponent(file))
             var misses: [String] = []
             for post in posts {
