@@ -372,7 +372,7 @@ public struct ClaimResolver: Sendable {
             // A name typed as two words that the gazetteer writes as one ("Fish Khabur" for
             // Fishkhabur, "Albu Kamal" for Albukamal): both words, as one.
             if word.script == .latin, let next, scan.words[next].script == .latin, isNameLike(scan.words[next]), !scan.isTypeWord[c + 1] {
-                for first in scan.variants[position] {
+                for first in scan.variants[position] where index.joinablePrefixes.contains(first) {
                     for second in scan.variants[next] {
                         for entryIndex in index.byWords[first + second] ?? [] where index.entries[Int(entryIndex)].words.count == 1 {
                             let site = index.entries[Int(entryIndex)].site
@@ -386,6 +386,10 @@ public struct ClaimResolver: Sendable {
                 for entryIndex in index.byWords[variant] ?? [] where nameLike || isCurated(entryIndex) {
                     consider(entryIndex, firstQuality: 1)
                 }
+                // (A lower-case word is looked up with the next only when it starts a curated
+                // name of several words, "tell abiad": an ordinary word costs one lookup, not
+                // one per spelling of the next word too.)
+                guard nameLike || index.curatedFirstWords.contains(variant) else { continue }
                 for second in next.map({ scan.variants[$0] }) ?? [] {
                     for entryIndex in index.byWords[variant + PlaceNameIndex.pairSeparator + second] ?? [] where nameLike || isCurated(entryIndex) {
                         consider(entryIndex, firstQuality: 1)

@@ -38,6 +38,13 @@ struct PlaceNameIndex: Sendable {
     /// ``PlaceKeys/shortKey(_:)``: a spelling variant of these counts only next to a type
     /// word that fits ("Rabea border crossing", "Al-Qa'em crossing").
     private(set) var byShortKeys: [String: [Int32]] = [:]
+    /// The starts (two letters and more) of curated one-word Latin names: a word that is one
+    /// may be the first half of such a name typed as two words ("Fish Khabur"), and only
+    /// such a word is looked up joined to the next.
+    private(set) var joinablePrefixes: Set<String> = []
+    /// The first words of curated names of two words and more ("tell" of "Tell Abiad"): a
+    /// lower-case word is looked up with the next one only when it is one.
+    private(set) var curatedFirstWords: Set<String> = []
 
     /// Joins the first two words of a key.
     static let pairSeparator = "\u{1}"
@@ -101,6 +108,10 @@ struct PlaceNameIndex: Sendable {
         let position = Int32(entries.count)
         entries.append(entry)
         byWords[Self.key(forms), default: []].append(position)
+        if curated, forms.count >= 2 { curatedFirstWords.insert(forms[0]) }
+        if curated, forms.count == 1, words[0].script == .latin, forms[0].count >= 4 {
+            for length in 2..<(forms[0].count - 1) { joinablePrefixes.insert(String(forms[0].prefix(length))) }
+        }
         // Short skeletons (km, tm) collide with too many ordinary words to be looked up, and
         // 73,000 imported airports would turn every spelling variant into some airfield
         // (Minakh → Muynak): only curated names are looked up by skeleton.

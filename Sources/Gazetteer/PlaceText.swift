@@ -297,6 +297,16 @@ public enum PlaceText {
     /// three times. (Arabic letters are left as typed: folding makes distinct letters one,
     /// أإآ → ااا, which is no emphasis.)
     static func collapsingRepeats(_ word: String.UnicodeScalarView) -> String.UnicodeScalarView {
+        // Most words have no such run: one pass that allocates nothing says so.
+        var run = 0
+        var previous: Unicode.Scalar? = nil
+        var found = false
+        for scalar in word {
+            run = scalar == previous ? run + 1 : 1
+            previous = scalar
+            if run == 3 { found = true; break }
+        }
+        guard found else { return word }
         let letters = Array(word)
         var out: [Unicode.Scalar] = []
         var index = 0
