@@ -24,6 +24,8 @@ public struct ImprintCommand: AsyncParsableCommand {
     /// batch commands exit 1 when some files failed.
     public static func runMain(_ arguments: [String]? = nil) async -> Never {
         tuneAllocatorForBatches()
+        // Set once the arguments parsed: an error after that is the command's, not a usage slip.
+        var parsed = false
         do {
             // The arguments as the file system's bytes: a file name that is not UTF-8 stays
             // openable (``FileSystemName``); CommandLine.arguments would have replaced its bytes.
@@ -35,6 +37,7 @@ public struct ImprintCommand: AsyncParsableCommand {
                 Foundation.exit(2)
             }
             var command = try parseAsRoot(arguments)
+            parsed = true
             if var asyncCommand = command as? AsyncParsableCommand {
                 try await asyncCommand.run()
             } else {
@@ -43,7 +46,10 @@ public struct ImprintCommand: AsyncParsableCommand {
             Foundation.exit(0)
         } catch {
             if exitCode(for: error) == .validationFailure {
-                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                // A command that refuses its input once running ("a.jpg has no pdq hash") says
+                // why; the top-level usage that argument-parser adds would be the wrong help.
+                let text = parsed ? "Error: " + message(for: error) : fullMessage(for: error)
+                FileHandle.standardError.write(Data((text + "\n").utf8))
                 Foundation.exit(2)
             }
             // The case failed under the command (disk full, damaged file, another tool's

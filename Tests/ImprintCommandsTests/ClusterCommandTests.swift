@@ -140,6 +140,18 @@ func clusterMembers(_ records: [[String: Any]]) -> [Int: [String]] {
         #expect(!used.stderr.contains("changes nothing"), "\(used.stderr)")
     }
 
+    /// An input refused once the command runs says why, without the top-level usage that
+    /// argument-parser would add (CLI probe round 9, L5); a usage slip keeps cluster's usage.
+    @Test func aRefusedInputSaysWhyWithoutTheWrongUsage() throws {
+        let refused = try CommandLineRunner.run(["cluster", "--format", "jsonl", "-"], input: Data(#"{"path":"a.jpg","pdq_quality":90}"#.utf8))
+        #expect(refused.status == 2)
+        #expect(refused.stderr.contains("a.jpg has no pdq hash"), "\(refused.stderr)")
+        #expect(!refused.stderr.contains("Usage: imprint <subcommand>"), "\(refused.stderr)")
+        let slip = try CommandLineRunner.run(["cluster", "--threshold", "foo=1", "samples"])
+        #expect(slip.status == 2)
+        #expect(slip.stderr.contains("Usage: imprint cluster"), "\(slip.stderr)")
+    }
+
     /// A case's files that could not be decoded at ingest have no hashes to compare: they are
     /// left out, and said to be (CLI probe round 9: they vanished in silence).
     @Test func aCasesUndecodableFilesAreSaidToBeLeftOut() throws {
