@@ -733,10 +733,18 @@ public struct ClaimResolver: Sendable {
         }
         let broadcast = mentions.contains { $0.chosen.map { gazetteer.sites[$0].type == .tvStation } ?? false }
             && scan.content.contains { scan.has($0, in: PlaceLexicon.broadcastWords) }
-        for m in mentions.indices {
-            mentions[m].isGoal = isGoal(mentions[m], scan: scan, mentionEnds: ends)
-            mentions[m].score = score(mentions[m], scan: scan, mentionEnds: ends, broadcast: broadcast)
+        for m in mentions.indices { mentions[m].isGoal = isGoal(mentions[m], scan: scan, mentionEnds: ends) }
+        // A site named as a goal is one wherever the post names it again without a capture or
+        // an attack beside it: "Next stop: T4 … the Nusayris in Tiyas know what is coming".
+        // (A tag that follows a goal is no statement: "Raqqa is ours! Next: Tabqa #Raqqa".)
+        let goals = Set(mentions.filter { $0.isGoal && !scan.words[scan.content[$0.start]].inHashtag }.compactMap(\.chosen))
+        for m in mentions.indices where !mentions[m].isGoal {
+            guard let chosen = mentions[m].chosen, goals.contains(chosen),
+                  !hasCue(PlaceLexicon.captureCues, around: mentions[m], scan: scan, before: 4, after: 3),
+                  !hasCue(PlaceLexicon.attackWords, around: mentions[m], scan: scan, before: 4, after: 3) else { continue }
+            mentions[m].isGoal = true
         }
+        for m in mentions.indices { mentions[m].score = score(mentions[m], scan: scan, mentionEnds: ends, broadcast: broadcast) }
         // A hashtag names the post's topic: when every place the body names is a goal ("Next
         // stop: Tabqa airbase #Raqqa", الهدف القادم مدينة الرقة #الرقة), the tags are the
         // campaign's, not places taken.
@@ -775,9 +783,12 @@ public struct ClaimResolver: Sendable {
         // capture ("the regime denies it, but our fighters are inside Kuweires").
         // (A correction's own answer is not denied: "a rumour: the photos are of Haditha Dam".)
         // (A capture the denial itself names is denied with it: ينفي الأنباء عن سقوط قاعدة عين الأسد.)
+        // (So is a capture the denial's phrase names: لا صحة لما تتداوله الصفحات عن سقوط قاعدة
+        // عين الأسد, "reports about the fall of Hama airport are completely false".)
         if denies(scan, mentions: mentions),
            !mentions.contains(where: { hasCue(PlaceLexicon.captureCues, around: $0, scan: scan, before: 4, after: 3)
-               && !hasCue(PlaceLexicon.denialCues, around: $0, scan: scan, before: 8, after: 0) }) {
+               && !hasCue(PlaceLexicon.denialCues, around: $0, scan: scan, before: 8, after: 0)
+               && !hasDenialPhrase(around: $0, scan: scan) }) {
             for m in mentions.indices where !(mentions[m].chosen.map(correctedTo.contains) ?? false) { mentions[m].score *= 0.2 }
         }
         // Timetables, fares and entry rules (a weekly flight to Istanbul, "book Damascus–Erbil
@@ -1234,6 +1245,24 @@ public struct ClaimResolver: Sendable {
         if before.contains(where: { scan.has($0, in: PlaceLexicon.denialCues) }) { return true }
         return before.contains { scan.has($0, in: PlaceLexicon.fakeWords) }
             && !scan.content.contains { scan.has($0, in: PlaceLexicon.pictureWords) }
+    }
+
+    /// Whether a denial's phrase (``PlaceLexicon/denialPhrases``: لا صحة, "are false") starts
+    /// up to ten words before the place (لا صحة لما تتداوله صفحات مشبوهة عن سقوط قاعدة عين
+    /// الأسد) or eight after it, in its clause.
+    private func hasDenialPhrase(around mention: Mention, scan: Scan) -> Bool {
+        let first = scan.content[mention.start], last = scan.content[mention.end]
+        var start = first - 1
+        while start >= 0, first - start <= 10, !scan.words[start + 1].startsClause {
+            if PlaceLexicon.denialPhrases.starts(at: start, in: scan.forms) { return true }
+            start -= 1
+        }
+        var after = last + 1
+        while after < scan.words.count, after - last <= 8, !scan.words[after].startsClause {
+            if PlaceLexicon.denialPhrases.starts(at: after, in: scan.forms) { return true }
+            after += 1
+        }
+        return false
     }
 
     /// Whether the post is about travel: fares, bookings, visas, or a timetable naming two

@@ -93,6 +93,9 @@ enum PlaceLexicon {
         "القادم", "القادمة", "التالي", "التالية", "قريبا", "الهدف", "المقبل", "المقبلة", "سنحرر", "سندخل", "قادمون",
         // Iraqi and Levantine "the next one": ان شاء الله الجاية تلعفر.
         "الجايه", "الجاي",
+        // "We will return" (سنعود، عائدون; Arabizi "ra7 nerja3"); Turkish "next target"
+        // (Sıradaki hedef Münbiç!).
+        "سنعود", "عائدون", "nerja", "sıradaki", "sonraki", "hedef",
         // "in preparation for", "eyes on": استعداداً لمعركة …, والعيون على …
         "استعدادا", "تمهيدا", "العيون",
         // Plans: "approves a plan to turn Rasheed airbase into …", ندرس إعادة تأهيل مطار …
@@ -210,6 +213,7 @@ enum PlaceLexicon {
     static let denialPhrases = PhraseList([
         "no truth", "not true", "not hit", "wasn't hit", "wasnt hit", "no strike", "operating normally", "nothing happened",
         "are false", "is false", "was false", "were false", "are fake", "is fake", "are untrue", "is untrue",
+        "completely false", "totally false", "completely untrue", "entirely false",
         "لم يحدث شيء", "ما صار شي",
         "لا صحه", "عار عن الصحه", "غير صحيح", "بشكل طبيعي", "ماكو شي", "ما في شي", "مافي شي",
     ])
@@ -280,16 +284,21 @@ enum PlaceLexicon {
     static let nowWords: Set<String> = canonicalSet(["today", "now", "اليوم", "الان", "الآن", "هلق", "هسه", "هسا"])
 
     /// Phrases of everyday notices: a traffic alert (تنبيه مروري: the airport road closed
-    /// for works) names the places travellers pass, not places taken or struck. (Not the word
-    /// مروري alone: "traffic at the Nasib crossing this morning" shows the crossing.)
+    /// for works) names the places travellers pass, not places taken or struck; "life goes
+    /// on" tells of daily life. (Not the word مروري alone: "traffic at the Nasib crossing this
+    /// morning" shows the crossing.)
     static let everydayPhrases = PhraseList([
         "تنبيه مروري", "traffic alert", "traffic advisory", "حادث سير", "road closure",
+        // "Life goes on": a sunset on the corniche, not a place taken.
+        "life goes on", "الحياه مستمره",
     ])
 
     /// Phrases of a threat: "US bases at Ain al-Asad and Harir will become legitimate
     /// targets", أهدافاً مشروعة. The places are threatened, not shown struck.
     static let threatPhrases = PhraseList([
         "legitimate target", "legitimate targets", "هدف مشروع", "هدفا مشروعا", "اهداف مشروعه", "اهدافا مشروعه",
+        // "Your days are numbered", "the appointed time is near": رسالة إلى جنود مطار دير الزور.
+        "ايامكم معدوده", "الموعد قريب",
     ])
 
     /// Words of travel: fares, bookings, visas, timetables. With "entering" set aside, a place
@@ -412,6 +421,8 @@ enum PlaceLexicon {
         "reconstruction", "rebuilding", "اعمار", "الاعمار",
         // Portraits and obituaries: "Martyr's portrait: Ahmad, 23, from Manbij".
         "portrait", "obituary", "rip",
+        // Maps of front lines, which name every town.
+        "map", "خريطه", "خارطه", "infographic",
         // Sorani weather: rain, snow, weather, heat (سبەینێ لە سلێمانی باران دەبارێت).
         "باران", "بەفر", "کەشوهەوا", "گەرما",
         // Snow days; Turkish weather (rain, showers, fog, snow: Kilis'te sağanak yağış
@@ -534,6 +545,8 @@ enum PlaceLexicon {
         // A platter before it is Mezzeh: "mezze" in lower case is the food (Mezze, capitalised,
         // still names the air base).
         "mezze",
+        // Qaraqosh's Syriac name, whose consonants are Baghdad's.
+        "bakhdida", "بخديدا",
         // Tishreen is October and November, a university, a park, a club and a newspaper
         // before it is the dam.
         "tishreen", "tishrin", "teshreen", "تشرين",

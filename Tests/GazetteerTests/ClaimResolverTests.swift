@@ -492,6 +492,21 @@ struct LabelledPost {
         #expect(Self.top("Aftermath in Raqqa after strike by jets from Tabqa air base") == "builtin:raqqa")
     }
 
+    /// The twenty-third set's general causes (claims-probe21.tsv, examples written apart
+    /// from it): Turkish "next target", "your days are numbered", a goal named again, a
+    /// denial whose phrase names the capture, "life goes on", maps, and Qaraqosh's Syriac name.
+    @Test func twentyThirdSetRules() {
+        #expect(Self.top("Sıradaki hedef Halep! Bayrağımızı dikeceğiz") == "none")
+        #expect(Self.top("رسالة إلى جنود مطار حماة: أيامكم معدودة") == "none")
+        #expect(Self.top("Next target: Kuweires. The garrison at Kuweires knows what awaits") == "none")
+        #expect(Self.top("Next target: Kuweires. Our lions stormed Kuweires airbase at dawn") == "builtin:kuweires-air-base")
+        #expect(Self.top("مصدر أمني: لا صحة لما نشرته صفحات مشبوهة عن سقوط مطار كويرس") == "none")
+        #expect(Self.top("Sunset on the corniche in Raqqa, life goes on") == "none")
+        #expect(Self.top("Map: front lines around Raqqa and Tabqa as of today") == "none")
+        #expect(Self.top("Iraqi troops in Bakhdida church yard") == "none")
+        #expect(Self.top("Raqqa is ours! Next: Tabqa airbase #Raqqa") == "builtin:raqqa")
+    }
+
     /// The twenty-second set's general causes (claims-probe20.tsv, examples written apart
     /// from it): "yrs ago", Arabizi weather and greetings (letters typed three times for
     /// emphasis read once, the greeting up to seven words before the town), a groom's
@@ -616,7 +631,7 @@ struct LabelledPost {
     /// the earlier sets: claims-heldout.tsv, then claims-probe.tsv (a third writer, one
     /// session later). Their first runs are the honest estimates; docs/claims.md reports
     /// both those and the current figures.
-    @Test(arguments: ["claims-heldout.tsv", "claims-probe.tsv", "claims-probe2.tsv", "claims-probe3.tsv", "claims-probe4.tsv", "claims-probe5.tsv", "claims-probe6.tsv", "claims-probe7.tsv", "claims-probe8.tsv", "claims-probe9.tsv", "claims-probe10.tsv", "claims-probe11.tsv", "claims-probe12.tsv", "claims-probe13.tsv", "claims-probe14.tsv", "claims-probe15.tsv", "claims-probe16.tsv", "claims-probe17.tsv", "claims-probe18.tsv", "claims-probe19.tsv", "claims-probe20.tsv"])
+    @Test(arguments: ["claims-heldout.tsv", "claims-probe.tsv", "claims-probe2.tsv", "claims-probe3.tsv", "claims-probe4.tsv", "claims-probe5.tsv", "claims-probe6.tsv", "claims-probe7.tsv", "claims-probe8.tsv", "claims-probe9.tsv", "claims-probe10.tsv", "claims-probe11.tsv", "claims-probe12.tsv", "claims-probe13.tsv", "claims-probe14.tsv", "claims-probe15.tsv", "claims-probe16.tsv", "claims-probe17.tsv", "claims-probe18.tsv", "claims-probe19.tsv", "claims-probe20.tsv", "claims-probe21.tsv"])
     func heldOutPostsResolveToTheirSites(file: String) throws {
         let fixture = LabelledPost.fixture.deletingLastPathComponent().appendingPathComponent(file)
         let posts = try LabelledPost.load(from: fixture)
@@ -654,7 +669,7 @@ struct LabelledPost {
         var gazetteer = Gazetteer.builtIn
         gazetteer.add(try Gazetteer.importSites(fromFile: world.path).sites)
         let resolver = ClaimResolver(gazetteer: gazetteer)
-        for file in ["claims-labelled.tsv", "claims-heldout.tsv", "claims-probe.tsv", "claims-probe2.tsv", "claims-probe3.tsv", "claims-probe4.tsv", "claims-probe5.tsv", "claims-probe6.tsv", "claims-probe7.tsv", "claims-probe8.tsv", "claims-probe9.tsv", "claims-probe10.tsv", "claims-probe11.tsv", "claims-probe12.tsv", "claims-probe13.tsv", "claims-probe14.tsv", "claims-probe15.tsv", "claims-probe16.tsv", "claims-probe17.tsv", "claims-probe18.tsv", "claims-probe19.tsv", "claims-probe20.tsv"] {
+        for file in ["claims-labelled.tsv", "claims-heldout.tsv", "claims-probe.tsv", "claims-probe2.tsv", "claims-probe3.tsv", "claims-probe4.tsv", "claims-probe5.tsv", "claims-probe6.tsv", "claims-probe7.tsv", "claims-probe8.tsv", "claims-probe9.tsv", "claims-probe10.tsv", "claims-probe11.tsv", "claims-probe12.tsv", "claims-probe13.tsv", "claims-probe14.tsv", "claims-probe15.tsv", "claims-probe16.tsv", "claims-probe17.tsv", "claims-probe18.tsv", "claims-probe19.tsv", "claims-probe20.tsv", "claims-probe21.tsv"] {
             let posts = try LabelledPost.load(from: LabelledPost.fixture.deletingLastPathComponent().appendingPathComponent(file))
             var misses: [String] = []
             for post in posts {
