@@ -327,6 +327,9 @@ public struct ClaimResolver: Sendable {
         var takenBeside = false
         /// Named as a goal: next, soon, on the way to it.
         var isGoal = false
+        /// A capture word stands within four words before the name or three after, in its
+        /// clause: asked by several rules, found once.
+        var captureNear = false
     }
 
     /// - Parameter query: the text is a name looked up (`sites search`), not a post: every
@@ -733,14 +736,21 @@ public struct ClaimResolver: Sendable {
         }
         let broadcast = mentions.contains { $0.chosen.map { gazetteer.sites[$0].type == .tvStation } ?? false }
             && scan.content.contains { scan.has($0, in: PlaceLexicon.broadcastWords) }
-        for m in mentions.indices { mentions[m].isGoal = isGoal(mentions[m], scan: scan, mentionEnds: ends) }
+        for m in mentions.indices {
+            mentions[m].captureNear = hasCue(PlaceLexicon.captureCues, around: mentions[m], scan: scan, before: 4, after: 3)
+            mentions[m].isGoal = isGoal(mentions[m], scan: scan, mentionEnds: ends)
+        }
         // A site named as a goal is one wherever the post names it again without a capture or
         // an attack beside it: "Next stop: T4 … the Nusayris in Tiyas know what is coming".
         // (A tag that follows a goal is no statement: "Raqqa is ours! Next: Tabqa #Raqqa".)
-        let goals = Set(mentions.filter { $0.isGoal && !scan.words[scan.content[$0.start]].inHashtag }.compactMap(\.chosen))
-        for m in mentions.indices where !mentions[m].isGoal {
+        // (Most posts name no goal, and the rest one or two: a list, no set.)
+        var goals: [Int] = []
+        for mention in mentions where mention.isGoal && !scan.words[scan.content[mention.start]].inHashtag {
+            if let chosen = mention.chosen, !goals.contains(chosen) { goals.append(chosen) }
+        }
+        for m in mentions.indices where !goals.isEmpty && !mentions[m].isGoal {
             guard let chosen = mentions[m].chosen, goals.contains(chosen),
-                  !hasCue(PlaceLexicon.captureCues, around: mentions[m], scan: scan, before: 4, after: 3),
+                  !mentions[m].captureNear,
                   !hasCue(PlaceLexicon.attackWords, around: mentions[m], scan: scan, before: 4, after: 3) else { continue }
             mentions[m].isGoal = true
         }
@@ -769,7 +779,7 @@ public struct ClaimResolver: Sendable {
         // Of places taken, the one taken "today" is the news: "Tal Abyad ✅ Brigade 93 ✅ …
         // and today our forces entered Ain Issa city".
         for m in mentions.indices where hasCue(PlaceLexicon.nowWords, around: mentions[m], scan: scan, before: 5, after: 0)
-            && hasCue(PlaceLexicon.captureCues, around: mentions[m], scan: scan, before: 4, after: 3) {
+            && mentions[m].captureNear {
             mentions[m].score *= 1.1
         }
         // A post that remembers a past event ("on this day in 2016", في مثل هذا اليوم) shows
@@ -786,7 +796,7 @@ public struct ClaimResolver: Sendable {
         // (So is a capture the denial's phrase names: لا صحة لما تتداوله الصفحات عن سقوط قاعدة
         // عين الأسد, "reports about the fall of Hama airport are completely false".)
         if denies(scan, mentions: mentions),
-           !mentions.contains(where: { hasCue(PlaceLexicon.captureCues, around: $0, scan: scan, before: 4, after: 3)
+           !mentions.contains(where: { $0.captureNear
                && !hasCue(PlaceLexicon.denialCues, around: $0, scan: scan, before: 8, after: 0)
                && !hasDenialPhrase(around: $0, scan: scan) }) {
             for m in mentions.indices where !(mentions[m].chosen.map(correctedTo.contains) ?? false) { mentions[m].score *= 0.2 }
@@ -814,7 +824,7 @@ public struct ClaimResolver: Sendable {
         // A temperature makes it weather whatever the verb ("Erbil hit 49°C today").
         if scan.hasTemperature || scan.content.contains(where: { scan.has($0, in: PlaceLexicon.dailyLifeWords) }) {
             for m in mentions.indices where mentions[m].chosen.map({ gazetteer.sites[$0].type == .city }) ?? false
-                && (scan.hasTemperature || !hasCue(PlaceLexicon.captureCues, around: mentions[m], scan: scan, before: 4, after: 3)) {
+                && (scan.hasTemperature || !mentions[m].captureNear) {
                 mentions[m].score *= 0.4
             }
         }
@@ -956,7 +966,7 @@ public struct ClaimResolver: Sendable {
         let length = Double(min(2, mention.end - mention.start))
         var score = quality * (1 + 0.1 * length) + mention.fit
         if gazetteer.sites[chosen].type != .city { score += 0.3 }
-        if hasCue(PlaceLexicon.captureCues, around: mention, scan: scan, before: 4, after: 3) { score += 0.3 }
+        if mention.captureNear { score += 0.3 }
         if mention.isGoal {
             score *= 0.2  // low enough that a goal alone, type words and all, claims nothing
         } else if hasCue(PlaceLexicon.referenceCues, around: mention, scan: scan, before: 2, after: 0) || isNextTo(mention, scan: scan) {
@@ -967,7 +977,7 @@ public struct ClaimResolver: Sendable {
         // A place asked about ("is the Nassib crossing open today?") is not shown taken, unless
         // the question is about its capture or an attack on it.
         // ("Did you see what happened at Safwan?", شفتوا اللي صار, is a report.)
-        if scan.words[first].inQuestion, !hasCue(PlaceLexicon.captureCues, around: mention, scan: scan, before: 4, after: 3),
+        if scan.words[first].inQuestion, !mention.captureNear,
            !hasCue(PlaceLexicon.attackWords, around: mention, scan: scan, before: 4, after: 3),
            !hasCue(PlaceLexicon.sawWords, around: mention, scan: scan, before: 8, after: 0) {
             score *= 0.2
@@ -1012,7 +1022,7 @@ public struct ClaimResolver: Sendable {
         // A TV station in a broadcast schedule ("tonight on Nineveh TV", تابعونا على شاشة …) is
         // the channel, unless the post tells of an attack or a capture there.
         if gazetteer.sites[chosen].type == .tvStation, broadcast,
-           !hasCue(PlaceLexicon.captureCues, around: mention, scan: scan, before: 4, after: 3),
+           !mention.captureNear,
            !hasCue(PlaceLexicon.attackWords, around: mention, scan: scan, before: 4, after: 3) {
             score *= 0.2
         }
