@@ -34,9 +34,10 @@ struct RepostClusterer {
 
     /// A matched pair's closest hashes: their distance and names ("pdq_a1x1", "pdq_ROTATE90").
     struct Meeting {
-        var algorithm: HashAlgorithm
         var distance: Int
         var names: (String, String)
+        /// The two names as output shows them: "pdq_c90~pdq".
+        var hashes: String { names.0 + "~" + names.1 }
     }
 
     /// The member another joined the group through, and how they met.
@@ -143,7 +144,7 @@ struct RepostClusterer {
         func consider(_ p: (name: String, words: [UInt64]), _ q: (name: String, words: [UInt64])) {
             guard p.words.count == q.words.count else { return }
             let distance = Self.distance(p.words, q.words)
-            if distance < best?.distance ?? .max { best = Meeting(algorithm: algorithm, distance: distance, names: (p.name, q.name)) }
+            if distance < best?.distance ?? .max { best = Meeting(distance: distance, names: (p.name, q.name)) }
         }
         for p in ownA {
             for q in ownB + variants(of: b, algorithm) { consider(p, q) }

@@ -98,7 +98,7 @@ struct ClusterCommand: AsyncParsableCommand {
                     ]
                     if let join = cluster.joins[rank] {
                         record += [("joined_via", .string(images[join.via].path)),
-                                   ("joined_by", .string(join.meeting.names.0 + "~" + join.meeting.names.1)),
+                                   ("joined_by", .string(join.meeting.hashes)),
                                    ("joined_distance", .integer(Int64(join.meeting.distance)))]
                     }
                     if algorithms.count > 1 {
@@ -139,7 +139,7 @@ struct ClusterCommand: AsyncParsableCommand {
                 // A member far from the representative says through whom it joined, and how.
                 let via = cluster.joins[rank].flatMap { join in
                     join.via == cluster.members[0] ? nil
-                        : "  (via \(images[join.via].path): \(join.meeting.names.0)~\(join.meeting.names.1) \(join.meeting.distance))"
+                        : "  (via \(images[join.via].path): \(join.meeting.hashes) \(join.meeting.distance))"
                 } ?? ""
                 out.write("  \(rank == 0 ? "*" : " ") \(time)\(source)  \(distance)  \(image.path)\(via)\n")
             }
