@@ -44,7 +44,7 @@ struct IngestJob: Sendable {
         }
         let size: Int64, mtime: Int64
         switch Self.sizeAndTime(path) {
-        case .failure(let failure): return .unreadable(failure.message)
+        case .failure(let failure): return .unreadable(failure.description)
         case .success(let found): (size, mtime) = found
         }
         var unchangedSHA256: String?
@@ -124,10 +124,10 @@ struct IngestJob: Sendable {
     }
 
     /// The file's size and modification time (ns), or why they cannot be had.
-    private static func sizeAndTime(_ path: String) -> Result<(size: Int64, mtime: Int64), StatFailure> {
+    private static func sizeAndTime(_ path: String) -> Result<(size: Int64, mtime: Int64), PathWalker.Failure> {
         var status = stat()
         guard FileSystemName.withBytes(path, { stat($0, &status) }) == 0 else {
-            return .failure(StatFailure(message: "\(path): \(String(cString: strerror(errno)))"))
+            return .failure(PathWalker.Failure(path: path, reason: String(cString: strerror(errno))))
         }
         #if canImport(Darwin)
         let mtime = Int64(status.st_mtimespec.tv_sec) * 1_000_000_000 + Int64(status.st_mtimespec.tv_nsec)
@@ -135,11 +135,6 @@ struct IngestJob: Sendable {
         let mtime = Int64(status.st_mtim.tv_sec) * 1_000_000_000 + Int64(status.st_mtim.tv_nsec)
         #endif
         return .success((Int64(status.st_size), mtime))
-    }
-
-    /// Why a file could not be stat'ed, as the message for stderr.
-    private struct StatFailure: Error {
-        let message: String
     }
 
     /// The hashes of the file's embedded EXIF thumbnail, when it has one that decodes cleanly.
