@@ -8,13 +8,6 @@ struct BatchRun {
     let options: BatchOptions
     let writer: RecordWriter
 
-    /// A file's bytes, and the fields of its record that are to hold its digests.
-    struct Undigested: Sendable {
-        var bytes: [UInt8]
-        var sha256Key: String
-        var md5Key: String
-    }
-
     /// The names a command gives the fields of a file that need no decoding.
     struct Identity: Sendable {
         var pathKey: String
@@ -30,7 +23,7 @@ struct BatchRun {
         var outcome = Outcome(record: [(identity.pathKey, .string(path)), (identity.sizeKey, .integer(Int64(bytes.count)))], failure: nil)
         if batchingDigests && bytes.count <= digestBatch.bytes / 4 {
             outcome.record += [(identity.sha256Key, .null), (identity.md5Key, .null)]
-            outcome.undigested = Undigested(bytes: bytes, sha256Key: identity.sha256Key, md5Key: identity.md5Key)
+            outcome.undigested = bytes
         } else {
             let digests = FileDigests(of: bytes)
             outcome.record += [(identity.sha256Key, .string(digests.sha256)), (identity.md5Key, .string(digests.md5))]
@@ -45,10 +38,10 @@ struct BatchRun {
         /// A warning for stderr about a file that did not fail (a truncated JPEG hashed from
         /// what it holds): the analyst sees it without reading every record.
         var notice: String? = nil
-        /// A file whose digests its record still lacks: the run fills them in just before
-        /// writing, several files at once (``FileDigests/of(_:)``, about half the time of one
-        /// file after another).
-        var undigested: Undigested? = nil
+        /// The bytes of a file whose digests its record still lacks (null under the run's
+        /// ``Identity`` keys): the run fills them in just before writing, several files at
+        /// once (``FileDigests/of(_:)``, about half the time of one file after another).
+        var undigested: [UInt8]? = nil
         /// The path of a file the watchdog gave up on, whose record the run completes.
         var timedOut: String? = nil
 
@@ -81,7 +74,7 @@ struct BatchRun {
         // Finished files wait here for their digests (see `digestBatch`).
         var waiting: [Outcome] = [], waitingBytes = 0, firstWaiting = ContinuousClock.now
         func writeWaiting() {
-            Self.fillInDigests(&waiting)
+            Self.fillInDigests(&waiting, as: identity)
             for outcome in waiting {
                 seen += 1
                 writer.write(outcome.record)
@@ -113,7 +106,7 @@ struct BatchRun {
             }
             if waiting.isEmpty { firstWaiting = .now }
             waiting.append(outcome)
-            waitingBytes += outcome.undigested?.bytes.count ?? 0
+            waitingBytes += outcome.undigested?.count ?? 0
             if waiting.count >= Self.digestBatch.files || waitingBytes >= Self.digestBatch.bytes
                 || firstWaiting.duration(to: .now) >= Self.digestBatch.wait {
                 writeWaiting()
@@ -148,16 +141,17 @@ struct BatchRun {
     /// no decoding, digests on its workers: one thread doing it for two was slower.)
     static func batchesDigests(jobs: Int) -> Bool { jobs <= 4 }
 
-    /// Writes the digests of `outcomes`' undigested files into their records, all at once.
-    static func fillInDigests(_ outcomes: inout [Outcome]) {
+    /// Writes the digests of `outcomes`' undigested files into their records, under
+    /// `identity`'s keys, all at once.
+    static func fillInDigests(_ outcomes: inout [Outcome], as identity: Identity) {
         let waiting = outcomes.indices.compactMap { index in outcomes[index].undigested.map { (index, $0) } }
         guard !waiting.isEmpty else { return }
-        for ((index, file), digest) in zip(waiting, FileDigests.of(waiting.map(\.1.bytes))) {
+        for ((index, _), digest) in zip(waiting, FileDigests.of(waiting.map(\.1))) {
             outcomes[index].undigested = nil
             for field in outcomes[index].record.indices {
                 switch outcomes[index].record[field].key {
-                case file.sha256Key: outcomes[index].record[field].value = .string(digest.sha256)
-                case file.md5Key: outcomes[index].record[field].value = .string(digest.md5)
+                case identity.sha256Key: outcomes[index].record[field].value = .string(digest.sha256)
+                case identity.md5Key: outcomes[index].record[field].value = .string(digest.md5)
                 default: break
                 }
             }
