@@ -89,15 +89,27 @@ import Testing
         return path
     }
 
+    /// `folder/photos` holding `files` (name and bytes).
+    static func photos(in folder: URL, _ files: [(name: String, bytes: Data)]) throws -> URL {
+        let photos = folder.appendingPathComponent("photos")
+        try FileManager.default.createDirectory(at: photos, withIntermediateDirectories: true)
+        for file in files { try file.bytes.write(to: photos.appendingPathComponent(file.name)) }
+        return photos
+    }
+
+    /// A sample photo's bytes.
+    static func photo() throws -> Data {
+        try Data(contentsOf: CommandLineRunner.repository.appendingPathComponent("samples/mosul-runway_q40.jpg"))
+    }
+
+    /// An error page saved under an image's name.
+    static let errorPage = Data("<html>not found</html>".utf8)
+
     @Test func aBrokenFileIsStoredWithItsErrorAndTheRunGoesOn() throws {
         let folder = try Self.scratch()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let photos = folder.appendingPathComponent("photos")
-        try FileManager.default.createDirectory(at: photos, withIntermediateDirectories: true)
-        let good = try Data(contentsOf: CommandLineRunner.repository.appendingPathComponent("samples/mosul-runway_q40.jpg"))
-        try good.write(to: photos.appendingPathComponent("a.jpg"))
-        try good.prefix(600).write(to: photos.appendingPathComponent("b-truncated.jpg"))
-        try Data("<html>not found</html>".utf8).write(to: photos.appendingPathComponent("c-html.jpg"))
+        let photo = try Self.photo()
+        let photos = try Self.photos(in: folder, [("a.jpg", photo), ("b-truncated.jpg", photo.prefix(600)), ("c-html.jpg", Self.errorPage)])
         let casePath = folder.appendingPathComponent("x.case").path
         let result = try CommandLineRunner.run(["ingest", "--format", "jsonl", "--case", casePath, photos.path])
         #expect(result.status == 1)
@@ -116,11 +128,7 @@ import Testing
     @Test func aFileOverTheLimitIsTriedAgainByTheNextRun() throws {
         let folder = try Self.scratch()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let photos = folder.appendingPathComponent("photos")
-        try FileManager.default.createDirectory(at: photos, withIntermediateDirectories: true)
-        let photo = try Data(contentsOf: CommandLineRunner.repository.appendingPathComponent("samples/mosul-runway_q40.jpg"))
-        try photo.write(to: photos.appendingPathComponent("a.jpg"))
-        try Data("<html>not found</html>".utf8).write(to: photos.appendingPathComponent("b-html.jpg"))
+        let photos = try Self.photos(in: folder, [("a.jpg", try Self.photo()), ("b-html.jpg", Self.errorPage)])
         let casePath = folder.appendingPathComponent("x.case").path
         let limited = try CommandLineRunner.run(["ingest", "--format", "jsonl", "--case", casePath, "--max-pixels", "1000", photos.path])
         #expect(limited.status == 1)
