@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 @testable import ImprintCommands
 import Testing
 
@@ -47,6 +48,30 @@ import Testing
         release.signal()
     }
 
+    /// After a stop (Ctrl-C) nothing more starts, and work still running a grace later is left
+    /// out, named, instead of holding the stop for as long as it takes (CLI probe round 9, M3).
+    @Test func aStopLeavesOutWhatIsStillRunningAfterTheGrace() {
+        let stopped = Atomic<Bool>(false)
+        let release = DispatchSemaphore(value: 0)
+        var emitted: [Int] = [], leftOut: [Int] = []
+        let started = Date()
+        runWatched([0, 1, 2, 3], jobs: 1, watchdog: FileWatchdog(seconds: 60, maxAbandoned: 2),
+                   stop: { stopped.load(ordering: .relaxed) },
+                   work: { input in
+                       if input == 1 {
+                           stopped.store(true, ordering: .relaxed)
+                           release.wait()
+                       }
+                       return input
+                   },
+                   refused: { _, _ in -1 }, leftOut: { leftOut.append($0) }) { emitted.append($0) }
+        let waited = Date().timeIntervalSince(started)
+        release.signal()
+        #expect(emitted == [0])
+        #expect(leftOut == [1])
+        #expect(waited >= Interruption.grace && waited < Interruption.grace + 5, "\(waited) s")
+    }
+
     @Test func refusalsSaySo() {
         #expect(FileWatchdog.Refusal.timedOut(seconds: 60).description
             == "timed out after 60 s (--timeout-per-file); its worker was abandoned")
@@ -81,6 +106,22 @@ import Testing
             let timedOut = (record["error"] as? String)?.hasPrefix("timed out after 0.2 s") == true
             #expect(hashed || timedOut, "\(record)")
         }
+    }
+
+    /// Ctrl-C during a decode that takes seconds (a 20,000-pixel-square PNG let through by a
+    /// permissive --max-pixels needs about 8 s) ends the run a second later, naming the file
+    /// left out; before, the stop waited for the decode (CLI probe round 9, M3).
+    @Test func ctrlCDoesNotWaitForALongDecode() throws {
+        guard let corpus = CommandLineRunner.corpus else { return }
+        let bomb = corpus.appendingPathComponent("bad/png_bomb_20000x20000_gray8_zeros.png").path
+        let started = Date()
+        let result = try CommandLineRunner.run(["hash", "--format", "jsonl", "--jobs", "1", "--max-pixels", "500000000",
+                                                bomb, "samples/river-palms.jpg"], interruptAfter: 0.5)
+        let seconds = Date().timeIntervalSince(started)
+        #expect(result.status == 130, "\(result.stderr)")
+        #expect(seconds < 4, "took \(seconds) s")
+        #expect(result.stderr.contains(bomb + ": left out: still being read a second after the stop"), "\(result.stderr)")
+        #expect(try CommandLineRunner.objects(result).isEmpty, "nothing after the stop is started")
     }
 
     /// `imprint ingest` honours the limit too: the bomb is reported and stored as failed (with

@@ -96,6 +96,8 @@ struct BatchRun {
                                              pathKey: identity.pathKey, errorKey: errorKey)
             if case .timedOut = refusal, case .success(let path) = input { outcome.timedOut = path }
             return outcome
+        }, leftOut: { input in
+            progress.note(Interruption.leftOut(input.path))
         }) { result in
             // Outside the pool's lock: a timed-out file's bytes are read again here.
             var outcome = result

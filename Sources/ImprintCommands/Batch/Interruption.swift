@@ -2,8 +2,8 @@ import Foundation
 import Synchronization
 
 /// Ctrl-C (SIGINT), SIGTERM and SIGHUP (the terminal closed) during a batch: the first one
-/// stops starting files, lets the running ones finish, writes their records whole and ends
-/// with status 130, saying so at once (a large file may take seconds to finish); a second
+/// stops starting files, gives the running ones ``grace`` to finish (a file still being read
+/// then is left out and named), writes the records whole and ends with status 130; a second
 /// one ends the process at once. Without this, a piped run lost its last buffered records
 /// and cut a JSON line in half, which made the whole file unreadable to `cluster`.
 enum Interruption {
@@ -22,7 +22,7 @@ enum Interruption {
             let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
             source.setEventHandler {
                 guard !flag.exchange(true, ordering: .relaxed) else { return }
-                warn("stopping once the files in progress are done; Ctrl-C again to stop at once")
+                warn("stopping: files in progress get a second to finish; Ctrl-C again to stop at once")
                 // The next one is not caught: a second Ctrl-C ends the process at once.
                 for number in numbers { signal(number, SIG_DFL) }
             }
@@ -33,4 +33,13 @@ enum Interruption {
 
     /// The exit status of an interrupted run (128 + SIGINT, as shells report it).
     static let exitStatus: Int32 = 130
+
+    /// How long files in progress may go on after a stop: a photo takes milliseconds, while a
+    /// huge PNG or an `--exact` decode may take half a minute, longer than anyone waits.
+    static let grace = 1.0
+
+    /// What stderr says of a file left out after the grace.
+    static func leftOut(_ path: String) -> String {
+        "\(path): left out: still being read a second after the stop"
+    }
 }

@@ -9,17 +9,24 @@ import Foundation
 /// worker takes its place. Once `watchdog.maxAbandoned` workers are stuck at once, the files
 /// not yet started are reported as not processed instead. At most `4 × jobs` finished
 /// results wait for an earlier one, so memory stays flat however many inputs there are.
+///
+/// Once `stop` says so (Ctrl-C), no input is started; those in progress get
+/// ``Interruption/grace`` to finish, and any still running then is abandoned and left out,
+/// told to `leftOut`, so that a 20,000-pixel-square PNG does not hold the stop for seconds.
 /// - Parameters:
 ///   - refused: the result to report for an input the watchdog gave up on or never started.
+///   - leftOut: called on the caller's thread for each input abandoned because of `stop`.
 ///   - emit: runs on the caller's thread, one result at a time, in input order.
 func runWatched<Inputs: Sequence, Output>(
     _ inputs: Inputs, jobs: Int, watchdog: FileWatchdog,
+    stop: @escaping @Sendable () -> Bool = { Interruption.requested },
     work: @escaping (Inputs.Element) -> Output,
     refused: @escaping (Inputs.Element, FileWatchdog.Refusal) -> Output,
+    leftOut: (Inputs.Element) -> Void = { _ in },
     emit: (Output) -> Void
 ) {
-    let pool = WatchedWorkers(inputs, jobs: max(1, jobs), watchdog: watchdog, work: work, refused: refused)
-    pool.drain(emit)
+    let pool = WatchedWorkers(inputs, jobs: max(1, jobs), watchdog: watchdog, stop: stop, work: work, refused: refused)
+    pool.drain(leftOut: leftOut, emit)
 }
 
 /// The shared state of ``runWatched``: everything is guarded by `condition`.
@@ -29,11 +36,16 @@ private final class WatchedWorkers<Inputs: Sequence, Output>: @unchecked Sendabl
     private var exhausted = false
     private let jobs: Int
     private let watchdog: FileWatchdog
+    private let stop: @Sendable () -> Bool
     private let work: (Inputs.Element) -> Output
     private let refused: (Inputs.Element, FileWatchdog.Refusal) -> Output
     private var taken = 0
     private var nextToEmit = 0
     private var results: [Int: Output] = [:]
+    /// Inputs abandoned after a stop: emitted as nothing, in their turn.
+    private var leftOut: [Int: Inputs.Element] = [:]
+    /// When `stop` was first seen.
+    private var stoppedAt: Date?
     private var running: [Int: Running] = [:]
     private var stuck = 0
     /// Workers that are neither abandoned nor finished.
@@ -50,38 +62,57 @@ private final class WatchedWorkers<Inputs: Sequence, Output>: @unchecked Sendabl
         }
     }
 
-    init(_ inputs: Inputs, jobs: Int, watchdog: FileWatchdog,
+    init(_ inputs: Inputs, jobs: Int, watchdog: FileWatchdog, stop: @escaping @Sendable () -> Bool,
          work: @escaping (Inputs.Element) -> Output, refused: @escaping (Inputs.Element, FileWatchdog.Refusal) -> Output) {
         iterator = inputs.makeIterator()
         self.jobs = jobs
         self.watchdog = watchdog
+        self.stop = stop
         self.work = work
         self.refused = refused
     }
 
     /// Starts the workers, then emits results in order until every input is accounted for;
-    /// between results it watches the deadlines.
-    func drain(_ emit: (Output) -> Void) {
+    /// between results it watches the deadlines and the stop.
+    func drain(leftOut report: (Inputs.Element) -> Void, _ emit: (Output) -> Void) {
         condition.lock()
         while true {
+            if stoppedAt == nil && stop() {
+                stoppedAt = Date()
+                exhausted = true  // nothing more is started
+            }
             while live < jobs && !exhausted && stuck < watchdog.maxAbandoned { startWorker() }
-            var ready: [Output] = []
-            while let output = results.removeValue(forKey: nextToEmit) {
-                ready.append(output)
+            var ready: [Output] = [], dropped: [Inputs.Element] = []
+            while true {
+                if let output = results.removeValue(forKey: nextToEmit) {
+                    ready.append(output)
+                } else if let input = leftOut.removeValue(forKey: nextToEmit) {
+                    dropped.append(input)
+                } else {
+                    break
+                }
                 nextToEmit += 1
             }
-            if !ready.isEmpty {
+            if !ready.isEmpty || !dropped.isEmpty {
                 condition.broadcast()  // the window moved: workers may take more inputs
                 condition.unlock()
+                // Order among the two does not matter: a left-out input prints no record.
+                dropped.forEach(report)
                 ready.forEach(emit)
                 condition.lock()
                 continue
             }
             if exhausted && nextToEmit == taken { break }
             let now = Date()
-            var wake = now + watchdog.seconds
+            // Until a stop, a look every quarter second notices it; after one, the grace ends it.
+            var wake = stoppedAt.map { $0 + Interruption.grace } ?? now + min(watchdog.seconds, 0.25)
             for (index, entry) in running where !entry.abandoned {
-                if entry.deadline <= now {
+                if let stoppedAt, stoppedAt + Interruption.grace <= now, entry.deadline > now {
+                    entry.abandoned = true
+                    stuck += 1
+                    live -= 1
+                    leftOut[index] = entry.input
+                } else if entry.deadline <= now {
                     entry.abandoned = true
                     stuck += 1
                     live -= 1
@@ -91,7 +122,7 @@ private final class WatchedWorkers<Inputs: Sequence, Output>: @unchecked Sendabl
                 }
             }
             if stuck >= watchdog.maxAbandoned { refuseRemaining() }
-            if results[nextToEmit] == nil { _ = condition.wait(until: wake) }
+            if results[nextToEmit] == nil && leftOut[nextToEmit] == nil { _ = condition.wait(until: wake) }
         }
         condition.unlock()
     }
@@ -121,8 +152,8 @@ private final class WatchedWorkers<Inputs: Sequence, Output>: @unchecked Sendabl
         condition.lock()
         while true {
             while !exhausted && taken - nextToEmit >= 4 * jobs && stuck < watchdog.maxAbandoned { condition.wait() }
-            // After Ctrl-C no file is started; the running ones finish and are emitted.
-            guard !exhausted, stuck < watchdog.maxAbandoned, !Interruption.requested, let input = iterator.next() else {
+            // After Ctrl-C no file is started; the running ones finish within the grace or are left out.
+            guard !exhausted, stuck < watchdog.maxAbandoned, !stop(), let input = iterator.next() else {
                 if !exhausted && stuck < watchdog.maxAbandoned { exhausted = true }
                 live -= 1
                 condition.broadcast()

@@ -92,6 +92,8 @@ struct IngestCommand: AsyncParsableCommand {
                        refused: { input, refusal in
                 if case .timedOut(let seconds) = refusal, case .success(let path) = input { return .timedOut(path: path, seconds: seconds) }
                 return .unreadable("\(input.path): \(refusal)")
+            }, leftOut: { input in
+                progress.note(Interruption.leftOut(input.path) + "; the next ingest reads it")
             }) { result in
                 // A file the watchdog gave up on is read and digested here, outside the pool's lock.
                 let outcome = if case .timedOut(let path, let seconds) = result { job.timedOut(path, seconds: seconds) } else { result }
