@@ -157,13 +157,25 @@ public struct ClaimResolver: Sendable {
     /// from the region ("a still from a 2016 film shot in Morocco", وتعود لفيضانات في الهند).
     private static func placesPictureElsewhere(_ scan: Scan) -> Bool {
         let content = scan.content
-        let factCheck = presentsAsOld(scan) || content.indices.contains { c in
+        return isFactCheck(scan) && (content.contains { scan.has($0, in: PlaceLexicon.fictionWords) || scan.has($0, in: PlaceLexicon.farCountries)
+                                 || scan.has($0, in: PlaceLexicon.farPlaces) }
+            || PlaceLexicon.elsewherePhrases.occurs(in: scan.forms))
+    }
+
+    /// Whether the post checks a picture: it calls it old or false, or says "fact check".
+    private static func isFactCheck(_ scan: Scan) -> Bool {
+        let content = scan.content
+        return presentsAsOld(scan) || content.indices.contains { c in
             scan.has(content[c], in: PlaceLexicon.factCheckTags)
                 || (scan.words[content[c]].form == "fact" && c + 1 < content.count && scan.words[content[c + 1]].form == "check")
         }
-        return factCheck && (content.contains { scan.has($0, in: PlaceLexicon.fictionWords) || scan.has($0, in: PlaceLexicon.farCountries)
-                                 || scan.has($0, in: PlaceLexicon.farPlaces) }
-            || PlaceLexicon.elsewherePhrases.occurs(in: scan.forms))
+    }
+
+    /// Whether a phrase quoting what a picture was said to show ("the photo claiming to show
+    /// …", ``PlaceLexicon/claimedToShowPhrases``) starts up to twelve words before the place.
+    private static func isClaimedToShow(_ mention: Mention, scan: Scan) -> Bool {
+        let first = scan.content[mention.start]
+        return (max(0, first - 12)..<first).contains { PlaceLexicon.claimedToShowPhrases.starts(at: $0, in: scan.forms) }
     }
 
     // MARK: Scanning
@@ -812,7 +824,8 @@ public struct ClaimResolver: Sendable {
         if isAboutTravel(scan) || scan.hasScoreLine
             || scan.content.contains(where: { scan.has($0, in: PlaceLexicon.jobWords) || scan.has($0, in: PlaceLexicon.sportsWords)
                 || scan.has($0, in: PlaceLexicon.everydayReportWords) })
-            || PlaceLexicon.threatPhrases.occurs(in: scan.forms) || PlaceLexicon.everydayPhrases.occurs(in: scan.forms) {
+            || PlaceLexicon.threatPhrases.occurs(in: scan.forms) || PlaceLexicon.everydayPhrases.occurs(in: scan.forms)
+            || PlaceLexicon.askPhrases.occurs(in: scan.forms) {
             for m in mentions.indices
             where !hasCue(PlaceLexicon.captureCues.subtracting(PlaceLexicon.entryWords), around: mentions[m], scan: scan, before: 4, after: 3)
                 && !hasCue(PlaceLexicon.attackWords, around: mentions[m], scan: scan, before: 4, after: 3) {
@@ -828,9 +841,13 @@ public struct ClaimResolver: Sendable {
                 mentions[m].score *= 0.4
             }
         }
-        // A fact-check that puts the picture in a film, a game or a far country shows no site here.
+        // A fact-check that puts the picture in a film, a game or a far country shows no site here;
+        // nor does the place a fact-check quotes the picture as said to show ("the photo
+        // claiming to show 'fighters entering Qusayr today' is from Lebanon's 2006 war").
         if Self.placesPictureElsewhere(scan) {
             for m in mentions.indices { mentions[m].score *= 0.2 }
+        } else if Self.isFactCheck(scan) {
+            for m in mentions.indices where Self.isClaimedToShow(mentions[m], scan: scan) { mentions[m].score *= 0.2 }
         }
         // A post set in a far country (a hotel at Quseir on the Red Sea, a base near Balad north
         // of Mogadishu) names a namesake: a name without the site's own type words is not the
@@ -1240,7 +1257,20 @@ public struct ClaimResolver: Sendable {
 
     /// Whether the post remembers a past event (``PlaceLexicon/anniversaryPhrases``).
     private static func remembers(_ scan: Scan) -> Bool {
-        PlaceLexicon.anniversaryPhrases.occurs(in: scan.forms)
+        PlaceLexicon.anniversaryPhrases.occurs(in: scan.forms) || countsAnAnniversary(scan)
+    }
+
+    /// Whether an anniversary is counted: its word beside an ordinal ("the fifth anniversary",
+    /// "5th anniversary", الذكرى الخامسة).
+    private static func countsAnAnniversary(_ scan: Scan) -> Bool {
+        scan.content.contains { w in
+            guard scan.has(w, in: PlaceLexicon.anniversaryWords) else { return false }
+            let words = scan.words
+            // "3rd" is read as two words, "3" and "rd".
+            let numbered = w >= 2 && ["st", "nd", "rd", "th"].contains(words[w - 1].form)
+                && words[w - 2].form.allSatisfy { $0.isASCII && $0.isNumber }
+            return numbered || [w - 1, w + 1].contains { words.indices.contains($0) && scan.has($0, in: PlaceLexicon.anniversaryOrdinals) }
+        }
     }
 
     /// Whether the post says a report is false: a phrase (``PlaceLexicon/denialPhrases``:

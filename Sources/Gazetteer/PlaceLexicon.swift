@@ -93,6 +93,8 @@ enum PlaceLexicon {
         "القادم", "القادمة", "التالي", "التالية", "قريبا", "الهدف", "المقبل", "المقبلة", "سنحرر", "سندخل", "قادمون",
         // Iraqi and Levantine "the next one": ان شاء الله الجاية تلعفر.
         "الجايه", "الجاي",
+        // Tomorrow (Iraqi باجر, Levantine بكرا); "the appointed place": والموعد بغداد وكربلاء.
+        "غدا", "باجر", "بكرا", "بكره", "الموعد",
         // "We will return" (سنعود، عائدون; Arabizi "ra7 nerja3"); Turkish "next target"
         // (Sıradaki hedef Münbiç!).
         "سنعود", "عائدون", "nerja", "sıradaki", "sonraki", "hedef",
@@ -135,6 +137,8 @@ enum PlaceLexicon {
     /// "from": "families flee Damascus", "a native of Homs", من أبناء حمص.
     static let originWords: Set<String> = canonicalSet([
         "fled", "flee", "flees", "fleeing", "escaped", "native", "natives", "hails", "ابناء",
+        // Where someone was born or grew up: "Born in Qamishlo, living in Stockholm", من مواليد حلب.
+        "born", "raised", "مواليد", "ولدت",
     ])
     /// Words that make a place an origin when "from" (من) follows them: "a fighter from Homs",
     /// "jets operating from Hmeimim", "took off from", "crossed from Akçakale", أقلعت من.
@@ -194,12 +198,24 @@ enum PlaceLexicon {
         "years since", "year since",
         // The same abbreviated: "10 yrs ago today Kobanê was liberated".
         "yrs ago", "yr ago", "yrs since",
+        // A thread looking back: "How Mosul fell in June 2014: a retrospective".
+        "retrospective", "a look back", "looking back at", "looking back on",
     ])
 
     /// Words that name an anniversary ("the anniversary of the fall of Tabqa airbase", ذكرى):
     /// a post marking one presents its picture as of the past, not as news.
     static let anniversaryWords: Set<String> = canonicalSet([
         "anniversary", "ذكرى", "الذكرى", "بذكرى", "ذكري", "الذكري", "yıldönümü", "salvegera", "salvegerê",
+    ])
+
+    /// Ordinals that count an anniversary's years ("the fifth anniversary of Mosul's
+    /// liberation", الذكرى الخامسة لتحرير الموصل, الذكرى الحادية عشرة لجريمة سبايكر): counted,
+    /// it is remembered, as "years since" is; a bare "Speicher massacre anniversary" shows the base.
+    static let anniversaryOrdinals: Set<String> = canonicalSet([
+        "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh",
+        "twelfth", "thirteenth", "fourteenth", "fifteenth", "twentieth",
+        "الاولى", "الثانية", "الثالثة", "الرابعة", "الخامسة", "السادسة", "السابعة", "الثامنة", "التاسعة", "العاشرة",
+        "الحادية", "العشرين", "الأولى",
     ])
 
     /// Words by which a post calls a report false: "rumours of a strike", "the ministry
@@ -291,6 +307,13 @@ enum PlaceLexicon {
         "تنبيه مروري", "traffic alert", "traffic advisory", "حادث سير", "road closure",
         // "Life goes on": a sunset on the corniche, not a place taken.
         "life goes on", "الحياه مستمره",
+    ])
+
+    /// Phrases by which a post asks for news ("does anyone know if the Trebil crossing is
+    /// open?", حدا بيعرف, منو يعرف): it names the places it asks about, shows none taken.
+    static let askPhrases = PhraseList([
+        "anyone know", "anybody know", "anyone knows", "does anyone have", "any info on", "any news on",
+        "احد يعرف", "حدا بيعرف", "حدا يعرف", "منو يعرف", "مين بيعرف", "مين يعرف", "يعرف احد", "احد عنده خبر", "حدا عندو خبر",
     ])
 
     /// Phrases of a threat: "US bases at Ain al-Asad and Harir will become legitimate
@@ -431,6 +454,8 @@ enum PlaceLexicon {
         // The groom and bride, "his wedding" (الف مبروك للعريس … على زفافه); Arabizi weather
         // once its digits are letters ("7ararat 44" → hararat, "3asfe" → asfe).
         "العريس", "العروس", "زفافه", "زفافها", "harara", "hararat", "asfe", "asifa",
+        // Marriages, engagements and their parties (مبروك الزواج … الحفلة باجر بقاعة … بالنجف).
+        "الزواج", "زواج", "زواجه", "زواجها", "الخطوبه", "خطوبه", "الحفله", "حفله",
     ])
 
     /// Phrases by which a town is greeted or prayed for, not shown taken or struck: "good
@@ -609,6 +634,14 @@ enum PlaceLexicon {
         "reposting", "originally", "throwback", "tbt", "flashback",
         "مفبركة", "مفبرك", "مضللة", "مضلل", "كاذبة", "كاذب", "مزيفة", "مزيف", "تحقق", "التحقق", "فبركة", "تضليل", "مكررة",
         "ارشيفية", "ارشيف",
+    ])
+
+    /// Phrases by which a fact-check quotes what a picture was said to show ("the photo
+    /// claiming to show Tabqa airbase after last night's strike is actually from Libya"): the
+    /// place inside is what the picture is not.
+    static let claimedToShowPhrases = PhraseList([
+        "claiming to show", "claimed to show", "said to show", "purporting to show", "purported to show",
+        "supposedly showing", "allegedly showing", "يزعم انها", "يزعم انه", "يدعى انها", "تدعي انها", "يدعي انه",
     ])
 
     /// "From our archive": a picture of the past presented as such (ارشيف).
