@@ -155,9 +155,9 @@ public struct ClaimResolver: Sendable {
 
     /// Whether a fact-check says the picture is from a film or a game, or from a country far
     /// from the region ("a still from a 2016 film shot in Morocco", وتعود لفيضانات في الهند).
-    private static func placesPictureElsewhere(_ scan: Scan) -> Bool {
+    private static func placesPictureElsewhere(_ scan: Scan, factCheck: Bool) -> Bool {
         let content = scan.content
-        return isFactCheck(scan) && (content.contains { scan.has($0, in: PlaceLexicon.fictionWords) || scan.has($0, in: PlaceLexicon.farCountries)
+        return factCheck && (content.contains { scan.has($0, in: PlaceLexicon.fictionWords) || scan.has($0, in: PlaceLexicon.farCountries)
                                  || scan.has($0, in: PlaceLexicon.farPlaces) }
             || PlaceLexicon.elsewherePhrases.occurs(in: scan.forms))
     }
@@ -184,10 +184,12 @@ public struct ClaimResolver: Sendable {
     struct Scan {
         let words: [PlaceText.Word]
         /// Each word's folded form, for the phrase lists.
-        let forms: [String]
+        let forms: [FoldedWord]
         /// Positions of the words that count (articles skipped).
         let content: [Int]
         let variants: [[String]]
+        /// The variants as keys of the lexicon's word sets, each hashed once.
+        let keys: [[FoldedWord]]
         /// The skeleton of each variant (clitics off first: للگيارة → كياره → its skeleton).
         let skeletons: [[String]]
         /// For each word of `content`, whether it is part of a type word ("air base", مطار):
@@ -219,7 +221,7 @@ public struct ClaimResolver: Sendable {
                 words[index + 1].startsClause = true
             }
             self.words = words
-            forms = words.map(\.form)
+            forms = words.map { FoldedWord($0.form) }
             content = words.indices.filter { !PlaceNameIndex.isTransparent(words[$0]) }
             contentBeforeFirstBar = words.contains { !$0.beforeFirstBar } ? content.count { words[$0].beforeFirstBar } : nil
             var variants = words.map { PlaceKeys.variants($0.form, script: $0.script) }
@@ -229,6 +231,7 @@ public struct ClaimResolver: Sendable {
                 variants[index] = []
             }
             self.variants = variants
+            keys = variants.map { $0.map(FoldedWord.init) }
             skeletons = zip(words, variants).map { word, variants in
                 var seen: [String] = []
                 for variant in variants {
@@ -239,8 +242,8 @@ public struct ClaimResolver: Sendable {
             }
         }
 
-        func has(_ position: Int, in set: Set<String>) -> Bool {
-            variants[position].contains { set.contains($0) }
+        func has(_ position: Int, in set: WordSet) -> Bool {
+            keys[position].contains { set.contains($0) }
         }
 
         /// Whether the word at `position` is a nisba with its article, as in a person's name:
@@ -844,9 +847,10 @@ public struct ClaimResolver: Sendable {
         // A fact-check that puts the picture in a film, a game or a far country shows no site here;
         // nor does the place a fact-check quotes the picture as said to show ("the photo
         // claiming to show 'fighters entering Qusayr today' is from Lebanon's 2006 war").
-        if Self.placesPictureElsewhere(scan) {
+        let factCheck = Self.isFactCheck(scan)
+        if Self.placesPictureElsewhere(scan, factCheck: factCheck) {
             for m in mentions.indices { mentions[m].score *= 0.2 }
-        } else if Self.isFactCheck(scan) {
+        } else if factCheck {
             for m in mentions.indices where Self.isClaimedToShow(mentions[m], scan: scan) { mentions[m].score *= 0.2 }
         }
         // A post set in a far country (a hotel at Quseir on the Red Sea, a base near Balad north
@@ -1318,7 +1322,7 @@ public struct ClaimResolver: Sendable {
     /// end) unless only "and"/"or" stands between: "Erbil airport and Harir will burn" puts
     /// both under "will". Gap words, type words and reporting words ("Next target, they say:
     /// Tishreen Dam") are not counted.
-    private func hasCue(_ cues: Set<String>, around mention: Mention, scan: Scan, before: Int, after: Int,
+    private func hasCue(_ cues: WordSet, around mention: Mention, scan: Scan, before: Int, after: Int,
                         stopAt others: [Int: Int] = [:], except: (Int) -> Bool = { _ in false }) -> Bool {
         let content = scan.content
         func isCue(_ c: Int) -> Bool { scan.has(content[c], in: cues) && !except(c) }

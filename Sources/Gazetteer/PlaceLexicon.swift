@@ -85,7 +85,7 @@ enum PlaceLexicon {
     /// Directions ("towards", نحو) are not goals: convoys "reached Tabqa" after marching towards it.
     /// ("target" is most often the verb, an attack: "rockets target Ain al-Asad"; "next
     /// target" is caught by "next".)
-    static let futureCues: Set<String> = canonicalSet([
+    static let futureCues: WordSet = canonicalSet([
         "next", "soon", "tomorrow", "tmrw", "tmw", "coming", "ناوين", "ناوي", "upcoming", "will", "onward", "eyes", "preparing",
         // Still on the road: "advancing toward", "on its way to", "heading to", "ETA". (Not
         // تتقدم: Arabic posts "advance" in the airport as much as toward it.)
@@ -109,7 +109,7 @@ enum PlaceLexicon {
     ])
 
     /// "then", ثم, بعدها: opening a clause after a goal, it names the next goal.
-    static let thenWords: Set<String> = canonicalSet(["then", "ثم", "وبعدها", "بعدها"])
+    static let thenWords: WordSet = canonicalSet(["then", "ثم", "وبعدها", "بعدها"])
 
     /// Unity slogans, which list towns to say they are one country: "From Zakho to Faw, one
     /// Iraq", سوريا واحدة, شعب واحد.
@@ -121,7 +121,7 @@ enum PlaceLexicon {
     ])
 
     /// Words after which a place only locates another one: "east of Aleppo", "ريف حلب".
-    static let referenceCues: Set<String> = canonicalSet([
+    static let referenceCues: WordSet = canonicalSet([
         "near", "outside", "east", "west", "north", "south", "northeast", "northwest", "southeast", "southwest",
         "eastern", "western", "northern", "southern",
         "countryside", "outskirts", "province", "governorate", "between",
@@ -135,7 +135,7 @@ enum PlaceLexicon {
 
     /// Words after which a place is only where someone or something came from, even with no
     /// "from": "families flee Damascus", "a native of Homs", من أبناء حمص.
-    static let originWords: Set<String> = canonicalSet([
+    static let originWords: WordSet = canonicalSet([
         "fled", "flee", "flees", "fleeing", "escaped", "native", "natives", "hails", "ابناء",
         // Where someone was born or grew up: "Born in Qamishlo, living in Stockholm", من مواليد حلب.
         "born", "raised", "مواليد", "ولدت",
@@ -143,7 +143,7 @@ enum PlaceLexicon {
     /// Words that make a place an origin when "from" (من) follows them: "a fighter from Homs",
     /// "jets operating from Hmeimim", "took off from", "crossed from Akçakale", أقلعت من.
     /// Without "from" they are no cue: "rockets launched at Ain al-Asad" is the target.
-    static let originBeforeFrom: Set<String> = canonicalSet([
+    static let originBeforeFrom: WordSet = canonicalSet([
         "operating", "operated", "launched", "launching", "fired", "flying", "flew", "flown", "off", "takeoff",
         "crossed", "came", "displaced", "evacuated", "returned", "relocated", "arrived", "arriving", "arrive",
         "leaving", "travelling", "traveling", "departing", "نطلع", "طالعين", "نسافر", "مسافر", "مسافرين",
@@ -159,27 +159,27 @@ enum PlaceLexicon {
     ])
     /// Verbs by which a bank is the institution, not a building: "the Central Bank issues a
     /// new rate", مصرف سورية المركزي يصدر نشرة.
-    static let institutionVerbs: Set<String> = canonicalSet([
+    static let institutionVerbs: WordSet = canonicalSet([
         "issues", "issued", "announces", "announced", "sets", "raises", "cuts", "lowers", "devalues", "prints", "says",
         "يصدر", "تصدر", "اصدر", "اصدرت", "يعلن", "تعلن", "اعلن", "اعلنت", "يرفع", "يخفض", "يحدد", "تحدد", "يطبع",
     ])
 
     /// Words that report who says something ("Next target, they say: Tishreen Dam", "Raqqa,
     /// activists said, has fallen"): they stand between a cue and its place without moving it.
-    static let reportingWords: Set<String> = canonicalSet([
+    static let reportingWords: WordSet = canonicalSet([
         "they", "say", "says", "said", "claim", "claims", "claimed", "reportedly", "allegedly", "reports", "reported",
         "يقولون", "يقول", "تقول", "قالوا", "حسب", "بحسب", "وفق",
     ])
 
     /// The words a cue window does not count: gap words and reporting words, in one set so
     /// that each word is looked up once.
-    static let uncountedWords: Set<String> = gapWords.union(reportingWords)
+    static let uncountedWords: WordSet = gapWords.union(reportingWords)
 
     /// Buildings of an institution: مبنى محافظة كركوك is the governorate's building in the town.
-    static let buildingWords: Set<String> = canonicalSet(["مبنى", "مقر", "ديوان", "building", "headquarters"])
+    static let buildingWords: WordSet = canonicalSet(["مبنى", "مقر", "ديوان", "building", "headquarters"])
 
     /// "from" and من.
-    static let fromWords: Set<String> = canonicalSet(["from", "من"])
+    static let fromWords: WordSet = canonicalSet(["from", "من"])
 
     /// Phrases by which a post remembers a past event rather than shows a present one: "on
     /// this day in 2016", "years ago", في مثل هذا اليوم. Such a post claims no site now. (The
@@ -204,14 +204,14 @@ enum PlaceLexicon {
 
     /// Words that name an anniversary ("the anniversary of the fall of Tabqa airbase", ذكرى):
     /// a post marking one presents its picture as of the past, not as news.
-    static let anniversaryWords: Set<String> = canonicalSet([
+    static let anniversaryWords: WordSet = canonicalSet([
         "anniversary", "ذكرى", "الذكرى", "بذكرى", "ذكري", "الذكري", "yıldönümü", "salvegera", "salvegerê",
     ])
 
     /// Ordinals that count an anniversary's years ("the fifth anniversary of Mosul's
     /// liberation", الذكرى الخامسة لتحرير الموصل, الذكرى الحادية عشرة لجريمة سبايكر): counted,
     /// it is remembered, as "years since" is; a bare "Speicher massacre anniversary" shows the base.
-    static let anniversaryOrdinals: Set<String> = canonicalSet([
+    static let anniversaryOrdinals: WordSet = canonicalSet([
         "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh",
         "twelfth", "thirteenth", "fourteenth", "fifteenth", "twentieth",
         "الاولى", "الثانية", "الثالثة", "الرابعة", "الخامسة", "السادسة", "السابعة", "الثامنة", "التاسعة", "العاشرة",
@@ -220,7 +220,7 @@ enum PlaceLexicon {
 
     /// Words by which a post calls a report false: "rumours of a strike", "the ministry
     /// denies", شائعات, ينفي, كذب.
-    static let denialCues: Set<String> = canonicalSet([
+    static let denialCues: WordSet = canonicalSet([
         "rumour", "rumours", "rumor", "rumors", "hoax", "denies", "denied", "deny", "denying", "untrue",
         "شائعه", "شائعات", "اشاعه", "اشاعات", "ينفي", "تنفي", "نفى", "نفت", "ينفون", "كذب",
     ])
@@ -234,12 +234,12 @@ enum PlaceLexicon {
         "لا صحه", "عار عن الصحه", "غير صحيح", "بشكل طبيعي", "ماكو شي", "ما في شي", "مافي شي",
     ])
     /// "Fake" and "false": a denial in a post about no picture.
-    static let fakeWords: Set<String> = canonicalSet(["fake", "false"])
+    static let fakeWords: WordSet = canonicalSet(["fake", "false"])
 
     /// Words of a job advert ("We're hiring: logistics coordinator based in Erbil, travel to the
     /// Ibrahim Khalil border area; send CV", مجلس مدينة الميادين يعلن عن حاجته لعمال … على
     /// الراغبين مراجعة …): the places named are where the work is.
-    static let jobWords: Set<String> = canonicalSet([
+    static let jobWords: WordSet = canonicalSet([
         "hiring", "vacancy", "vacancies", "cv", "applicants", "وظيفه", "وظائف", "توظيف", "شاغر", "شاغره",
         // مطلوب محاسب … خبرة لا تقل عن سنتين، الراتب مغري: experience and pay.
         "salary", "الراتب", "راتب", "خبره",
@@ -249,7 +249,7 @@ enum PlaceLexicon {
 
     /// Words of sports news (a transfer, a player arriving, a result): the places named are
     /// where the club plays or the player lands.
-    static let sportsWords: Set<String> = canonicalSet([
+    static let sportsWords: WordSet = canonicalSet([
         "footballer", "striker", "midfielder", "goalkeeper", "transfer", "اللاعب", "مهاجم", "يتعاقد", "تعاقد", "التعاقد",
         // A result: "FT | Zakho 2–1 Al-Shorta", "scored twice", الشوط الثاني.
         "ft", "goals", "scored", "standings", "kickoff", "الشوط",
@@ -263,7 +263,7 @@ enum PlaceLexicon {
     /// holiday offers (عروض فندق), the weather office (الأرصاد: أمطار رعدية). A place named in
     /// them is where life goes on. (Not queues or traffic: a photo of the queue at a crossing
     /// shows the crossing.)
-    static let everydayReportWords: Set<String> = canonicalSet([
+    static let everydayReportWords: WordSet = canonicalSet([
         "usd", "syp", "iqd", "buy", "sell", "شراء", "مبيع",
         // (A lake's storage, not its level: "the level falls, today's photos show" is the dam.)
         "الخزين", "مخزون",
@@ -278,7 +278,7 @@ enum PlaceLexicon {
     /// set there (a hotel at Quseir on the Red Sea paid in pounds, Balad north of Mogadishu, a
     /// car seen in Dubai, Damascus, Oregon, the Air Force Academy in Colorado) names a site's
     /// namesake, not the site. (Not Washington: wire reports from there are datelined so.)
-    static let farPlaces: Set<String> = canonicalSet([
+    static let farPlaces: WordSet = canonicalSet([
         "dubai", "دبي", "emirates", "الامارات", "جنيه", "الجنيه", "mogadishu", "مقديشو", "shabelle",
         "sinai", "سيناء", "hurghada", "الغردقه", "oregon", "maryland", "pennsylvania", "ohio", "texas", "indiana", "illinois",
         "colorado", "california", "virginia", "florida", "arizona", "nevada", "alabama", "kentucky", "oklahoma", "kansas",
@@ -293,11 +293,11 @@ enum PlaceLexicon {
 
     /// Words that make a question a report: "did you see what happened today at Safwan
     /// crossing?", شفتوا اللي صار اليوم بمنفذ سفوان؟
-    static let sawWords: Set<String> = canonicalSet(["شفتوا", "شفتو", "شفتي", "سمعتوا", "سمعتو", "seen"])
+    static let sawWords: WordSet = canonicalSet(["شفتوا", "شفتو", "شفتي", "سمعتوا", "سمعتو", "seen"])
 
     /// Words of "now" that mark the current event among past ones: "… and today our forces
     /// entered Ain Issa city", اليوم, الآن.
-    static let nowWords: Set<String> = canonicalSet(["today", "now", "اليوم", "الان", "الآن", "هلق", "هسه", "هسا"])
+    static let nowWords: WordSet = canonicalSet(["today", "now", "اليوم", "الان", "الآن", "هلق", "هسه", "هسا"])
 
     /// Phrases of everyday notices: a traffic alert (تنبيه مروري: the airport road closed
     /// for works) names the places travellers pass, not places taken or struck; "life goes
@@ -326,7 +326,7 @@ enum PlaceLexicon {
 
     /// Words of travel: fares, bookings, visas, timetables. With "entering" set aside, a place
     /// named in such a post is where travellers go, not a site taken.
-    static let travelWords: Set<String> = canonicalSet([
+    static let travelWords: WordSet = canonicalSet([
         "visa", "visas", "booking", "book", "tickets", "ticket", "fares", "fare", "timetable", "schedule", "schedules",
         "trip", "vacation",
         // Flights delayed by weather: "visibility under 500 m, flights may be delayed".
@@ -336,35 +336,35 @@ enum PlaceLexicon {
         "sefer", "seferler", "seferleri", "seferi", "bilet", "biletler", "vize",
     ])
     /// The days of the week, two of which make a timetable (رحلات أيام السبت والاثنين).
-    static let weekdays: Set<String> = canonicalSet([
+    static let weekdays: WordSet = canonicalSet([
         "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
         "mondays", "tuesdays", "wednesdays", "thursdays", "fridays", "saturdays", "sundays",
         "الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "الجمعه", "السبت", "الاحد",
     ])
     /// Capture words that are also how travellers use a crossing: دخول, "entry".
-    static let entryWords: Set<String> = canonicalSet(["دخول", "entry", "enter", "entered", "enters", "entering"])
+    static let entryWords: WordSet = canonicalSet(["دخول", "entry", "enter", "entered", "enters", "entering"])
     /// The news agencies whose name follows a dateline ("DAMAS, 19 nov 2017 (AFP) -"): the
     /// place before is where the report was filed, not what it reports.
     /// (Wire agencies only: a national agency is quoted as a source, "SANA says".)
-    static let newsAgencies: Set<String> = canonicalSet(["afp", "reuters", "ap", "dpa", "رويترز"])
+    static let newsAgencies: WordSet = canonicalSet(["afp", "reuters", "ap", "dpa", "رويترز"])
     /// "Forwarded from …": what follows, to the end of its clause, is the name of the channel
     /// a post was forwarded from, not a place it shows.
-    static let forwardedWords: Set<String> = canonicalSet(["forwarded"])
+    static let forwardedWords: WordSet = canonicalSet(["forwarded"])
 
     /// Words that join places in one list: "Erbil airport and Harir will burn".
-    static let conjunctions: Set<String> = canonicalSet(["and", "or", "&"])
+    static let conjunctions: WordSet = canonicalSet(["and", "or", "&"])
 
     /// Words that correct what came before: "Fake: the photo is of Haditha Dam", "It isn't —
     /// the hangars are at K1", والحقيقة أن. The places named before one are denied when the
     /// post names another after it.
-    static let correctionCues: Set<String> = canonicalSet([
+    static let correctionCues: WordSet = canonicalSet([
         "fake", "false", "actually", "truth", "wrong", "incorrect", "isn't", "isnt", "wasn't", "wasnt",
         "الحقيقة", "كذب", "كاذب", "كاذبة", "خطأ", "الصحيح", "اشاعة", "إشاعة", "شائعة", "rumour", "rumor",
     ])
 
     /// Short words capitalised at the start of a sentence that a loose spelling key would take
     /// for a short name ("This" for Tiyas, "Her" for Harir): never looked up that way.
-    static let functionWords: Set<String> = canonicalSet([
+    static let functionWords: WordSet = canonicalSet([
         "this", "that", "these", "those", "there", "their", "they", "them", "then", "than", "here", "her", "his",
         "hers", "our", "ours", "your", "yours", "its", "who", "whom", "what", "where", "which", "while", "when",
         "were", "was", "have", "has", "had", "been", "being", "will", "would", "could", "should", "must", "may",
@@ -378,42 +378,42 @@ enum PlaceLexicon {
     /// Words that make a place named next to them the province around it, not the town: "ريف
     /// اللاذقية" (Latakia countryside), "Idlib province", محافظة. A place named only so claims
     /// nothing.
-    static let provinceCues: Set<String> = canonicalSet([
+    static let provinceCues: WordSet = canonicalSet([
         "province", "governorate", "countryside", "region", "ريف", "محافظة", "بريف", "ارياف",
         // The Islamic State's provinces: ولاية الرقة, "Wilayat Raqqa".
         "ولاية", "wilayat", "wilayah", "wilaya", "vilayet",
     ])
 
     /// Words that make the town named right after them a team's name: نادي الموصل, فريق الفتوة.
-    static let clubWordsBefore: Set<String> = canonicalSet(["نادي", "فريق", "club", "team"])
+    static let clubWordsBefore: WordSet = canonicalSet(["نادي", "فريق", "club", "team"])
     /// The same, right after the town: "Mosul FC", "Raqqa club".
-    static let clubWordsAfter: Set<String> = canonicalSet(["fc", "sc", "club", "team", "united"])
+    static let clubWordsAfter: WordSet = canonicalSet(["fc", "sc", "club", "team", "united"])
     /// Venues named after a town ("Basra International Stadium", ملعب البصرة الدولي, معرض دمشق
     /// الدولي "the Damascus International Fair"): next to the name, before it or after its
     /// type words, they make it the venue, no site of the gazetteer's.
-    static let venueWords: Set<String> = canonicalSet([
+    static let venueWords: WordSet = canonicalSet([
         "stadium", "arena", "fair", "exhibition", "expo", "university", "hospital", "hotel", "mall",
         "ملعب", "ستاد", "معرض", "جامعه", "مستشفى", "فندق", "مول",
     ])
     /// Words of a broadcast schedule ("tune in tonight", تابعونا على شاشة …, حلقة, برنامج): a TV
     /// station named with them is the channel, not the building.
-    static let broadcastWords: Set<String> = canonicalSet([
+    static let broadcastWords: WordSet = canonicalSet([
         "episode", "programme", "program", "airs", "aired",
         "شاشه", "حلقه", "برنامج", "تابعونا", "يعرض", "تعرض",
     ])
 
     /// Words that make the town named right after them a firm's name: شركة دمشق القابضة, بنك بغداد.
-    static let firmWordsBefore: Set<String> = canonicalSet(["شركه", "شركات", "مؤسسه", "بنك", "مصرف", "company",
+    static let firmWordsBefore: WordSet = canonicalSet(["شركه", "شركات", "مؤسسه", "بنك", "مصرف", "company",
         // A council named after its town: مجلس منبج العسكري, مجلس مدينة الميادين.
         "مجلس"])
     /// The same, right after the town: "Aleppo Soap Co.", "Baghdad Bank", "Damascus Holding".
-    static let firmWordsAfter: Set<String> = canonicalSet([
+    static let firmWordsAfter: WordSet = canonicalSet([
         "co", "company", "corp", "ltd", "llc", "inc", "holding", "holdings", "soap", "airways", "airlines", "bank",
         "القابضه", "council",
     ])
     /// Words of a channel's name ("Deir ez-Zor 24", شبكة دير الزور, "Aleppo Media Center",
     /// "Mosul Eye"): before a post's first "|", a town with them names the source.
-    static let channelWords: Set<String> = canonicalSet([
+    static let channelWords: WordSet = canonicalSet([
         "network", "media", "center", "centre", "news", "eye", "agency", "channel", "tv",
         "شبكه", "اخبار", "وكاله", "قناه", "مركز", "الاعلامي",
     ])
@@ -421,7 +421,7 @@ enum PlaceLexicon {
     /// Words of daily life, sport and politics (weather, prices, power cuts, a budget, a
     /// league): a post about them names a town as where it happens, not as a site shown taken
     /// or struck ("Baghdad hits 51°C today", اسعار الصرف بالقامشلي اليوم).
-    static let dailyLifeWords: Set<String> = canonicalSet([
+    static let dailyLifeWords: WordSet = canonicalSet([
         // (Not "dust", "rain", "fuel" or "electricity": "dust over Raqqa after the strike",
         // "rockets rain on Erbil", a fuel depot or a power station struck are war news; nor
         // الصرف, also "paying out": صرف رواتب.)
@@ -473,7 +473,7 @@ enum PlaceLexicon {
     ])
     /// Words of an attack: a question about one ("was there a strike on K1 in Kirkuk?") is a
     /// report being checked, which names the site as a claim does.
-    static let attackWords: Set<String> = canonicalSet([
+    static let attackWords: WordSet = canonicalSet([
         "strike", "strikes", "struck", "hit", "explosion", "explosions", "blast", "attack", "attacked", "shelling",
         "hits", "bombed", "bombing", "shelled", "targeted", "raid", "raids", "airstrike", "airstrikes",
         "rocket", "rockets", "missile", "missiles", "صاروخ", "صواريخ",
@@ -482,28 +482,28 @@ enum PlaceLexicon {
     ])
     /// Spans of time by which a post dates one event from another: "a week after the raids on
     /// Hama airport", بعد أسبوع من غارات مطار حماة. The event so named is the past.
-    static let durationWords: Set<String> = canonicalSet([
+    static let durationWords: WordSet = canonicalSet([
         "hour", "hours", "day", "days", "week", "weeks", "month", "months",
         "ساعه", "ساعات", "يوم", "يومين", "ايام", "اسبوع", "اسبوعين", "اسابيع", "شهر", "شهرين", "اشهر",
     ])
     /// "after", بعد.
-    static let afterWords: Set<String> = canonicalSet(["after", "بعد"])
+    static let afterWords: WordSet = canonicalSet(["after", "بعد"])
     /// Words after a place that say the sentence goes on to where someone is headed: in
     /// "leaving Shaddadi base, heading toward Iraq", "heading" is Iraq's, not the base's.
-    static let directionWords: Set<String> = canonicalSet(["to", "toward", "towards", "into", "نحو", "الى", "باتجاه"])
+    static let directionWords: WordSet = canonicalSet(["to", "toward", "towards", "into", "نحو", "الى", "باتجاه"])
     /// "time" after a town ("1pm Baghdad time") and توقيت before it say only which clock.
-    static let clockWordsAfter: Set<String> = canonicalSet(["time"])
-    static let clockWordsBefore: Set<String> = canonicalSet(["توقيت", "بتوقيت"])
+    static let clockWordsAfter: WordSet = canonicalSet(["time"])
+    static let clockWordsBefore: WordSet = canonicalSet(["توقيت", "بتوقيت"])
 
     /// Words by which a fact-check says a picture is fiction: "a still from a film", "Arma 3
     /// game footage", مشهد من فيلم.
-    static let fictionWords: Set<String> = canonicalSet([
+    static let fictionWords: WordSet = canonicalSet([
         "film", "movie", "game", "videogame", "arma", "series", "فيلم", "لعبه", "مسلسل",
     ])
     /// Countries far from Iraq and Syria that fact-checks name as where a recycled picture is
     /// really from ("floods in India", "shot in Morocco"). Neighbours and parties to the war
     /// (Turkey, Iran, Russia, Jordan, Lebanon) are left out: posts name them for other reasons.
-    static let farCountries: Set<String> = canonicalSet([
+    static let farCountries: WordSet = canonicalSet([
         "morocco", "india", "pakistan", "afghanistan", "libya", "yemen", "egypt", "algeria", "tunisia", "sudan",
         "somalia", "nigeria", "mali", "ukraine", "chechnya", "bosnia", "mexico", "brazil", "philippines", "bangladesh",
         "myanmar", "nepal", "china", "indonesia", "gaza", "laos", "vietnam", "thailand", "cambodia", "malaysia", "kenya",
@@ -514,16 +514,16 @@ enum PlaceLexicon {
         "نيبال", "الصين", "اندونيسيا", "غزه", "لاوس", "فيتنام", "تايلاند", "كينيا", "اثيوبيا", "فنزويلا", "اليابان",
     ])
     /// Fact-checkers' own names and tags, beside ``oldMaterialCues``: "#Misbar", "#تأكد".
-    static let factCheckTags: Set<String> = canonicalSet(["misbar", "مسبار", "تاكد", "factcheck", "fatabyyano", "فتبينوا"])
+    static let factCheckTags: WordSet = canonicalSet(["misbar", "مسبار", "تاكد", "factcheck", "fatabyyano", "فتبينوا"])
 
     /// Landform words: "the Hamrin mountains" are not Hamrin Dam, جبل سنجار is not the town.
-    static let landformWords: Set<String> = canonicalSet([
+    static let landformWords: WordSet = canonicalSet([
         "mountains", "mountain", "mount", "mt", "hills", "jabal", "jebel", "جبل", "جبال", "سلسلة", "تلال",
     ])
 
     /// Words that deny the place that follows: "not Haditha Dam", "ليست من مطار الشعيرات".
     /// ("no" and لا are left out: "no retreat", لا إله إلا الله.)
-    static let negationCues: Set<String> = canonicalSet([
+    static let negationCues: WordSet = canonicalSet([
         "not", "isn't", "isnt", "wasn't", "wasnt", "aren't", "weren't", "never", "neither", "nor",
         "ليس", "ليست", "ليسوا", "ليسا",
         // Dialects: Iraqi and Levantine مو, Egyptian and Levantine مش, Gulf مب.
@@ -531,7 +531,7 @@ enum PlaceLexicon {
     ])
 
     /// Words that go with taking a place now: they raise a mention above mere context.
-    static let captureCues: Set<String> = canonicalSet([
+    static let captureCues: WordSet = canonicalSet([
         "liberated", "liberation", "liberate", "captured", "capture", "seized", "seize", "stormed", "storm",
         "control", "took", "taken", "raised", "raise", "raising", "flag", "fell", "fall", "falls", "fallen", "entered",
         "enter", "inside", "overran", "overrun", "recaptured", "retook", "hoisted", "secured", "cleared",
@@ -554,11 +554,11 @@ enum PlaceLexicon {
 
     /// What makes places named in a row a story rather than a slogan's list: a capture, or
     /// crossing a border there ("… fled to Gaziantep; today I crossed back at Bab al-Salameh").
-    static let presenceCues: Set<String> = captureCues.union(canonicalSet(["crossed"]))
+    static let presenceCues: WordSet = captureCues.union(canonicalSet(["crossed"]))
 
     /// Place names that are also ordinary words (الثورة "the revolution", الكرامة "dignity",
     /// الباب "the door", Hit): alone they claim nothing; next to a type word they do.
-    static let commonWords: Set<String> = canonicalSet([
+    static let commonWords: WordSet = canonicalSet([
         "الثورة", "الكرامة", "السلامة", "نصيب", "الباب", "باب", "حماة", "الوليد", "ربيعة",
         "جابر", "عين", "الخير", "النصر", "الفتح", "الحرية", "السلام", "الامل", "البعث", "الفرات", "التحرير",
         "الشهداء", "الجزيرة", "القدس", "الشعب", "الوحدة", "الاسد", "العرب", "الشام", "الحدود", "كسب",
@@ -599,26 +599,26 @@ enum PlaceLexicon {
     /// حديثة "a recent photo" (Haditha), الطبقة السياسية "the political class" (Tabqa),
     /// النظام القائم "the regime in place" (Al-Qaim), كل الميادين "every arena" (Mayadin).
     /// By the name's word: the words before it and after it that make it ordinary.
-    static let ordinaryNeighbours: [String: (before: Set<String>, after: Set<String>)] = {
+    static let ordinaryNeighbours: [String: (before: WordSet, after: WordSet)] = {
         // "a recent photo", "as if recent" (نشرت على أنها حديثة).
         let recent = pictureWords.union(canonicalSet(["معلومات", "اخبار", "أنباء", "تقارير", "نسخة", "دراسة", "احصائية", "أسلحة",
                                                       "معدات", "أنها", "أنه", "كأنها"]))
-        let entries: [(String, before: Set<String>, after: Set<String>)] = [
+        let entries: [(String, before: WordSet, after: WordSet)] = [
             ("حديثة", recent, []),
             ("الطبقة", [], canonicalSet(["السياسية", "الحاكمة", "الوسطى", "العاملة", "الفقيرة", "الغنية", "المثقفة",
                                          "الأولى", "الثانية", "العليا", "الدنيا", "الأرضية", "الأوزون"])),
             ("القائم", canonicalSet(["النظام", "الوضع", "الواقع", "الحكم", "الصراع", "الخلاف"]), canonicalSet(["بالأعمال", "بأعمال", "على"])),
             ("الميادين", canonicalSet(["كل", "جميع", "شتى", "مختلف", "الساحات", "ساحات"]), []),
         ]
-        var table: [String: (before: Set<String>, after: Set<String>)] = [:]
-        for (name, before, after) in entries { for key in canonicalSet([name]) { table[key] = (before, after) } }
+        var table: [String: (before: WordSet, after: WordSet)] = [:]
+        for (name, before, after) in entries { for key in canonicalSet([name]) { table[key.text] = (before, after) } }
         return table
     }()
 
     /// Town names that are also verbs, as written (no clitic): تدمر "destroys" (Palmyra).
     static let verbHomographs: Set<String> = ["تدمر"]
     /// What war news says is destroyed, the object right after تدمر "destroys".
-    static let destroyedObjects: Set<String> = canonicalSet([
+    static let destroyedObjects: WordSet = canonicalSet([
         "مستودعات", "مستودع", "مقرات", "مقر", "مقرا", "اليات", "الية", "دبابة", "دبابات", "مدرعة", "مدرعات", "عربة", "عربات",
         "مواقع", "موقعا", "تحصينات", "اسلحة", "مخازن", "مخزن", "منصة", "منصات", "راجمة", "راجمات", "نقاط", "نقطة", "تجمعات",
         "رتلا", "رتل", "عددا", "معدات", "مدفع", "مدافع", "طائرة", "طائرات", "مسيرة", "مسيرات", "سيارة", "سيارات", "شاحنة",
@@ -628,7 +628,7 @@ enum PlaceLexicon {
     /// Words by which a post says itself that its picture is old or false ("recycled",
     /// "#factcheck", مفبركة): such a post presents nothing as new. ("Again" is not one:
     /// "Palmyra liberated again" is news.)
-    static let oldMaterialCues: Set<String> = canonicalSet([
+    static let oldMaterialCues: WordSet = canonicalSet([
         "recycled", "recirculated", "resurfaced", "factcheck", "debunk", "debunked", "debunking", "fake",
         "misleading", "misattributed", "hoax", "archive", "archival", "verify", "verification", "repost", "reposted",
         "reposting", "originally", "throwback", "tbt", "flashback",
@@ -645,7 +645,7 @@ enum PlaceLexicon {
     ])
 
     /// "From our archive": a picture of the past presented as such (ارشيف).
-    static let archiveWords: Set<String> = canonicalSet(["archive", "archival", "archives", "ارشيف", "ارشيفية", "الارشيف"])
+    static let archiveWords: WordSet = canonicalSet(["archive", "archival", "archives", "ارشيف", "ارشيفية", "الارشيف"])
 
     /// Phrases by which a post says another post passed a picture off as new: "posted as
     /// today's", "as if", نشرت على أنها حديثة.
@@ -657,27 +657,27 @@ enum PlaceLexicon {
     ])
 
     /// "old" words that mark old material when next to a picture word ("old photo", صورة قديمة).
-    static let oldWords: Set<String> = canonicalSet(["old", "older", "قديمة", "قديم", "قديمه"])
-    static let pictureWords: Set<String> = canonicalSet([
+    static let oldWords: WordSet = canonicalSet(["old", "older", "قديمة", "قديم", "قديمه"])
+    static let pictureWords: WordSet = canonicalSet([
         "photo", "photos", "picture", "pictures", "pic", "image", "images", "footage", "video", "videos", "clip",
         "صورة", "صور", "فيديو", "مقطع", "لقطات", "الصورة", "الصور",
     ])
 
     /// Type words that, far from any name, are as often something a post mentions in
     /// passing ("the smoke from the oil wells", "the border", "our channel") as the site.
-    static let passingTypeWords: Set<String> = canonicalSet([
+    static let passingTypeWords: WordSet = canonicalSet([
         "oil", "نفط", "النفطي", "wells", "آبار", "ابار", "border", "frontier", "gate", "customs", "checkpoint", "حدود", "جمرك", "جمارك", "channel",
         "قناة", "branch", "فرع", "military", "international", "عسكري", "العسكري", "العسكرية", "عسكرية",
     ])
 
     /// "border" words that, after a preposition, say where a place lies rather than name a
     /// crossing: "Tal Abyad on the Turkish border", على الحدود التركية.
-    static let borderWords: Set<String> = canonicalSet(["border", "borders", "frontier", "حدود", "الحدود"])
+    static let borderWords: WordSet = canonicalSet(["border", "borders", "frontier", "حدود", "الحدود"])
     /// The prepositions that make a lone "border" after them a locator.
-    static let alongPrepositions: Set<String> = canonicalSet(["on", "along", "near", "across", "by", "على", "عند", "قرب", "بمحاذاة"])
+    static let alongPrepositions: WordSet = canonicalSet(["on", "along", "near", "across", "by", "على", "عند", "قرب", "بمحاذاة"])
 
     /// Words that may stand between a type word and its name: "the airport of Tabqa".
-    static let gapWords: Set<String> = canonicalSet([
+    static let gapWords: WordSet = canonicalSet([
         "the", "of", "in", "at", "on", "de", "du", "la", "le", "main", "old", "former", "new", "key", "strategic",
         "building", "buildings", "square", "compound", "complex", "state",
         "في", "الرئيسي", "القديم", "الاستراتيجي", "الاستراتيجية", "مبنى", "ساحة",
@@ -685,12 +685,12 @@ enum PlaceLexicon {
         "نێودەوڵەتی",
         // "God willing" stands anywhere: الهدف القادم بإذن الله مطار دير الزور.
         "بإذن", "الله", "تعالى", "inshallah", "insha'allah",
-    ]).union(PlaceKeys.latinArticles)
+    ]).union(PlaceKeys.latinArticles.map(FoldedWord.init))
 
     /// Words that begin a person's name: the kunya (Abu Bakr, أبو عمر) and patronymics. The
     /// words after them name a person, even when they look like places (al-Baghdadi,
     /// الموصلي) — unless a place's own name begins with them (Abu Kamal, Abu al-Duhur).
-    static let personNameStarts: Set<String> = canonicalSet([
+    static let personNameStarts: WordSet = canonicalSet([
         "abu", "abou", "abi", "ibn", "bin", "umm", "um", "ابو", "ابي", "ابا", "ابن", "بن", "ام", "بنت",
         // A prophet's honorific: سيدنا إبراهيم الخليل is Abraham, not the Ibrahim Khalil crossing.
         "سيدنا", "النبي", "prophet", "sayyidina", "sayyiduna",
@@ -699,9 +699,9 @@ enum PlaceLexicon {
     /// "Spring" and "eye" before a name make another place of it: العين السخنة (Ain Sokhna on
     /// the Red Sea) is not Sukhnah, عين التمر not a town called التمر. A place whose own name
     /// begins so (عين العرب, Ain Issa) is matched whole, and wins as the longer name.
-    static let springWords: Set<String> = canonicalSet(["عين", "العين", "ain", "ayn", "ein"])
+    static let springWords: WordSet = canonicalSet(["عين", "العين", "ain", "ayn", "ein"])
 
-    private static func canonicalSet(_ words: [String]) -> Set<String> {
-        Set(words.flatMap { PlaceText.words($0).map { PlaceKeys.canonical($0.form, script: $0.script) } })
+    private static func canonicalSet(_ words: [String]) -> WordSet {
+        Set(words.flatMap { PlaceText.words($0).map { FoldedWord(PlaceKeys.canonical($0.form, script: $0.script)) } })
     }
 }

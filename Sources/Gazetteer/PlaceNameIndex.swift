@@ -124,7 +124,7 @@ struct PlaceNameIndex: Sendable {
     }
 
     /// ``PlaceLexicon/commonWords`` as name keys (doubled vowels collapsed: Rasheed → rashed).
-    private static let commonNameKeys = Set(PlaceLexicon.commonWords.map(PlaceKeys.collapsingDoubledVowels))
+    private static let commonNameKeys = Set(PlaceLexicon.commonWords.map { PlaceKeys.collapsingDoubledVowels($0.text) })
 
     /// The lookup key of a word sequence: its only word, or its first two.
     static func key(_ words: [String]) -> String {
