@@ -157,6 +157,10 @@ public enum PlaceText {
                 current.append(contentsOf: latin.folded.unicodeScalars)
                 continue
             }
+            // Accents typed as combining marks (text in NFD, as macOS and some keyboards give
+            // it: S + U+0327 for Ş) are invisible, as the precomposed letters' accents are:
+            // "Şanlıurfa" is one word either way.
+            if value >= 0x300 && value <= 0x36F { continue }
             if isApostrophe(value), script == .latin {  // Qa'im, Rabi`a
                 // French elision is a word of its own: l'aéroport, d'Albou Kamal.
                 if current.count == 1, current.first == "l" || current.first == "d" { flush(); continue }

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import Gazetteer
 
@@ -14,6 +15,16 @@ import Testing
     @Test func latinIsFoldedAndHashtagsSplit() {
         #expect(PlaceText.forms("Qa'im Mosul's Cilvegözü") == ["qaim", "mosul", "cilvegozu"])
         #expect(PlaceText.forms("#TabqaAirbase #معركة_مطار_الطبقة") == ["tabqa", "airbase", "معركه", "مطار", "الطبقه"])
+    }
+
+    /// Text in NFD (accents as combining marks after their letters, as macOS gives it) reads as
+    /// the same text precomposed: before, "Ş" typed as S + U+0327 split "Şanlıurfa" in two.
+    @Test func combiningAccentsReadAsPrecomposedOnes() {
+        let composed = "Şanlıurfa Kobanê Cilvegözü café أُعلنت"
+        let decomposed = composed.decomposedStringWithCanonicalMapping
+        #expect(decomposed.unicodeScalars.count > composed.unicodeScalars.count, "the test text is decomposed")
+        #expect(PlaceText.forms(decomposed) == PlaceText.forms(composed))
+        #expect(PlaceText.forms(decomposed) == ["sanliurfa", "kobane", "cilvegozu", "cafe", "اعلنت"])
     }
 
     @Test func skeletonsSurviveTransliteration() {
