@@ -60,6 +60,23 @@ import Testing
         #expect(result.stderr.contains("jpeg_truncated_half.jpg: warning:"))
     }
 
+    /// A text table that cuts a long path says so at the end, since two files in different
+    /// folders may then look alike (CLI probe round 9, L7); a table that cuts none says nothing.
+    @Test func aTableThatShortensPathsSaysSo() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("imprint-a-folder-name-long-enough-to-be-cut-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.copyItem(at: CommandLineRunner.repository.appendingPathComponent("samples/river-palms.jpg"),
+                                         to: folder.appendingPathComponent("river-palms.jpg"))
+        let long = try CommandLineRunner.run(["hash", "--format", "text", "--algorithms", "pdq", folder.path])
+        #expect(long.status == 0, "\(long.stderr)")
+        #expect(long.lines.dropFirst().first?.hasPrefix("…") == true && long.stdout.contains("river-palms.jpg"), "\(long.stdout)")
+        #expect(long.stderr.contains("1 path(s) shortened with … to fit the table; --format csv or jsonl gives them whole"))
+        let short = try CommandLineRunner.run(["hash", "--format", "text", "--algorithms", "pdq", "samples/river-palms.jpg"])
+        #expect(short.status == 0)
+        #expect(!short.stderr.contains("shortened"), "\(short.stderr)")
+    }
+
     /// The trimmed region is given in the file's own pixels, whatever size it was decoded at.
     @Test func theTrimmedRegionIsInTheFilesPixels() throws {
         let result = try CommandLineRunner.run(["hash", "--format", "jsonl", "--algorithms", "pdq", "samples/mosul-runway_banner.jpg"])

@@ -17,6 +17,9 @@ final class RecordWriter {
     private var tableWidths: [String: Int] = [:]
     /// The table's first rows, held until they have fixed the widths.
     private var pendingRows: [(keys: [String], values: [String])] = []
+    /// Rows whose path the table cut: two files in different folders may then look alike,
+    /// so the end of the run says so.
+    private var shortenedPaths = 0
     /// How many rows set a table's widths before any is written: enough to see a folder's
     /// makes, models and path lengths, few enough that the first rows show at once.
     static let widthSample = 100
@@ -85,6 +88,9 @@ final class RecordWriter {
             break
         }
         out.flush()
+        if shortenedPaths > 0 {
+            warn("\(shortenedPaths) path(s) shortened with … to fit the table; --format csv or jsonl gives them whole")
+        }
     }
 
     private func writeText(_ record: OutputRecord) {
@@ -144,7 +150,9 @@ final class RecordWriter {
         out.write(zip(keys, values).enumerated().map { index, column in
             let (key, value) = column
             let whole = index == keys.count - 1 || Self.isNeverCut(value, key: key)
-            return pad(whole ? value : Self.cut(value, to: widths[key], keepingEnd: key == "path"), widths[key])
+            let shown = whole ? value : Self.cut(value, to: widths[key], keepingEnd: key == "path")
+            if key == "path", shown != value { shortenedPaths += 1 }
+            return pad(shown, widths[key])
         }.joined(separator: "  ") + "\n")
     }
 
