@@ -12,6 +12,15 @@ import Testing
         })
     }
 
+    /// Runs `imprint match -l LIST arguments…` with `list` written to a file in the temporary
+    /// folder (named with `suffix`), removed afterwards: the set-up most of these tests share.
+    static func match(list: String, _ arguments: [String], suffix: String = "") throws -> CommandLineRunner.Result {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("imprint-list-\(UUID().uuidString)\(suffix)")
+        defer { try? FileManager.default.removeItem(at: file) }
+        try list.write(to: file, atomically: true, encoding: .utf8)
+        return try CommandLineRunner.run(["match", "-l", file.path] + arguments)
+    }
+
     /// A list with no hash in it (a case ingested without dHash, asked for dHash) is an
     /// error, not an empty list sent on to a partner.
     @Test func exportingAHashNoImageHasFails() throws {
@@ -28,8 +37,6 @@ import Testing
 
     @Test(arguments: ["hex", "pdq-csv", "hma-csv"])
     func everySampleMatchesAListExportedFromItself(format: String) throws {
-        let list = FileManager.default.temporaryDirectory.appendingPathComponent("imprint-list-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: list) }
         let export = try CommandLineRunner.run(["hashes", "export", "--format-list", format, "samples"])
         #expect(export.status == 0, "\(export.stderr)")
         // -f/--format names the list's format too; a records' format (jsonl) is refused.
@@ -43,8 +50,7 @@ import Testing
             let bare = try CommandLineRunner.run(["hashes", "export", "-f", format, "--content-id", "name", "samples"])
             #expect(bare.status == 0 && !bare.stdout.contains("samples/") && bare.stdout.contains("desert-road.jpg"))
         }
-        try export.stdout.write(to: list, atomically: true, encoding: .utf8)
-        let result = try CommandLineRunner.run(["match", "--format", "jsonl", "--list", list.path, "samples"])
+        let result = try Self.match(list: export.stdout, ["--format", "jsonl", "samples"])
         #expect(result.status == 0, "\(result.stderr)")
         let records = try CommandLineRunner.objects(result)
         let hashes = try Self.sampleHashes()
@@ -79,10 +85,8 @@ import Testing
     @Test func aPDQReferenceFileNameWithACommaIsKeptWhole() throws {
         let path = "samples/river-palms.jpg"
         let hash = try #require(try Self.sampleHashes()[path])
-        let list = FileManager.default.temporaryDirectory.appendingPathComponent("imprint-list-\(UUID().uuidString).csv")
-        defer { try? FileManager.default.removeItem(at: list) }
-        try ("\(hash),100,/data/tabqa,airbase 2014.jpg\n").write(to: list, atomically: true, encoding: .utf8)
-        let records = try CommandLineRunner.objects(CommandLineRunner.run(["match", "--format", "jsonl", "-l", list.path, path]))
+        let records = try CommandLineRunner.objects(Self.match(list: "\(hash),100,/data/tabqa,airbase 2014.jpg\n",
+                                                               ["--format", "jsonl", path], suffix: ".csv"))
         #expect(records.first?["label"] as? String == "/data/tabqa,airbase 2014.jpg")
     }
 
@@ -115,10 +119,7 @@ import Testing
     @Test func hashesWrittenWithA0xPrefixAreRead() throws {
         let path = "samples/river-palms.jpg"
         let hash = try #require(try Self.sampleHashes()[path])
-        let list = FileManager.default.temporaryDirectory.appendingPathComponent("imprint-list-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: list) }
-        try ("0x\(hash) palms\n").write(to: list, atomically: true, encoding: .utf8)
-        let result = try CommandLineRunner.run(["match", "--format", "jsonl", "-l", list.path, path])
+        let result = try Self.match(list: "0x\(hash) palms\n", ["--format", "jsonl", path])
         #expect(result.status == 0, "\(result.stderr)")
         let records = try CommandLineRunner.objects(result)
         #expect(records.count == 1)
@@ -137,19 +138,13 @@ import Testing
         let expected = zip(Array(hashes[path]!), digits).reduce(0) { total, pair in
             total + (UInt8(String(pair.0), radix: 16)! ^ UInt8(String(pair.1), radix: 16)!).nonzeroBitCount
         }
-        let list = FileManager.default.temporaryDirectory.appendingPathComponent("imprint-list-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: list) }
-        try (entry + "\n").write(to: list, atomically: true, encoding: .utf8)
-        let records = try CommandLineRunner.objects(CommandLineRunner.run(["match", "--format", "jsonl", "-l", list.path, path]))
+        let records = try CommandLineRunner.objects(Self.match(list: entry + "\n", ["--format", "jsonl", path]))
         #expect(records.count == 1)
         #expect(records.first?["distance"] as? Int == expected)
     }
 
     @Test func malformedListsAreReportedWithTheirLine() throws {
-        let list = FileManager.default.temporaryDirectory.appendingPathComponent("imprint-list-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: list) }
-        try "abc\n".write(to: list, atomically: true, encoding: .utf8)
-        let result = try CommandLineRunner.run(["match", "-l", list.path, "samples"])
+        let result = try Self.match(list: "abc\n", ["samples"])
         #expect(result.status == 2, "a list that cannot be read is an error, as grep's 2")
         #expect(result.stderr.contains("line 1"))
         // A PDQ hash cut short by a digit is said to be one digit short of PDQ's 64, and a line
@@ -157,8 +152,7 @@ import Testing
         let pdq = String(repeating: "2d6b", count: 16)
         for (text, said) in [(String(pdq.dropLast()) + "\n", "is 63 hex digits: neither a PDQ hash (64)"),
                              ("not a hash\n" + pdq + "\n", "line 1: 'not a hash' is not a hash")] {
-            try text.write(to: list, atomically: true, encoding: .utf8)
-            let failed = try CommandLineRunner.run(["match", "-l", list.path, "samples"])
+            let failed = try Self.match(list: text, ["samples"])
             #expect(failed.status == 2)
             #expect(failed.stderr.contains(said), "\(failed.stderr)")
         }
@@ -197,13 +191,10 @@ import Testing
         let hashes = try Self.sampleHashes()
         let pdq = try #require(hashes.first { $0.key.hasSuffix("desert-road.jpg") }?.value)
         let other = try #require(hashes.first { $0.key.hasSuffix("river-palms.jpg") }?.value)
-        let list = FileManager.default.temporaryDirectory.appendingPathComponent("imprint-quote-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: list) }
-        try "\(other),90,Tabqa 5\".jpg\n\(pdq),90,road.jpg\n".write(to: list, atomically: true, encoding: .utf8)
-        let result = try CommandLineRunner.run(["match", "--format", "jsonl", "-l", list.path, "samples/desert-road.jpg", "samples/river-palms.jpg"])
+        let result = try Self.match(list: "\(other),90,Tabqa 5\".jpg\n\(pdq),90,road.jpg\n",
+                                    ["--format", "jsonl", "samples/desert-road.jpg", "samples/river-palms.jpg"])
         #expect(try CommandLineRunner.objects(result).count == 2, "\(result.stderr)")
-        try "\(pdq),90,\"road.jpg\n".write(to: list, atomically: true, encoding: .utf8)
-        let broken = try CommandLineRunner.run(["match", "-l", list.path, "samples/desert-road.jpg"])
+        let broken = try Self.match(list: "\(pdq),90,\"road.jpg\n", ["samples/desert-road.jpg"])
         #expect(broken.status == 2 && broken.stderr.contains("never closed"), "\(broken.stderr)")
     }
 
@@ -241,10 +232,7 @@ import Testing
             "\(mosul)\tMosul runway\n",
         ]
         for (number, shape) in shapes.enumerated() {
-            let list = FileManager.default.temporaryDirectory.appendingPathComponent("imprint-list-\(UUID().uuidString)")
-            defer { try? FileManager.default.removeItem(at: list) }
-            try shape.write(to: list, atomically: true, encoding: .utf8)
-            let result = try CommandLineRunner.run(["match", "--format", "jsonl", "-l", list.path, "samples/mosul-runway.jpg", "samples/qaim-crossing.jpg", "samples/tabqa-hangars.jpg"])
+            let result = try Self.match(list: shape, ["--format", "jsonl", "samples/mosul-runway.jpg", "samples/qaim-crossing.jpg", "samples/tabqa-hangars.jpg"])
             #expect(result.status == 0, "shape \(number): \(result.stderr)")
             let records = try CommandLineRunner.objects(result)
             #expect(Set(records.compactMap { $0["path"] as? String }) == ["samples/mosul-runway.jpg"], "shape \(number)")
@@ -253,21 +241,15 @@ import Testing
             if number == 0 { #expect(result.stderr.contains("1 PDQ hashes of quality below 50 skipped")) }
         }
         // Exit status as grep's: 1 when nothing matched.
-        let list = FileManager.default.temporaryDirectory.appendingPathComponent("imprint-list-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: list) }
-        try "\(tabqa)\n".write(to: list, atomically: true, encoding: .utf8)
-        #expect(try CommandLineRunner.run(["match", "-l", list.path, "samples/mosul-runway.jpg"]).status == 1)
+        #expect(try Self.match(list: "\(tabqa)\n", ["samples/mosul-runway.jpg"]).status == 1)
     }
 
     /// A match names the hash of the image that matched: a mirrored repost matches through
     /// PDQ's FLIPX variant, a bannered one through its trimmed region.
     @Test func aMatchSaysWhichHashOfTheImageMatched() throws {
         let hashes = try Self.sampleHashes()
-        let list = FileManager.default.temporaryDirectory.appendingPathComponent("imprint-list-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: list) }
-        try "\(try #require(hashes["samples/mosul-runway.jpg"]))\n".write(to: list, atomically: true, encoding: .utf8)
-        let records = try CommandLineRunner.objects(CommandLineRunner.run(["match", "--format", "jsonl", "-l", list.path,
-                                                                            "samples/mosul-runway_mirror.jpg", "samples/mosul-runway_banner.jpg"]))
+        let records = try CommandLineRunner.objects(Self.match(list: "\(try #require(hashes["samples/mosul-runway.jpg"]))\n",
+                                                               ["--format", "jsonl", "samples/mosul-runway_mirror.jpg", "samples/mosul-runway_banner.jpg"]))
         let byPath = Dictionary(records.map { ($0["path"] as? String ?? "", $0["matched_hash"] as? String ?? "") }, uniquingKeysWith: { a, _ in a })
         #expect(byPath["samples/mosul-runway_mirror.jpg"] == "pdq_FLIPY" || byPath["samples/mosul-runway_mirror.jpg"] == "pdq_FLIPX")
         #expect(byPath["samples/mosul-runway_banner.jpg"] == "pdq_trimmed")
@@ -294,15 +276,12 @@ import Testing
     /// A list of hashes of another size than the images' (imagehash's `hash_size=16`) cannot
     /// match: the run says so rather than report a clean folder.
     @Test func aListOfAnotherHashSizeIsReported() throws {
-        let list = FileManager.default.temporaryDirectory.appendingPathComponent("imprint-list-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: list) }
-        try (String(repeating: "ab", count: 32) + "\n").write(to: list, atomically: true, encoding: .utf8)
-        let result = try CommandLineRunner.run(["match", "--list-format", "imagehash", "--list-algorithm", "phash", "-l", list.path, "samples/mosul-runway.jpg"])
+        let result = try Self.match(list: String(repeating: "ab", count: 32) + "\n",
+                                    ["--list-format", "imagehash", "--list-algorithm", "phash", "samples/mosul-runway.jpg"])
         #expect(result.status == 1)
         #expect(result.stderr.contains("have 256 bits and the images' 64"))
         // A list that says what it holds is read so, 64 digits or not.
-        try ("# algorithm: phash\n" + String(repeating: "ab", count: 32) + "\n").write(to: list, atomically: true, encoding: .utf8)
-        let declared = try CommandLineRunner.run(["match", "-l", list.path, "samples/mosul-runway.jpg"])
+        let declared = try Self.match(list: "# algorithm: phash\n" + String(repeating: "ab", count: 32) + "\n", ["samples/mosul-runway.jpg"])
         #expect(declared.stderr.contains("phash hashes have 256 bits"))
     }
 
@@ -310,10 +289,7 @@ import Testing
     @Test func anExportedListSaysWhatItHolds() throws {
         let export = try CommandLineRunner.run(["hashes", "export", "--format-list", "hex", "--algorithm", "dhash", "samples/mosul-runway.jpg"])
         #expect(export.stdout.hasPrefix("# algorithm: dhash\n"))
-        let list = FileManager.default.temporaryDirectory.appendingPathComponent("imprint-list-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: list) }
-        try export.stdout.write(to: list, atomically: true, encoding: .utf8)
-        let records = try CommandLineRunner.objects(CommandLineRunner.run(["match", "--format", "jsonl", "-l", list.path, "samples/mosul-runway.jpg"]))
+        let records = try CommandLineRunner.objects(Self.match(list: export.stdout, ["--format", "jsonl", "samples/mosul-runway.jpg"]))
         #expect(records.first?["algorithm"] as? String == "dhash" && records.first?["distance"] as? Int == 0)
     }
 }
