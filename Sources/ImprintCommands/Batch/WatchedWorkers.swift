@@ -106,19 +106,19 @@ private final class WatchedWorkers<Inputs: Sequence, Output>: @unchecked Sendabl
             let now = Date()
             // Until a stop, a look every quarter second notices it; after one, the grace ends it.
             var wake = stoppedAt.map { $0 + Interruption.grace } ?? now + min(watchdog.seconds, 0.25)
+            let graceOver = stoppedAt.map { $0 + Interruption.grace <= now } ?? false
             for (index, entry) in running where !entry.abandoned {
-                if let stoppedAt, stoppedAt + Interruption.grace <= now, entry.deadline > now {
-                    entry.abandoned = true
-                    stuck += 1
-                    live -= 1
-                    leftOut[index] = entry.input
-                } else if entry.deadline <= now {
-                    entry.abandoned = true
-                    stuck += 1
-                    live -= 1
+                guard graceOver || entry.deadline <= now else {
+                    wake = min(wake, entry.deadline)
+                    continue
+                }
+                entry.abandoned = true
+                stuck += 1
+                live -= 1
+                if entry.deadline <= now {
                     results[index] = refused(entry.input, .timedOut(seconds: watchdog.seconds))
                 } else {
-                    wake = min(wake, entry.deadline)
+                    leftOut[index] = entry.input
                 }
             }
             if stuck >= watchdog.maxAbandoned { refuseRemaining() }
