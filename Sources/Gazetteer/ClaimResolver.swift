@@ -830,7 +830,7 @@ public struct ClaimResolver: Sendable {
             || PlaceLexicon.threatPhrases.occurs(in: scan.forms) || PlaceLexicon.everydayPhrases.occurs(in: scan.forms)
             || PlaceLexicon.askPhrases.occurs(in: scan.forms) {
             for m in mentions.indices
-            where !hasCue(PlaceLexicon.captureCues.subtracting(PlaceLexicon.entryWords), around: mentions[m], scan: scan, before: 4, after: 3)
+            where !hasCue(PlaceLexicon.captureCuesButEntry, around: mentions[m], scan: scan, before: 4, after: 3)
                 && !hasCue(PlaceLexicon.attackWords, around: mentions[m], scan: scan, before: 4, after: 3) {
                 mentions[m].score *= 0.2
             }

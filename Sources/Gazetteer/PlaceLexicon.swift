@@ -343,6 +343,8 @@ enum PlaceLexicon {
     ])
     /// Capture words that are also how travellers use a crossing: دخول, "entry".
     static let entryWords: WordSet = canonicalSet(["دخول", "entry", "enter", "entered", "enters", "entering"])
+    /// The capture words but those: what still tells of a capture in a travellers' post.
+    static let captureCuesButEntry: WordSet = captureCues.subtracting(entryWords)
     /// The news agencies whose name follows a dateline ("DAMAS, 19 nov 2017 (AFP) -"): the
     /// place before is where the report was filed, not what it reports.
     /// (Wire agencies only: a national agency is quoted as a source, "SANA says".)
