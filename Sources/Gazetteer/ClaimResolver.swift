@@ -799,8 +799,10 @@ public struct ClaimResolver: Sendable {
         }
         // A post that remembers a past event ("on this day in 2016", في مثل هذا اليوم) shows
         // nothing now, unless it shows the event's picture from an archive ("#OnThisDay 2017:
-        // the flag on the Euphrates Dam. 📷 our archive"): that is the site, as old.
-        if Self.remembers(scan), !scan.content.contains(where: { scan.has($0, in: PlaceLexicon.archiveWords) }) {
+        // the flag on the Euphrates Dam. 📷 our archive"): that is the site, as old. Nor does
+        // one that argues or informs ("unpopular opinion", "did you know", معلومة).
+        if Self.remembers(scan) || PlaceLexicon.commentaryPhrases.occurs(in: scan.forms),
+           !scan.content.contains(where: { scan.has($0, in: PlaceLexicon.archiveWords) }) {
             for m in mentions.indices { mentions[m].score *= 0.15 }
         }
         // A post that calls a report false ("rumours of a strike on Qamishli airport", "Erbil
@@ -823,7 +825,8 @@ public struct ClaimResolver: Sendable {
         // So do job adverts (the places of the work), sports news (a player landing at Erbil
         // airport) and threats (places named as targets).
         // So do match results and everyday reports (rates, a lake's storage, flight tables,
-        // holiday offers, the weather office, traffic alerts).
+        // holiday offers, the weather office, traffic alerts), and posts asking for news. A
+        // reporter on the spot ("our reporter at the Habur gate") still shows the place.
         if isAboutTravel(scan) || scan.hasScoreLine
             || scan.content.contains(where: { scan.has($0, in: PlaceLexicon.jobWords) || scan.has($0, in: PlaceLexicon.sportsWords)
                 || scan.has($0, in: PlaceLexicon.everydayReportWords) })
@@ -831,7 +834,8 @@ public struct ClaimResolver: Sendable {
             || PlaceLexicon.askPhrases.occurs(in: scan.forms) {
             for m in mentions.indices
             where !hasCue(PlaceLexicon.captureCuesButEntry, around: mentions[m], scan: scan, before: 4, after: 3)
-                && !hasCue(PlaceLexicon.attackWords, around: mentions[m], scan: scan, before: 4, after: 3) {
+                && !hasCue(PlaceLexicon.attackWords, around: mentions[m], scan: scan, before: 4, after: 3)
+                && !hasCue(PlaceLexicon.reporterWords, around: mentions[m], scan: scan, before: 4, after: 0) {
                 mentions[m].score *= 0.2
             }
         }
@@ -1016,6 +1020,13 @@ public struct ClaimResolver: Sendable {
               !scan.words[scan.content[pastTypeWords]].startsClause { pastTypeWords += 1 }
         let afterName = pastTypeWords < scan.content.count && !scan.words[scan.content[pastTypeWords]].startsClause
             ? scan.content[pastTypeWords] : nil
+        // A name followed by "villages" (قرية before it) is a village of that name, not the
+        // base or airfield named after it: "jets pounding Afes and al-Nayrab villages".
+        if gazetteer.sites[chosen].type != .city, mention.typeWords.isEmpty,
+           (afterName.map { scan.has($0, in: PlaceLexicon.villageWords) } ?? false)
+            || (beside[0].map { scan.has($0, in: PlaceLexicon.villageWords) } ?? false) {
+            score *= 0.3
+        }
         // (Not "the governorate's building": مبنى محافظة كركوك is a place in the town.)
         if gazetteer.sites[chosen].type == .city, beside.contains(where: { $0.map { scan.has($0, in: PlaceLexicon.provinceCues) } ?? false }),
            !(first >= 2 && scan.has(first - 2, in: PlaceLexicon.buildingWords)) {
@@ -1101,14 +1112,16 @@ public struct ClaimResolver: Sendable {
     /// report, whose "Erbil hit 49°C" is no attack.
     static func hasTemperature(_ text: String) -> Bool {
         // One pass over the scalars (String.contains would compare by Unicode rules, for
-        // every post): a degree sign after a number, a space apart at most, or درجة مئوية.
+        // every post): a degree sign after a number, a space apart at most, or درجة مئوية, or
+        // a number then مئوية (تلامس ٥٠ مئوية).
         let scalars = Array(text.unicodeScalars)
         let centigrade: [Unicode.Scalar] = ["م", "ئ", "و", "ي"], degree: [Unicode.Scalar] = ["د", "ر", "ج"]
         return scalars.indices.contains { i in
             if scalars[i] == "م" {
                 // درجة مئوية, not نسبة مئوية (a percentage) or الذكرى المئوية (a centenary).
                 guard scalars[i...].starts(with: centigrade) else { return false }
-                return (max(0, i - 7)..<i).contains { scalars[$0...].starts(with: degree) }
+                let before = i > 1 && scalars[i - 1] == " " ? scalars[i - 2] : (i > 0 ? scalars[i - 1] : " ")
+                return before.properties.numericType == .decimal || (max(0, i - 7)..<i).contains { scalars[$0...].starts(with: degree) }
             }
             guard scalars[i] == "°", i > 0 else { return false }
             let before = scalars[i - 1] == " " && i > 1 ? scalars[i - 2] : scalars[i - 1]

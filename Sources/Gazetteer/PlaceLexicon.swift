@@ -139,6 +139,8 @@ enum PlaceLexicon {
         "fled", "flee", "flees", "fleeing", "escaped", "native", "natives", "hails", "ابناء",
         // Where someone was born or grew up: "Born in Qamishlo, living in Stockholm", من مواليد حلب.
         "born", "raised", "مواليد", "ولدت",
+        // "One of the people of Mayadin": الشاب … من أهالي الميادين.
+        "اهالي",
     ])
     /// Words that make a place an origin when "from" (من) follows them: "a fighter from Homs",
     /// "jets operating from Hmeimim", "took off from", "crossed from Akçakale", أقلعت من.
@@ -270,6 +272,9 @@ enum PlaceLexicon {
         "جدول", "departures", "arrivals", "boarding",
         "عروض", "offers", "resort", "منتجع",
         "الارصاد", "رعديه",
+        // The weather office (الانواء الجوية: visibility under 1,000 m at Baghdad airport) and a
+        // reservoir's share of its capacity ("Dukan Dam down to 35% of capacity").
+        "الانواء", "capacity",
         // Tenders: مناقصة لأعمال صيانة …، آخر موعد لتقديم العطاءات.
         "مناقصه", "العطاءات", "tender", "tenders",
     ])
@@ -309,6 +314,20 @@ enum PlaceLexicon {
         "life goes on", "الحياه مستمره",
     ])
 
+    /// Words of a reporter on the spot ("our reporter at the Habur gate", مراسلنا في منفذ
+    /// …): the post shows the place, whatever threat or timetable it also reports.
+    static let reporterWords: WordSet = canonicalSet(["reporter", "correspondent", "مراسل", "مراسلنا", "مراسلتنا", "موفدنا"])
+
+    /// Words that make the name beside them a village's: "al-Nayrab villages", قرية النيرب.
+    static let villageWords: WordSet = canonicalSet(["village", "villages", "hamlet", "قريه", "قرى", "بلده"])
+
+    /// Phrases of opinion and trivia ("Unpopular opinion: Mosul didn't fall because…", 📚
+    /// معلومة: سد الموصل افتتح عام ١٩٨٦, "did you know"): a post that argues or informs about a
+    /// place shows it no more than one remembering does.
+    static let commentaryPhrases = PhraseList([
+        "unpopular opinion", "in my opinion", "hot take", "برايي", "في رايي", "did you know", "fun fact", "هل تعلم", "معلومه",
+    ])
+
     /// Phrases by which a post asks for news ("does anyone know if the Trebil crossing is
     /// open?", حدا بيعرف, منو يعرف): it names the places it asks about, shows none taken.
     static let askPhrases = PhraseList([
@@ -322,6 +341,9 @@ enum PlaceLexicon {
         "legitimate target", "legitimate targets", "هدف مشروع", "هدفا مشروعا", "اهداف مشروعه", "اهدافا مشروعه",
         // "Your days are numbered", "the appointed time is near": رسالة إلى جنود مطار دير الزور.
         "ايامكم معدوده", "الموعد قريب",
+        // "We are coming to you, and the days are between us"; "Turkey threatens to shut the
+        // Habur gate", يهدد بإغلاق.
+        "قادمون اليكم", "والايام بيننا", "الايام بيننا", "threatens", "threatened to", "threatening to", "يهدد", "تهدد", "هددت",
     ])
 
     /// Words of travel: fares, bookings, visas, timetables. With "entering" set aside, a place
@@ -458,6 +480,11 @@ enum PlaceLexicon {
         "العريس", "العروس", "زفافه", "زفافها", "harara", "hararat", "asfe", "asifa",
         // Marriages, engagements and their parties (مبروك الزواج … الحفلة باجر بقاعة … بالنجف).
         "الزواج", "زواج", "زواجه", "زواجها", "الخطوبه", "خطوبه", "الحفله", "حفله",
+        // Trials ("the trial was held at the Karkh court in Baghdad"), missing persons (مفقود …
+        // من أهالي الميادين) and health news (asthma among Qayyarah's children, a cholera outbreak).
+        "trial", "verdict", "sentenced", "sentences", "sentencing", "محاكمه", "المحاكمه", "بالاعدام",
+        "مفقود", "مفقوده", "المفقود",
+        "asthma", "patients", "vaccination", "vaccine", "cholera", "الربو", "مرضى", "المرضى", "لقاح", "اللقاح", "الكوليرا", "كوليرا",
     ])
 
     /// Phrases by which a town is greeted or prayed for, not shown taken or struck: "good

@@ -492,6 +492,29 @@ struct LabelledPost {
         #expect(Self.top("Aftermath in Raqqa after strike by jets from Tabqa air base") == "builtin:raqqa")
     }
 
+    /// The twenty-fifth set's general causes (claims-probe23.tsv, examples written apart
+    /// from it): trials, missing persons and health news are everyday; "one of the people of"
+    /// is an origin; the weather office and a reservoir's capacity are everyday reports; opinion
+    /// and trivia claim nothing; "we are coming to you" and "threatens to" are threats, unless a
+    /// reporter is on the spot; "villages" after a name make it a village; a number then مئوية
+    /// is a temperature; the Central Bank's Nineveh branch without "Iraqi".
+    @Test func twentyFifthSetRules() {
+        #expect(Self.top("The trial of three ISIS members opened today at the criminal court in Erbil") == "none")
+        #expect(Self.top("مفقودة: الطفلة زينب من أهالي الرقة، شوهدت آخر مرة قرب الجسر القديم") == "none")
+        #expect(Self.top("حملة لقاح ضد الكوليرا في ناحية القيارة للأطفال دون الخامسة") == "none")
+        #expect(Self.top("الانواء الجوية: ضباب كثيف صباح الغد في مطار البصرة الدولي") == "none")
+        #expect(Self.top("Mosul Dam lake at 20% of capacity after the dry winter") == "none")
+        #expect(Self.top("Hot take: Raqqa fell in 2017 because the tribes switched sides, not because of the bombing") == "none")
+        #expect(Self.top("هل تعلم: مطار المثنى كان اول مطار مدني في بغداد") == "none")
+        #expect(Self.top("الى جنود الاحتلال في قاعدة التنف: قادمون اليكم") == "none")
+        #expect(Self.top("Iran threatens to close the Bashmakh crossing over the border dispute") == "none")
+        #expect(Self.top("Our correspondent at the Bashmakh crossing as Iran threatens to close it: long queues of trucks")
+                == "builtin:bashmakh-crossing", "a reporter on the spot shows the crossing")
+        #expect(Self.top("Artillery hits the Kafr Nabudah and al-Nayrab villages east of Idlib") == "builtin:idlib")
+        #expect(Self.top("درجات الحرارة تلامس ٤٩ مئوية في الموصل غدا") == "none")
+        #expect(Self.top("داعش يقتحم البنك المركزي فرع الموصل") == "builtin:cbi-mosul-branch")
+    }
+
     /// The twenty-fourth set's general causes (claims-probe22.tsv, examples written apart
     /// from it): where someone was born, a retrospective, a counted anniversary, asking for
     /// news, the appointed place and tomorrow as goals, marriages and their parties, and the
@@ -655,7 +678,7 @@ struct LabelledPost {
     /// the earlier sets: claims-heldout.tsv, then claims-probe.tsv (a third writer, one
     /// session later). Their first runs are the honest estimates; docs/claims.md reports
     /// both those and the current figures.
-    @Test(arguments: ["claims-heldout.tsv", "claims-probe.tsv", "claims-probe2.tsv", "claims-probe3.tsv", "claims-probe4.tsv", "claims-probe5.tsv", "claims-probe6.tsv", "claims-probe7.tsv", "claims-probe8.tsv", "claims-probe9.tsv", "claims-probe10.tsv", "claims-probe11.tsv", "claims-probe12.tsv", "claims-probe13.tsv", "claims-probe14.tsv", "claims-probe15.tsv", "claims-probe16.tsv", "claims-probe17.tsv", "claims-probe18.tsv", "claims-probe19.tsv", "claims-probe20.tsv", "claims-probe21.tsv", "claims-probe22.tsv"])
+    @Test(arguments: ["claims-heldout.tsv", "claims-probe.tsv", "claims-probe2.tsv", "claims-probe3.tsv", "claims-probe4.tsv", "claims-probe5.tsv", "claims-probe6.tsv", "claims-probe7.tsv", "claims-probe8.tsv", "claims-probe9.tsv", "claims-probe10.tsv", "claims-probe11.tsv", "claims-probe12.tsv", "claims-probe13.tsv", "claims-probe14.tsv", "claims-probe15.tsv", "claims-probe16.tsv", "claims-probe17.tsv", "claims-probe18.tsv", "claims-probe19.tsv", "claims-probe20.tsv", "claims-probe21.tsv", "claims-probe22.tsv", "claims-probe23.tsv"])
     func heldOutPostsResolveToTheirSites(file: String) throws {
         let fixture = LabelledPost.fixture.deletingLastPathComponent().appendingPathComponent(file)
         let posts = try LabelledPost.load(from: fixture)
@@ -674,7 +697,7 @@ struct LabelledPost {
     /// 90% for every held-out set, except the newest while its misses are worked on: its
     /// current figure (docs/claims.md), so that it can only go up.
     static func bar(_ file: String) -> Double {
-        ["claims-probe18.tsv": 0.85][file] ?? 0.9
+        ["claims-probe18.tsv": 0.86][file] ?? 0.9
     }
 }
 
@@ -693,7 +716,7 @@ struct LabelledPost {
         var gazetteer = Gazetteer.builtIn
         gazetteer.add(try Gazetteer.importSites(fromFile: world.path).sites)
         let resolver = ClaimResolver(gazetteer: gazetteer)
-        for file in ["claims-labelled.tsv", "claims-heldout.tsv", "claims-probe.tsv", "claims-probe2.tsv", "claims-probe3.tsv", "claims-probe4.tsv", "claims-probe5.tsv", "claims-probe6.tsv", "claims-probe7.tsv", "claims-probe8.tsv", "claims-probe9.tsv", "claims-probe10.tsv", "claims-probe11.tsv", "claims-probe12.tsv", "claims-probe13.tsv", "claims-probe14.tsv", "claims-probe15.tsv", "claims-probe16.tsv", "claims-probe17.tsv", "claims-probe18.tsv", "claims-probe19.tsv", "claims-probe20.tsv", "claims-probe21.tsv", "claims-probe22.tsv"] {
+        for file in ["claims-labelled.tsv", "claims-heldout.tsv", "claims-probe.tsv", "claims-probe2.tsv", "claims-probe3.tsv", "claims-probe4.tsv", "claims-probe5.tsv", "claims-probe6.tsv", "claims-probe7.tsv", "claims-probe8.tsv", "claims-probe9.tsv", "claims-probe10.tsv", "claims-probe11.tsv", "claims-probe12.tsv", "claims-probe13.tsv", "claims-probe14.tsv", "claims-probe15.tsv", "claims-probe16.tsv", "claims-probe17.tsv", "claims-probe18.tsv", "claims-probe19.tsv", "claims-probe20.tsv", "claims-probe21.tsv", "claims-probe22.tsv", "claims-probe23.tsv"] {
             let posts = try LabelledPost.load(from: LabelledPost.fixture.deletingLastPathComponent().appendingPathComponent(file))
             var misses: [String] = []
             for post in posts {
