@@ -63,11 +63,8 @@ import Testing
     /// A text table that cuts a long path says so at the end, since two files in different
     /// folders may then look alike (CLI probe round 9, L7); a table that cuts none says nothing.
     @Test func aTableThatShortensPathsSaysSo() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("imprint-a-folder-name-long-enough-to-be-cut-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let folder = try PathWalkerTests.folderWithOneImage()  // /tmp/imprint-walk-<UUID>/…: over the column's 42
         defer { try? FileManager.default.removeItem(at: folder) }
-        try FileManager.default.copyItem(at: CommandLineRunner.repository.appendingPathComponent("samples/river-palms.jpg"),
-                                         to: folder.appendingPathComponent("river-palms.jpg"))
         let long = try CommandLineRunner.run(["hash", "--format", "text", "--algorithms", "pdq", folder.path])
         #expect(long.status == 0, "\(long.stderr)")
         #expect(long.lines.dropFirst().first?.hasPrefix("…") == true && long.stdout.contains("river-palms.jpg"), "\(long.stdout)")
