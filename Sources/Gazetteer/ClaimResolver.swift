@@ -1042,6 +1042,14 @@ public struct ClaimResolver: Sendable {
             || isWishedWell(mention, scan: scan) {
             score *= 0.15
         }
+        // Where forces pulled back to ("the SDF pulled back east of the Euphrates towards Tishrin
+        // dam") is not what the post claims, nor a capture dated weeks back ("the crossing at
+        // Qaim was retaken two weeks ago") beside the one it shows now.
+        if hasCue(PlaceLexicon.directionWords, around: mention, scan: scan, before: 1, after: 0),
+           hasCue(PlaceLexicon.retreatWords, around: mention, scan: scan, before: 8, after: 0) {
+            score *= 0.3
+        }
+        if isDatedBack(mention, scan: scan) { score *= 0.5 }
         if mention.negated { score *= 0.2 }
         if isDatedFrom(mention, scan: scan) { score *= 0.7 }
         if mention.isOrigin { score *= 0.15 }  // an origin alone, type words and all, claims nothing
@@ -1076,6 +1084,11 @@ public struct ClaimResolver: Sendable {
         // base, heading toward Iraq"); "next to" is beside.
         return hasCue(PlaceLexicon.futureCues, around: mention, scan: scan, before: 3, after: after, stopAt: mentionEnds,
                       except: { c in
+                          // "way" is a goal's only on its way ("on its way to Tabqa"), not in
+                          // "one-way drones" or "a drawdown under way".
+                          let word = scan.content[c]
+                          if scan.words[word].form == "way", word > 0,
+                             !PlaceLexicon.wayOwners.contains(scan.words[word - 1].form) { return true }
                           guard c + 1 < scan.content.count else { return false }
                           let following = scan.content[c + 1]
                           return (scan.words[scan.content[c]].form == "next" && scan.words[following].form == "to")
@@ -1302,6 +1315,23 @@ public struct ClaimResolver: Sendable {
         if before.contains(where: { scan.has($0, in: PlaceLexicon.denialCues) }) { return true }
         return before.contains { scan.has($0, in: PlaceLexicon.fakeWords) }
             && !scan.content.contains { scan.has($0, in: PlaceLexicon.pictureWords) }
+    }
+
+    /// Whether a phrase dating an event days or weeks back (``PlaceLexicon/agoPhrases``) stands
+    /// within eight words of the place, in its clause.
+    private func isDatedBack(_ mention: Mention, scan: Scan) -> Bool {
+        let first = scan.content[mention.start], last = scan.content[mention.end]
+        var after = last + 1
+        while after < scan.words.count, after - last <= 8, !scan.words[after].startsClause {
+            if PlaceLexicon.agoPhrases.starts(at: after, in: scan.forms) { return true }
+            after += 1
+        }
+        var before = first - 1
+        while before >= 0, first - before <= 8, !scan.words[before + 1].startsClause {
+            if PlaceLexicon.agoPhrases.starts(at: before, in: scan.forms) { return true }
+            before -= 1
+        }
+        return false
     }
 
     /// Whether a denial's phrase (``PlaceLexicon/denialPhrases``: لا صحة, "are false") starts

@@ -92,7 +92,7 @@ enum PlaceLexicon {
         "advancing", "heading", "way", "eta", "route", "objective",
         "القادم", "القادمة", "التالي", "التالية", "قريبا", "الهدف", "المقبل", "المقبلة", "سنحرر", "سندخل", "قادمون",
         // Iraqi and Levantine "the next one": ان شاء الله الجاية تلعفر.
-        "الجايه", "الجاي",
+        "الجايه", "الجاي", "الياي", "اليايه",
         // Tomorrow (Iraqi باجر, Levantine بكرا); "the appointed place": والموعد بغداد وكربلاء.
         "غدا", "باجر", "بكرا", "بكره", "الموعد",
         // "We will return" (سنعود، عائدون; Arabizi "ra7 nerja3"); Turkish "next target"
@@ -107,6 +107,9 @@ enum PlaceLexicon {
         // Forecasts: زحام شديد متوقع على منفذ …, "expected to fall".
         "متوقع", "متوقعه", "expected",
     ])
+
+    /// The words before "way" that make it a road taken: "on its way", "on their way".
+    static let wayOwners: Set<String> = ["its", "the", "their", "our", "his", "her", "my", "your"]
 
     /// "then", ثم, بعدها: opening a clause after a goal, it names the next goal.
     static let thenWords: WordSet = canonicalSet(["then", "ثم", "وبعدها", "بعدها"])
@@ -147,7 +150,7 @@ enum PlaceLexicon {
     /// Without "from" they are no cue: "rockets launched at Ain al-Asad" is the target.
     static let originBeforeFrom: WordSet = canonicalSet([
         "operating", "operated", "launched", "launching", "fired", "flying", "flew", "flown", "off", "takeoff",
-        "crossed", "came", "displaced", "evacuated", "returned", "relocated", "arrived", "arriving", "arrive",
+        "crossed", "came", "coming", "displaced", "evacuated", "returned", "relocated", "arrived", "arriving", "arrive",
         "leaving", "travelling", "traveling", "departing", "نطلع", "طالعين", "نسافر", "مسافر", "مسافرين",
         // Troops on the move: "moved from the Euphrates Dam into Tabqa", انتقلت من.
         "moved", "advanced", "pushed", "marched", "انتقل", "انتقلت", "انتقلوا",
@@ -272,9 +275,10 @@ enum PlaceLexicon {
         "جدول", "departures", "arrivals", "boarding",
         "عروض", "offers", "resort", "منتجع",
         "الارصاد", "رعديه",
-        // The weather office (الانواء الجوية: visibility under 1,000 m at Baghdad airport) and a
-        // reservoir's share of its capacity ("Dukan Dam down to 35% of capacity").
-        "الانواء", "capacity",
+        // The weather office (الانواء الجوية: visibility under 1,000 m at Baghdad airport), a
+        // reservoir's share of its capacity ("Dukan Dam down to 35% of capacity") and the farmers
+        // told to plant less. (Not "reservoir" alone: photos of a dam's reservoir show the dam.)
+        "الانواء", "capacity", "farmers", "الفلاحين", "المزارعين",
         // Tenders: مناقصة لأعمال صيانة …، آخر موعد لتقديم العطاءات.
         "مناقصه", "العطاءات", "tender", "tenders",
     ])
@@ -312,11 +316,31 @@ enum PlaceLexicon {
         "تنبيه مروري", "traffic alert", "traffic advisory", "حادث سير", "road closure",
         // "Life goes on": a sunset on the corniche, not a place taken.
         "life goes on", "الحياه مستمره",
+        // Statements that stress what matters (يؤكد أهمية … تأمين منفذ القائم). (Not a closure
+        // "until further notice": the writers label a crossing closed so the crossing.)
+        "يؤكد أهمية", "أكد أهمية", "ويؤكد أهمية", "وأكد أهمية", "stresses the importance", "stressed the importance",
+        "reaffirm our commitment", "reaffirms its commitment", "نجدد التزامنا", "تؤكد التزامها", "يؤكد التزامه",
     ])
 
     /// Words of a reporter on the spot ("our reporter at the Habur gate", مراسلنا في منفذ
     /// …): the post shows the place, whatever threat or timetable it also reports.
     static let reporterWords: WordSet = canonicalSet(["reporter", "correspondent", "مراسل", "مراسلنا", "مراسلتنا", "موفدنا"])
+
+    /// Words of a retreat: where forces "pulled back towards" is not what the post claims
+    /// ("SNA factions take Manbij after the SDF pulled back east of the Euphrates towards Tishrin dam").
+    static let retreatWords: WordSet = canonicalSet([
+        "retreat", "retreated", "retreating", "withdrew", "withdrawn", "withdrawing", "pulled",
+        "انسحب", "انسحبت", "انسحبوا", "انسحاب", "تراجع", "تراجعت", "تراجعوا",
+    ])
+
+    /// Words that name no place alone: nationalities and "state", "national", "central". A
+    /// name made of them only ("Syrian state" television headquarters) needs its type word:
+    /// "integration into the Syrian state" is no TV building.
+    static let genericNameWords: WordSet = canonicalSet([
+        "syrian", "iraqi", "turkish", "kurdish", "russian", "american", "state", "national", "central", "general",
+        "public", "official", "سوري", "السوري", "السوريه", "عراقي", "العراقي", "العراقيه", "الوطني", "المركزي", "الرسمي",
+        "العام", "الحكومي",
+    ])
 
     /// Words that make the name beside them a village's: "al-Nayrab villages", قرية النيرب.
     static let villageWords: WordSet = canonicalSet(["village", "villages", "hamlet", "قريه", "قرى", "بلده"])
@@ -326,6 +350,13 @@ enum PlaceLexicon {
     /// place shows it no more than one remembering does.
     static let commentaryPhrases = PhraseList([
         "unpopular opinion", "in my opinion", "hot take", "برايي", "في رايي", "did you know", "fun fact", "هل تعلم", "معلومه",
+    ])
+
+    /// Phrases that date an event weeks or days back ("the crossing was retaken two weeks
+    /// ago"): a capture so dated is background to what the post shows now.
+    static let agoPhrases = PhraseList([
+        "days ago", "weeks ago", "months ago", "week ago", "month ago", "last week", "last month",
+        "قبل ايام", "قبل اسبوع", "قبل اسبوعين", "قبل شهر", "قبل شهرين", "الاسبوع الماضي", "الشهر الماضي",
     ])
 
     /// Phrases by which a post asks for news ("does anyone know if the Trebil crossing is
@@ -344,6 +375,8 @@ enum PlaceLexicon {
         // "We are coming to you, and the days are between us"; "Turkey threatens to shut the
         // Habur gate", يهدد بإغلاق.
         "قادمون اليكم", "والايام بيننا", "الايام بيننا", "threatens", "threatened to", "threatening to", "يهدد", "تهدد", "هددت",
+        // "We warn … your bases at Ain al-Asad and Harir will be within the resistance's range".
+        "نحذر", "تحت مرمى", "we warn",
     ])
 
     /// Words of travel: fares, bookings, visas, timetables. With "entering" set aside, a place
@@ -356,6 +389,8 @@ enum PlaceLexicon {
         "تاشيره", "التاشيره", "تاشيرات", "فيزا", "الفيزا", "حجز", "الحجز", "حجزا", "تذاكر", "التذاكر", "تذكره",
         // Turkish: services (flights, coaches), tickets.
         "sefer", "seferler", "seferleri", "seferi", "bilet", "biletler", "vize",
+        // German: visa, entering the country (brauche ich noch ein Visum? über Beirut einreisen).
+        "visum", "einreisen", "einreise",
     ])
     /// The days of the week, two of which make a timetable (رحلات أيام السبت والاثنين).
     static let weekdays: WordSet = canonicalSet([
@@ -484,6 +519,9 @@ enum PlaceLexicon {
         // من أهالي الميادين) and health news (asthma among Qayyarah's children, a cholera outbreak).
         "trial", "verdict", "sentenced", "sentences", "sentencing", "محاكمه", "المحاكمه", "بالاعدام",
         "مفقود", "مفقوده", "المفقود",
+        // Oil exports, appeals for the missing (نداء … ابحث عن اخي … من حي الخالدية بحمص). (Not
+        // agreements: fighters leave a town, or hand it over, under one.)
+        "exports", "export", "exportations", "صادرات", "تصدير", "نداء", "ابحث",
         "asthma", "patients", "vaccination", "vaccine", "cholera", "الربو", "مرضى", "المرضى", "لقاح", "اللقاح", "الكوليرا", "كوليرا",
     ])
 
@@ -591,8 +629,9 @@ enum PlaceLexicon {
         "الثورة", "الكرامة", "السلامة", "نصيب", "الباب", "باب", "حماة", "الوليد", "ربيعة",
         "جابر", "عين", "الخير", "النصر", "الفتح", "الحرية", "السلام", "الامل", "البعث", "الفرات", "التحرير",
         "الشهداء", "الجزيرة", "القدس", "الشعب", "الوحدة", "الاسد", "العرب", "الشام", "الحدود", "كسب",
-        // "people", "humans" and "give good tidings" (وبشر الصابرين), whose letters are Bashur's.
-        "بشر", "البشر",
+        // "people", "humans" and "give good tidings" (وبشر الصابرين), whose letters are Bashur's;
+        // Bashar (al-Assad), whose are Basra's.
+        "بشر", "البشر", "bashar", "بشار",
         "hit", "gate", "hope", "victory", "liberty", "freedom", "unity", "door",
         "ain", "ayn", "asad", "assad", "jabir", "jaber", "salam", "nasr", "karama", "thawra", "euphrates",
         "tiger", "eagle", "lion", "palm", "sham", "rabia", "walid", "waleed",
@@ -618,6 +657,8 @@ enum PlaceLexicon {
         "greene", "adder", "sather", "sahra", "baath", "baas", "hurriya",
         // Countries and regions: "Central Bank of Iraq" must not be what "Iraq" claims.
         "iraq", "syria", "turkey", "jordan", "iran", "lebanon", "kurdistan", "العراق", "سوريا", "سورية", "تركيا",
+        // The same in French, German and Turkish wire copy ("frappes en Syrie : la base aérienne de Doumeir").
+        "syrie", "irak", "liban", "turquie", "jordanie", "syrien", "türkei", "suriye", "ırak",
         "الاردن", "ايران", "لبنان", "كردستان", "nineveh", "anbar", "نينوى", "الانبار",
         // Nationalities: "Syrian Central Bank" must not be what "the Syrian war" claims.
         "syrian", "iraqi", "turkish", "kurdish", "jordanian", "iranian", "lebanese", "russian", "american",

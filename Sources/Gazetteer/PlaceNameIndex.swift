@@ -102,6 +102,7 @@ struct PlaceNameIndex: Sendable {
         let forms = words.map(\.form)
         let skeletons = words.map { PlaceKeys.skeleton($0.form, script: $0.script) }
         let common = forms.count == 1 && Self.commonNameKeys.contains(forms[0])
+            || forms.allSatisfy { PlaceLexicon.genericNameWords.contains($0) }
         let entry = Entry(words: forms, skeletons: skeletons, site: site, name: name,
                           needsTypeWord: common || !curated || core.onlyWithTypeWord, isChainName: core.onlyWithTypeWord,
                           isOrdinaryWord: common && curated && !core.onlyWithTypeWord)

@@ -492,6 +492,33 @@ struct LabelledPost {
         #expect(Self.top("Aftermath in Raqqa after strike by jets from Tabqa air base") == "builtin:raqqa")
     }
 
+    /// The twenty-sixth set's general causes (claims-probe24.tsv, examples written apart
+    /// from it): "way" is a goal's only on its way; oil exports and appeals are everyday;
+    /// "we warn" threatens; a German visa question is travel; forces "coming in from" a place
+    /// came from it; where forces pulled back to, and a capture dated weeks back, are not the
+    /// claim; Gulf "next" (الياي); farmers told to plant less; statements that stress or
+    /// reaffirm; Bashar is no Basra; a name of nationality and "state" alone needs its type
+    /// word; French country names take no type word from the place after them.
+    @Test func twentySixthSetRules() {
+        #expect(Self.top("One-way attack drones hit the coalition base at Shaddadi airstrip overnight") == "builtin:shaddadi-airstrip")
+        #expect(Self.top("Satellite images: the Russian withdrawal from Hmeimim air base is well under way") == "builtin:hmeimim-air-base")
+        #expect(Self.top("A convoy on its way to Tabqa airbase, more soon") == "none")
+        #expect(Self.top("نداء: ابحث عن ابن عمي المفقود من حي الوعر في حمص") == "none")
+        #expect(Self.top("بيان: نحذر قوات الاحتلال في قاعدة حرير") == "none")
+        #expect(Self.top("Ich möchte nach Aleppo fahren, brauche ich ein Visum an der Grenze?") == "none")
+        #expect(Self.top("Our fighters took Hama today, reinforcements coming in from Tabqa") == "builtin:hama")
+        #expect(Self.top("The army entered Deir Hafer after ISIS withdrew east towards Maskanah") != "builtin:maskanah")
+        #expect(Self.top("Rebels enter Saraqib, the town declared fully liberated; Abu al-Duhur airbase was retaken two weeks ago")
+                == "builtin:saraqib")
+        #expect(Self.top("ان شاء الله الشهر الياي نزور حلب") == "none")
+        #expect(Self.top("Mosul Dam lake dropping fast, farmers told to plant less this year") == "none")
+        #expect(Self.top("The minister stresses the importance of securing the Rabia crossing") == "none")
+        #expect(Self.top("Pack your bags Bashar") == "none")
+        #expect(Self.top("Integration into the Syrian state is the only way forward") == "none")
+        #expect(Self.top("Syrian state TV building stormed by protesters") == "builtin:syrian-tv-damascus")
+        #expect(Self.top("frappes en Syrie : la base aérienne de Chayrat visée cette nuit") == "builtin:shayrat-air-base")
+    }
+
     /// The twenty-fifth set's general causes (claims-probe23.tsv, examples written apart
     /// from it): trials, missing persons and health news are everyday; "one of the people of"
     /// is an origin; the weather office and a reservoir's capacity are everyday reports; opinion
@@ -678,7 +705,7 @@ struct LabelledPost {
     /// the earlier sets: claims-heldout.tsv, then claims-probe.tsv (a third writer, one
     /// session later). Their first runs are the honest estimates; docs/claims.md reports
     /// both those and the current figures.
-    @Test(arguments: ["claims-heldout.tsv", "claims-probe.tsv", "claims-probe2.tsv", "claims-probe3.tsv", "claims-probe4.tsv", "claims-probe5.tsv", "claims-probe6.tsv", "claims-probe7.tsv", "claims-probe8.tsv", "claims-probe9.tsv", "claims-probe10.tsv", "claims-probe11.tsv", "claims-probe12.tsv", "claims-probe13.tsv", "claims-probe14.tsv", "claims-probe15.tsv", "claims-probe16.tsv", "claims-probe17.tsv", "claims-probe18.tsv", "claims-probe19.tsv", "claims-probe20.tsv", "claims-probe21.tsv", "claims-probe22.tsv", "claims-probe23.tsv"])
+    @Test(arguments: ["claims-heldout.tsv", "claims-probe.tsv", "claims-probe2.tsv", "claims-probe3.tsv", "claims-probe4.tsv", "claims-probe5.tsv", "claims-probe6.tsv", "claims-probe7.tsv", "claims-probe8.tsv", "claims-probe9.tsv", "claims-probe10.tsv", "claims-probe11.tsv", "claims-probe12.tsv", "claims-probe13.tsv", "claims-probe14.tsv", "claims-probe15.tsv", "claims-probe16.tsv", "claims-probe17.tsv", "claims-probe18.tsv", "claims-probe19.tsv", "claims-probe20.tsv", "claims-probe21.tsv", "claims-probe22.tsv", "claims-probe23.tsv", "claims-probe24.tsv"])
     func heldOutPostsResolveToTheirSites(file: String) throws {
         let fixture = LabelledPost.fixture.deletingLastPathComponent().appendingPathComponent(file)
         let posts = try LabelledPost.load(from: fixture)
@@ -716,7 +743,7 @@ struct LabelledPost {
         var gazetteer = Gazetteer.builtIn
         gazetteer.add(try Gazetteer.importSites(fromFile: world.path).sites)
         let resolver = ClaimResolver(gazetteer: gazetteer)
-        for file in ["claims-labelled.tsv", "claims-heldout.tsv", "claims-probe.tsv", "claims-probe2.tsv", "claims-probe3.tsv", "claims-probe4.tsv", "claims-probe5.tsv", "claims-probe6.tsv", "claims-probe7.tsv", "claims-probe8.tsv", "claims-probe9.tsv", "claims-probe10.tsv", "claims-probe11.tsv", "claims-probe12.tsv", "claims-probe13.tsv", "claims-probe14.tsv", "claims-probe15.tsv", "claims-probe16.tsv", "claims-probe17.tsv", "claims-probe18.tsv", "claims-probe19.tsv", "claims-probe20.tsv", "claims-probe21.tsv", "claims-probe22.tsv", "claims-probe23.tsv"] {
+        for file in ["claims-labelled.tsv", "claims-heldout.tsv", "claims-probe.tsv", "claims-probe2.tsv", "claims-probe3.tsv", "claims-probe4.tsv", "claims-probe5.tsv", "claims-probe6.tsv", "claims-probe7.tsv", "claims-probe8.tsv", "claims-probe9.tsv", "claims-probe10.tsv", "claims-probe11.tsv", "claims-probe12.tsv", "claims-probe13.tsv", "claims-probe14.tsv", "claims-probe15.tsv", "claims-probe16.tsv", "claims-probe17.tsv", "claims-probe18.tsv", "claims-probe19.tsv", "claims-probe20.tsv", "claims-probe21.tsv", "claims-probe22.tsv", "claims-probe23.tsv", "claims-probe24.tsv"] {
             let posts = try LabelledPost.load(from: LabelledPost.fixture.deletingLastPathComponent().appendingPathComponent(file))
             var misses: [String] = []
             for post in posts {
