@@ -183,7 +183,7 @@ enum BuiltInSites {
     qusayr	city	Qusayr	Al-Qusayr|Qusair|Al Qusair|القصير	34.5089	36.5797	SY	5		approximate city centre, from general knowledge (±5 km)
     douma	city	Douma	Duma|Douma city|دوما	33.5711	36.4019	SY	5		approximate city centre, from general knowledge (±5 km)
     afrin	city	Afrin	Efrîn|Afreen|عفرين	36.5117	36.8692	SY	5		approximate city centre, from general knowledge (±5 km)
-    jisr-al-shughur	city	Jisr al-Shughur	Jisr ash-Shughur|Jisr al-Shugur|Jisr el-Shughour|جسر الشغور	35.8125	36.3186	SY	5		approximate city centre, from general knowledge (±5 km)
+    jisr-al-shughur	city	Jisr al-Shughur	Jisr ash-Shughur|Jisr al-Shugur|Jisr el-Shughour|Jisr el-Shoghour|Jisr al-Shoghour|جسر الشغور	35.8125	36.3186	SY	5		approximate city centre, from general knowledge (±5 km)
     sukhnah	city	Sukhnah	Al-Sukhnah|Sukhna|As-Sukhnah|السخنة|السخنه	34.8869	38.8678	SY	5		approximate city centre, from general knowledge (±5 km)
     al-hol	city	Al-Hol	Al-Hawl|Hol|Al Hol camp|الهول|مخيم الهول	36.3807	41.1504	SY	5		approximate city centre, from general knowledge (±5 km)
     malikiyah	city	Malikiyah	Al-Malikiyah|Derik|Dêrika Hemko|Al-Malikiyya|المالكية|المالكيه|ديريك	37.1731	42.1381	SY	5		approximate city centre, from general knowledge (±5 km)

@@ -210,6 +210,9 @@ public struct ClaimResolver: Sendable {
         let hasScoreLine: Bool
         /// The text gives a temperature ("49°C", "٤٨ درجة مئوية"): a weather report.
         let hasTemperature: Bool
+        /// The text tells of a dust, sand or snow storm: weather too ("Dust storm rolling over
+        /// Deir Ezzor and Mayadin right now").
+        private(set) var hasStorm = false
 
         init(text: String) {
             hasScoreLine = ClaimResolver.hasScoreLine(text)
@@ -229,6 +232,7 @@ public struct ClaimResolver: Sendable {
             for index in words.indices.dropFirst() where ["storm", "storms"].contains(words[index].form)
                 && PlaceLexicon.weatherBeforeStorm.contains(words[index - 1].form) {
                 variants[index] = []
+                hasStorm = true
             }
             self.variants = variants
             keys = variants.map { $0.map(FoldedWord.init) }
@@ -831,7 +835,7 @@ public struct ClaimResolver: Sendable {
             || scan.content.contains(where: { scan.has($0, in: PlaceLexicon.jobWords) || scan.has($0, in: PlaceLexicon.sportsWords)
                 || scan.has($0, in: PlaceLexicon.everydayReportWords) })
             || PlaceLexicon.threatPhrases.occurs(in: scan.forms) || PlaceLexicon.everydayPhrases.occurs(in: scan.forms)
-            || PlaceLexicon.askPhrases.occurs(in: scan.forms) {
+            || PlaceLexicon.askPhrases.occurs(in: scan.forms) || PlaceLexicon.prayerPhrases.occurs(in: scan.forms) {
             for m in mentions.indices
             where !hasCue(PlaceLexicon.captureCuesButEntry, around: mentions[m], scan: scan, before: 4, after: 3)
                 && !hasCue(PlaceLexicon.attackWords, around: mentions[m], scan: scan, before: 4, after: 3)
@@ -842,7 +846,7 @@ public struct ClaimResolver: Sendable {
         // A post about daily life, sport or politics (weather, prices, a league) names its
         // towns as where it happens: a town with no capture word near it claims nothing.
         // A temperature makes it weather whatever the verb ("Erbil hit 49°C today").
-        if scan.hasTemperature || scan.content.contains(where: { scan.has($0, in: PlaceLexicon.dailyLifeWords) }) {
+        if scan.hasTemperature || scan.hasStorm || scan.content.contains(where: { scan.has($0, in: PlaceLexicon.dailyLifeWords) }) {
             for m in mentions.indices where mentions[m].chosen.map({ gazetteer.sites[$0].type == .city }) ?? false
                 && (scan.hasTemperature || !mentions[m].captureNear) {
                 mentions[m].score *= 0.4
@@ -1146,16 +1150,19 @@ public struct ClaimResolver: Sendable {
     /// hyphen or an en dash, "Zakho 2–1 Al-Shorta", "beat Spartak 2-0" (a town there is a
     /// team). Not "1/2" (a photo series), "3-4-2016" (a date) or "12:30".
     static func hasScoreLine(_ text: String) -> Bool {
+        // Arabic-Indic digits count, and a space either side of the dash (تشرين ٢ - ١ حطين).
         let scalars = Array(text.unicodeScalars)
-        func isDigit(_ i: Int) -> Bool { i >= 0 && i < scalars.count && ("0"..."9").contains(scalars[i]) }
+        func isDigit(_ i: Int) -> Bool { i >= 0 && i < scalars.count && scalars[i].properties.numericType == .decimal }
         func isBoundary(_ i: Int) -> Bool {
             i < 0 || i >= scalars.count || !(isDigit(i) || ["-", "\u{2013}", "/", ":", ".", ","].contains(scalars[i]))
         }
         for (i, scalar) in scalars.enumerated() where scalar == "-" || scalar == "\u{2013}" {
-            var left = i - 1, right = i + 1
-            while isDigit(left), i - left <= 2 { left -= 1 }
-            while isDigit(right), right - i <= 2 { right += 1 }
-            if left < i - 1, right > i + 1, isBoundary(left), isBoundary(right) { return true }
+            let spaced = i > 0 && i + 1 < scalars.count && scalars[i - 1] == " " && scalars[i + 1] == " "
+            let start = spaced ? i - 1 : i, end = spaced ? i + 1 : i
+            var left = start - 1, right = end + 1
+            while isDigit(left), start - left <= 2 { left -= 1 }
+            while isDigit(right), right - end <= 2 { right += 1 }
+            if left < start - 1, right > end + 1, isBoundary(left), isBoundary(right) { return true }
         }
         return false
     }
@@ -1287,7 +1294,11 @@ public struct ClaimResolver: Sendable {
 
     /// Whether the post remembers a past event (``PlaceLexicon/anniversaryPhrases``).
     private static func remembers(_ scan: Scan) -> Bool {
-        PlaceLexicon.anniversaryPhrases.occurs(in: scan.forms) || countsAnAnniversary(scan)
+        scan.forms.indices.contains { w in
+            // "shut for five years since ISIS swept through" is how long, not an anniversary.
+            PlaceLexicon.anniversaryPhrases.starts(at: w, in: scan.forms)
+                && !(w >= 2 && ["years", "year", "yrs"].contains(scan.words[w].form) && scan.words[w - 2].form == "for")
+        } || countsAnAnniversary(scan)
     }
 
     /// Whether an anniversary is counted: its word beside an ordinal ("the fifth anniversary",

@@ -150,7 +150,7 @@ enum PlaceLexicon {
     /// Without "from" they are no cue: "rockets launched at Ain al-Asad" is the target.
     static let originBeforeFrom: WordSet = canonicalSet([
         "operating", "operated", "launched", "launching", "fired", "flying", "flew", "flown", "off", "takeoff",
-        "crossed", "came", "coming", "displaced", "evacuated", "returned", "relocated", "arrived", "arriving", "arrive",
+        "crossed", "came", "coming", "pushing", "displaced", "evacuated", "returned", "relocated", "arrived", "arriving", "arrive",
         "leaving", "travelling", "traveling", "departing", "نطلع", "طالعين", "نسافر", "مسافر", "مسافرين",
         // Troops on the move: "moved from the Euphrates Dam into Tabqa", انتقلت من.
         "moved", "advanced", "pushed", "marched", "انتقل", "انتقلت", "انتقلوا",
@@ -205,6 +205,8 @@ enum PlaceLexicon {
         "yrs ago", "yr ago", "yrs since",
         // A thread looking back: "How Mosul fell in June 2014: a retrospective".
         "retrospective", "a look back", "looking back at", "looking back on",
+        // A liberation day celebrated ("Happy Kobanê Liberation Day from Berlin").
+        "liberation day",
     ])
 
     /// Words that name an anniversary ("the anniversary of the fall of Tabqa airbase", ذكرى):
@@ -279,6 +281,9 @@ enum PlaceLexicon {
         // reservoir's share of its capacity ("Dukan Dam down to 35% of capacity") and the farmers
         // told to plant less. (Not "reservoir" alone: photos of a dam's reservoir show the dam.)
         "الانواء", "capacity", "farmers", "الفلاحين", "المزارعين",
+        // Turkish snowfall (Akçakale'de yoğun kar yağışı bekleniyor); vegetables at the market
+        // (طماطة سفوان نزلت للسوگ).
+        "yağışı", "طماطه", "الطماطه", "خضار", "الخضار",
         // Tenders: مناقصة لأعمال صيانة …، آخر موعد لتقديم العطاءات.
         "مناقصه", "العطاءات", "tender", "tenders",
     ])
@@ -288,6 +293,9 @@ enum PlaceLexicon {
     /// car seen in Dubai, Damascus, Oregon, the Air Force Academy in Colorado) names a site's
     /// namesake, not the site. (Not Washington: wire reports from there are datelined so.)
     static let farPlaces: WordSet = canonicalSet([
+        // Diaspora cities a post is written from ("Happy Kobanê Liberation Day from Berlin"),
+        // and Germany as the diaspora writes it ("7 sneen b almanya").
+        "almanya", "berlin", "hamburg", "munich", "stockholm", "london", "paris", "amsterdam", "vienna", "brussels", "copenhagen",
         "dubai", "دبي", "emirates", "الامارات", "جنيه", "الجنيه", "mogadishu", "مقديشو", "shabelle",
         "sinai", "سيناء", "hurghada", "الغردقه", "oregon", "maryland", "pennsylvania", "ohio", "texas", "indiana", "illinois",
         "colorado", "california", "virginia", "florida", "arizona", "nevada", "alabama", "kentucky", "oklahoma", "kansas",
@@ -320,6 +328,8 @@ enum PlaceLexicon {
         // "until further notice": the writers label a crossing closed so the crossing.)
         "يؤكد أهمية", "أكد أهمية", "ويؤكد أهمية", "وأكد أهمية", "stresses the importance", "stressed the importance",
         "reaffirm our commitment", "reaffirms its commitment", "نجدد التزامنا", "تؤكد التزامها", "يؤكد التزامه",
+        // Agreements signed (توقيع اتفاق بين بغداد وأربيل لتطبيع الأوضاع في سنجار), adverts.
+        "توقيع اتفاق", "signed an agreement", "sign an agreement", "for rent", "for sale", "للايجار", "للإيجار", "للبيع",
     ])
 
     /// Words of a reporter on the spot ("our reporter at the Habur gate", مراسلنا في منفذ
@@ -329,7 +339,7 @@ enum PlaceLexicon {
     /// Words of a retreat: where forces "pulled back towards" is not what the post claims
     /// ("SNA factions take Manbij after the SDF pulled back east of the Euphrates towards Tishrin dam").
     static let retreatWords: WordSet = canonicalSet([
-        "retreat", "retreated", "retreating", "withdrew", "withdrawn", "withdrawing", "pulled",
+        "retreat", "retreated", "retreating", "withdrew", "withdrawn", "withdrawing", "pulled", "fled",
         "انسحب", "انسحبت", "انسحبوا", "انسحاب", "تراجع", "تراجعت", "تراجعوا",
     ])
 
@@ -359,10 +369,16 @@ enum PlaceLexicon {
         "قبل ايام", "قبل اسبوع", "قبل اسبوعين", "قبل شهر", "قبل شهرين", "الاسبوع الماضي", "الشهر الماضي",
     ])
 
+    /// Phrases of a prayer (اللهم فرج عن أهلنا المحاصرين في حي الوعر بحمص): the places prayed
+    /// for are not shown taken or struck. (Not "pray for" anywhere in the post: "Heavy clashes
+    /// since dawn, pray for the defenders #Haditha" shows the fighting; beside the town it is a
+    /// well-wish, ``wellWishPhrases``.)
+    static let prayerPhrases = PhraseList(["اللهم", "يا رب", "يارب"])
+
     /// Phrases by which a post asks for news ("does anyone know if the Trebil crossing is
     /// open?", حدا بيعرف, منو يعرف): it names the places it asks about, shows none taken.
     static let askPhrases = PhraseList([
-        "anyone know", "anybody know", "anyone knows", "does anyone have", "any info on", "any news on",
+        "anyone know", "anybody know", "anyone knows", "anyone have", "anybody have", "any info on", "any news on",
         "احد يعرف", "حدا بيعرف", "حدا يعرف", "منو يعرف", "مين بيعرف", "مين يعرف", "يعرف احد", "احد عنده خبر", "حدا عندو خبر",
     ])
 
@@ -371,7 +387,7 @@ enum PlaceLexicon {
     static let threatPhrases = PhraseList([
         "legitimate target", "legitimate targets", "هدف مشروع", "هدفا مشروعا", "اهداف مشروعه", "اهدافا مشروعه",
         // "Your days are numbered", "the appointed time is near": رسالة إلى جنود مطار دير الزور.
-        "ايامكم معدوده", "الموعد قريب",
+        "ايامكم معدوده", "الموعد قريب", "والموعد قريب",
         // "We are coming to you, and the days are between us"; "Turkey threatens to shut the
         // Habur gate", يهدد بإغلاق.
         "قادمون اليكم", "والايام بيننا", "الايام بيننا", "threatens", "threatened to", "threatening to", "يهدد", "تهدد", "هددت",
@@ -492,6 +508,8 @@ enum PlaceLexicon {
         "التقنين", "البرلمان", "الموازنه", "عطله", "العطله", "الامتحانات", "دوري", "الدوري", "مباراه", "المباراه", "منتخب",
         // Wanted notices: مطلوب سائقين على خط حلب - اللاذقية. (Job adverts: ``jobWords``.)
         "مطلوب",
+        // A derby (ديربي اللاذقية 🔥 تشرين ٢ - ١ حطين).
+        "ديربي", "الديربي",
         // Graduations, weddings, charity appeals, exam results, nostalgia.
         "graduates", "graduation", "graduated", "wedding", "donations", "donate", "nostalgia", "miss",
         "الخريجين", "خريجي", "تخرج", "عرس", "العرس", "زفاف", "الزفاف", "عروسته", "تبرعات", "التبرع", "الناجحين",
@@ -522,6 +540,13 @@ enum PlaceLexicon {
         // Oil exports, appeals for the missing (نداء … ابحث عن اخي … من حي الخالدية بحمص). (Not
         // agreements: fighters leave a town, or hand it over, under one.)
         "exports", "export", "exportations", "صادرات", "تصدير", "نداء", "ابحث",
+        // Referendums and elections (نسبة التصويت في استفتاء اقليم كوردستان … مراكز كركوك).
+        "referendum", "voting", "turnout", "election", "elections", "استفتاء", "الاستفتاء", "التصويت", "الانتخابات",
+        // Kurmanji weather: rain, storm, flood (Îro li Duhokê baran û bager e).
+        "baran", "bager", "lehiyê", "lehî",
+        // Universities' registration and terms (بدء التسجيل في جامعة الفرات فرع الحسكة); an
+        // Arabizi groom and bride (mabrouk ya 3arees).
+        "جامعه", "الجامعه", "التسجيل", "الدراسي", "university", "semester", "enrollment", "arees", "aroos",
         "asthma", "patients", "vaccination", "vaccine", "cholera", "الربو", "مرضى", "المرضى", "لقاح", "اللقاح", "الكوليرا", "كوليرا",
     ])
 
@@ -632,6 +657,8 @@ enum PlaceLexicon {
         // "people", "humans" and "give good tidings" (وبشر الصابرين), whose letters are Bashur's;
         // Bashar (al-Assad), whose are Basra's.
         "بشر", "البشر", "bashar", "بشار",
+        // "visual" (هويته البصرية), whose letters are Basra's.
+        "البصرية", "بصرية",
         "hit", "gate", "hope", "victory", "liberty", "freedom", "unity", "door",
         "ain", "ayn", "asad", "assad", "jabir", "jaber", "salam", "nasr", "karama", "thawra", "euphrates",
         "tiger", "eagle", "lion", "palm", "sham", "rabia", "walid", "waleed",
@@ -724,6 +751,8 @@ enum PlaceLexicon {
         "على انها", "على انه", "كانها",
         // A post that labels its own picture as old or checked: "FACT CHECK:", "(file photo)".
         "fact check", "file photo", "file picture", "file image", "file footage",
+        // "No, this video does not show Mosul Dam collapsing."
+        "does not show", "doesn't show", "doesnt show", "do not show", "don't show",
     ])
 
     /// "old" words that mark old material when next to a picture word ("old photo", صورة قديمة).
