@@ -1231,14 +1231,7 @@ public struct ClaimResolver: Sendable {
     /// "good morning from Damascus", اللهم احفظ حمص, "sabah el kheir ya ahl el raqqa" (good
     /// morning, people of Raqqa) (``PlaceLexicon/wellWishPhrases``).
     private func isWishedWell(_ mention: Mention, scan: Scan) -> Bool {
-        let first = scan.content[mention.start]
-        let forms = scan.forms
-        var start = first - 1
-        while start >= 0, first - start <= 7, !scan.words[start + 1].startsClause {
-            if PlaceLexicon.wellWishPhrases.starts(at: start, in: forms) { return true }
-            start -= 1
-        }
-        return false
+        hasPhrase(PlaceLexicon.wellWishPhrases, around: mention, scan: scan, before: 7, after: 0)
     }
 
     /// Whether the reference cue before the place follows a capitalised name that is no
@@ -1331,34 +1324,29 @@ public struct ClaimResolver: Sendable {
     /// Whether a phrase dating an event days or weeks back (``PlaceLexicon/agoPhrases``) stands
     /// within eight words of the place, in its clause.
     private func isDatedBack(_ mention: Mention, scan: Scan) -> Bool {
-        let first = scan.content[mention.start], last = scan.content[mention.end]
-        var after = last + 1
-        while after < scan.words.count, after - last <= 8, !scan.words[after].startsClause {
-            if PlaceLexicon.agoPhrases.starts(at: after, in: scan.forms) { return true }
-            after += 1
-        }
-        var before = first - 1
-        while before >= 0, first - before <= 8, !scan.words[before + 1].startsClause {
-            if PlaceLexicon.agoPhrases.starts(at: before, in: scan.forms) { return true }
-            before -= 1
-        }
-        return false
+        hasPhrase(PlaceLexicon.agoPhrases, around: mention, scan: scan, before: 8, after: 8)
     }
 
     /// Whether a denial's phrase (``PlaceLexicon/denialPhrases``: لا صحة, "are false") starts
     /// up to ten words before the place (لا صحة لما تتداوله صفحات مشبوهة عن سقوط قاعدة عين
     /// الأسد) or eight after it, in its clause.
     private func hasDenialPhrase(around mention: Mention, scan: Scan) -> Bool {
+        hasPhrase(PlaceLexicon.denialPhrases, around: mention, scan: scan, before: 10, after: 8)
+    }
+
+    /// Whether a phrase of `phrases` starts up to `before` words (all words, articles too)
+    /// before the place or `after` words after it, in its clause.
+    private func hasPhrase(_ phrases: PhraseList, around mention: Mention, scan: Scan, before: Int, after: Int) -> Bool {
         let first = scan.content[mention.start], last = scan.content[mention.end]
         var start = first - 1
-        while start >= 0, first - start <= 10, !scan.words[start + 1].startsClause {
-            if PlaceLexicon.denialPhrases.starts(at: start, in: scan.forms) { return true }
+        while start >= 0, first - start <= before, !scan.words[start + 1].startsClause {
+            if phrases.starts(at: start, in: scan.forms) { return true }
             start -= 1
         }
-        var after = last + 1
-        while after < scan.words.count, after - last <= 8, !scan.words[after].startsClause {
-            if PlaceLexicon.denialPhrases.starts(at: after, in: scan.forms) { return true }
-            after += 1
+        var next = last + 1
+        while next < scan.words.count, next - last <= after, !scan.words[next].startsClause {
+            if phrases.starts(at: next, in: scan.forms) { return true }
+            next += 1
         }
         return false
     }
