@@ -281,6 +281,9 @@ enum PlaceLexicon {
         // reservoir's share of its capacity ("Dukan Dam down to 35% of capacity") and the farmers
         // told to plant less. (Not "reservoir" alone: photos of a dam's reservoir show the dam.)
         "الانواء", "capacity", "farmers", "الفلاحين", "المزارعين",
+        // The farmers in Sorani too (جووتیارانی ڕانیە … نیگەرانن). (Not drought: "the lake of
+        // Dukan Dam at its lowest for the drought, today's photos show…" is the dam.)
+        "جووتیاران", "جووتیارانی",
         // Turkish snowfall (Akçakale'de yoğun kar yağışı bekleniyor); vegetables at the market
         // (طماطة سفوان نزلت للسوگ).
         "yağışı", "طماطه", "الطماطه", "خضار", "الخضار",
@@ -294,7 +297,8 @@ enum PlaceLexicon {
     /// namesake, not the site. (Not Washington: wire reports from there are datelined so.)
     static let farPlaces: WordSet = canonicalSet([
         // Diaspora cities a post is written from ("Happy Kobanê Liberation Day from Berlin"),
-        // and Germany as the diaspora writes it ("7 sneen b almanya").
+        // and Germany as the diaspora writes it ("7 sneen b almanya"). (Not Beirut: the Masnaa
+        // crossing is on the Beirut–Damascus road.)
         "almanya", "berlin", "hamburg", "munich", "stockholm", "london", "paris", "amsterdam", "vienna", "brussels", "copenhagen",
         "dubai", "دبي", "emirates", "الامارات", "جنيه", "الجنيه", "mogadishu", "مقديشو", "shabelle",
         "sinai", "سيناء", "hurghada", "الغردقه", "oregon", "maryland", "pennsylvania", "ohio", "texas", "indiana", "illinois",
@@ -373,7 +377,7 @@ enum PlaceLexicon {
     /// for are not shown taken or struck. (Not "pray for" anywhere in the post: "Heavy clashes
     /// since dawn, pray for the defenders #Haditha" shows the fighting; beside the town it is a
     /// well-wish, ``wellWishPhrases``.)
-    static let prayerPhrases = PhraseList(["اللهم", "يا رب", "يارب"])
+    static let prayerPhrases = PhraseList(["اللهم", "يا رب", "يارب", "allah yer7am", "allah yerham"])
 
     /// Phrases by which a post asks for news ("does anyone know if the Trebil crossing is
     /// open?", حدا بيعرف, منو يعرف): it names the places it asks about, shows none taken.
@@ -388,6 +392,10 @@ enum PlaceLexicon {
         "legitimate target", "legitimate targets", "هدف مشروع", "هدفا مشروعا", "اهداف مشروعه", "اهدافا مشروعه",
         // "Your days are numbered", "the appointed time is near": رسالة إلى جنود مطار دير الزور.
         "ايامكم معدوده", "الموعد قريب", "والموعد قريب",
+        // "Your appointed time is the morning; is the morning not near?" (Quran 11:81, as a threat).
+        "ان موعدكم", "اليس الصبح بقريب",
+        // "Ankara says it could close the Habur gate."
+        "could close", "may close", "might close",
         // "We are coming to you, and the days are between us"; "Turkey threatens to shut the
         // Habur gate", يهدد بإغلاق.
         "قادمون اليكم", "والايام بيننا", "الايام بيننا", "threatens", "threatened to", "threatening to", "يهدد", "تهدد", "هددت",
@@ -542,8 +550,12 @@ enum PlaceLexicon {
         "exports", "export", "exportations", "صادرات", "تصدير", "نداء", "ابحث",
         // Referendums and elections (نسبة التصويت في استفتاء اقليم كوردستان … مراكز كركوك).
         "referendum", "voting", "turnout", "election", "elections", "استفتاء", "الاستفتاء", "التصويت", "الانتخابات",
-        // Kurmanji weather: rain, storm, flood (Îro li Duhokê baran û bager e).
-        "baran", "bager", "lehiyê", "lehî",
+        // Kurmanji weather: rain, storm, flood, snow (Îro li Duhokê baran û bager e; Berf li
+        // Duhokê dibare); Arabizi snow, ice, weather, degrees, electricity (talj 3al tari2, el jaw,
+        // wosal 52 daraja, el kahraba mgat3a); the wedding procession (الزفة الليلة بقاعة …);
+        // a neighbourhood's generator and its amperes (صاحب المولدة رافع الأمبير).
+        "baran", "bager", "lehiyê", "lehî", "berf", "berfê",
+        "talj", "jalid", "jaw", "daraja", "kahraba", "الزفه", "زفه", "المولده", "مولده", "الامبير", "امبير",
         // Universities' registration and terms (بدء التسجيل في جامعة الفرات فرع الحسكة); an
         // Arabizi groom and bride (mabrouk ya 3arees).
         "جامعه", "الجامعه", "التسجيل", "الدراسي", "university", "semester", "enrollment", "arees", "aroos",
@@ -556,6 +568,8 @@ enum PlaceLexicon {
         "good morning", "good evening", "greetings from", "pray for", "praying for", "prayers for", "god bless", "god protect",
         "صباح الخير", "مساء الخير", "صباح الورد", "صباحكم", "مساءكم", "تحيه من", "تحياتي من", "سلام من",
         "اللهم احفظ", "يا رب احفظ", "يارب احفظ", "الله يحمي", "الله يحفظ", "اللهم ارحم",
+        // Eid greetings: عيدكم مبارك أهلنا بالرمادي, "Eid Mubarak".
+        "عيدكم مبارك", "عيد مبارك", "كل عام وانتم بخير", "كل عام وانتو بخير", "eid mubarak",
         // The same in Arabizi, once its digits are letters (allah y7me, sabah el 5eir).
         "allah yhme", "allah yhmi", "allah yehmi", "allah yahmi", "allah yihmi", "allah yhmeha", "allah ykhalli",
         "sabah el kheir", "sabah al kheir", "sabah el khair", "sabah al khair", "sabah el kher", "masa el kheir", "msa el kheir",
@@ -739,6 +753,8 @@ enum PlaceLexicon {
     static let claimedToShowPhrases = PhraseList([
         "claiming to show", "claimed to show", "said to show", "purporting to show", "purported to show",
         "supposedly showing", "allegedly showing", "يزعم انها", "يزعم انه", "يدعى انها", "تدعي انها", "يدعي انه",
+        // "The photo captioned 'Rebels celebrate at Menagh airbase today' is from Libya, 2011."
+        "captioned", "billed as",
     ])
 
     /// "From our archive": a picture of the past presented as such (ارشيف).

@@ -492,6 +492,22 @@ struct LabelledPost {
         #expect(Self.top("Aftermath in Raqqa after strike by jets from Tabqa air base") == "builtin:raqqa")
     }
 
+    /// The twenty-ninth and thirtieth sets' general causes (claims-probe27.tsv, wires and
+    /// analysts; claims-probe28.tsv, posts from the ground; examples written apart from them).
+    @Test func twentyNinthAndThirtiethSetRules() {
+        #expect(Self.top("talj kteer b 7alab lyom, el jaw bared") == "none")
+        #expect(Self.top("Berf li Zaxoyê dibare, rê hatin girtin") == "none")
+        #expect(Self.top("el 7ar bil mosul 50 daraja lyom") == "none")
+        #expect(Self.top("الف مبروك، الزفه بكرا بقاعة الاميرات بالموصل") == "none")
+        #expect(Self.top("المولده طافيه بالموصل من الصبح والامبير غالي") == "none")
+        #expect(Self.top("عيدكم مبارك اهلنا في حلب") == "none")
+        #expect(Self.top("رسالة الى جنود قاعدة حرير: ان موعدكم الصبح") == "none")
+        #expect(Self.top("allah yer7am shuhada2na b raqqa") == "none")
+        #expect(Self.top("Fact-check: the photo captioned 'jets burning at Hama airbase today' is from a 2014 air show") == "none")
+        #expect(Self.top("Ankara says it could close the Habur gate next week") == "none")
+        #expect(Self.top("ئاستی ئاوی بەنداوی دووکان دابەزیوە، جووتیاران نیگەرانن") == "none")
+    }
+
     /// The twenty-seventh and twenty-eighth sets' general causes (claims-probe25.tsv, Iraq
     /// 2014–2018, and claims-probe26.tsv, Syria 2012–2018; examples written apart from them).
     @Test func twentySeventhAndTwentyEighthSetRules() {
@@ -734,7 +750,7 @@ struct LabelledPost {
     /// the earlier sets: claims-heldout.tsv, then claims-probe.tsv (a third writer, one
     /// session later). Their first runs are the honest estimates; docs/claims.md reports
     /// both those and the current figures.
-    @Test(arguments: ["claims-heldout.tsv", "claims-probe.tsv", "claims-probe2.tsv", "claims-probe3.tsv", "claims-probe4.tsv", "claims-probe5.tsv", "claims-probe6.tsv", "claims-probe7.tsv", "claims-probe8.tsv", "claims-probe9.tsv", "claims-probe10.tsv", "claims-probe11.tsv", "claims-probe12.tsv", "claims-probe13.tsv", "claims-probe14.tsv", "claims-probe15.tsv", "claims-probe16.tsv", "claims-probe17.tsv", "claims-probe18.tsv", "claims-probe19.tsv", "claims-probe20.tsv", "claims-probe21.tsv", "claims-probe22.tsv", "claims-probe23.tsv", "claims-probe24.tsv", "claims-probe25.tsv", "claims-probe26.tsv"])
+    @Test(arguments: ["claims-heldout.tsv", "claims-probe.tsv", "claims-probe2.tsv", "claims-probe3.tsv", "claims-probe4.tsv", "claims-probe5.tsv", "claims-probe6.tsv", "claims-probe7.tsv", "claims-probe8.tsv", "claims-probe9.tsv", "claims-probe10.tsv", "claims-probe11.tsv", "claims-probe12.tsv", "claims-probe13.tsv", "claims-probe14.tsv", "claims-probe15.tsv", "claims-probe16.tsv", "claims-probe17.tsv", "claims-probe18.tsv", "claims-probe19.tsv", "claims-probe20.tsv", "claims-probe21.tsv", "claims-probe22.tsv", "claims-probe23.tsv", "claims-probe24.tsv", "claims-probe25.tsv", "claims-probe26.tsv", "claims-probe27.tsv", "claims-probe28.tsv"])
     func heldOutPostsResolveToTheirSites(file: String) throws {
         let fixture = LabelledPost.fixture.deletingLastPathComponent().appendingPathComponent(file)
         let posts = try LabelledPost.load(from: fixture)
@@ -750,10 +766,11 @@ struct LabelledPost {
         #expect(accuracy >= Self.bar(file))
     }
 
-    /// 90% for every held-out set, except the newest while its misses are worked on: its
-    /// current figure (docs/claims.md), so that it can only go up.
+    /// 90% for every held-out set, except those whose misses are still being worked on (the
+    /// twentieth, and the twenty-ninth, written last): their current figures (docs/claims.md),
+    /// so that they can only go up.
     static func bar(_ file: String) -> Double {
-        ["claims-probe18.tsv": 0.86][file] ?? 0.9
+        ["claims-probe18.tsv": 0.86, "claims-probe27.tsv": 0.87][file] ?? 0.9
     }
 }
 
@@ -772,7 +789,7 @@ struct LabelledPost {
         var gazetteer = Gazetteer.builtIn
         gazetteer.add(try Gazetteer.importSites(fromFile: world.path).sites)
         let resolver = ClaimResolver(gazetteer: gazetteer)
-        for file in ["claims-labelled.tsv", "claims-heldout.tsv", "claims-probe.tsv", "claims-probe2.tsv", "claims-probe3.tsv", "claims-probe4.tsv", "claims-probe5.tsv", "claims-probe6.tsv", "claims-probe7.tsv", "claims-probe8.tsv", "claims-probe9.tsv", "claims-probe10.tsv", "claims-probe11.tsv", "claims-probe12.tsv", "claims-probe13.tsv", "claims-probe14.tsv", "claims-probe15.tsv", "claims-probe16.tsv", "claims-probe17.tsv", "claims-probe18.tsv", "claims-probe19.tsv", "claims-probe20.tsv", "claims-probe21.tsv", "claims-probe22.tsv", "claims-probe23.tsv", "claims-probe24.tsv", "claims-probe25.tsv", "claims-probe26.tsv"] {
+        for file in ["claims-labelled.tsv", "claims-heldout.tsv", "claims-probe.tsv", "claims-probe2.tsv", "claims-probe3.tsv", "claims-probe4.tsv", "claims-probe5.tsv", "claims-probe6.tsv", "claims-probe7.tsv", "claims-probe8.tsv", "claims-probe9.tsv", "claims-probe10.tsv", "claims-probe11.tsv", "claims-probe12.tsv", "claims-probe13.tsv", "claims-probe14.tsv", "claims-probe15.tsv", "claims-probe16.tsv", "claims-probe17.tsv", "claims-probe18.tsv", "claims-probe19.tsv", "claims-probe20.tsv", "claims-probe21.tsv", "claims-probe22.tsv", "claims-probe23.tsv", "claims-probe24.tsv", "claims-probe25.tsv", "claims-probe26.tsv", "claims-probe27.tsv", "claims-probe28.tsv"] {
             let posts = try LabelledPost.load(from: LabelledPost.fixture.deletingLastPathComponent().appendingPathComponent(file))
             var misses: [String] = []
             for post in posts {
