@@ -89,6 +89,39 @@ func clusterMembers(_ records: [[String: Any]]) -> [Int: [String]] {
         #expect(fromCSV.stdout == direct.stdout)
     }
 
+    /// Thousands of unchanged copies of a few photos (a popular picture reposted as it is) form
+    /// one cluster per photo, every copy at distance 0 from the first and joined through it,
+    /// copies of a mirrored repost with the photo itself; and the same holds in `earliest`
+    /// mode. (Copies are compared once: every pair of them took memory in the square of their
+    /// number, 8,000 copies 7 GB; CLI probe round 10, H1.)
+    @Test func manyCopiesOfOnePhotoClusterTogether() throws {
+        let seed = try CommandLineRunner.run(["hash", "--format", "jsonl", "--dihedral", "samples/river-palms.jpg",
+                                              "samples/mosul-runway.jpg", "samples/mosul-runway_mirror.jpg"])
+        let records = try CommandLineRunner.objects(seed)
+        try #require(records.count == 3)
+        var lines: [String] = []
+        for copy in 0..<3_000 {
+            var record = records[copy % 3]
+            record["path"] = String(format: "repost/%05d-%@", copy, (record["path"] as? String ?? "").replacingOccurrences(of: "samples/", with: ""))
+            lines.append(String(decoding: try JSONSerialization.data(withJSONObject: record, options: [.sortedKeys]), as: UTF8.self))
+        }
+        for mode in ["components", "earliest"] {
+            let result = try CommandLineRunner.run(["cluster", "--format", "jsonl", "--mode", mode, "-"], input: Data(lines.joined(separator: "\n").utf8))
+            #expect(result.status == 0, "\(result.stderr)")
+            let members = try CommandLineRunner.objects(result)
+            let byCluster = Dictionary(grouping: members) { $0["cluster"] as? Int ?? -1 }
+            #expect(byCluster.count == 2, "river palms, and the runway with its mirror: \(mode)")
+            #expect(byCluster.values.map(\.count).sorted() == [1_000, 2_000], "\(mode)")
+            for cluster in byCluster.values {
+                let representative = cluster.first { $0["rank"] as? Int == 1 }?["path"] as? String
+                for member in cluster where member["rank"] as? Int != 1 {
+                    let samePhoto = (member["path"] as? String)?.hasSuffix("mirror.jpg") == representative?.hasSuffix("mirror.jpg")
+                    if samePhoto { #expect(member["distance"] as? Int == 0 && member["joined_via"] as? String == representative, "\(member)") }
+                }
+            }
+        }
+    }
+
     /// Without dihedral matching the mirrors stay apart; plain reference hashes (`--no-trim`)
     /// lose the banners and crops, which is what the regions are for.
     @Test func mirrorsNeedDihedralAndCropsNeedTheRegions() throws {

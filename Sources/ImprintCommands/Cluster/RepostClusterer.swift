@@ -55,27 +55,44 @@ struct RepostClusterer {
     /// included only when `singletons`, after every larger cluster.
     func clusters(of images: [HashedImage], singletons: Bool) -> [Cluster] {
         let eligible = images.indices.filter { images[$0].error == nil && !isLowQuality(images[$0]) }
-        var neighbours = [[Int]](repeating: [], count: images.count)
+        // Images whose hashes are all the same (one file saved again and again, a popular
+        // photo reposted unchanged thousands of times) meet every other image alike: the index
+        // compares one of them, and each image's neighbours are its copies and the copies of
+        // the groups its group met. Comparing every copy with every copy took memory and time
+        // that grew with the square of the copies (8,000 copies: 7 GB; CLI probe round 10, H1).
+        let (copies, copyGroup) = copyGroups(images, eligible: eligible)
+        var met = [[Int]](repeating: [], count: copies.count)  // groups each group met
         for algorithm in algorithms {
-            for (a, b) in pairs(images, eligible: eligible, algorithm: algorithm) {
-                neighbours[a].append(b)
-                neighbours[b].append(a)
+            for (a, b) in pairs(images, eligible: copies.map { $0[0] }, algorithm: algorithm) {
+                let (x, y) = (copyGroup[a]!, copyGroup[b]!)
+                met[x].append(y)
+                met[y].append(x)
             }
+        }
+        met = met.map { Array(Set($0)).sorted() }
+        /// `member`'s neighbours (the images it matched), smallest indices first, at most `limit`.
+        func neighbours(of member: Int, limit: Int = .max) -> [Int] {
+            let group = copyGroup[member]!
+            var lists = [copies[group].filter { $0 != member }]
+            for other in met[group] { lists.append(copies[other]) }
+            var merged: [Int] = []
+            for list in lists { merged += list.prefix(limit) }
+            return Array(merged.sorted().prefix(limit))
         }
         let byTime = eligible.sorted { images[$0].orderKey < images[$1].orderKey }
         var groups: [[Int]] = []
         switch mode {
         case .components:
-            var root = Array(images.indices)
+            var root = Array(copies.indices)
             func find(_ x: Int) -> Int {
                 var x = x
                 while root[x] != x { root[x] = root[root[x]]; x = root[x] }
                 return x
             }
-            for a in eligible { for b in neighbours[a] { root[find(a)] = find(b) } }
+            for group in copies.indices { for other in met[group] { root[find(group)] = find(other) } }
             var groupOf: [Int: Int] = [:]
             for index in byTime {
-                let key = find(index)
+                let key = find(copyGroup[index]!)
                 if let group = groupOf[key] { groups[group].append(index) } else {
                     groupOf[key] = groups.count
                     groups.append([index])
@@ -86,7 +103,7 @@ struct RepostClusterer {
             for centre in byTime where !assigned[centre] {
                 assigned[centre] = true
                 var group = [centre]
-                for other in Set(neighbours[centre]) where !assigned[other] {
+                for other in neighbours(of: centre) where !assigned[other] {
                     assigned[other] = true
                     group.append(other)
                 }
@@ -106,17 +123,61 @@ struct RepostClusterer {
                 }
                 return distances
             }, joins: members.enumerated().map { rank, member in
-                rank == 0 ? nil : join(member, representative: members[0], neighbours: neighbours[member], images: images)
+                guard rank > 0 else { return nil }
+                let (group, representativeGroup) = (copyGroup[member]!, copyGroup[members[0]]!)
+                let metRepresentative = group == representativeGroup || met[group].contains(representativeGroup)
+                return join(member, representative: members[0], metRepresentative: metRepresentative,
+                            candidates: { neighbours(of: member, limit: 32) }, images: images)
             })
         }
+    }
+
+    /// Eligible images grouped by identical hashes (every algorithm's whole-image, region and
+    /// dihedral hashes, with their names), each group in input order, groups in the order of
+    /// their first image; `group` maps an image to its group.
+    private func copyGroups(_ images: [HashedImage], eligible: [Int]) -> (groups: [[Int]], group: [Int: Int]) {
+        func hashes(_ image: HashedImage) -> [[(name: String, words: [UInt64])]] {
+            algorithms.map { image.namedHashes($0, dihedral: false) + variants(of: image, $0) }
+        }
+        func same(_ a: HashedImage, _ b: HashedImage) -> Bool {
+            let (x, y) = (hashes(a), hashes(b))
+            return x.count == y.count && zip(x, y).allSatisfy { p, q in
+                p.count == q.count && zip(p, q).allSatisfy { $0.name == $1.name && $0.words == $1.words }
+            }
+        }
+        var groups: [[Int]] = [], group: [Int: Int] = [:], byKey: [Int: [Int]] = [:]
+        for index in eligible {
+            // An image with none of the hashes compared meets nothing, not even its like.
+            guard hashes(images[index]).contains(where: { !$0.isEmpty }) else {
+                group[index] = groups.count
+                groups.append([index])
+                continue
+            }
+            var hasher = Hasher()
+            for list in hashes(images[index]) {
+                hasher.combine(list.count)
+                for hash in list { hasher.combine(hash.name); hasher.combine(hash.words) }
+            }
+            let key = hasher.finalize()
+            if let found = byKey[key]?.first(where: { same(images[groups[$0][0]], images[index]) }) {
+                groups[found].append(index)
+                group[index] = found
+            } else {
+                byKey[key, default: []].append(groups.count)
+                group[index] = groups.count
+                groups.append([index])
+            }
+        }
+        return (groups, group)
     }
 
     /// How `member` met its group: through the representative when it matched it, else through
     /// the member it came closest to among those it matched (by the first algorithm that met;
     /// among its first 32 in input order, so that a member of a dense cluster of thousands
     /// costs no more than a few).
-    private func join(_ member: Int, representative: Int, neighbours: [Int], images: [HashedImage]) -> Join? {
-        let candidates = neighbours.contains(representative) ? [representative] : Array(Set(neighbours).sorted().prefix(32))
+    private func join(_ member: Int, representative: Int, metRepresentative: Bool, candidates neighbours: () -> [Int],
+                      images: [HashedImage]) -> Join? {
+        let candidates = metRepresentative ? [representative] : neighbours()
         let joins = candidates.compactMap { other -> (rank: Int, join: Join)? in
             for (rank, algorithm) in algorithms.enumerated() {
                 if let meeting = meeting(images[other], images[member], algorithm), meeting.distance <= thresholds[algorithm] {
