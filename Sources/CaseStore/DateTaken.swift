@@ -46,8 +46,12 @@ public struct DateTaken: Equatable, Sendable {
             isUTC = false
             return
         }
-        let minute = number(14, 2) ?? 0, second = number(17, 2) ?? 0
-        let trailing = digits.count > 19 ? String(String.UnicodeScalarView(digits[19...])) : ""
+        // XMP may leave the seconds out ("2017-07-02T10:00+03:00"): then the zone follows the
+        // minutes, and its hours are no seconds.
+        let hasSeconds = digits.count > 16 && digits[16] == ":"
+        let minute = number(14, 2) ?? 0, second = hasSeconds ? number(17, 2) ?? 0 : 0
+        let zoneStart = hasSeconds ? 19 : 16
+        let trailing = digits.count > zoneStart ? String(String.UnicodeScalarView(digits[zoneStart...])) : ""
         let zone = Self.offsetMinutes(offset) ?? Self.offsetMinutes(trailing.first == "." ? String(trailing.drop { $0 != "+" && $0 != "-" && $0 != "Z" }) : trailing)
         guard let zone else {
             iso = Self.format(year, month, day, hour, minute, second) 

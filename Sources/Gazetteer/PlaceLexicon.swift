@@ -701,6 +701,9 @@ enum PlaceLexicon {
         // The same in French, German and Turkish wire copy ("frappes en Syrie : la base aérienne de Doumeir").
         "syrie", "irak", "liban", "turquie", "jordanie", "syrien", "türkei", "suriye", "ırak",
         "الاردن", "ايران", "لبنان", "كردستان", "nineveh", "anbar", "نينوى", "الانبار",
+        // Provinces named as the Islamic State's "wilayat": "Wilayat Ninawa" is not Ninawa TV,
+        // "Wilayat Salahuddin" not the Salahuddin refinery.
+        "ninawa", "ninewa", "salahuddin", "saladin", "salahaddin", "diyala",
         // Nationalities: "Syrian Central Bank" must not be what "the Syrian war" claims.
         "syrian", "iraqi", "turkish", "kurdish", "jordanian", "iranian", "lebanese", "russian", "american",
         "سوري", "السوري", "السورية", "سورية", "عراقي", "العراقي", "العراقية", "تركي", "التركي", "كردي", "الكردي",

@@ -342,6 +342,11 @@ import PostSidecars
         ("2016:02:29 23:30:00", "-05:00", "2016-03-01T04:30:00Z", true),
         ("2017:07:02 09:41:17", nil, "2017-07-02T09:41:17", false),
         ("2019-03-23T16:40:12+04:30", nil, "2019-03-23T12:10:12Z", true),
+        // XMP without seconds: the zone follows the minutes (CLI probe round 10, M1: read as
+        // 10:00:03, local, before).
+        ("2017-07-02T10:00+03:00", nil, "2017-07-02T07:00:00Z", true),
+        ("2012:06:29 09:29-04:00", nil, "2012-06-29T13:29:00Z", true),
+        ("2017-07-02T10:00", nil, "2017-07-02T10:00:00", false),
         // A date without a time of day stays one (XMP-photoshop:DateCreated, IPTC without TimeCreated).
         ("2017:01:05", "+03:00", "2017-01-05", false),
         ("2017-01-05", nil, "2017-01-05", false),
