@@ -8,6 +8,8 @@ import Synchronization
 /// and cut a JSON line in half, which made the whole file unreadable to `cluster`.
 enum Interruption {
     private static let flag = Atomic<Bool>(false)
+    /// The signal that asked, for the exit status.
+    private static let signalNumber = Atomic<Int32>(SIGINT)
     nonisolated(unsafe) private static var sources: [DispatchSourceSignal] = []
 
     /// Whether a signal asked the batch to stop.
@@ -22,6 +24,7 @@ enum Interruption {
             let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
             source.setEventHandler {
                 guard !flag.exchange(true, ordering: .relaxed) else { return }
+                signalNumber.store(number, ordering: .relaxed)
                 warn("stopping: files in progress get a second to finish; Ctrl-C again to stop at once")
                 // The next one is not caught: a second Ctrl-C ends the process at once.
                 for number in numbers { signal(number, SIG_DFL) }
@@ -31,8 +34,9 @@ enum Interruption {
         }
     }
 
-    /// The exit status of an interrupted run (128 + SIGINT, as shells report it).
-    static let exitStatus: Int32 = 130
+    /// The exit status of an interrupted run, 128 + the signal as shells report it: 130 for
+    /// Ctrl-C, 143 for SIGTERM, 129 for SIGHUP (CLI probe round 10, L2: all were 130).
+    static var exitStatus: Int32 { 128 + signalNumber.load(ordering: .relaxed) }
 
     /// How long files in progress may go on after a stop: a photo takes milliseconds, while a
     /// huge PNG or an `--exact` decode may take half a minute, longer than anyone waits.
