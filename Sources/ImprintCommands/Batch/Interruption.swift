@@ -3,8 +3,8 @@ import Synchronization
 
 /// Ctrl-C (SIGINT), SIGTERM and SIGHUP (the terminal closed) during a batch: the first one
 /// stops starting files, gives the running ones ``grace`` to finish (a file still being read
-/// then is left out and named), writes the records whole and ends with 128 + the signal (130 for Ctrl-C); a second
-/// one ends the process at once. Without this, a piped run lost its last buffered records
+/// then is left out and named), writes the records whole and ends with 128 + the signal (130
+/// for Ctrl-C); a second one ends the process at once. Without this, a piped run lost its last buffered records
 /// and cut a JSON line in half, which made the whole file unreadable to `cluster`.
 enum Interruption {
     private static let flag = Atomic<Bool>(false)
