@@ -89,6 +89,22 @@ func clusterMembers(_ records: [[String: Any]]) -> [Int: [String]] {
         #expect(fromCSV.stdout == direct.stdout)
     }
 
+    /// Ctrl-C while `cluster` hashes a folder stops hashing, clusters what was read, says so,
+    /// and exits as interrupted, rather than dying with nothing written (CLI probe round 10, M3).
+    @Test func ctrlCClustersWhatWasRead() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("imprint-cluster-stop-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let photo = CommandLineRunner.repository.appendingPathComponent("samples/river-palms.jpg")
+        for copy in 0..<3_000 { try FileManager.default.linkItem(at: photo, to: folder.appendingPathComponent(String(format: "%05d.jpg", copy))) }
+        let result = try CommandLineRunner.run(["cluster", "--format", "jsonl", folder.path], interruptAfter: 1.0)
+        #expect(result.status == 130, "\(result.stderr)")
+        let said = try #require(result.stderr.split(separator: "\n").first { $0.hasPrefix("interrupted: the output covers the ") })
+        let read = Int(said.split(separator: " ")[5]) ?? -1
+        #expect(read > 0 && read < 3_000, "\(said)")
+        #expect(try CommandLineRunner.objects(result).count == read, "every image read is in one cluster of copies")
+    }
+
     /// Thousands of unchanged copies of a few photos (a popular picture reposted as it is) form
     /// one cluster per photo, every copy at distance 0 from the first and joined through it,
     /// copies of a mirrored repost with the photo itself; and the same holds in `earliest`

@@ -1,3 +1,4 @@
+import ArgumentParser
 import Foundation
 import Synchronization
 
@@ -41,6 +42,14 @@ enum Interruption {
     /// How long files in progress may go on after a stop: a photo takes milliseconds, while a
     /// huge PNG or an `--exact` decode may take half a minute, longer than anyone waits.
     static let grace = 1.0
+
+    /// Ends an interrupted `cluster`, `match` or `hashes export` once its output is written:
+    /// says that it covers only the `images` read before the stop, and exits as interrupted.
+    static func stopAfterOutput(_ images: Int) throws {
+        guard requested else { return }
+        warn("interrupted: the output covers the \(images) images read before the stop")
+        throw ExitCode(exitStatus)
+    }
 
     /// What stderr says of a file left out after the grace.
     static func leftOut(_ path: String) -> String {

@@ -20,7 +20,8 @@ func runOrdered<Inputs: Sequence, Output: Sendable>(
         var waiting: [Int: Output] = [:]
         var running = 0
         func startMore() {
-            while running < jobs, started - nextToEmit < 4 * jobs, let input = iterator.next() {
+            // After Ctrl-C nothing more is started; what has started is emitted.
+            while running < jobs, started - nextToEmit < 4 * jobs, !Interruption.requested, let input = iterator.next() {
                 let index = started
                 group.addTask { (index, await work(input)) }
                 started += 1

@@ -121,6 +121,7 @@ struct ClusterCommand: AsyncParsableCommand {
         let failed = images.filter { $0.error != nil }.count
         warn("\(images.count) images, \(clusters.count) clusters (\(clusters.reduce(0) { $0 + $1.members.count }) images), "
              + "\(lowQuality.count) below PDQ quality \(clusterer.minimumQuality), \(failed) failed")
+        try Interruption.stopAfterOutput(images.count)
         if failed > 0 { throw ExitCode(1) }
     }
 

@@ -76,6 +76,7 @@ struct HashesExportCommand: AsyncParsableCommand {
         var out = BufferedOutput()
         out.write(KnownHashList.export(images, format: listFormat.format, algorithm: algorithm))
         out.flush()
+        try Interruption.stopAfterOutput(images.count)
         let failed = images.filter { $0.error != nil }.count
         // A list with no hash in it would be sent on as if it were one: say so, and fail.
         let exported = images.filter { $0.hex[algorithm] != nil }.count

@@ -140,6 +140,7 @@ struct MatchCommand: AsyncParsableCommand {
         if matched == 0, assumedAlgorithm {
             warn("hex hashes that are not PDQ's 64 digits were taken as phash; --list-algorithm says otherwise")
         }
+        try Interruption.stopAfterOutput(images.count)
         // grep's convention: 0 when something matched, 1 when nothing did, 2 on an error.
         if failed > 0 { throw ExitCode(2) }
         if matched == 0 { throw ExitCode(1) }

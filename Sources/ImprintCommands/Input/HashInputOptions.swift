@@ -43,6 +43,9 @@ struct HashInputOptions: ParsableArguments {
     ///   - dihedral: compute PDQ's dihedral hashes for images hashed here.
     ///   - times: find each image's earliest known time (EXIF DateTimeOriginal, else mtime).
     func load(algorithms: [HashAlgorithm], dihedral: Bool, times: Bool) async throws -> [HashedImage] {
+        // Ctrl-C stops hashing more files; the command then works on those hashed and says so
+        // (``Interruption/stopAfterOutput(_:)``), instead of dying with nothing written.
+        Interruption.watch()
         var images: [HashedImage] = []
         var imagePaths: [String] = []
         let job = HashJob(
