@@ -26,7 +26,7 @@ enum Interruption {
             source.setEventHandler {
                 guard !flag.exchange(true, ordering: .relaxed) else { return }
                 signalNumber.store(number, ordering: .relaxed)
-                warn("stopping: files in progress get a second to finish; Ctrl-C again to stop at once")
+                warn("stopping: no more files are started; Ctrl-C again to stop at once")
                 // The next one is not caught: a second Ctrl-C ends the process at once.
                 for number in numbers { signal(number, SIG_DFL) }
             }
