@@ -61,53 +61,81 @@ struct RepostClusterer {
         // the groups its group met. Comparing every copy with every copy took memory and time
         // that grew with the square of the copies (8,000 copies: 7 GB; CLI probe round 10, H1).
         let (copies, copyGroup) = copyGroups(images, eligible: eligible)
-        var met = [[Int]](repeating: [], count: copies.count)  // groups each group met
+        // Copy groups in the time order of their earliest copy.
+        let byTime = eligible.sorted { images[$0].orderKey < images[$1].orderKey }
+        var timeRank = [Int32](repeating: -1, count: copies.count), groupsByTime: [Int] = []
+        for index in byTime where timeRank[copyGroup[index]!] < 0 {
+            timeRank[copyGroup[index]!] = Int32(groupsByTime.count)
+            groupsByTime.append(copyGroup[index]!)
+        }
+        // Which groups met which, a bounded list each (a photo's thousands of distinct
+        // near-copies all meet each other): `components` keeps the groups of smallest input
+        // index, whose copies are the join candidates below; `earliest` the earliest groups,
+        // among which a group finds the centre that takes it.
+        let keyedByIndex = mode == .components
+        func key(_ group: Int) -> Int32 { keyedByIndex ? Int32(group) : timeRank[group] }
+        func groupOf(key: Int32) -> Int { keyedByIndex ? Int(key) : groupsByTime[Int(key)] }
+        var met = MetGroups(count: copies.count, capacity: 32)
+        var root = Array(copies.indices)  // union-find over the groups (`components`)
+        func find(_ x: Int) -> Int {
+            var x = x
+            while root[x] != x { root[x] = root[root[x]]; x = root[x] }
+            return x
+        }
         for algorithm in algorithms {
-            for (a, b) in pairs(images, eligible: copies.map { $0[0] }, algorithm: algorithm) {
-                let (x, y) = (copyGroup[a]!, copyGroup[b]!)
-                met[x].append(y)
-                met[y].append(x)
+            pairs(images, among: copies.map { $0[0] }, algorithm: algorithm) { x, y in
+                met.add(key(y), to: x)
+                met.add(key(x), to: y)
+                if keyedByIndex { root[find(x)] = find(y) }
             }
         }
-        met = met.map { Array(Set($0)).sorted() }
-        /// `member`'s neighbours (the images it matched), smallest indices first, at most `limit`.
-        func neighbours(of member: Int, limit: Int = .max) -> [Int] {
-            let group = copyGroup[member]!
-            var lists = [copies[group].filter { $0 != member }]
-            for other in met[group] { lists.append(copies[other]) }
-            var merged: [Int] = []
-            for list in lists { merged += list.prefix(limit) }
+        met.finish()
+        /// Whether two images' hashes meet (what the index finds), asked only of groups that met
+        /// more groups than they kept.
+        func meet(_ a: Int, _ b: Int) -> Bool {
+            algorithms.contains { algorithm in
+                meeting(images[a], images[b], algorithm).map { $0.distance <= thresholds[algorithm] } ?? false
+            }
+        }
+        func groupsMet(_ x: Int, _ y: Int) -> Bool {
+            x == y || met.keeps(key(y), in: x) || (met.truncated[x] && meet(copies[x][0], copies[y][0]))
+        }
+        /// `member`'s neighbours (the images it matched), smallest indices first, at most `limit`
+        /// (in `components` mode exactly those: the groups kept are the ones of smallest index).
+        func neighbours(of member: Int, limit: Int) -> [Int] {
+            let own = copyGroup[member]!
+            var merged = Array(copies[own].lazy.filter { $0 != member }.prefix(limit))
+            for key in met.kept[own] { merged += copies[groupOf(key: key)].prefix(limit) }
             return Array(merged.sorted().prefix(limit))
         }
-        let byTime = eligible.sorted { images[$0].orderKey < images[$1].orderKey }
-        var groups: [[Int]] = []
+        // Each group joins a cluster, and every copy goes where its group goes.
+        var clusterOf = [Int](repeating: -1, count: copies.count)
         switch mode {
         case .components:
-            var root = Array(copies.indices)
-            func find(_ x: Int) -> Int {
-                var x = x
-                while root[x] != x { root[x] = root[root[x]]; x = root[x] }
-                return x
-            }
-            for group in copies.indices { for other in met[group] { root[find(group)] = find(other) } }
-            var groupOf: [Int: Int] = [:]
-            for index in byTime {
-                let key = find(copyGroup[index]!)
-                if let group = groupOf[key] { groups[group].append(index) } else {
-                    groupOf[key] = groups.count
-                    groups.append([index])
-                }
-            }
+            for group in copies.indices { clusterOf[group] = find(group) }
         case .earliest:
-            var assigned = [Bool](repeating: false, count: images.count)
-            for centre in byTime where !assigned[centre] {
-                assigned[centre] = true
-                var group = [centre]
-                for other in neighbours(of: centre) where !assigned[other] {
-                    assigned[other] = true
-                    group.append(other)
+            // The earliest image not yet taken is a centre and takes every image it met that is
+            // not taken: a group goes to the earliest centre among the groups it met before it
+            // (all taken by then), and is a centre itself when there is none.
+            var centres: [Int] = []
+            for group in groupsByTime {
+                let rank = timeRank[group]
+                var centre = met.kept[group].lazy.filter { $0 < rank }.map { groupOf(key: $0) }
+                    .first { clusterOf[$0] == $0 }
+                if centre == nil, met.truncated[group], let last = met.kept[group].last {
+                    // It met more groups than it kept: the earliest centre after those that it meets.
+                    centre = centres.first { timeRank[$0] > last && meet(copies[$0][0], copies[group][0]) }
                 }
-                groups.append([group[0]] + group.dropFirst().sorted { images[$0].orderKey < images[$1].orderKey })
+                clusterOf[group] = centre ?? group
+                if centre == nil { centres.append(group) }
+            }
+        }
+        var groups: [[Int]] = [], position: [Int: Int] = [:]
+        for index in byTime {
+            let cluster = clusterOf[copyGroup[index]!]
+            if let found = position[cluster] { groups[found].append(index) } else {
+                position[cluster] = groups.count
+                groups.append([index])
             }
         }
         // byTime order makes groups come out ordered by earliest member, members in time order.
@@ -124,8 +152,7 @@ struct RepostClusterer {
                 return distances
             }, joins: members.enumerated().map { rank, member in
                 guard rank > 0 else { return nil }
-                let (group, representativeGroup) = (copyGroup[member]!, copyGroup[members[0]]!)
-                let metRepresentative = group == representativeGroup || met[group].contains(representativeGroup)
+                let metRepresentative = groupsMet(copyGroup[member]!, copyGroup[members[0]]!)
                 return join(member, representative: members[0], metRepresentative: metRepresentative,
                             candidates: { neighbours(of: member, limit: 32) }, images: images)
             })
@@ -225,14 +252,18 @@ struct RepostClusterer {
         zip(x, y).reduce(0) { $0 + ($1.0 ^ $1.1).nonzeroBitCount }
     }
 
-    /// Image pairs within the algorithm's threshold, through the Hamming index.
-    func pairs(_ images: [HashedImage], eligible: [Int], algorithm: HashAlgorithm) -> [(Int, Int)] {
+    /// Pairs of `representatives` (positions in it) whose hashes lie within the algorithm's
+    /// threshold, through the Hamming index, handed to `body` as they are found, in no
+    /// particular order; a pair may come more than once.
+    func pairs(_ images: [HashedImage], among representatives: [Int], algorithm: HashAlgorithm,
+               _ body: (Int, Int) -> Void) {
         // Hashes of the usual width for this algorithm; a differently sized hash (another
         // --hash-size) is compared only with its own kind.
         var bySize: [Int: [Int]] = [:]
-        for index in eligible { if let words = images[index].words[algorithm] { bySize[words.count, default: []].append(index) } }
+        for (position, index) in representatives.enumerated() {
+            if let words = images[index].words[algorithm] { bySize[words.count, default: []].append(position) }
+        }
         let radius = thresholds[algorithm]
-        var found: [(Int, Int)] = []
         for (width, members) in bySize.sorted(by: { $0.key < $1.key }) {
             // One entry per hash: an image has one for the whole and one per region (trimmed,
             // central, corner, rotated), plus with dihedral matching its seven other rotations
@@ -246,21 +277,21 @@ struct RepostClusterer {
             var isVariant: [Bool] = []
             var words: [UInt64] = []
             for member in members {
-                let own = images[member].allWords(algorithm)
-                for (index, hash) in (own + variants(of: images[member], algorithm).map(\.words)).enumerated() where hash.count == width {
+                let image = images[representatives[member]]
+                let own = image.allWords(algorithm)
+                for (index, hash) in (own + variants(of: image, algorithm).map(\.words)).enumerated() where hash.count == width {
                     owners.append(member)
                     isVariant.append(index >= own.count)
                     words += hash
                 }
             }
-            var seen = Set<Int>()
-            for pair in HammingIndex.selfJoin(words: words, wordsPerHash: width, radius: radius) {
-                let (a, b) = (owners[Int(pair.first)], owners[Int(pair.second)])
-                guard a != b, !(isVariant[Int(pair.first)] && isVariant[Int(pair.second)]) else { continue }
-                let (low, high) = (min(a, b), max(a, b))
-                if seen.insert(low * images.count + high).inserted { found.append((low, high)) }
+            HammingIndex.selfJoin(words: words, wordsPerHash: width, radius: radius) { batch in
+                for pair in batch {
+                    let (a, b) = (owners[Int(pair.first)], owners[Int(pair.second)])
+                    guard a != b, !(isVariant[Int(pair.first)] && isVariant[Int(pair.second)]) else { continue }
+                    body(a, b)
+                }
             }
         }
-        return found
     }
 }
