@@ -727,7 +727,23 @@ public struct ClaimResolver: Sendable {
         var ends: [Int: Int] = [:]
         for mention in mentions { ends[mention.start] = mention.end }
         for m in mentions.indices {
-            mentions[m].negated = isNegated(mentions[m], scan: scan)
+            mentions[m].negated = isNegated(mentions[m], scan: scan) || deniesWhatIsShown(mentions[m], scan: scan)
+        }
+        // A reply that only says no ("No.", "It isn't.", لا) denies the places of the sentence it
+        // answers: 'Keep seeing this tagged "Speicher massacre". It isn't.', '"Minakh airbase
+        // liberated!" No. This is Abu al-Duhur' (the place named after it is the correction).
+        for answered in sentencesAnsweredNo(scan) {
+            for m in mentions.indices where answered.contains(mentions[m].start) { mentions[m].negated = true }
+        }
+        // A name denied bare denies the namesakes named before it, which it repeats in short:
+        // 'the photo shared as "fighters inside Tabqa airbase" is NOT Tabqa' (the town by its
+        // bare name) denies the air base.
+        var deniedBareAt: [Int: Int] = [:]  // site → where the last bare denial naming it starts
+        for mention in mentions where mention.negated && mention.typeWords.isEmpty {
+            for candidate in mention.candidates { deniedBareAt[candidate.site] = mention.start }
+        }
+        for m in mentions.indices {
+            if let chosen = mentions[m].chosen, let denial = deniedBareAt[chosen], mentions[m].start < denial { mentions[m].negated = true }
         }
         // A correction denies the places named before it when another is named after it: a
         // mention is denied by a cue after it that no later mention of its site follows, and
@@ -1198,6 +1214,60 @@ public struct ClaimResolver: Sendable {
             }
             seen += 1
             c -= 1
+        }
+        return false
+    }
+
+    /// The clauses (as ranges of `Scan.content`) that a clause saying only no answers: the one
+    /// right before "No.", "Nope.", "It isn't.", لا (``PlaceLexicon/bareDenialWords``). (Not
+    /// "No. 3 hangar"; and "Lie!", "Fake." deny a report, which may still name the place
+    /// shown: "the regime claims Bukamal. Lie! Our fighters are still in the town".)
+    private func sentencesAnsweredNo(_ scan: Scan) -> [Range<Int>] {
+        let content = scan.content
+        var answered: [Range<Int>] = []
+        var start = 0
+        var previous: Range<Int>? = nil
+        while start < content.count {
+            var end = start + 1
+            while end < content.count, !scan.words[content[end]].startsClause { end += 1 }
+            let clause = start..<end
+            if let previous, clause.count <= 4,
+               clause.allSatisfy({ scan.has(content[$0], in: PlaceLexicon.bareDenialWords) }),
+               clause.contains(where: { scan.has(content[$0], in: PlaceLexicon.denyingWords) }),
+               !(end < content.count && scan.words[content[end]].script == .digits) {
+                answered.append(previous)
+            }
+            previous = clause
+            start = end
+        }
+        return answered
+    }
+
+    /// Whether a picture is said not to show something at the place: "These aren't Russian jets
+    /// at Hmeimim", "this isn't a convoy in Manbij", الصورة ليست لطائرات روسية في حميميم. A
+    /// negation of what the picture or "this" is, then up to three words and "at", "in" or
+    /// "from" right before the place (its article aside), in one clause, with no "but" (بل)
+    /// between: in الفيديو ليس من منبج بل من جرابلس the video is from Jarabulus. ("Damage was
+    /// not reported at Ain al-Asad" denies nothing: damage is no picture.)
+    private func deniesWhatIsShown(_ mention: Mention, scan: Scan) -> Bool {
+        let words = scan.words
+        var w = scan.content[mention.start] - 1
+        while w >= 0, !words[w + 1].startsClause, PlaceNameIndex.isTransparent(words[w]),
+              !scan.has(w, in: PlaceLexicon.placingPrepositions) { w -= 1 }
+        guard w >= 0, !words[w + 1].startsClause, scan.has(w, in: PlaceLexicon.placingPrepositions) else { return false }
+        var phrase = 0
+        w -= 1
+        while w >= 0, !words[w + 1].startsClause, !scan.has(w, in: PlaceLexicon.contrastWords) {
+            if scan.has(w, in: PlaceLexicon.identityNegations) { return w > 0 && scan.has(w - 1, in: PlaceLexicon.pictureSubjects) }
+            if words[w].form == "not" {
+                let subject = w >= 2 && ["is", "are", "was", "were"].contains(words[w - 1].form) ? w - 2 : w - 1
+                return subject >= 0 && scan.has(subject, in: PlaceLexicon.pictureSubjects)
+            }
+            if !PlaceNameIndex.isTransparent(words[w]) {
+                phrase += 1
+                if phrase > 3 { return false }
+            }
+            w -= 1
         }
         return false
     }

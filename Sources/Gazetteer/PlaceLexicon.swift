@@ -636,6 +636,30 @@ enum PlaceLexicon {
         "مو", "مش", "مب",
     ])
 
+    /// Words of a reply that only says no ("No.", "Nope", "It isn't.", "Not really.", لا, مش
+    /// هيك): a clause of these alone, one of ``denyingWords`` among them, denies the sentence
+    /// before it.
+    static let bareDenialWords: WordSet = denyingWords.union(canonicalSet([
+        "it", "this", "that", "is", "was", "so", "really", "at", "all", "هيك", "ابدا",
+    ]))
+    static let denyingWords: WordSet = canonicalSet([
+        "no", "nope", "nah", "not", "isn't", "aren't", "wasn't", "weren't", "non", "nein", "لا", "كلا", "مو", "مش",
+    ])
+    /// "But", "rather": what follows is what a picture does show (ليس من منبج بل من جرابلس).
+    static let contrastWords: WordSet = canonicalSet(["but", "rather", "instead", "بل", "لكن", "وانما", "انما"])
+
+    /// Negations of what something is ("These aren't Russian jets at Hmeimim", الصورة ليست
+    /// لطائرات روسية في حميميم), with "not" after is/are/was/were.
+    static let identityNegations: WordSet = canonicalSet([
+        "isn't", "aren't", "wasn't", "weren't", "ليس", "ليست", "ليسوا", "ليسا", "مو", "مش", "مب",
+    ])
+    /// What such a negation is said of: the picture, or "this", "these", هاي.
+    static let pictureSubjects: WordSet = pictureWords.union(canonicalSet([
+        "this", "these", "that", "those", "it", "they", "هذه", "هذا", "هذي", "هاي", "هيدي", "هيدا", "هاد", "هادي",
+    ]))
+    /// Prepositions that place what a picture is said not to show: "jets at Hmeimim", في حميميم.
+    static let placingPrepositions: WordSet = canonicalSet(["at", "in", "inside", "on", "from", "في", "من", "داخل"])
+
     /// Words that go with taking a place now: they raise a mention above mere context.
     static let captureCues: WordSet = canonicalSet([
         "liberated", "liberation", "liberate", "captured", "capture", "seized", "seize", "stormed", "storm",

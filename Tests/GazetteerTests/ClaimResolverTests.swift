@@ -722,6 +722,33 @@ struct LabelledPost {
         #expect(ClaimResolver.presentsAsOld("Old photo of Tabqa airbase, not from today"))
     }
 
+    /// The thirty-first set's general causes (claims-probe29.tsv, one photo and its many
+    /// captions: reposts, credits, corrections and fact-checks; examples written apart from it).
+    @Test func thirtyFirstSetRules() {
+        // A reply that only says no denies the sentence it answers; a place named after it is
+        // the correction (the earlier sets' convention). A "No." answering a question that names
+        // no place, or before a number, denies nothing.
+        #expect(Self.top("Channels are calling this the fall of Kuweires airbase. It isn't.") == "none")
+        #expect(Self.top("\"Rebels inside Hama airbase!\" No. That hangar is at Abu al-Duhur, geolocated in 2015.") == "builtin:abu-al-duhur-air-base")
+        #expect(Self.top("قالوا الصورة من مطار المزة. لا. هي من مطار الضمير") == "builtin:dumayr-air-base")
+        #expect(Self.top("Drones hit Harir air base tonight. Casualties? No.") == "builtin:harir-air-base")
+        #expect(Self.top("Strike on Shayrat airbase. No. 2 runway cratered") == "builtin:shayrat-air-base")
+        // ("Lie!" denies a report, not the place: the fighters are still in the town.)
+        #expect(Self.top("النظام يزعم السيطرة على الميادين.. كذب! مقاتلونا ما زالوا في المدينة") == "builtin:mayadin")
+        // A name denied bare denies the namesakes named before it, not those after it.
+        #expect(Self.top("The clip shared as \"SDF raise flag over Tabqa Dam\" is not Tabqa. It is the Baath Dam.") == "builtin:baath-dam")
+        #expect(Self.top("Viral photo of jets burning at Deir ez-Zor airport: not Deir ez-Zor, it is Tiyas.") == "builtin:tiyas-air-base")
+        #expect(Self.top("الصورة المنتشرة لمطار حماة العسكري ليست من حماة، هي من مطار الشعيرات") == "builtin:shayrat-air-base")
+        #expect(Self.top("The strike was not in Mosul but at Mosul airport") == "builtin:mosul-international-airport")
+        // A picture said not to show something at a place denies the place; "but" (بل) gives
+        // what it does show, and a negation of something else than the picture denies nothing.
+        #expect(Self.top("These aren't Turkish tanks in Manbij. The photo is from a drill in 2016.") == "none")
+        #expect(Self.top("This isn't a convoy at the Nasib crossing, it is from a 2015 exercise.") == "none")
+        #expect(Self.top("الصورة ليست لدبابات تركية في منبج") == "none")
+        #expect(Self.top("الفيديو مش من اعزاز بل من عفرين") == "builtin:afrin")
+        #expect(Self.top("Damage was not reported at Ain al-Asad after the rocket attack") == "builtin:al-asad-air-base")
+    }
+
     /// A prophet's honorific makes the next words his name (سيدنا إبراهيم الخليل is Abraham,
     /// not the Ibrahim Khalil crossing), and "Ain"/عين before a name makes another place of it
     /// (Ain Sokhna on the Red Sea is not Sukhnah), unless the site's own name begins so.
