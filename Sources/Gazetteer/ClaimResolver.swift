@@ -726,8 +726,13 @@ public struct ClaimResolver: Sendable {
         }
         var ends: [Int: Int] = [:]
         for mention in mentions { ends[mention.start] = mention.end }
+        // A fact-check denies the place it quotes a picture as said to show ("the photo
+        // labelled 'Baghdad airport strike' is from Yemen"), wherever the post names it again
+        // ("Wrong caption: 'US troops in Mayadin'. Mayadin is regime-held").
+        let factCheck = Self.isFactCheck(scan)
         for m in mentions.indices {
             mentions[m].negated = isNegated(mentions[m], scan: scan) || deniesWhatIsShown(mentions[m], scan: scan)
+                || (factCheck && Self.isClaimedToShow(mentions[m], scan: scan))
         }
         // A reply that only says no ("No.", "It isn't.", لا) denies the places of the sentence it
         // answers: 'Keep seeing this tagged "Speicher massacre". It isn't.', '"Minakh airbase
@@ -868,14 +873,11 @@ public struct ClaimResolver: Sendable {
                 mentions[m].score *= 0.4
             }
         }
-        // A fact-check that puts the picture in a film, a game or a far country shows no site here;
-        // nor does the place a fact-check quotes the picture as said to show ("the photo
-        // claiming to show 'fighters entering Qusayr today' is from Lebanon's 2006 war").
-        let factCheck = Self.isFactCheck(scan)
+        // A fact-check that puts the picture in a film, a game or a far country shows no site
+        // here. (The place it quotes the picture as said to show, "the photo claiming to show
+        // 'fighters entering Qusayr today' is from Lebanon's 2006 war", is denied above.)
         if Self.placesPictureElsewhere(scan, factCheck: factCheck) {
             for m in mentions.indices { mentions[m].score *= 0.2 }
-        } else if factCheck {
-            for m in mentions.indices where Self.isClaimedToShow(mentions[m], scan: scan) { mentions[m].score *= 0.2 }
         }
         // A post set in a far country (a hotel at Quseir on the Red Sea, a base near Balad north
         // of Mogadishu) names a namesake: a name without the site's own type words is not the

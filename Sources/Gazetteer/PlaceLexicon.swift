@@ -230,6 +230,8 @@ enum PlaceLexicon {
     static let denialCues: WordSet = canonicalSet([
         "rumour", "rumours", "rumor", "rumors", "hoax", "denies", "denied", "deny", "denying", "untrue",
         "شائعه", "شائعات", "اشاعه", "اشاعات", "ينفي", "تنفي", "نفى", "نفت", "ينفون", "كذب",
+        // Casting doubt on a report: مصادر تشكك في رواية سقوط المطار.
+        "يشكك", "تشكك", "شكك", "شككت", "يشككون",
     ])
     /// Phrases that call a report false or say all is as usual: "no truth", "was NOT hit",
     /// "operating normally", لا صحة, بشكل طبيعي, Iraqi ماكو شي "there is nothing".
@@ -237,6 +239,8 @@ enum PlaceLexicon {
         "no truth", "not true", "not hit", "wasn't hit", "wasnt hit", "no strike", "operating normally", "nothing happened",
         "are false", "is false", "was false", "were false", "are fake", "is fake", "are untrue", "is untrue",
         "completely false", "totally false", "completely untrue", "entirely false",
+        // "Officials cast doubt on the 'Mosul bank heist'."
+        "cast doubt", "casts doubt", "casting doubt",
         "لم يحدث شيء", "ما صار شي",
         "لا صحه", "عار عن الصحه", "غير صحيح", "بشكل طبيعي", "ماكو شي", "ما في شي", "مافي شي",
     ])
@@ -631,6 +635,8 @@ enum PlaceLexicon {
     /// ("no" and لا are left out: "no retreat", لا إله إلا الله.)
     static let negationCues: WordSet = canonicalSet([
         "not", "isn't", "isnt", "wasn't", "wasnt", "aren't", "weren't", "never", "neither", "nor",
+        // French "ne … pas": "cette photo ne montre pas l'aéroport d'Erbil".
+        "pas",
         "ليس", "ليست", "ليسوا", "ليسا",
         // Dialects: Iraqi and Levantine مو, Egyptian and Levantine مش, Gulf مب.
         "مو", "مش", "مب",
@@ -770,6 +776,7 @@ enum PlaceLexicon {
         "recycled", "recirculated", "resurfaced", "factcheck", "debunk", "debunked", "debunking", "fake",
         "misleading", "misattributed", "hoax", "archive", "archival", "verify", "verification", "repost", "reposted",
         "reposting", "originally", "throwback", "tbt", "flashback",
+        "misattribution", "miscaptioned", "mislabelled", "mislabeled",
         "مفبركة", "مفبرك", "مضللة", "مضلل", "كاذبة", "كاذب", "مزيفة", "مزيف", "تحقق", "التحقق", "فبركة", "تضليل", "مكررة",
         "ارشيفية", "ارشيف",
     ])
@@ -782,6 +789,13 @@ enum PlaceLexicon {
         "supposedly showing", "allegedly showing", "يزعم انها", "يزعم انه", "يدعى انها", "تدعي انها", "يدعي انه",
         // "The photo captioned 'Rebels celebrate at Menagh airbase today' is from Libya, 2011."
         "captioned", "billed as",
+        // "That photo labelled 'Baghdad airport strike' is from Yemen", "tagged 'Speicher'",
+        // "passing this off as tonight's strike on T4", "Wrong caption going round: 'US troops
+        // in Mayadin'", Levantine نزلت ع اساس انها من مطار كويرس ("posted as if from Kuweires").
+        "labelled", "labeled", "tagged", "passing this off as", "passing it off as", "passed off as", "passed it off as",
+        "wrong caption", "false caption", "على اساس انها", "على اساس انه", "ع اساس انها", "ع اساس انه",
+        // "Same picture, three captions: SANA says airport, SDF pages say Conoco …"
+        "captions",
     ])
 
     /// "From our archive": a picture of the past presented as such (ارشيف).
@@ -796,6 +810,12 @@ enum PlaceLexicon {
         "fact check", "file photo", "file picture", "file image", "file footage",
         // "No, this video does not show Mosul Dam collapsing."
         "does not show", "doesn't show", "doesnt show", "do not show", "don't show",
+        // The same in French and German; "passing this off as", a wrong caption, Levantine
+        // "as if" (ع اساس انها), and a reverse image search, which only a check runs.
+        "ne montre pas", "ne montrent pas", "zeigt nicht", "passing this off", "passing it off", "wrong caption",
+        "false caption", "على اساس انها", "على اساس انه", "ع اساس انها", "ع اساس انه", "reverse search", "reverse image search",
+        // A picture said to be one seen before: "Same picture, three captions", نفس الصورة.
+        "same picture", "same photo", "same pic", "same image", "same video", "same clip", "نفس الصوره", "نفس الفيديو",
     ])
 
     /// "old" words that mark old material when next to a picture word ("old photo", صورة قديمة).
@@ -820,7 +840,7 @@ enum PlaceLexicon {
 
     /// Words that may stand between a type word and its name: "the airport of Tabqa".
     static let gapWords: WordSet = canonicalSet([
-        "the", "of", "in", "at", "on", "de", "du", "la", "le", "main", "old", "former", "new", "key", "strategic",
+        "the", "of", "in", "at", "on", "de", "du", "d", "la", "le", "main", "old", "former", "new", "key", "strategic",
         "building", "buildings", "square", "compound", "complex", "state",
         "في", "الرئيسي", "القديم", "الاستراتيجي", "الاستراتيجية", "مبنى", "ساحة",
         // Sorani "international" between the airport word and the name.

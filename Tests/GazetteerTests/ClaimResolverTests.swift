@@ -747,6 +747,24 @@ struct LabelledPost {
         #expect(Self.top("الصورة ليست لدبابات تركية في منبج") == "none")
         #expect(Self.top("الفيديو مش من اعزاز بل من عفرين") == "builtin:afrin")
         #expect(Self.top("Damage was not reported at Ain al-Asad after the rocket attack") == "builtin:al-asad-air-base")
+        // What a fact-check quotes the picture as ("labelled", "passing this off as", a wrong
+        // caption, captions, ع اساس انه) is denied wherever the post names it; "reverse image
+        // search" and "same picture" make a post a check, and a check that quotes nothing
+        // still names its site.
+        #expect(Self.top("That video labelled \"Hmeimim under attack\" is from a 2019 drill in Crimea. Reverse image search it.") == "none")
+        #expect(Self.top("Wrong caption going round: \"Army enters Manbij\". Manbij is quiet today; this is from 2016.") == "none")
+        #expect(Self.top("Accounts are passing this off as the strike on Tiyas airbase; it is a 2014 photo.") == "none")
+        #expect(Self.top("Same picture, two captions: one page says Tabqa airbase, another says Raqqa.") == "none")
+        #expect(Self.top("نفس المقطع نزل ع اساس انه من قاعدة حرير 🤦‍♂️") == "none")
+        #expect(Self.top("Reverse image search confirms: the photo shows Mezzeh airbase after last night's strike") == "builtin:mezzeh-air-base")
+        #expect(Self.top("Photo labelled by our correspondent: fighters inside Kuweires airbase") == "builtin:kuweires-air-base")
+        // French "ne … pas" and "d'" (de) before the name.
+        #expect(Self.top("Non, cette vidéo ne montre pas la base de Hmeimim : elle a été tournée en Libye.") == "none")
+        #expect(Self.top("Les rebelles sont entrés dans l'aéroport d'Alep.") == "builtin:aleppo-international-airport")
+        // Casting doubt on a report denies it; "no doubt" does not.
+        #expect(Self.top("Officials cast doubt on reports that Erbil airport was hit.") == "none")
+        #expect(Self.top("مصادر محلية تشكك في رواية سقوط مطار كويرس") == "none")
+        #expect(Self.top("No doubt about it: the army is inside Kuweires airbase") == "builtin:kuweires-air-base")
     }
 
     /// A prophet's honorific makes the next words his name (سيدنا إبراهيم الخليل is Abraham,
