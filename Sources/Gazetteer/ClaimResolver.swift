@@ -213,6 +213,10 @@ public struct ClaimResolver: Sendable {
         /// The text tells of a dust, sand or snow storm: weather too ("Dust storm rolling over
         /// Deir Ezzor and Mayadin right now").
         private(set) var hasStorm = false
+        /// For each word, whether it is in a picture's credit: after "Photo:", "Source:",
+        /// "المصدر:" (a credit word before a colon) to the end of its clause. A credit names who
+        /// took or passed on the picture ("Photo : Horan Free League"), not what the post is about.
+        let inCredit: [Bool]
 
         init(text: String) {
             hasScoreLine = ClaimResolver.hasScoreLine(text)
@@ -236,6 +240,14 @@ public struct ClaimResolver: Sendable {
             }
             self.variants = variants
             keys = variants.map { $0.map(FoldedWord.init) }
+            var inCredit = [Bool](repeating: false, count: words.count)
+            var credit = false
+            for (index, word) in words.enumerated() {
+                if word.startsClause { credit = false }
+                inCredit[index] = credit
+                if word.beforeColon, keys[index].contains(where: PlaceLexicon.creditWords.contains) { credit = true }
+            }
+            self.inCredit = inCredit
             skeletons = zip(words, variants).map { word, variants in
                 var seen: [String] = []
                 for variant in variants {
@@ -850,13 +862,16 @@ public struct ClaimResolver: Sendable {
         // So do job adverts (the places of the work), sports news (a player landing at Erbil
         // airport) and threats (places named as targets).
         // So do match results and everyday reports (rates, a lake's storage, flight tables,
-        // holiday offers, the weather office, traffic alerts), and posts asking for news. A
-        // reporter on the spot ("our reporter at the Habur gate") still shows the place.
+        // holiday offers, the weather office, traffic alerts), posts asking for news, and
+        // slogans that call a town a symbol. A reporter on the spot ("our reporter at the Habur
+        // gate") still shows the place. (A picture's credit is a name: "Photo: Horan Free
+        // League" is no sports news.)
         if isAboutTravel(scan) || scan.hasScoreLine
-            || scan.content.contains(where: { scan.has($0, in: PlaceLexicon.jobWords) || scan.has($0, in: PlaceLexicon.sportsWords)
-                || scan.has($0, in: PlaceLexicon.everydayReportWords) })
+            || scan.content.contains(where: { !scan.inCredit[$0] && (scan.has($0, in: PlaceLexicon.jobWords)
+                || scan.has($0, in: PlaceLexicon.sportsWords) || scan.has($0, in: PlaceLexicon.everydayReportWords)) })
             || PlaceLexicon.threatPhrases.occurs(in: scan.forms) || PlaceLexicon.everydayPhrases.occurs(in: scan.forms)
-            || PlaceLexicon.askPhrases.occurs(in: scan.forms) || PlaceLexicon.prayerPhrases.occurs(in: scan.forms) {
+            || PlaceLexicon.askPhrases.occurs(in: scan.forms) || PlaceLexicon.prayerPhrases.occurs(in: scan.forms)
+            || PlaceLexicon.sloganPhrases.occurs(in: scan.forms) {
             for m in mentions.indices
             where !hasCue(PlaceLexicon.captureCuesButEntry, around: mentions[m], scan: scan, before: 4, after: 3)
                 && !hasCue(PlaceLexicon.attackWords, around: mentions[m], scan: scan, before: 4, after: 3)
@@ -867,7 +882,8 @@ public struct ClaimResolver: Sendable {
         // A post about daily life, sport or politics (weather, prices, a league) names its
         // towns as where it happens: a town with no capture word near it claims nothing.
         // A temperature makes it weather whatever the verb ("Erbil hit 49°C today").
-        if scan.hasTemperature || scan.hasStorm || scan.content.contains(where: { scan.has($0, in: PlaceLexicon.dailyLifeWords) }) {
+        if scan.hasTemperature || scan.hasStorm
+            || scan.content.contains(where: { !scan.inCredit[$0] && scan.has($0, in: PlaceLexicon.dailyLifeWords) }) {
             for m in mentions.indices where mentions[m].chosen.map({ gazetteer.sites[$0].type == .city }) ?? false
                 && (scan.hasTemperature || !mentions[m].captureNear) {
                 mentions[m].score *= 0.4

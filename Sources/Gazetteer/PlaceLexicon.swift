@@ -106,6 +106,8 @@ enum PlaceLexicon {
         "متجه", "متجهه", "متجهين", "متوجه", "متوجهه", "متوجهين", "طريقها", "طريقه", "طريقهم",
         // Forecasts: زحام شديد متوقع على منفذ …, "expected to fall".
         "متوقع", "متوقعه", "expected",
+        // "Will remain", "will stay", as "will" in English: كوباني ستبقى رمزاً للمقاومة is a slogan.
+        "ستبقى", "سيبقى", "ستظل", "سيظل",
     ])
 
     /// The words before "way" that make it a road taken: "on its way", "on their way".
@@ -383,6 +385,14 @@ enum PlaceLexicon {
     /// well-wish, ``wellWishPhrases``.)
     static let prayerPhrases = PhraseList(["اللهم", "يا رب", "يارب", "allah yer7am", "allah yerham"])
 
+    /// Slogans that call a town a symbol (كوباني ستبقى رمزاً للمقاومة, "Kobani, symbol of
+    /// resistance"): the town is praised, not shown taken or struck. (Not "capital of the
+    /// revolution", عاصمة الثورة: a celebration in Homs's square is said so.)
+    static let sloganPhrases = PhraseList([
+        "symbol of", "رمزا للمقاومه", "رمزا للصمود", "رمزا للثوره", "رمزا للتحدي", "رمز المقاومه", "رمز الصمود",
+        "رمز الثوره", "رمز للمقاومه", "رمز للصمود",
+    ])
+
     /// Phrases by which a post asks for news ("does anyone know if the Trebil crossing is
     /// open?", حدا بيعرف, منو يعرف): it names the places it asks about, shows none taken.
     static let askPhrases = PhraseList([
@@ -434,6 +444,12 @@ enum PlaceLexicon {
     /// place before is where the report was filed, not what it reports.
     /// (Wire agencies only: a national agency is quoted as a source, "SANA says".)
     static let newsAgencies: WordSet = canonicalSet(["afp", "reuters", "ap", "dpa", "رويترز"])
+    /// Words that, before a colon, start a picture's credit: "Photo: Horan Free League",
+    /// "Source: SANA", المصدر: سانا, عدسة: مراسل شبكة شام.
+    static let creditWords: WordSet = canonicalSet([
+        "photo", "photos", "source", "sources", "credit", "credits", "foto", "quelle", "kaynak", "المصدر", "مصدر", "تصوير",
+        "عدسه", "بعدسه",
+    ])
     /// "Forwarded from …": what follows, to the end of its clause, is the name of the channel
     /// a post was forwarded from, not a place it shows.
     static let forwardedWords: WordSet = canonicalSet(["forwarded"])

@@ -39,6 +39,8 @@ public enum PlaceText {
         /// A Turkish name with the ablative ending ("Karkamış'tan", "from Karkamış"): named as
         /// where something set out from.
         public var isAblative = false
+        /// A colon follows the word, spaces aside ("Photo:", "Source :", المصدر:).
+        public var beforeColon = false
     }
 
     /// The words of `text`, in order.
@@ -193,7 +195,10 @@ public enum PlaceText {
             case 0x2D, 0x2F:
                 joiner = afterWord
                 hashtag = false
-            case 0x20, 0x09, 0x2C, 0x060C, 0x3A:
+            case 0x3A:
+                if !words.isEmpty { words[words.count - 1].beforeColon = true }
+                hashtag = false
+            case 0x20, 0x09, 0x2C, 0x060C:
                 hashtag = false
             default:
                 // Emoji stand between a post's phrases as full stops do: "retake Tall Afar
