@@ -114,7 +114,8 @@ extension CaseDatabase {
 
     private static func store(_ item: IngestedFile, in db: Database, counts: inout StoreCounts) throws {
         var file = item.file
-        let existing = try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM files WHERE path = ?"), arguments: [file.path])
+        let stored = try Row.fetchOne(db.cachedStatement(sql: "SELECT id, sha256 FROM files WHERE path = ?"), arguments: [file.path])
+        let existing = stored?[0] as Int64?
         if let source = item.sameContentAs {
             let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT path, sha256 FROM files WHERE id = ?"), arguments: [source.fileID])
             // The row the worker found must still hold this content: gone (another ingest
@@ -138,7 +139,17 @@ extension CaseDatabase {
             file.id = existing
             try file.update(db)
             try db.cachedStatement(sql: "DELETE FROM metadata WHERE file_id = ?").execute(arguments: [existing])
-            try db.cachedStatement(sql: "DELETE FROM hashes WHERE file_id = ?").execute(arguments: [existing])
+            if stored?[1] as String? == file.sha256 {
+                // The same picture read again for a hash it lacked (a run with a new
+                // --algorithms): the hashes this run did not compute are still its own (and a
+                // twin's copied below join them).
+                for hash in item.hashes {
+                    try db.cachedStatement(sql: "DELETE FROM hashes WHERE file_id = ? AND algorithm = ?")
+                        .execute(arguments: [existing, hash.algorithm])
+                }
+            } else {
+                try db.cachedStatement(sql: "DELETE FROM hashes WHERE file_id = ?").execute(arguments: [existing])
+            }
             counts.updated += 1
         } else {
             file.id = nil
@@ -158,7 +169,7 @@ extension CaseDatabase {
                 FROM metadata WHERE file_id = ?
                 """).execute(arguments: [fileID, source.fileID])
             try db.cachedStatement(sql: """
-                INSERT INTO hashes (file_id, algorithm, bits, blob, bit_count, quality)
+                INSERT OR REPLACE INTO hashes (file_id, algorithm, bits, blob, bit_count, quality)
                 SELECT ?, algorithm, bits, blob, bit_count, quality FROM hashes WHERE file_id = ?
                 """).execute(arguments: [fileID, source.fileID])
             counts.copied += 1

@@ -685,6 +685,42 @@ import Testing
         #expect(stats["files"] as? Int == 3)
     }
 
+    /// A run for a new algorithm adds its hashes beside those the case holds (it wiped every
+    /// other hash: CLI probe round 11, H1); a file whose content changed keeps none of its old
+    /// ones, which are of another picture.
+    @Test func aRunForANewAlgorithmKeepsTheHashesItDidNotCompute() throws {
+        let folder = try Self.scratch()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let samples = CommandLineRunner.repository.appendingPathComponent("samples")
+        for name in ["river-palms.jpg", "desert-road.jpg"] {
+            try FileManager.default.copyItem(at: samples.appendingPathComponent(name), to: folder.appendingPathComponent(name))
+        }
+        let casePath = folder.appendingPathComponent("x.case").path
+        func ingest(_ options: [String]) throws {
+            _ = try Self.summary(try CommandLineRunner.run(["ingest", "--format", "jsonl", "--case", casePath] + options + [folder.path]))
+        }
+        func stats() throws -> [String: Any] {
+            try #require(try CommandLineRunner.objects(CommandLineRunner.run(["case", "stats", "--format", "jsonl", "--case", casePath])).first)
+        }
+        try ingest([])
+        let before = try stats()
+        #expect(before["hashes_pdq"] as? Int == 2 && before["hashes_phash"] as? Int == 2)
+        try ingest(["-a", "dhash"])
+        let after = try stats()
+        #expect(after["hashes_dhash"] as? Int == 2)
+        for (name, count) in before where name.hasPrefix("hashes_") {
+            #expect(after[name] as? Int == count as? Int, "\(name)")
+        }
+        // New content under the same name: only the hashes of this run are its own.
+        try FileManager.default.removeItem(at: folder.appendingPathComponent("desert-road.jpg"))
+        try FileManager.default.copyItem(at: samples.appendingPathComponent("night-street.jpg"),
+                                         to: folder.appendingPathComponent("desert-road.jpg"))
+        try ingest(["-a", "dhash"])
+        let changed = try stats()
+        #expect(changed["hashes_dhash"] as? Int == 2)
+        #expect(changed["hashes_pdq"] as? Int == 1, "the changed file's PDQ hash was of the old picture")
+    }
+
     /// Runs started at once on a new case wait for each other instead of failing on
     /// "database is locked" or on a schema the other run is creating.
     @Test func ingestsStartedAtOnceAllSucceed() throws {
