@@ -52,6 +52,9 @@ extension Gazetteer {
         /// airports sharing a GPS code): kept, they would make ``Gazetteer/add(_:)`` discard
         /// real places as duplicates of each other.
         public var ambiguousReferences: Int
+        /// Ids made from a row's name, the row giving none: another file's site of the same
+        /// name is another place, not a newer record of this one.
+        public var idsFromNames: Set<String> = []
 
         /// Creates a result.
         public init(format: ImportFormat, sites: [Site] = [], skipped: [SkippedRow] = [], skippedCount: Int? = nil,

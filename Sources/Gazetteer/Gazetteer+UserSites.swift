@@ -172,7 +172,11 @@ struct UserSiteFields {
         } else if let string = object["aliases"] as? String {
             aliases = Self.splitAliases(string)
         }
-        self.init(id: text("id"), type: text("type"), name: text("name"), aliases: aliases,
+        // As in CSV: names in other languages (`name_ar`, …) are aliases, in key order.
+        for key in object.keys.sorted() where key.hasPrefix("name_") && !UserSiteColumns.nameNames.contains(key) {
+            if let name = text(key) { aliases.append(name) }
+        }
+        self.init(id: text("id"), type: text("type"), name: text("name", "name_en"), aliases: aliases,
                   latitude: text("latitude", "lat"), longitude: text("longitude", "lon", "lng"),
                   country: text("country", "country_code"), uncertaintyKm: text("uncertainty_km", "uncertainty"),
                   source: text("source"))
@@ -260,6 +264,7 @@ struct UserSiteBuilder {
             id = base
             var suffix = 2
             while lineByID[id] != nil { id = "\(base)-\(suffix)"; suffix += 1 }
+            result.idsFromNames.insert(id)
         }
         lineByID[id] = line
 

@@ -289,6 +289,18 @@ extension Gazetteer.ImportResult {
         #expect(try Gazetteer.importSites(fromFile: file.path).sites.count == 1)
     }
 
+    /// JSON and GeoJSON take the same keys as CSV: `name_en` for the name, `name_ar` and any
+    /// other `name_xx` as aliases (they were dropped: CLI probe round 11, M1).
+    @Test func jsonNamesPerLanguageAreTheNameAndAliases() throws {
+        let json = #"[{"name_en":"Tishrin Dam","lat":36.38,"lon":38.18,"type":"dam","name_ar":"سد تشرين","name_ku":"Bendava Tişrînê"}]"#
+        let result = try Gazetteer.userSites(json: json, path: "t.json")
+        #expect(result.sites.map(\.name) == ["Tishrin Dam"])
+        #expect(result.sites.first?.aliases == ["سد تشرين", "Bendava Tişrînê"])
+        let geoJSON = #"{"type":"FeatureCollection","features":[{"type":"Feature","geometry":{"type":"Point","coordinates":[40.14,35.33]},"properties":{"name":"Deir ez-Zor Bridge","name_ar":"جسر دير الزور المعلق","aliases":["Suspension bridge"]}}]}"#
+        let feature = try Gazetteer.userSites(json: geoJSON, path: "b.geojson")
+        #expect(feature.sites.first?.aliases == ["Suspension bridge", "جسر دير الزور المعلق"])
+    }
+
     @Test func aRepeatedExplicitIDIsSkipped() throws {
         let csv = "id,name,lat,lon\na,First,1,2\na,Second,3,4\n"
         let result = try Gazetteer.userSites(csv: csv, path: "t.csv")

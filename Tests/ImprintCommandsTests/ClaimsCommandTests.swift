@@ -268,6 +268,41 @@ import Testing
                 == ["Semalka Gate": "border_crossing", "Faysh Khabur": "city"])
     }
 
+    /// Two analysts' lists that name different places alike keep both (a second file's
+    /// "Checkpoint X" replaced the first's: CLI probe round 11, H3); re-importing either keeps
+    /// the ids; a row that gives another file's id replaces that site, and says so.
+    @Test func listsNamingDifferentPlacesAlikeKeepBoth() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("imprint-lists-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let first = folder.appendingPathComponent("checkpoints.csv"), second = folder.appendingPathComponent("other-list.csv")
+        try Data("name,latitude,longitude\nCheckpoint X,36.11,42.11\n".utf8).write(to: first)
+        try Data("name,latitude,longitude\nCheckpoint X,34.0,40.0\n".utf8).write(to: second)
+        let casePath = folder.appendingPathComponent("x.case").path
+        func importing(_ file: URL) throws -> String {
+            let result = try CommandLineRunner.run(["sites", "import", "--case", casePath, file.path])
+            #expect(result.status == 0, "\(result.stderr)")
+            return result.stderr
+        }
+        func userSites() throws -> [String: Double] {
+            let rows = try CommandLineRunner.run(["sites", "list", "--case", casePath, "--format", "jsonl"]).lines.map(Self.json)
+            return Dictionary(uniqueKeysWithValues: rows.compactMap { row in
+                (row["id"] as? String).flatMap { $0.hasPrefix("user:") ? ($0, row["latitude"] as? Double ?? 0) : nil }
+            })
+        }
+        _ = try importing(first)
+        #expect(try importing(second).contains("imported as user:checkpoint-x-2"))
+        let both = ["user:checkpoint-x": 36.11, "user:checkpoint-x-2": 34.0]
+        #expect(try userSites() == both)
+        _ = try importing(first)
+        _ = try importing(second)
+        #expect(try userSites() == both)
+        let given = folder.appendingPathComponent("given.csv")
+        try Data("id,name,latitude,longitude\ncheckpoint-x,Checkpoint X,35.5,41.5\n".utf8).write(to: given)
+        #expect(try importing(given).contains("user:checkpoint-x replaces the site imported from \(first.path)"))
+        #expect(try userSites() == ["user:checkpoint-x": 35.5, "user:checkpoint-x-2": 34.0])
+    }
+
     @Test func importedAirportsAreFoundNearErbil() throws {
         guard let corpus = CommandLineRunner.corpus else { return }
         let world = corpus.deletingLastPathComponent().appendingPathComponent("gazetteer/ourairports-world-airports-20221011.csv")

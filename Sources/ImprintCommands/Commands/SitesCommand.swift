@@ -128,7 +128,10 @@ struct SitesImportCommand: AsyncParsableCommand {
             lat/lon, name_en for name and name_ar or any other name_xx as aliases), the \
             same keys as JSON, or GeoJSON points. A row that gives no type is `other`, or the \
             --type given (a list of border crossings: --type border_crossing). Rows that cannot \
-            be used are skipped and counted; re-importing a file replaces what the case holds from it.
+            be used are skipped and counted; re-importing a file replaces what the case holds from it. \
+            A site that gives no id and is named like another file's site is another place and \
+            gets an id of its own (user:checkpoint-2); one that gives another file's id (an \
+            OurAirports ident, an id column) replaces that site, with a note.
             """
     )
 
@@ -156,7 +159,7 @@ struct SitesImportCommand: AsyncParsableCommand {
         // Sites the built-in set already holds (same reference) stay out: the curated record wins.
         var merged = Gazetteer.builtIn
         let fresh = result.sites.filter { merged.add([$0]).added == 1 }
-        try store.storeSites(fresh, importedFrom: absolutePath(file))
+        let stored = try store.storeSites(fresh, importedFrom: absolutePath(file), idsFromNames: result.idsFromNames)
         try store.checkpoint()
         let seconds = Date().timeIntervalSince(started)
         var summary = "\(file): \(result.format), \(fresh.count) sites imported into \(caseOptions.resolvedPath)"
@@ -164,5 +167,10 @@ struct SitesImportCommand: AsyncParsableCommand {
         if result.skippedCount > 0 { summary += ", \(result.skippedCount) rows skipped" }
         warn(summary + String(format: " (%.2f s)", seconds))
         for row in result.skipped.prefix(10) { warn("  line \(row.line): \(row.reason)") }
+        // Two lists naming different places alike keep both; a given id is one place's.
+        for (old, new) in stored.renamed.prefix(10) { warn("  \(old) is another file's site of that name: imported as \(new)") }
+        for (id, other) in stored.replaced.prefix(10) { warn("  \(id) replaces the site imported from \(other)") }
+        let more = max(0, stored.renamed.count - 10) + max(0, stored.replaced.count - 10)
+        if more > 0 { warn("  … and \(more) more") }
     }
 }
