@@ -199,19 +199,45 @@ public struct ContentRegion: Sendable, Hashable, CustomStringConvertible {
     /// `region` less the strips along its four sides (itself when it has none).
     static func strips(in region: ContentRegion, luma: [UInt8], width: Int) -> ContentRegion {
         let (x0, y0, w, h) = (region.x, region.y, region.width, region.height)
-        let top = stripLength(count: h, across: w, maximum: h) { i, j in luma[(y0 + i) * width + x0 + j] }
-        let bottom = stripLength(count: h, across: w, maximum: h - top) { i, j in luma[(y0 + h - 1 - i) * width + x0 + j] }
-        let left = stripLength(count: w, across: h, maximum: w) { i, j in luma[(y0 + j) * width + x0 + i] }
-        let right = stripLength(count: w, across: h, maximum: w - left) { i, j in luma[(y0 + j) * width + x0 + w - 1 - i] }
-        return ContentRegion(x: x0 + left, y: y0 + top, width: w - left - right, height: h - top - bottom)
+        let top: (Int, Int) -> UInt8 = { i, j in luma[(y0 + i) * width + x0 + j] }
+        let bottom: (Int, Int) -> UInt8 = { i, j in luma[(y0 + h - 1 - i) * width + x0 + j] }
+        let left: (Int, Int) -> UInt8 = { i, j in luma[(y0 + j) * width + x0 + i] }
+        let right: (Int, Int) -> UInt8 = { i, j in luma[(y0 + j) * width + x0 + w - 1 - i] }
+        func lengths(minimum: (Int) -> Double) -> [Int] {
+            let t = stripLength(count: h, across: w, maximum: h, minimum: minimum(0), pixel: top)
+            let b = stripLength(count: h, across: w, maximum: h - t, minimum: minimum(1), pixel: bottom)
+            let l = stripLength(count: w, across: h, maximum: w, minimum: minimum(2), pixel: left)
+            let r = stripLength(count: w, across: h, maximum: w - l, minimum: minimum(3), pixel: right)
+            return [t, b, l, r]
+        }
+        var found = lengths { _ in minimumStrip }
+        // A frame: strips on some sides make a thinner strip of their colour on the others part
+        // of it (a desktop screenshot's frame is 2% of its width, its title bar more; left on,
+        // those sides kept a framed repost 36 bits from its photo: CLI probe round 11, M2).
+        let values = zip([top, bottom, left, right], [w, w, h, h]).map { pixel, across in
+            dominantValue(across: across) { pixel(0, $0) }
+        }
+        let frameValues = found.indices.filter { found[$0] > 0 }.compactMap { values[$0] }
+        if found.contains(0), !frameValues.isEmpty {
+            found = lengths { side in
+                guard found[side] == 0, let value = values[side],
+                      frameValues.contains(where: { abs($0 - value) <= tolerance }) else { return minimumStrip }
+                return minimumFrameSide
+            }
+        }
+        return ContentRegion(x: x0 + found[2], y: y0 + found[0], width: w - found[2] - found[3], height: h - found[0] - found[1])
     }
+
+    /// The thinnest strip of a frame's colour on a side, once other sides have strips of it.
+    static let minimumFrameSide = 0.01
 
     /// How many lines from one edge form a strip: lines with `textShare` of their pixels within
     /// `tolerance` of the first line's dominant value, ending in a flat line (`flatShare`) and a
-    /// straight edge. Zero when the strip is thinner than `minimumStrip` or thicker than
-    /// `maximumStrip` of the side.
+    /// straight edge. Zero when the strip is thinner than `minimum` (default `minimumStrip`) or
+    /// thicker than `maximumStrip` of the side.
     /// - Parameter pixel: the value at line `i` from the edge, position `j` along the line.
-    static func stripLength(count: Int, across: Int, maximum: Int, pixel: (Int, Int) -> UInt8) -> Int {
+    static func stripLength(count: Int, across: Int, maximum: Int, minimum: Double = minimumStrip,
+                            pixel: (Int, Int) -> UInt8) -> Int {
         guard let value = dominantValue(across: across, pixel: { pixel(0, $0) }) else { return 0 }
         let limit = min(maximum, Int(Double(count) * maximumStrip) + 1)
         // Lines through a caption's text are less flat than the margins around it, so the run
@@ -220,7 +246,7 @@ public struct ContentRegion: Sendable, Hashable, CustomStringConvertible {
         var run = 0
         while run < limit - 1, isTextLine(across: across, value: value, pixel: { pixel(run, $0) }) { run += 1 }
         guard run + 1 < count else { return 0 }
-        let shortest = Int((Double(count) * minimumStrip).rounded(.up))
+        let shortest = Int((Double(count) * minimum).rounded(.up))
         var length = run
         while length >= max(shortest, 1) {
             if isFlat(across: across, value: value, pixel: { pixel(length - 1, $0) }),
