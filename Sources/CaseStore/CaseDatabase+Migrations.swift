@@ -108,6 +108,14 @@ extension CaseDatabase {
                 SELECT l.file_id, l.post_id, p.sidecar FROM file_posts l JOIN posts p ON p.id = l.post_id
                 """)
         }
+        migrator.registerMigration("v5: posts without an id keyed by their sidecar's path") { db in
+            // A post its sidecar gives no id was keyed by the sidecar's bare name and row
+            // (`posts.csv#1`) or its picture's name (`photo.jpg`), so two folders' posts were
+            // one. The sidecars that can hold such posts are marked as changed (a size no file
+            // has): the next ingest of their folder forgets what they stored and reads them
+            // again under the new keys, rather than keeping the old posts beside the new.
+            try db.execute(sql: "UPDATE sidecars SET size = -1 WHERE format IN ('csv', 'jsonl', 'gallery-dl', 'yt-dlp', 'snscrape')")
+        }
         return migrator
     }
 }

@@ -4,7 +4,8 @@ public import Foundation
 public struct Post: Sendable, Hashable {
     /// Where it was posted: `twitter`, `youtube`, `telegram`, … (lower case), or `unknown`.
     public var platform: String
-    /// The platform's id for the post; with `platform` it identifies the post in a case.
+    /// The platform's id for the post; with `platform` it identifies the post in a case. A
+    /// post its sidecar gives no id has its sidecar's path and row (`/inv/posts.csv#2`).
     public var postID: String
     /// The post's web address, when the sidecar gives or implies one.
     public var url: String?

@@ -13,13 +13,15 @@ extension SidecarReader {
     /// address from `post_url`,
     /// `permalink` or a `url` that is not the media file's, else built for Twitter, Telegram,
     /// Facebook, VK and Bluesky. Account objects, `hashtags` and everything else stay in `extra`.
-    static func galleryDL(_ data: Data, mediaName: String) throws(SidecarError) -> Post {
-        galleryDL(try JSONFields.object(data), mediaName: mediaName)
+    /// Metadata with no id is the post `keyless` (``keyless(_:entry:)``): its sidecar's path,
+    /// not its file's bare name, which another channel's or folder's download shares.
+    static func galleryDL(_ data: Data, mediaName: String, keyless: String) throws(SidecarError) -> Post {
+        galleryDL(try JSONFields.object(data), mediaName: mediaName, keyless: keyless)
     }
 
     /// One gallery-dl metadata object; without `mediaName`, the file its `filename` and
     /// `extension` name (gallery-dl's metadata in `jsonl` mode: one line per download).
-    static func galleryDL(_ object: [String: Any], mediaName: String?) -> Post {
+    static func galleryDL(_ object: [String: Any], mediaName: String?, keyless: String) -> Post {
         var fields = JSONFields(object)
         let givenName = mediaName
         let mediaName = mediaName ?? [fields.remaining["filename"], fields.remaining["extension"]]
@@ -118,7 +120,7 @@ extension SidecarReader {
         }
         // gallery-dl's own bookkeeping about the download is not about the post.
         for key in ["filename", "extension", "subcategory", "num", "count"] { _ = fields.take(key) }
-        return Post(platform: platform, postID: id.map { caseID($0, platform: platform, scope: scope, url: url) } ?? mediaName,
+        return Post(platform: platform, postID: id.map { caseID($0, platform: platform, scope: scope, url: url) } ?? keyless,
                     url: url, author: author, postedAt: postedAt, text: text, language: language,
                     extra: fields.extraJSON, media: media, mediaSearch: .besideSidecar)
     }
@@ -137,14 +139,14 @@ extension SidecarReader {
     /// (`{tweet_id}_{num}.jpg`, gallery-dl's default name). Nil when the JSON is not a
     /// gallery-dl post's (a category, a subcategory or this file's stem as `filename`, and an
     /// id): any other JSON file.
-    static func namedGalleryDL(_ data: Data, stem: String) -> Post? {
+    static func namedGalleryDL(_ data: Data, stem: String, keyless: String) -> Post? {
         // gallery-dl writes `subcategory` and `filename` in every post's metadata; either
         // (the filename being this file's own stem) tells it from other JSON with a category.
         guard let object = try? JSONFields.object(data), object["category"] is String,
               object["subcategory"] != nil || object["filename"].flatMap(JSONFields.text) == stem,
               ["tweet_id", "post_id", "message_id", "id", "shortcode", "post_shortcode"].contains(where: { object[$0] != nil })
         else { return nil }
-        var post = galleryDL(object, mediaName: nil)
+        var post = galleryDL(object, mediaName: nil, keyless: keyless)
         // Its own `filename` and `extension` name the one file it describes (post123.png, not
         // post123.jpg beside it); without them, every file of its stem is its post's.
         let namesItsFile = object["filename"].flatMap(JSONFields.text) == stem && object["extension"].flatMap(JSONFields.text) != nil

@@ -8,7 +8,7 @@ extension SidecarReader {
     /// other table kept beside the pictures (a hash list, notes), not a sidecar. A quote that
     /// opens a field and never closes is read as a letter and reported in `problems`, so that
     /// one typo does not make the rest of the file one cell.
-    static func plainCSV(_ data: Data, sidecarName: String) throws(SidecarError) -> (posts: [Post], problems: [String], notes: [String])? {
+    static func plainCSV(_ data: Data, source: String) throws(SidecarError) -> (posts: [Post], problems: [String], notes: [String])? {
         let text = tableText(data)
         let (rows, unclosed) = CSVTable.rowsReportingUnclosedQuotes(text, separator: CSVTable.separator(of: text))
         let problems = unclosed.map { "line \($0): a quoted field that is never closed; its quote was read as a letter" }
@@ -27,13 +27,13 @@ extension SidecarReader {
             }
             objects.append(object)
         }
-        let (posts, notes) = try plainPosts(objects, sidecarName: sidecarName)
+        let (posts, notes) = try plainPosts(objects, source: source)
         return (posts, problems, notes)
     }
 
     /// The posts of a table's rows (or JSON Lines' objects), its dates read by one convention
     /// (``PostDate/monthFirst(_:)``), and a note saying so when some date could be read both ways.
-    static func plainPosts(_ objects: [[String: Any]], sidecarName: String) throws(SidecarError) -> (posts: [Post], notes: [String]) {
+    static func plainPosts(_ objects: [[String: Any]], source: String) throws(SidecarError) -> (posts: [Post], notes: [String]) {
         // A list none of whose records names a file is not a post list for pictures (a table
         // with no rows is one, emptied).
         guard objects.isEmpty || objects.contains(where: { $0["file"] != nil }) else { throw .missingColumn("file") }
@@ -46,7 +46,7 @@ extension SidecarReader {
         for (index, var object) in objects.enumerated() {
             if monthFirst, let date = object["posted_at"] as? String { object["posted_at"] = PostDate.dayFirst(date) }
             var fields = JSONFields(object)
-            var post = plain(fields, sidecarName: sidecarName, row: index + 1)
+            var post = plain(fields, source: source, row: index + 1)
             // Rows that share an address but not their text or time are different posts under
             // one channel's or page's address (t.me/wilayat_raqqa on every row of a hand-made
             // sheet): each keeps its own, known by the first row that says it. Rows with the
@@ -109,7 +109,7 @@ extension SidecarReader {
     /// The columns of a plain table; a table or JSON Lines file with none of them is no sidecar.
     static let plainColumns: Set<String> = ["file", "text", "posted_at", "url", "author", "platform", "post_id", "language", "lang"]
 
-    static func plain(_ row: JSONFields, sidecarName: String, row number: Int) -> Post {
+    static func plain(_ row: JSONFields, source: String, row number: Int) -> Post {
         var fields = row
         var media: [String]
         switch fields.take("file") {
@@ -126,7 +126,7 @@ extension SidecarReader {
         // Without an id, the one the address holds, so that the same post read from another
         // tool's sidecar is the same row: t.me/ch/9 is ch/9, x.com/a/status/1 is 1.
         let postID = fields.string("post_id", "id").map { caseID($0, platform: platform, scope: nil, url: url) }
-            ?? url.flatMap { Self.postID(inAddress: $0, platform: platform) } ?? url ?? "\(sidecarName)#\(number)"
+            ?? url.flatMap { Self.postID(inAddress: $0, platform: platform) } ?? url ?? keyless(source, entry: number)
         // "@furatpost" is the handle furatpost, as the scrapers store it.
         let author = fields.string("author").map { $0.hasPrefix("@") && $0.count > 1 ? String($0.dropFirst()) : $0 }
         return Post(platform: platform, postID: postID, url: url, author: author,

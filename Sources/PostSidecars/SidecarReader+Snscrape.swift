@@ -7,8 +7,9 @@ extension SidecarReader {
     /// the last part of each `media[]` or `photos[]` address (`fullUrl`, `url`, `previewUrl`,
     /// `thumbnailUrl` and `variants`, with `?format=jpg` turned into an extension) or of a
     /// `link` to a picture; a tweet's are also the files named by its id. `coordinates`,
-    /// `place` and the rest stay in `extra`.
-    static func snscrape(_ object: [String: Any]) -> Post {
+    /// `place` and the rest stay in `extra`. A line with neither id nor address is the post
+    /// `keyless` (``keyless(_:entry:)``).
+    static func snscrape(_ object: [String: Any], keyless: String) -> Post {
         var fields = JSONFields(object)
         let type = fields.string("_type") ?? ""
         // "snscrape.modules.twitter.Tweet" → "twitter"
@@ -21,7 +22,7 @@ extension SidecarReader {
         if platform == "vkontakte" { platform = "vk" }
         let telegram = platform == "telegram" ? url.flatMap(TelegramAddress.post) : nil
         if let telegram { url = TelegramAddress.address(channel: telegram.channel, message: telegram.message) }
-        let id = fields.string("id", "id_str") ?? telegram?.message ?? url?.urlFileName ?? "?"
+        let id = fields.string("id", "id_str") ?? telegram?.message ?? url?.urlFileName ?? keyless
         let postedAt = PostDate.parse(fields.take("date"))
         // A Reddit submission has a title and, for a text post, a body.
         var text = fields.string("rawContent", "renderedContent", "content")
@@ -57,11 +58,11 @@ extension SidecarReader {
 
     /// A snscrape post and the posts it carries whole: the tweet a quote or a retweet is of
     /// (`quotedTweet`, `retweetedTweet`; VK's `quotedPost`), whose pictures are its own.
-    static func snscrapePosts(_ object: [String: Any]) -> [Post] {
-        var posts = [snscrape(object)]
+    static func snscrapePosts(_ object: [String: Any], keyless: String) -> [Post] {
+        var posts = [snscrape(object, keyless: keyless)]
         for key in ["quotedTweet", "retweetedTweet", "quotedPost"] {
             if let inner = object[key] as? [String: Any], inner["_type"] != nil || inner["url"] != nil {
-                posts += snscrapePosts(inner)
+                posts += snscrapePosts(inner, keyless: keyless + "/" + key)
             }
         }
         return posts

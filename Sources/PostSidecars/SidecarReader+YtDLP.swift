@@ -13,7 +13,8 @@ extension SidecarReader {
     /// a blank line apart, or the description alone when it repeats the title, or on
     /// Telegram, where the title is the channel's name), `language`; `location`, `tags` and
     /// the rest stay in `extra`.
-    static func ytDLP(_ data: Data, stem: String) throws(SidecarError) -> Post? {
+    /// A video with no id (a hand-made file) is the post `keyless` (``keyless(_:entry:)``).
+    static func ytDLP(_ data: Data, stem: String, keyless: String) throws(SidecarError) -> Post? {
         var fields = JSONFields(try JSONFields.object(data))
         if fields.remaining["_type"] as? String == "playlist" { return nil }
         var platform = fields.string("extractor_key", "extractor")?.lowercased() ?? "unknown"
@@ -55,7 +56,7 @@ extension SidecarReader {
         for key in ["formats", "thumbnails", "requested_formats", "http_headers", "_type", "_version"] { _ = fields.take(key) }
         // The video, its thumbnail and (--write-all-thumbnails) <stem>.<n>.jpg: every file
         // beside the sidecar named <stem>.…
-        return Post(platform: platform, postID: id.map { caseID($0, platform: platform, scope: telegram?.channel, url: url) } ?? stem,
+        return Post(platform: platform, postID: id.map { caseID($0, platform: platform, scope: telegram?.channel, url: url) } ?? keyless,
                     url: url, author: author, postedAt: postedAt, text: text, language: language,
                     extra: fields.extraJSON, mediaSearch: .besideSidecar, mediaPrefixes: [stem + "."])
     }

@@ -58,20 +58,20 @@ public enum SidecarReader {
         throws -> (format: SidecarFormat, posts: [Post], skipped: [String], notes: [String])? {
         switch format {
         case .galleryDL where SidecarFormat.isMediaSidecarName(name):
-            return (format, [try galleryDL(bytes, mediaName: String(name.dropLast(5)))], [], [])
+            return (format, [try galleryDL(bytes, mediaName: String(name.dropLast(5)), keyless: path)], [], [])
         case .galleryDL:
-            return namedGalleryDL(bytes, stem: String(name.dropLast(5))).map { (format, [$0], [], []) }
+            return namedGalleryDL(bytes, stem: String(name.dropLast(5)), keyless: path).map { (format, [$0], [], []) }
         case .telegramExport:
             return try telegramExport(bytes).map { (format, $0, [], []) }
         case .ytDLP:
-            return (format, try ytDLP(bytes, stem: String(name.dropLast(10))).map { [$0] } ?? [], [], [])
+            return (format, try ytDLP(bytes, stem: String(name.dropLast(10)), keyless: path).map { [$0] } ?? [], [], [])
         case .twitterArchive:
             let account = (path as NSString).deletingLastPathComponent + "/account.js"
             return (format, try twitterArchive(bytes, accountJS: try? Data(contentsOf: URL(fileURLWithPath: account))), [], [])
         case .plainCSV:
-            return try plainCSV(bytes, sidecarName: name).map { (format, $0.posts, $0.problems, $0.notes) }
+            return try plainCSV(bytes, source: path).map { (format, $0.posts, $0.problems, $0.notes) }
         case .plainJSONL, .snscrape:
-            return try jsonLines(bytes, sidecarName: name)
+            return try jsonLines(bytes, source: path)
         }
     }
 
@@ -100,6 +100,15 @@ public enum SidecarReader {
         }
     }
 
+    /// The id of a post its sidecar gives no id for (nor an address that holds one): the
+    /// sidecar's path as given (ingest gives it absolute), and, in a file of several posts,
+    /// the row or record it was read from, from 1 (`/inv/week1/posts.csv#3`). Unique to its
+    /// source, so that two folders' `posts.csv` or two channels' `photo.jpg.json` are never
+    /// one post, and the same as long as the file stays where it is and says the same.
+    static func keyless(_ source: String, entry: Int? = nil) -> String {
+        entry.map { "\(source)#\($0)" } ?? source
+    }
+
     /// Whether a URL is the address of a media file (a CDN's `….jpg?…`), not of a post.
     static func isMediaAddress(_ url: String) -> Bool {
         let name = url.urlFileName.lowercased()
@@ -113,7 +122,7 @@ public enum SidecarReader {
     /// columns. A line that is not a JSON object (a scrape killed mid-line, a stray edit) is
     /// skipped and reported in `skipped`, and the other lines are kept; a file with no good
     /// line at all is an error.
-    static func jsonLines(_ data: Data, sidecarName: String) throws(SidecarError)
+    static func jsonLines(_ data: Data, source: String) throws(SidecarError)
         -> (format: SidecarFormat, posts: [Post], skipped: [String], notes: [String])? {
         var objects: [[String: Any]] = []
         var skipped: [String] = []
@@ -129,15 +138,15 @@ public enum SidecarReader {
             }
         }
         if objects.isEmpty, let firstError { throw firstError }
-        guard let (format, posts, notes) = try postsOfJSONLines(objects, sidecarName: sidecarName) else { return nil }
+        guard let (format, posts, notes) = try postsOfJSONLines(objects, source: source) else { return nil }
         return (format, posts, skipped, notes)
     }
 
     /// Nil for lines that are no sidecar's (`imprint hash` output, another tool's records).
-    private static func postsOfJSONLines(_ objects: [[String: Any]], sidecarName: String) throws(SidecarError)
+    private static func postsOfJSONLines(_ objects: [[String: Any]], source: String) throws(SidecarError)
         -> (SidecarFormat, [Post], notes: [String])? {
         if let first = objects.first, first["category"] != nil, first["subcategory"] != nil, first["file"] == nil {
-            return (.galleryDL, objects.map { galleryDL($0, mediaName: nil) }, [])
+            return (.galleryDL, objects.enumerated().map { galleryDL($1, mediaName: nil, keyless: keyless(source, entry: $0 + 1)) }, [])
         }
         // snscrape's objects have a `_type` (0.4 and later) or, in 0.3, a url and content
         // but no `file` column.
@@ -145,9 +154,12 @@ public enum SidecarReader {
             object["rawContent"] != nil || object["renderedContent"] != nil || object["_type"] != nil
                 || (object["file"] == nil && object["url"] != nil && object["content"] != nil)
         } ?? false
-        if isSnscrape { return (.snscrape, objects.filter { !isSnscrapeEntity($0) }.flatMap(snscrapePosts), []) }
+        if isSnscrape {
+            let posts = objects.enumerated().filter { !isSnscrapeEntity($1) }.flatMap { snscrapePosts($1, keyless: keyless(source, entry: $0 + 1)) }
+            return (.snscrape, posts, [])
+        }
         guard objects.contains(where: { $0.keys.contains(where: plainColumns.contains) }) else { return nil }
-        let (posts, notes) = try plainPosts(objects, sidecarName: sidecarName)
+        let (posts, notes) = try plainPosts(objects, source: source)
         return (.plainJSONL, posts, notes)
     }
 }

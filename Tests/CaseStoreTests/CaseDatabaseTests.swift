@@ -244,6 +244,44 @@ import PostSidecars
         #expect(try linked() == [])
     }
 
+    /// A case made when posts without an id were keyed by their sidecar's bare name
+    /// (`posts.csv#1`, two weeks' tables merged into one post) has the sidecars that can hold
+    /// such posts marked as changed, so that the next ingest forgets their posts and reads
+    /// them again under the new keys: no old post is left beside the new ones.
+    @Test func aCaseFromBeforePathKeysReadsItsSidecarsAgain() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("imprint-keys-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("keys.case").path
+        let store = try CaseDatabase(path: path)
+        try store.store([try Self.ingested("desert-road.jpg", as: "/case/week1/p.jpg"),
+                         try Self.ingested("river-palms.jpg", as: "/case/week2/p.jpg")])
+        let tables = ["/case/week1/posts.csv", "/case/week2/posts.csv"]
+        for (table, text) in zip(tables, ["Tabqa airbase captured", "Deir ez-Zor airport is ours"]) {
+            let old = Post(platform: "unknown", postID: "posts.csv#1", text: text, media: ["p.jpg"])
+            try store.storeSidecar(path: table, size: 10, mtimeNanoseconds: 1, format: .plainCSV, posts: [old])
+        }
+        try store.storeSidecar(path: "/case/arc/tweets.js", size: 10, mtimeNanoseconds: 1, format: .twitterArchive, posts: [])
+        #expect(try store.statistics().first { $0.name == "posts" }?.value == 1, "the old keys merged the two weeks")
+        // As an older imprint left it: the last migration not yet run.
+        try store.writer.write { db in
+            try db.execute(sql: "DELETE FROM grdb_migrations WHERE identifier LIKE 'v5:%'")
+        }
+        let reopened = try CaseDatabase(path: path)
+        #expect(try tables.map { try reopened.knownSidecar(path: $0)?.size } == [-1, -1], "no file has this size: both read again")
+        #expect(try reopened.knownSidecar(path: "/case/arc/tweets.js")?.size == 10, "an archive's posts always had ids")
+        // What ingest does with changed sidecars: forget them, then store what they now give.
+        try reopened.forgetSidecars(tables)
+        for (table, text) in zip(tables, ["Tabqa airbase captured", "Deir ez-Zor airport is ours"]) {
+            let post = Post(platform: "unknown", postID: table + "#1", text: text, media: ["p.jpg"])
+            try reopened.storeSidecar(path: table, size: 10, mtimeNanoseconds: 1, format: .plainCSV, posts: [post])
+        }
+        #expect(try reopened.statistics().first { $0.name == "posts" }?.value == 2)
+        for (picture, text) in [("/case/week1/p.jpg", "Tabqa airbase captured"), ("/case/week2/p.jpg", "Deir ez-Zor airport is ours")] {
+            #expect(try reopened.details(pathOrDigest: picture).first?.posts.map(\.text) == [text])
+        }
+    }
+
     /// The same tweet read by gallery-dl and then named in an analyst's table keeps what the
     /// scraper knew; the table only fills what is missing, and an edited scraper file still
     /// replaces its own post.

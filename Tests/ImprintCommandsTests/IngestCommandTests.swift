@@ -776,6 +776,62 @@ import Testing
         #expect(try shown("b.jpg")["post_id"] == nil, "the dropped row's post is gone")
     }
 
+    /// Posts their sidecars give no id are their sidecar's own: each week's `posts.csv` and
+    /// each channel's `photo.jpg.json` keep their texts, dates and pictures, none is said to
+    /// have another's text, a second run changes nothing and an edited row updates its post.
+    @Test func postsWithoutAnIDAreKeptApartByTheirSidecars() throws {
+        let folder = try Self.scratch()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let fm = FileManager.default
+        let samples = CommandLineRunner.repository.appendingPathComponent("samples")
+        for (sub, sample) in [("week1/p.jpg", "tabqa-hangars_q40.jpg"), ("week2/p.jpg", "deir-ez-zor-apron.jpg"),
+                              ("chanA/photo.jpg", "river-palms.jpg"), ("chanB/photo.jpg", "desert-road.jpg")] {
+            try fm.createDirectory(at: folder.appendingPathComponent(sub).deletingLastPathComponent(), withIntermediateDirectories: true)
+            try fm.copyItem(at: samples.appendingPathComponent(sample), to: folder.appendingPathComponent(sub))
+        }
+        let week2 = folder.appendingPathComponent("week2/posts.csv")
+        try Data("file,text,posted_at\np.jpg,Tabqa airbase captured today,2022-04-15 05:20\n".utf8)
+            .write(to: folder.appendingPathComponent("week1/posts.csv"))
+        try Data("file,text,posted_at\np.jpg,Deir ez-Zor airport under our control,2017-11-04 12:00\n".utf8).write(to: week2)
+        for (channel, text) in [("chanA", "Tabqa airbase captured"), ("chanB", "Palmyra airport liberated")] {
+            try Data(#"{"category": "telegram", "channel": "\#(channel)", "date": "2022-04-15 05:20:00", "content": "\#(text)"}"#.utf8)
+                .write(to: folder.appendingPathComponent("\(channel)/photo.jpg.json"))
+        }
+        let casePath = folder.appendingPathComponent("x.case").path
+        func ingest() throws -> CommandLineRunner.Result {
+            let result = try CommandLineRunner.run(["ingest", "--format", "jsonl", "--case", casePath, folder.path])
+            #expect(result.status == 0, "\(result.stderr)")
+            #expect(!result.stderr.contains("has another text"), "\(result.stderr)")
+            return result
+        }
+        func post(_ path: String) throws -> [String: String] {
+            let posts = try Self.posts(of: folder.appendingPathComponent(path).path, case: casePath)
+            #expect(posts.count == 1, "\(path): \(posts)")
+            return (posts.first ?? [:]).compactMapValues { $0 as? String }
+        }
+        #expect(try Self.summary(ingest())["posts"] as? Int == 4)
+        let first = try post("week1/p.jpg"), second = try post("week2/p.jpg")
+        #expect(first["text"] == "Tabqa airbase captured today" && first["posted_at"] == "2022-04-15T05:20:00Z")
+        #expect(second["text"] == "Deir ez-Zor airport under our control" && second["posted_at"] == "2017-11-04T12:00:00Z")
+        #expect(second["post_id"] == week2.path + "#1", "the table's path and row")
+        #expect(try post("chanA/photo.jpg")["text"] == "Tabqa airbase captured")
+        #expect(try post("chanB/photo.jpg")["text"] == "Palmyra airport liberated")
+        #expect(try post("chanB/photo.jpg")["post_id"] == folder.appendingPathComponent("chanB/photo.jpg.json").path)
+        let claimed = try CommandLineRunner.run(["claims", "--format", "csv", "--case", casePath]).lines
+            .filter { $0.contains("/week2/p.jpg,claimed,") }
+        #expect(!claimed.isEmpty && claimed.allSatisfy { $0.contains("deir-ez-zor") }, "week 2's own claim, not week 1's: \(claimed)")
+
+        let before = try Self.dump(casePath)
+        #expect(try Self.summary(ingest())["sidecars_read"] as? Int == 0)
+        #expect(try Self.dump(casePath) == before, "a second run changes nothing")
+
+        try Data("file,text,posted_at\np.jpg,Deir ez-Zor airport is ours,2017-11-05 12:00\n".utf8).write(to: week2)
+        #expect(try Self.summary(ingest())["posts"] as? Int == 4, "every sidecar read again, each post once")
+        let edited = try post("week2/p.jpg")
+        #expect(edited["text"] == "Deir ez-Zor airport is ours" && edited["post_id"] == week2.path + "#1")
+        #expect(try post("week1/p.jpg")["text"] == "Tabqa airbase captured today")
+    }
+
     /// A post goes to whatever file its sidecar names now, as a fresh ingest would link it: a
     /// renamed picture leaves the post behind, and a picture saved later under the name the
     /// sidecar gives takes it, without the sidecar changing.

@@ -84,7 +84,7 @@ import Testing
     }
 
     @Test func ytDLPFallsBackToUploadDate() throws {
-        let post = try #require(try SidecarReader.ytDLP(Data(#"{"id": "x", "upload_date": "20180411", "title": "t"}"#.utf8), stem: "a"))
+        let post = try #require(try SidecarReader.ytDLP(Data(#"{"id": "x", "upload_date": "20180411", "title": "t"}"#.utf8), stem: "a", keyless: "/x/a.info.json"))
         #expect(post.postedAt == Self.date("2018-04-11T00:00:00Z"))
         #expect(post.platform == "unknown")
     }
@@ -200,6 +200,31 @@ import Testing
         #expect(posts.map(\.postID) == ["https://t.me/wilayat_raqqa", "https://t.me/wilayat_raqqa#2", "https://t.me/wilayat_raqqa",
                                          "https://t.me/wilayat_raqqa#4", "1", "1"])
         #expect(posts[1].text == "Menagh air base is ours")
+    }
+
+    /// A post its sidecar gives no id (nor an address holding one) is keyed by the sidecar's
+    /// path and its row, so that two folders' `posts.csv` or two channels' `photo.jpg.json`
+    /// are never one post; the same file read again gives the same keys.
+    @Test func postsWithoutAnIDAreKeyedByTheirSidecarsPath() throws {
+        func ids(_ path: String, _ content: String) throws -> [String] {
+            try #require(try SidecarReader.read(path: path, data: Data(content.utf8))).posts.map(\.postID)
+        }
+        let table = "file,text,posted_at\np1.jpg,Tabqa airbase captured today,2022-04-15 05:20\np2.jpg,Menagh,2022-04-16\n"
+        #expect(try ids("/inv/week1/posts.csv", table) == ["/inv/week1/posts.csv#1", "/inv/week1/posts.csv#2"])
+        #expect(try ids("/inv/week2/posts.csv", table) == ["/inv/week2/posts.csv#1", "/inv/week2/posts.csv#2"])
+        #expect(try ids("/inv/week1/posts.csv", table) == ids("/inv/week1/posts.csv", table))
+        #expect(try ids("/inv/a/list.jsonl", #"{"file": "p.jpg", "text": "x"}"#) == ["/inv/a/list.jsonl#1"])
+        #expect(try ids("/inv/a/posts.csv", "file,text,url\np.jpg,x,https://t.me/chan/7\n") == ["chan/7"], "an id its address holds is kept")
+
+        let channel = #"{"category": "telegram", "channel": "chanA", "date": "2022-04-15 05:20:00", "content": "Tabqa airbase captured"}"#
+        #expect(try ids("/inv/chanA/photo.jpg.json", channel) == ["/inv/chanA/photo.jpg.json"])
+        #expect(try ids("/inv/chanB/photo.jpg.json", channel) == ["/inv/chanB/photo.jpg.json"])
+        let withID = #"{"category": "telegram", "channel": "chanA", "message_id": 5, "content": "x"}"#
+        #expect(try ids("/inv/chanA/photo.jpg.json", withID) == ["chana/5"])
+        let lines = #"{"category": "telegram", "subcategory": "channel", "filename": "photo", "extension": "jpg", "content": "a"}"#
+            + "\n" + #"{"category": "telegram", "subcategory": "channel", "filename": "photo_2", "extension": "jpg", "content": "b"}"#
+        #expect(try ids("/inv/chanA/metadata.jsonl", lines) == ["/inv/chanA/metadata.jsonl#1", "/inv/chanA/metadata.jsonl#2"])
+        #expect(try ids("/inv/yt/clip.info.json", #"{"title": "no id", "extractor_key": "Generic"}"#) == ["/inv/yt/clip.info.json"])
     }
 
     /// Shapes the real tools write that samples/ does not show.

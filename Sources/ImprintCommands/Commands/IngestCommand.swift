@@ -214,7 +214,9 @@ struct IngestCommand: AsyncParsableCommand {
         }
         let undated = posts.compactMap { post in written(post).map { (post, $0) } }
         guard let (first, value) = undated.first else { return }
-        warn("\(path): \(undated.count) post(s) with a posted_at that is not a date (post \(first.postID): \"\(value)\"); "
+        // A row without an id is keyed by this path and its number: the number says it.
+        let which = first.postID.hasPrefix(path + "#") ? "row " + first.postID.dropFirst(path.count + 1) : "post " + first.postID
+        warn("\(path): \(undated.count) post(s) with a posted_at that is not a date (\(which): \"\(value)\"); "
              + "kept without a time, so left out of the recycled checks")
     }
 
