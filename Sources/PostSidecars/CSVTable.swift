@@ -80,6 +80,22 @@ public enum CSVTable {
         return (rows, unclosed)
     }
 
+    /// Excel's separator line: `sep=;` (or `sep=,`, `sep=` and a tab, quoted or not) alone on
+    /// a table's first line, which Excel writes before the header and reads as no row.
+    /// - Returns: the separator it names and the text after that line; nil when the text
+    ///   does not start with one.
+    public static func separatorLine(_ text: String) -> (separator: Unicode.Scalar, rest: String)? {
+        let scalars = text.unicodeScalars
+        let end = scalars.firstIndex(of: "\n") ?? scalars.endIndex
+        var line = Array(scalars[..<end])
+        if line.first == "\u{FEFF}" { line.removeFirst() }
+        if line.last == "\r" { line.removeLast() }
+        if line.count == 7, line.first == "\"", line.last == "\"" { line = Array(line.dropFirst().dropLast()) }
+        guard line.count == 5, String(String.UnicodeScalarView(line[..<4])).lowercased() == "sep=" else { return nil }
+        let rest = end == scalars.endIndex ? "" : String(scalars[scalars.index(after: end)...])
+        return (line[4], rest)
+    }
+
     /// The separator a table's header line uses: `,` unless the line has none and has `;`
     /// or tabs.
     public static func separator(of text: String) -> Unicode.Scalar {

@@ -2,21 +2,32 @@ import Foundation
 
 extension SidecarReader {
     /// A plain CSV with a header row (comma-separated, or `;` or tab when the header has no
-    /// comma): `file` (required; several files separated by `;`),
-    /// `text`, `posted_at`, `url`, `author`, and optionally `platform`, `post_id`, `language`;
-    /// other columns go to `extra`. Nil for a table with none of those columns, which is some
-    /// other table kept beside the pictures (a hash list, notes), not a sidecar. A quote that
-    /// opens a field and never closes is read as a letter and reported in `problems`, so that
-    /// one typo does not make the rest of the file one cell.
+    /// comma, or what Excel's `sep=;` line before it names): `file` (required; several files
+    /// separated by `;`), `text`, `posted_at`, `url`, `author`, and optionally `platform`,
+    /// `post_id`, `language`, each also under the other names of ``columnNames``; other
+    /// columns go to `extra`. Nil for a table that names none of those columns, or only one
+    /// under another name (`image` alone), which is some other table kept beside the pictures
+    /// (a hash list, notes, exiftool's `FileName` list), not a sidecar. A quote that opens a
+    /// field and never closes is read as a letter and reported in `problems`, so that one typo
+    /// does not make the rest of the file one cell.
+    /// - Throws: ``SidecarError/noFileColumn(header:)`` for a post table without a file column.
     static func plainCSV(_ data: Data, source: String) throws(SidecarError) -> (posts: [Post], problems: [String], notes: [String])? {
-        let text = tableText(data)
-        let (rows, unclosed) = CSVTable.rowsReportingUnclosedQuotes(text, separator: CSVTable.separator(of: text))
-        let problems = unclosed.map { "line \($0): a quoted field that is never closed; its quote was read as a letter" }
+        var text = tableText(data)
+        var separator = CSVTable.separator(of: text)
+        // Excel's `sep=;` line is no row; the lines reported are the file's.
+        var linesBefore = 0
+        if let line = CSVTable.separatorLine(text) {
+            (separator, text, linesBefore) = (line.separator, line.rest, 1)
+        }
+        let (rows, unclosed) = CSVTable.rowsReportingUnclosedQuotes(text, separator: separator)
+        let problems = unclosed.map { "line \($0 + linesBefore): a quoted field that is never closed; its quote was read as a letter" }
+        guard let written = rows.first?.map({ $0.trimmingCharacters(in: Self.blanks) }) else { return ([], problems, []) }
         // "Posted At", "posted-at" and "posted_at" name one column.
-        guard let header = rows.first?.map({ $0.trimmingCharacters(in: Self.blanks).lowercased()
-            .replacingOccurrences(of: " ", with: "_").replacingOccurrences(of: "-", with: "_") }) else { return ([], problems, []) }
-        guard header.contains(where: plainColumns.contains) else { return nil }
-        guard header.contains("file") else { throw .missingColumn("file") }
+        let named = written.map { $0.lowercased().replacingOccurrences(of: " ", with: "_").replacingOccurrences(of: "-", with: "_") }
+        let header = columns(named)
+        let otherNames = Set(zip(named, header).filter { $0 != $1 }.map(\.1))
+        guard named.contains(where: plainColumns.contains) || otherNames.count >= 2 else { return nil }
+        guard header.contains("file") else { throw .noFileColumn(header: written) }
         var objects: [[String: Any]] = []
         for row in rows.dropFirst() where !row.allSatisfy(\.isEmpty) {
             var object: [String: Any] = [:]
@@ -105,9 +116,33 @@ extension SidecarReader {
         0x064B, 0x064C, 0x064D, 0x064E, 0x00F4, 0x064F, 0x0650, 0x00F7, 0x0651, 0x00F9, 0x0652, 0x00FB, 0x00FC, 0x200E, 0x200F, 0x06D2,
     ]
 
-    /// One row or JSON Lines object of the plain format.
     /// The columns of a plain table; a table or JSON Lines file with none of them is no sidecar.
     static let plainColumns: Set<String> = ["file", "text", "posted_at", "url", "author", "platform", "post_id", "language", "lang"]
+
+    /// The other names a table's header gives the columns, as spreadsheets and other tools
+    /// head them (`filename,caption,date,link,channel`). Not `path`, which names the files in
+    /// imprint's own CSV output (`hash`, `claims`), nor `name` or `time`, which name much else.
+    static let columnNames: KeyValuePairs<String, [String]> = [
+        "file": ["filename", "file_name", "image", "media", "photo", "picture"],
+        "text": ["caption", "content", "message", "body"],
+        "posted_at": ["date", "datetime", "date_time", "timestamp", "created_at", "published_at", "post_date", "posted"],
+        "url": ["link", "post_url", "permalink"],
+        "author": ["channel", "user", "username", "handle", "account"],
+    ]
+
+    /// A table's header (lower case, `_` for spaces) with each other name of ``columnNames``
+    /// read as its column, where that is plain: the header has neither the column under its
+    /// own name nor another name for it further left (`date` and `timestamp`: the second is
+    /// an extra field).
+    static func columns(_ header: [String]) -> [String] {
+        var taken = Set(header.filter { name in columnNames.contains { $0.key == name } })
+        return header.map { name in
+            guard let column = columnNames.first(where: { $0.value.contains(name) })?.key, taken.insert(column).inserted else { return name }
+            return column
+        }
+    }
+
+    /// One row or JSON Lines object of the plain format.
 
     static func plain(_ row: JSONFields, source: String, row number: Int) -> Post {
         var fields = row

@@ -602,6 +602,43 @@ import Testing
         #expect(try Self.posts(of: folder.appendingPathComponent("c.jpg").path, case: casePath).first?["text"] as? String == "Kuweires, again")
     }
 
+    /// Post tables as spreadsheets save them are read: Excel's `sep=;` line before the header,
+    /// and other names for the columns (`filename,caption,date,link,channel`). A post table
+    /// whose header names no column for the pictures is a sidecar error (exit 1), said on
+    /// stderr; a table that is no post table (notes) is still passed over in silence.
+    @Test func postTablesAsSpreadsheetsSaveThemAreReadOrReported() throws {
+        let folder = try Self.scratch()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let fm = FileManager.default
+        let samples = CommandLineRunner.repository.appendingPathComponent("samples")
+        let tables = [
+            "excel": "sep=;\nfile;text;posted_at;url;author\np.jpg;Mosul airport today;2022-01-01 10:00;https://t.me/mosul_now/123;mosul_now\n",
+            "renamed": "filename,caption,date,link,channel\np.jpg,Tabqa airbase captured,2022-04-15 05:20,https://t.me/raqqa_now/7,raqqa_now\n",
+            "path": "path,text,posted_at,url,author\np.jpg,Menagh airbase,2022-05-01 10:00,https://t.me/aleppo_now/9,aleppo_now\n",
+            "notes": "who,when\nAli,Monday\n",
+        ]
+        for (sub, table) in tables {
+            try fm.createDirectory(at: folder.appendingPathComponent(sub), withIntermediateDirectories: true)
+            try fm.copyItem(at: samples.appendingPathComponent("river-palms.jpg"), to: folder.appendingPathComponent("\(sub)/p.jpg"))
+            try Data(table.utf8).write(to: folder.appendingPathComponent("\(sub)/posts.csv"))
+        }
+        let casePath = folder.appendingPathComponent("x.case").path
+        let result = try CommandLineRunner.run(["ingest", "--format", "jsonl", "--case", casePath, folder.path])
+        #expect(result.status == 1, "a sidecar error: \(result.stderr)")
+        #expect(result.stderr.contains("path/posts.csv: no column names the pictures"), "\(result.stderr)")
+        #expect(!result.stderr.contains("notes/posts.csv"), "\(result.stderr)")
+        let summary = try Self.summary(result)
+        #expect(summary["posts"] as? Int == 2 && summary["post_links"] as? Int == 2 && summary["sidecar_errors"] as? Int == 1, "\(summary)")
+        func post(_ sub: String) throws -> [String: String] {
+            (try Self.posts(of: folder.appendingPathComponent("\(sub)/p.jpg").path, case: casePath).first ?? [:]).compactMapValues { $0 as? String }
+        }
+        let excel = try post("excel"), renamed = try post("renamed")
+        #expect(excel["text"] == "Mosul airport today" && excel["post_id"] == "mosul_now/123" && excel["posted_at"] == "2022-01-01T10:00:00Z")
+        #expect(renamed["text"] == "Tabqa airbase captured" && renamed["author"] == "raqqa_now" && renamed["posted_at"] == "2022-04-15T05:20:00Z")
+        #expect(renamed["url"] == "https://t.me/raqqa_now/7")
+        #expect(try post("path").isEmpty)
+    }
+
     /// A bare name's link follows the files on disk, not the order of ingests: a second,
     /// different picture of that name undoes the link the table gave, and deleting it again
     /// restores it, each time as a fresh ingest of the folder links it. A link another sidecar

@@ -474,6 +474,53 @@ import Testing
         #expect(post.media == ["photo.jpg"] && post.text == "Tabqa, Raqqa: flag raised")
     }
 
+    /// Excel's `sep=;` line before the header names the separator and is no row; the lines
+    /// reported are still the file's.
+    @Test func excelsSeparatorLineIsNoRow() throws {
+        let csv = "sep=;\nfile;text;posted_at;url;author\np1.jpg;Mosul airport today;2022-01-01 10:00;https://t.me/mosul_now/123;mosul_now\n"
+        let post = try Self.post("posts.csv", csv)
+        #expect(post.media == ["p1.jpg"] && post.text == "Mosul airport today" && post.author == "mosul_now")
+        #expect(post.postID == "mosul_now/123" && post.postedAt.map(PostDate.iso) == "2022-01-01T10:00:00Z")
+        let quoted = try Self.post("posts.csv", "\u{FEFF}\"sep=,\"\r\nfile,text\r\np.jpg,\"Tabqa; Raqqa\"\r\n")
+        #expect(quoted.media == ["p.jpg"] && quoted.text == "Tabqa; Raqqa")
+        let read = try #require(try SidecarReader.read(path: "/x/posts.csv", data: Data("sep=,\nfile,text\na.jpg,\"open\nb.jpg,x\n".utf8)))
+        #expect(read.posts.map(\.media) == [["a.jpg"], ["b.jpg"]])
+        #expect(read.skipped == ["line 3: a quoted field that is never closed; its quote was read as a letter"])
+        let tab = try #require(CSVTable.separatorLine("sep=\t\nfile\ttext\n"))
+        #expect(tab.separator == "\t" && tab.rest == "file\ttext\n")
+        #expect(CSVTable.separatorLine("separator,text\n") == nil && CSVTable.separatorLine("sep=;;\n") == nil)
+    }
+
+    /// Spreadsheets' and other tools' names for the columns are read as the columns
+    /// (`filename,caption,date,link,channel`); where the header names a column twice
+    /// (`date` and `timestamp`), the first is the column and the other an extra field.
+    @Test func otherNamesOfTheColumns() throws {
+        let post = try Self.post("posts.csv", "filename,caption,date,link,channel\np1.jpg,Mosul airport today,2022-01-01 10:00,https://t.me/mosul_now/123,@mosul_now\n")
+        #expect(post.media == ["p1.jpg"] && post.text == "Mosul airport today" && post.author == "mosul_now")
+        #expect(post.url == "https://t.me/mosul_now/123" && post.postID == "mosul_now/123" && post.platform == "telegram")
+        #expect(post.postedAt.map(PostDate.iso) == "2022-01-01T10:00:00Z")
+        let twice = try Self.post("posts.csv", "File Name,Message,Date,Timestamp,text\na.jpg,m,2022-01-01,1700000000,t\n")
+        #expect(twice.media == ["a.jpg"] && twice.text == "t" && twice.postedAt.map(PostDate.iso) == "2022-01-01T00:00:00Z")
+        #expect(twice.extra == #"{"message":"m","timestamp":"1700000000"}"#)
+        // One such name alone is some other table: a list of images, exiftool's -csv output.
+        for table in ["image,width,height\na.jpg,1,2\n", "SourceFile,FileName,Make\n/x/a.jpg,a.jpg,Canon\n"] {
+            #expect(try SidecarReader.read(path: "/x/list.csv", data: Data(table.utf8)) == nil, "\(table)")
+        }
+    }
+
+    /// A post table without a column for the pictures is a sidecar error, saying what its
+    /// header is and what to call the column; `path` is not taken for `file`.
+    @Test(arguments: ["path,text,posted_at,url,author\na.jpg,x,2022-01-01,https://t.me/a/1,a\n", "caption,date,link\nx,2022-01-01,https://t.me/a/1\n"])
+    func aPostTableWithoutAFileColumnIsAnError(table: String) {
+        #expect {
+            try SidecarReader.read(path: "/x/posts.csv", data: Data(table.utf8))
+        } throws: { error in
+            guard case .noFileColumn(let header) = error as? SidecarError else { return false }
+            return header == table.prefix { $0 != "\n" }.split(separator: ",").map(String.init)
+                && "\(error)".contains("name the pictures' column file (or filename")
+        }
+    }
+
     @Test func anIdWithACombiningMarkIsNoMessageNumber() {
         #expect(TelegramAddress.post("https://t.me/front_news/1\u{301}2") == nil)
     }
