@@ -33,7 +33,7 @@ public struct ImprintCommand: AsyncParsableCommand {
                 CommandLine.unsafeArgv[$0].map { FileSystemName.string(cString: $0) }
             }
             if let message = unknownHelpTopic(arguments) {
-                FileHandle.standardError.write(Data((message + "\n").utf8))
+                FileHandle.standardError.write(Data((message.terminalSafeLines + "\n").utf8))
                 Foundation.exit(2)
             }
             var command = try parseAsRoot(arguments)
@@ -49,14 +49,21 @@ public struct ImprintCommand: AsyncParsableCommand {
                 // A command that refuses its input once running ("a.jpg has no pdq hash") says
                 // why; the top-level usage that argument-parser adds would be the wrong help.
                 let text = parsed ? "Error: " + message(for: error) : fullMessage(for: error)
-                FileHandle.standardError.write(Data((text + "\n").utf8))
+                FileHandle.standardError.write(Data((text.terminalSafeLines + "\n").utf8))
                 Foundation.exit(2)
             }
             // The case failed under the command (disk full, damaged file, another tool's
             // database): exit 2 as grep does for trouble, apart from files that failed (exit 1).
             if let error = error as? CaseStoreError {
-                FileHandle.standardError.write(Data("Error: \(error)\n".utf8))
+                FileHandle.standardError.write(Data(("Error: \(error)".terminalSafeLines + "\n").utf8))
                 Foundation.exit(2)
+            }
+            // Any other error's message may name a file: shown as the rest of stderr is.
+            // (Help and --version go to stdout, and an exit code says nothing: argument-parser's.)
+            let text = fullMessage(for: error), code = exitCode(for: error)
+            if code != .success, !text.isEmpty {
+                FileHandle.standardError.write(Data((text.terminalSafeLines + "\n").utf8))
+                Foundation.exit(code.rawValue)
             }
             exit(withError: error)
         }

@@ -140,15 +140,16 @@ struct ClusterCommand: AsyncParsableCommand {
                 // A member far from the representative says through whom it joined, and how.
                 let via = cluster.joins[rank].flatMap { join in
                     join.via == cluster.members[0] ? nil
-                        : "  (via \(images[join.via].path): \(join.meeting.hashes) \(join.meeting.distance))"
+                        : "  (via \(images[join.via].path.terminalSafe): \(join.meeting.hashes) \(join.meeting.distance))"
                 } ?? ""
-                out.write("  \(rank == 0 ? "*" : " ") \(time)\(source)  \(distance)  \(image.path)\(via)\n")
+                // Text goes to a terminal: control characters in file names are shown as ".".
+                out.write("  \(rank == 0 ? "*" : " ") \(time.terminalSafe)\(source)  \(distance)  \(image.path.terminalSafe)\(via)\n")
             }
             out.write("\n")
         }
         if !lowQuality.isEmpty {
             out.write("not clustered, PDQ quality below 50: \(lowQuality.count)\n")
-            for image in lowQuality { out.write("    quality \(image.pdqQuality ?? 0)  \(image.path)\n") }
+            for image in lowQuality { out.write("    quality \(image.pdqQuality ?? 0)  \(image.path.terminalSafe)\n") }
         }
         out.flush()
     }
