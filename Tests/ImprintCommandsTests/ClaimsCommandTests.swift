@@ -251,6 +251,17 @@ import Testing
         #expect(records[2]["type"] as? String == "dam")
     }
 
+    /// Texts saved by a Windows editor start with a byte-order mark and end their lines with
+    /// CR LF: neither is part of a text.
+    @Test func resolveSkipsAByteOrderMarkOnStdin() throws {
+        let input = "\u{FEFF}Mosul airport\r\nGood morning brothers\r\n"
+        let result = try CommandLineRunner.run(["claims", "resolve", "--format", "jsonl", "--limit", "1"], input: Data(input.utf8))
+        #expect(result.status == 0, "\(result.stderr)")
+        let records = try result.lines.map(Self.json)
+        #expect(records.map { $0["text"] as? String } == ["Mosul airport", "Good morning brothers"])
+        #expect(records.first?["id"] as? String == "builtin:mosul-international-airport")
+    }
+
     /// A list of one kind without a type column (the border crossings' `name_en,lat,lon`)
     /// takes the type given with --type; a row that names its own type keeps it.
     @Test func importedRowsWithoutATypeTakeTheOneGiven() throws {

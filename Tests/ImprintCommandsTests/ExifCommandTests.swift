@@ -80,6 +80,17 @@ import Testing
         #expect(try CommandLineRunner.objects(result).compactMap { $0["SourceFile"] as? String } == names)
     }
 
+    /// A list saved by Windows Notepad starts with a byte-order mark and ends its lines with
+    /// CR LF; neither is part of a name.
+    @Test func filesFromSkipsAByteOrderMark() throws {
+        let names = ["samples/mosul-runway.jpg", "samples/tabqa-hangars.jpg"]
+        let input = Data("\u{FEFF}\(names.joined(separator: "\r\n"))\r\n".utf8)
+        #expect(input.prefix(3) == Data([0xEF, 0xBB, 0xBF]))
+        let result = try CommandLineRunner.run(["exif", "--format", "jsonl", "--files-from", "-"], input: input)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(try CommandLineRunner.objects(result).compactMap { $0["SourceFile"] as? String } == names)
+    }
+
     @Test func usageErrorsExitWithTwo() throws {
         #expect(try CommandLineRunner.run(["exif"]).status == 2)
         #expect(try CommandLineRunner.run(["exif", "--format", "xml", "samples"]).status == 2)

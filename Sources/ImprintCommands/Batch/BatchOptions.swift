@@ -8,7 +8,7 @@ struct BatchOptions: ParsableArguments {
     var paths: [String] = []
 
     @Option(name: .customLong("files-from"), help: ArgumentHelp(
-        "Read more paths from this file, one per line ('-' for stdin); as exiftool's -@, blanks around a path are trimmed and lines starting with # are comments (not with -0).", valueName: "file"))
+        "Read more paths from this file, one per line ('-' for stdin); as exiftool's -@, blanks around a path are trimmed, lines starting with # are comments and a byte-order mark is skipped (not with -0).", valueName: "file"))
     var filesFrom: String?
 
     @Flag(name: [.customShort("0"), .customLong("null")], help: "Paths in --files-from are NUL-separated.")
@@ -45,12 +45,15 @@ struct BatchOptions: ParsableArguments {
     /// Every path named, directly or through --files-from, in order.
     func namedPaths() throws -> [String] {
         guard let filesFrom else { return paths }
-        let data: Data
+        var data: Data
         do { data = try FileContents.read(filesFrom) } catch { throw ValidationError("--files-from: \(error)") }
         let separator: UInt8 = nullSeparated ? 0 : UInt8(ascii: "\n")
         // Lists are bytes, as `find -print0` writes them: names that are not UTF-8 are kept.
         // A line list follows exiftool's -@ file: blanks around a name are trimmed and lines
-        // starting with # are comments; a -0 list is taken as it is.
+        // starting with # are comments; a list saved by Windows Notepad starts with a UTF-8
+        // byte-order mark (and ends its lines with CR LF), not part of the first name. A -0
+        // list is taken as it is.
+        if !nullSeparated, data.starts(with: [0xEF, 0xBB, 0xBF]) { data = data.dropFirst(3) }
         let listed = data.split(separator: separator).compactMap { line -> String? in
             var line = line
             if !nullSeparated {

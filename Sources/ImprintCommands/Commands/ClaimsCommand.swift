@@ -73,7 +73,7 @@ struct ClaimsResolveCommand: AsyncParsableCommand {
     @OptionGroup var gazetteerOptions: GazetteerOptions
     @OptionGroup var output: OutputFormatOptions
 
-    @Argument(help: "Post texts; none: read one per line from stdin.")
+    @Argument(help: "Post texts; none: read one per line from stdin (a byte-order mark and CR LF line ends are skipped).")
     var texts: [String] = []
 
     @Option(help: "At most this many sites per text.")
@@ -104,7 +104,10 @@ struct ClaimsResolveCommand: AsyncParsableCommand {
         } else {
             // Batches keep memory flat for millions of lines while every core resolves.
             var batch: [String] = []
-            while let text = readLine(strippingNewline: true) {
+            // readLine takes CR LF off; the byte-order mark a Windows editor puts first is
+            // not part of the first text either.
+            while var text = readLine(strippingNewline: true) {
+                if line == 0, batch.isEmpty, text.unicodeScalars.first == "\u{FEFF}" { text = String(text.unicodeScalars.dropFirst()) }
                 batch.append(text)
                 if batch.count == 8192 { emit(batch); batch.removeAll(keepingCapacity: true) }
             }
