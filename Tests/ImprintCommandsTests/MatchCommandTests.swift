@@ -244,6 +244,55 @@ import Testing
         #expect(try Self.match(list: "\(tabqa)\n", ["samples/mosul-runway.jpg"]).status == 1)
     }
 
+    /// ThreatExchange's descriptors name the hash `indicator` or `raw_indicator` (beside an
+    /// `indicator_id`) and its type `type` or `indicator_type`, HASH_PDQ; rows of other types
+    /// are skipped. A header none of whose names is a hash column is said to be one, not
+    /// counted as a row of another signal type.
+    @Test func readsThreatExchangeColumnNames() throws {
+        let mosul = try #require(try Self.sampleHashes()["samples/mosul-runway.jpg"])
+        let shapes: [(list: String, label: String?)] = [
+            ("indicator_id,indicator,type,label\n1,\(mosul),HASH_PDQ,runway\n", "1|runway"),
+            ("id,raw_indicator,type,tags\n1,\(mosul),HASH_PDQ,terror\n", "1|terror"),
+            ("indicator,type\n\(mosul),HASH_PDQ\n", nil),
+            ("indicator,raw_indicator,indicator_type\n12345,\(mosul),PDQ\n777,https://example.org/a,URI\n", "12345"),
+        ]
+        for (number, shape) in shapes.enumerated() {
+            let result = try Self.match(list: shape.list, ["--format", "jsonl", "samples/mosul-runway_q40.jpg"])
+            #expect(result.status == 0, "shape \(number): \(result.stderr)")
+            let records = try CommandLineRunner.objects(result)
+            #expect(records.count == 1, "shape \(number)")
+            #expect(records.first?["algorithm"] as? String == "pdq" && records.first?["line"] as? Int == 2, "shape \(number)")
+            #expect(records.first?["entry"] as? String == mosul, "shape \(number)")
+            #expect(records.first?["label"] as? String == shape.label, "shape \(number)")
+            #expect(result.stderr.contains("1 rows of other signal types skipped") == (number == 3), "shape \(number): \(result.stderr)")
+        }
+        let unknown = try Self.match(list: "indicator_id,descriptor,type,label\n1,\(mosul),HASH_PDQ,runway\n", ["samples/mosul-runway_q40.jpg"])
+        #expect(unknown.status == 2)
+        #expect(unknown.stderr.contains("line 1: 'indicator_id,descriptor,type,label' looks like a header row"), "\(unknown.stderr)")
+        #expect(unknown.stderr.contains("raw_indicator") && !unknown.stderr.contains("other signal types"), "\(unknown.stderr)")
+    }
+
+    /// Excel saves CSV with semicolons in Arabic and European locales, perhaps after a `sep=;`
+    /// line: such a list reads as a comma's does, a comma in a name then being part of it. A
+    /// hash and its label with a semicolon in it is still a hex list.
+    @Test func readsSemicolonSeparatedLists() throws {
+        let mosul = try #require(try Self.sampleHashes()["samples/mosul-runway.jpg"])
+        let shapes: [(list: String, line: Int, label: String)] = [
+            ("hash;quality;path\n\(mosul);69;mosul-runway.jpg\n", 2, "mosul-runway.jpg"),
+            ("sep=;\nsignal_type;signal_value;content_id\nHASH_PDQ;\(mosul);Mosul, runway\n", 3, "Mosul, runway"),
+            ("\(mosul);69;tabqa, airbase.jpg\n", 1, "tabqa, airbase.jpg"),
+            ("\"\(mosul)\";69;\"tabqa; airbase.jpg\"\n", 1, "tabqa; airbase.jpg"),
+            ("\(mosul) Mosul; runway\n", 1, "Mosul; runway"),
+        ]
+        for (number, shape) in shapes.enumerated() {
+            let result = try Self.match(list: shape.list, ["--format", "jsonl", "samples/mosul-runway_q40.jpg"], suffix: ".csv")
+            #expect(result.status == 0, "shape \(number): \(result.stderr)")
+            let records = try CommandLineRunner.objects(result)
+            #expect(records.count == 1 && records.first?["entry"] as? String == mosul, "shape \(number)")
+            #expect(records.first?["line"] as? Int == shape.line && records.first?["label"] as? String == shape.label, "shape \(number): \(records)")
+        }
+    }
+
     /// A match names the hash of the image that matched: a mirrored repost matches through
     /// PDQ's FLIPX variant, a bannered one through its trimmed region.
     @Test func aMatchSaysWhichHashOfTheImageMatched() throws {

@@ -13,9 +13,16 @@ struct MatchCommand: AsyncParsableCommand {
             Lists may be one hex hash per line (64 digits: PDQ; 16: an imagehash hash, see \
             --list-algorithm), the PDQ reference's `hash,quality,path` CSV, or a \
             ThreatExchange/HMA signal CSV (signal_type,signal_value,…; pdq rows are used). \
-            The format is guessed from the first entry unless --list-format says; a header \
-            row names the columns (signal_value/hash, signal_type, quality, content_id/label \
-            …, in any order), CSV quoting, tabs and a byte-order mark are read, and \
+            The format is guessed from the first entry unless --list-format says. A header \
+            row names the columns, in any order: the hash is signal_value, hash, pdq_hash, \
+            raw_indicator or indicator (ThreatExchange's names; also hash_value, pdq, phash, \
+            dhash, ahash, whash, value, signal), its type is signal_type, type, \
+            indicator_type or hash_type (pdq, PDQ or HASH_PDQ; rows of other types are \
+            skipped), PDQ's quality is quality or pdq_quality; the other columns \
+            (content_id, label …) make the entry's label. A \
+            header naming no hash column is an error. Fields may be separated by commas, tabs \
+            or semicolons (Excel's CSV in Arabic and European locales; its `sep=;` first \
+            line is read); CSV quoting and a byte-order mark are read, and \
             `# algorithm: dhash` on a line of its own says what a hex list holds. PDQ hashes \
             of quality below 50 are not matched, on the list or from an image. Each match \
             prints the image, the list entry (file, line, hash, label), the algorithm, the \

@@ -50,8 +50,10 @@ struct KnownHashList {
     /// hold a line break (a file name with one, as `hashes export` quotes it), so a record whose
     /// quoted field is still open at the end of a line goes on over the next. Only a quote that
     /// opens a field opens one: `Tabqa 5".jpg` in an unquoted field is a character.
+    /// - Parameter delimiter: the list's own separator (``delimiter(of:)``), which starts a
+    ///   field as a comma and a tab do.
     /// - Throws: ``Failure`` for a quoted field still open at the end of the list.
-    static func records(_ lines: [Substring], source: String) throws -> [(line: Int, text: String)] {
+    static func records(_ lines: [Substring], delimiter: Unicode.Scalar? = nil, source: String) throws -> [(line: Int, text: String)] {
         var records: [(line: Int, text: String)] = []
         var open: (line: Int, text: String)?
         var inQuotes = false
@@ -65,7 +67,8 @@ struct KnownHashList {
                 } else if character == "\"" && (atFieldStart || previous == "\"") {
                     inQuotes = true
                 }
-                atFieldStart = character == "," || character == "\t" || (atFieldStart && character == " ")
+                atFieldStart = character == "," || character == "\t" || character.unicodeScalars.first == delimiter
+                    || (atFieldStart && character == " ")
                 previous = character
             }
             if var current = open {
@@ -85,21 +88,28 @@ struct KnownHashList {
         return records
     }
 
-    /// The names a header row gives its columns.
-    private static let hashColumns: Set<String> = ["signal_value", "hash", "hash_value", "pdq_hash", "pdq", "phash", "dhash", "ahash", "whash", "value", "signal"]
-    private static let typeColumns: Set<String> = ["signal_type", "algorithm", "hash_type", "type"]
+    /// The names a header row gives its hash column. ThreatExchange's descriptors call the hash
+    /// `raw_indicator` or `indicator` (beside an `indicator_id`); the vaguer names count only
+    /// when no other names the column, so that `raw_indicator` wins over `indicator`.
+    static let hashColumns = ["signal_value", "hash", "hash_value", "pdq_hash", "pdq", "phash", "dhash", "ahash", "whash", "raw_indicator"]
+    static let vagueHashColumns = ["indicator", "value", "signal"]
+    /// A column naming each row's signal type: `pdq`, HMA's `PDQ`, ThreatExchange's `HASH_PDQ`.
+    static let typeColumns: Set<String> = ["signal_type", "algorithm", "hash_type", "type", "indicator_type"]
     private static let qualityColumns: Set<String> = ["quality", "pdq_quality"]
 
-    /// Reads a list: one hash per line, CSV or TSV with or without a header row (whose names
-    /// place the columns, in any order), CSV quoting, a byte-order mark, `#` comments, and
-    /// lines of the form `pdq <hex>` as ThreatExchange's command line prints them.
+    /// Reads a list: one hash per line, CSV or TSV (or `;`-separated, as Excel saves CSV in
+    /// Arabic and European locales) with or without a header row (whose names place the
+    /// columns, in any order), CSV quoting, a byte-order mark, `#` comments, and lines of the
+    /// form `pdq <hex>` as ThreatExchange's command line prints them.
     /// - Parameters:
     ///   - hexAlgorithm: the algorithm of hex hashes that are not 64 digits (imagehash lists),
     ///     unless the list says (`# algorithm: dhash`); nil when not given (pHash, assumed).
     init(text: String, source: String, format: Format, hexAlgorithm given: HashAlgorithm?) throws {
         var text = Substring(text)
         if text.unicodeScalars.first == "\u{FEFF}" { text = Substring(text.unicodeScalars.dropFirst()) }
-        let lines = try Self.records(text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline), source: source)
+        let rawLines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
+        let (delimiter, separatorLine) = Self.delimiter(of: rawLines)
+        let lines = try Self.records(rawLines, delimiter: delimiter, source: source)
         var format = format
         var hexAlgorithm = given
         // Said by the list itself (`# algorithm: phash`): then even 64 digits are that
@@ -107,9 +117,10 @@ struct KnownHashList {
         var declared: HashAlgorithm?
         // A header's hash, type and quality columns; the others make the label.
         var columns: (hash: Int, type: Int?, quality: Int?)?
+        var seenRecord = false
         for (lineNumber, rawLine) in lines {
             let line = rawLine.trimmingCharacters(in: .whitespaces)
-            if line.isEmpty { continue }
+            if line.isEmpty || lineNumber == separatorLine { continue }
             if line.hasPrefix("#") {
                 // `# algorithm: dhash`, as `imprint hashes export` writes it.
                 let words = line.dropFirst().split(whereSeparator: { $0 == " " || $0 == ":" || $0 == "\t" })
@@ -119,19 +130,31 @@ struct KnownHashList {
                 }
                 continue
             }
-            let separator: Unicode.Scalar = line.unicodeScalars.contains(",") ? "," : (line.contains("\t") ? "\t" : " ")
+            // The list's own separator where the line holds it; else a comma, a tab or blanks.
+            let separator: Unicode.Scalar = if let delimiter, line.unicodeScalars.contains(delimiter) { delimiter }
+                else if line.unicodeScalars.contains(",") { "," } else if line.contains("\t") { "\t" } else { " " }
             let fields = (CSVTable.rows(line, separator: separator).first ?? []).map { Self.withoutHexPrefix($0.trimmingCharacters(in: .whitespaces)) }
                 .filter { separator != " " || !$0.isEmpty }
             guard let first = fields.first else { continue }
             // A header row: no field is a hash, and one names the hash column. Words apart by
             // spaces are a line of prose ("not a hash"), not a header.
-            if columns == nil, separator != " " || fields.count == 1, let hashAt = fields.firstIndex(where: { Self.hashColumns.contains($0.lowercased()) }),
-               !fields.contains(where: { HashedImage.words(.pdq, hex: $0) != nil || HashBits(hex: $0) != nil && $0.count >= 16 }) {
+            let isHash = { (field: String) in HashedImage.words(.pdq, hex: field) != nil || HashBits(hex: field) != nil && field.count >= 16 }
+            if columns == nil, separator != " " || fields.count == 1, !fields.contains(where: isHash),
+               let hashAt = Self.hashColumn(fields.map { $0.lowercased() }) {
                 let names = fields.map { $0.lowercased() }
                 columns = (hashAt, names.firstIndex(where: Self.typeColumns.contains), names.firstIndex(where: Self.qualityColumns.contains))
                 if format == .auto { format = names.contains("signal_type") ? .hmaCSV : .pdqCSV }
                 continue
             }
+            // A first row of names that names no hash column is a header not understood: say
+            // so, rather than read it as a row of some other signal type, or as a bad hash.
+            if !seenRecord, columns == nil, separator != " ", fields.filter({ !$0.isEmpty }).count >= 2,
+               fields.allSatisfy({ $0.isEmpty || Self.isColumnName($0) }) {
+                let shown = line.count > 80 ? line.prefix(80) + "…" : Substring(line)
+                throw Failure(source: source, line: lineNumber, reason: "'\(shown)' looks like a header row, but no column in it is a hash "
+                              + "column; a hash column is named \((Self.hashColumns + Self.vagueHashColumns).joined(separator: ", "))")
+            }
+            seenRecord = true
             if let columns {
                 guard columns.hash < fields.count else { throw Failure(source: source, line: lineNumber, reason: "no value in the hash column") }
                 let hex = fields[columns.hash]
@@ -148,7 +171,7 @@ struct KnownHashList {
                 try add(algorithm, hex, quality: quality, source: source, line: lineNumber, label: label)
                 continue
             }
-            if format == .auto { format = Self.guessFormat(line) }
+            if format == .auto { format = Self.guessFormat(fields, separator: separator) }
             switch format {
             case .hex, .imagehash, .auto:
                 // A hash, then perhaps a label; or `pdq <hex>`, the algorithm first.
@@ -164,12 +187,12 @@ struct KnownHashList {
                 let algorithm: HashAlgorithm = declared ?? (format != .imagehash && first.count == 64 ? .pdq : (hexAlgorithm ?? .phash))
                 if algorithm != .pdq, hexAlgorithm == nil { assumedAlgorithm = true }
                 try add(algorithm, first, quality: nil, source: source, line: lineNumber,
-                        label: fields.count >= 2 ? fields[1...].joined(separator: separator == " " ? " " : ",") : nil)
+                        label: fields.count >= 2 ? fields[1...].joined(separator: separator == " " ? " " : String(separator)) : nil)
             case .pdqCSV:
                 // The reference's third column is a file name: one with an unquoted comma in it
                 // ("tabqa, airbase.jpg") is still one name, taken as written.
                 try add(.pdq, first, quality: fields.count >= 2 ? Int(fields[1]) : nil, source: source, line: lineNumber,
-                        label: fields.count >= 3 ? Self.tail(of: line, after: 2, fields: fields) : nil)
+                        label: fields.count >= 3 ? Self.tail(of: line, after: 2, separator: separator, fields: fields) : nil)
             case .hmaCSV:
                 // (A header row was taken above, as every list's is.)
                 guard fields.count >= 2 else { throw Failure(source: source, line: lineNumber, reason: "needs signal_type,signal_value") }
@@ -191,12 +214,46 @@ struct KnownHashList {
         return digits.allSatisfy(\.isHexDigit) ? String(digits) : field
     }
 
-    /// A record's text after its first `count` comma-separated fields, as written, when it
-    /// holds no quotes; else its remaining fields (unquoted) joined with `|`.
-    static func tail(of line: String, after count: Int, fields: [String]) -> String {
-        guard !line.contains("\""), line.unicodeScalars.contains(",") else { return fields[count...].joined(separator: "|") }
-        return line.split(separator: ",", maxSplits: count, omittingEmptySubsequences: false).last
+    /// A record's text after its first `count` fields separated by commas (or semicolons), as
+    /// written, when it holds no quotes; else its remaining fields (unquoted) joined with `|`.
+    static func tail(of line: String, after count: Int, separator: Unicode.Scalar = ",", fields: [String]) -> String {
+        guard separator == "," || separator == ";", !line.contains("\""), line.unicodeScalars.contains(separator) else {
+            return fields[count...].joined(separator: "|")
+        }
+        return line.split(separator: Character(separator), maxSplits: count, omittingEmptySubsequences: false).last
             .map { $0.trimmingCharacters(in: .whitespaces) } ?? ""
+    }
+
+    /// The list's field separator when it may not be a comma or a tab, and the line of Excel's
+    /// `sep=;` hint if there is one: the hint's character, or `;` when the first record's first
+    /// field ends at a semicolon (Excel's CSV in Arabic and European locales), before any comma
+    /// or tab: `<hash>;69;tabqa, airbase.jpg`. A first field with a blank in it is a hash and
+    /// its label (`<hex> Mosul; runway`), not a `;` list.
+    static func delimiter(of lines: [Substring]) -> (delimiter: Unicode.Scalar?, line: Int?) {
+        for (index, raw) in lines.enumerated() {
+            let line = raw.trimmingCharacters(in: .whitespaces)
+            if line.isEmpty || line.hasPrefix("#") { continue }
+            let scalars = Array(line.unicodeScalars)
+            if scalars.count == 5, line.lowercased().hasPrefix("sep=") { return (scalars[4], index + 1) }
+            guard let end = scalars.firstIndex(where: { $0 == "," || $0 == "\t" || $0 == ";" }), scalars[end] == ";",
+                  !scalars[..<end].contains(" ") else { return (nil, nil) }
+            return (";", nil)
+        }
+        return (nil, nil)
+    }
+
+    /// The hash column a header row names (its fields lower-cased), or nil.
+    static func hashColumn(_ names: [String]) -> Int? {
+        names.firstIndex(where: hashColumns.contains) ?? names.firstIndex(where: vagueHashColumns.contains)
+    }
+
+    /// Whether a field reads as a column's name (`indicator_id`, `content-id`, `tags`): a
+    /// word of letters, digits, `_`, `-` and `.` that starts with a letter.
+    static func isColumnName(_ field: String) -> Bool {
+        // (A hash of another kind on a row of an HMA export, an MD5 or SHA-1, is no name.)
+        guard let first = field.unicodeScalars.first, first.properties.isAlphabetic,
+              field.count < 16 || !field.allSatisfy(\.isHexDigit) else { return false }
+        return field.unicodeScalars.allSatisfy { $0.properties.isAlphabetic || ("0"..."9").contains($0) || "_-.".unicodeScalars.contains($0) }
     }
 
     /// HMA's signal type names for the hashes we compute.
@@ -208,9 +265,11 @@ struct KnownHashList {
         }
     }
 
-    static func guessFormat(_ line: String) -> Format {
-        let fields = line.split(separator: ",", omittingEmptySubsequences: false)
-        if fields.count >= 2, algorithm(signalType: String(fields[0])) != nil || fields[0].contains("_") { return .hmaCSV }
+    /// The format of a list whose first entry is `fields`, split at `separator`: a line of
+    /// blanks or tabs is hex (perhaps `pdq <hex>`, which the hex reading takes).
+    static func guessFormat(_ fields: [String], separator: Unicode.Scalar) -> Format {
+        guard separator == "," || separator == ";" else { return .hex }
+        if fields.count >= 2, algorithm(signalType: fields[0]) != nil || fields[0].contains("_") { return .hmaCSV }
         if fields.count >= 2, fields[0].count == 64, Int(fields[1]) != nil { return .pdqCSV }
         return .hex
     }
