@@ -14,11 +14,12 @@ import Testing
 
     /// Runs `imprint match -l LIST arguments…` with `list` written to a file in the temporary
     /// folder (named with `suffix`), removed afterwards: the set-up most of these tests share.
-    static func match(list: String, _ arguments: [String], suffix: String = "") throws -> CommandLineRunner.Result {
+    /// `input` goes to standard input (hash output to match, named "-").
+    static func match(list: String, _ arguments: [String], suffix: String = "", input: Data? = nil) throws -> CommandLineRunner.Result {
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("imprint-list-\(UUID().uuidString)\(suffix)")
         defer { try? FileManager.default.removeItem(at: file) }
         try list.write(to: file, atomically: true, encoding: .utf8)
-        return try CommandLineRunner.run(["match", "-l", file.path] + arguments)
+        return try CommandLineRunner.run(["match", "-l", file.path] + arguments, input: input)
     }
 
     /// A list with no hash in it (a case ingested without dHash, asked for dHash) is an
@@ -291,6 +292,32 @@ import Testing
             #expect(records.count == 1 && records.first?["entry"] as? String == mosul, "shape \(number)")
             #expect(records.first?["line"] as? Int == shape.line && records.first?["label"] as? String == shape.label, "shape \(number): \(records)")
         }
+    }
+
+    /// A list of 64-digit pHashes (imagehash's `hash_size=16`) read with --list-algorithm
+    /// phash is pHash, not PDQ: it matches `imprint hash --hash-size 16` output.
+    @Test func aNamedListAlgorithmTakesSixtyFourDigitsToo() throws {
+        let hash = { (path: String) in
+            try CommandLineRunner.run(["hash", "--format", "jsonl", "-a", "phash", "--hash-size", "16", path])
+        }
+        let listed = try #require(try CommandLineRunner.objects(hash("samples/mosul-runway.jpg")).first?["phash"] as? String)
+        #expect(listed.count == 64)
+        let hashed = try hash("samples/mosul-runway_q40.jpg")
+        let own = try #require(try CommandLineRunner.objects(hashed).first?["phash"] as? String)
+        let expected = zip(listed, own).reduce(0) { total, pair in
+            total + (UInt8(String(pair.0), radix: 16)! ^ UInt8(String(pair.1), radix: 16)!).nonzeroBitCount
+        }
+        let result = try Self.match(list: listed + "\n", ["--list-algorithm", "phash", "--format", "jsonl", "-"], input: Data(hashed.stdout.utf8))
+        #expect(result.status == 0, "\(result.stderr)")
+        let records = try CommandLineRunner.objects(result)
+        #expect(records.count == 1 && records.first?["algorithm"] as? String == "phash", "\(records)")
+        #expect(records.first?["distance"] as? Int == expected && records.first?["entry"] as? String == listed)
+        // A type column still says what its rows are.
+        let pdq = try #require(try Self.sampleHashes()["samples/mosul-runway.jpg"])
+        let typed = try Self.match(list: "type,hash\npdq,\(pdq)\n", ["--list-algorithm", "phash", "--format", "jsonl", "samples/mosul-runway.jpg"])
+        #expect(typed.status == 0, "\(typed.stderr)")
+        let typedRecords = try CommandLineRunner.objects(typed)
+        #expect(typedRecords.count == 1 && typedRecords.first?["algorithm"] as? String == "pdq" && typedRecords.first?["distance"] as? Int == 0)
     }
 
     /// A match names the hash of the image that matched: a mirrored repost matches through

@@ -42,7 +42,9 @@ struct MatchCommand: AsyncParsableCommand {
     @Option(name: .customLong("list-format"), help: "auto, hex, pdq-csv, hma-csv or imagehash.")
     var listFormat: KnownHashList.Format = .auto
 
-    @Option(name: .customLong("list-algorithm"), help: "Algorithm of hex hashes that are not PDQ's 64 digits (default phash).")
+    @Option(name: .customLong("list-algorithm"), help: ArgumentHelp(
+        "Algorithm of the lists' hex hashes where a list does not say (by a type column or `# algorithm:`), 64 digits "
+            + "included (imagehash's hash_size=16). Without it, 64 digits are PDQ and others phash.", valueName: "algorithm"))
     var listAlgorithm: HashAlgorithm?
 
     @Option(name: .customLong("threshold"), help: ArgumentHelp(MatchThresholds.help, valueName: "alg=bits,..."))

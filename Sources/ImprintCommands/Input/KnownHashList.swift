@@ -102,8 +102,10 @@ struct KnownHashList {
     /// columns, in any order), CSV quoting, a byte-order mark, `#` comments, and lines of the
     /// form `pdq <hex>` as ThreatExchange's command line prints them.
     /// - Parameters:
-    ///   - hexAlgorithm: the algorithm of hex hashes that are not 64 digits (imagehash lists),
-    ///     unless the list says (`# algorithm: dhash`); nil when not given (pHash, assumed).
+    ///   - hexAlgorithm: the algorithm of hex hashes whose list does not say theirs (by a type
+    ///     column, `# algorithm: dhash` or `pdq <hex>`), 64 digits or not: a user who names it
+    ///     knows that a 64-digit pHash (imagehash's `hash_size=16`) is not PDQ. Nil when not
+    ///     given: 64 digits are PDQ, others pHash (assumed).
     init(text: String, source: String, format: Format, hexAlgorithm given: HashAlgorithm?) throws {
         var text = Substring(text)
         if text.unicodeScalars.first == "\u{FEFF}" { text = Substring(text.unicodeScalars.dropFirst()) }
@@ -111,10 +113,9 @@ struct KnownHashList {
         let (delimiter, separatorLine) = Self.delimiter(of: rawLines)
         let lines = try Self.records(rawLines, delimiter: delimiter, source: source)
         var format = format
+        // Said by the list itself (`# algorithm: phash`), else by the user: then even 64
+        // digits are that algorithm's (imagehash's hash_size=16), not PDQ.
         var hexAlgorithm = given
-        // Said by the list itself (`# algorithm: phash`): then even 64 digits are that
-        // algorithm's (imagehash's hash_size=16), not PDQ.
-        var declared: HashAlgorithm?
         // A header's hash, type and quality columns; the others make the label.
         var columns: (hash: Int, type: Int?, quality: Int?)?
         var seenRecord = false
@@ -126,7 +127,6 @@ struct KnownHashList {
                 let words = line.dropFirst().split(whereSeparator: { $0 == " " || $0 == ":" || $0 == "\t" })
                 if words.count == 2, words[0].lowercased() == "algorithm", let named = HashAlgorithm(rawValue: words[1].lowercased()) {
                     hexAlgorithm = named
-                    declared = named
                 }
                 continue
             }
@@ -158,7 +158,7 @@ struct KnownHashList {
             if let columns {
                 guard columns.hash < fields.count else { throw Failure(source: source, line: lineNumber, reason: "no value in the hash column") }
                 let hex = fields[columns.hash]
-                var algorithm = declared ?? (hex.count == 64 ? HashAlgorithm.pdq : (hexAlgorithm ?? .phash))
+                var algorithm = hexAlgorithm ?? (hex.count == 64 ? HashAlgorithm.pdq : .phash)
                 if let typeAt = columns.type, typeAt < fields.count {
                     guard let named = Self.algorithm(signalType: fields[typeAt]) else { skipped += 1; continue }
                     algorithm = named
@@ -184,7 +184,7 @@ struct KnownHashList {
                     let shown = line.count > 80 ? line.prefix(80) + "…" : Substring(line)
                     throw Failure(source: source, line: lineNumber, reason: "'\(shown)' is not a hash (hex digits) nor a header row")
                 }
-                let algorithm: HashAlgorithm = declared ?? (format != .imagehash && first.count == 64 ? .pdq : (hexAlgorithm ?? .phash))
+                let algorithm: HashAlgorithm = hexAlgorithm ?? (format != .imagehash && first.count == 64 ? .pdq : .phash)
                 if algorithm != .pdq, hexAlgorithm == nil { assumedAlgorithm = true }
                 try add(algorithm, first, quality: nil, source: source, line: lineNumber,
                         label: fields.count >= 2 ? fields[1...].joined(separator: separator == " " ? " " : String(separator)) : nil)
