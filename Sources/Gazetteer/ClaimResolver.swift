@@ -43,7 +43,7 @@ public struct ClaimResolver: Sendable {
     /// - Complexity: about linear in the length of the text.
     public func resolve(_ text: String, limit: Int = 5) -> [SiteClaim] {
         guard limit > 0 else { return [] }
-        var scan = Scan(text: text)
+        var scan = Scan(text: text, index: index)
         let typeSpans = findTypeWords(in: scan)
         scan.mark(typeSpans)
         var mentions = findMentions(in: scan, typeSpans: typeSpans)
@@ -65,7 +65,7 @@ public struct ClaimResolver: Sendable {
     /// for `imprint sites search`. Unlike ``resolve(_:limit:)`` it keeps every namesake.
     public func search(_ query: String, limit: Int = 20) -> [Site] {
         guard limit > 0 else { return [] }
-        var scan = Scan(text: query)
+        var scan = Scan(text: query, index: index)
         let typeSpans = findTypeWords(in: scan)
         scan.mark(typeSpans)
         // A site's exact name or alias comes first ("Al Thaurah Airport" is OurAirports' T2
@@ -218,10 +218,12 @@ public struct ClaimResolver: Sendable {
         /// took or passed on the picture ("Photo : Horan Free League"), not what the post is about.
         let inCredit: [Bool]
 
-        init(text: String) {
+        /// - Parameter index: the names to mend OCR damage by (``PlaceNameIndex/mendingOCR(_:lostDots:)``).
+        init(text: String, index: PlaceNameIndex? = nil) {
             hasScoreLine = ClaimResolver.hasScoreLine(text)
             hasTemperature = ClaimResolver.hasTemperature(text)
             var words = PlaceText.words(text)
+            if let index { words = index.mendingOCR(words, lostDots: PlaceText.hasLostDots(text)) }
             // A clause that starts with an article starts at the next word that counts: the
             // cue windows look at content words only ("It isn't — the hangars are at K1").
             for index in words.indices.dropLast() where words[index].startsClause && PlaceNameIndex.isTransparent(words[index]) {

@@ -169,6 +169,35 @@ enum PlaceKeys {
         }
     }
 
+    /// A folded Arabic word with each letter written as the letter its dots lost would leave
+    /// (its rasm, dotless ي standing for ى): منبج and منبح, منفذ and منفد, مبنى and مبىى share it.
+    /// Two words sharing it may still differ by more than lost dots (منتج, منبج): see
+    /// ``losesDots(_:from:dotless:)``.
+    static func rasm(_ form: String) -> String {
+        String(String.UnicodeScalarView(form.unicodeScalars.map { dotless[$0] ?? $0 }))
+    }
+
+    /// Whether `written` is `word` with dots lost and nothing else changed: each letter is the
+    /// word's, or the dotless letter the word's leaves (ح for ج or خ, د for ذ). ي stands for
+    /// ب ت ث ن only where it was written as a dotless ى inside the word (`dotless`, by
+    /// position, ``PlaceText/Word``): an ي as typed is an ي (الضيعة is no الضبعة).
+    static func losesDots(_ written: String, from word: String, dotless mask: UInt64) -> Bool {
+        written.unicodeScalars.count == word.unicodeScalars.count
+            && zip(written.unicodeScalars, word.unicodeScalars).enumerated().allSatisfy { position, letters in
+                let (letter, meant) = letters
+                guard letter != meant, let bare = dotless[meant], bare == letter else { return letter == meant }
+                return letter != "\u{064A}" || (position < 64 && mask & (1 << UInt64(position)) != 0)
+            }
+    }
+
+    /// Dotted letters (folded: ى is ي already) and the dotless letter each becomes without its dots.
+    private static let dotless: [Unicode.Scalar: Unicode.Scalar] = [
+        "\u{0628}": "\u{064A}", "\u{062A}": "\u{064A}", "\u{062B}": "\u{064A}", "\u{0646}": "\u{064A}",  // ب ت ث ن → ى
+        "\u{062C}": "\u{062D}", "\u{062E}": "\u{062D}",  // ج خ → ح
+        "\u{0630}": "\u{062F}", "\u{0632}": "\u{0631}", "\u{0634}": "\u{0633}",  // ذ → د, ز → ر, ش → س
+        "\u{0636}": "\u{0635}", "\u{0638}": "\u{0637}", "\u{063A}": "\u{0639}",  // ض → ص, ظ → ط, غ → ع
+    ]
+
     private static func arabicSkeleton(_ form: String) -> String {
         var out = String.UnicodeScalarView()
         for (index, scalar) in form.unicodeScalars.enumerated() {

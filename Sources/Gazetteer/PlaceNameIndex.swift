@@ -46,6 +46,17 @@ struct PlaceNameIndex: Sendable {
     /// lower-case word is looked up with the next one only when it is one.
     private(set) var curatedFirstWords: Set<String> = []
 
+    /// The words of curated Arabic names, as indexed: what an OCR repair may restore.
+    private(set) var arabicNameWords: WordSet = []
+    /// The keys (``key(_:)``) of curated Arabic names: a word restored must complete one.
+    private(set) var arabicNameKeys: WordSet = []
+    /// The starts of ``arabicNameWords``, with and without the article: a word that is none
+    /// cannot be the first half of a name OCR split in two.
+    private(set) var arabicNameStarts: WordSet = []
+    /// ``arabicNameWords`` and the Arabic type words of four letters and more by their
+    /// ``PlaceKeys/rasm(_:)``, for text whose dots OCR lost.
+    private(set) var byRasm: [FoldedWord: [String]] = [:]
+
     /// Joins the first two words of a key.
     static let pairSeparator = "\u{1}"
 
@@ -79,8 +90,166 @@ struct PlaceNameIndex: Sendable {
             // every post's "the military airport"; a curated site's such alias is meant.
             for (name, core) in cores[siteIndex] where curated || !core.onlyTypeWords {
                 add(core, site: siteIndex, name: name, curated: curated)
+                if curated, core.words.allSatisfy({ $0.script == .arabic }) {
+                    let forms = core.words.map(\.form)
+                    arabicNameWords.formUnion(forms.map(FoldedWord.init))
+                    arabicNameKeys.insert(FoldedWord(Self.key(forms)))
+                }
             }
         }
+        for word in arabicNameWords {
+            let letters = Array(word.text.unicodeScalars)
+            for length in 1..<letters.count {
+                let start = String(String.UnicodeScalarView(letters[..<length]))
+                arabicNameStarts.insert(FoldedWord(start))
+                arabicNameStarts.insert(FoldedWord("\u{0627}\u{0644}" + start))
+            }
+        }
+        for word in arabicNameWords.union(Self.arabicTypeWords) where word.text.unicodeScalars.count >= 4 {
+            byRasm[FoldedWord(PlaceKeys.rasm(word.text)), default: []].append(word.text)
+        }
+    }
+
+    /// The words of the lexicon's Arabic type words (مطار, منفذ, قاعده) and the building words
+    /// before a name (مبنى).
+    static let arabicTypeWords: WordSet = Set(PlaceLexicon.typeWords.flatMap(\.words).filter(isArabic).map(FoldedWord.init))
+        .union(PlaceLexicon.buildingWords.filter { isArabic($0.text) })
+
+    /// The Arabic nouns among the type words, which stand before their name (مطار الطبقة), by
+    /// their first letter: the ones OCR glues to it (مطارالطبقه).
+    static let arabicTypeNouns: [Unicode.Scalar: [String]] = Dictionary(grouping: PlaceLexicon.typeWords
+        .filter { !$0.isArabicAdjective && $0.words.count == 1 && isArabic($0.words[0]) && $0.words[0].unicodeScalars.count >= 2 }
+        .map { $0.words[0] }) { $0.unicodeScalars.first! }
+
+    private static func isArabic(_ form: String) -> Bool {
+        form.unicodeScalars.first.map { (0x0600...0x06FF).contains($0.value) } ?? false
+    }
+
+    // MARK: OCR
+
+    /// `words` with what OCR broke in curated Arabic names mended: a dotless word that is a
+    /// name or a type word without its dots (`lostDots`, see ``PlaceText/hasLostDots(_:)``:
+    /// منبح → منبج, منفد → منفذ), a name split by a stray space (المو صل, عين الا سد) and a
+    /// type word glued to its name (مطارالطبقه). Each only where the result is a curated name
+    /// (or a type word) and the words as written are none: words are never made up.
+    func mendingOCR(_ words: [PlaceText.Word], lostDots: Bool) -> [PlaceText.Word] {
+        guard words.contains(where: { $0.script == .arabic }) else { return words }
+        var words = words
+        // Each Arabic word's forms without its clitics (PlaceKeys.variants), as looked up;
+        // worked out when first asked for: most words are never.
+        var cache = [[FoldedWord]?](repeating: nil, count: words.count)
+        func variants(_ w: Int) -> [FoldedWord] {
+            if let known = cache[w] { return known }
+            let forms = PlaceKeys.variants(words[w].form, script: .arabic).map(FoldedWord.init)
+            cache[w] = forms
+            return forms
+        }
+        func isName(_ w: Int) -> Bool { variants(w).contains(where: arabicNameWords.contains) }
+        func isKnown(_ w: Int) -> Bool { variants(w).contains { arabicNameWords.contains($0) || Self.arabicTypeWords.contains($0) } }
+        func set(_ w: Int, _ form: String) {
+            words[w].form = form
+            cache[w] = nil
+        }
+        func isArabicWord(_ w: Int) -> Bool { words.indices.contains(w) && words[w].script == .arabic }
+        // Whether a word's forms complete a curated name: alone, or with the Arabic word before
+        // or after it in its clause.
+        func completesName(_ forms: [FoldedWord], before: Int?, after: Int?, alone: Bool) -> Bool {
+            let before = before.flatMap { isArabicWord($0) && !words[$0 + 1].startsClause ? $0 : nil }
+            let after = after.flatMap { isArabicWord($0) && !words[$0].startsClause ? $0 : nil }
+            return forms.contains { word in
+                (alone && arabicNameKeys.contains(word))
+                    || before.map { variants($0).contains { arabicNameKeys.contains(FoldedWord(Self.key([$0.text, word.text]))) } } ?? false
+                    || after.map { variants($0).contains { arabicNameKeys.contains(FoldedWord(Self.key([word.text, $0.text]))) } } ?? false
+            }
+        }
+        // The Arabic words beside a word, in its clause.
+        func neighbours(_ w: Int) -> [Int] {
+            [w - 1, w + 1].filter { isArabicWord($0) && !words[max(w, $0)].startsClause }
+        }
+        // Lost dots: the one name or type word whose letters, dots taken off, are the word's. A
+        // type word so found counts beside a name or another type word (منفد ربىعه), a name as a
+        // whole name or with the word beside it, and one of four letters only beside a type word
+        // (منبح العسكري): four letters leave too many words (حفرة, a crater, is جفرة dotless).
+        // A word so mended is mended wherever the post writes it the same: "منبح | … مجلس منبح
+        // العسكري".
+        if lostDots {
+            var mended: [String: String] = [:]
+            func mendDots(typeWords: Bool) {
+                for w in words.indices where words[w].script == .arabic && !isKnown(w) {
+                    let form = words[w].form
+                    for variant in variants(w).map(\.text) where variant.unicodeScalars.count >= 4 {
+                        // (The variant is the word less the clitics at its front.)
+                        let mask = words[w].dotless >> UInt64(form.unicodeScalars.count - variant.unicodeScalars.count)
+                        let meant = Set((byRasm[FoldedWord(PlaceKeys.rasm(variant))] ?? []).filter { PlaceKeys.losesDots(variant, from: $0, dotless: mask) })
+                        guard meant.count == 1, let word = meant.first, Self.arabicTypeWords.contains(FoldedWord(word)) == typeWords else { continue }
+                        let typeWordBeside = neighbours(w).contains { variants($0).contains(where: Self.arabicTypeWords.contains) }
+                        let fits = typeWords
+                            ? neighbours(w).contains(where: isKnown)
+                            : completesName([FoldedWord(word)], before: w - 1, after: w + 1, alone: word.unicodeScalars.count >= 5 || typeWordBeside)
+                        guard fits else { continue }
+                        set(w, String(form.unicodeScalars.dropLast(variant.unicodeScalars.count)) + word)
+                        mended[form] = words[w].form
+                        break
+                    }
+                }
+            }
+            // Names first, then the type words beside them (معىر ىصىب).
+            mendDots(typeWords: false)
+            mendDots(typeWords: true)
+            for w in words.indices where words[w].script == .arabic {
+                if let form = mended[words[w].form] { set(w, form) }
+            }
+        }
+        // A stray space: two pieces, neither a name's word, that joined are one (of five
+        // letters and more, so that two short words do not make a name by chance). A piece
+        // that is a type word joins only into a name of two words: in عين الا سد the سد is
+        // no dam, in الا سد الفرات ("but the Euphrates Dam") it is.
+        var w = 0
+        while w + 1 < words.count {
+            defer { w += 1 }
+            let first = words[w], second = words[w + 1]
+            // (Arabic letters are two bytes each in UTF-8: ten bytes are five letters.)
+            guard first.script == .arabic, second.script == .arabic, !second.startsClause, !second.joinedToPrevious,
+                  first.form.utf8.count + second.form.utf8.count >= 10,
+                  variants(w).contains(where: arabicNameStarts.contains), !isName(w), !isName(w + 1) else { continue }
+            let joined = first.form + second.form
+            guard completesName(PlaceKeys.variants(joined, script: .arabic).map(FoldedWord.init), before: w - 1, after: w + 2,
+                                alone: !isKnown(w) && !isKnown(w + 1)) else { continue }
+            set(w, joined)
+            words[w].beforeColon = second.beforeColon
+            words[w].inQuestion = second.inQuestion
+            words.remove(at: w + 1)
+            cache.remove(at: w + 1)
+        }
+        // A type word glued to the name after it: مطارالطبقه is مطار الطبقه.
+        w = 0
+        while w < words.count {
+            defer { w += 1 }
+            // (A type word of two letters and more, a name of three and more: ten bytes.)
+            guard words[w].script == .arabic, words[w].form.utf8.count >= 10 else { continue }
+            let form = words[w].form
+            split: for variant in variants(w).map(\.text) {
+                guard let first = variant.unicodeScalars.first, let nouns = Self.arabicTypeNouns[first] else { continue }
+                for noun in nouns where variant.unicodeScalars.starts(with: noun.unicodeScalars) {
+                    let rest = String(variant.unicodeScalars.dropFirst(noun.unicodeScalars.count))
+                    // (Whether the word is known is asked only of one that begins with a type
+                    // word: most do not.)
+                    guard rest.unicodeScalars.count >= 3, !isKnown(w),
+                          completesName(PlaceKeys.variants(rest, script: .arabic).map(FoldedWord.init), before: nil, after: w + 1, alone: true)
+                    else { continue }
+                    var name = words[w]
+                    name.form = rest
+                    name.startsClause = false
+                    name.joinedToPrevious = false
+                    set(w, String(form.unicodeScalars.dropLast(rest.unicodeScalars.count)))
+                    words[w].beforeColon = false
+                    words.insert(name, at: w + 1)
+                    cache.insert(nil, at: w + 1)
+                    break split
+                }
+            }
+        }
+        return words
     }
 
     /// `transform` over `items` on all cores, in order.

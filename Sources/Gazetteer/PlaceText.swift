@@ -33,6 +33,9 @@ public enum PlaceText {
         /// The word comes before the first "|" of the text: in "Deir ez-Zor 24 | regime shelling
         /// hits al-Mayadeen", the channel's name, when the part is short.
         public var beforeFirstBar = false
+        /// How many "|" come before the word: which part of a "caption | ocr | channel" line
+        /// it is in.
+        public var barsBefore = 0
         /// The word follows the one before across a hyphen, slash or dash with no space: the
         /// second place of a route or a pair (Damascus–Baghdad, Erbil/Duhok), or ez-Zor.
         public var joinedToPrevious = false
@@ -41,6 +44,10 @@ public enum PlaceText {
         public var isAblative = false
         /// A colon follows the word, spaces aside ("Photo:", "Source :", المصدر:).
         public var beforeColon = false
+        /// The letters of `form` (by position, the first 64) written as a dotless ى or ٮ, not at
+        /// the word's end: folded to ي, each may be any of ب ت ث ن ي that OCR took the dots from
+        /// (مبىى is مبنى).
+        var dotless: UInt64 = 0
     }
 
     /// The words of `text`, in order.
@@ -48,11 +55,14 @@ public enum PlaceText {
     public static func words(_ text: String) -> [Word] {
         // Links and @handles name channels, not places (t.me/deirezzor24, @raqqa_now): they
         // are left out, which matters most in Arabic posts, whose only Latin is often a link.
-        guard text.contains("://") || text.contains("www.") || text.contains("@") else { return wordsOfPlainText(text) }
+        // So are links scraped without their scheme (facebook.com/HasakahNow, baghdadtv.net).
+        guard text.contains("://") || text.contains("www.") || text.contains("@") || hasBareDomain(text) else {
+            return wordsOfPlainText(text)
+        }
         var kept = ""
         var piece = ""
         func keep() {
-            if !(piece.contains("://") || piece.hasPrefix("www.") || piece.hasPrefix("@")) { kept += piece }
+            if !(piece.contains("://") || piece.hasPrefix("www.") || piece.hasPrefix("@") || isBareLink(piece)) { kept += piece }
             piece = ""
         }
         for character in text {
@@ -62,8 +72,48 @@ public enum PlaceText {
         return wordsOfPlainText(kept)
     }
 
+    /// Top-level domains of the links posts carry without a scheme: t.me/…, facebook.com/….
+    static let linkDomains: Set<String> = [
+        "com", "net", "org", "me", "tv", "io", "info", "co", "news", "iq", "sy", "tr", "ly", "be", "gl", "fm", "ps", "live", "app",
+    ]
+
+    /// Whether `text` may hold a link without a scheme: a dot, then a lower-case domain of
+    /// ``linkDomains``, then no letter ("t.me/", "baghdadtv.net").
+    static func hasBareDomain(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            for (index, byte) in bytes.enumerated() where byte == UInt8(ascii: ".") && index > 0 {
+                var end = index + 1
+                while end < bytes.count, bytes[end] >= UInt8(ascii: "a"), bytes[end] <= UInt8(ascii: "z") { end += 1 }
+                guard end - index > 2, end == bytes.count || !isASCIILetter(bytes[end]) else { continue }
+                if linkDomains.contains(String(decoding: UnsafeBufferPointer(rebasing: bytes[(index + 1)..<end]), as: UTF8.self)) { return true }
+            }
+            return false
+        }
+    }
+
+    @inline(__always)
+    static func isASCIILetter(_ byte: UInt8) -> Bool {
+        byte | 0x20 >= UInt8(ascii: "a") && byte | 0x20 <= UInt8(ascii: "z")
+    }
+
+    /// Whether a piece of text between spaces is a link without a scheme: a host of ASCII
+    /// letters, digits, dots and hyphens ending in a domain of ``linkDomains``, then perhaps
+    /// a path (t.me/Aleppo24news, orient-news.net). Not "Mosul.Then": the domain is lower case.
+    static func isBareLink(_ piece: String) -> Bool {
+        let host = piece.split(separator: "/", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? ""
+        let trimmed = host.trimmingCharacters(in: CharacterSet(charactersIn: "()[]<>\"'“”«»,;:!?."))
+        let labels = trimmed.split(separator: ".", omittingEmptySubsequences: false)
+        guard labels.count >= 2, let domain = labels.last, linkDomains.contains(String(domain)),
+              labels.allSatisfy({ !$0.isEmpty && $0.utf8.allSatisfy { byte in
+                  isASCIILetter(byte) || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))
+                      || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_")
+              } }) else { return false }
+        return true
+    }
+
     private static func wordsOfPlainText(_ text: String) -> [Word] {
-        let text = joiningDecoratedWords(Arabizi.latinised(text) ?? text)
+        let text = joiningDecoratedWords(readingOCRDigits(Arabizi.latinised(text) ?? text))
         var words: [Word] = []
         var current = String.UnicodeScalarView()
         var script: Script? = nil
@@ -71,11 +121,15 @@ public enum PlaceText {
         var hasLower = false
         // The current Arabic-script word has letters only Kurdish uses (ە ێ ۆ ڵ ڕ ڤ).
         var kurdish = false
+        // The current Arabic word's letters written dotless (Word.dotless), and whether the
+        // last was ى, which ends words as alef maqsura and is dotless only inside one.
+        var dotless: UInt64 = 0
+        var endsInAlefMaqsura = false
         var hashtag = false
         var pendingClause = true
         var sawUpperInText = false
         var sentenceStart = 0  // the first word after the last clause mark
-        var sawBar = false
+        var bars = 0
         // Where an apostrophe fell in the current Latin word: Mosul's is "mosul", not "mosuls".
         var apostropheAt: Int? = nil
         // A hyphen, slash or dash right after a word; the word now being read came right after one.
@@ -108,16 +162,19 @@ public enum PlaceText {
                 }
             }
             apostropheAt = nil
-            if script == .arabic, kurdish { current = soraniAsArabic(current) }
+            if script == .arabic, kurdish { current = soraniAsArabic(current); dotless = 0 }
             if script == .latin, current.count >= 3 { current = collapsingRepeats(current) }
             kurdish = false
+            if endsInAlefMaqsura, current.count <= 64 { dotless &= ~(1 << UInt64(current.count - 1)) }
             if let script, !current.isEmpty {
                 var word = Word(form: String(current), script: script, capitalised: capitalised,
                                 inHashtag: hashtag, startsClause: pendingClause)
+                word.dotless = dotless
                 word.joinedToPrevious = joined
                 word.isAblative = ablative
                 word.isAcronym = script == .latin && capitalised && !hasLower && !hashtag && current.count >= 2
-                word.beforeFirstBar = !sawBar
+                word.beforeFirstBar = bars == 0
+                word.barsBefore = bars
                 words.append(word)
                 pendingClause = false
             }
@@ -125,6 +182,8 @@ public enum PlaceText {
             script = nil
             capitalised = false
             hasLower = false
+            dotless = 0
+            endsInAlefMaqsura = false
         }
 
         for scalar in text.unicodeScalars {
@@ -139,6 +198,8 @@ public enum PlaceText {
                     continue
                 }
                 if script != .arabic { flush(); script = .arabic; beginWord() }
+                endsInAlefMaqsura = value == 0x0649
+                if value == 0x0649 || value == 0x066E, current.count < 64 { dotless |= 1 << UInt64(current.count) }
                 current.append(Unicode.Scalar(arabic)!)
                 continue
             }
@@ -187,7 +248,7 @@ public enum PlaceText {
                 dashPending = true
                 hashtag = false
             case 0x2E, 0x21, 0x3F, 0x3B, 0x0A, 0x0D, 0x7C, 0x061F, 0x061B, 0x06D4, 0x2022, 0x2014, 0x2013, 0x2026:
-                if value == 0x7C { sawBar = true }
+                if value == 0x7C { bars += 1 }
                 if value == 0x3F || value == 0x061F {
                     for index in sentenceStart..<words.count { words[index].inQuestion = true }
                 }
@@ -255,6 +316,73 @@ public enum PlaceText {
         return String(String.UnicodeScalarView(out))
     }
 
+    /// The text with 0 and 1 read as the letters O and I (l in lower case) where OCR put them
+    /// inside a Latin word: "TIKR1T", "A1RFIELD", "M0SUL". Only in a word of four letters and
+    /// more whose every digit stands between two letters: "F16", "K1", "T4", "AH1Z", "B1B2"
+    /// and "WA0031" are codes and stay as written.
+    static func readingOCRDigits(_ text: String) -> String {
+        func isLetter(_ byte: UInt8) -> Bool { isASCIILetter(byte) }
+        func isDigit(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
+        // Most texts have no 0 or 1 between two letters: one pass that allocates nothing says so.
+        var copy = text
+        let found = copy.withUTF8 { bytes in
+            bytes.indices.dropFirst().dropLast().contains { index in
+                (bytes[index] == UInt8(ascii: "0") || bytes[index] == UInt8(ascii: "1")) && isLetter(bytes[index - 1]) && isLetter(bytes[index + 1])
+            }
+        }
+        guard found else { return text }
+        let bytes = Array(text.utf8)
+        func isOCRDigit(_ index: Int) -> Bool {
+            (bytes[index] == UInt8(ascii: "0") || bytes[index] == UInt8(ascii: "1")) && index > 0 && index + 1 < bytes.count
+                && isLetter(bytes[index - 1]) && isLetter(bytes[index + 1])
+        }
+        var out = bytes
+        var start = 0
+        while start < bytes.count {
+            guard isLetter(bytes[start]) || isDigit(bytes[start]) else { start += 1; continue }
+            var end = start
+            while end < bytes.count, isLetter(bytes[end]) || isDigit(bytes[end]) { end += 1 }
+            let run = start..<end
+            let digits = run.filter { isDigit(bytes[$0]) }
+            if !digits.isEmpty, run.count - digits.count >= 4, digits.allSatisfy(isOCRDigit) {
+                for index in digits {
+                    // A capital beside it makes it a capital: "TIKR1T", "A1rport"; between small
+                    // letters a 1 is an l ("Ba1ad").
+                    let upper = bytes[index - 1] < UInt8(ascii: "a") || bytes[index + 1] < UInt8(ascii: "a")
+                    if bytes[index] == UInt8(ascii: "0") {
+                        out[index] = upper ? UInt8(ascii: "O") : UInt8(ascii: "o")
+                    } else {
+                        out[index] = upper ? UInt8(ascii: "I") : UInt8(ascii: "l")
+                    }
+                }
+            }
+            start = end
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Whether OCR lost dots in `text`: it has a dotless ى inside a word (العراقىة, مبىى), or a
+    /// dotless letter no Arabic keyboard types (ں ٮ ٯ ڡ). No one types these; they are an OCR
+    /// reading of letters whose dots were lost, so other letters of the text may have lost theirs.
+    public static func hasLostDots(_ text: String) -> Bool {
+        var afterAlefMaqsura = false
+        for scalar in text.unicodeScalars {
+            let value = scalar.value
+            switch value {
+            case 0x06BA, 0x066E, 0x066F, 0x06A1: return true
+            case 0x0649:
+                if afterAlefMaqsura { return true }  // ىى: the first is inside the word
+                afterAlefMaqsura = true
+            default:
+                guard afterAlefMaqsura, let folded = foldArabic(value) else { afterAlefMaqsura = false; continue }
+                if folded == 0 { continue }  // a mark between: look at the next letter
+                if arabicDigit(folded) == nil { return true }
+                afterAlefMaqsura = false
+            }
+        }
+        return false
+    }
+
     /// Turkish "from" endings: Halep'ten, Karkamış'tan, Suriye'den.
     static let turkishAblatives: Set<String> = ["den", "dan", "ten", "tan", "ndan", "nden"]
 
@@ -280,6 +408,12 @@ public enum PlaceText {
         case 0x200C, 0x200D, 0x200E, 0x200F: return 0  // joiners and direction marks
         case 0x0622, 0x0623, 0x0625, 0x0671, 0x0672, 0x0673: return 0x0627  // آ أ إ ٱ → ا
         case 0x0629: return 0x0647  // ة → ه
+        // Dotless letters, which only OCR writes (hasLostDots): ں is a noon (تشرىں), ٮ a ى,
+        // ٯ a qaf and ڡ a feh that lost their dots.
+        case 0x06BA: return 0x0646
+        case 0x066E: return 0x064A
+        case 0x066F: return 0x0642
+        case 0x06A1: return 0x0641
         case 0x0649, 0x06CC, 0x06CE, 0x06D0, 0x06D2: return 0x064A  // ى ی ێ ې ے → ي
         case 0x0626: return 0x064A  // ئ → ي
         case 0x0624, 0x06C6, 0x06C7, 0x06C8, 0x06CB: return 0x0648  // ؤ ۆ ۇ ۈ ۋ → و

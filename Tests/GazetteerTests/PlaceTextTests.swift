@@ -37,6 +37,22 @@ import Testing
         #expect(khalil[0] == khalil[1] && khalil[1] != khalil[2])
     }
 
+    /// OCR: 0 and 1 between letters of a Latin word are O and I (l between small letters);
+    /// dotless letters only OCR writes are the letters they lost the dots of, and mark the
+    /// text as one whose dots were lost, as a dotless ى inside a word does.
+    @Test func ocrDamageIsRead() {
+        #expect(PlaceText.readingOCRDigits("TIKR1T A1RFIELD M0SUL Ba1ad") == "TIKRIT AIRFIELD MOSUL Balad")
+        #expect(PlaceText.readingOCRDigits("F16 K1 T4 AH1Z B1B2 WA0031 Su24") == "F16 K1 T4 AH1Z B1B2 WA0031 Su24")
+        #expect(PlaceText.forms("سد تشرىں") == ["سد", "تشرين"])
+        #expect(PlaceText.hasLostDots("سد تشرىں") && PlaceText.hasLostDots("القوات العراقىة"))
+        #expect(!PlaceText.hasLostDots("مطار دمشق الدولى") && !PlaceText.hasLostDots("مستشفى الموصل"))
+        // A dotless ى inside a word may be any of ب ت ث ن ي; an ي as typed is an ي.
+        let dotless = PlaceText.words("مبىى")[0].dotless
+        #expect(PlaceKeys.losesDots("مبيي", from: "مبني", dotless: dotless))
+        #expect(!PlaceKeys.losesDots("مبيي", from: "مبني", dotless: 0))
+        #expect(PlaceKeys.losesDots("منبح", from: "منبج", dotless: 0) && !PlaceKeys.losesDots("منتج", from: "منبج", dotless: 0))
+    }
+
     @Test func arabicCliticsAreTakenOff() {
         #expect(PlaceKeys.variants("بالطبقه", script: .arabic).contains("طبقه"))
         #expect(PlaceKeys.variants("للمطار", script: .arabic).contains("مطار"))
@@ -46,6 +62,9 @@ import Testing
     @Test func linksAndHandlesAreNoPlaces() {
         #expect(PlaceText.forms("مطار الطبقة https://t.me/deirezzor24 @raqqa_now") == ["مطار", "الطبقه"])
         #expect(PlaceText.forms("via www.mosul-news.com") == ["via"])
+        // Scraped without a scheme: t.me/…, a bare domain; "Mosul.Then" is two words.
+        #expect(PlaceText.forms("مطار الطبقة t.me/deirezzor24 (orient-news.net)") == ["مطار", "الطبقه"])
+        #expect(PlaceText.forms("Mosul.Then") == ["mosul", "then"])
         // The line break around a link still ends the clause before it.
         #expect(PlaceText.words("Tabqa\nhttps://t.me/x\nMenagh").map(\.startsClause) == [true, true])
     }
@@ -74,6 +93,7 @@ import Testing
         let words = PlaceText.words("CJTF-OIR: near Qayyarah | one strike")
         #expect(words.map(\.isAcronym) == [true, true, false, false, false, false])
         #expect(words.map(\.beforeFirstBar) == [true, true, true, true, false, false])
+        #expect(PlaceText.words("a | b c | d").map(\.barsBefore) == [0, 1, 1, 2])
         #expect(!PlaceText.words("TABQA AIRBASE LIBERATED").contains { $0.isAcronym })
     }
 }
