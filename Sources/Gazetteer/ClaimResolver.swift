@@ -790,8 +790,13 @@ public struct ClaimResolver: Sendable {
         }
         let broadcast = mentions.contains { $0.chosen.map { gazetteer.sites[$0].type == .tvStation } ?? false }
             && scan.content.contains { scan.has($0, in: PlaceLexicon.broadcastWords) }
+        let denial = denies(scan, mentions: mentions)
         for m in mentions.indices {
-            mentions[m].captureNear = hasCue(PlaceLexicon.captureCues, around: mentions[m], scan: scan, before: 4, after: 3)
+            // A capture the denial names before the place is the report denied, not a capture
+            // (ينفي الأنباء عن سقوط قاعدة عين الأسد; لا صحة لأنباء سقوط …; "reports about the fall
+            // of Hama airport are completely false"): it adds nothing to the place.
+            let deniedCapture = denial && deniesCapture(mentions[m], scan: scan)
+            mentions[m].captureNear = hasCue(PlaceLexicon.captureCues, around: mentions[m], scan: scan, before: deniedCapture ? 0 : 4, after: 3)
             mentions[m].isGoal = isGoal(mentions[m], scan: scan, mentionEnds: ends)
         }
         // A site named as a goal is one wherever the post names it again without a capture or
@@ -809,6 +814,17 @@ public struct ClaimResolver: Sendable {
             mentions[m].isGoal = true
         }
         for m in mentions.indices { mentions[m].score = score(mentions[m], scan: scan, mentionEnds: ends, broadcast: broadcast) }
+        // A channel named in its logo is the channel wherever else the post names it bare in a
+        // part of three words at most, with no capture or attack beside it: "قناة الميادين | AL
+        // MAYADEEN | مباشر", "حلب اليوم | HALAB TODAY TV" (the place the logo names, before its
+        // "TV" made it a TV station); not "قوات النظام تدخل حمص | HOMS TV".
+        let channels = Set(mentions.filter { namesTheChannel($0, scan: scan) }.flatMap { [$0.chosen, $0.anchor].compactMap { $0 } })
+        for m in mentions.indices where !channels.isEmpty && mentions[m].typeWords.isEmpty && !mentions[m].captureNear {
+            guard let chosen = mentions[m].chosen, channels.contains(chosen), let part = barPart(of: mentions[m], scan: scan),
+                  part.count <= 3, !namesTheChannel(mentions[m], scan: scan),
+                  !hasCue(PlaceLexicon.attackWords, around: mentions[m], scan: scan, before: 4, after: 3) else { continue }
+            mentions[m].score *= 0.1
+        }
         // A hashtag names the post's topic: when every place the body names is a goal ("Next
         // stop: Tabqa airbase #Raqqa", الهدف القادم مدينة الرقة #الرقة), the tags are the
         // campaign's, not places taken.
@@ -848,13 +864,13 @@ public struct ClaimResolver: Sendable {
         // airport was NOT hit", لا صحة لذلك) shows nothing there, unless it also tells of a
         // capture ("the regime denies it, but our fighters are inside Kuweires").
         // (A correction's own answer is not denied: "a rumour: the photos are of Haditha Dam".)
+        // (A word that names no site, as an imported airport's name without its type word
+        // does not, tells of no capture: "Military source to SANA: reports about the fall …")
         // (A capture the denial itself names is denied with it: ينفي الأنباء عن سقوط قاعدة عين الأسد.)
         // (So is a capture the denial's phrase names: لا صحة لما تتداوله الصفحات عن سقوط قاعدة
         // عين الأسد, "reports about the fall of Hama airport are completely false".)
-        if denies(scan, mentions: mentions),
-           !mentions.contains(where: { $0.captureNear
-               && !hasCue(PlaceLexicon.denialCues, around: $0, scan: scan, before: 8, after: 0)
-               && !hasDenialPhrase(around: $0, scan: scan) }) {
+        if denial,
+           !mentions.contains(where: { $0.chosen != nil && $0.captureNear && !isDeniedBefore($0, scan: scan) && !hasDenialPhrase(around: $0, scan: scan) }) {
             for m in mentions.indices where !(mentions[m].chosen.map(correctedTo.contains) ?? false) { mentions[m].score *= 0.2 }
         }
         // Timetables, fares and entry rules (a weekly flight to Istanbul, "book Damascus–Erbil
@@ -1342,15 +1358,40 @@ public struct ClaimResolver: Sendable {
         return !mentionEnds.contains { $0.key <= c && c <= $0.value }
     }
 
-    /// Whether the place is in a channel's name heading the post: the words before its first
-    /// "|", six at most, with a channel word or the news channels' "24" right beside the place
-    /// ("© Aleppo Media Center | …", شبكة دير الزور | …, "Deir ez-Zor 24 | …"; not "مطار T4 |",
-    /// "الفرقة ١٧ |" or "Tabqa airbase liberated, news at 9 |").
+    /// The content words of the part of the post between "|" (or before the first, or after
+    /// the last) that holds the mention, when the post has a "|" and the part six words at most:
+    /// a caption, a logo or a lower-third.
+    private func barPart(of mention: Mention, scan: Scan) -> ClosedRange<Int>? {
+        let words = scan.words, content = scan.content
+        guard scan.contentBeforeFirstBar != nil else { return nil }
+        let part = words[content[mention.start]].barsBefore
+        // Looked for no further than six words away: a long text is one long part.
+        var first = mention.start, last = mention.end
+        while first > 0, words[content[first - 1]].barsBefore == part {
+            first -= 1
+            if last - first >= 6 { return nil }
+        }
+        while last + 1 < content.count, words[content[last + 1]].barsBefore == part {
+            last += 1
+            if last - first >= 6 { return nil }
+        }
+        return first...last
+    }
+
+    /// Whether the place is in a channel's name: a short part of the post between "|"
+    /// (``barPart(of:scan:)``) with a channel word or the news channels' "24" right beside
+    /// the place ("© Aleppo Media Center | …", شبكة دير الزور | …, "Deir ez-Zor 24 | …"; not
+    /// "مطار T4 |", "الفرقة ١٧ |" or "Tabqa airbase liberated, news at 9 |"), or ending the
+    /// part at most two words after it, none a type word: the logo "| HALAB TODAY TV |".
     private func namesTheChannel(_ mention: Mention, scan: Scan) -> Bool {
-        let words = scan.words
-        guard words[scan.content[mention.start]].beforeFirstBar, let before = scan.contentBeforeFirstBar, before <= 6 else { return false }
-        let beside = [mention.start - 1, mention.end + 1].filter { scan.content.indices.contains($0) && words[scan.content[$0]].beforeFirstBar }
-        return beside.contains { words[scan.content[$0]].form == "24" || scan.has(scan.content[$0], in: PlaceLexicon.channelWords) }
+        guard let part = barPart(of: mention, scan: scan) else { return false }
+        let beside = [mention.start - 1, mention.end + 1].filter(part.contains)
+        if beside.contains(where: { scan.words[scan.content[$0]].form == "24" || scan.has(scan.content[$0], in: PlaceLexicon.channelWords) }) {
+            return true
+        }
+        return part.upperBound > mention.end && part.upperBound - mention.end <= 3
+            && scan.has(scan.content[part.upperBound], in: PlaceLexicon.channelWords)
+            && !(mention.end + 1..<part.upperBound).contains { scan.isTypeWord[$0] }
     }
 
     /// Whether "next to" stands right before the place (articles aside): a locator, like "near".
@@ -1422,6 +1463,30 @@ public struct ClaimResolver: Sendable {
     /// الأسد) or eight after it, in its clause.
     private func hasDenialPhrase(around mention: Mention, scan: Scan) -> Bool {
         hasPhrase(PlaceLexicon.denialPhrases, around: mention, scan: scan, before: 10, after: 8)
+    }
+
+    /// Whether a denial's cue or phrase (``PlaceLexicon/denialCues``, ``PlaceLexicon/denialPhrases``)
+    /// stands up to eight words before the place (gap, type and reporting words not counted),
+    /// in its clause, with no "but" between: ينفي الأنباء عن سقوط قاعدة عين الأسد; not "the
+    /// regime denies it, but our fighters stormed Kuweires".
+    private func isDeniedBefore(_ mention: Mention, scan: Scan) -> Bool {
+        let content = scan.content
+        var c = mention.start - 1
+        var seen = 0
+        while c >= 0, seen < 8, !scan.words[content[c + 1]].startsClause, !scan.has(content[c], in: PlaceLexicon.contrastWords) {
+            if scan.has(content[c], in: PlaceLexicon.denialCues) || PlaceLexicon.denialPhrases.starts(at: content[c], in: scan.forms) { return true }
+            if !scan.isTypeWord[c], !scan.has(content[c], in: PlaceLexicon.uncountedWords) { seen += 1 }
+            c -= 1
+        }
+        return false
+    }
+
+    /// Whether a capture word up to four words before the place is the report a denial calls
+    /// false: denied before the place (``isDeniedBefore(_:scan:)``), or by a denial's phrase up
+    /// to eight words after it ("reports about the fall of Hama airport are completely false").
+    private func deniesCapture(_ mention: Mention, scan: Scan) -> Bool {
+        hasCue(PlaceLexicon.captureCues, around: mention, scan: scan, before: 4, after: 0)
+            && (isDeniedBefore(mention, scan: scan) || hasPhrase(PlaceLexicon.denialPhrases, around: mention, scan: scan, before: 0, after: 8))
     }
 
     /// Whether a phrase of `phrases` starts up to `before` words (all words, articles too)

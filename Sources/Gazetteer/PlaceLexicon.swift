@@ -225,6 +225,9 @@ enum PlaceLexicon {
         "twelfth", "thirteenth", "fourteenth", "fifteenth", "twentieth",
         "الاولى", "الثانية", "الثالثة", "الرابعة", "الخامسة", "السادسة", "السابعة", "الثامنة", "التاسعة", "العاشرة",
         "الحادية", "العشرين", "الأولى",
+        // "The annual anniversary" (الذكرى السنوية لمجزرة سبايكر) marks the yearly memorial,
+        // as counting the years does.
+        "السنوية", "annual",
     ])
 
     /// Words by which a post calls a report false: "rumours of a strike", "the ministry
@@ -719,6 +722,8 @@ enum PlaceLexicon {
         "بشر", "البشر", "bashar", "بشار",
         // "visual" (هويته البصرية), whose letters are Basra's.
         "البصرية", "بصرية",
+        // "News" (خبر عاجل) and "expert(s)", whose consonants are Khabur's (الخابور).
+        "خبر", "الخبر", "خبرا", "خبير", "الخبير", "خبراء", "الخبراء",
         "hit", "gate", "hope", "victory", "liberty", "freedom", "unity", "door",
         "ain", "ayn", "asad", "assad", "jabir", "jaber", "salam", "nasr", "karama", "thawra", "euphrates",
         "tiger", "eagle", "lion", "palm", "sham", "rabia", "walid", "waleed",
