@@ -143,9 +143,9 @@ extension CaseDatabase {
                 // The same picture read again for a hash it lacked (a run with a new
                 // --algorithms): the hashes this run did not compute are still its own (and a
                 // twin's copied below join them).
-                for hash in item.hashes {
+                for name in item.hashes.map(\.algorithm) + item.replaces {
                     try db.cachedStatement(sql: "DELETE FROM hashes WHERE file_id = ? AND algorithm = ?")
-                        .execute(arguments: [existing, hash.algorithm])
+                        .execute(arguments: [existing, name])
                 }
             } else {
                 try db.cachedStatement(sql: "DELETE FROM hashes WHERE file_id = ?").execute(arguments: [existing])

@@ -10,6 +10,9 @@ public struct IngestedFile: Sendable {
     public var metadata: MetadataRecord?
     /// The hashes (their `fileID` is filled in by the writer).
     public var hashes: [HashRecord]
+    /// Hash names this run stands for though it may have made none of them (`pdq_trimmed`
+    /// when no banner or frame was found): a same-content row's old ones go with those it made.
+    public var replaces: [String] = []
     /// Set instead of metadata and hashes when the case already holds a file with the same
     /// SHA-256 and all the hashes asked for: the writer copies them from that row, or, when
     /// that row's path has vanished from disk, moves the row to this path.

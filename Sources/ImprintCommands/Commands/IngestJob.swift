@@ -97,9 +97,11 @@ struct IngestJob: Sendable {
                 file.decodeStatus = .warning
                 file.decodeError = warning
             }
-            return .read(IngestedFile(file: file, metadata: metadataRecord,
-                                      hashes: HashRecord.records(hashes, algorithms: algorithms) + thumbnailRecords),
-                         failure: nil)
+            var ingested = IngestedFile(file: file, metadata: metadataRecord,
+                                        hashes: HashRecord.records(hashes, algorithms: algorithms) + thumbnailRecords)
+            // The one region whose presence depends on the picture: none found now, none kept.
+            if pipeline.request.trimmedRegion { ingested.replaces = algorithms.map { $0.rawValue + "_trimmed" } }
+            return .read(ingested, failure: nil)
         } catch {
             file.decodeStatus = .failed
             file.decodeError = error.description
