@@ -281,6 +281,7 @@ import Testing
         let shapes: [(list: String, line: Int, label: String)] = [
             ("hash;quality;path\n\(mosul);69;mosul-runway.jpg\n", 2, "mosul-runway.jpg"),
             ("sep=;\nsignal_type;signal_value;content_id\nHASH_PDQ;\(mosul);Mosul, runway\n", 3, "Mosul, runway"),
+            ("\"sep=\t\"\nsignal_type\tsignal_value\tcontent_id\nHASH_PDQ\t\(mosul)\tMosul; runway\n", 3, "Mosul; runway"),
             ("\(mosul);69;tabqa, airbase.jpg\n", 1, "tabqa, airbase.jpg"),
             ("\"\(mosul)\";69;\"tabqa; airbase.jpg\"\n", 1, "tabqa; airbase.jpg"),
             ("\(mosul) Mosul; runway\n", 1, "Mosul; runway"),
@@ -318,6 +319,10 @@ import Testing
         #expect(typed.status == 0, "\(typed.stderr)")
         let typedRecords = try CommandLineRunner.objects(typed)
         #expect(typedRecords.count == 1 && typedRecords.first?["algorithm"] as? String == "pdq" && typedRecords.first?["distance"] as? Int == 0)
+        // So does a quality column: the PDQ reference's hash,quality,path.
+        let reference = try Self.match(list: "hash,quality,path\n\(pdq),100,mosul-runway.jpg\n",
+                                       ["--list-algorithm", "phash", "--format", "jsonl", "samples/mosul-runway.jpg"])
+        #expect(try CommandLineRunner.objects(reference).first?["algorithm"] as? String == "pdq", "\(reference.stderr)")
     }
 
     /// A match names the hash of the image that matched: a mirrored repost matches through

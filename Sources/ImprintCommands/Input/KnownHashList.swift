@@ -92,6 +92,7 @@ struct KnownHashList {
     /// `raw_indicator` or `indicator` (beside an `indicator_id`); the vaguer names count only
     /// when no other names the column, so that `raw_indicator` wins over `indicator`.
     static let hashColumns = ["signal_value", "hash", "hash_value", "pdq_hash", "pdq", "phash", "dhash", "ahash", "whash", "raw_indicator"]
+    /// Names that are the hash column only when no name of ``hashColumns`` is there.
     static let vagueHashColumns = ["indicator", "value", "signal"]
     /// A column naming each row's signal type: `pdq`, HMA's `PDQ`, ThreatExchange's `HASH_PDQ`.
     static let typeColumns: Set<String> = ["signal_type", "algorithm", "hash_type", "type", "indicator_type"]
@@ -158,7 +159,9 @@ struct KnownHashList {
             if let columns {
                 guard columns.hash < fields.count else { throw Failure(source: source, line: lineNumber, reason: "no value in the hash column") }
                 let hex = fields[columns.hash]
-                var algorithm = hexAlgorithm ?? (hex.count == 64 ? HashAlgorithm.pdq : .phash)
+                // A quality column is PDQ's (the reference's hash,quality,path): --list-algorithm
+                // names the algorithm only of lists that do not say theirs.
+                var algorithm = columns.quality != nil && hex.count == 64 ? .pdq : hexAlgorithm ?? (hex.count == 64 ? HashAlgorithm.pdq : .phash)
                 if let typeAt = columns.type, typeAt < fields.count {
                     guard let named = Self.algorithm(signalType: fields[typeAt]) else { skipped += 1; continue }
                     algorithm = named
@@ -231,10 +234,12 @@ struct KnownHashList {
     /// its label (`<hex> Mosul; runway`), not a `;` list.
     static func delimiter(of lines: [Substring]) -> (delimiter: Unicode.Scalar?, line: Int?) {
         for (index, raw) in lines.enumerated() {
+            // (The hint's character may itself be a tab or a blank, and Excel may quote it.)
+            let hint = Array(raw.trimmingCharacters(in: CharacterSet(charactersIn: "\"\r\n")).unicodeScalars)
+            if hint.count == 5, String(String.UnicodeScalarView(hint[..<4])).lowercased() == "sep=" { return (hint[4], index + 1) }
             let line = raw.trimmingCharacters(in: .whitespaces)
             if line.isEmpty || line.hasPrefix("#") { continue }
             let scalars = Array(line.unicodeScalars)
-            if scalars.count == 5, line.lowercased().hasPrefix("sep=") { return (scalars[4], index + 1) }
             guard let end = scalars.firstIndex(where: { $0 == "," || $0 == "\t" || $0 == ";" }), scalars[end] == ";",
                   !scalars[..<end].contains(" ") else { return (nil, nil) }
             return (";", nil)
