@@ -1270,6 +1270,8 @@ public struct ClaimResolver: Sendable {
             if let previous, clause.count <= 4,
                clause.allSatisfy({ scan.has(content[$0], in: PlaceLexicon.bareDenialWords) }),
                clause.contains(where: { scan.has(content[$0], in: PlaceLexicon.denyingWords) }),
+               // "all" only in "not at all": "That's not all." adds to what came before.
+               !clause.contains(where: { scan.words[content[$0]].form == "all" && (content[$0] == 0 || scan.words[content[$0] - 1].form != "at") }),
                !(end < content.count && scan.words[content[end]].script == .digits) {
                 answered.append(previous)
             }

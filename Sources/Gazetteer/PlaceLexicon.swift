@@ -667,6 +667,7 @@ enum PlaceLexicon {
     static let bareDenialWords: WordSet = denyingWords.union(canonicalSet([
         "it", "this", "that", "is", "was", "so", "really", "at", "all", "هيك", "ابدا",
     ]))
+    /// The words that make such a clause a denial: "no", "not", لا.
     static let denyingWords: WordSet = canonicalSet([
         "no", "nope", "nah", "not", "isn't", "aren't", "wasn't", "weren't", "non", "nein", "لا", "كلا", "مو", "مش",
     ])

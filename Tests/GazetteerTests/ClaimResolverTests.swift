@@ -733,6 +733,9 @@ struct LabelledPost {
         #expect(Self.top("قالوا الصورة من مطار المزة. لا. هي من مطار الضمير") == "builtin:dumayr-air-base")
         #expect(Self.top("Drones hit Harir air base tonight. Casualties? No.") == "builtin:harir-air-base")
         #expect(Self.top("Strike on Shayrat airbase. No. 2 runway cratered") == "builtin:shayrat-air-base")
+        // "That's not all" adds to the sentence before it; "not at all" still denies it.
+        #expect(Self.top("Our fighters stormed Kuweires airbase. That's not all.") == "builtin:kuweires-air-base")
+        #expect(Self.top("They say we took Kuweires airbase. Not at all.") == "none")
         // ("Lie!" denies a report, not the place: the fighters are still in the town.)
         #expect(Self.top("النظام يزعم السيطرة على الميادين.. كذب! مقاتلونا ما زالوا في المدينة") == "builtin:mayadin")
         // A name denied bare denies the namesakes named before it, not those after it.
