@@ -26,7 +26,10 @@ extension SidecarReader {
         let named = written.map { $0.lowercased().replacingOccurrences(of: " ", with: "_").replacingOccurrences(of: "-", with: "_") }
         let header = columns(named)
         let otherNames = Set(zip(named, header).filter { $0 != $1 }.map(\.1))
-        guard named.contains(where: plainColumns.contains) || otherNames.count >= 2 else { return nil }
+        // Under other names, a table needs a post's words or address among them: a file list
+        // with dates (`FileName,Date,Size`, an inventory) is no post table.
+        guard named.contains(where: plainColumns.contains)
+            || otherNames.count >= 2 && (otherNames.contains("text") || otherNames.contains("url")) else { return nil }
         guard header.contains("file") else { throw .noFileColumn(header: written) }
         var objects: [[String: Any]] = []
         for row in rows.dropFirst() where !row.allSatisfy(\.isEmpty) {
@@ -143,7 +146,6 @@ extension SidecarReader {
     }
 
     /// One row or JSON Lines object of the plain format.
-
     static func plain(_ row: JSONFields, source: String, row number: Int) -> Post {
         var fields = row
         var media: [String]

@@ -502,8 +502,10 @@ import Testing
         let twice = try Self.post("posts.csv", "File Name,Message,Date,Timestamp,text\na.jpg,m,2022-01-01,1700000000,t\n")
         #expect(twice.media == ["a.jpg"] && twice.text == "t" && twice.postedAt.map(PostDate.iso) == "2022-01-01T00:00:00Z")
         #expect(twice.extra == #"{"message":"m","timestamp":"1700000000"}"#)
-        // One such name alone is some other table: a list of images, exiftool's -csv output.
-        for table in ["image,width,height\na.jpg,1,2\n", "SourceFile,FileName,Make\n/x/a.jpg,a.jpg,Canon\n"] {
+        // One such name alone is some other table: a list of images, exiftool's -csv output; so
+        // are names and dates without a post's words or address (an inventory).
+        for table in ["image,width,height\na.jpg,1,2\n", "SourceFile,FileName,Make\n/x/a.jpg,a.jpg,Canon\n",
+                      "FileName,Date,Size\na.jpg,2022-01-01,1200\n"] {
             #expect(try SidecarReader.read(path: "/x/list.csv", data: Data(table.utf8)) == nil, "\(table)")
         }
     }
