@@ -199,31 +199,30 @@ public struct ContentRegion: Sendable, Hashable, CustomStringConvertible {
     /// `region` less the strips along its four sides (itself when it has none).
     static func strips(in region: ContentRegion, luma: [UInt8], width: Int) -> ContentRegion {
         let (x0, y0, w, h) = (region.x, region.y, region.width, region.height)
-        let top: (Int, Int) -> UInt8 = { i, j in luma[(y0 + i) * width + x0 + j] }
-        let bottom: (Int, Int) -> UInt8 = { i, j in luma[(y0 + h - 1 - i) * width + x0 + j] }
-        let left: (Int, Int) -> UInt8 = { i, j in luma[(y0 + j) * width + x0 + i] }
-        let right: (Int, Int) -> UInt8 = { i, j in luma[(y0 + j) * width + x0 + w - 1 - i] }
-        func lengths(minimum: (Int) -> Double) -> [Int] {
-            let t = stripLength(count: h, across: w, maximum: h, minimum: minimum(0), pixel: top)
-            let b = stripLength(count: h, across: w, maximum: h - t, minimum: minimum(1), pixel: bottom)
-            let l = stripLength(count: w, across: h, maximum: w, minimum: minimum(2), pixel: left)
-            let r = stripLength(count: w, across: h, maximum: w - l, minimum: minimum(3), pixel: right)
-            return [t, b, l, r]
+        // Top, bottom, left, right: the value at line `i` from that edge, position `j` along it.
+        let sides: [(count: Int, across: Int, pixel: (Int, Int) -> UInt8)] = [
+            (h, w, { i, j in luma[(y0 + i) * width + x0 + j] }),
+            (h, w, { i, j in luma[(y0 + h - 1 - i) * width + x0 + j] }),
+            (w, h, { i, j in luma[(y0 + j) * width + x0 + i] }),
+            (w, h, { i, j in luma[(y0 + j) * width + x0 + w - 1 - i] }),
+        ]
+        var found = [0, 0, 0, 0]
+        for side in sides.indices {
+            let (count, across, pixel) = sides[side]
+            found[side] = stripLength(count: count, across: across, maximum: count - found[side ^ 1], pixel: pixel)
         }
-        var found = lengths { _ in minimumStrip }
         // A frame: strips on some sides make a thinner strip of their colour on the others part
         // of it (a desktop screenshot's frame is 2% of its width, its title bar more; left on,
         // those sides kept a framed repost 36 bits from its photo: CLI probe round 11, M2).
-        let values = zip([top, bottom, left, right], [w, w, h, h]).map { pixel, across in
-            dominantValue(across: across) { pixel(0, $0) }
+        let frameValues = sides.indices.filter { found[$0] > 0 }.compactMap { side in
+            dominantValue(across: sides[side].across) { sides[side].pixel(0, $0) }
         }
-        let frameValues = found.indices.filter { found[$0] > 0 }.compactMap { values[$0] }
-        if found.contains(0), !frameValues.isEmpty {
-            found = lengths { side in
-                guard found[side] == 0, let value = values[side],
-                      frameValues.contains(where: { abs($0 - value) <= tolerance }) else { return minimumStrip }
-                return minimumFrameSide
-            }
+        for side in sides.indices where found[side] == 0 && !frameValues.isEmpty {
+            let (count, across, pixel) = sides[side]
+            guard let value = dominantValue(across: across, pixel: { pixel(0, $0) }),
+                  frameValues.contains(where: { abs($0 - value) <= tolerance }) else { continue }
+            found[side] = stripLength(count: count, across: across, maximum: count - found[side ^ 1],
+                                      minimum: minimumFrameSide, pixel: pixel)
         }
         return ContentRegion(x: x0 + found[2], y: y0 + found[0], width: w - found[2] - found[3], height: h - found[0] - found[1])
     }
