@@ -43,7 +43,9 @@ extension HammingIndex {
     /// The same pairs as `selfJoin(words:wordsPerHash:radius:concurrency:)`, handed to `body`
     /// in batches as they are found, in no particular order, one batch at a time: memory stays
     /// O(n) however many pairs there are (thousands of near-copies of one photo make pairs in
-    /// the square of their number).
+    /// the square of their number). `body` runs on the join's threads, never two at once, so it
+    /// may change the caller's state without a lock, but must not rely on the calling thread.
+    /// - Complexity: as the sorted join's, without the result's memory and sort.
     public static func selfJoin(words: [UInt64], wordsPerHash: Int, radius: Int, concurrency: Int = 2,
                                 batches body: ([HammingPair]) -> Void) {
         let model = CostModel(count: words.count / max(1, wordsPerHash), wordsPerHash: wordsPerHash)

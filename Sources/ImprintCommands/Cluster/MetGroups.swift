@@ -13,6 +13,7 @@ struct MetGroups {
     private var ceiling: [Int32]
 
     init(count: Int, capacity: Int) {
+        precondition(capacity >= 1, "a group keeps at least one met group")
         self.capacity = capacity
         kept = Array(repeating: [], count: count)
         truncated = Array(repeating: false, count: count)

@@ -97,6 +97,7 @@ struct RepostClusterer {
                 meeting(images[a], images[b], algorithm).map { $0.distance <= thresholds[algorithm] } ?? false
             }
         }
+        /// Whether two groups met: kept in a list, or, beyond a full list, asked of the hashes.
         func groupsMet(_ x: Int, _ y: Int) -> Bool {
             x == y || met.keeps(key(y), in: x) || (met.truncated[x] && meet(copies[x][0], copies[y][0]))
         }
@@ -123,7 +124,9 @@ struct RepostClusterer {
                 var centre = met.kept[group].lazy.filter { $0 < rank }.map { groupOf(key: $0) }
                     .first { clusterOf[$0] == $0 }
                 if centre == nil, met.truncated[group], let last = met.kept[group].last {
-                    // It met more groups than it kept: the earliest centre after those that it meets.
+                    // It met more groups than it kept: the earliest centre after those that it
+                    // meets, one comparison of hashes per centre asked (rare: a group's earliest
+                    // neighbours are nearly always taken by a centre among them).
                     centre = centres.first { timeRank[$0] > last && meet(copies[$0][0], copies[group][0]) }
                 }
                 clusterOf[group] = centre ?? group
