@@ -199,30 +199,35 @@ public struct ContentRegion: Sendable, Hashable, CustomStringConvertible {
     /// `region` less the strips along its four sides (itself when it has none).
     static func strips(in region: ContentRegion, luma: [UInt8], width: Int) -> ContentRegion {
         let (x0, y0, w, h) = (region.x, region.y, region.width, region.height)
-        // Top, bottom, left, right: the value at line `i` from that edge, position `j` along it.
-        let sides: [(count: Int, across: Int, pixel: (Int, Int) -> UInt8)] = [
-            (h, w, { i, j in luma[(y0 + i) * width + x0 + j] }),
-            (h, w, { i, j in luma[(y0 + h - 1 - i) * width + x0 + j] }),
-            (w, h, { i, j in luma[(y0 + j) * width + x0 + i] }),
-            (w, h, { i, j in luma[(y0 + j) * width + x0 + w - 1 - i] }),
-        ]
-        var found = [0, 0, 0, 0]
-        for side in sides.indices {
-            let (count, across, pixel) = sides[side]
-            found[side] = stripLength(count: count, across: across, maximum: count - found[side ^ 1], pixel: pixel)
+        // Sides 0–3: top, bottom, left, right. (Each side's pixels as a closure written at its
+        // call, so that the scans over them compile to plain loads.)
+        func length(_ side: Int, maximum: Int, minimum: Double = minimumStrip) -> Int {
+            switch side {
+            case 0: return stripLength(count: h, across: w, maximum: maximum, minimum: minimum) { i, j in luma[(y0 + i) * width + x0 + j] }
+            case 1: return stripLength(count: h, across: w, maximum: maximum, minimum: minimum) { i, j in luma[(y0 + h - 1 - i) * width + x0 + j] }
+            case 2: return stripLength(count: w, across: h, maximum: maximum, minimum: minimum) { i, j in luma[(y0 + j) * width + x0 + i] }
+            default: return stripLength(count: w, across: h, maximum: maximum, minimum: minimum) { i, j in luma[(y0 + j) * width + x0 + w - 1 - i] }
+            }
         }
+        func edgeValue(_ side: Int) -> Int? {
+            switch side {
+            case 0: return dominantValue(across: w) { luma[y0 * width + x0 + $0] }
+            case 1: return dominantValue(across: w) { luma[(y0 + h - 1) * width + x0 + $0] }
+            case 2: return dominantValue(across: h) { luma[(y0 + $0) * width + x0] }
+            default: return dominantValue(across: h) { luma[(y0 + $0) * width + x0 + w - 1] }
+            }
+        }
+        var found = [0, 0, 0, 0]
+        for side in 0..<4 { found[side] = length(side, maximum: (side < 2 ? h : w) - found[side ^ 1]) }
         // A frame: strips on some sides make a thinner strip of their colour on the others part
         // of it (a desktop screenshot's frame is 2% of its width, its title bar more; left on,
         // those sides kept a framed repost 36 bits from its photo: CLI probe round 11, M2).
-        let frameValues = sides.indices.filter { found[$0] > 0 }.compactMap { side in
-            dominantValue(across: sides[side].across) { sides[side].pixel(0, $0) }
-        }
-        for side in sides.indices where found[side] == 0 && !frameValues.isEmpty {
-            let (count, across, pixel) = sides[side]
-            guard let value = dominantValue(across: across, pixel: { pixel(0, $0) }),
-                  frameValues.contains(where: { abs($0 - value) <= tolerance }) else { continue }
-            found[side] = stripLength(count: count, across: across, maximum: count - found[side ^ 1],
-                                      minimum: minimumFrameSide, pixel: pixel)
+        if found.contains(0), found.contains(where: { $0 > 0 }) {
+            let frameValues = (0..<4).filter { found[$0] > 0 }.compactMap(edgeValue)
+            for side in 0..<4 where found[side] == 0 {
+                guard let value = edgeValue(side), frameValues.contains(where: { abs($0 - value) <= tolerance }) else { continue }
+                found[side] = length(side, maximum: (side < 2 ? h : w) - found[side ^ 1], minimum: minimumFrameSide)
+            }
         }
         return ContentRegion(x: x0 + found[2], y: y0 + found[0], width: w - found[2] - found[3], height: h - found[0] - found[1])
     }
