@@ -1384,7 +1384,7 @@ public struct ClaimResolver: Sendable {
     /// (``barPart(of:scan:)``) with a channel word or the news channels' "24" right beside
     /// the place ("© Aleppo Media Center | …", شبكة دير الزور | …, "Deir ez-Zor 24 | …"; not
     /// "مطار T4 |", "الفرقة ١٧ |" or "Tabqa airbase liberated, news at 9 |"), or ending the
-    /// part at most two words after it, none a type word: the logo "| HALAB TODAY TV |".
+    /// part at most three words after it, none a type word: the logo "| HALAB TODAY TV |".
     private func namesTheChannel(_ mention: Mention, scan: Scan) -> Bool {
         guard let part = barPart(of: mention, scan: scan) else { return false }
         let beside = [mention.start - 1, mention.end + 1].filter(part.contains)

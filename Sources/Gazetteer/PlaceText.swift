@@ -119,7 +119,10 @@ public enum PlaceText {
         let host = piece.split(separator: "/", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? ""
         let trimmed = host.trimmingCharacters(in: CharacterSet(charactersIn: "()[]<>\"'“”«»,;:!?."))
         let labels = trimmed.split(separator: ".", omittingEmptySubsequences: false)
-        guard labels.count >= 2, let domain = labels.last, linkDomains.contains(String(domain)),
+        // A link has a path or is written in lower case: "Tikrit.be careful", a full stop
+        // without its space, is no Belgian site.
+        guard holds(piece, "/") || !trimmed.utf8.contains(where: { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") }),
+              labels.count >= 2, let domain = labels.last, linkDomains.contains(String(domain)),
               labels.allSatisfy({ !$0.isEmpty && $0.utf8.allSatisfy { byte in
                   isASCIILetter(byte) || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))
                       || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_")

@@ -821,6 +821,7 @@ struct LabelledPost {
         #expect(Self.top("follow t.me/raqqa_now and facebook.com/DeirEzzor24 for updates") == "none")
         #expect(Self.top("watch live on kirkuknow.tv and homs-news.net") == "none")
         #expect(Self.top("Troops entered Mosul.Then they moved on") == "builtin:mosul")
+        #expect(Self.top("Our forces entered Tikrit.be careful of mines on the road") == "builtin:tikrit")
         // A channel's logo in any part between "|", and the place it names wherever else the
         // post names it bare in a short part; not a capture, nor a site beside another logo.
         #expect(Self.top("ocr: حمص الان | HOMS NOW TV | تابعونا") == "none")
