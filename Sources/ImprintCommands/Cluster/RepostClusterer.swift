@@ -92,11 +92,7 @@ struct RepostClusterer {
         met.finish()
         /// Whether two images' hashes meet (what the index finds), asked only of groups that met
         /// more groups than they kept.
-        func meet(_ a: Int, _ b: Int) -> Bool {
-            algorithms.contains { algorithm in
-                meeting(images[a], images[b], algorithm).map { $0.distance <= thresholds[algorithm] } ?? false
-            }
-        }
+        func meet(_ a: Int, _ b: Int) -> Bool { firstMeeting(images[a], images[b]) != nil }
         /// Whether two groups met: kept in a list, or, beyond a full list, asked of the hashes.
         func groupsMet(_ x: Int, _ y: Int) -> Bool {
             x == y || met.keeps(key(y), in: x) || (met.truncated[x] && meet(copies[x][0], copies[y][0]))
@@ -208,15 +204,19 @@ struct RepostClusterer {
     private func join(_ member: Int, representative: Int, metRepresentative: Bool, candidates neighbours: () -> [Int],
                       images: [HashedImage]) -> Join? {
         let candidates = metRepresentative ? [representative] : neighbours()
-        let joins = candidates.compactMap { other -> (rank: Int, join: Join)? in
-            for (rank, algorithm) in algorithms.enumerated() {
-                if let meeting = meeting(images[other], images[member], algorithm), meeting.distance <= thresholds[algorithm] {
-                    return (rank, Join(via: other, meeting: meeting))
-                }
-            }
-            return nil
+        let joins = candidates.compactMap { other in
+            firstMeeting(images[other], images[member]).map { (rank: $0.rank, join: Join(via: other, meeting: $0.meeting)) }
         }
         return joins.min { ($0.rank, $0.join.meeting.distance) < ($1.rank, $1.join.meeting.distance) }?.join
+    }
+
+    /// The first algorithm, in the order given, under which the two images meet (their
+    /// closest hashes within its threshold): its rank and that meeting.
+    private func firstMeeting(_ a: HashedImage, _ b: HashedImage) -> (rank: Int, meeting: Meeting)? {
+        for (rank, algorithm) in algorithms.enumerated() {
+            if let meeting = meeting(a, b, algorithm), meeting.distance <= thresholds[algorithm] { return (rank, meeting) }
+        }
+        return nil
     }
 
     /// The distance between two images' hashes: the smallest over their whole-image and
