@@ -5,11 +5,16 @@ import Testing
 /// `imprint ingest` through the built binary: incremental runs, sidecar links, kills.
 @Suite(.serialized) struct IngestCommandTests {
     /// A fresh folder for one test's case and files, removed afterwards by the caller.
-    static func scratch() throws -> URL {
+    static func scratch(copying names: [String] = []) throws -> URL {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("imprint-ingest-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        for name in names {
+            try FileManager.default.copyItem(at: samples.appendingPathComponent(name), to: folder.appendingPathComponent(name))
+        }
         return folder
     }
+
+    static let samples = CommandLineRunner.repository.appendingPathComponent("samples")
 
     static func summary(_ result: CommandLineRunner.Result) throws -> [String: Any] {
         try #require(try CommandLineRunner.objects(result).last)
@@ -391,12 +396,8 @@ import Testing
     /// A sidecar deleted from disk takes the posts it stored with it; a post another sidecar
     /// names too comes back with what that one says.
     @Test func aDeletedSidecarTakesItsPostsWithIt() throws {
-        let folder = try Self.scratch()
+        let folder = try Self.scratch(copying: ["mosul-runway_banner.jpg", "mosul-runway_banner.jpg.json"])
         defer { try? FileManager.default.removeItem(at: folder) }
-        let samples = CommandLineRunner.repository.appendingPathComponent("samples")
-        for name in ["mosul-runway_banner.jpg", "mosul-runway_banner.jpg.json"] {
-            try FileManager.default.copyItem(at: samples.appendingPathComponent(name), to: folder.appendingPathComponent(name))
-        }
         let table = "file,url,text\nmosul-runway_banner.jpg,https://x.com/nineveh_frontline/status/1426553791140831232,Copied from the channel\n"
         try Data(table.utf8).write(to: folder.appendingPathComponent("notes.csv"))
         let casePath = folder.appendingPathComponent("x.case").path
@@ -701,12 +702,8 @@ import Testing
     /// --no-trim) reads the unchanged files that lack it, once; a file that cannot be decoded
     /// is not read again for it.
     @Test func aNewAlgorithmIsHashedForFilesAlreadyInTheCase() throws {
-        let folder = try Self.scratch()
+        let folder = try Self.scratch(copying: ["river-palms.jpg", "desert-road.jpg"])
         defer { try? FileManager.default.removeItem(at: folder) }
-        let samples = CommandLineRunner.repository.appendingPathComponent("samples")
-        for name in ["river-palms.jpg", "desert-road.jpg"] {
-            try FileManager.default.copyItem(at: samples.appendingPathComponent(name), to: folder.appendingPathComponent(name))
-        }
         try Data("not an image".utf8).write(to: folder.appendingPathComponent("broken.jpg"))
         let casePath = folder.appendingPathComponent("x.case").path
         func ingest(_ options: [String]) throws -> [String: Any] {
@@ -726,12 +723,8 @@ import Testing
     /// other hash: CLI probe round 11, H1); a file whose content changed keeps none of its old
     /// ones, which are of another picture.
     @Test func aRunForANewAlgorithmKeepsTheHashesItDidNotCompute() throws {
-        let folder = try Self.scratch()
+        let folder = try Self.scratch(copying: ["river-palms.jpg", "desert-road.jpg"])
         defer { try? FileManager.default.removeItem(at: folder) }
-        let samples = CommandLineRunner.repository.appendingPathComponent("samples")
-        for name in ["river-palms.jpg", "desert-road.jpg"] {
-            try FileManager.default.copyItem(at: samples.appendingPathComponent(name), to: folder.appendingPathComponent(name))
-        }
         let casePath = folder.appendingPathComponent("x.case").path
         func ingest(_ options: [String]) throws {
             _ = try Self.summary(try CommandLineRunner.run(["ingest", "--format", "jsonl", "--case", casePath] + options + [folder.path]))
@@ -750,7 +743,7 @@ import Testing
         }
         // New content under the same name: only the hashes of this run are its own.
         try FileManager.default.removeItem(at: folder.appendingPathComponent("desert-road.jpg"))
-        try FileManager.default.copyItem(at: samples.appendingPathComponent("night-street.jpg"),
+        try FileManager.default.copyItem(at: Self.samples.appendingPathComponent("night-street.jpg"),
                                          to: folder.appendingPathComponent("desert-road.jpg"))
         try ingest(["-a", "dhash"])
         let changed = try stats()
