@@ -24,16 +24,17 @@ let package = Package(
         .systemLibrary(name: "CJPEG", pkgConfig: "libjpeg", providers: [.apt(["libjpeg-dev"])]),
         .systemLibrary(name: "CPNG", pkgConfig: "libpng", providers: [.apt(["libpng-dev"])]),
         .systemLibrary(name: "CWebP", pkgConfig: "libwebp", providers: [.apt(["libwebp-dev"])]),
-        .systemLibrary(name: "CTIFF", pkgConfig: "libtiff-4", providers: [.apt(["libtiff-dev"])]),
         .systemLibrary(name: "CExif", pkgConfig: "libexif", providers: [.apt(["libexif-dev"])]),
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
 
         // The hashes' and digests' inner loops, using AVX2 and SHA-NI where the CPU has them.
         .target(name: "CHashKernels"),
-        // The C shims: every setjmp/longjmp and every library callback stays in here.
+        // The C shims: every setjmp/longjmp and every library callback stays in here. libtiff
+        // (libtiff-dev: its header here, libtiff.so.6 at run time) is opened by the shims on the
+        // first TIFF, not linked (shims.c says why).
         .target(
             name: "CImprintShims",
-            dependencies: ["CJPEG", "CPNG", "CWebP", "CTIFF"]
+            dependencies: ["CJPEG", "CPNG", "CWebP"]
         ),
 
         .target(name: "ImageDecoding", dependencies: ["CImprintShims"]),

@@ -12,6 +12,8 @@
 #include <png.h>
 #include <webp/decode.h>
 #include <stdarg.h>
+#include <dlfcn.h>
+#include <pthread.h>
 #include <tiffio.h>
 
 static void imp_reset(imp_image_info *info) {
@@ -427,6 +429,45 @@ int imp_webp_decode(const uint8_t *data, size_t size, uint8_t *out, size_t capac
 
 // MARK: - TIFF
 
+// libtiff is opened on the first TIFF a process meets, not linked: with the compression
+// libraries it brings (zstd, LERC in C++, JBIG, libdeflate, liblzma) the loader took 1.5 ms of
+// every imprint start, and most runs never see a TIFF. Only the functions below are used.
+#define IMP_TIFF_FUNCTIONS(X) \
+    X(TIFFOpenOptionsAlloc) X(TIFFOpenOptionsFree) X(TIFFOpenOptionsSetErrorHandlerExtR) \
+    X(TIFFOpenOptionsSetWarningHandlerExtR) X(TIFFOpenOptionsSetMaxSingleMemAlloc) \
+    X(TIFFClientOpenExt) X(TIFFClose) X(TIFFGetField) X(TIFFGetFieldDefaulted) \
+    X(TIFFRGBAImageOK) X(TIFFRGBAImageBegin) X(TIFFRGBAImageGet) X(TIFFRGBAImageEnd)
+
+static struct {
+#define IMP_TIFF_FIELD(name) __typeof__(&name) name;
+    IMP_TIFF_FUNCTIONS(IMP_TIFF_FIELD)
+#undef IMP_TIFF_FIELD
+    int loaded;
+} imp_libtiff;
+
+static pthread_once_t imp_libtiff_once = PTHREAD_ONCE_INIT;
+
+static void imp_libtiff_load(void) {
+    static const char *const names[] = {"libtiff.so.6", "libtiff.so.5", "libtiff.so", "libtiff.6.dylib", "libtiff.dylib"};
+    void *library = NULL;
+    for (size_t i = 0; !library && i < sizeof(names) / sizeof(names[0]); i++) {
+        library = dlopen(names[i], RTLD_NOW | RTLD_LOCAL);
+    }
+    if (!library) return;
+#define IMP_TIFF_RESOLVE(name) \
+    if (!(imp_libtiff.name = (__typeof__(&name))dlsym(library, #name))) { dlclose(library); return; }
+    IMP_TIFF_FUNCTIONS(IMP_TIFF_RESOLVE)
+#undef IMP_TIFF_RESOLVE
+    imp_libtiff.loaded = 1;
+}
+
+/// Whether libtiff (4.5 or later, for the open options) could be opened; says why not in `info`.
+static int imp_libtiff_ready(imp_image_info *info) {
+    pthread_once(&imp_libtiff_once, imp_libtiff_load);
+    if (!imp_libtiff.loaded) imp_set_message(info, "TIFF: libtiff 4.5 or later is not installed (libtiff.so.6)", 1);
+    return imp_libtiff.loaded;
+}
+
 // libtiff reads through callbacks over the caller's bytes, and reports through handlers
 // attached to this one TIFF (not the process-wide ones, which print to stderr and are shared
 // between threads).
@@ -501,16 +542,16 @@ static int imp_tiff_warning(TIFF *tif, void *user, const char *module, const cha
 
 /// Opens the first page, or returns NULL with the reason in `info`.
 static TIFF *imp_tiff_open(imp_tiff_source *source) {
-    TIFFOpenOptions *options = TIFFOpenOptionsAlloc();
+    TIFFOpenOptions *options = imp_libtiff.TIFFOpenOptionsAlloc();
     if (!options) return NULL;
-    TIFFOpenOptionsSetErrorHandlerExtR(options, imp_tiff_error, source);
-    TIFFOpenOptionsSetWarningHandlerExtR(options, imp_tiff_warning, source);
+    imp_libtiff.TIFFOpenOptionsSetErrorHandlerExtR(options, imp_tiff_error, source);
+    imp_libtiff.TIFFOpenOptionsSetWarningHandlerExtR(options, imp_tiff_warning, source);
     // A hostile header can ask for any strip buffer; no real strip or tile needs this much.
-    TIFFOpenOptionsSetMaxSingleMemAlloc(options, (tmsize_t)256 << 20);
-    TIFF *tif = TIFFClientOpenExt("imprint", "rm", (thandle_t)source, imp_tiff_read, imp_tiff_write,
+    imp_libtiff.TIFFOpenOptionsSetMaxSingleMemAlloc(options, (tmsize_t)256 << 20);
+    TIFF *tif = imp_libtiff.TIFFClientOpenExt("imprint", "rm", (thandle_t)source, imp_tiff_read, imp_tiff_write,
                                   imp_tiff_seek, imp_tiff_close, imp_tiff_size, imp_tiff_map, imp_tiff_unmap,
                                   options);
-    TIFFOpenOptionsFree(options);
+    imp_libtiff.TIFFOpenOptionsFree(options);
     if (!tif) imp_set_message(source->info, "not a readable TIFF", 0);
     return tif;
 }
@@ -520,7 +561,7 @@ static int imp_tiff_describe(TIFF *tif, imp_image_info *info) {
     uint32_t width = 0, height = 0;
     uint16_t bits = 8, samples = 1, extra_count = 0;
     uint16_t *extra = NULL;
-    if (!TIFFGetField(tif, TIFFTAG_IMAGEWIDTH, &width) || !TIFFGetField(tif, TIFFTAG_IMAGELENGTH, &height)) {
+    if (!imp_libtiff.TIFFGetField(tif, TIFFTAG_IMAGEWIDTH, &width) || !imp_libtiff.TIFFGetField(tif, TIFFTAG_IMAGELENGTH, &height)) {
         imp_set_message(info, "TIFF: no ImageWidth/ImageLength", 1);
         return IMP_ERROR;
     }
@@ -528,9 +569,9 @@ static int imp_tiff_describe(TIFF *tif, imp_image_info *info) {
         imp_set_message(info, "TIFF: image size out of range", 1);
         return IMP_ERROR;
     }
-    TIFFGetFieldDefaulted(tif, TIFFTAG_BITSPERSAMPLE, &bits);
-    TIFFGetFieldDefaulted(tif, TIFFTAG_SAMPLESPERPIXEL, &samples);
-    TIFFGetFieldDefaulted(tif, TIFFTAG_EXTRASAMPLES, &extra_count, &extra);
+    imp_libtiff.TIFFGetFieldDefaulted(tif, TIFFTAG_BITSPERSAMPLE, &bits);
+    imp_libtiff.TIFFGetFieldDefaulted(tif, TIFFTAG_SAMPLESPERPIXEL, &samples);
+    imp_libtiff.TIFFGetFieldDefaulted(tif, TIFFTAG_EXTRASAMPLES, &extra_count, &extra);
     info->full_width = info->width = (int)width;
     info->full_height = info->height = (int)height;
     info->channels = 3;
@@ -538,7 +579,7 @@ static int imp_tiff_describe(TIFF *tif, imp_image_info *info) {
     info->has_alpha = extra_count > 0 && extra &&
         (extra[0] == EXTRASAMPLE_ASSOCALPHA || extra[0] == EXTRASAMPLE_UNASSALPHA);
     char reason[1024] = "";
-    if (!TIFFRGBAImageOK(tif, reason)) {
+    if (!imp_libtiff.TIFFRGBAImageOK(tif, reason)) {
         snprintf(info->message, sizeof(info->message), "TIFF: %s", reason);
         return IMP_UNSUPPORTED;
     }
@@ -547,11 +588,12 @@ static int imp_tiff_describe(TIFF *tif, imp_image_info *info) {
 
 int imp_tiff_probe(const uint8_t *data, size_t size, imp_image_info *info) {
     imp_reset(info);
+    if (!imp_libtiff_ready(info)) return IMP_UNSUPPORTED;
     imp_tiff_source source = {data, size, 0, info, 0};
     TIFF *tif = imp_tiff_open(&source);
     if (!tif) return IMP_ERROR;
     int status = imp_tiff_describe(tif, info);
-    TIFFClose(tif);
+    imp_libtiff.TIFFClose(tif);
     return status;
 }
 
@@ -565,38 +607,39 @@ static uint8_t imp_unpremultiply(uint32_t value, uint32_t alpha) {
 int imp_tiff_decode(const uint8_t *data, size_t size, uint8_t *out, size_t capacity,
                     int discard_alpha, imp_image_info *info) {
     imp_reset(info);
+    if (!imp_libtiff_ready(info)) return IMP_UNSUPPORTED;
     imp_tiff_source source = {data, size, 0, info, 0};
     TIFF *tif = imp_tiff_open(&source);
     if (!tif) return IMP_ERROR;
     int status = imp_tiff_describe(tif, info);
     if (status != IMP_OK) {
-        TIFFClose(tif);
+        imp_libtiff.TIFFClose(tif);
         return status;
     }
     if (!imp_buffer_fits(info, capacity)) {
-        TIFFClose(tif);
+        imp_libtiff.TIFFClose(tif);
         imp_set_message(info, "output buffer does not fit the image", 1);
         return IMP_BAD_BUFFER;
     }
     size_t width = (size_t)info->width, height = (size_t)info->height;
     uint32_t *raster = malloc(width * height * 4);
     if (!raster) {
-        TIFFClose(tif);
+        imp_libtiff.TIFFClose(tif);
         imp_set_message(info, "out of memory", 1);
         return IMP_ERROR;
     }
     TIFFRGBAImage image;
     char reason[1024] = "";
-    int ok = TIFFRGBAImageBegin(&image, tif, 0, reason);
+    int ok = imp_libtiff.TIFFRGBAImageBegin(&image, tif, 0, reason);
     if (ok) {
         // The stored order: the caller applies Orientation, as it does EXIF's for the other formats.
         image.req_orientation = image.orientation;
-        ok = TIFFRGBAImageGet(&image, raster, (uint32_t)width, (uint32_t)height);
-        TIFFRGBAImageEnd(&image);
+        ok = imp_libtiff.TIFFRGBAImageGet(&image, raster, (uint32_t)width, (uint32_t)height);
+        imp_libtiff.TIFFRGBAImageEnd(&image);
     } else {
         snprintf(info->message, sizeof(info->message), "TIFF: %s", reason);
     }
-    TIFFClose(tif);
+    imp_libtiff.TIFFClose(tif);
     if (!ok) {
         free(raster);
         imp_set_message(info, "TIFF: the image data could not be read", 0);
