@@ -11,7 +11,8 @@ public enum SidecarFormat: String, Sendable, CaseIterable {
     /// A Twitter/X account archive's `data/tweets.js` (`window.YTD.tweets.part0 = [...]`;
     /// `tweet.js` in archives before 2022; `tweets-part1.js`… when split).
     case twitterArchive = "twitter-archive"
-    /// A plain table an analyst wrote: `*.csv` with `file,text,posted_at,url,author`.
+    /// A plain table an analyst wrote: `*.csv` (or tab-separated `*.tsv`) with
+    /// `file,text,posted_at,url,author`.
     case plainCSV = "csv"
     /// The same columns as JSON Lines: `*.jsonl` without snscrape's fields.
     case plainJSONL = "jsonl"
@@ -45,7 +46,7 @@ public enum SidecarFormat: String, Sendable, CaseIterable {
             self = .twitterArchive
         } else if lower.hasSuffix(".jsonl") || lower.hasSuffix(".ndjson") {
             self = .plainJSONL
-        } else if lower.hasSuffix(".csv"), lower != "manifest.csv" {
+        } else if lower.hasSuffix(".csv") && lower != "manifest.csv" || lower.hasSuffix(".tsv") {
             self = .plainCSV
         } else if lower == "result.json" {
             self = .telegramExport

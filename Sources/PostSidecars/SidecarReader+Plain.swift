@@ -2,7 +2,7 @@ import Foundation
 
 extension SidecarReader {
     /// A plain CSV with a header row (comma-separated, or `;` or tab when the header has no
-    /// comma, or what Excel's `sep=;` line before it names): `file` (required; several files
+    /// comma, or what Excel's `sep=;` line before it names; a `.tsv` by tabs): `file` (required; several files
     /// separated by `;`), `text`, `posted_at`, `url`, `author`, and optionally `platform`,
     /// `post_id`, `language`, each also under the other names of ``columnNames``; other
     /// columns go to `extra`. Nil for a table that names none of those columns, or only one
@@ -13,7 +13,8 @@ extension SidecarReader {
     /// - Throws: ``SidecarError/noFileColumn(header:)`` for a post table without a file column.
     static func plainCSV(_ data: Data, source: String) throws(SidecarError) -> (posts: [Post], problems: [String], notes: [String])? {
         var text = tableText(data)
-        var separator = CSVTable.separator(of: text)
+        // A `.tsv` is tab-separated even when its header has a comma ("Caption, Arabic").
+        var separator = source.lowercased().hasSuffix(".tsv") ? "\t" : CSVTable.separator(of: text)
         // Excel's `sep=;` line is no row; the lines reported are the file's.
         var linesBefore = 0
         if let line = CSVTable.separatorLine(text) {

@@ -354,6 +354,18 @@ import Testing
         #expect(post.text == "رفع العلم" && post.media == ["win/win_1.jpg"] && post.postID == "raqqa_news/7")
     }
 
+    /// A `.tsv` is read as a tab-separated post table, also when its header has a comma (which
+    /// would make a `.csv` comma-separated); other tables named `.tsv` are not sidecars.
+    @Test func tabSeparatedTables() throws {
+        let table = "file\ttext\tnotes, sources\na.jpg\tرفع العلم, مطار الطبقة\tAFP, Reuters\n"
+        let post = try #require(try SidecarReader.read(path: "/nonexistent/posts.TSV", data: Data(table.utf8))?.posts.first)
+        #expect(post.media == ["a.jpg"] && post.text == "رفع العلم, مطار الطبقة")
+        let plain = try Self.post("posts.tsv", "file\ttext\na.jpg\tرفع العلم, مطار الطبقة\n")
+        #expect(plain.text == "رفع العلم, مطار الطبقة")
+        #expect(SidecarFormat(fileName: "week1.tsv") == .plainCSV)
+        #expect(try SidecarReader.read(path: "/nonexistent/hashes.tsv", data: Data("pdq\tquality\nab\t100\n".utf8)) == nil)
+    }
+
     /// Python's json module writes NaN and Infinity; they are read as null, strings untouched.
     @Test func pythonsNonFiniteNumbersAreNull() throws {
         let post = try Self.post("a.jpg.json", #"{"category": "twitter", "tweet_id": 5, "content": "NaN is not Infinity", "ratio": NaN, "x": -Infinity, "author": {"name": "a"}}"#)

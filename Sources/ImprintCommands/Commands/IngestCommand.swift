@@ -20,7 +20,7 @@ struct IngestCommand: AsyncParsableCommand {
             Files are written by one writer in transactions of --batch-size, so a killed run \
             loses at most the batch in flight and the next run completes it. \
             Sidecars (gallery-dl <file>.json, yt-dlp .info.json, snscrape .jsonl, a Twitter \
-            archive's tweets.js, plain .csv/.jsonl with file,text,posted_at,url,author, in a .csv \
+            archive's tweets.js, plain .csv/.tsv/.jsonl with file,text,posted_at,url,author, in a table \
             also filename,caption,date,link,channel and the like) found \
             in the folders are read afterwards and their posts linked to the files they name; \
             a sidecar gone from disk takes the posts it stored with it. \
