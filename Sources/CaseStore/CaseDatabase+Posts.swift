@@ -22,6 +22,18 @@ extension CaseDatabase {
         }
     }
 
+    /// The sidecars that stored a post linked to no file: read again when files come, since
+    /// the picture a post names may be saved after its sidecar was read (a table in `posts/`
+    /// naming `../x.jpg`, or `posts/` ingested before the folder above it).
+    public func sidecarsWithUnlinkedPosts() throws(CaseStoreError) -> Set<String> {
+        try read { db in
+            Set(try String.fetchAll(db, sql: """
+                SELECT DISTINCT sidecar FROM posts
+                WHERE NOT EXISTS (SELECT 1 FROM file_posts WHERE file_posts.post_id = posts.id)
+                """))
+        }
+    }
+
     /// Forgets the sidecars under `folders` that are gone from disk, with the posts each was
     /// the stored source of (their links go with them).
     ///

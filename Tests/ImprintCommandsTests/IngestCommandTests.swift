@@ -896,6 +896,39 @@ import Testing
         #expect(try posts(casePath) == posts(fresh))
     }
 
+    /// A table whose pictures are outside its folder (`posts/notes.csv` naming `../a.jpg`)
+    /// links them when they come in later: its folder ingested before the one above it, or a
+    /// picture saved afterwards under the name the table gives. The case ends as a fresh one.
+    @Test func aTableLinksPicturesThatComeAfterIt() throws {
+        let folder = try Self.scratch(copying: ["desert-road.jpg"])
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let posts = folder.appendingPathComponent("posts")
+        try FileManager.default.createDirectory(at: posts, withIntermediateDirectories: true)
+        try "file,text,posted_at,url\n../desert-road.jpg,Convoy near al-Qaim crossing,2024-05-01 10:00,https://t.me/chan/1\n../later.jpg,Tabqa air base today,2024-05-02 10:00,https://t.me/chan/2\n"
+            .write(to: posts.appendingPathComponent("notes.csv"), atomically: true, encoding: .utf8)
+        let casePath = folder.appendingPathComponent("x.case").path
+        func ingest(_ casePath: String, _ root: URL) throws -> [String: Any] {
+            let result = try CommandLineRunner.run(["ingest", "--format", "jsonl", "--case", casePath, root.path])
+            #expect(result.status == 0, "\(result.stderr)")
+            return try Self.summary(result)
+        }
+        func linked(_ casePath: String) throws -> [String: Int] {
+            let rows = try CommandLineRunner.objects(CommandLineRunner.run(["case", "files", "--format", "jsonl", "--case", casePath]))
+            return Dictionary(uniqueKeysWithValues: rows.map { ((($0["path"] as? String ?? "") as NSString).lastPathComponent, $0["posts"] as? Int ?? -1) })
+        }
+        #expect(try ingest(casePath, posts)["posts_unlinked"] as? Int == 2)
+        _ = try ingest(casePath, folder)
+        #expect(try linked(casePath) == ["desert-road.jpg": 1])
+        try FileManager.default.copyItem(at: Self.samples.appendingPathComponent("tabqa-hangars.jpg"), to: folder.appendingPathComponent("later.jpg"))
+        _ = try ingest(casePath, folder)
+        #expect(try linked(casePath) == ["desert-road.jpg": 1, "later.jpg": 1])
+        // Nothing new: the table is not read again.
+        #expect(try ingest(casePath, folder)["sidecars_read"] as? Int == 0)
+        let fresh = folder.appendingPathComponent("fresh.case").path
+        _ = try ingest(fresh, folder)
+        #expect(try Self.dump(casePath) == Self.dump(fresh))
+    }
+
     /// `--verify` reads every file again and checks its SHA-256, so that a file changed without
     /// its size or mtime changing (a byte edited, the mtime put back) is found and updated.
     @Test func verifyFindsContentChangedUnderTheSameSizeAndTime() throws {

@@ -240,7 +240,8 @@ struct IngestCommand: AsyncParsableCommand {
     }
 
     /// Reads the sidecars under `roots` that are new or changed since the last run, and those
-    /// that may name a file read or removed this run (`changedPaths`), so that a post goes to
+    /// that may name a file read or removed this run (`changedPaths`: the sidecars in its
+    /// folder and above, and any that stored a post still linked to no file), so that a post goes to
     /// whatever file its sidecar names now, as a fresh ingest would link it: a picture saved
     /// under a name a sidecar had named in vain, a different picture saved under an old name,
     /// a second picture of a bare name (then none is linked), the second one deleted again.
@@ -287,8 +288,12 @@ struct IngestCommand: AsyncParsableCommand {
         let readAll = verify || changed || summary.sidecarsRemoved > 0 || summary.store.moved > 0
         if readAll { try store.forgetSidecars(found.map(\.path)) }
         let mayName = Self.sidecarsThatMayName(changedPaths)
+        // A post whose picture was not in the case when its sidecar was read may find it now,
+        // wherever the picture came in (the name a table gives can lead out of its folder).
+        let unlinked = changedPaths.isEmpty || readAll ? [] : try store.sidecarsWithUnlinkedPosts()
         for (path, size, mtime) in found {
-            if !readAll, !mayName(path), let known = known[path], known.size == size, known.mtimeNanoseconds == mtime {
+            if !readAll, !mayName(path), !unlinked.contains(path),
+               let known = known[path], known.size == size, known.mtimeNanoseconds == mtime {
                 summary.sidecarsUnchanged += 1
                 continue
             }
