@@ -20,6 +20,17 @@ public struct HashPipeline: Sendable {
     /// multiple of the side they resize to, so the Lanczos resize still does the averaging.
     public static let imagehashFastOversampling = 4
 
+    /// PDQ quality a region (a crop, a turn, the picture inside a frame) needs for its hashes
+    /// to be kept: the PDQ authors' bound for a reliable hash. A nearly blank region (the
+    /// white page of a screenshot around a picture) hashes alike in every screenshot of that
+    /// layout, and would join different pictures.
+    public static let minimumRegionQuality = 50
+
+    /// Largest share of a region that may be blank (``BlankCells``) for its hashes to be kept:
+    /// beyond it the hash is mostly that of the blank, which every picture in the same layout
+    /// shares, though the region's PDQ quality may pass on the strip of picture it holds.
+    public static let maximumRegionBlankShare = 0.5
+
     /// A pipeline for `request`.
     public init(_ request: HashRequest) {
         self.request = request
@@ -66,6 +77,10 @@ public struct HashPipeline: Sendable {
     public func hashes(of image: DecodedImage) -> ImageHashes {
         var result = plainHashes(of: image)
         let found = request.trimmedRegion ? ContentRegion.find(in: image) : nil
+        let wantsRegions = found != nil || request.algorithms.contains(.pdq)
+            && !(request.centralShares.isEmpty && request.cornerShares.isEmpty && request.aspects.isEmpty && request.rotations.isEmpty)
+        let blank = wantsRegions ? BlankCells(image) : nil
+        func mostlyBlank(_ region: ContentRegion) -> Bool { (blank?.share(of: region) ?? 0) > Self.maximumRegionBlankShare }
         if let region = found?.region {
             var inner = request
             inner.trimmedRegion = false
@@ -74,9 +89,15 @@ public struct HashPipeline: Sendable {
             inner.rotations = []
             inner.cornerShares = []
             inner.aspects = []
-            let hashes = HashPipeline(inner).plainHashes(of: region.crop(image))
+            let crop = region.crop(image)
+            let hashes = HashPipeline(inner).plainHashes(of: crop)
             result.trimmedRegion = region.inStoredPixels(of: image)
-            for algorithm in request.algorithms { result.trimmed[algorithm] = hashes.hex(for: algorithm) }
+            // The quality of PDQ says whether the region holds a picture, also for the other
+            // algorithms (a pHash of a blank page is as alike as its PDQ).
+            let quality = hashes.pdqQuality ?? HashPipeline(HashRequest(algorithms: [.pdq], exact: request.exact)).plainHashes(of: crop).pdqQuality
+            if (quality ?? 0) >= Self.minimumRegionQuality, !mostlyBlank(region) {
+                for algorithm in request.algorithms { result.trimmed[algorithm] = hashes.hex(for: algorithm) }
+            }
         }
         if request.algorithms.contains(.pdq) {
             // Canonical regions of the whole image: a banner that was not there, but detected
@@ -89,29 +110,37 @@ public struct HashPipeline: Sendable {
             let picture = whole.width == image.width && whole.height == image.height ? image : whole.crop(image)
             for share in request.centralShares {
                 let region = CanonicalRegions.central(share, of: whole)
-                guard region.width >= 16, region.height >= 16, let pdq = pdqOnly.plainHashes(of: region.crop(image)).pdq else { continue }
+                guard region.width >= 16, region.height >= 16, !mostlyBlank(region),
+                      let pdq = pdqOnly.reliablePDQ(of: region.crop(image)) else { continue }
                 result.central.append(CentralHash(share: share, region: region, pdq: pdq))
             }
             for share in request.cornerShares {
                 for corner in CanonicalRegions.Corner.allCases {
                     let region = CanonicalRegions.corner(share, corner, of: whole)
-                    guard region.width >= 16, region.height >= 16, let pdq = pdqOnly.plainHashes(of: region.crop(image)).pdq else { continue }
+                    guard region.width >= 16, region.height >= 16, !mostlyBlank(region),
+                          let pdq = pdqOnly.reliablePDQ(of: region.crop(image)) else { continue }
                     result.corners.append(CornerHash(corner: corner, share: share, pdq: pdq))
                 }
             }
             for aspect in request.aspects {
                 guard let region = CanonicalRegions.aspect(aspect, of: whole), region.width >= 16, region.height >= 16,
-                      let pdq = pdqOnly.plainHashes(of: region.crop(image)).pdq else { continue }
+                      !mostlyBlank(region), let pdq = pdqOnly.reliablePDQ(of: region.crop(image)) else { continue }
                 result.aspects.append(AspectHash(aspect: aspect, pdq: pdq))
             }
-            if picture.width >= 20, picture.height >= 20 {
+            if picture.width >= 20, picture.height >= 20, !mostlyBlank(whole) {
                 for degrees in request.rotations {
-                    guard let pdq = pdqOnly.plainHashes(of: CanonicalRegions.rotated(picture, degrees: degrees)).pdq else { continue }
+                    guard let pdq = pdqOnly.reliablePDQ(of: CanonicalRegions.rotated(picture, degrees: degrees)) else { continue }
                     result.rotated.append(RotatedHash(degrees: degrees, pdq: pdq))
                 }
             }
         }
         return result
+    }
+
+    /// The PDQ of `image` (a region), or nil when its quality is below ``minimumRegionQuality``.
+    private func reliablePDQ(of image: DecodedImage) -> Hash256? {
+        let hashes = plainHashes(of: image)
+        return (hashes.pdqQuality ?? 0) >= Self.minimumRegionQuality ? hashes.pdq : nil
     }
 
     /// The requested hashes of the whole image.

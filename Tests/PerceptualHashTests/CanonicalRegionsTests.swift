@@ -129,4 +129,23 @@ import Testing
         #expect(whole > 31)
         #expect(best <= 31)
     }
+
+    /// A picture near the top of a tall white page (a phone screenshot) keeps no region hash
+    /// that is mostly page: such hashes matched every other picture posted in that layout (CLI
+    /// probe round 12). The picture alone, and its crops, keep theirs.
+    @Test func mostlyBlankRegionsAreNotHashed() {
+        let (width, height) = (270, 480)
+        let picture = ContentRegionTests.photo(width: 250, height: 150)
+        var page = [UInt8](repeating: 255, count: width * height)
+        for y in 0..<150 { for x in 0..<250 { page[(y + 25) * width + x + 10] = picture[y * 250 + x] } }
+        let request = HashRequest(algorithms: [.pdq], centralShares: CanonicalRegions.defaultCentralShares,
+                                  rotations: CanonicalRegions.defaultRotations, cornerShares: CanonicalRegions.defaultCornerShares,
+                                  aspects: CanonicalRegions.defaultAspects)
+        let screenshot = HashPipeline(request).hashes(of: ContentRegionTests.image(page, width, height))
+        #expect(screenshot.pdq != nil)
+        #expect(screenshot.central.isEmpty && screenshot.rotated.isEmpty)
+        #expect(screenshot.aspects.isEmpty, "the 16:9 band and the squares hold little of the picture")
+        let photo = HashPipeline(request).hashes(of: ContentRegionTests.image(picture, 250, 150))
+        #expect(photo.central.count == 3 && photo.rotated.count == 2 && photo.corners.count == 4 && !photo.aspects.isEmpty)
+    }
 }
