@@ -60,10 +60,13 @@ public struct ImprintCommand: AsyncParsableCommand {
             }
             // Any other error's message may name a file: shown as the rest of stderr is.
             // (Help and --version go to stdout, and an exit code says nothing: argument-parser's.)
+            // It stopped the run (hash output that cannot be read back): exit 2. argument-parser
+            // would give 1, which is a batch's "some files failed" and match's "nothing matched",
+            // so a watch-list script would take an unread input for a clean folder.
             let text = fullMessage(for: error), code = exitCode(for: error)
             if code != .success, !text.isEmpty {
                 FileHandle.standardError.write(Data((text.terminalSafeLines + "\n").utf8))
-                Foundation.exit(code.rawValue)
+                Foundation.exit(error is ExitCode ? code.rawValue : 2)
             }
             exit(withError: error)
         }

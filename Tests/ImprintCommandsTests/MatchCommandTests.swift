@@ -22,6 +22,21 @@ import Testing
         return try CommandLineRunner.run(["match", "-l", file.path] + arguments, input: input)
     }
 
+    /// Hash output that cannot be read back (stderr mixed in with `2>&1`, a stray line) stops
+    /// `match`, `cluster` and `hashes export` with exit 2: match's 1 says "nothing matched".
+    @Test func unreadableHashOutputExitsTwo() throws {
+        let hashed = try CommandLineRunner.run(["hash", "--format", "jsonl", "--no-trim", "samples/mosul-runway.jpg"])
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("imprint-mixed-\(UUID().uuidString).jsonl")
+        defer { try? FileManager.default.removeItem(at: file) }
+        for mixed in ["broken.jpg: warning: Premature end of JPEG file\n" + hashed.stdout, hashed.stdout + "broken.jpg: not a JPEG\n"] {
+            try mixed.write(to: file, atomically: true, encoding: .utf8)
+            let pdq = try #require(try CommandLineRunner.objects(hashed).first?["pdq"] as? String)
+            #expect(try Self.match(list: pdq + "\n", [file.path]).status == 2)
+            #expect(try CommandLineRunner.run(["cluster", file.path]).status == 2)
+            #expect(try CommandLineRunner.run(["hashes", "export", file.path]).status == 2)
+        }
+    }
+
     /// A list with no hash in it (a case ingested without dHash, asked for dHash) is an
     /// error, not an empty list sent on to a partner.
     @Test func exportingAHashNoImageHasFails() throws {
