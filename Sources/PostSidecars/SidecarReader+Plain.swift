@@ -215,7 +215,11 @@ extension SidecarReader {
     /// The platform a URL's host names, or `unknown`.
     static func platform(of url: String?) -> String {
         guard let host = url.flatMap({ URLComponents(string: $0)?.host })?.lowercased() else { return "unknown" }
-        let known = ["twitter.com": "twitter", "x.com": "twitter", "t.me": "telegram", "youtube.com": "youtube",
+        // With the hosts analysts paste from chats for the same posts: Telegram's own
+        // telegram.me, the embed fixers (fxtwitter, vxtwitter, fixupx, ddinstagram), nitter.
+        let known = ["twitter.com": "twitter", "x.com": "twitter", "fxtwitter.com": "twitter", "vxtwitter.com": "twitter",
+                     "fixupx.com": "twitter", "fixvx.com": "twitter", "nitter.net": "twitter",
+                     "t.me": "telegram", "telegram.me": "telegram", "ddinstagram.com": "instagram", "youtube.com": "youtube",
                      "youtu.be": "youtube", "facebook.com": "facebook", "instagram.com": "instagram",
                      "tiktok.com": "tiktok", "vk.com": "vk", "reddit.com": "reddit", "redd.it": "reddit", "bsky.app": "bluesky"]
         for (suffix, name) in known where host == suffix || host.hasSuffix("." + suffix) { return name }

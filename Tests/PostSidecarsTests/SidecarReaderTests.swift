@@ -354,6 +354,24 @@ import Testing
         #expect(post.text == "رفع العلم" && post.media == ["win/win_1.jpg"] && post.postID == "raqqa_news/7")
     }
 
+    /// The addresses analysts paste for the same posts (Telegram's telegram.me, the embed
+    /// fixers, nitter) give the platform and id the scrapers store, so one post stays one.
+    @Test func aliasHostsGiveTheScrapersIDs() throws {
+        let table = """
+            file,url
+            a.jpg,https://telegram.me/badia_front/7730
+            b.jpg,https://fxtwitter.com/nineveh_frontline/status/1426553791140831232
+            c.jpg,https://vxtwitter.com/nineveh_frontline/status/1426553791140831233?s=20
+            d.jpg,https://nitter.net/nineveh_frontline/status/1426553791140831234#m
+            e.jpg,https://fixupx.com/a/status/15
+            f.jpg,https://www.ddinstagram.com/p/CpQ7xYzAbCd/
+
+            """
+        let posts = try #require(try SidecarReader.read(path: "/nonexistent/notes.csv", data: Data(table.utf8))?.posts)
+        #expect(posts.map(\.platform) == ["telegram", "twitter", "twitter", "twitter", "twitter", "instagram"])
+        #expect(posts.map(\.postID) == ["badia_front/7730", "1426553791140831232", "1426553791140831233", "1426553791140831234", "15", "CpQ7xYzAbCd"])
+    }
+
     /// A `.tsv` is read as a tab-separated post table, also when its header has a comma (which
     /// would make a `.csv` comma-separated); other tables named `.tsv` are not sidecars.
     @Test func tabSeparatedTables() throws {
