@@ -12,7 +12,7 @@ extension SidecarReader {
     /// does not make the rest of the file one cell.
     /// - Throws: ``SidecarError/noFileColumn(header:)`` for a post table without a file column.
     static func plainCSV(_ data: Data, source: String) throws(SidecarError) -> (posts: [Post], problems: [String], notes: [String])? {
-        var text = tableText(data)
+        var text = CSVTable.text(of: data)
         // A `.tsv` is tab-separated even when its header has a comma ("Caption, Arabic").
         var separator = source.lowercased().hasSuffix(".tsv") ? "\t" : CSVTable.separator(of: text)
         // Excel's `sep=;` line is no row; the lines reported are the file's.
@@ -83,42 +83,6 @@ extension SidecarReader {
         }
         return (posts, PostDate.orderNote(dates, monthFirst: monthFirst).map { [$0] } ?? [])
     }
-
-    /// A table's text: UTF-16 when it starts with a byte-order mark (Excel's "Unicode text");
-    /// UTF-8 when it is valid UTF-8; otherwise Windows-1256, what Excel on an Arabic Windows
-    /// saves as "CSV" (it keeps French accented letters where Windows-1252 has them, so a
-    /// Western table reads too, its rarer symbols aside).
-    static func tableText(_ data: Data) -> String {
-        let bytes = [UInt8](data.prefix(2))
-        if bytes == [0xFF, 0xFE] || bytes == [0xFE, 0xFF] {
-            let littleEndian = bytes[0] == 0xFF
-            var units: [UInt16] = []
-            units.reserveCapacity(data.count / 2)
-            var index = data.startIndex + 2
-            while index + 1 < data.endIndex {
-                let (a, b) = (UInt16(data[index]), UInt16(data[index + 1]))
-                units.append(littleEndian ? a | b << 8 : a << 8 | b)
-                index += 2
-            }
-            return String(decoding: units, as: UTF16.self)
-        }
-        if let text = String(validating: data, as: UTF8.self) { return text }
-        return String(String.UnicodeScalarView(data.map { byte in
-            byte < 0x80 ? Unicode.Scalar(byte) : Unicode.Scalar(windows1256[Int(byte - 0x80)])!
-        }))
-    }
-
-    /// Windows-1256 (Arabic) for 0x80–0xFF.
-    private static let windows1256: [UInt32] = [
-        0x20AC, 0x067E, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0679, 0x2039, 0x0152, 0x0686, 0x0698, 0x0688,
-        0x06AF, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x06A9, 0x2122, 0x0691, 0x203A, 0x0153, 0x200C, 0x200D, 0x06BA,
-        0x00A0, 0x060C, 0x00A2, 0x00A3, 0x00A4, 0x00A5, 0x00A6, 0x00A7, 0x00A8, 0x00A9, 0x06BE, 0x00AB, 0x00AC, 0x00AD, 0x00AE, 0x00AF,
-        0x00B0, 0x00B1, 0x00B2, 0x00B3, 0x00B4, 0x00B5, 0x00B6, 0x00B7, 0x00B8, 0x00B9, 0x061B, 0x00BB, 0x00BC, 0x00BD, 0x00BE, 0x061F,
-        0x06C1, 0x0621, 0x0622, 0x0623, 0x0624, 0x0625, 0x0626, 0x0627, 0x0628, 0x0629, 0x062A, 0x062B, 0x062C, 0x062D, 0x062E, 0x062F,
-        0x0630, 0x0631, 0x0632, 0x0633, 0x0634, 0x0635, 0x0636, 0x00D7, 0x0637, 0x0638, 0x0639, 0x063A, 0x0640, 0x0641, 0x0642, 0x0643,
-        0x00E0, 0x0644, 0x00E2, 0x0645, 0x0646, 0x0647, 0x0648, 0x00E7, 0x00E8, 0x00E9, 0x00EA, 0x00EB, 0x0649, 0x064A, 0x00EE, 0x00EF,
-        0x064B, 0x064C, 0x064D, 0x064E, 0x00F4, 0x064F, 0x0650, 0x00F7, 0x0651, 0x00F9, 0x0652, 0x00FB, 0x00FC, 0x200E, 0x200F, 0x06D2,
-    ]
 
     /// The columns of a plain table; a table or JSON Lines file with none of them is no sidecar.
     static let plainColumns: Set<String> = ["file", "text", "posted_at", "url", "author", "platform", "post_id", "language", "lang"]

@@ -22,6 +22,21 @@ import Testing
         return try CommandLineRunner.run(["match", "-l", file.path] + arguments, input: input)
     }
 
+    /// A list saved by Excel as "Unicode text" (UTF-16 with a byte-order mark, tab-separated,
+    /// CR LF) is read as its UTF-8 copy is.
+    @Test func aUTF16ListIsRead() throws {
+        let hashed = try CommandLineRunner.objects(CommandLineRunner.run(["hash", "--format", "jsonl", "--no-trim", "samples/mosul-runway.jpg"]))
+        let pdq = try #require(hashed.first?["pdq"] as? String)
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("imprint-utf16-\(UUID().uuidString).txt")
+        defer { try? FileManager.default.removeItem(at: file) }
+        var data = Data([0xFF, 0xFE])
+        for unit in "hash\tquality\tpath\r\n\(pdq)\t100\tمطار الموصل.jpg\r\n".utf16 { data.append(contentsOf: [UInt8(unit & 0xFF), UInt8(unit >> 8)]) }
+        try data.write(to: file)
+        let result = try CommandLineRunner.run(["match", "-l", file.path, "--format", "jsonl", "samples/mosul-runway.jpg"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(try CommandLineRunner.objects(result).first?["distance"] as? Int == 0)
+    }
+
     /// Hash output that cannot be read back (stderr mixed in with `2>&1`, a stray line) stops
     /// `match`, `cluster` and `hashes export` with exit 2: match's 1 says "nothing matched".
     @Test func unreadableHashOutputExitsTwo() throws {

@@ -3,6 +3,7 @@ import FileNames
 import Foundation
 import HammingIndex
 import PerceptualHash
+import PostSidecars
 
 /// `imprint match`: finds images whose hashes are on known hash lists.
 struct MatchCommand: AsyncParsableCommand {
@@ -71,7 +72,8 @@ struct MatchCommand: AsyncParsableCommand {
             let list: KnownHashList
             do {
                 // A file, a pipe, `<(…)`, or "-" for standard input.
-                let text = String(decoding: try FileContents.read(path), as: UTF8.self)
+                // As spreadsheets save it: UTF-8, UTF-16 with a byte-order mark (Excel's "Unicode text"), Windows-1256.
+                let text = CSVTable.text(of: Data(try FileContents.read(path)))
                 list = try KnownHashList(text: text, source: path, format: listFormat, hexAlgorithm: listAlgorithm)
             } catch let failure as KnownHashList.Failure {
                 // A list that cannot be read is an error in what was asked, as grep's 2.
