@@ -114,11 +114,16 @@ import Testing
         let folder = try Self.scratch()
         defer { try? FileManager.default.removeItem(at: folder) }
         let photo = try Self.photo()
-        let photos = try Self.photos(in: folder, [("a.jpg", photo), ("b-truncated.jpg", photo.prefix(600)), ("c-html.jpg", Self.errorPage)])
+        let photos = try Self.photos(in: folder, [("a.jpg", photo), ("b-truncated.jpg", photo.prefix(600)), ("c-html.jpg", Self.errorPage),
+                                                  ("d-half.jpg", photo.prefix(photo.count / 2))])
         let casePath = folder.appendingPathComponent("x.case").path
         let result = try CommandLineRunner.run(["ingest", "--format", "jsonl", "--case", casePath, photos.path])
         #expect(result.status == 1)
         #expect(result.stderr.contains("c-html.jpg"))
+        // A half-downloaded picture libjpeg still returns is kept, and said (CLI probe round 12).
+        #expect(result.stderr.contains("d-half.jpg: warning: "), "\(result.stderr)")
+        #expect(result.stderr.contains("b-truncated.jpg: warning: "), "\(result.stderr)")
+        #expect(try Self.summary(result)["decode_warnings"] as? Int == 2, "\(result.stdout)")
         let failed = try CommandLineRunner.objects(CommandLineRunner.run(
             ["case", "files", "--where", "status=error", "--format", "jsonl", "--case", casePath]))
         let names = failed.compactMap { ($0["path"] as? String)?.split(separator: "/").last.map(String.init) }

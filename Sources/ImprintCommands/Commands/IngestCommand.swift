@@ -112,6 +112,11 @@ struct IngestCommand: AsyncParsableCommand {
                     if let failure {
                         summary.failed += 1
                         progress.note(failure)
+                    } else if file.file.decodeStatus == .warning, !again {
+                        // A damaged picture libjpeg still returned (grey below where it broke
+                        // off) is said, as `hash` and `exif` say it; it is hashed and kept.
+                        summary.decodeWarnings += 1
+                        progress.note("\(file.file.path): warning: \(file.file.decodeError ?? "damaged")")
                     }
                     if pending.count >= batchSize { flush() }
                 case .unreadable(let message):
@@ -359,6 +364,8 @@ struct IngestCommand: AsyncParsableCommand {
 /// The counters `imprint ingest` reports.
 struct IngestSummary {
     var read = 0, unchanged = 0, unreadable = 0, failed = 0
+    /// Files read with a decoder warning (a truncated or damaged JPEG), stored with status `warning`.
+    var decodeWarnings = 0
     /// Unchanged files read again by `--verify` whose SHA-256 is the case's.
     var verified = 0
     var store = CaseDatabase.StoreCounts()
@@ -383,7 +390,7 @@ struct IngestSummary {
         let counts: [(String, Int)] = [
             ("files_read", read), ("files_unchanged", unchanged), ("files_verified", verified), ("added", store.added), ("updated", store.updated),
             ("moved", store.moved), ("copied_same_content", store.copied), ("deferred", store.deferred),
-            ("removed", removed), ("decode_failed", failed), ("unreadable", unreadable),
+            ("removed", removed), ("decode_failed", failed), ("decode_warnings", decodeWarnings), ("unreadable", unreadable),
             ("sidecars_read", sidecarsRead), ("sidecars_unchanged", sidecarsUnchanged),
             ("sidecars_removed", sidecarsRemoved), ("sidecar_errors", sidecarErrors),
             ("posts", postKeys.count), ("post_links", sidecar.links), ("posts_unlinked", sidecar.unlinkedPosts),
@@ -395,7 +402,8 @@ struct IngestSummary {
     var line: String {
         "ingest: \(read) files read, \(unchanged) unchanged (" + (verified > 0 ? "\(verified) verified by SHA-256" : "not read") + "), "
             + "\(store.added) added, \(store.updated) updated, "
-            + "\(store.moved) moved, \(removed) removed, \(failed + unreadable) failed; "
+            + "\(store.moved) moved, \(removed) removed, \(failed + unreadable) failed"
+            + (decodeWarnings > 0 ? ", \(decodeWarnings) damaged (read with a warning)" : "") + "; "
             + "\(sidecarsRead) sidecars read (\(sidecarsUnchanged) unchanged, \(sidecarsRemoved) removed), \(postKeys.count) posts, \(sidecar.links) links"
             + (sidecar.unlinkedPosts > 0 ? " (\(sidecar.unlinkedPosts) posts linked to no file)" : "") + "; "
             + String(format: "%.2f s", seconds)
