@@ -125,10 +125,13 @@ public final class CaseDatabase: Sendable {
     }
 
     /// An error of opening a case that another run is opening too: its lock, or its half of a
-    /// migration both runs began ("table … already exists", "duplicate column name").
+    /// migration both runs began ("table … already exists", "duplicate column name", or the
+    /// migration's record the other run wrote first).
     private static func isRaceWithAnotherRun(_ error: DatabaseError) -> Bool {
         error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED
-            || error.message.map { $0.contains("already exists") || $0.contains("duplicate column name") } == true
+            || error.message.map {
+                $0.contains("already exists") || $0.contains("duplicate column name") || $0.contains("grdb_migrations.identifier")
+            } == true
     }
 
     /// The pool for `path`, its schema brought up to date.
