@@ -1,7 +1,4 @@
 internal import Foundation
-#if canImport(FoundationXML)
-internal import FoundationXML
-#endif
 
 /// Reads an XMP packet into exiftool-style tags: group `XMP-<prefix>`, structures flattened
 /// into concatenated names (`xmpMM:History/stEvt:action` → `HistoryAction`), arrays as lists.
@@ -67,26 +64,26 @@ enum XMPParser {
     /// The tags in `packet`, in document order; a packet that is not well-formed XML yields
     /// what was read before the error plus a warning.
     static func tags(in packet: some Collection<UInt8>, warnings: inout [String]) -> [MetadataTag] {
-        var bytes = Array(packet)
-        // Packets are often padded with NULs or spaces after the closing processing instruction.
-        while let last = bytes.last, last == 0 { bytes.removeLast() }
-        // FoundationXML traps (kills the process) on an element name that is not valid UTF-8,
-        // and XML with an invalid encoding is not well-formed anyway: refuse such a packet
-        // before the parser sees it. UTF-16 packets (with a byte-order mark) are left to it.
-        let utf16 = bytes.starts(with: [0xFE, 0xFF]) || bytes.starts(with: [0xFF, 0xFE])
-        if !utf16, String(validating: bytes, as: UTF8.self) == nil {
+        // The reader reads UTF-8; a UTF-16 packet (usually with a byte-order mark) is converted.
+        guard var bytes = XMLReader.utf8(Array(packet)) else {
+            warnings.append("XMP: packet is not valid UTF-16; not parsed")
+            return []
+        }
+        // Packets are often padded with NULs or spaces (in either order) after the closing
+        // processing instruction; a NUL is no XML character, so the padding goes first.
+        while let last = bytes.last, [0x00, 0x20, 0x09, 0x0A, 0x0D].contains(last) { bytes.removeLast() }
+        // XML with an invalid encoding is not well-formed, and a packet that is not even text
+        // is refused whole rather than read up to its first bad byte.
+        if String(validating: bytes, as: UTF8.self) == nil {
             warnings.append("XMP: packet is not valid UTF-8; not parsed")
             return []
         }
-        let builder = TreeBuilder()
-        let parser = XMLParser(data: Data(bytes))
-        parser.shouldProcessNamespaces = false
-        parser.delegate = builder
-        if !parser.parse() {
-            warnings.append("XMP: not well-formed XML (\(parser.parserError.map { "\($0)" } ?? "unknown error"))")
-        } else if let open = builder.openElement {
-            // FoundationXML on Linux accepts a document that simply stops; we do not.
-            warnings.append("XMP: packet ends inside <\(open)> (truncated?)")
+        var reader = XMLReader(bytes)
+        var builder = TreeBuilder()
+        do {
+            while let event = try reader.next() { builder.consume(event) }
+        } catch {
+            warnings.append("XMP: not well-formed XML (\(error))")
         }
         var collector = Collector()
         if let root = builder.root { collector.walk(root) }
@@ -121,19 +118,28 @@ enum XMPParser {
         !uri.isEmpty && uri != rdfURI && uri != xmlURI
     }
 
-    /// Builds the element tree, resolving `xmlns` declarations by scope.
-    final class TreeBuilder: NSObject, XMLParserDelegate {
-        var root: Element?
+    /// Builds the element tree from the reader's events, resolving `xmlns` declarations by scope.
+    /// The reader bounds the nesting (``XMLReader/defaultMaxDepth``), so the tree's depth is too.
+    struct TreeBuilder {
+        private(set) var root: Element?
         private var stack: [Element] = []
-        /// The innermost element still open when parsing stopped, if any.
-        var openElement: String? { stack.last.map { $0.prefix.isEmpty ? $0.local : $0.prefix + ":" + $0.local } }
-        private var scopes: [[String: String]] = [["xml": "http://www.w3.org/XML/1998/namespace"]]
-        /// Nesting limit, so a hostile packet cannot make the tree arbitrarily deep.
-        private let maxDepth = 64
+        private var scopes: [[String: String]] = [["xml": xmlURI]]
+
+        /// Adds one event to the tree.
+        mutating func consume(_ event: XMLReader.Event) {
+            switch event {
+            case .start(let name, let attributes): start(name, attributes)
+            case .end:
+                if !stack.isEmpty { stack.removeLast() }
+                if scopes.count > 1 { scopes.removeLast() }
+            // `<![CDATA[…]]>` is text like any other.
+            case .text(let text), .cdata(let text): stack.last?.text += text
+            }
+        }
 
         private func resolve(_ qualified: String) -> (uri: String, local: String, prefix: String) {
-            // Keep empty pieces: ":" and "" are names libxml2 passes on, and must not leave
-            // `parts` empty.
+            // Keep empty pieces: ":" is a well-formed XML name (and "" once came from libxml2),
+            // and neither must leave `parts` empty.
             let parts = qualified.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
             let (prefix, local) = parts.count == 2 ? (parts[0], parts[1]) : ("", parts[0])
             for scope in scopes.reversed() {
@@ -142,40 +148,39 @@ enum XMPParser {
             return ("", local, prefix)
         }
 
-        func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
-                    qualifiedName qName: String?, attributes attributeDict: [String: String] = [:]) {
+        private mutating func start(_ elementName: String, _ attributes: [XMLReader.Attribute]) {
             var scope: [String: String] = [:]
-            for (key, value) in attributeDict {
-                if key == "xmlns" { scope[""] = value } else if key.hasPrefix("xmlns:") { scope[String(key.dropFirst(6))] = value }
+            for attribute in attributes where !XMPParser.isForbiddenDeclaration(attribute) {
+                let key = attribute.name
+                if key == "xmlns" { scope[""] = attribute.value } else if key.hasPrefix("xmlns:") { scope[String(key.dropFirst(6))] = attribute.value }
             }
             scopes.append(scope)
             let name = resolve(elementName)
             let element = Element(uri: name.uri, local: name.local, prefix: name.prefix)
-            // Dictionary order is unspecified; sort so output is stable.
-            for (key, value) in attributeDict.sorted(by: { $0.key < $1.key }) where key != "xmlns" && !key.hasPrefix("xmlns:") {
-                let attribute = resolve(key)
-                element.attributes.append((attribute.uri, attribute.local, attribute.prefix, value))
+            // By name, not in document order: the order the tags have always had (Foundation's
+            // XMLParser handed the attributes over as a dictionary, sorted here for stable output).
+            for attribute in attributes.sorted(by: { $0.name < $1.name }) where attribute.name != "xmlns" && !attribute.name.hasPrefix("xmlns:") {
+                let resolved = resolve(attribute.name)
+                element.attributes.append((resolved.uri, resolved.local, resolved.prefix, attribute.value))
             }
-            if stack.count < maxDepth {
-                stack.last?.children.append(element)
-            }
+            stack.last?.children.append(element)
             if root == nil { root = element }
             stack.append(element)
         }
+    }
 
-        func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName qName: String?) {
-            if !stack.isEmpty { stack.removeLast() }
-            if scopes.count > 1 { scopes.removeLast() }
-        }
-
-        func parser(_ parser: XMLParser, foundCharacters string: String) {
-            stack.last?.text += string
-        }
-
-        /// `<![CDATA[…]]>` is text like any other.
-        func parser(_ parser: XMLParser, foundCDATA CDATABlock: Data) {
-            stack.last?.text += String(decoding: CDATABlock, as: UTF8.self)
-        }
+    /// Whether an attribute is a namespace declaration that Namespaces in XML 1.0 forbids and
+    /// that libxml2 therefore never reported, so scopes resolve as they always have: binding
+    /// the `xml` or `xmlns` prefix, binding their URIs, or undeclaring a prefix (`xmlns:p=""`).
+    /// Names such as `xmlns:` or `xmlns:1a` are no declaration (no prefix follows), only
+    /// attributes, and stay.
+    static func isForbiddenDeclaration(_ attribute: XMLReader.Attribute) -> Bool {
+        let reserved = [xmlURI, "http://www.w3.org/2000/xmlns/"]
+        if attribute.name == "xmlns" { return reserved.contains(attribute.value) }
+        guard attribute.name.hasPrefix("xmlns:") else { return false }
+        let prefix = attribute.name.dropFirst(6)
+        guard let first = prefix.unicodeScalars.first, first != ":", XMLReader.isNameStart(first) else { return false }
+        return prefix == "xml" || prefix == "xmlns" || attribute.value.isEmpty || reserved.contains(attribute.value)
     }
 
     /// Turns rdf:Description properties into flattened, grouped tags.

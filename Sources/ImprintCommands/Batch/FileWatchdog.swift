@@ -38,7 +38,7 @@ struct FileWatchdog: Sendable {
     /// Threads that may be abandoned (still running) at once.
     let maxAbandoned: Int
     /// Stack size of each worker thread: the main thread's usual 8 MiB, since the work
-    /// (libexif, FoundationXML) may recurse.
+    /// (libexif) may recurse.
     static let stackSize = 8 << 20
 
     init(seconds: Double, maxAbandoned: Int) {
