@@ -69,9 +69,9 @@ enum XMPParser {
             warnings.append("XMP: packet is not valid UTF-16; not parsed")
             return []
         }
-        // Packets are often padded with NULs or spaces (in either order) after the closing
-        // processing instruction; a NUL is no XML character, so the padding goes first.
-        while let last = bytes.last, [0x00, 0x20, 0x09, 0x0A, 0x0D].contains(last) { bytes.removeLast() }
+        // Packets are often padded with NULs or spaces after the closing processing instruction:
+        // the NULs go (they are no XML characters), the spaces are white space the reader skips.
+        while let last = bytes.last, last == 0 { bytes.removeLast() }
         // XML with an invalid encoding is not well-formed, and a packet that is not even text
         // is refused whole rather than read up to its first bad byte.
         if String(validating: bytes, as: UTF8.self) == nil {
