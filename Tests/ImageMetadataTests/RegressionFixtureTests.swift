@@ -23,7 +23,7 @@ import Testing
     }
 
     /// `XMPParser.TreeBuilder.resolve` indexed an empty array for the names ":" and "",
-    /// which libxml2 passes on (found by `scripts/fuzz metadata`: crash-dabed051, a JPEG whose
+    /// which libxml2 passed on (found by `scripts/fuzz metadata`: crash-dabed051, a JPEG whose
     /// XMP had an attribute mutated to a bare colon). Each file still reads, the other XMP
     /// properties included.
     @Test(arguments: ["xmp-attribute-named-colon.jpg", "xmp-element-named-colon.jpg", "fuzz-metadata-crash-dabed051.jpg"])
