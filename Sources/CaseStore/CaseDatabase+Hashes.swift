@@ -10,7 +10,7 @@ extension CaseDatabase {
             let rows = try Row.fetchCursor(db, sql: """
                 SELECT f.id, f.path, h.bits, h.blob, h.bit_count, h.quality, m.date_taken,
                        (SELECT min(p.posted_at) FROM file_posts l JOIN posts p ON p.id = l.post_id WHERE l.file_id = f.id),
-                       f.mtime_ns, m.date_taken_source
+                       f.mtime_ns, m.date_taken_source, m.orientation
                 FROM hashes h JOIN files f ON f.id = h.file_id LEFT JOIN metadata m ON m.file_id = f.id
                 WHERE h.algorithm = ? ORDER BY f.path
                 """, arguments: [algorithm])
@@ -20,7 +20,7 @@ extension CaseDatabase {
                 let value: HashValue = bits.map { .bits64(UInt64(bitPattern: $0)) } ?? .wide([UInt8]((row[3] as Data?) ?? Data()), bitCount: row[4])
                 result.append(StoredHash(fileID: row[0], path: row[1], algorithm: algorithm, value: value,
                                          quality: row[5], dateTaken: row[6], dateTakenSource: row[9], firstPostedAt: row[7],
-                                         mtimeNanoseconds: row[8]))
+                                         mtimeNanoseconds: row[8], orientation: row[10]))
             }
             return result
         }

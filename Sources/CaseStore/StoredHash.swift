@@ -19,6 +19,8 @@ public struct StoredHash: Sendable, Hashable {
     public var firstPostedAt: String?
     /// The file's modification time when ingested, in nanoseconds since 1970.
     public var mtimeNanoseconds: Int64
+    /// The EXIF orientation the hashes were computed with (they are of the picture as shown).
+    public var orientation: Int? = nil
 
     /// A 64-bit hash's bits; nil for other widths.
     public var uint64: UInt64? {

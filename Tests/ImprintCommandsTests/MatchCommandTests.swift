@@ -66,6 +66,34 @@ import Testing
         #expect(try CommandLineRunner.run(["hashes", "export", "--case", casePath, "--algorithm", "phash"]).status == 0)
     }
 
+    /// `hashes export --no-orientation` writes what the reference tools compute for a turned
+    /// photo (its stored pixels): hashed here, exactly `hash --no-orientation`; from a case,
+    /// which keeps the picture as shown, the dihedral variant that undoes the turn.
+    @Test func aListForAPartnerHoldsTheStoredPixelsHashes() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("imprint-stored-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let turned = ["samples/deir-ez-zor-apron.jpg", "samples/qaim-crossing.jpg", "samples/tabqa-hangars.jpg"]  // 3, 8, 6
+        func pdq(_ arguments: [String]) throws -> [String] {
+            try CommandLineRunner.run(arguments).stdout.split(separator: "\n").filter { !$0.hasPrefix("#") }.map { String($0.prefix(64)) }
+        }
+        func distance(_ a: String, _ b: String) -> Int {
+            zip(a, b).map { (UInt8(String($0), radix: 16)! ^ UInt8(String($1), radix: 16)!).nonzeroBitCount }.reduce(0, +)
+        }
+        let stored = try CommandLineRunner.objects(CommandLineRunner.run(["hash", "--no-orientation", "--no-trim", "--format", "jsonl"] + turned))
+            .map { $0["pdq"] as? String ?? "" }
+        #expect(try pdq(["hashes", "export", "--format", "pdq-csv", "--no-orientation"] + turned) == stored)
+        let casePath = folder.appendingPathComponent("x.case").path
+        #expect(try CommandLineRunner.run(["ingest", "--case", casePath] + turned).status == 0)
+        let fromCase = try pdq(["hashes", "export", "--format", "pdq-csv", "--no-orientation", "--case", casePath])
+        let shown = try pdq(["hashes", "export", "--format", "pdq-csv", "--case", casePath])
+        try #require(fromCase.count == 3 && shown.count == 3)
+        for index in 0..<3 {
+            #expect(distance(fromCase[index], stored[index]) <= 16, "\(turned[index])")
+            #expect(distance(shown[index], stored[index]) > 31, "\(turned[index]) as shown")
+        }
+    }
+
     @Test(arguments: ["hex", "pdq-csv", "hma-csv"])
     func everySampleMatchesAListExportedFromItself(format: String) throws {
         let export = try CommandLineRunner.run(["hashes", "export", "--format-list", format, "samples"])

@@ -57,6 +57,11 @@ struct HashesExportCommand: AsyncParsableCommand {
             + "so that a list sent to a partner does not carry the folders of the case.", valueName: "path|name"))
     var contentID: ContentID = .path
 
+    @Flag(name: .customLong("no-orientation"), help: ArgumentHelp(
+        "Write the hashes of the pixels as stored, ignoring EXIF orientation, as pdq-photo-hasher, HMA and imagehash compute them "
+            + "(for a list a partner checks with those tools). From a case, a turned file's PDQ is the dihedral variant that undoes the turn."))
+    var noOrientation = false
+
     func validate() throws {
         if listFormat == .pdqCSV && algorithm != .pdq { throw ValidationError("pdq-csv holds PDQ hashes only.") }
         if listFormat == .imagehash && algorithm == .pdq {
@@ -69,7 +74,8 @@ struct HashesExportCommand: AsyncParsableCommand {
             // Bare hex does not say its algorithm; match takes such a list as pHash unless told.
             warn("an imagehash list does not name its algorithm: read it back with match --list-algorithm \(algorithm.rawValue) (or export --format hex, which names it)")
         }
-        var images = try await input.load(algorithms: [algorithm], dihedral: false, times: false)
+        var images = try await input.load(algorithms: [algorithm], dihedral: false, times: false, applyOrientation: !noOrientation)
+        if noOrientation { images = Self.asStored(images, algorithm: algorithm) }
         if contentID == .name {
             for index in images.indices { images[index].path = (images[index].path as NSString).lastPathComponent }
         }
@@ -86,5 +92,27 @@ struct HashesExportCommand: AsyncParsableCommand {
             throw ExitCode(1)
         }
         if failed > 0 { throw ExitCode(1) }
+    }
+
+    /// A case's files were hashed as shown: a turned file's PDQ becomes its dihedral variant
+    /// that undoes the turn (within a few bits of hashing the stored pixels; the case keeps no
+    /// other). Its other hashes cannot be turned back, and are said.
+    static func asStored(_ images: [HashedImage], algorithm: HashAlgorithm) -> [HashedImage] {
+        var images = images, kept: [String] = []
+        for index in images.indices {
+            guard let orientation = images[index].orientation, orientation != 1, images[index].hex[algorithm] != nil,
+                  let undo = DihedralTransform.undoing(orientation: orientation) else { continue }
+            if algorithm == .pdq, let variants = images[index].pdqDihedral, variants.count == 8 {
+                images[index].words[.pdq] = variants[undo.rawValue]
+                images[index].hex[.pdq] = variants[undo.rawValue].map { String(format: "%016llx", $0) }.joined()
+            } else {
+                kept.append(images[index].path)
+            }
+        }
+        if !kept.isEmpty {
+            warn("\(kept.count) turned file(s) of the case keep the \(algorithm.rawValue) of the picture as shown (the case holds no other), "
+                 + "e.g. \(kept[0]): hash the files with imprint hash --no-orientation for theirs")
+        }
+        return images
     }
 }

@@ -42,7 +42,8 @@ struct HashInputOptions: ParsableArguments {
     /// - Parameters:
     ///   - dihedral: compute PDQ's dihedral hashes for images hashed here.
     ///   - times: find each image's earliest known time (EXIF DateTimeOriginal, else mtime).
-    func load(algorithms: [HashAlgorithm], dihedral: Bool, times: Bool) async throws -> [HashedImage] {
+    ///   - applyOrientation: hash files as EXIF orientation shows them (false: as stored).
+    func load(algorithms: [HashAlgorithm], dihedral: Bool, times: Bool, applyOrientation: Bool = true) async throws -> [HashedImage] {
         // Ctrl-C stops hashing more files; the command then works on those hashed and says so
         // (``Interruption/stopAfterOutput(_:)``), instead of dying with nothing written.
         Interruption.watch()
@@ -50,7 +51,7 @@ struct HashInputOptions: ParsableArguments {
         var imagePaths: [String] = []
         let job = HashJob(
             pipeline: HashPipeline(.matching(algorithms, dihedral: dihedral)),
-            algorithms: algorithms, applyOrientation: true, maxPixels: DecodeOptions.defaultMaxPixels,
+            algorithms: algorithms, applyOrientation: applyOrientation, maxPixels: DecodeOptions.defaultMaxPixels,
             batchingDigests: false)  // no writing thread here to fill them in
         // A file named twice (`a.jpg ./a.jpg`, a repeated --files-from line) is one image, not a
         // repost of itself: the first time it is named counts. (Saved hash files keep their

@@ -17,6 +17,7 @@ extension HashedImage {
                 let words = Self.words(of: stored.value)
                 if index == 0 {
                     var image = HashedImage(path: stored.path)
+                    image.orientation = stored.orientation
                     if let taken = Self.sortableTime(iso: stored.dateTaken) {
                         (image.time, image.timeSource) = (taken, stored.dateTakenSource ?? "date_taken")
                     } else if let posted = Self.sortableTime(iso: stored.firstPostedAt) {

@@ -15,6 +15,8 @@ struct HashedImage: Sendable {
     var pdqQuality: Int?
     /// PDQ's eight dihedral hashes as words, in `DihedralTransform` order, when known.
     var pdqDihedral: [[UInt64]]?
+    /// The EXIF orientation the hashes were computed with, when known (a case's files).
+    var orientation: Int?
     /// Each algorithm's hash of the region inside a caption banner, frame or bars, when the
     /// image has one (`imprint hash` column `<algorithm>_trimmed`).
     var trimmedWords: [HashAlgorithm: [UInt64]] = [:]
