@@ -140,17 +140,21 @@ public struct ContentRegion: Sendable, Hashable, CustomStringConvertible {
             return Double(hits) >= Double(b - a) * frameSideShare
         }
         // Pairs of lines whose ends line up, largest first; the first with vertical edges wins.
-        var pairs: [(top: Int, bottom: Int, left: Int, right: Int, area: Int)] = []
+        var pairs: [(top: Int, bottom: Int, left: Int, right: Int, area: Int, loose: Bool)] = []
         let area = Double(w * h)
         for top in lines {
             for bottom in lines where bottom.y - top.y >= h / 4 {
-                guard abs(top.start - bottom.start) <= tolerance, abs(top.end - bottom.end) <= tolerance else { continue }
+                // The region's own top or bottom spans every line: it lines up with the other's
+                // ends (strips cut down to a picture's top edge, the page below it kept: a
+                // phone screenshot, where the page under the picture is over `maximumStrip`).
+                let aligned = abs(top.start - bottom.start) <= tolerance && abs(top.end - bottom.end) <= tolerance
+                guard aligned || top.y == 0 || bottom.y == h else { continue }
                 let left = max(top.start, bottom.start), right = min(top.end, bottom.end)
                 guard right - left >= w / 4 else { continue }
                 let rectangleArea = (right - left) * (bottom.y - top.y)
                 let inside = [top.y > 0, bottom.y < h, left > tolerance, right < w - tolerance].filter { $0 }.count
                 guard inside >= 2, frameArea.contains(Double(rectangleArea) / area) else { continue }
-                pairs.append((top.y, bottom.y, left, right, rectangleArea))
+                pairs.append((top.y, bottom.y, left, right, rectangleArea, !aligned))
             }
         }
         pairs.sort { ($0.area, -$0.top, -$0.left) > ($1.area, -$1.top, -$1.left) }
@@ -172,11 +176,28 @@ public struct ContentRegion: Sendable, Hashable, CustomStringConvertible {
             }
             return nil
         }
-        typealias Frame = (top: Int, bottom: Int, left: Int, right: Int, area: Int)
+        typealias Frame = (top: Int, bottom: Int, left: Int, right: Int, area: Int, loose: Bool)
         func framed(_ pair: Frame, reach: Int) -> Frame? {
+            // Lined up only by the region's own top or bottom, a frame needs both its sides to
+            // be edges where its other line ends: else the blank page under a picture (its
+            // bottom edge to the region's bottom, the region's sides within reach) is one.
+            if pair.loose, pair.left <= tolerance || pair.right >= w - tolerance { return nil }
+            let reach = pair.loose ? 0 : reach
             guard let left = column(from: pair.left, outward: -1, top: pair.top, bottom: pair.bottom, reach: reach),
                   let right = column(from: pair.right, outward: 1, top: pair.top, bottom: pair.bottom, reach: reach) else { return nil }
-            return (pair.top, pair.bottom, left, right, (right - left) * (pair.bottom - pair.top))
+            // And a page around it: the lines just outside its inner sides are flat (in a
+            // photo's texture, lines and edges that happen to meet have texture around them).
+            if pair.loose {
+                func flatRow(_ y: Int) -> Bool {
+                    y < 0 || y >= h || dominantValue(across: right - left) { luma[(y0 + y) * width + x0 + left + $0] } != nil
+                }
+                func flatColumn(_ x: Int) -> Bool {
+                    x < 0 || x >= w || dominantValue(across: pair.bottom - pair.top) { luma[(y0 + pair.top + $0) * width + x0 + x] } != nil
+                }
+                guard flatColumn(left - 3), flatColumn(right + 2),
+                      pair.top == 0 || flatRow(pair.top - 3), pair.bottom == h || flatRow(pair.bottom + 2) else { return nil }
+            }
+            return (pair.top, pair.bottom, left, right, (right - left) * (pair.bottom - pair.top), pair.loose)
         }
         guard let outer = pairs.firstIndex(where: { framed($0, reach: cornerReach) != nil }),
               var frame = framed(pairs[outer], reach: cornerReach) else { return nil }

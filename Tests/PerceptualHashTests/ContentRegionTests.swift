@@ -112,6 +112,19 @@ import Testing
         #expect(ContentRegion.detect(in: Self.image(framed, 200, 160)) == ContentRegion(x: 20, y: 20, width: 160, height: 120))
     }
 
+    /// A phone screenshot: a picture near the top of a tall page, the page under it more than
+    /// `maximumStrip` of the height (so no strip), with a line of text above and below it.
+    /// The picture is found, and the page under it is not taken for a frame (CLI probe 12, M3).
+    @Test(arguments: [25, 120]) func aPictureAtTheTopOfATallScreenshotIsFound(top: Int) throws {
+        let (width, height) = (270, 480)
+        let picture = Self.photo(width: 250, height: 150)
+        var page = [UInt8](repeating: 250, count: width * height)
+        for y in 0..<150 { for x in 0..<250 { page[(y + top) * width + x + 10] = picture[y * 250 + x] } }
+        for y in [top / 2, top + 200] { for x in 10..<120 where (x / 4) % 2 == 0 { page[y * width + x] = 30; page[(y + 1) * width + x] = 30 } }
+        let region = try #require(ContentRegion.detect(in: Self.image(page, width, height)))
+        #expect(abs(region.x - 10) <= 2 && abs(region.y - top) <= 2 && abs(region.width - 250) <= 4 && abs(region.height - 150) <= 4, "\(region)")
+    }
+
     /// A light-theme post screenshot: the app's bar, header and footer text on white, the photo
     /// with rounded corners, whose top and bottom edges are shorter than its sides are apart.
     @Test func photoWithRoundedCornersInALightScreenshotIsFramed() throws {
