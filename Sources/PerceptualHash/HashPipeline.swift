@@ -12,12 +12,16 @@ public struct HashPipeline: Sendable {
     /// What to compute.
     public let request: HashRequest
 
-    /// Short side the fast mode asks JPEGs to keep when PDQ is requested. Chosen by measuring
-    /// the distance to the reference hashes over the PDQ corpus; see `docs/hash-conformance.md`.
-    public static let pdqFastMinimumShortSide = 192
+    /// Short side the fast mode asks JPEGs to keep, whichever algorithms are requested: one
+    /// decode size for all, so that a hash of a file never depends on the others asked with it.
+    /// Chosen for PDQ by measuring the distance to the reference hashes over the PDQ corpus; at
+    /// it pHash, dHash and aHash are as close to imagehash as at any larger size. See
+    /// `docs/hash-conformance.md`.
+    public static let fastMinimumShortSide = 192
 
-    /// Short side the fast mode asks JPEGs to keep for the imagehash algorithms, as a
-    /// multiple of the side they resize to, so the Lanczos resize still does the averaging.
+    /// Short side the fast mode asks JPEGs to keep for the imagehash algorithms at large hash
+    /// sizes, as a multiple of the side pHash resizes to (4 × hash size), so that the Lanczos
+    /// resize still does the averaging.
     public static let imagehashFastOversampling = 4
 
     /// PDQ quality a region (a crop, a turn, the picture inside a frame) needs for its hashes
@@ -36,21 +40,14 @@ public struct HashPipeline: Sendable {
         self.request = request
     }
 
-    /// The smallest short side a JPEG may be DCT-scaled to for every requested hash; nil
-    /// means full size (exact mode).
+    /// The smallest short side a JPEG may be DCT-scaled to; nil means full size (exact mode).
+    ///
+    /// It depends on the hash size only, never on which algorithms are requested: a decode
+    /// sized for the set would give `-a ahash` and `-a pdq,ahash` different aHashes of one file.
+    /// (wHash gets a decode of its own when this one is too small; see ``decodeAndHash(_:options:)``.)
     public var minimumShortSide: Int? {
         if request.exact { return nil }
-        var side = 0
-        let size = request.hashSize
-        for algorithm in request.algorithms {
-            switch algorithm {
-            case .pdq: side = max(side, Self.pdqFastMinimumShortSide)
-            case .phash: side = max(side, 4 * size * Self.imagehashFastOversampling)
-            case .dhash: side = max(side, (size + 1) * Self.imagehashFastOversampling)
-            case .ahash, .whash: side = max(side, size * Self.imagehashFastOversampling)
-            }
-        }
-        return max(side, 1)
+        return max(Self.fastMinimumShortSide, 4 * request.hashSize * Self.imagehashFastOversampling)
     }
 
     /// Decode options for this request: DCT-scaled greyscale in fast mode (every hash here
@@ -66,8 +63,40 @@ public struct HashPipeline: Sendable {
     ///
     /// - Throws: the decoder's `DecodeError` when the bytes are not a readable image.
     public func hash(bytes: [UInt8], orientation: Int = 1) throws(DecodeError) -> ImageHashes {
-        let image = try ImageDecoder.decode(bytes, options: decodeOptions(orientation: orientation))
-        return hashes(of: image)
+        try decodeAndHash(bytes, options: decodeOptions(orientation: orientation)).hashes
+    }
+
+    /// Decodes `bytes` with `options` (``decodeOptions(orientation:)``, perhaps with a lower
+    /// `maxPixels`) and computes every requested hash.
+    ///
+    /// imagehash's wHash works at the largest power of two not above the stored short side
+    /// (512² for a 720×1280 screenshot), from Pillow's `convert("L")` of the RGB pixels. A
+    /// DCT-scaled decode is smaller than that, and libjpeg's grey output differs from that
+    /// formula by a level here and there, which flips the bits of flat areas (a screenshot's
+    /// white page) whose wavelet coefficients tie at the median: so in fast mode a JPEG's wHash
+    /// is computed from a second, full-size RGB decode, as in exact mode, and every other hash
+    /// from the first, whichever algorithms are requested.
+    ///
+    /// - Returns: the first decode (its format, stored size and warnings) and the hashes.
+    /// - Throws: the decoder's `DecodeError` when the bytes are not a readable image.
+    public func decodeAndHash(_ bytes: [UInt8], options: DecodeOptions) throws(DecodeError) -> (image: DecodedImage, hashes: ImageHashes) {
+        let image = try ImageDecoder.decode(bytes, options: options)
+        var result = hashes(of: image)
+        let scaled = image.width * image.height < image.storedWidth * image.storedHeight
+        if request.algorithms.contains(.whash), image.format == .jpeg, scaled || options.grayscale {
+            var full = options
+            full.minimumShortSide = nil
+            full.grayscale = false
+            result.whash = ImagehashHasher.waveletHash(Self.grey(try ImageDecoder.decode(bytes, options: full)), hashSize: request.hashSize)
+        }
+        return (image, result)
+    }
+
+    /// The image's grey plane, as imagehash's `convert("L")` makes it.
+    private static func grey(_ image: DecodedImage) -> GreyImage {
+        image.channels == 3
+            ? GreyImage.fromRGB(image.pixels, width: image.width, height: image.height)
+            : GreyImage(width: image.width, height: image.height, pixels: image.pixels)
     }
 
     /// Computes every requested hash from one decoded image (1 or 3 channels).
@@ -165,9 +194,7 @@ public struct HashPipeline: Sendable {
             result.pdqDihedral = dihedral
         }
         guard request.needsImagehash else { return result }
-        let grey = image.channels == 3
-            ? GreyImage.fromRGB(image.pixels, width: image.width, height: image.height)
-            : GreyImage(width: image.width, height: image.height, pixels: image.pixels)
+        let grey = Self.grey(image)
         let size = request.hashSize
         for algorithm in request.algorithms {
             switch algorithm {
@@ -176,8 +203,8 @@ public struct HashPipeline: Sendable {
             case .dhash: result.dhash = ImagehashHasher.differenceHash(grey, hashSize: size)
             case .ahash: result.ahash = ImagehashHasher.averageHash(grey, hashSize: size)
             case .whash:
-                // imagehash sizes whash from the stored image; a DCT-scaled decode uses its own
-                // (smaller) short side instead, never upsampling what the decoder shrank.
+                // From these pixels' own short side: a DCT-scaled decode is hashed again at
+                // full size by `decodeAndHash`, a crop (a trimmed region) as a file of its size.
                 result.whash = ImagehashHasher.waveletHash(grey, hashSize: size)
             }
         }

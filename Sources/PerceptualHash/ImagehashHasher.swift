@@ -77,8 +77,7 @@ enum ImagehashHasher {
     /// caller passes the stored short side when the pixels were decoded smaller.
     static func waveletHash(_ image: GreyImage, hashSize: Int = 8, storedShortSide: Int? = nil) -> HashBits {
         precondition(hashSize >= 2 && hashSize & (hashSize - 1) == 0, "whash needs a power-of-two hash size")
-        let shortSide = storedShortSide ?? min(image.width, image.height)
-        let scale = max(1 << Int(log2(Double(max(shortSide, 1)))), hashSize)
+        let scale = waveletScale(shortSide: storedShortSide ?? min(image.width, image.height), hashSize: hashSize)
         let maxLevel = Int(log2(Double(scale)))
         let level = Int(log2(Double(hashSize)))
         let small = PillowResampler.resize(image, width: scale, height: scale)
@@ -90,6 +89,12 @@ enum ImagehashHasher {
         let low = HaarPyramid(pixels: pixels, side: scale, levels: maxLevel - level).approximation
         let median = numpyMedian(low)
         return HashBits(bits: low.map { $0 > median })
+    }
+
+    /// The side wHash resizes to: imagehash's `image_scale`, the largest power of two not
+    /// above the short side, and at least the hash size.
+    static func waveletScale(shortSide: Int, hashSize: Int) -> Int {
+        max(1 << Int(log2(Double(max(shortSide, 1)))), hashSize)
     }
 
     /// `numpy.median`: the mean of the two middle values for an even count.

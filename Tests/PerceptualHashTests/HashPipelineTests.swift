@@ -1,3 +1,4 @@
+import Foundation
 import ImageDecoding
 import Testing
 @testable import PerceptualHash
@@ -10,16 +11,45 @@ import Testing
         #expect(options.orientation == 6)
     }
 
-    @Test(arguments: [
-        ([HashAlgorithm.pdq], HashPipeline.pdqFastMinimumShortSide),
-        ([.phash], 128), ([.dhash], 36), ([.ahash], 32), ([.whash], 32),
-        ([.dhash, .ahash], 36), ([.pdq, .phash], max(HashPipeline.pdqFastMinimumShortSide, 128)),
-    ])
-    func fastModeAsksForTheLargestNeed(_ algorithms: [HashAlgorithm], _ side: Int) {
+    /// One decode size for every set of algorithms, so that no hash depends on the others asked.
+    @Test(arguments: [[HashAlgorithm.pdq], [.phash], [.dhash], [.ahash], [.whash], [.dhash, .ahash], [.pdq, .phash]])
+    func fastModeAsksForOneSizeWhateverTheAlgorithms(_ algorithms: [HashAlgorithm]) {
         let options = HashPipeline(HashRequest(algorithms: algorithms)).decodeOptions()
-        #expect(options.minimumShortSide == side)
+        #expect(options.minimumShortSide == HashPipeline.fastMinimumShortSide)
         #expect(options.grayscale)
         #expect(options.orientation == 1)
+        // A larger hash size needs a larger decode for pHash (4 × 16 × 4), for every algorithm alike.
+        #expect(HashPipeline(HashRequest(algorithms: algorithms, hashSize: 16)).minimumShortSide == 256)
+    }
+
+    /// A file's aHash, dHash, wHash and pHash are the same whichever other algorithms were
+    /// requested with them (JPEGs of 1024×768 and 922×691, which fast mode DCT-scales; before
+    /// one decode size served every set, their dHash and wHash changed with PDQ requested).
+    @Test(arguments: [HashAlgorithm.ahash, .dhash, .whash, .phash], ["mosul-runway.jpg", "mosul-runway_crop10.jpg"])
+    func eachHashIsTheSameWhateverElseIsRequested(_ algorithm: HashAlgorithm, file: String) throws {
+        let bytes = try Self.sample(file)
+        let alone = try HashPipeline(HashRequest(algorithms: [algorithm])).hash(bytes: bytes)
+        let withOthers = try HashPipeline(HashRequest(algorithms: HashAlgorithm.allCases)).hash(bytes: bytes)
+        let withPDQ = try HashPipeline(HashRequest(algorithms: [.pdq, algorithm])).hash(bytes: bytes)
+        let value = try #require(alone.hex(for: algorithm))
+        #expect(withOthers.hex(for: algorithm) == value)
+        #expect(withPDQ.hex(for: algorithm) == value)
+    }
+
+    /// wHash in fast mode works at the size imagehash picks from the stored image (922×691:
+    /// 512²), from RGB pixels, not at the DCT-scaled grey decode's size, so on a JPEG it is
+    /// exact mode's (which is imagehash's on every sample).
+    @Test func fastWaveletHashIsExactModes() throws {
+        let bytes = try Self.sample("mosul-runway_crop10.jpg")
+        let fast = try HashPipeline(HashRequest(algorithms: [.whash])).hash(bytes: bytes)
+        let exact = try HashPipeline(HashRequest(algorithms: [.whash], exact: true)).hash(bytes: bytes)
+        #expect(fast.whash != nil && fast.whash == exact.whash)
+    }
+
+    /// The bytes of a file in the repository's `samples/`.
+    static func sample(_ name: String) throws -> [UInt8] {
+        let repo = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        return try [UInt8](Data(contentsOf: repo.appendingPathComponent("samples").appendingPathComponent(name)))
     }
 
     static func image(channels: Int) -> DecodedImage {

@@ -195,8 +195,7 @@ struct HashJob: Sendable {
         var options = pipeline.decodeOptions(orientation: orientation)
         options.maxPixels = maxPixels
         do {
-            let image = try ImageDecoder.decode(bytes, options: options)
-            let hashes = pipeline.hashes(of: image)
+            let (image, hashes) = try pipeline.decodeAndHash(bytes, options: options)
             outcome.record += [("format", .string(image.format.rawValue)),
                                ("width", .integer(Int64(image.storedWidth))), ("height", .integer(Int64(image.storedHeight)))]
             if let quality = hashes.pdqQuality { outcome.record.append(("pdq_quality", .integer(Int64(quality)))) }

@@ -84,8 +84,7 @@ struct IngestJob: Sendable {
         options.maxPixels = maxPixels
         let metadataRecord = metadata.map(MetadataRecord.init)
         do {
-            let image = try ImageDecoder.decode(bytes, options: options)
-            let hashes = pipeline.hashes(of: image)
+            let (image, hashes) = try pipeline.decodeAndHash(bytes, options: options)
             let thumbnailRecords = thumbnail.map { thumbnail in
                 HashRecord.thumbnail(thumbnail, algorithms: algorithms,
                                      filledFrame: thumbnail.mainHashesInFilledFrame(of: image, algorithms: algorithms))
