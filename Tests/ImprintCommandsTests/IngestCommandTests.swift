@@ -298,6 +298,45 @@ import Testing
         #expect(shown.status == 0, "the link's path finds the file too")
     }
 
+    /// A folder linked into the case folder is ingested under the link's path with its
+    /// sidecars; a second ingest reads nothing, and removing the link removes its files.
+    @Test func aLinkedSubfolderIsIngestedAndASecondRunReadsNothing() throws {
+        let folder = try Self.scratch()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let caseFolder = folder.appendingPathComponent("case")
+        let downloads = folder.appendingPathComponent("downloads/telegram")
+        try FileManager.default.createDirectory(at: caseFolder, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(at: downloads, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: Self.samples.appendingPathComponent("river-palms.jpg"), to: caseFolder.appendingPathComponent("river-palms.jpg"))
+        for name in ["mosul-runway_banner.jpg", "mosul-runway_banner.jpg.json", "tabqa-hangars_q40.jpg"] {
+            try FileManager.default.copyItem(at: Self.samples.appendingPathComponent(name), to: downloads.appendingPathComponent(name))
+        }
+        let link = caseFolder.appendingPathComponent("telegram")
+        try FileManager.default.createSymbolicLink(atPath: link.path, withDestinationPath: "../downloads/telegram")
+        let casePath = folder.appendingPathComponent("x.case").path
+        let first = try CommandLineRunner.run(["ingest", "--format", "jsonl", "--case", casePath, caseFolder.path])
+        #expect(first.status == 0, "\(first.stderr)")
+        #expect(try Self.summary(first)["files_read"] as? Int == 3)
+        #expect(try Self.summary(first)["sidecars_read"] as? Int == 1)
+        let files = try CommandLineRunner.objects(CommandLineRunner.run(["case", "files", "--format", "jsonl", "--case", casePath]))
+        #expect(files.compactMap { $0["path"] as? String }.sorted()
+                == [caseFolder.path + "/river-palms.jpg", link.path + "/mosul-runway_banner.jpg", link.path + "/tabqa-hangars_q40.jpg"])
+
+        let second = try CommandLineRunner.run(["ingest", "--format", "jsonl", "--case", casePath, caseFolder.path])
+        #expect(second.status == 0, "\(second.stderr)")
+        let summary = try Self.summary(second)
+        #expect(summary["files_read"] as? Int == 0)
+        #expect(summary["files_unchanged"] as? Int == 3)
+        #expect(summary["removed"] as? Int == 0)
+        #expect(summary["sidecars_read"] as? Int == 0)
+
+        try FileManager.default.removeItem(at: link)
+        let third = try CommandLineRunner.run(["ingest", "--format", "jsonl", "--case", casePath, caseFolder.path])
+        #expect(third.status == 0, "\(third.stderr)")
+        #expect(try Self.summary(third)["removed"] as? Int == 2)
+        #expect(try Self.summary(third)["sidecars_removed"] as? Int == 1)
+    }
+
     /// An image named on its own brings its downloader's sidecar; a sidecar named on its own
     /// is read as one, not decoded as a broken image.
     @Test func namedFilesBringTheirSidecars() throws {

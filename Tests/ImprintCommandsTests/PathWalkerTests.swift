@@ -108,6 +108,78 @@ import Testing
         #expect((records.first?["pdq"] as? String)?.count == 64)
     }
 
+    /// A case folder with `a.jpg` and `telegram → ../downloads/telegram` holding two pictures
+    /// (plus a hidden one), inside a fresh folder the caller removes.
+    static func caseWithALinkedFolder() throws -> (base: URL, caseFolder: URL) {
+        let base = try folderWithOneImage()
+        let image = base.appendingPathComponent("river-palms.jpg")
+        let downloads = base.appendingPathComponent("downloads/telegram")
+        let caseFolder = base.appendingPathComponent("case")
+        try FileManager.default.createDirectory(at: downloads, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(at: caseFolder, withIntermediateDirectories: true)
+        for name in ["tabqa.jpg", "mosul.jpg", ".hidden.jpg"] {
+            try FileManager.default.copyItem(at: image, to: downloads.appendingPathComponent(name))
+        }
+        try FileManager.default.copyItem(at: image, to: caseFolder.appendingPathComponent("a.jpg"))
+        try FileManager.default.createSymbolicLink(atPath: caseFolder.appendingPathComponent("telegram").path,
+                                                   withDestinationPath: "../downloads/telegram")
+        return (base, caseFolder)
+    }
+
+    /// A link to a folder is followed, as exiftool's `-r` does: its files are listed under the
+    /// path as walked, in name order, hidden ones skipped, without a word on stderr.
+    @Test func aLinkedFolderIsWalkedUnderItsLinksPath() throws {
+        let (base, caseFolder) = try Self.caseWithALinkedFolder()
+        defer { try? FileManager.default.removeItem(at: base) }
+        let expected = ["a.jpg", "telegram/mosul.jpg", "telegram/tabqa.jpg"].map { caseFolder.path + "/" + $0 }
+        #expect(Self.walk([caseFolder.path]).compactMap { try? $0.get() } == expected)
+        for command in ["hash", "exif"] {
+            let result = try CommandLineRunner.run([command, "--format", "jsonl"] + (command == "hash" ? ["--no-trim"] : []) + [caseFolder.path])
+            #expect(result.status == 0, "\(result.stderr)")
+            let key = command == "exif" ? "SourceFile" : "path"
+            #expect(try CommandLineRunner.objects(result).map { $0[key] as? String } == expected)
+            #expect(!result.stderr.contains("link"), "\(result.stderr)")
+        }
+    }
+
+    /// A link back to a folder being walked is passed over with one note each, and the run
+    /// succeeds: every real folder is walked once.
+    @Test func aLinkLoopIsWalkedOnceWithANote() throws {
+        let folder = try Self.folderWithOneImage()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.createSymbolicLink(atPath: folder.appendingPathComponent("loop").path, withDestinationPath: ".")
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("nested"), withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: folder.appendingPathComponent("river-palms.jpg"), to: folder.appendingPathComponent("nested/copy.jpg"))
+        try FileManager.default.createSymbolicLink(atPath: folder.appendingPathComponent("nested/up").path, withDestinationPath: "..")
+        let passedOver = PathWalker.PassedOver()
+        let inputs = Array(PathWalker([folder.path], passedOver: passedOver))
+        #expect(inputs.compactMap { try? $0.get() } == [folder.path + "/nested/copy.jpg", folder.path + "/river-palms.jpg"])
+        #expect(inputs.allSatisfy { (try? $0.get()) != nil }, "a loop is no failure: \(inputs)")
+        #expect(passedOver.notes.count == 2)
+        #expect(passedOver.notes.first?.hasPrefix(folder.path + "/loop: ") == true, "\(passedOver.notes)")
+
+        let result = try CommandLineRunner.run(["hash", "--format", "jsonl", "--no-trim", folder.path])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(try CommandLineRunner.objects(result).count == 2)
+        let notes = result.stderr.split(separator: "\n").filter { $0.contains("loop") }
+        #expect(notes.count == 2, "\(result.stderr)")
+    }
+
+    /// Two links to one folder: the folder is walked once, through the first link in name
+    /// order, and the second is named in a note.
+    @Test func aFolderLinkedTwiceIsWalkedOnce() throws {
+        let (base, caseFolder) = try Self.caseWithALinkedFolder()
+        defer { try? FileManager.default.removeItem(at: base) }
+        try FileManager.default.createSymbolicLink(atPath: caseFolder.appendingPathComponent("zz-again").path,
+                                                   withDestinationPath: "../downloads/telegram")
+        let passedOver = PathWalker.PassedOver()
+        let inputs = Array(PathWalker([caseFolder.path], passedOver: passedOver))
+        #expect(inputs.compactMap { try? $0.get() } == ["a.jpg", "telegram/mosul.jpg", "telegram/tabqa.jpg"].map { caseFolder.path + "/" + $0 })
+        #expect(inputs.count == 3)
+        #expect(passedOver.notes.count == 1)
+        #expect(passedOver.notes.first?.contains(caseFolder.path + "/telegram") == true, "\(passedOver.notes)")
+    }
+
     @Test func explicitSymlinkedFolderThatLoopsBackIsWalkedOnce() throws {
         let folder = try Self.folderWithOneImage()
         defer { try? FileManager.default.removeItem(at: folder) }

@@ -117,7 +117,7 @@ struct BatchRun {
         writeWaiting()
         progress.finish()
         writer.finish()
-        if let summary = passedOver.summary { warn(summary) }
+        for line in passedOver.lines { warn(line) }
         if Interruption.requested {
             warn("interrupted: \(seen) files done, \(failures) failed; their records are complete")
             throw ExitCode(Interruption.exitStatus)

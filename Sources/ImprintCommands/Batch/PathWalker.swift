@@ -6,10 +6,12 @@ import ImageDecoding
 /// stable order (entries sorted by name, byte-wise).
 ///
 /// Paths are reported as given (a folder `photos/` yields `photos/a.jpg`). Symbolic links
-/// to files are followed; links to folders are not, so a link loop cannot hang the walk.
-/// A folder named explicitly may be a link; each folder (by device and inode) is walked at
-/// most once per run, so a bind mount or an explicit link back into a walked tree cannot
-/// loop either. Paths longer than ``Limits/maxPathBytes`` and folders nested deeper than
+/// are followed, to files and to folders, as exiftool's `-r` does (investigators link download
+/// folders into a case folder); a file reached through a link is reported under the path as
+/// walked (`case/telegram/a.jpg`). Each folder (by device and inode) is walked at most once
+/// per run: a link back to a folder being walked (a loop), or to one already walked through
+/// another path, is passed over with a note (``PassedOver/notes``), so neither a link loop
+/// nor a bind mount can hang the walk. Paths longer than ``Limits/maxPathBytes`` and folders nested deeper than
 /// ``Limits/maxDepth`` are reported as failures instead of being walked.
 /// Inside folders, hidden files are skipped, and so are files `keep` rejects: by default those
 /// that are images neither by name nor by magic bytes (the `.json` sidecars gallery-dl writes,
@@ -32,11 +34,11 @@ struct PathWalker: Sequence, IteratorProtocol {
     }
 
     /// A folder being listed: its path and the names not yet visited, in reverse order.
-    private var stack: [(folder: String, names: [String])] = []
+    private var stack: [(folder: String, names: [String], id: [UInt64])] = []
     private var roots: IndexingIterator<[String]>
     private let limits: Limits
-    /// Folders already listed, by (device, inode).
-    private var walkedFolders = Set<[UInt64]>()
+    /// Folders already listed, by (device, inode), with the path they were walked under.
+    private var walkedFolders: [[UInt64]: String] = [:]
     /// Whether a regular file found inside a folder is yielded.
     private let keep: (String) -> Bool
     /// Counts the pictures passed over for being of a format Imprint does not read.
@@ -48,7 +50,18 @@ struct PathWalker: Sequence, IteratorProtocol {
         private(set) var byFormat: [String: Int] = [:]
         /// Hidden files (names starting with ".") with an image's name, not read.
         private(set) var hidden = 0
+        /// Folders not walked again, one sentence each: a link loop, a folder reached twice.
+        private(set) var notes: [String] = []
         private let lock = NSLock()
+
+        func addNote(_ note: String) {
+            lock.withLock { notes.append(note) }
+        }
+
+        /// What to say on stderr at the end of a run: the notes, then the ``summary``.
+        var lines: [String] {
+            lock.withLock { notes } + (summary.map { [$0] } ?? [])
+        }
 
         func addHidden(_ count: Int) {
             lock.withLock { hidden += count }
@@ -151,7 +164,6 @@ struct PathWalker: Sequence, IteratorProtocol {
                 return .failure(Failure(path: path, reason: "broken symbolic link"))
             }
             kind = status.st_mode & S_IFMT
-            if kind == S_IFDIR && !explicit { return nil }
         }
         switch kind {
         case S_IFREG:
@@ -162,14 +174,22 @@ struct PathWalker: Sequence, IteratorProtocol {
             }
             return nil
         case S_IFDIR:
+            let id = [UInt64(status.st_dev), UInt64(status.st_ino)]
+            if let first = walkedFolders[id] {
+                // A folder named twice (`photos photos/`, a shell glob) is walked once, quietly.
+                // Met again inside a walk, through a link or a bind mount, it is no failure:
+                // its files were listed once, which is all a hash list or a case needs.
+                if !explicit {
+                    passedOver?.addNote(stack.contains { $0.id == id }
+                        ? "\(path): leads back to \(first), which holds it (a link or mount loop); not walked again"
+                        : "\(path): the same folder as \(first), walked there; not walked again")
+                }
+                return nil
+            }
             if stack.count >= limits.maxDepth {
                 return .failure(Failure(path: path, reason: "folders nested deeper than \(limits.maxDepth); not walked"))
             }
-            guard walkedFolders.insert([UInt64(status.st_dev), UInt64(status.st_ino)]).inserted else {
-                // A folder named twice (`photos photos/`, a shell glob) is walked once, quietly;
-                // met again inside a walk, it is a link or mount loop.
-                return explicit ? nil : .failure(Failure(path: path, reason: "folder already walked (a link or mount loop); not walked again"))
-            }
+            walkedFolders[id] = path
             guard let names = Self.names(in: path) else {
                 return .failure(Failure(path: path, reason: "cannot list folder"))
             }
@@ -180,7 +200,7 @@ struct PathWalker: Sequence, IteratorProtocol {
                 }.count
                 if hidden > 0 { passedOver.addHidden(hidden) }
             }
-            stack.append((path, names.filter { !$0.hasPrefix(".") }.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }.reversed()))
+            stack.append((path, names.filter { !$0.hasPrefix(".") }.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }.reversed(), id))
             return nil
         default:
             return explicit ? .failure(Failure(path: path, reason: "not a regular file")) : nil

@@ -177,7 +177,7 @@ struct IngestCommand: AsyncParsableCommand {
         try store.checkpoint()
         summary.seconds = Date().timeIntervalSince(started)
         warn(summary.line)
-        if let note = passedOver.summary { warn(note) }
+        for line in passedOver.lines { warn(line) }
         let writer = RecordWriter(format: batch.outputFormat, textStyle: .blocks(title: "case"))
         writer.write([("case", .string(caseOptions.resolvedPath))] + summary.record + [("interrupted", .bool(interrupted))])
         writer.finish()
@@ -255,7 +255,7 @@ struct IngestCommand: AsyncParsableCommand {
         summary.sidecarsRemoved = try store.removeVanishedSidecars(under: folders)
         let known = try store.knownSidecars()
         // The same walk as the images' (name order, hidden entries skipped, links to folders
-        // not followed), keeping sidecar names; what it cannot read was reported by that walk.
+        // followed, each folder once), keeping sidecar names; what it cannot read was reported by that walk.
         // An image named on its own brings the sidecars its downloader wrote beside it:
         // gallery-dl's <file>.json, yt-dlp's <stem>.info.json.
         var sidecarRoots: [String] = []
