@@ -1,7 +1,8 @@
 public import ImageDecoding
 
-/// One decode, every hash: works out the smallest decode the requested hashes need, then
-/// computes them all from that one `DecodedImage`.
+/// One decode, every hash: decodes at one reduced size whatever the requested set (so that no
+/// hash depends on the others requested), then computes them all from that one `DecodedImage`;
+/// only wHash of a JPEG takes a full-size decode of its own (``decodeAndHash(_:options:)``).
 ///
 /// ```swift
 /// let pipeline = HashPipeline(HashRequest(algorithms: [.pdq, .phash]))

@@ -10,9 +10,10 @@ struct HashCommand: AsyncParsableCommand {
         commandName: "hash",
         abstract: "Compute perceptual hashes for images: PDQ (256 bits, ThreatExchange format) and imagehash's pHash, dHash, aHash, wHash.",
         discussion: """
-            Each file is read once and decoded once, at the smallest size the requested \
-            hashes need (JPEGs are DCT-scaled by libjpeg-turbo), with its EXIF orientation \
-            applied; --exact decodes at full size in RGB, as the PDQ reference does. \
+            Each file is read once and decoded once, at one reduced size whichever \
+            algorithms are requested (JPEGs are DCT-scaled by libjpeg-turbo to a short side \
+            of at least 192 px; wHash, as imagehash computes it, takes a second, full-size \
+            decode), with its EXIF orientation applied; --exact decodes at full size in RGB, as the PDQ reference does. \
             A file that cannot be decoded gets an error field and a line on stderr; the run \
             goes on and exits 1.
             """
