@@ -11,8 +11,8 @@ import ImageDecoding
 /// walked (`case/telegram/a.jpg`). Each folder (by device and inode) is walked at most once
 /// per run: a link back to a folder being walked (a loop), or to one already walked through
 /// another path, is passed over with a note (``PassedOver/notes``), so neither a link loop
-/// nor a bind mount can hang the walk. Paths longer than ``Limits/maxPathBytes`` and folders nested deeper than
-/// ``Limits/maxDepth`` are reported as failures instead of being walked.
+/// nor a bind mount can hang the walk. Paths longer than ``Limits/maxPathBytes`` and folders
+/// nested deeper than ``Limits/maxDepth`` are reported as failures instead of being walked.
 /// Inside folders, hidden files are skipped, and so are files `keep` rejects: by default those
 /// that are images neither by name nor by magic bytes (the `.json` sidecars gallery-dl writes,
 /// READMEs), as exiftool's `-r` skips what it does not know. A `.jpg` holding an HTML error
