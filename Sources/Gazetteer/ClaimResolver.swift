@@ -325,7 +325,9 @@ public struct ClaimResolver: Sendable {
                 }
                 let text = (c..<c + best.length).map { scan.words[scan.content[$0]].form }.joined(separator: " ")
                 spans.append(TypeSpan(start: c, end: c + best.length - 1, weights: typeWord.weights,
-                                      isArabic: scan.words[scan.content[c]].script == .arabic,
+                                      // ("matar", Arabic's airport word in Latin letters, precedes its name as مطار does.)
+                                      isArabic: scan.words[scan.content[c]].script == .arabic
+                                          || PlaceLexicon.arabicNounsInLatin.contains(typeWord.words[0]),
                                       isAdjective: typeWord.isArabicAdjective, text: text))
                 c += best.length
             } else {
@@ -673,7 +675,9 @@ public struct ClaimResolver: Sendable {
         guard !spans.isEmpty else { return }
         // The places the post names on their own: not codes or ordinary words that would
         // need a type word of their own (a number that is some imported airfield's ident).
-        let named = mentions.indices.filter { m in mentions[m].candidates.contains { !index.entries[$0.entry].needsTypeWord } }
+        let named = mentions.indices.filter { m in
+            mentions[m].candidates.contains { !index.entries[$0.entry].needsTypeWord || index.entries[$0.entry].isAnothersName }
+        }
         guard let first = named.first.map({ mentions[$0] }),
               named.allSatisfy({ mentions[$0].candidates.map(\.site) == first.candidates.map(\.site) }) else { return }
         let types = Set(first.candidates.map { gazetteer.sites[$0.site].type })

@@ -36,7 +36,10 @@ enum PlaceLexicon {
              // French and German, which news agencies' posts are often in; Turkish and Kurmanji.
              "aéroport", "aérodrome", "flughafen", "flugplatz", "havalimanı", "havaalanı", "balafirgeh", "balafirgeha",
              // Sorani, with and without the ezafe: فڕۆکەخانەی نێودەوڵەتی سلێمانی.
-             "فڕۆکەخانە", "فڕۆکەخانەی"], airfield)
+             "فڕۆکەخانە", "فڕۆکەخانەی",
+             // The Arabic word in Latin letters, in posts too short to be read as Arabizi ("el
+             // shabab fatto 3a matar Abu el Zouhour": one word with a digit-letter).
+             "matar", "mataar"], airfield)
         add(["runway", "runways", "hangar", "hangars", "apron", "tarmac", "flight line", "مدرج", "المدرج", "هنغار", "هنغارات"],
             [.airBase: 0.8, .airport: 0.8])
         add(["air base", "airbase", "air force base", "afb", "air station", "air bases", "airbases",
@@ -72,6 +75,10 @@ enum PlaceLexicon {
              "gas plant", "oil wells", "wells", "معمل غاز", "معمل الغاز", "حقل غاز", "حقل الغاز", "آبار", "ابار النفط", "آبار النفط"], oil)
         return table
     }()
+
+    /// Arabic type nouns written in Latin letters ("matar Abu el Zouhour"): like مطار, they
+    /// stand before their name.
+    static let arabicNounsInLatin: Set<String> = ["matar", "mataar"]
 
     /// Positions in ``typeWords`` by their first word, for scanning.
     static let typeWordsByFirst: [String: [Int]] = Dictionary(grouping: typeWords.indices) { typeWords[$0].words[0] }
@@ -879,6 +886,13 @@ enum PlaceLexicon {
         // A prophet's honorific: سيدنا إبراهيم الخليل is Abraham, not the Ibrahim Khalil crossing.
         "سيدنا", "النبي", "prophet", "sayyidina", "sayyiduna",
     ])
+
+    /// Honorifics that begin a person's name in a site's name, as the gazetteer writes them
+    /// (canonical: الإمام → امام): Imam Ali Air Base is named after a person. Only names are
+    /// checked against these, never a post's words (أمام, "in front of", folds the same).
+    static let personTitles: Set<String> = ["imam", "امام", "sheikh", "shaikh", "شيخ", "sayyida", "سيده"]
+    /// "Son of" inside a name: Ubaydah bin al-Jarrah is a person.
+    static let patronymics: WordSet = canonicalSet(["bin", "ibn", "بن", "ابن"])
 
     /// "Spring" and "eye" before a name make another place of it: العين السخنة (Ain Sokhna on
     /// the Red Sea) is not Sukhnah, عين التمر not a town called التمر. A place whose own name

@@ -26,6 +26,10 @@ struct PlaceNameIndex: Sendable {
         /// (حماة "protectors", الباب "the door"): a capture word right beside it also makes it
         /// a claim (حماه تحررت "Hama is liberated").
         var isOrdinaryWord = false
+        /// A name that needs its type word because alone it is another's: a person's (Imam Ali,
+        /// أبو عبيدة). Still a name, so a type word elsewhere in the post may reach it
+        /// ("inside the airport perimeter … #Abu_al_Duhur").
+        var isAnothersName = false
     }
 
     private(set) var entries: [Entry] = []
@@ -76,8 +80,12 @@ struct PlaceNameIndex: Sendable {
                     }
                     // The same words free of a type word in another name make them a claim
                     // alone: "Tiyas" of the alias "Tiyas Air Base" after the name "Tiyas Air
-                    // Base (T4)", where a type word came after it.
-                    if kept[position].core.onlyWithTypeWord && !core.onlyWithTypeWord { kept[position] = (name, core) }
+                    // Base (T4)", where a type word came after it. So does a person's name
+                    // listed bare ("Abu Kamal" beside "Abu Kamal airport").
+                    if (kept[position].core.onlyWithTypeWord && !core.onlyWithTypeWord)
+                        || (kept[position].core.listedWithTypeWord && !core.listedWithTypeWord && core.namesAPerson) {
+                        kept[position] = (name, core)
+                    }
                 }
             }
             return kept
@@ -272,9 +280,13 @@ struct PlaceNameIndex: Sendable {
         let skeletons = words.map { PlaceKeys.skeleton($0.form, script: $0.script) }
         let common = forms.count == 1 && Self.commonNameKeys.contains(forms[0])
             || forms.allSatisfy { PlaceLexicon.genericNameWords.contains($0) }
+        // A site named after a person (Imam Ali Air Base, قاعدة أبو عبيدة الجوية, مدينة أبي
+        // الفداء) that the gazetteer lists only with its type word: the name alone is the
+        // person ("pilgrims at the Imam Ali shrine", أبو عبيدة the spokesman).
+        let person = core.listedWithTypeWord && core.namesAPerson
         let entry = Entry(words: forms, skeletons: skeletons, site: site, name: name,
-                          needsTypeWord: common || !curated || core.onlyWithTypeWord, isChainName: core.onlyWithTypeWord,
-                          isOrdinaryWord: common && curated && !core.onlyWithTypeWord)
+                          needsTypeWord: common || !curated || core.onlyWithTypeWord || person, isChainName: core.onlyWithTypeWord,
+                          isOrdinaryWord: common && curated && !core.onlyWithTypeWord, isAnothersName: curated && person && !common)
         let position = Int32(entries.count)
         entries.append(entry)
         byWords[Self.key(forms), default: []].append(position)
@@ -310,6 +322,19 @@ struct PlaceNameIndex: Sendable {
         /// The name is nothing but type words ("Military Airport", "International Airport"):
         /// any text naming a site's type would name it.
         var onlyTypeWords = false
+        /// Type words at the name's ends were taken off: "Imam Ali" of "Imam Ali Air Base".
+        var listedWithTypeWord = false
+        /// The words are a person's name (``isPersonName(_:)``).
+        var namesAPerson = false
+    }
+
+    /// Whether a name's words (canonical) are a person's: it begins with a kunya, a patronymic
+    /// or an honorific (Abu Ubaydah, Imam Ali, النبي), or has "son of" inside (Ubaydah bin
+    /// al-Jarrah).
+    static func isPersonName(_ forms: [String]) -> Bool {
+        guard let first = forms.first else { return false }
+        return PlaceLexicon.personNameStarts.contains(FoldedWord(first)) || PlaceLexicon.personTitles.contains(first)
+            || forms.dropFirst().contains { PlaceLexicon.patronymics.contains(FoldedWord($0)) }
     }
 
     /// The cores of a name: its words without articles and type words at either end; for
@@ -322,15 +347,20 @@ struct PlaceNameIndex: Sendable {
         // claim every number in a text.
         guard !words.isEmpty, !words.allSatisfy({ $0.script == .digits }) || all.allSatisfy({ $0.script == .digits }) else { return [] }
         let stripped = stripTypeWords(words.map(\.form))
+        var listedWithTypeWord = false
         if !stripped.isEmpty, !stripped.allSatisfy({ words[$0].script == .digits }) {
+            listedWithTypeWord = stripped.count < words.count
             words = stripped.map { words[$0] }
         }
-        var result = [Core(words: words, onlyWithTypeWord: false, onlyTypeWords: stripped.isEmpty)]
+        let person = isPersonName(words.map(\.form))
+        var result = [Core(words: words, onlyWithTypeWord: false, onlyTypeWords: stripped.isEmpty, listedWithTypeWord: listedWithTypeWord,
+                           namesAPerson: person)]
         // Fused without its type words: "Thawra Air Base" fused whole, thawraairbase, had the
         // consonants of "Troops" and "Tribes".
         if words.count > 1, words.allSatisfy({ $0.script == words[0].script }), words[0].script != .digits {
             let fused = words.map(\.form).joined()
-            result.append(Core(words: [(PlaceKeys.nameKey(fused, script: words[0].script), words[0].script)], onlyWithTypeWord: false))
+            result.append(Core(words: [(PlaceKeys.nameKey(fused, script: words[0].script), words[0].script)], onlyWithTypeWord: false,
+                               listedWithTypeWord: listedWithTypeWord, namesAPerson: person))
         }
         let forms = words.map(\.form)
         if let inner = (1..<max(1, forms.count)).first(where: { position in
