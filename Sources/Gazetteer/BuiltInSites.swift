@@ -114,7 +114,7 @@ enum BuiltInSites {
     rastan-dam	dam	Al-Rastan Dam	Rastan Dam|Ar-Rastan Dam|سد الرستن	34.92	36.72	SY	5		approximate, from general knowledge (±5 km), just west of Rastan on the Orontes; verify
     # Iraq: cities
     baghdad	city	Baghdad	Bagdad|Baghdad city|Bexda|بغداد|مدينة بغداد|مدينه بغداد|بەغدا|Green Zone|Union III|المنطقة الخضراء	33.3152	44.3661	IQ	15		approximate city centre, from general knowledge (±15 km)
-    mosul	city	Mosul	Al-Mawsil|Mossoul|Mawsil|Mosul city|Mûsil|الموصل|مدينة الموصل|مدينه الموصل|مووسڵ	36.34	43.13	IQ	10		approximate city centre, from general knowledge (±10 km)
+    mosul	city	Mosul	Al-Mawsil|Mossoul|Mawsil|Mosul city|Mûsil|الموصل|مدينة الموصل|مدينه الموصل|مووسڵ|الحدباء|أم الربيعين|Umm al-Rabiain	36.34	43.13	IQ	10		approximate city centre, from general knowledge (±10 km)
     basra	city	Basra	Basrah|Al-Basrah|Al Basra|البصرة|البصره|مدينة البصرة|مدينه البصره	30.508	47.783	IQ	12		approximate city centre, from general knowledge (±12 km)
     erbil	city	Erbil	Arbil|Irbil|Hewlêr|Hawler|Hewler|أربيل|اربيل|هولير|هەولێر	36.191	44.009	IQ	10		approximate city centre, from general knowledge (±10 km)
     kirkuk	city	Kirkuk	Kerkuk|Kerkûk|Karkuk|كركوك|کەرکووک	35.468	44.392	IQ	10		approximate city centre, from general knowledge (±10 km)
@@ -152,7 +152,7 @@ enum BuiltInSites {
     damascus	city	Damascus	Dimashq|Damas|Damascus city|دمشق|مدينة دمشق|مدينه دمشق	33.513	36.292	SY	12		approximate city centre, from general knowledge (±12 km)
     aleppo	city	Aleppo	Halab|Haleb|Alep|Haleppo|Aleppo city|حلب|مدينة حلب|مدينه حلب	36.2021	37.1343	SY	12		approximate city centre, from general knowledge (±12 km)
     homs	city	Homs	Hims|Humus|Homs city|حمص|مدينة حمص|مدينه حمص	34.7308	36.7094	SY	10		approximate city centre, from general knowledge (±10 km)
-    hama	city	Hama	Hamah|Hamat|حماة|حماه	35.1318	36.7578	SY	8		approximate city centre, from general knowledge (±8 km)
+    hama	city	Hama	Hamah|Hamat|حماة|حماه|مدينة أبي الفداء|مدينة أبو الفداء|مدينة النواعير	35.1318	36.7578	SY	8		approximate city centre, from general knowledge (±8 km)
     latakia	city	Latakia	Lattakia|Al-Ladhiqiyah|Latakiya|Laodicea|اللاذقية|اللاذقيه|لاذقية|لاذقيه	35.5317	35.7901	SY	8		approximate city centre, from general knowledge (±8 km)
     tartus	city	Tartus	Tartous|Tartousse|طرطوس	34.889	35.886	SY	6		approximate city centre, from general knowledge (±6 km)
     idlib	city	Idlib	Idleb|Edlib|إدلب|ادلب	35.9306	36.6339	SY	6		approximate city centre, from general knowledge (±6 km)
@@ -166,7 +166,7 @@ enum BuiltInSites {
     tabqa	city	Tabqa	Al-Tabqa|Tabka|Tabqah|Al-Thawrah|Ath-Thawrah|al-Thawra city|Madinat al-Thawra|Tebqa|الطبقة|الطبقه|مدينة الطبقة|مدينه الطبقه|مدينة الثورة|مدينه الثوره	35.8356	38.5481	SY	5		approximate city centre, from general knowledge (±5 km)
     mayadin	city	Mayadin	Al-Mayadin|Mayadeen|Meyadin|Al Mayadeen|الميادين|ميادين	35.0196	40.4512	SY	5		approximate city centre, from general knowledge (±5 km)
     abu-kamal	city	Abu Kamal	Al-Bukamal|Albu Kamal|Bukamal|Abu Kemal|Al Bu Kamal|البوكمال|أبو كمال|ابو كمال|بوكمال	34.4503	40.9186	SY	5		approximate city centre, from general knowledge (±5 km)
-    palmyra	city	Palmyra	Tadmur|Tadmor|تدمر|مدينة تدمر|مدينه تدمر	34.5603	38.2695	SY	5		approximate city centre, from general knowledge (±5 km)
+    palmyra	city	Palmyra	Tadmur|Tadmor|تدمر|مدينة تدمر|مدينه تدمر|عروس الصحراء|Bride of the Desert	34.5603	38.2695	SY	5		approximate city centre, from general knowledge (±5 km)
     manbij	city	Manbij	Menbij|Mambij|Minbic|Münbiç|منبج	36.5281	37.9549	SY	6		approximate city centre, from general knowledge (±6 km)
     kobani	city	Kobani	Kobanê|Kobane|Ayn al-Arab|Ain al-Arab|Ain al Arab|عين العرب|كوباني|کۆبانی	36.8906	38.3536	SY	5		approximate city centre, from general knowledge (±5 km)
     jarabulus	city	Jarabulus	Jarablus|Jerablus|Cerablus|Jarabulus town|جرابلس	36.8175	38.0113	SY	5		approximate city centre, from general knowledge (±5 km)

@@ -903,9 +903,12 @@ public struct ClaimResolver: Sendable {
         }
         // A post about daily life, sport or politics (weather, prices, a league) names its
         // towns as where it happens: a town with no capture word near it claims nothing.
-        // A temperature makes it weather whatever the verb ("Erbil hit 49°C today").
+        // A temperature makes it weather whatever the verb ("Erbil hit 49°C today"). (A word of
+        // a name is no topic: the bride, العروس, in Palmyra's عروس الصحراء.)
         if scan.hasTemperature || scan.hasStorm
-            || scan.content.contains(where: { !scan.inCredit[$0] && scan.has($0, in: PlaceLexicon.dailyLifeWords) }) {
+            || scan.content.indices.contains(where: { c in
+                !scan.inCredit[scan.content[c]] && scan.has(scan.content[c], in: PlaceLexicon.dailyLifeWords) && !isInAName(c, mentions)
+            }) {
             for m in mentions.indices where mentions[m].chosen.map({ gazetteer.sites[$0].type == .city }) ?? false
                 && (scan.hasTemperature || !mentions[m].captureNear) {
                 mentions[m].score *= 0.4
@@ -938,6 +941,12 @@ public struct ClaimResolver: Sendable {
            !bareCities.contains(where: { hasCue(PlaceLexicon.presenceCues, around: $0, scan: scan, before: 4, after: 3) }) {
             for m in mentions.indices where mentions[m].typeWords.isEmpty { mentions[m].score *= 0.4 }
         }
+    }
+
+    /// Whether the word at `c` (in `Scan.content`) is part of a place the post names.
+    private func isInAName(_ c: Int, _ mentions: [Mention]) -> Bool {
+        let m = mentions.partitioningIndex(where: { $0.end >= c })
+        return m < mentions.count && mentions[m].start <= c && mentions[m].chosen != nil
     }
 
     /// The candidates that nothing but location tells apart from the chosen one.
@@ -1120,8 +1129,9 @@ public struct ClaimResolver: Sendable {
             score *= 0.1
         }
         // A TV station in a broadcast schedule ("tonight on Nineveh TV", تابعونا على شاشة …) is
-        // the channel, unless the post tells of an attack or a capture there.
-        if gazetteer.sites[chosen].type == .tvStation, broadcast,
+        // the channel, unless the post tells of an attack or a capture there; and the other
+        // places it names are the programme's ("برنامج أهل الحدباء", guests from Tal Afar).
+        if broadcast,
            !mention.captureNear,
            !hasCue(PlaceLexicon.attackWords, around: mention, scan: scan, before: 4, after: 3) {
             score *= 0.2

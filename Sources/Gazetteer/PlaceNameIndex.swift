@@ -290,6 +290,14 @@ struct PlaceNameIndex: Sendable {
         let position = Int32(entries.count)
         entries.append(entry)
         byWords[Self.key(forms), default: []].append(position)
+        // A final hamza is as often left off as typed (السويدا for السويداء, الصحرا, كربلا):
+        // a curated name ending so is also found without it, with the same standing.
+        if curated, forms.contains(where: Self.endsInHamza) {
+            let bare = forms.map { Self.endsInHamza($0) ? String($0.unicodeScalars.dropLast()) : $0 }
+            entries.append(Entry(words: bare, skeletons: skeletons, site: site, name: name, needsTypeWord: entry.needsTypeWord,
+                                 isChainName: entry.isChainName, isOrdinaryWord: entry.isOrdinaryWord, isAnothersName: entry.isAnothersName))
+            byWords[Self.key(bare), default: []].append(Int32(entries.count - 1))
+        }
         if curated, forms.count >= 2 { curatedFirstWords.insert(forms[0]) }
         if curated, forms.count == 1, words[0].script == .latin, forms[0].count >= 4 {
             for length in 2..<(forms[0].count - 1) { joinablePrefixes.insert(String(forms[0].prefix(length))) }
@@ -303,6 +311,13 @@ struct PlaceNameIndex: Sendable {
             entries.append(Entry(words: forms, skeletons: skeletons, site: site, name: name, needsTypeWord: true))
             byShortKeys[PlaceKeys.shortKey(forms[0]), default: []].append(Int32(entries.count - 1))
         }
+    }
+
+    /// Whether an Arabic word of four letters and more ends in alef and hamza (السويداء).
+    private static func endsInHamza(_ form: String) -> Bool {
+        let scalars = form.unicodeScalars
+        guard scalars.count >= 4, scalars.last == "\u{0621}" else { return false }
+        return scalars[scalars.index(scalars.endIndex, offsetBy: -2)] == "\u{0627}"
     }
 
     /// ``PlaceLexicon/commonWords`` as name keys (doubled vowels collapsed: Rasheed → rashed).
