@@ -358,8 +358,11 @@ public struct ClaimResolver: Sendable {
         var negated = false
         /// Named as where someone or something came from: "a fighter from Homs".
         var isOrigin = false
-        /// A capture word stands right beside the name (حماه تحررت).
+        /// A capture word stands right beside the name (حماه تحررت), or a siege of it is
+        /// broken (فك الحصار عن الدير).
         var takenBeside = false
+        /// The siege of the place is broken: "broke the siege of Kweiris", فك الحصار عن الدير.
+        var siegeBroken = false
         /// Named as a goal: next, soon, on the way to it.
         var isGoal = false
         /// A capture word stands within four words before the name or three after, in its
@@ -484,9 +487,11 @@ public struct ClaimResolver: Sendable {
             mention.isOneLatinWord = longest == 1 && word.script == .latin
             // A capture word right beside the name, in its clause: حماه تحررت, تحرير الباب.
             let last = c + longest - 1
+            mention.siegeBroken = breaksTheSiege(before: c, in: scan)
             mention.takenBeside = (c > 0 && !word.startsClause && scan.has(content[c - 1], in: PlaceLexicon.captureCues))
                 || (last + 1 < content.count && !scan.words[content[last + 1]].startsClause
                     && scan.has(content[last + 1], in: PlaceLexicon.captureCues))
+                || mention.siegeBroken
             found.append(mention)
         }
         if query { return found }
@@ -522,6 +527,22 @@ public struct ClaimResolver: Sendable {
         return accepted.sorted { $0.start < $1.start }
     }
 
+    /// Whether a broken siege ends right before the word at `c` (in `Scan.content`): a verb of
+    /// breaking up to three words before "siege", then عن or "on" at most (articles and "of"
+    /// are not content words): فك الحصار عن الدير, "broke the three-year siege of Kweiris".
+    private func breaksTheSiege(before c: Int, in scan: Scan) -> Bool {
+        let content = scan.content
+        var k = c - 1
+        guard k >= 1, !scan.words[content[c]].startsClause else { return false }
+        if scan.has(content[k], in: PlaceLexicon.siegePrepositions) { k -= 1 }
+        guard k >= 1, !scan.words[content[k + 1]].startsClause, scan.has(content[k], in: PlaceLexicon.siegeWords) else { return false }
+        for verb in stride(from: k - 1, through: max(0, k - 3), by: -1) {
+            if scan.words[content[verb + 1]].startsClause { return false }
+            if scan.has(content[verb], in: PlaceLexicon.siegeBreakWords) { return true }
+        }
+        return false
+    }
+
     /// Whether one of the site's names begins with "spring" (Ain al-Asad, عين عيسى), so that a
     /// post may name it with that word spelled otherwise ("Ayn al-Assad").
     static func hasSpringName(_ site: Site) -> Bool {
@@ -548,6 +569,11 @@ public struct ClaimResolver: Sendable {
     /// Whether the word at `c` (in `Scan.content`) is, between its neighbours, the ordinary
     /// word a place is also named by: صورة حديثة, الطبقة السياسية (``PlaceLexicon/ordinaryNeighbours``).
     private func isOrdinaryWord(at c: Int, in scan: Scan) -> Bool {
+        // A month beside a number is a date: German "am 22. Dez. 2016" is no DeZ (Deir ez-Zor).
+        if scan.has(scan.content[c], in: PlaceLexicon.monthAbbreviations),
+           [c - 1, c + 1].contains(where: { scan.content.indices.contains($0) && scan.words[scan.content[$0]].script == .digits }) {
+            return true
+        }
         for variant in scan.variants[scan.content[c]] {
             guard let neighbours = PlaceLexicon.ordinaryNeighbours[variant] else { continue }
             if c > 0, scan.has(scan.content[c - 1], in: neighbours.before) { return true }
@@ -801,6 +827,7 @@ public struct ClaimResolver: Sendable {
             // of Hama airport are completely false"): it adds nothing to the place.
             let deniedCapture = denial && deniesCapture(mentions[m], scan: scan)
             mentions[m].captureNear = hasCue(PlaceLexicon.captureCues, around: mentions[m], scan: scan, before: deniedCapture ? 0 : 4, after: 3)
+                || (mentions[m].siegeBroken && !deniedCapture)
             mentions[m].isGoal = isGoal(mentions[m], scan: scan, mentionEnds: ends)
         }
         // A site named as a goal is one wherever the post names it again without a capture or

@@ -712,6 +712,17 @@ enum PlaceLexicon {
         "repris", "reprise", "contrôle", "libéré", "libérée",
     ])
 
+    /// Breaking a siege (فك الحصار عن مطار كويرس, "broke the three-year siege of Deir ez-Zor"):
+    /// a verb of ``siegeBreakWords`` up to three words before a word of ``siegeWords``, then
+    /// the place, "of" or عن between. Forces reach the place, as a capture word says.
+    static let siegeBreakWords: WordSet = canonicalSet([
+        "فك", "يفك", "تفك", "فكوا", "كسر", "يكسر", "تكسر", "كسروا", "break", "breaks", "broke", "broken", "breaking",
+        "lift", "lifts", "lifted", "lifting",
+    ])
+    static let siegeWords: WordSet = canonicalSet(["الحصار", "حصار", "الطوق", "طوق", "siege", "blockade", "encirclement"])
+    /// The words between a broken siege and its place that are not articles: عن, "on", "around".
+    static let siegePrepositions: WordSet = canonicalSet(["عن", "on", "around"])
+
     /// Words that make the "storm" after them weather: a dust storm, a snow storm.
     static let weatherBeforeStorm: Set<String> = ["dust", "sand", "snow", "rain", "hail", "thunder", "ice", "winter", "wind"]
 
@@ -732,6 +743,9 @@ enum PlaceLexicon {
         "البصرية", "بصرية",
         // "News" (خبر عاجل) and "expert(s)", whose consonants are Khabur's (الخابور).
         "خبر", "الخبر", "خبرا", "خبير", "الخبير", "خبراء", "الخبراء",
+        // "The monastery" (الدير), Deir ez-Zor's everyday short name, and the first word of
+        // villages (دير حافر, دير عطية).
+        "الدير",
         "hit", "gate", "hope", "victory", "liberty", "freedom", "unity", "door",
         "ain", "ayn", "asad", "assad", "jabir", "jaber", "salam", "nasr", "karama", "thawra", "euphrates",
         "tiger", "eagle", "lion", "palm", "sham", "rabia", "walid", "waleed",
@@ -787,6 +801,10 @@ enum PlaceLexicon {
         for (name, before, after) in entries { for key in canonicalSet([name]) { table[key.text] = (before, after) } }
         return table
     }()
+
+    /// Months abbreviated as a name is: German Dez. (December) is the analysts' DeZ. Beside a
+    /// number they are a date.
+    static let monthAbbreviations: WordSet = canonicalSet(["dez"])
 
     /// Town names that are also verbs, as written (no clitic): تدمر "destroys" (Palmyra).
     static let verbHomographs: Set<String> = ["تدمر"]
