@@ -901,7 +901,8 @@ public struct ClaimResolver: Sendable {
         // (So is a capture the denial's phrase names: لا صحة لما تتداوله الصفحات عن سقوط قاعدة
         // عين الأسد, "reports about the fall of Hama airport are completely false".)
         if denial,
-           !mentions.contains(where: { $0.chosen != nil && $0.captureNear && !isDeniedBefore($0, scan: scan) && !hasDenialPhrase(around: $0, scan: scan) }) {
+           !mentions.contains(where: { $0.chosen != nil && $0.captureNear && !isDeniedBefore($0, scan: scan) && !hasDenialPhrase(around: $0, scan: scan)
+               && !hasCue(PlaceLexicon.denialCues, around: $0, scan: scan, before: 0, after: 3) }) {
             for m in mentions.indices where !(mentions[m].chosen.map(correctedTo.contains) ?? false) { mentions[m].score *= 0.2 }
         }
         // Timetables, fares and entry rules (a weekly flight to Istanbul, "book Damascus–Erbil

@@ -447,7 +447,7 @@ enum PlaceLexicon {
         "الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "الجمعه", "السبت", "الاحد",
     ])
     /// Capture words that are also how travellers use a crossing: دخول, "entry".
-    static let entryWords: WordSet = canonicalSet(["دخول", "entry", "enter", "entered", "enters", "entering"])
+    static let entryWords: WordSet = canonicalSet(["دخول", "entry", "enter", "entered", "enters", "entering", "يدخل", "يدخلون", "تدخل"])
     /// The capture words but those: what still tells of a capture in a travellers' post.
     static let captureCuesButEntry: WordSet = captureCues.subtracting(entryWords)
     /// The news agencies whose name follows a dateline ("DAMAS, 19 nov 2017 (AFP) -"): the
@@ -703,6 +703,9 @@ enum PlaceLexicon {
         "تحرير", "حرر", "تحرر", "تحررت", "حررت", "حرروا", "محرر", "محررة", "السيطرة", "سيطرة", "يسيطر", "يسيطرون", "سيطرت", "اقتحام",
         "اقتحم", "اقتحموا", "رفع", "راية", "علم", "دخول", "دخلت", "دخل", "داخل", "سقوط", "سقط", "تطهير",
         "استعادة", "استعاد", "اغتنام", "تحريرها", "بالكامل",
+        // Headlines tell it in the present: الجيش يدخل, القوات تقتحم, الحشد يستعيد, قسد تسيطر.
+        "يدخل", "يدخلون", "يدخلوا", "تدخل", "دخلوا", "دخلو", "يقتحم", "يقتحمون", "تقتحم", "يستعيد", "تستعيد", "يستعيدون",
+        "استعادت", "تسيطر", "يحرر", "يحررون",
         // Levantine "entered": فاتت الدبابات عالمطار.
         "فات", "فاتت", "فاتو", "فاتوا",
         // Lost by the other side: "the regime denies losing Kuweires", خسر مطار … (Not "loss"
@@ -744,8 +747,9 @@ enum PlaceLexicon {
         // "News" (خبر عاجل) and "expert(s)", whose consonants are Khabur's (الخابور).
         "خبر", "الخبر", "خبرا", "خبير", "الخبير", "خبراء", "الخبراء",
         // "The monastery" (الدير), Deir ez-Zor's everyday short name, and the first word of
-        // villages (دير حافر, دير عطية).
-        "الدير",
+        // villages (دير حافر, دير عطية); "shield" (درع الفرات, Operation Euphrates Shield), whose
+        // consonants are Daraa's.
+        "الدير", "درع", "الدرع",
         "hit", "gate", "hope", "victory", "liberty", "freedom", "unity", "door",
         "ain", "ayn", "asad", "assad", "jabir", "jaber", "salam", "nasr", "karama", "thawra", "euphrates",
         "tiger", "eagle", "lion", "palm", "sham", "rabia", "walid", "waleed",
