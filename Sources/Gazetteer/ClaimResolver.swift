@@ -319,7 +319,12 @@ public struct ClaimResolver: Sendable {
                 // "Crossing into Idlib", "crossing over the river": the verb, not a crossing's name.
                 let isVerb = typeWord.words == ["crossing"] && end + 1 < scan.content.count
                     && ["into", "over", "through", "to", "towards", "toward"].contains(scan.words[scan.content[end + 1]].form)
-                if namesAVenue || denied || isVerb {
+                // An armed group's unit word (لواء ثوار الرقة, "Raqqa Revolutionaries Brigade") is
+                // the group's name, not a base's type.
+                let namesAGroup = scan.has(scan.content[c], in: PlaceLexicon.groupWords)
+                    && ((end + 1 < scan.content.count && scan.has(scan.content[end + 1], in: PlaceLexicon.groupEpithets))
+                        || (c >= 1 && scan.has(scan.content[c - 1], in: PlaceLexicon.groupEpithets)))
+                if namesAVenue || denied || isVerb || namesAGroup {
                     c += best.length
                     continue
                 }
@@ -1136,9 +1141,16 @@ public struct ClaimResolver: Sendable {
                || scan.has($0, in: PlaceLexicon.firmWordsBefore) }) ?? false
             || beside[1].map({ scan.has($0, in: PlaceLexicon.clubWordsAfter) || scan.has($0, in: PlaceLexicon.clockWordsAfter) }) ?? false
             || afterName.map({ scan.has($0, in: PlaceLexicon.firmWordsAfter) }) ?? false
-            || isWishedWell(mention, scan: scan) {
+            || isWishedWell(mention, scan: scan) || hasPhrase(PlaceLexicon.appealPhrases, around: mention, scan: scan, before: 2, after: 0) {
             score *= 0.15
         }
+        // Nor is a town in an armed group's name ("Liwa Thuwar al-Raqqa", لواء ثوار الرقة,
+        // "Raqqa Revolutionaries Brigade").
+        if namesAGroup(mention, scan: scan) { score *= 0.15 }
+        // Nor a town named as a news source: a channel ("Al Mayadeen's correspondent in Beirut",
+        // "Al Mayadeen TV", قناة الميادين where no TV station of the name is known), a
+        // government speaking ("Damascus says"), what a report is "according to".
+        if gazetteer.sites[chosen].type == .city, namesASource(mention, scan: scan) { score *= 0.15 }
         // Where forces pulled back to ("the SDF pulled back east of the Euphrates towards Tishrin
         // dam") is not what the post claims, nor a capture dated weeks back ("the crossing at
         // Qaim was retaken two weeks ago") beside the one it shows now.
@@ -1169,6 +1181,38 @@ public struct ClaimResolver: Sendable {
             score *= 0.2
         }
         return score
+    }
+
+    /// Whether a town is named as a news source: a source word right after it (past its type
+    /// words: "Al Mayadeen TV reported"), a channel word right beside it with no attack or capture
+    /// near (قناة الميادين, "Homs TV"), or "according to" just before it.
+    private func namesASource(_ mention: Mention, scan: Scan) -> Bool {
+        let content = scan.content
+        var after = mention.end + 1
+        while after < content.count, scan.isTypeWord[after], !scan.words[content[after]].startsClause { after += 1 }
+        if after < content.count, !scan.words[content[after]].startsClause, scan.has(content[after], in: PlaceLexicon.sourceWordsAfter) {
+            return true
+        }
+        let beside = [mention.start - 1, mention.end + 1].filter { content.indices.contains($0) }
+        if beside.contains(where: { c in
+            scan.has(content[c], in: PlaceLexicon.channelTypeWords) && !scan.words[content[max(c, mention.start)]].startsClause
+        }), mention.fit == 0, !mention.captureNear,
+           !hasCue(PlaceLexicon.attackWords, around: mention, scan: scan, before: 4, after: 3) {
+            return true
+        }
+        return hasPhrase(PlaceLexicon.accordingToPhrases, around: mention, scan: scan, before: 3, after: 0)
+    }
+
+    /// Whether the place is in an armed group's name: a group word, then an epithet, then the
+    /// place (Liwa Thuwar al-Raqqa, لواء ثوار الرقة), or the place, an epithet and a group word
+    /// ("Raqqa Revolutionaries Brigade"), in one clause.
+    private func namesAGroup(_ mention: Mention, scan: Scan) -> Bool {
+        let content = scan.content
+        func word(_ c: Int, in set: WordSet) -> Bool { c >= 0 && c < content.count && scan.has(content[c], in: set) }
+        func sameClause(_ from: Int, _ to: Int) -> Bool { (from + 1...to).allSatisfy { !scan.words[content[$0]].startsClause } }
+        let start = mention.start, end = mention.end
+        return (word(start - 1, in: PlaceLexicon.groupEpithets) && word(start - 2, in: PlaceLexicon.groupWords) && sameClause(start - 2, start))
+            || (word(end + 1, in: PlaceLexicon.groupEpithets) && word(end + 2, in: PlaceLexicon.groupWords) && sameClause(end, end + 2))
     }
 
     /// Whether the place is named as a goal: next, soon, on the way to (``PlaceLexicon/futureCues``),

@@ -580,6 +580,8 @@ enum PlaceLexicon {
         "exports", "export", "exportations", "صادرات", "تصدير", "نداء", "ابحث",
         // Referendums and elections (نسبة التصويت في استفتاء اقليم كوردستان … مراكز كركوك).
         "referendum", "voting", "turnout", "election", "elections", "استفتاء", "الاستفتاء", "التصويت", "الانتخابات",
+        // A parliament ratifying (The State Duma ratified the agreement on the naval facility in Tartus).
+        "ratified", "ratifies", "ratify", "ratification", "صادق", "يصادق", "المصادقه",
         // Kurmanji weather: rain, storm, flood, snow (Îro li Duhokê baran û bager e; Berf li
         // Duhokê dibare); Arabizi snow, ice, weather, degrees, electricity (talj 3al tari2, el jaw,
         // wosal 52 daraja, el kahraba mgat3a); the wedding procession (الزفة الليلة بقاعة …);
@@ -726,6 +728,38 @@ enum PlaceLexicon {
     /// The words between a broken siege and its place that are not articles: عن, "on", "around".
     static let siegePrepositions: WordSet = canonicalSet(["عن", "on", "around"])
 
+    /// Appeals a town is named in ("#SaveAleppo", #انقذوا_حلب, "#StandWithKobani"): the town is
+    /// the cause, not a place shown.
+    static let appealPhrases = PhraseList(["save", "انقذوا", "انقذو", "stand with", "standwith"])
+
+    /// Words that begin an armed group's name ("Liwa Thuwar al-Raqqa", لواء ثوار الرقة, جيش أسود
+    /// الشرقية) before an epithet (``groupEpithets``), or end it after one ("Raqqa Revolutionaries
+    /// Brigade"): the town in it is the group's namesake, and the unit word no site's type.
+    static let groupWords: WordSet = canonicalSet([
+        "liwa", "liwaa", "jaysh", "jaish", "jeish", "kataib", "katibat", "katiba", "harakat", "faylaq", "tajammu", "saraya",
+        "firqat", "jabhat", "brigade", "brigades", "battalion", "battalions", "front", "army", "movement", "legion",
+        "لواء", "الويه", "كتائب", "كتيبه", "جيش", "حركه", "تجمع", "فيلق", "سرايا", "فرقه", "جبهه",
+    ])
+    /// The epithets of armed groups' names: revolutionaries, free men, martyrs, lions, falcons.
+    static let groupEpithets: WordSet = canonicalSet([
+        "thuwar", "thuwwar", "ahrar", "shuhada", "usud", "suqur", "fursan", "jund", "ansar", "abna", "rijal", "mujahidi",
+        "revolutionaries", "martyrs", "lions", "falcons", "knights", "freemen",
+        "ثوار", "احرار", "شهداء", "اسود", "صقور", "فرسان", "جند", "انصار", "ابناء", "رجال", "مجاهدي",
+    ])
+
+    /// Words after a town that make it a news source: a channel's correspondent ("Al Mayadeen's
+    /// correspondent in Beirut"), a report ("Al Mayadeen reported"), a government speaking
+    /// ("Damascus says").
+    static let sourceWordsAfter: WordSet = canonicalSet([
+        "correspondent", "correspondents", "reporter", "reporters", "reported", "reports", "says", "said", "quoted", "cited",
+        "anchor", "presenter",
+    ])
+    /// Channel words right beside a town that make it a channel's name when no TV station of
+    /// that name or near it is known: قناة الميادين, "Al Mayadeen TV".
+    static let channelTypeWords: WordSet = canonicalSet(["tv", "channel", "television", "قناه", "قناة", "تلفزيون", "فضائيه"])
+    /// "According to", نقلا عن: what follows is a source.
+    static let accordingToPhrases = PhraseList(["according to", "per", "نقلا عن", "وفقا ل"])
+
     /// Words that make the "storm" after them weather: a dust storm, a snow storm.
     static let weatherBeforeStorm: Set<String> = ["dust", "sand", "snow", "rain", "hail", "thunder", "ice", "winter", "wind"]
 
@@ -800,6 +834,11 @@ enum PlaceLexicon {
                                          "الأولى", "الثانية", "العليا", "الدنيا", "الأرضية", "الأوزون"])),
             ("القائم", canonicalSet(["النظام", "الوضع", "الواقع", "الحكم", "الصراع", "الخلاف"]), canonicalSet(["بالأعمال", "بأعمال", "على"])),
             ("الميادين", canonicalSet(["كل", "جميع", "شتى", "مختلف", "الساحات", "ساحات"]), []),
+            // Russia's parliament, the (State) Duma, مجلس الدوما الروسي: not Douma.
+            ("duma", canonicalSet(["state", "russian", "russia", "russias"]),
+             canonicalSet(["deputy", "deputies", "speaker", "lawmakers", "member", "members", "committee", "chairman", "ratified",
+                           "ratifies", "ratify", "approved", "approves", "passed", "passes", "voted", "votes", "elections"])),
+            ("الدوما", canonicalSet(["مجلس"]), canonicalSet(["الروسي", "الروسيه", "الروسية"])),
         ]
         var table: [String: (before: WordSet, after: WordSet)] = [:]
         for (name, before, after) in entries { for key in canonicalSet([name]) { table[key.text] = (before, after) } }
