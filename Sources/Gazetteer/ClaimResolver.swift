@@ -647,11 +647,14 @@ public struct ClaimResolver: Sendable {
             let after = firstStartingAfter < mentions.count ? firstStartingAfter : nil
             func gap(from: Int, to: Int) -> Int? {
                 // Content words strictly between, not counting gap words or other type words;
-                // nil past three, at a locator or at a clause break.
+                // nil past three, at a locator, at a clause break or at the words of another
+                // hashtag ("اقتحام المطار #قادمون_يا_نينوى": the operation's tag).
                 var count = 0
+                let tag = scan.words[scan.content[span.start]].hashtag
                 for c in stride(from: from + 1, to: to, by: 1) {
                     let position = scan.content[c]
                     if scan.words[position].startsClause || scan.has(position, in: PlaceLexicon.referenceCues) { return nil }
+                    if scan.words[position].hashtag != 0, scan.words[position].hashtag != tag { return nil }
                     if scan.has(position, in: PlaceLexicon.gapWords) || scan.isTypeWord[c] { continue }
                     count += 1
                     if count > 3 { return nil }
@@ -1222,10 +1225,17 @@ public struct ClaimResolver: Sendable {
         // it after ("Baghdad, we are coming"), unless another place follows it ("after Tabqa,
         // next Deir ez-Zor": "next" belongs to Deir ez-Zor).
         let after = scan.words[scan.content[mention.start]].script == .latin ? 3 : 0
+        // A tag is a phrase of its own: the goal in an operation's name that names its own place
+        // (#قادمون_يا_نينوى) is not the tag beside it (#الموصل); a tag that is only a goal
+        // ("#الهدف_القادم #مطار_الطبقة") still is.
+        let tag = scan.words[scan.content[mention.start]].hashtag
+        let tagsNamingPlaces = tag == 0 ? [] : Set(mentionEnds.keys.map { scan.words[scan.content[$0]].hashtag })
         // After the place, a cue followed by "to"/"toward" is the next place's ("leaving Shaddadi
         // base, heading toward Iraq"); "next to" is beside.
         return hasCue(PlaceLexicon.futureCues, around: mention, scan: scan, before: 3, after: after, stopAt: mentionEnds,
                       except: { c in
+                          let cueTag = scan.words[scan.content[c]].hashtag
+                          if tag != 0, cueTag != 0, cueTag != tag, tagsNamingPlaces.contains(cueTag) { return true }
                           // "way" is a goal's only on its way ("on its way to Tabqa"), not in
                           // "one-way drones" or "a drawdown under way".
                           let word = scan.content[c]
@@ -1237,6 +1247,8 @@ public struct ClaimResolver: Sendable {
                               || (c > mention.end && scan.has(following, in: PlaceLexicon.directionWords))
                       })
             || continuesAGoal(mention, scan: scan)
+            // Tomorrow after the place is the place's in Arabic too: باتجاه سنجار صباح الغد.
+            || (after == 0 && hasCue(PlaceLexicon.tomorrowWords, around: mention, scan: scan, before: 0, after: 4, stopAt: mentionEnds))
     }
 
     /// Whether the place is named as where someone or something came from ("a fighter from
@@ -1246,6 +1258,11 @@ public struct ClaimResolver: Sendable {
     private func isOrigin(_ mention: Mention, scan: Scan) -> Bool {
         let content = scan.content
         guard !scan.words[content[mention.start]].inHashtag else { return false }
+        // "Kirkuk-born Rebwar", "an Erbil-based reporter".
+        let next = content[mention.end] + 1
+        if next < scan.words.count, scan.words[next].joinedToPrevious, PlaceLexicon.originAfterWords.contains(scan.words[next].form) {
+            return true
+        }
         var c = mention.start - 1
         var sawFrom = false
         while c >= 0, !scan.words[content[c + 1]].startsClause {

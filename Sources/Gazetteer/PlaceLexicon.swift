@@ -101,7 +101,7 @@ enum PlaceLexicon {
         // Iraqi and Levantine "the next one": ان شاء الله الجاية تلعفر.
         "الجايه", "الجاي", "الياي", "اليايه",
         // Tomorrow (Iraqi باجر, Levantine بكرا); "the appointed place": والموعد بغداد وكربلاء.
-        "غدا", "باجر", "بكرا", "بكره", "الموعد",
+        "غدا", "الغد", "باجر", "بكرا", "بكره", "الموعد",
         // "We will return" (سنعود، عائدون; Arabizi "ra7 nerja3"); Turkish "next target"
         // (Sıradaki hedef Münbiç!).
         "سنعود", "عائدون", "nerja", "sıradaki", "sonraki", "hedef",
@@ -168,7 +168,7 @@ enum PlaceLexicon {
         "jets", "jet", "warplanes", "planes", "aircraft", "helicopters", "drones", "bombers", "طائرات", "الطائرات", "طيران",
         // Iraqi "عندي طيارة من مطار بغداد": my flight leaves from Baghdad airport.
         "طياره",
-        "اقلعت", "انطلقت", "انطلق", "اطلقت", "اطلق", "قادمه", "قادمين", "قادما", "نزح", "نزحوا", "نازحين", "النازحين",
+        "اقلعت", "انطلقت", "انطلق", "اطلقت", "اطلق", "تنطلق", "ينطلق", "ستنطلق", "انطلاق", "انطلقوا", "قادمه", "قادمين", "قادما", "نزح", "نزحوا", "نازحين", "النازحين",
         "فر", "فروا", "هرب", "هربوا", "خرجوا", "مقاتلين", "مقاتلون", "مقاتل", "تصل", "وصلت", "يصل",
     ])
     /// Verbs by which a bank is the institution, not a building: "the Central Bank issues a
@@ -759,6 +759,12 @@ enum PlaceLexicon {
     static let channelTypeWords: WordSet = canonicalSet(["tv", "channel", "television", "قناه", "قناة", "تلفزيون", "فضائيه"])
     /// "According to", نقلا عن: what follows is a source.
     static let accordingToPhrases = PhraseList(["according to", "per", "نقلا عن", "وفقا ل"])
+
+    /// Tomorrow, which marks a goal after the place too in Arabic: قافلة … باتجاه سنجار صباح الغد.
+    static let tomorrowWords: WordSet = canonicalSet(["غدا", "الغد", "باجر", "بكرا", "بكره"])
+
+    /// Words joined after a place that make it someone's origin: "Kirkuk-born", "Erbil-based".
+    static let originAfterWords: Set<String> = ["born", "raised", "based", "native"]
 
     /// Words that make the "storm" after them weather: a dust storm, a snow storm.
     static let weatherBeforeStorm: Set<String> = ["dust", "sand", "snow", "rain", "hail", "thunder", "ice", "winter", "wind"]

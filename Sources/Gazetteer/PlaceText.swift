@@ -42,6 +42,9 @@ public enum PlaceText {
         /// A Turkish name with the ablative ending ("Karkamış'tan", "from Karkamış"): named as
         /// where something set out from.
         public var isAblative = false
+        /// Which `#hashtag` of the text the word is in, counting from 1; 0 outside hashtags.
+        /// "#قادمون_يا_نينوى #الموصل" are two tags: the operation's name and the place.
+        public var hashtag = 0
         /// A colon follows the word, spaces aside ("Photo:", "Source :", المصدر:).
         public var beforeColon = false
         /// The letters of `form` (by position, the first 64) written as a dotless ى or ٮ, not at
@@ -144,6 +147,7 @@ public enum PlaceText {
         var dotless: UInt64 = 0
         var endsInAlefMaqsura = false
         var hashtag = false
+        var hashtags = 0
         var pendingClause = true
         var sawUpperInText = false
         var sentenceStart = 0  // the first word after the last clause mark
@@ -190,6 +194,7 @@ public enum PlaceText {
                 word.dotless = dotless
                 word.joinedToPrevious = joined
                 word.isAblative = ablative
+                word.hashtag = hashtag ? hashtags : 0
                 word.isAcronym = script == .latin && capitalised && !hasLower && !hashtag && current.count >= 2
                 word.beforeFirstBar = bars == 0
                 word.barsBefore = bars
@@ -257,7 +262,9 @@ public enum PlaceText {
             }
             joiner = false
             switch value {
-            case 0x23: hashtag = true  // #
+            case 0x23:  // #
+                hashtag = true
+                hashtags += 1
             case 0x5F: break  // _ keeps a hashtag going
             // . ! ? ; newline | ؟ ؛ ۔ • and the em dash, en dash and ellipsis people type
             // between sentences ("It isn't — the hangars are at K1").
