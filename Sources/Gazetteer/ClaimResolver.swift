@@ -548,6 +548,29 @@ public struct ClaimResolver: Sendable {
         return false
     }
 
+    /// Whether `town` locates `place` named right before it, in its clause: a locator ("east of",
+    /// شرقي) or "in" (في, the clitic ب) between, at most two words: مدينة الثورة شرقي بغداد,
+    /// "Thawra City in Baghdad", بمدينة الثورة ببغداد.
+    private func locates(_ town: Mention, after place: Mention, scan: Scan) -> Bool {
+        let content = scan.content, words = scan.words
+        let first = content[town.start]
+        guard !words[first].startsClause, town.start - place.end - 1 <= 2 else { return false }
+        var located = false
+        for c in place.end + 1..<town.start {
+            if words[content[c]].startsClause { return false }
+            if scan.has(content[c], in: PlaceLexicon.referenceCues) { located = true; continue }
+            guard ["in", "of"].contains(words[content[c]].form) else { return false }
+            if words[content[c]].form == "in" { located = true }
+        }
+        if located { return true }
+        // في is no content word; the clitic ب is part of the town's word.
+        if (content[place.end] + 1..<first).contains(where: { words[$0].form == "\u{0641}\u{064A}" }) { return true }
+        let form = words[first].form.unicodeScalars
+        guard form.first == "\u{0628}" else { return false }
+        let rest = [String(form.dropFirst()), form.starts(with: "\u{0628}\u{0627}\u{0644}".unicodeScalars) ? String(form.dropFirst(3)) : ""]
+        return town.candidates.contains { candidate in index.entries[candidate.entry].words.first.map(rest.contains) ?? false }
+    }
+
     /// Whether one of the site's names begins with "spring" (Ain al-Asad, عين عيسى), so that a
     /// post may name it with that word spelled otherwise ("Ayn al-Assad").
     static func hasSpringName(_ site: Site) -> Bool {
@@ -853,6 +876,17 @@ public struct ClaimResolver: Sendable {
             mentions[m].isGoal = true
         }
         for m in mentions.indices { mentions[m].score = score(mentions[m], scan: scan, mentionEnds: ends, broadcast: broadcast) }
+        // A name that a town of another country, far away, locates (انفجار في مدينة الثورة شرقي
+        // بغداد: Baghdad's Sadr City by its old name, not Tabqa, also called مدينة الثورة) names a
+        // place of that town the gazetteer does not list, not its namesake hundreds of km off.
+        for m in mentions.indices.dropLast() {
+            guard let chosen = mentions[m].chosen, let town = mentions[m + 1].chosen, gazetteer.sites[town].type == .city,
+                  gazetteer.sites[chosen].type != .borderCrossing, let here = gazetteer.sites[chosen].country,
+                  let there = gazetteer.sites[town].country, here != there,
+                  locates(mentions[m + 1], after: mentions[m], scan: scan) else { continue }
+            let site = gazetteer.sites[chosen], other = gazetteer.sites[town]
+            if GeoDistance.kilometres(site.latitude, site.longitude, other.latitude, other.longitude) > 150 { mentions[m].score *= 0.1 }
+        }
         // A channel named in its logo is the channel wherever else the post names it bare in a
         // part of three words at most, with no capture or attack beside it: "قناة الميادين | AL
         // MAYADEEN | مباشر", "حلب اليوم | HALAB TODAY TV" (the place the logo names, before its
@@ -1101,8 +1135,11 @@ public struct ClaimResolver: Sendable {
             score *= 0.2  // low enough that a goal alone, type words and all, claims nothing
         } else if hasCue(PlaceLexicon.referenceCues, around: mention, scan: scan, before: 2, after: 0) || isNextTo(mention, scan: scan) {
             // "Deir Hafer east of Aleppo": a named place the gazetteer does not know is what
-            // the town locates, and what the post is about.
-            score *= locatesUnknownName(mention, scan: scan, mentionEnds: mentionEnds) ? 0.3 : 0.7
+            // the town locates, and what the post is about; so is what lies some distance from
+            // it ("a village about 20 km west of Manbij").
+            score *= locatesUnknownName(mention, scan: scan, mentionEnds: mentionEnds) || isMeasuredFrom(mention, scan: scan) ? 0.3 : 0.7
+        } else if isMeasuredFrom(mention, scan: scan) {
+            score *= 0.3  // "20 km from Manbij"
         }
         // A place asked about ("is the Nassib crossing open today?") is not shown taken, unless
         // the question is about its capture or an attack on it.
@@ -1204,6 +1241,28 @@ public struct ClaimResolver: Sendable {
             return true
         }
         return hasPhrase(PlaceLexicon.accordingToPhrases, around: mention, scan: scan, before: 3, after: 0)
+    }
+
+    /// Whether the place is what a distance is measured from: a unit of distance ("km", كم, with
+    /// a number before it in Arabic, where كم is also "how many"), then at most locators, "from"
+    /// or عن, in one clause: "about 20 km west of Manbij", على بعد ٤٠ كم شمال شرق دمشق, "60 km
+    /// from Mosul".
+    private func isMeasuredFrom(_ mention: Mention, scan: Scan) -> Bool {
+        let content = scan.content, words = scan.words
+        var c = mention.start - 1
+        var steps = 0
+        while c >= 0, steps < 4, !words[content[c + 1]].startsClause {
+            let position = content[c]
+            if scan.has(position, in: PlaceLexicon.distanceUnits) {
+                // (A locator or "from" between: "queues for kilometres at Bab al-Hawa" measure nothing.)
+                return steps > 0 && (words[position].script == .latin || (position > 0 && words[position - 1].script == .digits))
+            }
+            guard scan.has(position, in: PlaceLexicon.referenceCues) || scan.has(position, in: PlaceLexicon.fromWords)
+                || words[position].form == "\u{0639}\u{0646}" else { return false }
+            steps += 1
+            c -= 1
+        }
+        return false
     }
 
     /// Whether the place is in an armed group's name: a group word, then an epithet, then the

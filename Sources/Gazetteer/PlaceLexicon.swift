@@ -760,6 +760,12 @@ enum PlaceLexicon {
     /// "According to", نقلا عن: what follows is a source.
     static let accordingToPhrases = PhraseList(["according to", "per", "نقلا عن", "وفقا ل"])
 
+    /// Units of distance: "a village about 20 km west of Manbij", على بعد ٤٠ كم شمال شرق دمشق.
+    /// The town measured from only locates what the post is about.
+    static let distanceUnits: WordSet = canonicalSet([
+        "km", "kms", "kilometre", "kilometres", "kilometer", "kilometers", "mi", "miles", "كم", "كيلو", "كيلومتر", "كيلومترات",
+    ])
+
     /// Tomorrow, which marks a goal after the place too in Arabic: قافلة … باتجاه سنجار صباح الغد.
     static let tomorrowWords: WordSet = canonicalSet(["غدا", "الغد", "باجر", "بكرا", "بكره"])
 
