@@ -410,7 +410,10 @@ public struct ClaimResolver: Sendable {
             // one, not as a short or ordinary word ("hit", "ana", "hope"), and only as a curated
             // site's name: 73,000 imported airports include "Engineers" and "Terminal".
             let nameLike = isNameLike(word)
-            guard nameLike || (word.script == .latin && word.form.count >= 4 && !PlaceLexicon.functionWords.contains(word.form)
+            // A short lower-case word that starts a curated name of several words ("bab al
+            // salameh crossing", "ras alAin") is looked up with the next word only.
+            let shortStart = !nameLike && word.script == .latin && word.form.utf8.count == 3 && index.curatedFirstWords.contains(word.form)
+            guard nameLike || shortStart || (word.script == .latin && word.form.count >= 4 && !PlaceLexicon.functionWords.contains(word.form)
                                && !scan.has(position, in: PlaceLexicon.commonWords)),
                   !isOrdinaryWord(at: c, in: scan) else { continue }
             // The word alone, then with the next word (names of two words and more).
@@ -429,7 +432,7 @@ public struct ClaimResolver: Sendable {
                 }
             }
             for variant in scan.variants[position] {
-                for entryIndex in index.byWords[variant] ?? [] where nameLike || isCurated(entryIndex) {
+                for entryIndex in index.byWords[variant] ?? [] where !shortStart && (nameLike || isCurated(entryIndex)) {
                     consider(entryIndex, firstQuality: 1)
                 }
                 // (A lower-case word is looked up with the next only when it starts a curated
@@ -693,6 +696,10 @@ public struct ClaimResolver: Sendable {
                 if let before, let g = gap(from: mentions[before].end, to: span.start), g <= (span.isArabic ? 2 : 1) { target = before }
                 else if !span.isArabic, let after, let g = gap(from: span.end, to: mentions[after].start), g <= 1 { target = after }
             }
+            // A base named by the town beside it, across a locator ("القاعدة الروسية في ريف جبلة",
+            // "the Russian base near Jableh"): only a town that is another place alone and names
+            // the site with its type word (``PlaceLexicon/neighbouringTowns``) is reached so.
+            if target == nil, !span.isAdjective, let after, reachesAcrossALocator(span, mentions[after], scan: scan) { target = after }
             guard let target else {
                 leftOver.append(span)
                 continue
@@ -704,6 +711,27 @@ public struct ClaimResolver: Sendable {
             mentions[target].typeWords.append(span.text)
         }
         attachLeftOver(leftOver, to: &mentions)
+    }
+
+    /// Whether an installation word reaches a town that names its site only with it across a
+    /// locator: at most four words between, in one clause, locators, articles, other type
+    /// words and whose the site is ("Russian"), one locator at least.
+    private func reachesAcrossALocator(_ span: TypeSpan, _ mention: Mention, scan: Scan) -> Bool {
+        guard let strongest = span.weights.max(by: { $0.value < $1.value }), strongest.value >= 0.8, strongest.key != .city,
+              mention.start > span.end, mention.start - span.end - 1 <= 4,
+              mention.candidates.contains(where: { candidate in
+                  index.entries[candidate.entry].isAnothersName && span.weights[gazetteer.sites[candidate.site].type] != nil
+              }) else { return false }
+        var located = false
+        for c in span.end + 1...mention.start {
+            let position = scan.content[c]
+            if scan.words[position].startsClause { return false }
+            guard c < mention.start else { break }
+            if scan.has(position, in: PlaceLexicon.referenceCues) { located = true; continue }
+            guard scan.isTypeWord[c] || scan.has(position, in: PlaceLexicon.gapWords) || scan.has(position, in: PlaceLexicon.ownerWords)
+            else { return false }
+        }
+        return located
     }
 
     /// Whether a lone "border" says where a place lies ("on the Turkish border", على الحدود):
@@ -742,7 +770,9 @@ public struct ClaimResolver: Sendable {
         let bare = named.filter { mentions[$0].typeWords.isEmpty }
         for span in spans where span.weights.keys.contains(where: types.contains) {
             guard let strongest = span.weights.max(by: { $0.value < $1.value }), strongest.value >= 0.8, strongest.key != .city,
-                  !span.text.split(separator: " ").contains(where: { word in
+                  // (A phrase with a word of its own is no passing mention, nor a crossing's full
+                  // name for itself: "the border gate", "border crossing".)
+                  (span.weights[.borderCrossing] ?? 0) >= 1 || !span.text.split(separator: " ").allSatisfy({ word in
                       PlaceLexicon.passingTypeWords.contains(PlaceKeys.canonical(String(word), script: span.isArabic ? .arabic : .latin))
                   }) else { continue }
             for m in bare where !mentions[m].typeWords.contains(span.text) {

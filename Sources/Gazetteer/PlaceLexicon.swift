@@ -55,6 +55,8 @@ enum PlaceLexicon {
         add(["crossing", "border crossing", "crossing point", "border gate", "border post", "port of entry",
              "معبر", "منفذ", "المنفذ الحدودي", "المعبر الحدودي", "بوابة", "poste frontière", "grenzübergang",
              "sınır kapısı", "deriyê sînor", "derîyê sînor",
+             // Turkish case forms: "Akçakale sınır kapısının Suriye tarafına" (of the border gate).
+             "sınır kapısının", "sınır kapısında", "sınır kapısına", "sınır kapısından", "sınır kapısını",
              // Kurmanji "the gate of": Deriyê Sêmalkayê.
              "deriyê", "derîyê"], crossing)
         add(["border", "frontier", "gate", "checkpoint", "customs", "حدود", "جمرك", "جمارك"], border)
@@ -764,6 +766,24 @@ enum PlaceLexicon {
     /// The town measured from only locates what the post is about.
     static let distanceUnits: WordSet = canonicalSet([
         "km", "kms", "kilometre", "kilometres", "kilometer", "kilometers", "mi", "miles", "كم", "كيلو", "كيلومتر", "كيلومترات",
+    ])
+
+    /// Towns that give their names to sites but are other places alone: the towns across the
+    /// border that crossings are named after (Nusaybin, Akçakale, Ceylanpınar, Kilis, Reyhanlı,
+    /// Karkamış, Yayladağı, Ramtha, Mehran…), and towns near a base (Jableh by Hmeimim). A
+    /// site's name made of them counts only with a type word that fits it ("Nusaybin border
+    /// gate", "the Russian base in the Jableh countryside"): "a curfew in Nusaybin" is the Turkish town.
+    static let neighbouringTowns: WordSet = canonicalSet([
+        "nusaybin", "نصيبين", "akcakale", "اقجه", "قلعه", "ceylanpinar", "kilis", "كلس", "reyhanli", "الريحانيه", "karkamis",
+        "karkemish", "قرقميش", "yayladagi", "ramtha", "الرمثا", "mehran", "مهران", "khosravi", "penjwen", "marivan",
+        "tamarchin", "chazabeh", "mursitpinar", "cobanbey", "senyurt", "guvecci", "jableh", "jablah", "jableh", "جبله",
+    ])
+
+    /// Whose a base is, between its type word and the town that locates it: "the Russian base
+    /// near Jableh", القاعدة الروسية في ريف جبلة, "the US-led coalition's base".
+    static let ownerWords: WordSet = canonicalSet([
+        "russian", "american", "us", "turkish", "iranian", "coalition", "الروسيه", "الروسي", "الامريكيه", "الامريكي",
+        "التركيه", "التركي", "الايرانيه", "الايراني", "التحالف",
     ])
 
     /// Tomorrow, which marks a goal after the place too in Arabic: قافلة … باتجاه سنجار صباح الغد.

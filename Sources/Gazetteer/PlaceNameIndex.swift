@@ -284,6 +284,9 @@ struct PlaceNameIndex: Sendable {
         // الفداء) that the gazetteer lists only with its type word: the name alone is the
         // person ("pilgrims at the Imam Ali shrine", أبو عبيدة the spokesman).
         let person = core.listedWithTypeWord && core.namesAPerson
+            // A town across the border, or near a base (``PlaceLexicon/neighbouringTowns``),
+            // alone is that town: "a curfew in Nusaybin" is not the Qamishli–Nusaybin crossing.
+            || (curated && forms.allSatisfy { PlaceLexicon.neighbouringTowns.contains(FoldedWord($0)) })
         let entry = Entry(words: forms, skeletons: skeletons, site: site, name: name,
                           needsTypeWord: common || !curated || core.onlyWithTypeWord || person, isChainName: core.onlyWithTypeWord,
                           isOrdinaryWord: common && curated && !core.onlyWithTypeWord, isAnothersName: curated && person && !common)
