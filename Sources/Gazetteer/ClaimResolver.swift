@@ -1001,6 +1001,25 @@ public struct ClaimResolver: Sendable {
                 mentions[m].score *= 0.2
             }
         }
+        // Pilgrims at a shrine ("Millions of pilgrims at the Imam Ali shrine in Najaf for Eid")
+        // gather in a town as people do on a holiday: a town with no capture or attack near.
+        if scan.content.contains(where: { scan.has($0, in: PlaceLexicon.pilgrimageWords) }) {
+            for m in mentions.indices where mentions[m].chosen.map({ gazetteer.sites[$0].type == .city }) ?? false
+                && !mentions[m].captureNear && !hasCue(PlaceLexicon.attackWords, around: mentions[m], scan: scan, before: 4, after: 3) {
+                mentions[m].score *= 0.4
+            }
+        }
+        // Road traffic ("Traffic on the Mezzeh autostrad is insane again", زحمة خانقة على جسر
+        // الجمهورية) names the roads and squares people drive through. (A queue at a crossing or
+        // a bank still shows it: ازدحام كبير في منفذ الشلامجة.)
+        if PlaceLexicon.trafficPhrases.occurs(in: scan.forms) {
+            for m in mentions.indices {
+                guard let chosen = mentions[m].chosen, ![.borderCrossing, .bank].contains(gazetteer.sites[chosen].type),
+                      !mentions[m].captureNear,
+                      !hasCue(PlaceLexicon.attackWords, around: mentions[m], scan: scan, before: 4, after: 3) else { continue }
+                mentions[m].score *= 0.2
+            }
+        }
         // A post about daily life, sport or politics (weather, prices, a league) names its
         // towns as where it happens: a town with no capture word near it claims nothing.
         // A temperature makes it weather whatever the verb ("Erbil hit 49°C today"). (A word of

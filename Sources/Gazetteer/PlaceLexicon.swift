@@ -281,6 +281,8 @@ enum PlaceLexicon {
         // Fixtures and cups: "next fixture away at Zakho", يتأهل لنهائي كأس الجمهورية بهدفين.
         // (Not "match" or "vs": geolocation threads match hangars, "Kobani now vs 2015".)
         "fixture", "league", "مباراه", "المباراه", "الدوري", "كاس", "نهائي", "هدفين", "بهدفين",
+        // Combat sports: "K-1 kickboxing: Kirkuk-born Rebwar wins by KO in Tokyo".
+        "kickboxing", "boxing", "boxer", "mma", "ufc", "championship", "tournament",
     ])
 
     /// Words of the everyday reports a site's name turns up in: exchange rates (USD/SYP, buy
@@ -318,7 +320,7 @@ enum PlaceLexicon {
         // and Germany as the diaspora writes it ("7 sneen b almanya"). (Not Beirut: the Masnaa
         // crossing is on the Beirut–Damascus road.)
         "almanya", "berlin", "hamburg", "munich", "stockholm", "london", "paris", "amsterdam", "vienna", "brussels", "copenhagen",
-        "dubai", "دبي", "emirates", "الامارات", "جنيه", "الجنيه", "mogadishu", "مقديشو", "shabelle",
+        "tokyo", "dubai", "دبي", "emirates", "الامارات", "جنيه", "الجنيه", "mogadishu", "مقديشو", "shabelle",
         "sinai", "سيناء", "hurghada", "الغردقه", "oregon", "maryland", "pennsylvania", "ohio", "texas", "indiana", "illinois",
         "colorado", "california", "virginia", "florida", "arizona", "nevada", "alabama", "kentucky", "oklahoma", "kansas",
         "carolina", "michigan", "tennessee", "missouri", "louisiana", "utah", "massachusetts", "wisconsin",
@@ -614,7 +616,8 @@ enum PlaceLexicon {
     /// Words of an attack: a question about one ("was there a strike on K1 in Kirkuk?") is a
     /// report being checked, which names the site as a claim does.
     static let attackWords: WordSet = canonicalSet([
-        "strike", "strikes", "struck", "hit", "explosion", "explosions", "blast", "attack", "attacked", "shelling",
+        "strike", "strikes", "struck", "hit", "explosion", "explosions", "blast", "attack", "attacked", "attacks", "attacking",
+        "bomber", "shelling",
         "hits", "bombed", "bombing", "shelled", "targeted", "raid", "raids", "airstrike", "airstrikes",
         "rocket", "rockets", "missile", "missiles", "صاروخ", "صواريخ",
         "ضربه", "ضربات", "قصف", "انفجار", "انفجارات", "استهداف", "هجوم", "غاره", "غارات",
@@ -784,6 +787,20 @@ enum PlaceLexicon {
     static let ownerWords: WordSet = canonicalSet([
         "russian", "american", "us", "turkish", "iranian", "coalition", "الروسيه", "الروسي", "الامريكيه", "الامريكي",
         "التركيه", "التركي", "الايرانيه", "الايراني", "التحالف",
+    ])
+
+    /// Pilgrims and pilgrimage (زوار, زيارة الأربعين): a town they gather in is a holiday's place.
+    /// (Pilgrims through a crossing still show the crossing.)
+    static let pilgrimageWords: WordSet = canonicalSet([
+        "pilgrims", "pilgrimage", "pilgrim", "worshippers", "زوار", "الزوار", "الزائرين", "زائرين", "المصلين", "حجاج",
+    ])
+
+    /// Road traffic: "traffic on the Mezzeh autostrad is insane", زحمة خانقة على جسر الجمهورية.
+    /// The places named are where people drive, not places taken or struck (a queue at a
+    /// crossing or a bank still shows it).
+    static let trafficPhrases = PhraseList([
+        "traffic jam", "traffic jams", "stuck in traffic", "traffic is", "traffic was", "traffic on", "traffic in", "gridlock",
+        "زحمه", "زحمة", "ازدحام", "زحام", "الزحمه", "الزحمة",
     ])
 
     /// Tomorrow, which marks a goal after the place too in Arabic: قافلة … باتجاه سنجار صباح الغد.
