@@ -844,6 +844,92 @@ struct LabelledPost {
         #expect(Self.top("البيشمركة تسيطر على معبر الخابور") == "builtin:ibrahim-khalil-crossing")
     }
 
+    /// The thirty-third set's general causes (claims-probe31.tsv, one place under many names:
+    /// nicknames, short and old names, abbreviations, spelling variants, neighbouring towns;
+    /// namesakes that are people, groups, channels and other countries' places; examples
+    /// written apart from it). Each failed before these rules.
+    @Test func thirtyThirdSetRules() {
+        // A final hamza left off (السويدا, الحدبا) finds the name that has it.
+        #expect(Self.top("قصف مدفعي على السويدا من جهة الريف الغربي") == "builtin:suwayda")
+        #expect(Self.top("اشتباكات عنيفة داخل مدينة السويدا") == "builtin:suwayda")
+        // Cities' nicknames; the bride of عروس الصحراء is no wedding.
+        #expect(Self.top("داعش يعود الى عروس الصحراء ويفجر المسرح الروماني") == "builtin:palmyra")
+        #expect(Self.top("Army back in the Bride of the Desert, the castle under control") == "builtin:palmyra")
+        #expect(Self.top("القوات الأمنية تحرر الحدباء بالكامل") == "builtin:mosul")
+        #expect(Self.top("تفجير انتحاري في ام الربيعين صباح اليوم") == "builtin:mosul")
+        #expect(Self.top("المتظاهرون يملؤون شوارع مدينة النواعير") == "builtin:hama")
+        // A site named after a person, listed only with its type word, needs it: أبو عبيدة is the
+        // spokesman, the Imam Ali shrine no air base; مدينة أبي الفداء is Hama.
+        #expect(Self.top("Thousands of worshippers visit the Imam Ali shrine for Ashura") == "none")
+        #expect(Self.top("أبو عبيدة: القسام تستهدف دبابة ميركافا") == "none")
+        #expect(Self.top("الناطق باسم الكتائب أبو عبيدة في كلمة مصورة") == "none")
+        #expect(Self.top("قصف على مدينة أبي الفداء من ريفها الشمالي") == "builtin:hama")
+        #expect(Self.top("الثوار يدخلون مدينة ابو الفداء") == "builtin:hama")
+        // الدير: the monastery, the first word of villages, and Deir ez-Zor with a capture beside
+        // it or its siege broken; مطار الدير stays the airport. DeZ is the analysts' name.
+        #expect(Self.top("الجيش يدخل الدير بعد معارك عنيفة") == "builtin:deir-ez-zor")
+        #expect(Self.top("كسر الحصار عن الدير بعد ثلاث سنوات") == "builtin:deir-ez-zor")
+        #expect(Self.top("راهبات الدير يستقبلن العائلات النازحة") == "none")
+        #expect(Self.top("قوات النظام تسيطر على دير حافر") == "none")
+        #expect(Self.top("DeZ airport shelled again overnight") == "builtin:deir-ez-zor-air-base")
+        #expect(Self.top("DEZ airbase under heavy ISIS attack from the cemeteries side") == "builtin:deir-ez-zor-air-base")
+        #expect(Self.top("SDF patrols in DeZ city after the regime pullout") == "builtin:deir-ez-zor")
+        // An appeal names its cause, not a place shown.
+        #expect(Self.top("#SaveAleppo the world is silent while children die") == "none")
+        #expect(Self.top("انقذوا حلب قبل فوات الأوان") == "none")
+        #expect(Self.top("#StandWithKobani solidarity rally tonight") == "none")
+        // A name a far town of another country locates is a place of that town: Sadr City.
+        #expect(Self.top("انفجار عبوة ناسفة في مدينة الثورة شرق بغداد") == "builtin:baghdad")
+        #expect(Self.top("سيارة مفخخة في مدينة الثورة ببغداد") == "builtin:baghdad")
+        // Russia's Duma; a parliament ratifying is politics.
+        #expect(Self.top("Russian Duma deputies arrive for talks on the base") == "none")
+        #expect(Self.top("The Duma speaker met the Syrian delegation") == "none")
+        #expect(Self.top("The Duma ratified the treaty on Tuesday") == "none")
+        // Setting out from a town (تنطلق من), and tomorrow after the destination.
+        #expect(Self.top("قافلة مساعدات تنطلق من دمشق باتجاه درعا صباح الغد") == "none")
+        #expect(Self.top("رتل عسكري ينطلق من الموصل الى تلعفر غدا") == "none")
+        #expect(Self.top("Mosul-born fighter wins the boxing championship in Tokyo") == "none")
+        // A town in an armed group's name, whose unit word is no base's type.
+        #expect(Self.top("Liwa Thuwar Homs commander says talks are stalled") == "none")
+        #expect(Self.top("لواء ثوار الرقة يعلن انضمامه الى قسد") == "none")
+        #expect(Self.top("The Raqqa Revolutionaries Brigade denies the reports") == "none")
+        // An operation's tag that names its own goal is no goal cue for the tag beside it, nor a
+        // name a type word reaches.
+        #expect(Self.top("القوات تقتحم المطار وتسيطر على المدرج #قادمون_يا_نينوى #الموصل") == "builtin:mosul-international-airport")
+        #expect(Self.top("قواتنا تقتحم المطار #قادمون_يا_نينوى #الموصل") == "builtin:mosul-international-airport")
+        // Units by their Arabic names in Latin letters.
+        #expect(Self.top("IS fighters overrun Liwa 93 after a two-day assault") == "builtin:brigade-93")
+        #expect(Self.top("Firqa 17 falls to ISIS north of Raqqa") == "builtin:division-17")
+        // A town named as a news source: a channel, a government speaking, "according to".
+        #expect(Self.top("Al Mayadeen reported that talks in Doha resumed") == "none")
+        #expect(Self.top("قناة الميادين: وقف اطلاق النار خلال ساعات") == "none")
+        #expect(Self.top("According to Al Mayadeen, the ceasefire holds") == "none")
+        #expect(Self.top("Damascus says it rejects the statement") == "none")
+        // A town a distance is measured from only locates what the post is about.
+        #expect(Self.top("Shelling reported in a village 15 km south of Raqqa") == "none")
+        #expect(Self.top("اشتباكات في قرية على بعد ١٠ كم غرب منبج") == "none")
+        #expect(Self.top("An IED hit a patrol 30 km from Tikrit") == "none")
+        // Headlines in the present tense capture (يدخلون الباب); درع "shield" is no Daraa.
+        #expect(Self.top("مقاتلو الجيش الوطني يدخلون الباب من الجهة الغربية") == "builtin:al-bab")
+        #expect(Self.top("عملية درع الفرات تدخل عامها الثاني") == "none")
+        // Towns across the border, and near a base, name the site only with its type word, which
+        // may reach them across a locator.
+        #expect(Self.top("Curfew in Akçakale after rockets from Syria, schools closed") == "none")
+        #expect(Self.top("Heavy rain in Kilis tonight, roads flooded") == "none")
+        #expect(Self.top("Reyhanlı bombing anniversary: 52 killed in 2013") == "none")
+        #expect(Self.top("نصيبين: حظر تجول بعد اشتباكات") == "none")
+        #expect(Self.top("Drones attack the Russian base near Jableh overnight") == "builtin:hmeimim-air-base")
+        #expect(Self.top("مسيرات تستهدف القاعدة الروسية في ريف جبلة") == "builtin:hmeimim-air-base")
+        #expect(Self.top("Explosions heard near the Russian airbase outside Jableh") == "builtin:hmeimim-air-base")
+        // The Baiji refinery by its company's name.
+        #expect(Self.top("القوات تحرر مصفى الشمال بعد حصار طويل") == "builtin:baiji-refinery")
+        // Road traffic and pilgrims name where people go, not places taken or struck.
+        #expect(Self.top("Traffic on the Baghdad airport road is a nightmare today") == "none")
+        #expect(Self.top("زحمة خانقة في ساحة الأمويين بسبب الاحتفالات") == "none")
+        #expect(Self.top("Pilgrims flock to Karbala for Arbaeen") == "none")
+        #expect(Self.top("ملايين الزوار في كربلاء لإحياء زيارة الأربعين") == "none")
+    }
+
     /// A prophet's honorific makes the next words his name (سيدنا إبراهيم الخليل is Abraham,
     /// not the Ibrahim Khalil crossing), and "Ain"/عين before a name makes another place of it
     /// (Ain Sokhna on the Red Sea is not Sukhnah), unless the site's own name begins so.
@@ -877,7 +963,7 @@ struct LabelledPost {
     /// the earlier sets: claims-heldout.tsv, then claims-probe.tsv (a third writer, one
     /// session later). Their first runs are the honest estimates; docs/claims.md reports
     /// both those and the current figures.
-    @Test(arguments: ["claims-heldout.tsv", "claims-probe.tsv", "claims-probe2.tsv", "claims-probe3.tsv", "claims-probe4.tsv", "claims-probe5.tsv", "claims-probe6.tsv", "claims-probe7.tsv", "claims-probe8.tsv", "claims-probe9.tsv", "claims-probe10.tsv", "claims-probe11.tsv", "claims-probe12.tsv", "claims-probe13.tsv", "claims-probe14.tsv", "claims-probe15.tsv", "claims-probe16.tsv", "claims-probe17.tsv", "claims-probe18.tsv", "claims-probe19.tsv", "claims-probe20.tsv", "claims-probe21.tsv", "claims-probe22.tsv", "claims-probe23.tsv", "claims-probe24.tsv", "claims-probe25.tsv", "claims-probe26.tsv", "claims-probe27.tsv", "claims-probe28.tsv", "claims-probe29.tsv", "claims-probe30.tsv"])
+    @Test(arguments: ["claims-heldout.tsv", "claims-probe.tsv", "claims-probe2.tsv", "claims-probe3.tsv", "claims-probe4.tsv", "claims-probe5.tsv", "claims-probe6.tsv", "claims-probe7.tsv", "claims-probe8.tsv", "claims-probe9.tsv", "claims-probe10.tsv", "claims-probe11.tsv", "claims-probe12.tsv", "claims-probe13.tsv", "claims-probe14.tsv", "claims-probe15.tsv", "claims-probe16.tsv", "claims-probe17.tsv", "claims-probe18.tsv", "claims-probe19.tsv", "claims-probe20.tsv", "claims-probe21.tsv", "claims-probe22.tsv", "claims-probe23.tsv", "claims-probe24.tsv", "claims-probe25.tsv", "claims-probe26.tsv", "claims-probe27.tsv", "claims-probe28.tsv", "claims-probe29.tsv", "claims-probe30.tsv", "claims-probe31.tsv"])
     func heldOutPostsResolveToTheirSites(file: String) throws {
         let fixture = LabelledPost.fixture.deletingLastPathComponent().appendingPathComponent(file)
         let posts = try LabelledPost.load(from: fixture)
@@ -916,7 +1002,7 @@ struct LabelledPost {
         var gazetteer = Gazetteer.builtIn
         gazetteer.add(try Gazetteer.importSites(fromFile: world.path).sites)
         let resolver = ClaimResolver(gazetteer: gazetteer)
-        for file in ["claims-labelled.tsv", "claims-heldout.tsv", "claims-probe.tsv", "claims-probe2.tsv", "claims-probe3.tsv", "claims-probe4.tsv", "claims-probe5.tsv", "claims-probe6.tsv", "claims-probe7.tsv", "claims-probe8.tsv", "claims-probe9.tsv", "claims-probe10.tsv", "claims-probe11.tsv", "claims-probe12.tsv", "claims-probe13.tsv", "claims-probe14.tsv", "claims-probe15.tsv", "claims-probe16.tsv", "claims-probe17.tsv", "claims-probe18.tsv", "claims-probe19.tsv", "claims-probe20.tsv", "claims-probe21.tsv", "claims-probe22.tsv", "claims-probe23.tsv", "claims-probe24.tsv", "claims-probe25.tsv", "claims-probe26.tsv", "claims-probe27.tsv", "claims-probe28.tsv", "claims-probe29.tsv", "claims-probe30.tsv"] {
+        for file in ["claims-labelled.tsv", "claims-heldout.tsv", "claims-probe.tsv", "claims-probe2.tsv", "claims-probe3.tsv", "claims-probe4.tsv", "claims-probe5.tsv", "claims-probe6.tsv", "claims-probe7.tsv", "claims-probe8.tsv", "claims-probe9.tsv", "claims-probe10.tsv", "claims-probe11.tsv", "claims-probe12.tsv", "claims-probe13.tsv", "claims-probe14.tsv", "claims-probe15.tsv", "claims-probe16.tsv", "claims-probe17.tsv", "claims-probe18.tsv", "claims-probe19.tsv", "claims-probe20.tsv", "claims-probe21.tsv", "claims-probe22.tsv", "claims-probe23.tsv", "claims-probe24.tsv", "claims-probe25.tsv", "claims-probe26.tsv", "claims-probe27.tsv", "claims-probe28.tsv", "claims-probe29.tsv", "claims-probe30.tsv", "claims-probe31.tsv"] {
             let posts = try LabelledPost.load(from: LabelledPost.fixture.deletingLastPathComponent().appendingPathComponent(file))
             var misses: [String] = []
             for post in posts {
