@@ -28,11 +28,13 @@ struct BlankCells {
         let across = max(1, min(Self.grid, width)), down = max(1, min(Self.grid, height))
         let luma = ContentRegion.lumaPlane(of: image)
         var low = [UInt8](repeating: 255, count: across * down), high = [UInt8](repeating: 0, count: across * down)
+        // Each column's cell, looked up rather than divided for every pixel.
+        let columnCell = (0..<width).map { $0 * across / width }
         luma.withUnsafeBufferPointer { luma in
             for y in 0..<height {
                 let row = (y * down / height) * across
                 for x in 0..<width {
-                    let cell = row + x * across / width, value = luma[y * width + x]
+                    let cell = row + columnCell[x], value = luma[y * width + x]
                     if value < low[cell] { low[cell] = value }
                     if value > high[cell] { high[cell] = value }
                 }
