@@ -157,8 +157,7 @@ public struct ClaimResolver: Sendable {
     /// from the region ("a still from a 2016 film shot in Morocco", وتعود لفيضانات في الهند).
     private static func placesPictureElsewhere(_ scan: Scan, factCheck: Bool) -> Bool {
         let content = scan.content
-        return factCheck && (content.contains { scan.has($0, in: PlaceLexicon.fictionWords) || scan.has($0, in: PlaceLexicon.farCountries)
-                                 || scan.has($0, in: PlaceLexicon.farPlaces) }
+        return factCheck && (content.contains { scan.tells($0, of: [.fiction, .farCountry, .farPlace]) }
             || PlaceLexicon.elsewherePhrases.occurs(in: scan.forms))
     }
 
@@ -166,7 +165,7 @@ public struct ClaimResolver: Sendable {
     private static func isFactCheck(_ scan: Scan) -> Bool {
         let content = scan.content
         return presentsAsOld(scan) || content.indices.contains { c in
-            scan.has(content[c], in: PlaceLexicon.factCheckTags)
+            scan.tells(content[c], of: .factCheckTag)
                 || (scan.words[content[c]].form == "fact" && c + 1 < content.count && scan.words[content[c + 1]].form == "check")
         }
     }
@@ -192,6 +191,8 @@ public struct ClaimResolver: Sendable {
         let keys: [[FoldedWord]]
         /// The skeleton of each variant (clitics off first: للگيارة → كياره → its skeleton).
         let skeletons: [[String]]
+        /// What each word tells of (``PlaceLexicon/topicsByWord``), looked up once.
+        let topics: [PlaceLexicon.Topics]
         /// For each word of `content`, whether it is part of a type word ("air base", مطار):
         /// cue windows do not count those ("Tabqa air base was liberated" has its capture word
         /// three words on). Set by ``mark(_:)``.
@@ -242,6 +243,7 @@ public struct ClaimResolver: Sendable {
             }
             self.variants = variants
             keys = variants.map { $0.map(FoldedWord.init) }
+            topics = keys.map { keys in keys.reduce(into: PlaceLexicon.Topics()) { $0.formUnion(PlaceLexicon.topicsByWord[$1] ?? []) } }
             var inCredit = [Bool](repeating: false, count: words.count)
             var credit = false
             for (index, word) in words.enumerated() {
@@ -262,6 +264,11 @@ public struct ClaimResolver: Sendable {
 
         func has(_ position: Int, in set: WordSet) -> Bool {
             keys[position].contains { set.contains($0) }
+        }
+
+        /// Whether the word at `position` tells of one of `topics`.
+        func tells(_ position: Int, of topics: PlaceLexicon.Topics) -> Bool {
+            !self.topics[position].isDisjoint(with: topics)
         }
 
         /// Whether the word at `position` is a nisba with its article, as in a person's name:
@@ -332,7 +339,7 @@ public struct ClaimResolver: Sendable {
                 spans.append(TypeSpan(start: c, end: c + best.length - 1, weights: typeWord.weights,
                                       // ("matar", Arabic's airport word in Latin letters, precedes its name as مطار does.)
                                       isArabic: scan.words[scan.content[c]].script == .arabic
-                                          || PlaceLexicon.arabicNounsInLatin.contains(typeWord.words[0]),
+                                          || (scan.words[scan.content[c]].script == .latin && PlaceLexicon.arabicNounsInLatin.contains(typeWord.words[0])),
                                       isAdjective: typeWord.isArabicAdjective, text: text))
                 c += best.length
             } else {
@@ -601,7 +608,7 @@ public struct ClaimResolver: Sendable {
     /// word a place is also named by: صورة حديثة, الطبقة السياسية (``PlaceLexicon/ordinaryNeighbours``).
     private func isOrdinaryWord(at c: Int, in scan: Scan) -> Bool {
         // A month beside a number is a date: German "am 22. Dez. 2016" is no DeZ (Deir ez-Zor).
-        if scan.has(scan.content[c], in: PlaceLexicon.monthAbbreviations),
+        if scan.words[scan.content[c]].form.utf8.count == 3, scan.has(scan.content[c], in: PlaceLexicon.monthAbbreviations),
            [c - 1, c + 1].contains(where: { scan.content.indices.contains($0) && scan.words[scan.content[$0]].script == .digits }) {
             return true
         }
@@ -880,7 +887,7 @@ public struct ClaimResolver: Sendable {
             correctedTo.formUnion(mentions[(firstDenied + 1)...].filter { !$0.negated }.compactMap(\.chosen))
         }
         let broadcast = mentions.contains { $0.chosen.map { gazetteer.sites[$0].type == .tvStation } ?? false }
-            && scan.content.contains { scan.has($0, in: PlaceLexicon.broadcastWords) }
+            && scan.content.contains { scan.tells($0, of: .broadcast) }
         let denial = denies(scan, mentions: mentions)
         for m in mentions.indices {
             // A capture the denial names before the place is the report denied, not a capture
@@ -989,8 +996,7 @@ public struct ClaimResolver: Sendable {
         // gate") still shows the place. (A picture's credit is a name: "Photo: Horan Free
         // League" is no sports news.)
         if isAboutTravel(scan) || scan.hasScoreLine
-            || scan.content.contains(where: { !scan.inCredit[$0] && (scan.has($0, in: PlaceLexicon.jobWords)
-                || scan.has($0, in: PlaceLexicon.sportsWords) || scan.has($0, in: PlaceLexicon.everydayReportWords)) })
+            || scan.content.contains(where: { !scan.inCredit[$0] && scan.tells($0, of: [.job, .sports, .everydayReport]) })
             || PlaceLexicon.threatPhrases.occurs(in: scan.forms) || PlaceLexicon.everydayPhrases.occurs(in: scan.forms)
             || PlaceLexicon.askPhrases.occurs(in: scan.forms) || PlaceLexicon.prayerPhrases.occurs(in: scan.forms)
             || PlaceLexicon.sloganPhrases.occurs(in: scan.forms) {
@@ -1003,7 +1009,7 @@ public struct ClaimResolver: Sendable {
         }
         // Pilgrims at a shrine ("Millions of pilgrims at the Imam Ali shrine in Najaf for Eid")
         // gather in a town as people do on a holiday: a town with no capture or attack near.
-        if scan.content.contains(where: { scan.has($0, in: PlaceLexicon.pilgrimageWords) }) {
+        if scan.content.contains(where: { scan.tells($0, of: .pilgrimage) }) {
             for m in mentions.indices where mentions[m].chosen.map({ gazetteer.sites[$0].type == .city }) ?? false
                 && !mentions[m].captureNear && !hasCue(PlaceLexicon.attackWords, around: mentions[m], scan: scan, before: 4, after: 3) {
                 mentions[m].score *= 0.4
@@ -1012,7 +1018,7 @@ public struct ClaimResolver: Sendable {
         // Road traffic ("Traffic on the Mezzeh autostrad is insane again", زحمة خانقة على جسر
         // الجمهورية) names the roads and squares people drive through. (A queue at a crossing or
         // a bank still shows it: ازدحام كبير في منفذ الشلامجة.)
-        if PlaceLexicon.trafficPhrases.occurs(in: scan.forms) {
+        if scan.content.contains(where: { scan.tells($0, of: .traffic) }), PlaceLexicon.trafficPhrases.occurs(in: scan.forms) {
             for m in mentions.indices {
                 guard let chosen = mentions[m].chosen, ![.borderCrossing, .bank].contains(gazetteer.sites[chosen].type),
                       !mentions[m].captureNear,
@@ -1026,7 +1032,7 @@ public struct ClaimResolver: Sendable {
         // a name is no topic: the bride, العروس, in Palmyra's عروس الصحراء.)
         if scan.hasTemperature || scan.hasStorm
             || scan.content.indices.contains(where: { c in
-                !scan.inCredit[scan.content[c]] && scan.has(scan.content[c], in: PlaceLexicon.dailyLifeWords) && !isInAName(c, mentions)
+                !scan.inCredit[scan.content[c]] && scan.tells(scan.content[c], of: .dailyLife) && !isInAName(c, mentions)
             }) {
             for m in mentions.indices where mentions[m].chosen.map({ gazetteer.sites[$0].type == .city }) ?? false
                 && (scan.hasTemperature || !mentions[m].captureNear) {
@@ -1042,7 +1048,7 @@ public struct ClaimResolver: Sendable {
         // A post set in a far country (a hotel at Quseir on the Red Sea, a base near Balad north
         // of Mogadishu) names a namesake: a name without the site's own type words is not the
         // site. ("Iraqi and Egyptian F-16s at Imam Ali air base" still is.)
-        if scan.content.contains(where: { scan.has($0, in: PlaceLexicon.farCountries) || scan.has($0, in: PlaceLexicon.farPlaces) })
+        if scan.content.contains(where: { scan.tells($0, of: [.farCountry, .farPlace]) })
             || PlaceLexicon.farPlacePhrases.occurs(in: scan.forms) {
             for m in mentions.indices where mentions[m].score < 2 { mentions[m].score *= 0.2 }
         }
@@ -1722,8 +1728,8 @@ public struct ClaimResolver: Sendable {
     /// Whether the post is about travel: fares, bookings, visas, or a timetable naming two
     /// days of the week and more.
     private func isAboutTravel(_ scan: Scan) -> Bool {
-        if scan.content.contains(where: { scan.has($0, in: PlaceLexicon.travelWords) }) { return true }
-        let days = Set(scan.content.filter { scan.has($0, in: PlaceLexicon.weekdays) }.map { scan.words[$0].form })
+        if scan.content.contains(where: { scan.tells($0, of: .travel) }) { return true }
+        let days = Set(scan.content.filter { scan.tells($0, of: .weekday) }.map { scan.words[$0].form })
         return days.count >= 2
     }
 

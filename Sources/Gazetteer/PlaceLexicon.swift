@@ -78,6 +78,43 @@ enum PlaceLexicon {
         return table
     }()
 
+    /// What a word of the post tells of, for the rules that look at the whole post (weather,
+    /// sport, travel, a far country…): ``topicsByWord`` answers for all the lists at once, so
+    /// that each word is looked up once, not once per list.
+    struct Topics: OptionSet, Sendable {
+        let rawValue: UInt16
+        static let dailyLife = Topics(rawValue: 1 << 0)
+        static let pilgrimage = Topics(rawValue: 1 << 1)
+        static let job = Topics(rawValue: 1 << 2)
+        static let sports = Topics(rawValue: 1 << 3)
+        static let everydayReport = Topics(rawValue: 1 << 4)
+        static let travel = Topics(rawValue: 1 << 5)
+        static let weekday = Topics(rawValue: 1 << 6)
+        static let farCountry = Topics(rawValue: 1 << 7)
+        static let farPlace = Topics(rawValue: 1 << 8)
+        static let broadcast = Topics(rawValue: 1 << 9)
+        static let fiction = Topics(rawValue: 1 << 10)
+        static let factCheckTag = Topics(rawValue: 1 << 11)
+        /// The first word of a ``trafficPhrases`` phrase.
+        static let traffic = Topics(rawValue: 1 << 12)
+    }
+
+    /// The topics of each word of ``dailyLifeWords``, ``pilgrimageWords``, ``jobWords``,
+    /// ``sportsWords``, ``everydayReportWords``, ``travelWords``, ``weekdays``,
+    /// ``farCountries``, ``farPlaces``, ``broadcastWords``, ``fictionWords``, ``factCheckTags``
+    /// and the first words of ``trafficPhrases``.
+    static let topicsByWord: [FoldedWord: Topics] = {
+        var table: [FoldedWord: Topics] = [:]
+        let lists: [(WordSet, Topics)] = [
+            (dailyLifeWords, .dailyLife), (pilgrimageWords, .pilgrimage), (jobWords, .job), (sportsWords, .sports),
+            (everydayReportWords, .everydayReport), (travelWords, .travel), (weekdays, .weekday), (farCountries, .farCountry),
+            (farPlaces, .farPlace), (broadcastWords, .broadcast), (fictionWords, .fiction), (factCheckTags, .factCheckTag),
+            (trafficFirstWords, .traffic),
+        ]
+        for (words, topic) in lists { for word in words { table[word, default: []].insert(topic) } }
+        return table
+    }()
+
     /// Arabic type nouns written in Latin letters ("matar Abu el Zouhour"): like مطار, they
     /// stand before their name.
     static let arabicNounsInLatin: Set<String> = ["matar", "mataar"]
@@ -802,6 +839,8 @@ enum PlaceLexicon {
         "traffic jam", "traffic jams", "stuck in traffic", "traffic is", "traffic was", "traffic on", "traffic in", "gridlock",
         "زحمه", "زحمة", "ازدحام", "زحام", "الزحمه", "الزحمة",
     ])
+    /// The words ``trafficPhrases`` begin with: a post without one needs no phrase search.
+    static let trafficFirstWords: WordSet = canonicalSet(["traffic", "stuck", "gridlock", "زحمه", "ازدحام", "زحام"])
 
     /// Tomorrow, which marks a goal after the place too in Arabic: قافلة … باتجاه سنجار صباح الغد.
     static let tomorrowWords: WordSet = canonicalSet(["غدا", "الغد", "باجر", "بكرا", "بكره"])

@@ -71,7 +71,7 @@ struct PlaceNameIndex: Sendable {
             var kept: [(name: String, core: Core)] = []
             var positions: [[String]: Int] = [:]
             for name in site.allNames {
-                for core in Self.cores(of: name) {
+                for core in Self.cores(of: name, curated: site.isCurated) {
                     let words = core.words.map(\.form)
                     guard let position = positions[words] else {
                         positions[words] = kept.count
@@ -358,7 +358,9 @@ struct PlaceNameIndex: Sendable {
     /// The cores of a name: its words without articles and type words at either end; for
     /// names of several words also fused (ديرالزور, Deirezzor); and the words before a type
     /// word inside it ("Rafidain Bank Mosul" → rafidain), which people use alone with it.
-    static func cores(of name: String) -> [Core] {
+    /// - Parameter curated: the name is a curated site's, the only ones a person's name is
+    ///   looked for in (``Core/namesAPerson``): 73,000 imported airports need type words anyway.
+    static func cores(of name: String, curated: Bool = true) -> [Core] {
         let all = PlaceText.words(name)
         var words = all.filter { !isTransparent($0) }.map { (form: PlaceKeys.nameKey($0.form, script: $0.script), script: $0.script) }
         // A code whose letters are an article ("35AR" → 35 + ar) is no name "35": it would
@@ -370,7 +372,7 @@ struct PlaceNameIndex: Sendable {
             listedWithTypeWord = stripped.count < words.count
             words = stripped.map { words[$0] }
         }
-        let person = isPersonName(words.map(\.form))
+        let person = curated && isPersonName(words.map(\.form))
         var result = [Core(words: words, onlyWithTypeWord: false, onlyTypeWords: stripped.isEmpty, listedWithTypeWord: listedWithTypeWord,
                            namesAPerson: person)]
         // Fused without its type words: "Thawra Air Base" fused whole, thawraairbase, had the
