@@ -111,22 +111,24 @@ public struct HashPipeline: Sendable {
             && !(request.centralShares.isEmpty && request.cornerShares.isEmpty && request.aspects.isEmpty && request.rotations.isEmpty)
         let blank = wantsRegions ? BlankCells(image) : nil
         func mostlyBlank(_ region: ContentRegion) -> Bool { (blank?.share(of: region) ?? 0) > Self.maximumRegionBlankShare }
+        let pdqOnly = HashPipeline(HashRequest(algorithms: [.pdq], exact: request.exact))
         if let region = found?.region {
-            var inner = request
-            inner.trimmedRegion = false
-            inner.pdqDihedral = false
-            inner.centralShares = []
-            inner.rotations = []
-            inner.cornerShares = []
-            inner.aspects = []
-            let crop = region.crop(image)
-            let hashes = HashPipeline(inner).plainHashes(of: crop)
             result.trimmedRegion = region.inStoredPixels(of: image)
-            // The quality of PDQ says whether the region holds a picture, also for the other
-            // algorithms (a pHash of a blank page is as alike as its PDQ).
-            let quality = hashes.pdqQuality ?? HashPipeline(HashRequest(algorithms: [.pdq], exact: request.exact)).plainHashes(of: crop).pdqQuality
-            if (quality ?? 0) >= Self.minimumRegionQuality, !mostlyBlank(region) {
-                for algorithm in request.algorithms { result.trimmed[algorithm] = hashes.hex(for: algorithm) }
+            if !mostlyBlank(region) {
+                var inner = request
+                inner.trimmedRegion = false
+                inner.pdqDihedral = false
+                inner.centralShares = []
+                inner.rotations = []
+                inner.cornerShares = []
+                inner.aspects = []
+                let crop = region.crop(image)
+                let hashes = HashPipeline(inner).plainHashes(of: crop)
+                // The quality of PDQ says whether the region holds a picture, also for the other
+                // algorithms (a pHash of a blank page is as alike as its PDQ).
+                if (hashes.pdqQuality ?? pdqOnly.plainHashes(of: crop).pdqQuality ?? 0) >= Self.minimumRegionQuality {
+                    for algorithm in request.algorithms { result.trimmed[algorithm] = hashes.hex(for: algorithm) }
+                }
             }
         }
         if request.algorithms.contains(.pdq) {
@@ -134,7 +136,6 @@ public struct HashPipeline: Sendable {
             // in a photo's sky, must not move them. A picture framed in a screenshot or a
             // template is the exception: the regions are the picture's, since the template's
             // own would match every other picture posted in it.
-            let pdqOnly = HashPipeline(HashRequest(algorithms: [.pdq], exact: request.exact))
             let whole = found.flatMap { $0.framed ? $0.region : nil }
                 ?? ContentRegion(x: 0, y: 0, width: image.width, height: image.height)
             let picture = whole.width == image.width && whole.height == image.height ? image : whole.crop(image)
