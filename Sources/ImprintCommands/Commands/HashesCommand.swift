@@ -103,8 +103,9 @@ struct HashesExportCommand: AsyncParsableCommand {
             guard let orientation = images[index].orientation, orientation != 1, images[index].hex[algorithm] != nil,
                   let undo = DihedralTransform.undoing(orientation: orientation) else { continue }
             if algorithm == .pdq, let variants = images[index].pdqDihedral, variants.count == 8 {
-                images[index].words[.pdq] = variants[undo.rawValue]
-                images[index].hex[.pdq] = variants[undo.rawValue].map { String(format: "%016llx", $0) }.joined()
+                let words = variants[undo.rawValue]
+                images[index].words[.pdq] = words
+                images[index].hex[.pdq] = Hash256(words: (words[0], words[1], words[2], words[3])).hex
             } else {
                 kept.append(images[index].path)
             }
