@@ -185,24 +185,24 @@ extension CaseDatabase {
         }
     }
 
-    /// Deletes the rows under `folders` whose files no longer exist (after moves were
-    /// recognised, these are files deleted from disk). A file that cannot be reached (a
-    /// folder without read permission) keeps its row.
+    /// Deletes the rows of those `paths` whose files no longer exist: the caller passes the
+    /// paths the case held under the folders it walked that the walk did not reach, so that a
+    /// run that finds every file costs no query and no second `stat` per file. A file that
+    /// cannot be reached (a folder without read permission) keeps its row, and so does a path
+    /// that is no row's any more (a file moved away in this run: its row took the new path).
     /// - Returns: the paths of the rows deleted, in path order.
-    public func removeVanished(under folders: [String]) throws(CaseStoreError) -> [String] {
-        var gone: [(id: Int64, path: String)] = []
-        for folder in folders {
-            let rows = try read { db in
-                try Row.fetchAll(db, FileRecord.all().under(folder: folder).select(FileRecord.Columns.id, FileRecord.Columns.path))
-                    .map { (id: $0[0] as Int64, path: $0[1] as String) }
-            }
-            gone += rows.filter { Self.isGone($0.path) }
-        }
+    public func removeVanished(among paths: [String]) throws(CaseStoreError) -> [String] {
+        let gone = paths.filter(Self.isGone)
         guard !gone.isEmpty else { return [] }
-        try write { db in
-            _ = try FileRecord.filter(keys: gone.map(\.id)).deleteAll(db)
+        return try write { db in
+            var removed: [String] = []
+            let statement = try db.cachedStatement(sql: "DELETE FROM files WHERE path = ?")
+            for path in gone {
+                try statement.execute(arguments: [path])
+                if db.changesCount > 0 { removed.append(path) }
+            }
+            return removed.sorted()
         }
-        return gone.map(\.path).sorted()
     }
 }
 

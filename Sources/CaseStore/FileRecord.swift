@@ -85,13 +85,6 @@ public struct FileRecord: Codable, Sendable, Hashable, FetchableRecord, MutableP
 }
 
 extension DerivableRequest<FileRecord> {
-    /// Files whose path is `folder` or lies under it.
-    public func under(folder: String) -> Self {
-        let range = CaseDatabase.pathRange(under: folder)
-        return filter(FileRecord.Columns.path == folder
-            || (FileRecord.Columns.path >= range.from && FileRecord.Columns.path < range.before))
-    }
-
     /// Files with this content.
     public func with(sha256: String) -> Self { filter(FileRecord.Columns.sha256 == sha256.lowercased()) }
 }

@@ -31,15 +31,17 @@ final class ProgressReporter: @unchecked Sendable {
         }
     }
 
-    /// Counts one finished input and redraws if due.
+    /// Counts one finished input and redraws if due. Safe from any thread.
     func advance(failed didFail: Bool) {
-        done += 1
-        if didFail { failed += 1 }
-        guard isEnabled else { return }
-        let now = Date()
-        if now.timeIntervalSince(lastDraw) >= 0.2 {
-            lastDraw = now
-            draw(now)
+        lock.withLock {
+            done += 1
+            if didFail { failed += 1 }
+            guard isEnabled else { return }
+            let now = Date()
+            if now.timeIntervalSince(lastDraw) >= 0.2 {
+                lastDraw = now
+                draw(now)
+            }
         }
     }
 
@@ -54,10 +56,11 @@ final class ProgressReporter: @unchecked Sendable {
         FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
     }
 
+    /// Call with the lock held.
     private func draw(_ now: Date) {
         let elapsed = max(now.timeIntervalSince(start), 1e-3)
         let rate = Double(done) / elapsed
-        let total = self.total
+        let total = knownTotal
         var line = "\r\u{1B}[K\(done)"
         if let total { line += "/\(total)" }
         line += " files  \(String(format: "%.1f", rate))/s"

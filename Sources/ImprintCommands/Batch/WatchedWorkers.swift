@@ -33,6 +33,9 @@ func runWatched<Inputs: Sequence, Output>(
 private final class WatchedWorkers<Inputs: Sequence, Output>: @unchecked Sendable {
     private let condition = NSCondition()
     private var iterator: Inputs.Iterator
+    /// The first input, drawn on the caller's thread before any worker starts, so that an
+    /// empty batch (an ingest whose walk finds every file unchanged) starts none.
+    private var first: Inputs.Element?
     private var exhausted = false
     private let jobs: Int
     private let watchdog: FileWatchdog
@@ -76,6 +79,8 @@ private final class WatchedWorkers<Inputs: Sequence, Output>: @unchecked Sendabl
     /// between results it watches the deadlines and the stop.
     func drain(leftOut report: (Inputs.Element) -> Void, _ emit: (Output) -> Void) {
         condition.lock()
+        first = iterator.next()
+        if first == nil { exhausted = true }
         while true {
             if stoppedAt == nil && stop() {
                 stoppedAt = Date()
@@ -130,13 +135,22 @@ private final class WatchedWorkers<Inputs: Sequence, Output>: @unchecked Sendabl
     /// With too many workers stuck, the inputs not yet started are reported, not started.
     private func refuseRemaining() {
         while !exhausted, taken - nextToEmit < 4 * jobs {
-            guard let input = iterator.next() else {
+            guard let input = nextInput() else {
                 exhausted = true
                 return
             }
             results[taken] = refused(input, .tooManyStuck(limit: watchdog.maxAbandoned))
             taken += 1
         }
+    }
+
+    /// The next input not yet started; call with the lock held.
+    private func nextInput() -> Inputs.Element? {
+        if let input = first {
+            first = nil
+            return input
+        }
+        return iterator.next()
     }
 
     /// Starts one worker; call with the lock held.
@@ -153,7 +167,7 @@ private final class WatchedWorkers<Inputs: Sequence, Output>: @unchecked Sendabl
         while true {
             while !exhausted && taken - nextToEmit >= 4 * jobs && stuck < watchdog.maxAbandoned { condition.wait() }
             // After Ctrl-C no file is started; the running ones finish within the grace or are left out.
-            guard !exhausted, stuck < watchdog.maxAbandoned, !stop(), let input = iterator.next() else {
+            guard !exhausted, stuck < watchdog.maxAbandoned, !stop(), let input = nextInput() else {
                 if !exhausted && stuck < watchdog.maxAbandoned { exhausted = true }
                 live -= 1
                 condition.broadcast()

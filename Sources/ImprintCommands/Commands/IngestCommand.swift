@@ -7,7 +7,7 @@ import PerceptualHash
 import PostSidecars
 
 /// `imprint ingest`: files, their metadata, hashes and post sidecars into the case, incrementally.
-struct IngestCommand: AsyncParsableCommand {
+struct IngestCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "ingest",
         abstract: "Add files and folders to the case: metadata, hashes and the posts their sidecars describe.",
@@ -59,7 +59,7 @@ struct IngestCommand: AsyncParsableCommand {
         if maxPixels < 1 { throw ValidationError("--max-pixels must be positive.") }
     }
 
-    func run() async throws {
+    func run() throws {
         let started = Date()
         let store = try caseOptions.open()
         let algorithms = try HashCommand.parseAlgorithms(algorithmList)
@@ -129,7 +129,9 @@ struct IngestCommand: AsyncParsableCommand {
             }
             flush()
         }
-        ingest(PathWalker(imageRoots, passedOver: passedOver), again: false)
+        let walk = IngestWalk(PathWalker(imageRoots, passedOver: passedOver), job: job, progress: progress)
+        ingest(walk, again: false)
+        summary.unchanged += walk.unchanged
         var stored = try caseWriter.finish()
         // Files whose twin in the case changed under them in this run (a.jpg renamed to b.jpg
         // and a new a.jpg saved) are read again now that every row holds its new content;
@@ -166,7 +168,7 @@ struct IngestCommand: AsyncParsableCommand {
                 }
                 return held == 0
             }
-            let removed = try store.removeVanished(under: folders)
+            let removed = try store.removeVanished(among: walk.notReached(under: folders))
             summary.removed = removed.count
             if !noSidecars {
                 // A sidecar that may name a file gone now is read again too: its bare name may

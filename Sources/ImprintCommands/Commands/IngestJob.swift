@@ -125,7 +125,7 @@ struct IngestJob: Sendable {
     }
 
     /// The file's size and modification time (ns), or why they cannot be had.
-    private static func sizeAndTime(_ path: String) -> Result<(size: Int64, mtime: Int64), PathWalker.Failure> {
+    static func sizeAndTime(_ path: String) -> Result<(size: Int64, mtime: Int64), PathWalker.Failure> {
         var status = stat()
         guard FileSystemName.withBytes(path, { stat($0, &status) }) == 0 else {
             return .failure(PathWalker.Failure(path: path, reason: String(cString: strerror(errno))))
