@@ -7,7 +7,7 @@ import Glibc
 #endif
 
 /// The root `imprint` command: holds only configuration and the list of subcommands.
-public struct ImprintCommand: AsyncParsableCommand {
+public struct ImprintCommand: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "imprint",
         abstract: "Media forensics for propaganda imagery: metadata, perceptual hashes, reposts, claimed sites.",
@@ -22,7 +22,7 @@ public struct ImprintCommand: AsyncParsableCommand {
     ///
     /// Usage errors exit with status 2 (as grep and diff do), not argument-parser's 64;
     /// batch commands exit 1 when some files failed.
-    public static func runMain(_ arguments: [String]? = nil) async -> Never {
+    public static func runMain(_ arguments: [String]? = nil) -> Never {
         tuneAllocatorForBatches()
         // Set once the arguments parsed: an error after that is the command's, not a usage slip.
         var parsed = false
@@ -36,40 +36,74 @@ public struct ImprintCommand: AsyncParsableCommand {
                 FileHandle.standardError.write(Data((message.terminalSafeLines + "\n").utf8))
                 Foundation.exit(2)
             }
-            var command = try parseAsRoot(arguments)
+            var command = try parseSubcommand(arguments) ?? parseAsRoot(arguments)
             parsed = true
-            if var asyncCommand = command as? AsyncParsableCommand {
-                try await asyncCommand.run()
-            } else {
-                try command.run()
+            if let asyncCommand = command as? AsyncParsableCommand {
+                runAsync(asyncCommand)
             }
+            try command.run()
             Foundation.exit(0)
         } catch {
-            if exitCode(for: error) == .validationFailure {
-                // A command that refuses its input once running ("a.jpg has no pdq hash") says
-                // why; the top-level usage that argument-parser adds would be the wrong help.
-                let text = parsed ? "Error: " + message(for: error) : fullMessage(for: error)
-                FileHandle.standardError.write(Data((text.terminalSafeLines + "\n").utf8))
-                Foundation.exit(2)
-            }
-            // The case failed under the command (disk full, damaged file, another tool's
-            // database): exit 2 as grep does for trouble, apart from files that failed (exit 1).
-            if let error = error as? CaseStoreError {
-                FileHandle.standardError.write(Data(("Error: \(error)".terminalSafeLines + "\n").utf8))
-                Foundation.exit(2)
-            }
-            // Any other error's message may name a file: shown as the rest of stderr is.
-            // (Help and --version go to stdout, and an exit code says nothing: argument-parser's.)
-            // It stopped the run (hash output that cannot be read back): exit 2. argument-parser
-            // would give 1, which is a batch's "some files failed" and match's "nothing matched",
-            // so a watch-list script would take an unread input for a clean folder.
-            let text = fullMessage(for: error), code = exitCode(for: error)
-            if code != .success, !text.isEmpty {
-                FileHandle.standardError.write(Data((text.terminalSafeLines + "\n").utf8))
-                Foundation.exit(error is ExitCode ? code.rawValue : 2)
-            }
-            exit(withError: error)
+            exitAfter(error, parsed: parsed)
         }
+    }
+
+    /// Runs an async command on the concurrency runtime, which only such commands start.
+    static func runAsync(_ command: AsyncParsableCommand) -> Never {
+        nonisolated(unsafe) var command = command
+        Task {
+            do {
+                try await command.run()
+                Foundation.exit(0)
+            } catch {
+                exitAfter(error, parsed: true)
+            }
+        }
+        dispatchMain()
+    }
+
+    /// The command the first argument names, when it has no subcommands of its own, parsed as
+    /// a root of its own: what `parseAsRoot` gives for any valid command line, without the
+    /// reflection over `imprint`'s own arguments (a millisecond of a run's start). nil for
+    /// anything else, and for arguments it refuses, whose error the full parse then gives.
+    static func parseSubcommand(_ arguments: [String]) -> ParsableCommand? {
+        guard let name = arguments.first,
+              let subcommand = configuration.subcommands.first(where: { $0._commandName == name }),
+              subcommand.configuration.subcommands.isEmpty else { return nil }
+        // A help request parses as argument-parser's own help command, which would show the
+        // usage without "imprint": only the subcommand itself is taken.
+        guard let command = try? subcommand.parseAsRoot(Array(arguments.dropFirst())),
+              type(of: command) == subcommand else { return nil }
+        return command
+    }
+
+    /// Reports `error` and exits: 2 for a usage slip or trouble, the command's own status
+    /// otherwise. `parsed`: the arguments had parsed, so the error is the command's.
+    static func exitAfter(_ error: Error, parsed: Bool) -> Never {
+        if exitCode(for: error) == .validationFailure {
+            // A command that refuses its input once running ("a.jpg has no pdq hash") says
+            // why; the top-level usage that argument-parser adds would be the wrong help.
+            let text = parsed ? "Error: " + message(for: error) : fullMessage(for: error)
+            FileHandle.standardError.write(Data((text.terminalSafeLines + "\n").utf8))
+            Foundation.exit(2)
+        }
+        // The case failed under the command (disk full, damaged file, another tool's
+        // database): exit 2 as grep does for trouble, apart from files that failed (exit 1).
+        if let error = error as? CaseStoreError {
+            FileHandle.standardError.write(Data(("Error: \(error)".terminalSafeLines + "\n").utf8))
+            Foundation.exit(2)
+        }
+        // Any other error's message may name a file: shown as the rest of stderr is.
+        // (Help and --version go to stdout, and an exit code says nothing: argument-parser's.)
+        // It stopped the run (hash output that cannot be read back): exit 2. argument-parser
+        // would give 1, which is a batch's "some files failed" and match's "nothing matched",
+        // so a watch-list script would take an unread input for a clean folder.
+        let text = fullMessage(for: error), code = exitCode(for: error)
+        if code != .success, !text.isEmpty {
+            FileHandle.standardError.write(Data((text.terminalSafeLines + "\n").utf8))
+            Foundation.exit(error is ExitCode ? code.rawValue : 2)
+        }
+        exit(withError: error)
     }
 
     /// The message for `imprint help NAME…` naming no command, or nil. argument-parser would

@@ -1,3 +1,3 @@
 import ImprintCommands
 
-await ImprintCommand.runMain()
+ImprintCommand.runMain()

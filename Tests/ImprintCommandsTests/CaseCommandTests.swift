@@ -50,6 +50,24 @@ import Testing
         #expect(known.stdout.contains("--where"))
     }
 
+    /// A command is parsed on its own, without `imprint`'s arguments, only when its arguments
+    /// are valid: help, a bad option and a root-only flag still come from the whole command
+    /// line, as `imprint …` with the command's full path.
+    @Test func helpAndErrorsNameTheWholeCommand() throws {
+        for arguments in [["ingest", "--help"], ["hash", "-h"], ["help", "ingest"]] {
+            let result = try CommandLineRunner.run(arguments)
+            #expect(result.status == 0, "\(arguments)")
+            #expect(result.stdout.contains("USAGE: imprint \(arguments.contains("hash") ? "hash" : "ingest") "), "\(arguments)")
+        }
+        for arguments in [["hash", "--bogus", "x.jpg"], ["ingest", "--batch-size", "0", "x"]] {
+            let result = try CommandLineRunner.run(arguments)
+            #expect(result.status == 2, "\(arguments)")
+            #expect(result.stderr.contains("Usage: imprint \(arguments[0]) "), "\(arguments)")
+            #expect(result.stdout.isEmpty, "\(arguments)")
+        }
+        #expect(try CommandLineRunner.run(["hash", "--version"]).stdout == "0.1.0\n")
+    }
+
     @Test func statsCountWhatTheSamplesHold() throws {
         let result = try CommandLineRunner.run(["case", "stats", "--format", "jsonl", "--case", Self.casePath])
         #expect(result.status == 0, "\(result.stderr)")

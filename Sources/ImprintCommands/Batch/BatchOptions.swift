@@ -15,7 +15,7 @@ struct BatchOptions: ParsableArguments {
     var nullSeparated = false
 
     @Option(name: .shortAndLong, help: "How many files to work on at once (default: all cores).")
-    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+    var jobs: Int = BatchOptions.cores
 
     @Option(name: .shortAndLong, help: ArgumentHelp(
         "Output format: json, jsonl, csv or text (default: text on a terminal, jsonl when piped).",
@@ -25,6 +25,9 @@ struct BatchOptions: ParsableArguments {
     @Option(name: .customLong("timeout-per-file"), help: ArgumentHelp(
         "Give up on a file after this many seconds, report it as timed out and go on.", valueName: "seconds"))
     var timeoutPerFile: Double = 60
+
+    /// The cores this process may use, asked once: argument-parser makes the options several times.
+    static let cores = ProcessInfo.processInfo.activeProcessorCount
 
     func validate() throws {
         if !(timeoutPerFile > 0) || !timeoutPerFile.isFinite {

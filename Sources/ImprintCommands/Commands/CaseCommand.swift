@@ -3,7 +3,7 @@ import CaseStore
 import Foundation
 
 /// `imprint case`: questions to the case file.
-struct CaseCommand: AsyncParsableCommand {
+struct CaseCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "case",
         abstract: "Query the case that imprint ingest builds.",
@@ -24,12 +24,12 @@ struct CaseQueryOptions: ParsableArguments {
 }
 
 /// `imprint case stats`: counts over the case.
-struct CaseStatsCommand: AsyncParsableCommand {
+struct CaseStatsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "stats", abstract: "Count files, formats, hashes and posts in the case.")
 
     @OptionGroup var options: CaseQueryOptions
 
-    func run() async throws {
+    func run() throws {
         let store = try options.caseOptions.openExisting()
         let stats = try store.statistics()
         let writer = RecordWriter(format: options.outputFormat, textStyle: .blocks(title: "case"))
@@ -45,7 +45,7 @@ struct CaseStatsCommand: AsyncParsableCommand {
 }
 
 /// `imprint case files`: the files matching conditions, in path order.
-struct CaseFilesCommand: AsyncParsableCommand {
+struct CaseFilesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "files",
         abstract: "List the files in the case, optionally only those matching --where conditions.",
@@ -69,7 +69,7 @@ struct CaseFilesCommand: AsyncParsableCommand {
 
     func validate() throws { _ = try CaseWhere.filter(conditions) }
 
-    func run() async throws {
+    func run() throws {
         let store = try options.caseOptions.openExisting()
         let filter = try CaseWhere.filter(conditions)
         var columns = ["path", "size", "sha256", "format", "width", "height", "status", "error",
@@ -87,7 +87,7 @@ struct CaseFilesCommand: AsyncParsableCommand {
 }
 
 /// `imprint case show`: everything the case knows about one file.
-struct CaseShowCommand: AsyncParsableCommand {
+struct CaseShowCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "show",
         abstract: "Show everything the case knows about a file: metadata, hashes, posts, copies.")
@@ -97,7 +97,7 @@ struct CaseShowCommand: AsyncParsableCommand {
     @Argument(help: "A file's path, or its SHA-256 or MD5 (every file with it is shown).")
     var file: String
 
-    func run() async throws {
+    func run() throws {
         let store = try options.caseOptions.openExisting()
         let isDigest = file.count == 64 || file.count == 32 ? file.allSatisfy(\.isHexDigit) : false
         let details = try store.details(pathOrDigest: isDigest ? file : absolutePath(file))

@@ -3,7 +3,7 @@ import Foundation
 import Gazetteer
 
 /// `imprint claims`: which sites each image is claimed at or photographed near.
-struct ClaimsCommand: AsyncParsableCommand {
+struct ClaimsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "claims",
         abstract: "Show the sites each image in the case is linked to, with the evidence; or resolve a caption.",
@@ -13,7 +13,7 @@ struct ClaimsCommand: AsyncParsableCommand {
 }
 
 /// `imprint claims [FILE…]`: the links image ↔ site in the case.
-struct ClaimsListCommand: AsyncParsableCommand {
+struct ClaimsListCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "list",
         abstract: "The sites each image is linked to: claimed by its post, near its EXIF GPS, or claimed for a repost of it.",
@@ -32,7 +32,7 @@ struct ClaimsListCommand: AsyncParsableCommand {
     @Argument(help: "Files (paths as ingested, or SHA-256) to show; default: every image with a link.")
     var files: [String] = []
 
-    func run() async throws {
+    func run() throws {
         let claims = try options.analyse()
         let wanted = Set(files.map { $0.count == 64 && $0.allSatisfy(\.isHexDigit) ? $0 : absolutePath($0) })
         let format = options.output.outputFormat
@@ -59,7 +59,7 @@ struct ClaimsListCommand: AsyncParsableCommand {
 }
 
 /// `imprint claims resolve`: ranks the sites a caption claims, without a case.
-struct ClaimsResolveCommand: AsyncParsableCommand {
+struct ClaimsResolveCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "resolve",
         abstract: "Rank the sites a post text claims (one text per line on stdin when no TEXT is given).",
@@ -83,7 +83,7 @@ struct ClaimsResolveCommand: AsyncParsableCommand {
         if limit < 1 { throw ValidationError("--limit must be at least 1.") }
     }
 
-    func run() async throws {
+    func run() throws {
         let resolver = ClaimResolver(gazetteer: try gazetteerOptions.load())
         let format = output.outputFormat
         let columns = ["line", "rank", "score", "id", "name", "type", "latitude", "longitude", "evidence", "explanation", "text"]

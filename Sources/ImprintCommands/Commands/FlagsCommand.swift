@@ -1,7 +1,7 @@
 import ArgumentParser
 
 /// `imprint flags`: contradictions between what posts claim and what the images show.
-struct FlagsCommand: AsyncParsableCommand {
+struct FlagsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "flags",
         abstract: "List contradictions: recycled photos, one photo claimed at two places, GPS far from the claim, edited files.",
@@ -30,7 +30,7 @@ struct FlagsCommand: AsyncParsableCommand {
         }
     }
 
-    func run() async throws {
+    func run() throws {
         let claims = try options.analyse(thresholds)
         let wanted = kinds.map { Set($0.split(separator: ",").compactMap { Contradiction.Kind(rawValue: String($0)) }) }
         let format = options.output.outputFormat

@@ -3,7 +3,7 @@ import Foundation
 import Gazetteer
 
 /// `imprint sites`: the gazetteer of places posts claim.
-struct SitesCommand: AsyncParsableCommand {
+struct SitesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sites",
         abstract: "The gazetteer: list, search, find near a point, or import sites.",
@@ -17,7 +17,7 @@ struct SitesCommand: AsyncParsableCommand {
 }
 
 /// `imprint sites list`: every site, optionally of some types.
-struct SitesListCommand: AsyncParsableCommand {
+struct SitesListCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "list", abstract: "List the sites, built-in first, then imports.")
 
     @OptionGroup var gazetteerOptions: GazetteerOptions
@@ -29,7 +29,7 @@ struct SitesListCommand: AsyncParsableCommand {
     @Flag(help: "Only the built-in sites.")
     var builtIn = false
 
-    func run() async throws {
+    func run() throws {
         let gazetteer = builtIn ? Gazetteer.builtIn : try gazetteerOptions.load()
         let wanted = types.map { Set($0.split(separator: ",").map { SiteType(rawValue: String($0)) }) }
         let writer = RecordWriter(format: output.outputFormat, columns: output.outputFormat == .text ? ["id", "type", "latitude", "longitude", "name"] : nil,
@@ -42,7 +42,7 @@ struct SitesListCommand: AsyncParsableCommand {
 }
 
 /// `imprint sites search`: sites by name, in Arabic or Latin script.
-struct SitesSearchCommand: AsyncParsableCommand {
+struct SitesSearchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "search", abstract: "Find sites by name, in any spelling: \"Deir al-Zour\", \"مطار الطبقة\", Menagh.")
 
@@ -59,7 +59,7 @@ struct SitesSearchCommand: AsyncParsableCommand {
         if limit < 1 { throw ValidationError("--limit must be at least 1.") }
     }
 
-    func run() async throws {
+    func run() throws {
         let resolver = ClaimResolver(gazetteer: try gazetteerOptions.load())
         let writer = RecordWriter(format: output.outputFormat, columns: output.outputFormat == .text ? ["id", "type", "latitude", "longitude", "name"] : nil,
                                   textStyle: .table(widths: SiteRecords.tableWidths))
@@ -71,7 +71,7 @@ struct SitesSearchCommand: AsyncParsableCommand {
 }
 
 /// `imprint sites near`: sites around a point, nearest first.
-struct SitesNearCommand: AsyncParsableCommand {
+struct SitesNearCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "near", abstract: "List the sites within --km of LAT,LON, nearest first.")
 
     @OptionGroup var gazetteerOptions: GazetteerOptions
@@ -98,7 +98,7 @@ struct SitesNearCommand: AsyncParsableCommand {
         if !(km > 0 && km.isFinite) { throw ValidationError("--km must be a positive number of kilometres.") }
     }
 
-    func run() async throws {
+    func run() throws {
         let (latitude, longitude) = coordinates!
         let gazetteer = try gazetteerOptions.load()
         let writer = RecordWriter(format: output.outputFormat,
@@ -115,7 +115,7 @@ struct SitesNearCommand: AsyncParsableCommand {
 }
 
 /// `imprint sites import`: adds a gazetteer file's sites to the case.
-struct SitesImportCommand: AsyncParsableCommand {
+struct SitesImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
         abstract: "Import sites into the case: OurAirports airports.csv, a GeoNames dump, or your own CSV/JSON.",
@@ -146,7 +146,7 @@ struct SitesImportCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("The type of the rows that give none, such as border_crossing (default: other).", valueName: "type"))
     var type: String?
 
-    func run() async throws {
+    func run() throws {
         let started = Date()
         var result = try Gazetteer.importSites(fromFile: file, format: importFormat)
         if let type {
