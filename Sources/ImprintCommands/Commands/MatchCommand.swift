@@ -30,7 +30,8 @@ struct MatchCommand: AsyncParsableCommand {
             distance and which of the image's hashes matched (`pdq`, `pdq_FLIPX`, \
             `pdq_trimmed`, `pdq_c90` …). Searches are exact. Exit status as grep's: 0 when \
             something matched, 1 when nothing did, 2 on an error (an image or a list that \
-            cannot be read). `imprint hashes export` writes lists in these formats.
+            cannot be read, or lists none of whose hashes are the images' size). \
+            `imprint hashes export` writes lists in these formats.
             """
     )
 
@@ -110,7 +111,7 @@ struct MatchCommand: AsyncParsableCommand {
                                                              radius: thresholds[algorithm])))
             }
         }
-        warnAboutWidths(indexes.map { ($0.algorithm, $0.index.wordsPerHash) }, images: images)
+        let comparable = warnAboutWidths(indexes.map { ($0.algorithm, $0.index.wordsPerHash) }, images: images)
         let format = output.outputFormat
         let columns = ["path", "algorithm", "distance", "matched_hash", "pdq_quality", "list", "line", "entry", "label"]
         let writer = RecordWriter(format: format, columns: format.isJSON ? nil : columns,
@@ -152,8 +153,9 @@ struct MatchCommand: AsyncParsableCommand {
             warn("hex hashes that are not PDQ's 64 digits were taken as phash; --list-algorithm says otherwise")
         }
         try Interruption.stopAfterOutput(images.count)
-        // grep's convention: 0 when something matched, 1 when nothing did, 2 on an error.
-        if failed > 0 { throw ExitCode(2) }
+        // grep's convention: 0 when something matched, 1 when nothing did, 2 on an error. A
+        // list none of whose hashes could be compared was not searched: not "nothing matched".
+        if failed > 0 || !comparable { throw ExitCode(2) }
         if matched == 0 { throw ExitCode(1) }
     }
 
@@ -162,15 +164,21 @@ struct MatchCommand: AsyncParsableCommand {
 
     /// Says when a list's hashes of an algorithm are of another size than the images' (an
     /// imagehash list made with `hash_size=16` against 64-bit hashes): they can never match.
-    private func warnAboutWidths(_ listed: [(algorithm: HashAlgorithm, words: Int)], images: [HashedImage]) {
-        for algorithm in Set(listed.map(\.algorithm)) {
+    /// - Returns: false when that is so for every algorithm the lists hold.
+    private func warnAboutWidths(_ listed: [(algorithm: HashAlgorithm, words: Int)], images: [HashedImage]) -> Bool {
+        var comparable = false
+        for algorithm in Set(listed.map(\.algorithm)).sorted(by: { $0.rawValue < $1.rawValue }) {
             let listWidths = Set(listed.filter { $0.algorithm == algorithm }.map(\.words))
             let imageWidths = Set(images.compactMap { $0.words[algorithm]?.count })
-            guard !imageWidths.isEmpty, listWidths.isDisjoint(with: imageWidths) else { continue }
+            guard !imageWidths.isEmpty, listWidths.isDisjoint(with: imageWidths) else {
+                comparable = true
+                continue
+            }
             let bits = { (words: Set<Int>) in words.sorted().map { String($0 * 64) }.joined(separator: ", ") }
             warn("the lists' \(algorithm.rawValue) hashes have \(bits(listWidths)) bits and the images' \(bits(imageWidths)): "
                  + "none can match (hash the images at the list's size: imprint hash --hash-size)")
         }
+        return comparable
     }
 }
 
