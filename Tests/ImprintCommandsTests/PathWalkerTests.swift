@@ -78,6 +78,13 @@ import Testing
         let result = try CommandLineRunner.run(["hash", "--format", "jsonl", "--no-trim", folder.path])
         #expect(result.status == 0)
         #expect(result.stderr.contains("passed over 1 picture of formats imprint does not read (GIF 1)"))
+        // cluster and match walk folders too, and say the same.
+        let list = folder.appendingPathComponent("list.txt")
+        try Data((String(repeating: "0", count: 64) + "\n").utf8).write(to: list)
+        for arguments in [["cluster", folder.path], ["match", "--list", list.path, folder.path]] {
+            let other = try CommandLineRunner.run(arguments + ["--format", "jsonl"])
+            #expect(other.stderr.contains("passed over 1 picture of formats imprint does not read (GIF 1)"), "\(arguments): \(other.stderr)")
+        }
     }
 
     /// Hidden files with a picture's name (macOS's ._photo.jpg, a hidden copy) are not read

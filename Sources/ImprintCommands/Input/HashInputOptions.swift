@@ -57,9 +57,12 @@ struct HashInputOptions: ParsableArguments {
         // repost of itself: the first time it is named counts. (Saved hash files keep their
         // records: their relative paths are relative to where they were made.)
         var hashedHere = Set<String>()
+        // What the walks left out (pictures of other formats, hidden ones, folder links seen
+        // twice) is said as `hash` says it, so that a short cluster is not taken for a full one.
+        let passedOver = PathWalker.PassedOver()
         func hashPending() async {
             guard !imagePaths.isEmpty else { return }
-            await runOrdered(PathWalker(imagePaths), jobs: jobs, work: { input in
+            await runOrdered(PathWalker(imagePaths, passedOver: passedOver), jobs: jobs, work: { input in
                 var image = Self.image(from: job.hash(input))
                 if times, image.error == nil { image.findTime() }
                 return image
@@ -89,6 +92,7 @@ struct HashInputOptions: ParsableArguments {
             }
         }
         await hashPending()
+        for line in passedOver.lines { warn(line) }
         // Every image so far by its real path (each resolved once): a file a case holds too is
         // taken once (as first named, here or by a case read before), else it would match itself.
         var realPaths = images.map { absolutePath($0.path) }
