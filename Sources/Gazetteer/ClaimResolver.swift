@@ -1357,7 +1357,10 @@ public struct ClaimResolver: Sendable {
                              !PlaceLexicon.wayOwners.contains(scan.words[word - 1].form) { return true }
                           guard c + 1 < scan.content.count else { return false }
                           let following = scan.content[c + 1]
+                          // "Coming from" names where a flight or a convoy set out: "a plane
+                          // coming from Doha lands at Aleppo airport", طائرة قادمة من الدوحة.
                           return (scan.words[scan.content[c]].form == "next" && scan.words[following].form == "to")
+                              || scan.has(following, in: PlaceLexicon.fromWords)
                               || (c > mention.end && scan.has(following, in: PlaceLexicon.directionWords))
                       })
             || continuesAGoal(mention, scan: scan)
