@@ -256,6 +256,39 @@ import Testing
         #expect((shown.first?["posts"] as? [[String: Any]])?.count == 1)
     }
 
+    /// A drive ingested, copied to the local disk and ingested there while unplugged, then
+    /// ingested again: its pictures come back as copies, and the post tables below them
+    /// (`posts/…` naming `../photo.jpg`), unchanged on the drive, are read again for them, so
+    /// that every picture has its posts, as in a fresh case of both folders.
+    @Test func aReturningDrivesPicturesGetTheirPostsBack() throws {
+        let folder = try Self.scratch()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let usb = folder.appendingPathComponent("usb"), unplugged = folder.appendingPathComponent("usb.unplugged")
+        let local = folder.appendingPathComponent("local")
+        try FileManager.default.createDirectory(at: usb, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(at: local, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: Self.samples, to: usb.appendingPathComponent("p"))
+        let casePath = folder.appendingPathComponent("x.case").path
+        func ingest(_ roots: [URL], case path: String = casePath) throws {
+            let result = try CommandLineRunner.run(["ingest", "--case", path] + roots.map(\.path))
+            #expect(result.status == 0, "\(result.stderr)")
+        }
+        func filesWithPosts(_ path: String) throws -> Int? {
+            try CommandLineRunner.objects(CommandLineRunner.run(["case", "stats", "--format", "jsonl", "--case", path])).first?["files_with_posts"] as? Int
+        }
+        try ingest([usb.appendingPathComponent("p")])
+        let perFolder = try #require(try filesWithPosts(casePath))
+        try FileManager.default.copyItem(at: usb.appendingPathComponent("p"), to: local.appendingPathComponent("p"))
+        try FileManager.default.moveItem(at: usb, to: unplugged)
+        try ingest([local.appendingPathComponent("p")])
+        try FileManager.default.moveItem(at: unplugged, to: usb)
+        try ingest([usb.appendingPathComponent("p")])
+        let fresh = folder.appendingPathComponent("fresh.case").path
+        try ingest([local.appendingPathComponent("p"), usb.appendingPathComponent("p")], case: fresh)
+        #expect(try filesWithPosts(fresh) == 2 * perFolder)
+        #expect(try filesWithPosts(casePath) == 2 * perFolder)
+    }
+
     /// A named folder found empty (a drive not mounted) keeps the case's files under it, with
     /// a warning; its parent ingested removes them.
     @Test func anEmptyFolderDoesNotEmptyTheCase() throws {

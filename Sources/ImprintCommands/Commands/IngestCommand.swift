@@ -192,14 +192,16 @@ struct IngestCommand: ParsableCommand {
 
     /// Which sidecars may name one of `paths`: a downloader's own sidecar beside it
     /// (gallery-dl's `<file>.json`, yt-dlp's `<stem>.info.json`), and any other sidecar (a
-    /// table, a Telegram export, a gallery-dl file named by post id) in its folder or above.
+    /// table, a Telegram export, a gallery-dl file named by post id) in its folder or above,
+    /// or in a folder below its own (`posts/tweets.csv` naming `../photo.jpg`).
     static func sidecarsThatMayName(_ paths: [String]) -> (String) -> Bool {
         guard !paths.isEmpty else { return { _ in false } }
-        var own = Set<String>(), folders = Set<String>()
+        var own = Set<String>(), folders = Set<String>(), ownFolders = Set<String>()
         for path in paths {
             own.insert(path + ".json")
             own.insert((path as NSString).deletingPathExtension + ".info.json")
             var folder = (path as NSString).deletingLastPathComponent
+            ownFolders.insert(folder)
             while folders.insert(folder).inserted, folder != "/", !folder.isEmpty {
                 folder = (folder as NSString).deletingLastPathComponent
             }
@@ -208,7 +210,13 @@ struct IngestCommand: ParsableCommand {
             if own.contains(sidecar) { return true }
             let name = (sidecar as NSString).lastPathComponent
             if SidecarFormat(fileName: name) == .ytDLP || SidecarFormat.isMediaSidecarName(name) { return false }
-            return folders.contains((sidecar as NSString).deletingLastPathComponent)
+            var folder = (sidecar as NSString).deletingLastPathComponent
+            if folders.contains(folder) { return true }
+            while folder != "/", !folder.isEmpty {
+                folder = (folder as NSString).deletingLastPathComponent
+                if ownFolders.contains(folder) { return true }
+            }
+            return false
         }
     }
 
