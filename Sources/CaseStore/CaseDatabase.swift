@@ -236,12 +236,14 @@ public final class CaseDatabase: Sendable {
         return (prefix, String(prefix.dropLast()) + "0")
     }
 
-    /// Whether the file at `path` is known to be gone: `stat` says it does not exist. A file
+    /// Whether the file at `path` is known to be gone: `stat` says it does not exist, or that
+    /// it is no longer a file (a folder unpacked under the picture's name, a FIFO). A file
     /// that cannot be reached (a folder without permission, a share that dropped) is not gone,
     /// and its records stay.
     static func isGone(_ path: String) -> Bool {
         var status = stat()
-        return FileSystemName.withBytes(path, { stat($0, &status) }) != 0 && (errno == ENOENT || errno == ENOTDIR)
+        guard FileSystemName.withBytes(path, { stat($0, &status) }) == 0 else { return errno == ENOENT || errno == ENOTDIR }
+        return (status.st_mode & S_IFMT) != S_IFREG
     }
 
     /// Runs `body` in a read transaction.

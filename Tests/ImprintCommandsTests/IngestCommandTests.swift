@@ -256,6 +256,31 @@ import Testing
         #expect((shown.first?["posts"] as? [[String: Any]])?.count == 1)
     }
 
+    /// A picture replaced by a folder of its name (an archive unpacked under it) or by a FIFO
+    /// is gone from the case, as a deleted one is; the folder's own picture comes in.
+    @Test func aPictureReplacedByAFolderOrAFIFOLeavesTheCase() throws {
+        let folder = try Self.scratch()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let top = folder.appendingPathComponent("top")
+        try FileManager.default.createDirectory(at: top, withIntermediateDirectories: true)
+        for (sample, name) in [("river-palms.jpg", "a.jpg"), ("desert-road.jpg", "b.jpg"), ("night-street.jpg", "c.jpg")] {
+            try FileManager.default.copyItem(at: Self.samples.appendingPathComponent(sample), to: top.appendingPathComponent(name))
+        }
+        let casePath = folder.appendingPathComponent("x.case").path
+        #expect(try CommandLineRunner.run(["ingest", "--case", casePath, top.path]).status == 0)
+        try FileManager.default.removeItem(at: top.appendingPathComponent("a.jpg"))
+        try FileManager.default.createDirectory(at: top.appendingPathComponent("a.jpg"), withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: Self.samples.appendingPathComponent("river-palms.jpg"),
+                                         to: top.appendingPathComponent("a.jpg/inner.jpg"))
+        try FileManager.default.removeItem(at: top.appendingPathComponent("c.jpg"))
+        #expect(mkfifo(top.appendingPathComponent("c.jpg").path, 0o644) == 0)
+        let result = try CommandLineRunner.run(["ingest", "--format", "jsonl", "--case", casePath, top.path])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(try Self.summary(result)["removed"] as? Int == 2)
+        let files = try CommandLineRunner.objects(CommandLineRunner.run(["case", "files", "--format", "jsonl", "--case", casePath]))
+        #expect(files.compactMap { $0["path"] as? String } == [top.path + "/a.jpg/inner.jpg", top.path + "/b.jpg"])
+    }
+
     /// A drive ingested, copied to the local disk and ingested there while unplugged, then
     /// ingested again: its pictures come back as copies, and the post tables below them
     /// (`posts/…` naming `../photo.jpg`), unchanged on the drive, are read again for them, so
