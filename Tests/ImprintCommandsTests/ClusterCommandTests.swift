@@ -89,6 +89,24 @@ func clusterMembers(_ records: [[String: Any]]) -> [Int: [String]] {
         #expect(fromCSV.stdout == direct.stdout)
     }
 
+    /// A folder with no image, or an empty case, is said and exits 1, as `hash` does, so that
+    /// `cluster /media/drive || alert` notices a drive that is not mounted.
+    @Test func nothingToClusterExitsOne() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("imprint-cluster-empty-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("notes"), withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try Data("no picture".utf8).write(to: folder.appendingPathComponent("notes/a.txt"))
+        let walked = try CommandLineRunner.run(["cluster", "--format", "jsonl", folder.appendingPathComponent("notes").path])
+        #expect(walked.status == 1)
+        #expect(walked.stderr.contains("no image files under"), "\(walked.stderr)")
+        #expect(walked.stdout.isEmpty)
+        let casePath = folder.appendingPathComponent("empty.case").path
+        _ = try CommandLineRunner.run(["ingest", "--case", casePath, folder.appendingPathComponent("notes").path])
+        let fromCase = try CommandLineRunner.run(["cluster", "--format", "jsonl", "--case", casePath])
+        #expect(fromCase.status == 1)
+        #expect(fromCase.stderr.contains("the case holds no files"), "\(fromCase.stderr)")
+    }
+
     /// Ctrl-C while `cluster` hashes a folder stops hashing, clusters what was read, says so,
     /// and exits as interrupted, rather than dying with nothing written (CLI probe round 10, M3).
     @Test func ctrlCClustersWhatWasRead() throws {

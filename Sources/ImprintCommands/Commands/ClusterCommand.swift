@@ -122,6 +122,14 @@ struct ClusterCommand: AsyncParsableCommand {
         warn("\(images.count) images, \(clusters.count) clusters (\(clusters.reduce(0) { $0 + $1.members.count }) images), "
              + "\(lowQuality.count) below PDQ quality \(clusterer.minimumQuality), \(failed) failed")
         try Interruption.stopAfterOutput(images.count)
+        // Nothing to cluster (a drive not mounted, an empty case) is said and exits 1, as `hash`
+        // and `exif` do: an empty result must not pass for "no reposts".
+        if images.isEmpty {
+            if !input.paths.isEmpty {
+                warn("no image files under " + input.paths.map { "'\($0)'" }.joined(separator: ", ") + " (other files and hidden ones are passed over)")
+            }
+            throw ExitCode(1)
+        }
         if failed > 0 { throw ExitCode(1) }
     }
 
