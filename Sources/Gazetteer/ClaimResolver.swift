@@ -1644,7 +1644,19 @@ public struct ClaimResolver: Sendable {
             // "shut for five years since ISIS swept through" is how long, not an anniversary.
             PlaceLexicon.anniversaryPhrases.starts(at: w, in: scan.forms)
                 && !(w >= 2 && ["years", "year", "yrs"].contains(scan.words[w].form) && scan.words[w - 2].form == "for")
-        } || countsAnAnniversary(scan)
+        } || countsAnAnniversary(scan) || countsYearsBack(scan)
+    }
+
+    /// Whether the post counts the years back to its picture in Arabic (``PlaceLexicon/beforeWords``):
+    /// قبل عامين, قبل 3 سنوات, قبل ثلاث سنوات, as "two years ago" does in English.
+    private static func countsYearsBack(_ scan: Scan) -> Bool {
+        let words = scan.words
+        return words.indices.contains { w in
+            guard scan.has(w, in: PlaceLexicon.beforeWords), w + 1 < words.count else { return false }
+            if scan.has(w + 1, in: PlaceLexicon.yearsWords) { return true }
+            let number = words[w + 1].form.allSatisfy(\.isNumber) || scan.has(w + 1, in: PlaceLexicon.smallNumberWords)
+            return number && w + 2 < words.count && scan.has(w + 2, in: PlaceLexicon.yearsWords)
+        }
     }
 
     /// Whether an anniversary is counted: its word beside an ordinal ("the fifth anniversary",

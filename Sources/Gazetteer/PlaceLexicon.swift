@@ -239,7 +239,7 @@ enum PlaceLexicon {
     /// word "anniversary" alone is no such phrase: "Speicher massacre anniversary" posts
     /// show the base.)
     static let anniversaryPhrases = PhraseList([
-        "on this day", "this day in", "years ago", "في مثل هذا اليوم",
+        "on this day", "this day in", "years ago", "year ago", "في مثل هذا اليوم",
         // Remembering, not showing: "we remember the martyrs of Kobani", نستذكر, Kurmanji
         // "bi bîr tînin", Turkish "anıyoruz"; a "throwback" to a trip.
         "we remember", "in memory of", "remembering the", "نستذكر", "نتذكر", "bi bîr tînin", "bi bîr dixin", "anıyoruz",
@@ -266,6 +266,20 @@ enum PlaceLexicon {
     /// Ordinals that count an anniversary's years ("the fifth anniversary of Mosul's
     /// liberation", الذكرى الخامسة لتحرير الموصل, الذكرى الحادية عشرة لجريمة سبايكر): counted,
     /// it is remembered, as "years since" is; a bare "Speicher massacre anniversary" shows the base.
+    /// "Before" (قبل) and the years it counts back, with a number between or not: قبل عامين,
+    /// قبل سنتين, قبل 3 سنوات, قبل ثلاث سنوات, قبل عام: "two years ago" in Arabic, a picture of
+    /// the past given as such.
+    static let beforeWords: WordSet = canonicalSet(["قبل"])
+    /// See `beforeWords`.
+    static let yearsWords: WordSet = canonicalSet([
+        "عام", "عاما", "عامين", "عامان", "سنة", "سنه", "سنتين", "سنتان", "سنوات", "اعوام", "أعوام", "سنين",
+    ])
+    /// See `beforeWords`: the numbers a count of years back is written with in words.
+    static let smallNumberWords: WordSet = canonicalSet([
+        "ثلاث", "ثلاثة", "اربع", "أربع", "اربعة", "أربعة", "خمس", "خمسة", "ست", "ستة", "سبع", "سبعة", "ثماني", "ثمانية",
+        "تسع", "تسعة", "عشر", "عشرة", "بضع", "بضعة", "عدة",
+    ])
+
     static let anniversaryOrdinals: WordSet = canonicalSet([
         "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh",
         "twelfth", "thirteenth", "fourteenth", "fifteenth", "twentieth",

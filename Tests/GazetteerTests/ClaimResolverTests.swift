@@ -720,6 +720,15 @@ struct LabelledPost {
             #expect(!ClaimResolver.presentsAsOld(text), "\(text)")
         }
         #expect(ClaimResolver.presentsAsOld("Old photo of Tabqa airbase, not from today"))
+        // CLI probe round 13: years counted back say the picture is old, in Arabic as in English
+        // ("a year ago" too); "a moment ago" and "hours ago" (قبل قليل, قبل ساعات) do not.
+        for text in ["مطار الطبقة العسكري قبل عامين", "مطار الطبقة قبل سنتين", "مطار الطبقة العسكري قبل 3 سنوات",
+                     "مطار الطبقة قبل ثلاث سنوات", "مطار الطبقة العسكري قبل عام", "Tabqa airbase a year ago"] {
+            #expect(ClaimResolver.presentsAsOld(text), "\(text)")
+        }
+        for text in ["سيطرنا على مطار الطبقة العسكري قبل قليل", "مطار الطبقة قبل ساعات", "قبل الفجر: مطار الطبقة"] {
+            #expect(!ClaimResolver.presentsAsOld(text), "\(text)")
+        }
     }
 
     /// The thirty-first set's general causes (claims-probe29.tsv, one photo and its many
