@@ -353,6 +353,25 @@ void imp_rotate_sample_u8(const uint8_t *in, int width, int height, int channels
     else rotate_sample(in, width, height, channels, origin_x, origin_y, dxx, dxy, out_width, out_height, out);
 }
 
+void imp_transpose_u8(const uint8_t *in, int width, int height, int channels, uint8_t *out) {
+    // In tiles of 32 × 32 pixels, so that both sides stay in the cache.
+    for (int y0 = 0; y0 < height; y0 += 32) {
+        int y1 = y0 + 32 < height ? y0 + 32 : height;
+        for (int x0 = 0; x0 < width; x0 += 32) {
+            int x1 = x0 + 32 < width ? x0 + 32 : width;
+            if (channels == 1) {
+                for (int y = y0; y < y1; y++)
+                    for (int x = x0; x < x1; x++) out[(size_t)x * height + y] = in[(size_t)y * width + x];
+            } else {
+                for (int y = y0; y < y1; y++)
+                    for (int x = x0; x < x1; x++)
+                        for (int c = 0; c < channels; c++)
+                            out[((size_t)x * height + y) * channels + c] = in[((size_t)y * width + x) * channels + c];
+            }
+        }
+    }
+}
+
 void imp_pdq_dct64_to16(const float *block, const float *matrix, const float *transposed, float *out) {
 #if IMP_X86
     if (use_avx2()) {

@@ -99,8 +99,37 @@ public enum CanonicalRegions {
         corner.rawValue + "\(Int((share * 100).rounded()))"
     }
 
+    /// The shares of one side kept by the edge regions `imprint hash` computes by default: a
+    /// repost with one edge cut by 5–12% (a watermark or a caption strip taken off) is within
+    /// a few bits of one of them, directly or through its own edge regions (docs/robustness.md).
+    public static let defaultEdgeShares = [0.94, 0.88]
+
+    /// The side an edge region keeps whole: `left` keeps the left part of the width (the right
+    /// edge cut off).
+    public enum Edge: String, Sendable, Hashable, CaseIterable {
+        case top = "et", bottom = "eb", left = "el", right = "er"
+    }
+
+    /// The region keeping `share` of one side of `region`, against `edge`, and all of the other
+    /// side: what a repost with one edge cut off shows.
+    public static func edge(_ share: Double, _ edge: Edge, of region: ContentRegion) -> ContentRegion {
+        switch edge {
+        case .top, .bottom:
+            let height = max(1, Int((Double(region.height) * share).rounded()))
+            return ContentRegion(x: region.x, y: region.y + (edge == .bottom ? region.height - height : 0), width: region.width, height: height)
+        case .left, .right:
+            let width = max(1, Int((Double(region.width) * share).rounded()))
+            return ContentRegion(x: region.x + (edge == .right ? region.width - width : 0), y: region.y, width: width, height: region.height)
+        }
+    }
+
+    /// The column-name suffix of an edge region's hashes: `el91` for the left 0.91 of the width.
+    public static func name(of edge: Edge, share: Double) -> String {
+        edge.rawValue + "\(Int((share * 100).rounded()))"
+    }
+
     /// Whether `suffix` names a canonical region's hash as the `name(…)` functions write it:
-    /// `c90`, `tl90`, `r-2`, `a4x5`.
+    /// `c90`, `tl90`, `el91`, `r-2`, `a4x5`.
     public static func isRegionName(_ suffix: Substring) -> Bool {
         if suffix.hasPrefix("r") { return Double(suffix.dropFirst()) != nil }
         let kind = suffix.prefix { $0.isLetter }
@@ -109,7 +138,7 @@ public enum CanonicalRegions {
             let sides = rest.split(separator: "x", omittingEmptySubsequences: false)
             return sides.count == 2 && sides.allSatisfy { Int($0) != nil }
         }
-        return (kind == "c" || Corner(rawValue: String(kind)) != nil) && Int(rest) != nil
+        return (kind == "c" || Corner(rawValue: String(kind)) != nil || Edge(rawValue: String(kind)) != nil) && Int(rest) != nil
     }
 
     /// The column-name suffix of a central region's hashes: `c90` for a share of 0.9.

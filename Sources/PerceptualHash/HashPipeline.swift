@@ -108,7 +108,8 @@ public struct HashPipeline: Sendable {
         var result = plainHashes(of: image)
         let found = request.trimmedRegion ? ContentRegion.find(in: image) : nil
         let wantsRegions = found != nil || request.algorithms.contains(.pdq)
-            && !(request.centralShares.isEmpty && request.cornerShares.isEmpty && request.aspects.isEmpty && request.rotations.isEmpty)
+            && !(request.centralShares.isEmpty && request.cornerShares.isEmpty && request.edgeShares.isEmpty
+                 && request.aspects.isEmpty && request.rotations.isEmpty)
         let blank = wantsRegions ? BlankCells(image) : nil
         func mostlyBlank(_ region: ContentRegion) -> Bool { (blank?.share(of: region) ?? 0) > Self.maximumRegionBlankShare }
         let pdqOnly = HashPipeline(HashRequest(algorithms: [.pdq], exact: request.exact))
@@ -121,6 +122,7 @@ public struct HashPipeline: Sendable {
                 inner.centralShares = []
                 inner.rotations = []
                 inner.cornerShares = []
+                inner.edgeShares = []
                 inner.aspects = []
                 let crop = region.crop(image)
                 let hashes = HashPipeline(inner).plainHashes(of: crop)
@@ -153,6 +155,7 @@ public struct HashPipeline: Sendable {
                     result.corners.append(CornerHash(corner: corner, share: share, pdq: pdq))
                 }
             }
+            result.edges = edgeHashes(of: picture, in: whole, of: image, mostlyBlank: mostlyBlank)
             for aspect in request.aspects {
                 guard let region = CanonicalRegions.aspect(aspect, of: whole), region.width >= 16, region.height >= 16,
                       !mostlyBlank(region), let pdq = pdqOnly.reliablePDQ(of: region.crop(image)) else { continue }
@@ -166,6 +169,39 @@ public struct HashPipeline: Sendable {
             }
         }
         return result
+    }
+
+    /// The PDQ hashes of the edge regions of `picture` (the part `whole` of `image`) that are
+    /// not mostly blank and hash reliably. They keep most of the picture and there are a dozen
+    /// of them, so the fast mode folds the picture's rows and columns once for all of them
+    /// (`PDQHasher.edgeBlocks`) rather than crop and hash each.
+    private func edgeHashes(of picture: DecodedImage, in whole: ContentRegion, of image: DecodedImage,
+                            mostlyBlank: (ContentRegion) -> Bool) -> [EdgeHash] {
+        let frame = ContentRegion(x: 0, y: 0, width: picture.width, height: picture.height)
+        var wanted: [(edge: CanonicalRegions.Edge, share: Double, region: ContentRegion)] = []
+        for share in request.edgeShares {
+            for edge in CanonicalRegions.Edge.allCases {
+                let region = CanonicalRegions.edge(share, edge, of: frame)
+                guard region.width >= 16, region.height >= 16, !mostlyBlank(CanonicalRegions.edge(share, edge, of: whole)) else { continue }
+                wanted.append((edge, share, region))
+            }
+        }
+        guard !wanted.isEmpty else { return [] }
+        let hashes: [Hash256?]
+        if request.exact {
+            let pdqOnly = HashPipeline(HashRequest(algorithms: [.pdq], exact: true))
+            hashes = wanted.map { pdqOnly.reliablePDQ(of: $0.region.crop(picture)) }
+        } else {
+            let stored = Self.orientedStoredSize(of: picture)
+            hashes = PDQHasher.edgeBlocks(scaledPixels: picture.pixels, channels: picture.channels, width: picture.width,
+                                          height: picture.height, fullWidth: stored.width, fullHeight: stored.height,
+                                          regions: wanted.map(\.region)).map { block in
+                guard let block else { return nil }
+                let result = PDQHasher.result(of: block, dihedral: false).0
+                return result.quality >= Self.minimumRegionQuality ? result.hash : nil
+            }
+        }
+        return zip(wanted, hashes).compactMap { item, hash in hash.map { EdgeHash(edge: item.edge, share: item.share, pdq: $0) } }
     }
 
     /// The PDQ of `image` (a region), or nil when its quality is below ``minimumRegionQuality``.

@@ -21,6 +21,9 @@ public struct HashRequest: Sendable, Hashable {
     /// Also hash the four corner regions keeping these shares of each side with PDQ, so reposts
     /// cropped off-centre can be matched. Empty: none.
     public var cornerShares: [Double]
+    /// Also hash the four edge regions keeping these shares of one side with PDQ, so reposts
+    /// with one edge cut off can be matched (`CanonicalRegions.edge`). Empty: none.
+    public var edgeShares: [Double]
     /// Also hash the centred crops of the image to these ratios with PDQ, so reposts cut to a
     /// square or a story can be matched (`CanonicalRegions.aspect`). Empty: none.
     public var aspects: [CanonicalRegions.Aspect]
@@ -39,13 +42,14 @@ public struct HashRequest: Sendable, Hashable {
     ///   - centralShares: also hash these central regions with PDQ (shares in 0.5...1).
     ///   - rotations: also hash the central region turned by these angles with PDQ.
     ///   - cornerShares: also hash the four corner regions of these shares with PDQ.
+    ///   - edgeShares: also hash the four edge regions of these shares with PDQ.
     ///   - aspects: also hash the centred crops to these ratios with PDQ.
     public init(
         algorithms: some Sequence<HashAlgorithm>, pdqDihedral: Bool = false, exact: Bool = false, hashSize: Int = 8,
         trimmedRegion: Bool = false, centralShares: [Double] = [], rotations: [Double] = [], cornerShares: [Double] = [],
-        aspects: [CanonicalRegions.Aspect] = []
+        edgeShares: [Double] = [], aspects: [CanonicalRegions.Aspect] = []
     ) {
-        precondition((centralShares + cornerShares).allSatisfy { $0 >= 0.5 && $0 <= 1 }, "region shares must lie in 0.5...1")
+        precondition((centralShares + cornerShares + edgeShares).allSatisfy { $0 >= 0.5 && $0 <= 1 }, "region shares must lie in 0.5...1")
         precondition(hashSize >= 2, "hash size must be at least 2")
         self.algorithms = Set(algorithms)
         self.pdqDihedral = pdqDihedral
@@ -55,6 +59,7 @@ public struct HashRequest: Sendable, Hashable {
         self.centralShares = centralShares
         self.rotations = rotations
         self.cornerShares = cornerShares
+        self.edgeShares = edgeShares
         self.aspects = aspects
     }
 
@@ -69,6 +74,7 @@ public struct HashRequest: Sendable, Hashable {
     public static func matching(_ algorithms: [HashAlgorithm], dihedral: Bool = true) -> HashRequest {
         HashRequest(algorithms: algorithms, pdqDihedral: dihedral && algorithms.contains(.pdq), trimmedRegion: true,
                     centralShares: CanonicalRegions.defaultCentralShares, rotations: CanonicalRegions.defaultRotations,
-                    cornerShares: CanonicalRegions.defaultCornerShares, aspects: CanonicalRegions.defaultAspects)
+                    cornerShares: CanonicalRegions.defaultCornerShares, edgeShares: CanonicalRegions.defaultEdgeShares,
+                    aspects: CanonicalRegions.defaultAspects)
     }
 }

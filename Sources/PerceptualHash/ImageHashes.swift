@@ -27,6 +27,9 @@ public struct ImageHashes: Sendable, Hashable {
     /// PDQ hashes of the corner regions `HashRequest.cornerShares` asked for: per share, the
     /// four corners in `CanonicalRegions.Corner` order.
     public var corners: [CornerHash] = []
+    /// PDQ hashes of the edge regions `HashRequest.edgeShares` asked for: per share, the four
+    /// edges in `CanonicalRegions.Edge` order.
+    public var edges: [EdgeHash] = []
     /// PDQ hashes of the centred crops to `HashRequest.aspects`, in its order, for the ratios
     /// that cut enough of the image (`CanonicalRegions.aspect`).
     public var aspects: [AspectHash] = []
@@ -55,8 +58,8 @@ public struct ImageHashes: Sendable, Hashable {
 
     /// The hashes of the image's regions, named as `imprint hash` prints them and `ingest`
     /// stores them: `<algorithm>_trimmed` for the region inside a banner or frame, then
-    /// `pdq_c<percent>`, `pdq_r<degrees>`, `pdq_<corner><percent>` and `pdq_a<w>x<h>` for the
-    /// canonical regions.
+    /// `pdq_c<percent>`, `pdq_r<degrees>`, `pdq_<corner><percent>`, `pdq_<edge><percent>` and
+    /// `pdq_a<w>x<h>` for the canonical regions.
     /// - Parameter algorithms: the order of the `_trimmed` entries.
     public func namedRegionHashes(algorithms: [HashAlgorithm]) -> [(name: String, hex: String)] {
         var named: [(name: String, hex: String)] = []
@@ -66,6 +69,7 @@ public struct ImageHashes: Sendable, Hashable {
         named += central.map { ("pdq_" + CanonicalRegions.name(ofShare: $0.share), $0.pdq.hex) }
         named += rotated.map { ("pdq_" + CanonicalRegions.name(ofRotation: $0.degrees), $0.pdq.hex) }
         named += corners.map { ("pdq_" + CanonicalRegions.name(of: $0.corner, share: $0.share), $0.pdq.hex) }
+        named += edges.map { ("pdq_" + CanonicalRegions.name(of: $0.edge, share: $0.share), $0.pdq.hex) }
         named += aspects.map { ("pdq_" + CanonicalRegions.name(of: $0.aspect), $0.pdq.hex) }
         return named
     }
@@ -114,6 +118,23 @@ public struct CornerHash: Sendable, Hashable {
     /// Creates a corner region's hash.
     public init(corner: CanonicalRegions.Corner, share: Double, pdq: Hash256) {
         self.corner = corner
+        self.share = share
+        self.pdq = pdq
+    }
+}
+
+/// The PDQ hash of one edge region of an image (`CanonicalRegions.edge`).
+public struct EdgeHash: Sendable, Hashable {
+    /// Which side the region keeps whole.
+    public var edge: CanonicalRegions.Edge
+    /// The share of the other side it keeps.
+    public var share: Double
+    /// Its PDQ hash.
+    public var pdq: Hash256
+
+    /// Creates an edge region's hash.
+    public init(edge: CanonicalRegions.Edge, share: Double, pdq: Hash256) {
+        self.edge = edge
         self.share = share
         self.pdq = pdq
     }

@@ -29,13 +29,65 @@ extension PDQHasher {
     static func decimated(
         scaledPixels pixels: [UInt8], channels: Int, width: Int, height: Int, fullWidth: Int, fullHeight: Int
     ) -> [Float] {
-        let horizontal = SampleWeights.cached(full: fullWidth, scaled: width)
-        let vertical = SampleWeights.cached(full: fullHeight, scaled: height)
-        // Horizontal, in C (`imp_pdq_fold_rows_*`): every shrunken row to 64 weighted sums.
-        // Grey bytes (a JPEG's Y) go through the luma table, RGB through the luma formula, a
-        // row at a time, sparing a float copy of the image; the values are the plane's, so the
-        // sums are too.
-        let rows = [Float](unsafeUninitializedCapacity: height * 64) { out, initialized in
+        let rows = foldedRows(pixels, channels: channels, width: width, height: height,
+                              weights: SampleWeights.cached(full: fullWidth, scaled: width))
+        return foldedBlock(rows, from: 0, weights: SampleWeights.cached(full: fullHeight, scaled: height))
+    }
+
+    /// The blocks `decimated` makes of regions of `pixels` that keep whole rows (`x` 0, all of
+    /// the width) or whole columns (`y` 0, all of the height), each as if cropped first, with
+    /// its full size in proportion: from one fold of the image's rows, and one of its columns,
+    /// shared by all of them, instead of a pass over each region's pixels. A region of whole
+    /// columns sums in the other order, so its bits may differ from the cropped region's in
+    /// the last float place; nil for a region whose full size PDQ cannot hash.
+    static func edgeBlocks(
+        scaledPixels pixels: [UInt8], channels: Int, width: Int, height: Int, fullWidth: Int, fullHeight: Int,
+        regions: [ContentRegion]
+    ) -> [[Float]?] {
+        let scaleX = Double(fullWidth) / Double(width), scaleY = Double(fullHeight) / Double(height)
+        var rows: [Float]?, columns: [Float]?
+        return regions.map { region in
+            let full = (width: Int((Double(region.width) * scaleX).rounded()), height: Int((Double(region.height) * scaleY).rounded()))
+            guard full.width >= minimumDimension, full.height >= minimumDimension else { return nil }
+            if region.x == 0 && region.width == width {
+                // Whole rows: the image's folded rows from `y`, then this height's vertical weights.
+                if rows == nil {
+                    rows = foldedRows(pixels, channels: channels, width: width, height: height,
+                                      weights: SampleWeights.cached(full: fullWidth, scaled: width))
+                }
+                return foldedBlock(rows!, from: region.y, weights: SampleWeights.cached(full: full.height, scaled: region.height))
+            }
+            precondition(region.y == 0 && region.height == height, "an edge region keeps whole rows or whole columns")
+            // Whole columns: the transposed image's folded rows (each column to 64 vertical
+            // samples), then this width's horizontal weights, and the block turned back.
+            if columns == nil {
+                columns = foldedRows(transposed(pixels, channels: channels, width: width, height: height), channels: channels,
+                                     width: height, height: width, weights: SampleWeights.cached(full: fullHeight, scaled: height))
+            }
+            let turned = foldedBlock(columns!, from: region.x, weights: SampleWeights.cached(full: full.width, scaled: region.width))
+            return [Float](unsafeUninitializedCapacity: 64 * 64) { block, initialized in
+                turned.withUnsafeBufferPointer { turned in
+                    for i in 0..<64 { for j in 0..<64 { block[i * 64 + j] = turned[j * 64 + i] } }
+                }
+                initialized = 64 * 64
+            }
+        }
+    }
+
+    /// `pixels` with rows and columns swapped (channels kept together), in C.
+    private static func transposed(_ pixels: [UInt8], channels: Int, width: Int, height: Int) -> [UInt8] {
+        [UInt8](unsafeUninitializedCapacity: pixels.count) { out, initialized in
+            pixels.withUnsafeBufferPointer { imp_transpose_u8($0.baseAddress, Int32(width), Int32(height), Int32(channels), out.baseAddress) }
+            initialized = pixels.count
+        }
+    }
+
+    /// Every row of `pixels` (luma) to its 64 horizontally weighted sums, in C
+    /// (`imp_pdq_fold_rows_*`): `height × 64` floats. Grey bytes (a JPEG's Y) go through the
+    /// luma table, RGB through the luma formula, a row at a time, sparing a float copy of the
+    /// image; the values are the plane's, so the sums are too.
+    private static func foldedRows(_ pixels: [UInt8], channels: Int, width: Int, height: Int, weights horizontal: SampleWeights) -> [Float] {
+        [Float](unsafeUninitializedCapacity: height * 64) { out, initialized in
             horizontal.weights.withUnsafeBufferPointer { weights in
                 horizontal.starts.withUnsafeBufferPointer { starts in
                     horizontal.counts.withUnsafeBufferPointer { counts in
@@ -62,17 +114,22 @@ extension PDQHasher {
             }
             initialized = height * 64
         }
-        // Vertical: 64 weighted sums of those rows.
+    }
+
+    /// The 64×64 block of folded rows `offset…` (64 floats each): 64 vertically weighted sums.
+    private static func foldedBlock(_ rows: [Float], from offset: Int, weights vertical: SampleWeights) -> [Float] {
         var block = [Float](repeating: 0, count: 64 * 64)
         rows.withUnsafeBufferPointer { source in
-            block.withUnsafeMutableBufferPointer { out in
-                for i in 0..<64 {
-                    let (start, count) = vertical.bounds[i]
-                    let k = i * vertical.stride
-                    for tap in 0..<count {
-                        let weight = vertical.weights[k + tap]
-                        let row = (start + tap) * 64
-                        for j in 0..<64 { out[i * 64 + j] += weight * source[row + j] }
+            vertical.weights.withUnsafeBufferPointer { weights in
+                block.withUnsafeMutableBufferPointer { out in
+                    for i in 0..<64 {
+                        let (start, count) = vertical.bounds[i]
+                        let k = i * vertical.stride
+                        for tap in 0..<count {
+                            let weight = weights[k + tap]
+                            let row = (offset + start + tap) * 64
+                            for j in 0..<64 { out[i * 64 + j] += weight * source[row + j] }
+                        }
                     }
                 }
             }

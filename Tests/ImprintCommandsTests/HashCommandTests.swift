@@ -120,10 +120,13 @@ import Testing
         let header = result.lines.first ?? ""
         #expect(header == "path,bytes,sha256,md5,format,width,height,pdq_quality,dhash,ahash,whash,pdq,pdq_dihedral,"
                  + "trimmed_region,dhash_trimmed,ahash_trimmed,whash_trimmed,pdq_trimmed,pdq_c95,pdq_c90,pdq_c80,pdq_r-2,pdq_r+2,"
-                 + "pdq_tl90,pdq_tr90,pdq_bl90,pdq_br90,pdq_a1x1,pdq_a4x5,pdq_a9x16,pdq_a16x9,warning,error")
+                 + "pdq_tl90,pdq_tr90,pdq_bl90,pdq_br90,pdq_et94,pdq_eb94,pdq_el94,pdq_er94,pdq_et88,pdq_eb88,pdq_el88,pdq_er88,"
+                 + "pdq_a1x1,pdq_a4x5,pdq_a9x16,pdq_a16x9,warning,error")
         let central = try CommandLineRunner.run(["hash", "--format", "csv", "--algorithms", "pdq", "--central", "85", "--rotations=-3",
-                                                 "--corners", "none", "--aspects", "9:16", "samples"])
-        #expect(central.lines.first == "path,bytes,sha256,md5,format,width,height,pdq_quality,pdq,trimmed_region,pdq_trimmed,pdq_c85,pdq_r-3,pdq_a9x16,warning,error")
+                                                 "--corners", "none", "--edges", "90", "--aspects", "9:16", "samples"])
+        #expect(central.lines.first == "path,bytes,sha256,md5,format,width,height,pdq_quality,pdq,trimmed_region,pdq_trimmed,pdq_c85,pdq_r-3,"
+                 + "pdq_et90,pdq_eb90,pdq_el90,pdq_er90,pdq_a9x16,warning,error")
+        #expect(try CommandLineRunner.run(["hash", "--edges", "100", "samples"]).status == 2)
         #expect(try CommandLineRunner.run(["hash", "--aspects", "9x16", "samples"]).status == 2)
         #expect(try CommandLineRunner.run(["hash", "--rotations", "0", "samples"]).status == 2)
         #expect(try CommandLineRunner.run(["hash", "--corners", "40", "samples"]).status == 2)

@@ -41,8 +41,8 @@ import Testing
         #expect(CanonicalRegions.aspect(.init(4, 3), of: landscape) == nil, "the image's own ratio")
         #expect(CanonicalRegions.aspect(.init(1, 1), of: ContentRegion(x: 0, y: 0, width: 300, height: 290)) == nil, "a 3% cut")
         #expect(CanonicalRegions.name(of: .init(9, 16)) == "a9x16")
-        #expect(["a1x1", "a16x9", "c90", "tl90", "r-2", "r+1.5"].allSatisfy { CanonicalRegions.isRegionName($0[...]) })
-        #expect(!["a1x", "ax1", "trimmed", "dihedral3", "c", "q90"].contains { CanonicalRegions.isRegionName($0[...]) })
+        #expect(["a1x1", "a16x9", "c90", "tl90", "el88", "et94", "r-2", "r+1.5"].allSatisfy { CanonicalRegions.isRegionName($0[...]) })
+        #expect(!["a1x", "ax1", "trimmed", "dihedral3", "c", "q90", "e90", "ex90"].contains { CanonicalRegions.isRegionName($0[...]) })
     }
 
     /// A repost cut to a square (a post's format) is the original's own square crop.
@@ -82,6 +82,36 @@ import Testing
         let crop = HashPipeline(HashRequest(algorithms: [.pdq], exact: true)).hashes(of: ContentRegionTests.image(cropped, 180, 135))
         #expect(original.corners.map(\.corner) == CanonicalRegions.Corner.allCases)
         #expect(original.corners.first?.pdq == crop.pdq)
+    }
+
+    @Test func edgeRegionsKeepOneSideWhole() {
+        let whole = ContentRegion(x: 10, y: 20, width: 200, height: 150)
+        #expect(CanonicalRegions.edge(0.9, .top, of: whole) == ContentRegion(x: 10, y: 20, width: 200, height: 135))
+        #expect(CanonicalRegions.edge(0.9, .bottom, of: whole) == ContentRegion(x: 10, y: 35, width: 200, height: 135))
+        #expect(CanonicalRegions.edge(0.9, .left, of: whole) == ContentRegion(x: 10, y: 20, width: 180, height: 150))
+        #expect(CanonicalRegions.edge(0.9, .right, of: whole) == ContentRegion(x: 30, y: 20, width: 180, height: 150))
+        #expect(CanonicalRegions.name(of: .left, share: 0.88) == "el88")
+    }
+
+    /// A copy with one edge cut off hashes like the original's edge region that keeps the rest,
+    /// in the fast mode too, where the edge regions come from the picture's folded rows and
+    /// columns rather than from cropped copies (a region of whole columns sums in another
+    /// order, a few bits at most); while the whole images are far apart.
+    @Test(arguments: [false, true])
+    func oneEdgeCutHashesLikeTheOriginalsEdgeRegion(exact: Bool) throws {
+        let (width, height) = (200, 150)
+        let photo = ContentRegionTests.photo(width: width, height: height)
+        let image = ContentRegionTests.image(photo, width, height)
+        let original = HashPipeline(HashRequest(algorithms: [.pdq], exact: exact, edgeShares: [0.88])).hashes(of: image)
+        #expect(original.edges.map(\.edge) == CanonicalRegions.Edge.allCases)
+        let plain = HashPipeline(HashRequest(algorithms: [.pdq], exact: exact))
+        for edge in original.edges {
+            let region = CanonicalRegions.edge(0.88, edge.edge, of: ContentRegion(x: 0, y: 0, width: width, height: height))
+            let cut = try #require(plain.hashes(of: region.crop(image)).pdq)
+            let allowed = exact || edge.edge == .top || edge.edge == .bottom ? 0 : 4
+            #expect(edge.pdq.distance(to: cut) <= allowed, "\(edge.edge)")
+            #expect(try #require(original.pdq).distance(to: cut) > 31, "\(edge.edge)")
+        }
     }
 
     /// Central regions are PDQ-only and never change the plain hashes.

@@ -57,6 +57,11 @@ void imp_pdq_fold_rows_rgb(const uint8_t *rgb, int width, int height,
                            const float *weights, const int32_t *starts, const int32_t *counts, int stride,
                            float *scratch, float *out);
 
+/// `in` (`height` rows of `width` pixels of `channels` bytes) with rows and columns swapped
+/// into `out` (`width` rows of `height` pixels), channels kept together: the columns of an
+/// image as rows, for PDQ's horizontal pass to fold them.
+void imp_transpose_u8(const uint8_t *in, int width, int height, int channels, uint8_t *out);
+
 /// MD5 and SHA-256 of `data` in one pass (x86-64 with SHA-NI); returns 0, writing nothing,
 /// on CPUs without it, where the caller digests with its library instead.
 int imp_md5_sha256(const uint8_t *data, size_t size, uint8_t md5_out[16], uint8_t sha256_out[32]);

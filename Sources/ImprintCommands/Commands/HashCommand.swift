@@ -38,8 +38,8 @@ struct HashCommand: AsyncParsableCommand {
     var ignoreOrientation = false
 
     @Flag(name: .customLong("no-trim"), help: ArgumentHelp(
-        "Plain reference hashes only: no region hashes (trimmed, central, rotated, corners, aspects).",
-        discussion: "By default an image with a caption banner, frame or bars at an edge, or a picture framed inside a screenshot or template, also gets the hashes of the region inside (columns <algorithm>_trimmed and trimmed_region), PDQ hashes of its central regions (pdq_c95, pdq_c90, pdq_c80; see --central), of its central region turned by a few degrees (pdq_r-2, pdq_r+2; see --rotations), of its corners (pdq_tl90 … pdq_br90; see --corners) and of its centred crops to other ratios (pdq_a1x1, pdq_a4x5, pdq_a9x16, pdq_a16x9; see --aspects), so that reposts with added banners, crops or a slight rotation can be matched. The plain hashes are the reference ones either way."))
+        "Plain reference hashes only: no region hashes (trimmed, central, rotated, corners, edges, aspects).",
+        discussion: "By default an image with a caption banner, frame or bars at an edge, or a picture framed inside a screenshot or template, also gets the hashes of the region inside (columns <algorithm>_trimmed and trimmed_region), PDQ hashes of its central regions (pdq_c95, pdq_c90, pdq_c80; see --central), of its central region turned by a few degrees (pdq_r-2, pdq_r+2; see --rotations), of its corners (pdq_tl90 … pdq_br90; see --corners), of its edge regions (pdq_et94 … pdq_er88: all of one side and 94 or 88% of the other; see --edges) and of its centred crops to other ratios (pdq_a1x1, pdq_a4x5, pdq_a9x16, pdq_a16x9; see --aspects), so that reposts with added banners, crops, an edge cut off or a slight rotation can be matched. The plain hashes are the reference ones either way."))
     var noTrim = false
 
     @Option(name: .customLong("central"), help: ArgumentHelp(
@@ -56,6 +56,11 @@ struct HashCommand: AsyncParsableCommand {
         "Corner regions to hash with PDQ, as percentages of each side kept ('none' for none).",
         valueName: "list"))
     var cornerList = "90"
+
+    @Option(name: .customLong("edges"), help: ArgumentHelp(
+        "Edge regions to hash with PDQ, for reposts with one edge cut off, as percentages of the cut side kept ('none' for none).",
+        valueName: "list"))
+    var edgeList = "94,88"
 
     @Option(name: .customLong("aspects"), help: ArgumentHelp(
         "Ratios (width:height) of the centred crops to hash with PDQ, for reposts cut to a square or a story ('none' for none). A ratio that cuts less than 8% of a side is skipped.",
@@ -79,6 +84,9 @@ struct HashCommand: AsyncParsableCommand {
 
     /// The corner regions' shares of each side; none with --no-trim.
     var cornerShares: [Double] { noTrim ? [] : (try? Self.parseCentral(cornerList, option: "--corners")) ?? [] }
+
+    /// The edge regions' shares of the cut side; none with --no-trim.
+    var edgeShares: [Double] { noTrim ? [] : (try? Self.parseCentral(edgeList, option: "--edges")) ?? [] }
 
     /// The rotated regions' angles; none with --no-trim.
     var rotations: [Double] { noTrim ? [] : (try? Self.parseRotations(rotationList)) ?? [] }
@@ -137,6 +145,7 @@ struct HashCommand: AsyncParsableCommand {
         _ = try Self.parseCentral(centralList)
         _ = try Self.parseRotations(rotationList)
         _ = try Self.parseCentral(cornerList, option: "--corners")
+        _ = try Self.parseCentral(edgeList, option: "--edges")
         _ = try Self.parseAspects(aspectList)
     }
 
@@ -151,6 +160,7 @@ struct HashCommand: AsyncParsableCommand {
             columns += centralShares.map { "pdq_" + CanonicalRegions.name(ofShare: $0) }
             columns += rotations.map { "pdq_" + CanonicalRegions.name(ofRotation: $0) }
             columns += cornerShares.flatMap { share in CanonicalRegions.Corner.allCases.map { "pdq_" + CanonicalRegions.name(of: $0, share: share) } }
+            columns += edgeShares.flatMap { share in CanonicalRegions.Edge.allCases.map { "pdq_" + CanonicalRegions.name(of: $0, share: share) } }
             columns += aspects.map { "pdq_" + CanonicalRegions.name(of: $0) }
         }
         return columns + ["warning", "error"]
@@ -164,7 +174,7 @@ struct HashCommand: AsyncParsableCommand {
         let job = HashJob(
             pipeline: HashPipeline(HashRequest(algorithms: algorithms, pdqDihedral: dihedral, exact: exact, hashSize: hashSize,
                                                trimmedRegion: !noTrim, centralShares: centralShares, rotations: rotations,
-                                               cornerShares: cornerShares, aspects: aspects)),
+                                               cornerShares: cornerShares, edgeShares: edgeShares, aspects: aspects)),
             algorithms: algorithms, applyOrientation: !ignoreOrientation, maxPixels: maxPixels,
             batchingDigests: BatchRun.batchesDigests(jobs: batch.jobs))
         let failures = try await BatchRun(options: batch, writer: writer).run(identity: HashJob.identity) { job.hash($0) }

@@ -64,8 +64,8 @@ enum HashListReader {
                 }
                 image.trimmedWords[algorithm] = words
             }
-            // Central, corner, rotated and aspect regions (`<algorithm>_c90`, `_tl90`, `_r-2`,
-            // `_a1x1`), in name order.
+            // Central, corner, edge, rotated and aspect regions (`<algorithm>_c90`, `_tl90`,
+            // `_el91`, `_r-2`, `_a1x1`), in name order.
             let prefix = algorithm.rawValue + "_"
             for key in object.keys.filter({ $0.hasPrefix(prefix) && CanonicalRegions.isRegionName($0.dropFirst(prefix.count)) }).sorted() {
                 guard let region = object[key] as? String, let words = HashedImage.words(algorithm, hex: region) else {
