@@ -13,10 +13,11 @@ extension CaseDatabase {
         public var mtimeNanoseconds: Int64
         /// SHA-256 when ingested, for `--verify`.
         public var sha256 = ""
-        /// It has every hash asked for (or could not be decoded, so has none to have, unless a
-        /// limit of the run stopped it: ``FileRecord/limitFailurePrefixes``): an unchanged file
-        /// without them is read again, so that a run asking for a new algorithm or the region
-        /// hashes, or allowing more time or pixels, gets them for files already in the case.
+        /// It has every hash asked for, and its regions were computed if asked for (or it could
+        /// not be decoded, so has none to have, unless a limit of the run stopped it:
+        /// ``FileRecord/limitFailurePrefixes``): an unchanged file without them is read again,
+        /// so that a run asking for a new algorithm or the region hashes, or allowing more time
+        /// or pixels, gets them for files already in the case.
         public var hasHashes = true
     }
 
@@ -31,9 +32,11 @@ extension CaseDatabase {
 
     /// What the case knows about every path at or under `roots`, read in one range scan per
     /// root, so that deciding which files are unchanged costs no query per file.
-    /// - Parameter hashes: the hash names a file should have (``KnownPath/hasHashes``).
+    /// - Parameters:
+    ///   - hashes: the hash names a file should have (``KnownPath/hasHashes``).
+    ///   - regions: its region hashes should have been computed too (``FileRecord/regionsHashed``).
     /// - Complexity: O(n) memory for the n files under the roots (about 100 bytes each).
-    public func knownPaths(under roots: [String], hashes: [String] = []) throws(CaseStoreError) -> [String: KnownPath] {
+    public func knownPaths(under roots: [String], hashes: [String] = [], regions: Bool = false) throws(CaseStoreError) -> [String: KnownPath] {
         try read { db in
             var known: [String: KnownPath] = [:]
             for root in roots {
@@ -41,11 +44,12 @@ extension CaseDatabase {
                 let rows = try Row.fetchCursor(db.cachedStatement(sql: """
                     SELECT f.path, f.id, f.size, f.mtime_ns,
                            (f.decode_status = 'failed' AND NOT EXISTS (SELECT 1 FROM json_each(?6) WHERE coalesce(f.decode_error, '') LIKE value || '%'))
-                               OR (SELECT count(DISTINCT h.algorithm) FROM hashes h WHERE h.file_id = f.id
-                                   AND h.algorithm IN (SELECT value FROM json_each(?3))) = ?4,
+                               OR ((SELECT count(DISTINCT h.algorithm) FROM hashes h WHERE h.file_id = f.id
+                                    AND h.algorithm IN (SELECT value FROM json_each(?3))) = ?4 AND (f.regions_hashed OR NOT ?7)),
                            f.sha256
                     FROM files f WHERE f.path = ?1 OR (f.path >= ?2 AND f.path < ?5)
-                    """), arguments: [root, range.from, Self.jsonArray(hashes), hashes.count, range.before, Self.jsonArray(FileRecord.limitFailurePrefixes)])
+                    """), arguments: [root, range.from, Self.jsonArray(hashes), hashes.count, range.before,
+                                      Self.jsonArray(FileRecord.limitFailurePrefixes), regions])
                 while let row = try rows.next() {
                     known[row[0]] = KnownPath(fileID: row[1], size: row[2], mtimeNanoseconds: row[3], sha256: row[5], hasHashes: row[4])
                 }
@@ -54,15 +58,19 @@ extension CaseDatabase {
         }
     }
 
-    /// A row with this SHA-256 that has every algorithm in `algorithms` hashed (and so can
-    /// stand in for decoding the file again), preferring one whose path still exists.
-    public func known(sha256: String, algorithms: [String]) throws(CaseStoreError) -> (fileID: Int64, path: String)? {
+    /// A row with this SHA-256 that has every algorithm in `algorithms` hashed, and its regions
+    /// if `regions` (and so can stand in for decoding the file again), preferring one whose path
+    /// still exists, with its decoder's warning when it decoded damaged (the copy is as
+    /// damaged, and is said to be).
+    public func known(sha256: String, algorithms: [String], regions: Bool = false) throws(CaseStoreError)
+        -> (fileID: Int64, path: String, warning: String?)? {
         try read { db in
             let rows = try Row.fetchAll(db.cachedStatement(sql: """
-                SELECT f.id, f.path, (SELECT count(*) FROM hashes h WHERE h.file_id = f.id AND h.algorithm IN (SELECT value FROM json_each(?)))
-                FROM files f WHERE f.sha256 = ? AND f.decode_status != 'failed'
-                """), arguments: [Self.jsonArray(algorithms), sha256])
-            return rows.first { row in (row[2] as Int) == algorithms.count }.map { (fileID: $0[0], path: $0[1]) }
+                SELECT f.id, f.path, (SELECT count(*) FROM hashes h WHERE h.file_id = f.id AND h.algorithm IN (SELECT value FROM json_each(?))),
+                       CASE WHEN f.decode_status = 'warning' THEN coalesce(f.decode_error, 'damaged') END
+                FROM files f WHERE f.sha256 = ? AND f.decode_status != 'failed' AND (f.regions_hashed OR NOT ?)
+                """), arguments: [Self.jsonArray(algorithms), sha256, regions])
+            return rows.first { row in (row[2] as Int) == algorithms.count }.map { (fileID: $0[0], path: $0[1], warning: $0[3]) }
         }
     }
 
@@ -159,8 +167,8 @@ extension CaseDatabase {
         let fileID = file.id!
         if let source = item.sameContentAs {
             try db.cachedStatement(sql: """
-                UPDATE files SET (format, width, height, decode_status, decode_error) =
-                    (SELECT format, width, height, decode_status, decode_error FROM files WHERE id = ?)
+                UPDATE files SET (format, width, height, decode_status, decode_error, regions_hashed) =
+                    (SELECT format, width, height, decode_status, decode_error, regions_hashed FROM files WHERE id = ?)
                 WHERE id = ?
                 """).execute(arguments: [source.fileID, fileID])
             try db.cachedStatement(sql: """

@@ -116,6 +116,16 @@ extension CaseDatabase {
             // again under the new keys, rather than keeping the old posts beside the new.
             try db.execute(sql: "UPDATE sidecars SET size = -1 WHERE format IN ('csv', 'jsonl', 'gallery-dl', 'yt-dlp', 'snscrape')")
         }
+        migrator.registerMigration("v6: whether a file's region hashes were computed") { db in
+            // An unchanged file is read again when its region hashes were not computed (after
+            // a --no-trim run). Their presence said so, but a flat or mostly blank picture has
+            // none to show (each region is left out), and was read again by every ingest.
+            try db.alter(table: "files") { t in t.add(column: "regions_hashed", .boolean).notNull().defaults(to: false) }
+            try db.execute(sql: """
+                UPDATE files SET regions_hashed = 1
+                WHERE EXISTS (SELECT 1 FROM hashes h WHERE h.file_id = files.id AND h.algorithm = 'pdq_c95')
+                """)
+        }
         return migrator
     }
 }

@@ -28,6 +28,9 @@ public struct FileRecord: Codable, Sendable, Hashable, FetchableRecord, MutableP
     public var decodeStatus: DecodeStatus
     /// The error (for `.failed`) or first warning (for `.warning`).
     public var decodeError: String?
+    /// The region hashes were computed (whether or not any region was kept): false after a
+    /// `--no-trim` run, whose files the next run with regions reads again.
+    public var regionsHashed = false
 
     /// How `decodeError` starts for a file that ran past `--timeout-per-file`.
     public static let timedOutPrefix = "timed out"
@@ -51,6 +54,7 @@ public struct FileRecord: Codable, Sendable, Hashable, FetchableRecord, MutableP
     enum CodingKeys: String, CodingKey {
         case id, path, name, size, sha256, md5, format, width, height
         case mtimeNanoseconds = "mtime_ns", decodeStatus = "decode_status", decodeError = "decode_error"
+        case regionsHashed = "regions_hashed"
     }
 
     /// Column names for requests.

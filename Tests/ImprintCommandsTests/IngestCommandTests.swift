@@ -130,6 +130,13 @@ import Testing
         #expect(names.contains("c-html.jpg"))
         #expect(!names.contains("a.jpg"))
         #expect(failed.allSatisfy { ($0["error"] as? String)?.isEmpty == false })
+        // A copy of the damaged picture, taken from its twin in the case without decoding, is
+        // said and counted as a fresh ingest would (CLI probe round 13).
+        try FileManager.default.copyItem(at: photos.appendingPathComponent("d-half.jpg"), to: photos.appendingPathComponent("e-copy.jpg"))
+        let again = try CommandLineRunner.run(["ingest", "--format", "jsonl", "--case", casePath, photos.path])
+        #expect(again.stderr.contains("e-copy.jpg: warning: "), "\(again.stderr)")
+        let summary = try Self.summary(again)
+        #expect(summary["copied_same_content"] as? Int == 1 && summary["decode_warnings"] as? Int == 1, "\(again.stdout)")
     }
 
     /// A file refused by the run's --max-pixels is stored as failed, and read again by the
@@ -819,6 +826,33 @@ import Testing
         #expect(try ingest(["-a", "pdq,phash,dhash"])["files_read"] as? Int == 0)
         let stats = try #require(try CommandLineRunner.objects(CommandLineRunner.run(["case", "stats", "--format", "jsonl", "--case", casePath])).first)
         #expect(stats["files"] as? Int == 3)
+    }
+
+    /// A picture that keeps no region hash (a flat grey frame, a fade: every region is of PDQ
+    /// quality below 50 or mostly blank) is hashed with its regions once, like any other, and
+    /// not read again by the next run (it was, by every run, while a region's presence stood
+    /// for the regions having been computed).
+    @Test func aPictureWithoutRegionHashesIsNotReadAgain() throws {
+        let folder = try Self.scratch(copying: ["desert-road.jpg"])
+        defer { try? FileManager.default.removeItem(at: folder) }
+        // A flat grey 16×16 PNG (as in MatchCommandTests).
+        let flat = try #require(Data(base64Encoded: "iVBORw0KGgoAAAANSUhEUgAAABAAAAAQCAAAAAA6mKC9AAAAD0lEQVR4nGNoQAMMI1sAAAUMgAFaSOXNAAAAAElFTkSuQmCC"))
+        try flat.write(to: folder.appendingPathComponent("flat.png"))
+        func ingest(_ casePath: String, _ options: [String] = []) throws -> Int? {
+            let result = try CommandLineRunner.run(["ingest", "--format", "jsonl", "--case", casePath] + options + [folder.path])
+            #expect(result.status == 0, "\(result.stderr)")
+            return try Self.summary(result)["files_read"] as? Int
+        }
+        let casePath = folder.appendingPathComponent("x.case").path
+        #expect(try ingest(casePath) == 2)
+        let shown = try CommandLineRunner.run(["case", "show", "--format", "jsonl", "--case", casePath, folder.appendingPathComponent("flat.png").path])
+        #expect(shown.status == 0 && !shown.stdout.contains("pdq_c95"), "the flat picture keeps no region hash")
+        #expect(try ingest(casePath) == 0)
+        // After a --no-trim run, the next run computes the regions once.
+        let plain = folder.appendingPathComponent("plain.case").path
+        #expect(try ingest(plain, ["--no-trim"]) == 2)
+        #expect(try ingest(plain) == 2)
+        #expect(try ingest(plain) == 0)
     }
 
     /// A run for a new algorithm adds its hashes beside those the case holds (it wiped every

@@ -64,13 +64,13 @@ struct IngestCommand: ParsableCommand {
         let store = try caseOptions.open()
         let algorithms = try HashCommand.parseAlgorithms(algorithmList)
         let roots = try batch.namedPaths().map(absolutePath)
-        // An unchanged file is read again when it lacks a hash this run asks for: a new
-        // algorithm, or the regions (one that every image gets stands for them) after a --no-trim run.
-        let region = "pdq_" + CanonicalRegions.name(ofShare: CanonicalRegions.defaultCentralShares[0])
-        let wanted = algorithms.map(\.rawValue) + (noTrim || !algorithms.contains(.pdq) ? [] : [region])
-        var job = IngestJob(store: store, known: try store.knownPaths(under: roots, hashes: wanted),
+        // An unchanged file is read again when it lacks a hash this run asks for (a new
+        // algorithm), or its region hashes were not computed and this run computes them (after
+        // a --no-trim run).
+        let wanted = algorithms.map(\.rawValue), regions = !noTrim && algorithms.contains(.pdq)
+        var job = IngestJob(store: store, known: try store.knownPaths(under: roots, hashes: wanted, regions: regions),
                             pipeline: HashPipeline(noTrim ? HashRequest(algorithms: algorithms) : .matching(algorithms)),
-                            algorithms: algorithms, wanted: wanted, maxPixels: maxPixels)
+                            algorithms: algorithms, wanted: wanted, regions: regions, maxPixels: maxPixels)
         job.verify = verify
         var summary = IngestSummary()
         // The files read this run (new or changed): the sidecars that name them are read again.

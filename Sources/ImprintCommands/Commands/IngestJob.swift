@@ -13,9 +13,11 @@ struct IngestJob: Sendable {
     let known: [String: CaseDatabase.KnownPath]
     let pipeline: HashPipeline
     let algorithms: [HashAlgorithm]
-    /// The hash names every decodable file must have, or be read again: the algorithms, and
-    /// one region name standing for the regions when they are asked for.
+    /// The hash names every decodable file must have, or be read again: the algorithms.
     let wanted: [String]
+    /// The region hashes are computed this run (PDQ, without `--no-trim`): a file whose regions
+    /// were not is read again (``CaseStore/FileRecord/regionsHashed``).
+    let regions: Bool
     let maxPixels: Int
     /// Read every file, even one whose path, size and mtime are as in the case, and compare
     /// its SHA-256 with the case's (`--verify`).
@@ -74,8 +76,14 @@ struct IngestJob: Sendable {
             warn("\(path): its content changed though its size and mtime did not (SHA-256 now \(digests.sha256)); updated")
         }
         // Same content already hashed: copy (or move) instead of decoding again.
-        if let known = try? store.known(sha256: digests.sha256, algorithms: required) {
+        if let known = try? store.known(sha256: digests.sha256, algorithms: required, regions: regions) {
             let vanished = known.path != path && !FileManager.default.fileExists(atPath: known.path)
+            // A copy of a damaged file is as damaged, and is said to be as a fresh ingest says it
+            // (the writer copies the twin's status; a moved file was said when it came in).
+            if let warning = known.warning, !vanished {
+                file.decodeStatus = .warning
+                file.decodeError = warning
+            }
             return .read(IngestedFile(file: file, metadata: nil, hashes: [],
                                       sameContentAs: KnownContent(fileID: known.fileID, path: known.path, pathVanished: vanished)),
                          failure: nil)
@@ -92,6 +100,7 @@ struct IngestJob: Sendable {
             file.format = image.format.rawValue
             file.width = image.storedWidth
             file.height = image.storedHeight
+            file.regionsHashed = regions
             if let warning = image.warnings.first {
                 file.decodeStatus = .warning
                 file.decodeError = warning
