@@ -20,9 +20,13 @@ extension CaseDatabase {
         var conditions: [String] = []
         var arguments: StatementArguments = []
         if let folder = filter.folder {
-            let prefix = folder.hasSuffix("/") ? folder : folder + "/"
-            conditions.append("(f.path = ? OR (f.path >= ? AND f.path < ?))")
-            _ = arguments.append(contentsOf: [folder, prefix, String(prefix.dropLast()) + "0"])
+            var spelled: [String] = []
+            for spelling in Self.spellings(of: folder) {
+                let prefix = spelling.hasSuffix("/") ? spelling : spelling + "/"
+                spelled.append("(f.path = ? OR (f.path >= ? AND f.path < ?))")
+                _ = arguments.append(contentsOf: [spelling, prefix, String(prefix.dropLast()) + "0"])
+            }
+            conditions.append("(" + spelled.joined(separator: " OR ") + ")")
         }
         if let from = filter.takenFrom { conditions.append("m.date_taken >= ?"); _ = arguments.append(contentsOf: [from]) }
         if let before = filter.takenBefore { conditions.append("m.date_taken < ?"); _ = arguments.append(contentsOf: [before]) }
@@ -73,9 +77,10 @@ extension CaseDatabase {
     /// The files that are `pathOrDigest` (an absolute path) or have it as SHA-256 (or MD5).
     public func details(pathOrDigest: String) throws(CaseStoreError) -> [FileDetail] {
         try read { db in
-            let key = pathOrDigest.lowercased()
-            let ids = try Int64.fetchAll(db, sql: "SELECT id FROM files WHERE path = ? OR sha256 = ? OR md5 = ? ORDER BY path",
-                                         arguments: [pathOrDigest, key, key])
+            let key = pathOrDigest.lowercased(), paths = Self.spellings(of: pathOrDigest)
+            let ids = try Int64.fetchAll(db, sql: """
+                SELECT id FROM files WHERE path IN (\(paths.map { _ in "?" }.joined(separator: ", "))) OR sha256 = ? OR md5 = ? ORDER BY path
+                """, arguments: StatementArguments(paths + [key, key]))
             return try ids.map { id in
                 let summary = try Self.summary(fileID: id, in: db)
                 let posts = try PostRecord.fetchAll(db, sql: """
@@ -87,6 +92,14 @@ extension CaseDatabase {
                 return FileDetail(summary: summary, posts: posts, sameContent: same)
             }
         }
+    }
+
+    /// `path` as typed and in both Unicode forms: a name typed or pasted (NFC) finds the file
+    /// macOS saved in NFD, and the other way round, as ingest's sidecar links find it.
+    static func spellings(of path: String) -> [String] {
+        var seen = Set<[UInt8]>()
+        return [path, path.precomposedStringWithCanonicalMapping, path.decomposedStringWithCanonicalMapping]
+            .filter { seen.insert(Array($0.utf8)).inserted }
     }
 
     /// How many files could not be decoded at ingest (they have no hashes to compare).

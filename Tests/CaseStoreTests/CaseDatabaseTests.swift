@@ -148,6 +148,25 @@ import PostSidecars
         #expect(stored.dateTaken == "2017-07-02T06:41:17Z" || stored.dateTaken == "2017-07-02T09:41:17")
     }
 
+    /// A path typed in NFC finds the file stored in NFD (as macOS writes names), and the other
+    /// way round, in `case show` and in `case files --where folder=` (CLI probe round 13, L8).
+    @Test func aPathIsFoundInEitherUnicodeForm() throws {
+        let store = try CaseDatabase()
+        let decomposed = "/case/Alep – Re\u{301}/Cre\u{301}mieux.jpg"
+        try store.store([try Self.ingested("qaim-crossing.jpg", as: decomposed)])
+        let typed = "/case/Alep – Ré/Crémieux.jpg"
+        #expect(Array(typed.utf8) != Array(decomposed.utf8))
+        #expect(try store.details(pathOrDigest: typed).map(\.summary.file.path) == [decomposed])
+        #expect(try store.details(pathOrDigest: decomposed).count == 1)
+        for folder in ["/case/Alep – Ré", "/case/Alep – Re\u{301}"] {
+            var filter = CaseFileFilter()
+            filter.folder = folder
+            var found: [String] = []
+            try store.files(matching: filter) { found.append($0.file.path) }
+            #expect(found == [decomposed], "\(folder)")
+        }
+    }
+
     @Test func samePathIsUpdatedInPlace() throws {
         let store = try CaseDatabase()
         try store.store([try Self.ingested("mosul-runway.jpg", as: "/case/a.jpg")])
