@@ -19,7 +19,9 @@ import Testing
     }
 
     /// A name that is not UTF-8 (Latin-1 "laté.jpg", as an old archive unpacks it) keeps its
-    /// bytes: the file is read, shown with U+FFFD, and stays in the case on the next ingest.
+    /// bytes: the file is read, shown with U+FFFD in text, written losslessly in JSON (each such
+    /// byte as the private-use character that stands for it, so that the output can be read back
+    /// and the file opened: CLI probe round 13), and stays in the case on the next ingest.
     @Test func namesThatAreNotUTF8AreRead() throws {
         let name = FileSystemName.string([0x6C, 0x61, 0x74, 0xE9, 0x2E, 0x6A, 0x70, 0x67] as [UInt8])
         #expect(FileSystemName.displayed(name) == "lat\u{FFFD}.jpg")
@@ -42,8 +44,14 @@ import Testing
         let result = try CommandLineRunner.run(["hash", "--format", "jsonl", "--no-trim", folder.path])
         #expect(result.status == 0, "\(result.stderr)")
         let records = try CommandLineRunner.objects(result)
-        #expect(records.map { $0["path"] as? String } == [folder.path + "/lat\u{FFFD}.jpg", folder.path + "/river-palms.jpg"])
+        #expect(records.map { $0["path"] as? String } == [folder.path + "/" + name, folder.path + "/river-palms.jpg"])
         #expect(Set(records.compactMap { $0["pdq"] as? String }).count == 1, "the same picture under both names")
+        let text = try CommandLineRunner.run(["hash", "--format", "text", "--no-trim", folder.path])
+        #expect(text.stdout.contains("lat\u{FFFD}.jpg"))
+        // Read back, the hash output opens the file again for its time, as hashing the folder does.
+        let fromOutput = try CommandLineRunner.run(["cluster", "--format", "jsonl", "-"], input: Data(result.stdout.utf8))
+        #expect(!fromOutput.stderr.contains("gone"), "\(fromOutput.stderr)")
+        #expect(try CommandLineRunner.objects(fromOutput).compactMap { $0["time_source"] as? String }.count == 2)
         let casePath = folder.appendingPathComponent("x.case").path
         for run in 0..<2 {
             let ingest = try CommandLineRunner.run(["ingest", "--format", "jsonl", "--case", casePath, folder.path])

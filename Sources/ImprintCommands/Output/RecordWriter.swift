@@ -12,7 +12,7 @@ final class RecordWriter {
     private let textStyle: TextStyle
     private var count = 0
     private var buffered: [OutputRecord] = []
-    private var out = BufferedOutput()
+    private var out: BufferedOutput
     /// The table's column widths, fixed by its first rows (``widthSample``).
     private var tableWidths: [String: Int] = [:]
     /// The table's first rows, held until they have fixed the widths.
@@ -34,6 +34,10 @@ final class RecordWriter {
         self.format = format
         self.columns = columns
         self.textStyle = textStyle
+        // JSON and CSV are read back (`cluster h.jsonl`): a name that is not UTF-8 keeps its
+        // bytes there, each as the private-use character that stands for it in a path
+        // (``FileSystemName``), so that two such files stay two and can be opened again.
+        out = BufferedOutput(keepingBytes: format != .text)
     }
 
     func write(_ record: OutputRecord) {
@@ -230,9 +234,16 @@ final class RecordWriter {
 /// A stdout writer with its own buffer: `print` flushes far too often for a million rows.
 struct BufferedOutput {
     private var buffer: [UInt8] = []
+    /// Write the characters that stand for the bytes of a name that is not UTF-8 as they are,
+    /// rather than as U+FFFD (``FileSystemName/displayed(_:)``).
+    private let keepingBytes: Bool
+
+    init(keepingBytes: Bool = false) {
+        self.keepingBytes = keepingBytes
+    }
 
     mutating func write(_ text: String) {
-        buffer.append(contentsOf: FileSystemName.displayed(text).utf8)
+        buffer.append(contentsOf: (keepingBytes ? text : FileSystemName.displayed(text)).utf8)
         if buffer.count >= 1 << 16 { flush() }
     }
 
