@@ -155,7 +155,7 @@ public struct HashPipeline: Sendable {
                     result.corners.append(CornerHash(corner: corner, share: share, pdq: pdq))
                 }
             }
-            result.edges = edgeHashes(of: picture, in: whole, of: image, mostlyBlank: mostlyBlank)
+            result.edges = edgeHashes(of: picture, at: whole, mostlyBlank: mostlyBlank)
             for aspect in request.aspects {
                 guard let region = CanonicalRegions.aspect(aspect, of: whole), region.width >= 16, region.height >= 16,
                       !mostlyBlank(region), let pdq = pdqOnly.reliablePDQ(of: region.crop(image)) else { continue }
@@ -171,12 +171,11 @@ public struct HashPipeline: Sendable {
         return result
     }
 
-    /// The PDQ hashes of the edge regions of `picture` (the part `whole` of `image`) that are
-    /// not mostly blank and hash reliably. They keep most of the picture and there are a dozen
-    /// of them, so the fast mode folds the picture's rows and columns once for all of them
-    /// (`PDQHasher.edgeBlocks`) rather than crop and hash each.
-    private func edgeHashes(of picture: DecodedImage, in whole: ContentRegion, of image: DecodedImage,
-                            mostlyBlank: (ContentRegion) -> Bool) -> [EdgeHash] {
+    /// The PDQ hashes of the edge regions of `picture` (which lies at `whole` in the image
+    /// `mostlyBlank` measures) that are not mostly blank and hash reliably. They keep most of
+    /// the picture and there are eight of them by default, so the fast mode folds the picture's
+    /// rows and columns once for all of them (`PDQHasher.edgeBlocks`) rather than crop and hash each.
+    private func edgeHashes(of picture: DecodedImage, at whole: ContentRegion, mostlyBlank: (ContentRegion) -> Bool) -> [EdgeHash] {
         let frame = ContentRegion(x: 0, y: 0, width: picture.width, height: picture.height)
         var wanted: [(edge: CanonicalRegions.Edge, share: Double, region: ContentRegion)] = []
         for share in request.edgeShares {

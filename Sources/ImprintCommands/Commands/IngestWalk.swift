@@ -5,6 +5,8 @@ import Foundation
 /// (with every hash asked for): those are counted as the walk reaches them instead of going to
 /// a worker, so that a run that changes nothing starts no worker thread. It also notes which
 /// of the case's files the walk reached, so that only the others are looked for on disk.
+/// (The pool draws inputs one at a time under its lock, so the `stat` of a file the case knows
+/// happens there, in walk order; a file the case does not know costs a dictionary lookup.)
 final class IngestWalk: Sequence, IteratorProtocol, @unchecked Sendable {
     private var walker: PathWalker
     private let job: IngestJob
