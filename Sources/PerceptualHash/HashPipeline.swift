@@ -152,7 +152,7 @@ public struct HashPipeline: Sendable {
                     let region = CanonicalRegions.corner(share, corner, of: whole)
                     guard region.width >= 16, region.height >= 16, !mostlyBlank(region),
                           let pdq = pdqOnly.reliablePDQ(of: region.crop(image)) else { continue }
-                    result.corners.append(CornerHash(corner: corner, share: share, pdq: pdq))
+                    result.corners.append(CornerHash(anchor: corner, share: share, pdq: pdq))
                 }
             }
             result.edges = edgeHashes(of: picture, at: whole, mostlyBlank: mostlyBlank)
@@ -200,7 +200,7 @@ public struct HashPipeline: Sendable {
                 return result.quality >= Self.minimumRegionQuality ? result.hash : nil
             }
         }
-        return zip(wanted, hashes).compactMap { item, hash in hash.map { EdgeHash(edge: item.edge, share: item.share, pdq: $0) } }
+        return zip(wanted, hashes).compactMap { item, hash in hash.map { EdgeHash(anchor: item.edge, share: item.share, pdq: $0) } }
     }
 
     /// The PDQ of `image` (a region), or nil when its quality is below ``minimumRegionQuality``.

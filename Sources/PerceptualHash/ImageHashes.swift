@@ -68,8 +68,8 @@ public struct ImageHashes: Sendable, Hashable {
         }
         named += central.map { ("pdq_" + CanonicalRegions.name(ofShare: $0.share), $0.pdq.hex) }
         named += rotated.map { ("pdq_" + CanonicalRegions.name(ofRotation: $0.degrees), $0.pdq.hex) }
-        named += corners.map { ("pdq_" + CanonicalRegions.name(of: $0.corner, share: $0.share), $0.pdq.hex) }
-        named += edges.map { ("pdq_" + CanonicalRegions.name(of: $0.edge, share: $0.share), $0.pdq.hex) }
+        named += corners.map { ("pdq_" + CanonicalRegions.name(of: $0.anchor, share: $0.share), $0.pdq.hex) }
+        named += edges.map { ("pdq_" + CanonicalRegions.name(of: $0.anchor, share: $0.share), $0.pdq.hex) }
         named += aspects.map { ("pdq_" + CanonicalRegions.name(of: $0.aspect), $0.pdq.hex) }
         return named
     }
@@ -106,39 +106,29 @@ public struct RotatedHash: Sendable, Hashable {
     }
 }
 
-/// The PDQ hash of one corner region of an image (`CanonicalRegions.corner`).
-public struct CornerHash: Sendable, Hashable {
-    /// Which corner the region keeps.
-    public var corner: CanonicalRegions.Corner
-    /// The share of each side it keeps.
+/// The PDQ hash of a region kept against a corner (`CanonicalRegions.corner`) or an edge
+/// (`CanonicalRegions.edge`) of an image.
+public struct AnchoredHash<Anchor: Sendable & Hashable>: Sendable, Hashable {
+    /// The corner or the side the region keeps.
+    public var anchor: Anchor
+    /// The share of each side (a corner's) or of the cut side (an edge's) it keeps.
     public var share: Double
     /// Its PDQ hash.
     public var pdq: Hash256
 
-    /// Creates a corner region's hash.
-    public init(corner: CanonicalRegions.Corner, share: Double, pdq: Hash256) {
-        self.corner = corner
+    /// Creates a region's hash.
+    public init(anchor: Anchor, share: Double, pdq: Hash256) {
+        self.anchor = anchor
         self.share = share
         self.pdq = pdq
     }
 }
 
-/// The PDQ hash of one edge region of an image (`CanonicalRegions.edge`).
-public struct EdgeHash: Sendable, Hashable {
-    /// Which side the region keeps whole.
-    public var edge: CanonicalRegions.Edge
-    /// The share of the other side it keeps.
-    public var share: Double
-    /// Its PDQ hash.
-    public var pdq: Hash256
+/// The PDQ hash of one corner region of an image.
+public typealias CornerHash = AnchoredHash<CanonicalRegions.Corner>
 
-    /// Creates an edge region's hash.
-    public init(edge: CanonicalRegions.Edge, share: Double, pdq: Hash256) {
-        self.edge = edge
-        self.share = share
-        self.pdq = pdq
-    }
-}
+/// The PDQ hash of one edge region of an image.
+public typealias EdgeHash = AnchoredHash<CanonicalRegions.Edge>
 
 /// The PDQ hash of an image's centred crop to another ratio (`CanonicalRegions.aspect`).
 public struct AspectHash: Sendable, Hashable {

@@ -80,7 +80,7 @@ import Testing
         let original = HashPipeline(HashRequest(algorithms: [.pdq], exact: true, cornerShares: [0.9]))
             .hashes(of: ContentRegionTests.image(photo, width, height))
         let crop = HashPipeline(HashRequest(algorithms: [.pdq], exact: true)).hashes(of: ContentRegionTests.image(cropped, 180, 135))
-        #expect(original.corners.map(\.corner) == CanonicalRegions.Corner.allCases)
+        #expect(original.corners.map(\.anchor) == CanonicalRegions.Corner.allCases)
         #expect(original.corners.first?.pdq == crop.pdq)
     }
 
@@ -103,14 +103,14 @@ import Testing
         let photo = ContentRegionTests.photo(width: width, height: height)
         let image = ContentRegionTests.image(photo, width, height)
         let original = HashPipeline(HashRequest(algorithms: [.pdq], exact: exact, edgeShares: [0.88])).hashes(of: image)
-        #expect(original.edges.map(\.edge) == CanonicalRegions.Edge.allCases)
+        #expect(original.edges.map(\.anchor) == CanonicalRegions.Edge.allCases)
         let plain = HashPipeline(HashRequest(algorithms: [.pdq], exact: exact))
         for edge in original.edges {
-            let region = CanonicalRegions.edge(0.88, edge.edge, of: ContentRegion(x: 0, y: 0, width: width, height: height))
+            let region = CanonicalRegions.edge(0.88, edge.anchor, of: ContentRegion(x: 0, y: 0, width: width, height: height))
             let cut = try #require(plain.hashes(of: region.crop(image)).pdq)
-            let allowed = exact || edge.edge == .top || edge.edge == .bottom ? 0 : 4
-            #expect(edge.pdq.distance(to: cut) <= allowed, "\(edge.edge)")
-            #expect(try #require(original.pdq).distance(to: cut) > 31, "\(edge.edge)")
+            let allowed = exact || edge.anchor == .top || edge.anchor == .bottom ? 0 : 4
+            #expect(edge.pdq.distance(to: cut) <= allowed, "\(edge.anchor)")
+            #expect(try #require(original.pdq).distance(to: cut) > 31, "\(edge.anchor)")
         }
     }
 
