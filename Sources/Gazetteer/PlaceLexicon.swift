@@ -203,6 +203,9 @@ enum PlaceLexicon {
         // Troops on the move: "moved from the Euphrates Dam into Tabqa", انتقلت من.
         "moved", "advanced", "pushed", "marched", "انتقل", "انتقلت", "انتقلوا",
         "fighter", "fighters", "protesters", "protestors", "refugees", "volunteers", "families", "guest", "guests", "ضيوف", "ضيف",
+        // People a meeting receives from their home region: "met tribal elders from Deir
+        // ez-Zor in Damascus", استقبل وجهاء من دير الزور, وفد من الرقة.
+        "elders", "notables", "dignitaries", "delegation", "delegations", "وجهاء", "شيوخ", "وفد", "وفدا",
         // Aircraft named by where they fly from: "a strike by jets from Tabqa air base", طائرات من.
         "jets", "jet", "warplanes", "planes", "aircraft", "helicopters", "drones", "bombers", "طائرات", "الطائرات", "طيران",
         // Iraqi "عندي طيارة من مطار بغداد": my flight leaves from Baghdad airport.
@@ -317,6 +320,8 @@ enum PlaceLexicon {
     /// الراغبين مراجعة …): the places named are where the work is.
     static let jobWords: WordSet = canonicalSet([
         "hiring", "vacancy", "vacancies", "cv", "applicants", "وظيفه", "وظائف", "توظيف", "شاغر", "شاغره",
+        // "Recruiting: drivers needed for the Erbil–Duhok line, clean licence required."
+        "recruiting", "recruitment",
         // مطلوب محاسب … خبرة لا تقل عن سنتين، الراتب مغري: experience and pay.
         "salary", "الراتب", "راتب", "خبره",
         // على الراغبين مراجعة … "those interested should apply to …"; ارسال السيرة الذاتية, "send your CV".
