@@ -995,8 +995,13 @@ public struct ClaimResolver: Sendable {
         // slogans that call a town a symbol. A reporter on the spot ("our reporter at the Habur
         // gate") still shows the place. (A picture's credit is a name: "Photo: Horan Free
         // League" is no sports news.)
+        // ("Arrivals" and "departures" are a flight table's, not the arrivals hall's.)
+        func isAHall(_ position: Int) -> Bool {
+            ["arrivals", "departures"].contains(scan.words[position].form) && position + 1 < scan.words.count
+                && ["hall", "halls", "lounge", "terminal", "gate", "gates"].contains(scan.words[position + 1].form)
+        }
         if isAboutTravel(scan) || scan.hasScoreLine
-            || scan.content.contains(where: { !scan.inCredit[$0] && scan.tells($0, of: [.job, .sports, .everydayReport]) })
+            || scan.content.contains(where: { !scan.inCredit[$0] && scan.tells($0, of: [.job, .sports, .everydayReport]) && !isAHall($0) })
             || PlaceLexicon.threatPhrases.occurs(in: scan.forms) || PlaceLexicon.everydayPhrases.occurs(in: scan.forms)
             || PlaceLexicon.askPhrases.occurs(in: scan.forms) || PlaceLexicon.prayerPhrases.occurs(in: scan.forms)
             || PlaceLexicon.sloganPhrases.occurs(in: scan.forms) {

@@ -941,8 +941,9 @@ struct LabelledPost {
 
     /// The thirty-fourth set's general cause (claims-probe32.tsv, Syria after December 2024):
     /// "coming from" names a flight's or a convoy's origin, not a goal; elders and delegations
-    /// "from" a place come from it; "recruiting" is a job advert's word. Examples written apart
-    /// from the set; all but the goals and the entered air base failed before.
+    /// "from" a place come from it; "recruiting" is a job advert's word; the arrivals hall is no
+    /// flight table. Examples written apart from the set; all but the goals, the entered air
+    /// base and the flight table failed before.
     @Test func thirtyFourthSetRules() {
         #expect(Self.top("هبوط طائرة قادمة من عمّان في مطار حلب الدولي") == "builtin:aleppo-international-airport")
         #expect(Self.top("رحلة قادمة من بغداد في مطار دمشق الدولي اليوم") == "builtin:damascus-international-airport")
@@ -956,6 +957,10 @@ struct LabelledPost {
         #expect(Self.top("وفد من الرقة يلتقي المسؤولين") == "none")
         #expect(Self.top("Tribal elders from Raqqa entered Tabqa airbase with the army") == "builtin:tabqa-air-base")
         #expect(Self.top("Recruiting now: security guards for Baghdad airport, apply by WhatsApp") == "none")
+        // The arrivals hall is in the airport; "arrivals" alone is a flight table's.
+        #expect(Self.top("Aleppo airport reopened to passengers. Pictures from the arrivals hall") == "builtin:aleppo-international-airport")
+        #expect(Self.top("Erbil airport: crowds in the departures hall after the strike") == "builtin:erbil-international-airport")
+        #expect(Self.top("Damascus International Airport arrivals: Dubai 09:15, Amman 11:40") == "none")
     }
 
     /// A prophet's honorific makes the next words his name (سيدنا إبراهيم الخليل is Abraham,
