@@ -13,8 +13,11 @@ public struct DateTaken: Equatable, Sendable {
     public private(set) var source = "DateTimeOriginal"
 
     /// When the picture was taken, as the case stores it: EXIF DateTimeOriginal (else
-    /// CreateDate, XMP's DateCreated, IPTC's DateCreated and TimeCreated) with its offset
-    /// (OffsetTimeOriginal, else OffsetTime); nil when the file records none.
+    /// CreateDate, XMP's DateCreated, IPTC's DateCreated and TimeCreated) with its own offset
+    /// (OffsetTimeOriginal for DateTimeOriginal, OffsetTimeDigitized for CreateDate, as
+    /// exiftool's SubSecDateTimeOriginal and SubSecCreateDate take them; an XMP date carries
+    /// its zone in its text); nil when the file records none. OffsetTime is ModifyDate's: the
+    /// zone of whatever last saved the file, an editor's laptop as often as the camera.
     public init?(metadata: FileMetadata) {
         // XMP's DateCreated holds a time; IPTC's is a date, with its time apart.
         let iptc = metadata.tags.filter { $0.group == "IPTC" }
@@ -24,8 +27,10 @@ public struct DateTaken: Equatable, Sendable {
         let taken = metadata.tag(named: "DateTimeOriginal") ?? metadata.tag(named: "CreateDate")
             ?? metadata.tags.first { $0.name == "DateCreated" && $0.group.hasPrefix("XMP") }
             ?? iptcTaken.map { MetadataTag(group: "IPTC", name: "DateCreated", value: $0) }
-        let offset = metadata.value(of: "OffsetTimeOriginal") ?? metadata.value(of: "OffsetTime")
         guard let taken else { return nil }
+        let offsetTag = taken.group.hasPrefix("XMP") || taken.group == "IPTC" ? nil
+            : ["DateTimeOriginal": "OffsetTimeOriginal", "CreateDate": "OffsetTimeDigitized"][taken.name]
+        let offset = offsetTag.flatMap { metadata.value(of: $0) }
         self.init(exif: taken.value.exiftoolText, offset: offset?.exiftoolText)
         source = taken.groupedName
     }

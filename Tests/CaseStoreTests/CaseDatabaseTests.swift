@@ -347,6 +347,24 @@ import PostSidecars
         #expect(MetadataRecord(metadata).dateTaken == "2017-05-02T11:30:00Z")
     }
 
+    /// Each EXIF date takes its own offset, as exiftool's composites do: OffsetTime belongs to
+    /// ModifyDate (whatever last saved the file), so a DateTimeOriginal without
+    /// OffsetTimeOriginal stays local time; CreateDate takes OffsetTimeDigitized (CLI probe
+    /// round 14).
+    @Test func eachDateTakesItsOwnOffset() {
+        func taken(_ tags: [MetadataTag]) -> String? {
+            MetadataRecord(FileMetadata(format: .jpeg, fileSize: 1, sha256: "", md5: "", tags: tags)).dateTaken
+        }
+        #expect(taken([MetadataTag(group: "ExifIFD", name: "DateTimeOriginal", value: .string("2016:08:01 10:00:00")),
+                       MetadataTag(group: "ExifIFD", name: "OffsetTime", value: .string("-05:00"))]) == "2016-08-01T10:00:00")
+        #expect(taken([MetadataTag(group: "ExifIFD", name: "DateTimeOriginal", value: .string("2016:08:01 10:00:00")),
+                       MetadataTag(group: "ExifIFD", name: "OffsetTime", value: .string("-05:00")),
+                       MetadataTag(group: "ExifIFD", name: "OffsetTimeOriginal", value: .string("+03:00"))]) == "2016-08-01T07:00:00Z")
+        #expect(taken([MetadataTag(group: "ExifIFD", name: "CreateDate", value: .string("2016:08:01 10:00:00")),
+                       MetadataTag(group: "ExifIFD", name: "OffsetTimeOriginal", value: .string("-05:00")),
+                       MetadataTag(group: "ExifIFD", name: "OffsetTimeDigitized", value: .string("+03:00"))]) == "2016-08-01T07:00:00Z")
+    }
+
     @Test func mediaBesideTheSidecarAreNotLookedForElsewhere() throws {
         let store = try CaseDatabase()
         try store.store([try Self.ingested("desert-road.jpg", as: "/case/other_channel/613.jpg")])
