@@ -143,7 +143,25 @@ public struct ClaimResolver: Sendable {
             }
             return false
         }
-        for (c, position) in scan.content.enumerated() where !denied(c) {
+        // A cue in others' mouths, rejected ("fake news says this is an old photo, it is not",
+        // يزعمون أنها صورة قديمة، بل هي … اليوم), is the poster's denial: the picture is presented
+        // as new. (A fact-check that quotes a source and dates the picture rebuts nothing.)
+        let rebutted = scan.content.contains { scan.has($0, in: PlaceLexicon.newnessRebuttals) }
+        func othersClaim(_ c: Int) -> Bool {
+            guard rebutted else { return false }
+            // "Fake news says …": the cue names who claims it.
+            if (c + 1..<min(scan.content.count, c + 3)).contains(where: { scan.has(scan.content[$0], in: PlaceLexicon.claimedByOthersWords) }) {
+                return true
+            }
+            var before = c - 1
+            while before >= max(0, c - 5) {
+                if scan.has(scan.content[before], in: PlaceLexicon.claimedByOthersWords) { return true }
+                if scan.words[scan.content[before + 1]].startsClause { break }
+                before -= 1
+            }
+            return false
+        }
+        for (c, position) in scan.content.enumerated() where !denied(c) && !othersClaim(c) {
             if PlaceLexicon.passedOffPhrases.starts(at: position, in: scan.forms) { return true }
             if scan.has(position, in: PlaceLexicon.oldMaterialCues) { return true }
             guard scan.has(position, in: PlaceLexicon.oldWords) else { continue }
@@ -1646,9 +1664,11 @@ public struct ClaimResolver: Sendable {
     /// Whether the post remembers a past event (``PlaceLexicon/anniversaryPhrases``).
     private static func remembers(_ scan: Scan) -> Bool {
         scan.forms.indices.contains { w in
-            // "shut for five years since ISIS swept through" is how long, not an anniversary.
+            // "shut for five years since ISIS swept through" is how long, not an anniversary;
+            // "Mosul airport, today. Not a throwback." says the opposite of one.
             PlaceLexicon.anniversaryPhrases.starts(at: w, in: scan.forms)
                 && !(w >= 2 && ["years", "year", "yrs"].contains(scan.words[w].form) && scan.words[w - 2].form == "for")
+                && !(max(0, w - 2)..<w).contains { scan.has($0, in: PlaceLexicon.negationCues) }
         } || countsAnAnniversary(scan) || countsYearsBack(scan)
     }
 

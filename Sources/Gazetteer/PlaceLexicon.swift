@@ -227,6 +227,21 @@ enum PlaceLexicon {
         "يقولون", "يقول", "تقول", "قالوا", "حسب", "بحسب", "وفق",
     ])
 
+    /// Words that put a statement in others' mouths ("fake news says this is an old photo",
+    /// "enemy media calls it a file photo", يزعمون أنها صورة قديمة): what follows is their claim.
+    static let claimedByOthersWords: WordSet = canonicalSet([
+        "say", "says", "said", "claim", "claims", "claimed", "claiming", "call", "calls", "called", "calling",
+        "allege", "alleges", "alleged", "alleging",
+        "يقول", "يقولون", "تقول", "قال", "قالوا", "يزعم", "يزعمون", "تزعم", "زعم", "زعموا", "يدعي", "يدعون", "تدعي", "ادعى",
+        "يروج", "يروجون", "تروج",
+    ])
+    /// Words by which a post rejects that claim and says its picture is new: "it is not",
+    /// "they are from today", "taken this morning", "is lying", بل هي … اليوم, والحقيقة أنها.
+    static let newnessRebuttals: WordSet = canonicalSet([
+        "today", "tonight", "morning", "now", "lying", "lie", "lies", "liar", "liars",
+        "اليوم", "الليله", "صباح", "الان", "الآن", "بل", "والحقيقه", "كذب", "كاذب", "كاذبه", "يكذبون",
+    ])
+
     /// The words a cue window does not count: gap words and reporting words, in one set so
     /// that each word is looked up once.
     static let uncountedWords: WordSet = gapWords.union(reportingWords)

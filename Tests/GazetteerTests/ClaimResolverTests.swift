@@ -729,6 +729,25 @@ struct LabelledPost {
         for text in ["سيطرنا على مطار الطبقة العسكري قبل قليل", "مطار الطبقة قبل ساعات", "قبل الفجر: مطار الطبقة"] {
             #expect(!ClaimResolver.presentsAsOld(text), "\(text)")
         }
+        // CLI probe round 14: "old" in others' mouths, rejected, is the poster's denial: the
+        // picture is presented as new (so a recycled one is flagged). A fact-check that quotes
+        // its source and dates the picture still says it is old.
+        for text in ["Tabqa airbase captured today. Fake news says this is an old photo, it is not.",
+                     "Some claim these are old photos. They are from today: Tabqa airbase is ours",
+                     "Tabqa airbase now. Enemy media calls it a file photo, but it was taken this morning",
+                     "Tabqa airbase captured today, anyone calling this a recycled photo is lying",
+                     "Tabqa airbase, today. Not a throwback.",
+                     "يزعمون أنها صورة قديمة، بل هي من مطار الطبقة اليوم",
+                     "الإعلام المعادي يقول إنها صورة من الأرشيف، والحقيقة أنها من مطار الطبقة صباح اليوم"] {
+            #expect(!ClaimResolver.presentsAsOld(text), "\(text)")
+        }
+        for text in ["#factcheck: this Tabqa airbase photo is from 2017, not today",
+                     "Activists say this is an old photo of Tabqa airbase from 2016",
+                     "Fake news! This photo of Tabqa airbase is from 2016",
+                     "#throwback Tabqa airbase"] {
+            #expect(ClaimResolver.presentsAsOld(text), "\(text)")
+        }
+        #expect(Self.top("Tabqa airbase, today. Not a throwback.") == "builtin:tabqa-air-base")
     }
 
     /// The thirty-first set's general causes (claims-probe29.tsv, one photo and its many
