@@ -155,6 +155,39 @@ import Testing
         #expect((flags.first?["reason"] as? String)?.contains("more post") == false)
     }
 
+    /// A post that names two sites ("Tabqa air base and Mosul airport are ours") agrees with a
+    /// photo whose GPS is at the one it names second: no gps-mismatch; nor is a repost claimed
+    /// at that second site a conflict with it (CLI probe round 14). The same photo posted as
+    /// Tabqa's alone still mismatches.
+    @Test func aPostNamingTwoSitesIsNotContradictedByTheOther() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("imprint-two-sites-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        // Taken at Mosul airport (samples/manifest.csv); the repost is the same file recompressed.
+        for (sample, name) in [("mosul-runway.jpg", "a.jpg"), ("mosul-runway_q40.jpg", "b.jpg"), ("mosul-runway.jpg", "c.jpg")] {
+            try FileManager.default.copyItem(at: CommandLineRunner.repository.appendingPathComponent("samples/" + sample),
+                                             to: folder.appendingPathComponent(name))
+        }
+        try Data("""
+            file,text,posted_at,url,author
+            a.jpg,Our forces now hold Tabqa air base and Mosul airport,2019-02-01T00:00:00Z,https://t.me/front/6,front
+            b.jpg,Mosul airport this morning,2019-02-01T01:00:00Z,https://t.me/other/9,other
+
+            """.utf8).write(to: folder.appendingPathComponent("posts.csv"))
+        let casePath = folder.appendingPathComponent("x.case").path
+        #expect(try CommandLineRunner.run(["ingest", "--case", casePath, folder.path]).status == 0)
+        let both = try CommandLineRunner.run(["flags", "--kind", "gps-mismatch,conflicting-sites", "--format", "jsonl", "--case", casePath])
+        #expect(both.lines.isEmpty, "\(both.stdout)")
+        try Data("""
+            file,text,posted_at,url,author
+            c.jpg,Our forces now hold Tabqa air base,2019-02-01T00:00:00Z,https://t.me/front/7,front
+
+            """.utf8).write(to: folder.appendingPathComponent("posts.csv"))
+        #expect(try CommandLineRunner.run(["ingest", "--case", casePath, folder.path]).status == 0)
+        let one = try CommandLineRunner.run(["flags", "--kind", "gps-mismatch", "--format", "jsonl", "--case", casePath])
+        #expect(one.lines.count == 1, "\(one.stdout)")
+    }
+
     /// Recycled photos: elapsed time, not calendar days; posts that date the photo themselves
     /// (its year, "FACT CHECK:", "file photo") are spared; one post saved with two copies of the
     /// photo is one finding naming both.

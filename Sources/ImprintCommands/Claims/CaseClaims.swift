@@ -70,6 +70,11 @@ struct CaseClaims {
     let posts: [Int64: PostRecord]
     /// Each post's strongest claim (a post is taken to claim one site: its first target).
     let claimByPost: [Int64: SiteClaim]
+    /// The other sites a post names nearly as strongly as its claim ("Tabqa air base and Deir
+    /// ez-Zor airport are ours"): a contradiction is not built on one of them being left out.
+    let alsoNamedByPost: [Int64: [Site]]
+    /// How close to the claim's score another site must come to count as also named.
+    static let alsoNamedShare = 0.5
     /// Repost clusters as positions in `files` (singletons left out).
     let clusters: [[Int]]
     let clusterOfFile: [Int: Int]
@@ -113,10 +118,16 @@ struct CaseClaims {
         let resolver = ClaimResolver(gazetteer: gazetteer)
         self.resolver = resolver
         let texts = inputs.posts.map { $0.text ?? "" }
-        let resolved = ParallelMap.map(texts) { resolver.resolve($0, limit: 1).first }
-        var claims: [Int64: SiteClaim] = [:]
-        for (post, claim) in zip(inputs.posts, resolved) { if let id = post.id, let claim { claims[id] = claim } }
+        let resolved = ParallelMap.map(texts) { resolver.resolve($0, limit: 3) }
+        var claims: [Int64: SiteClaim] = [:], alsoNamed: [Int64: [Site]] = [:]
+        for (post, ranked) in zip(inputs.posts, resolved) {
+            guard let id = post.id, let claim = ranked.first else { continue }
+            claims[id] = claim
+            let others = ranked.dropFirst().filter { $0.score >= claim.score * Self.alsoNamedShare }.map(\.site)
+            if !others.isEmpty { alsoNamed[id] = others }
+        }
         claimByPost = claims
+        alsoNamedByPost = alsoNamed
 
         let images = try HashedImage.fromCase(store, algorithms: [.pdq])
         let clusterer = RepostClusterer(algorithms: [.pdq], thresholds: try MatchThresholds(parsing: nil),
@@ -312,9 +323,15 @@ struct CaseClaims {
             var firstClaim: [Int] = []
             var seenSites = Set<String>()
             for (position, claim) in claims.enumerated() where seenSites.insert(claim.site.id).inserted { firstClaim.append(position) }
+            // Two sites one post names both of are no conflict ("Tabqa and Deir ez-Zor are ours").
+            func namesBoth(_ a: Int, _ b: Int) -> Bool {
+                [(a, b), (b, a)].contains { one, other in
+                    (claims[one].post.id.flatMap { alsoNamedByPost[$0] } ?? []).contains { $0.id == claims[other].site.id }
+                }
+            }
             var worst: (a: Int, b: Int, km: Double)? = nil
             for a in firstClaim {
-                for b in firstClaim where b > a {
+                for b in firstClaim where b > a && !namesBoth(a, b) {
                     let km = GeoDistance.kilometres(claims[a].site.latitude, claims[a].site.longitude,
                                                     claims[b].site.latitude, claims[b].site.longitude)
                     let allowed = settings.conflictKm + claims[a].site.uncertaintyKm + claims[b].site.uncertaintyKm
@@ -354,8 +371,16 @@ struct CaseClaims {
                 if bySite[item.claim.site.id] == nil { order.append(item.claim.site.id) }
                 bySite[item.claim.site.id, default: []].append(item)
             }
+            // A post that also names a site near the GPS ("Tabqa and Deir ez-Zor are ours", the
+            // photo taken at Deir ez-Zor) agrees with the camera.
+            func alsoNamesTheGPSPlace(_ item: MemberClaim) -> Bool {
+                (alsoNamedByPost[item.postID] ?? []).contains { other in
+                    GeoDistance.kilometres(latitude, longitude, to: other) <= settings.gpsMismatchKm + other.uncertaintyKm
+                }
+            }
             for siteID in order {
-                let items = bySite[siteID]!, site = items[0].claim.site
+                let items = bySite[siteID]!.filter { !alsoNamesTheGPSPlace($0) }, site = bySite[siteID]![0].claim.site
+                guard !items.isEmpty else { continue }
                 let km = GeoDistance.kilometres(latitude, longitude, to: site)
                 guard km > settings.gpsMismatchKm + site.uncertaintyKm else { continue }
                 if let earlier = findingOf["\(file.sha256) \(siteID)"] {
