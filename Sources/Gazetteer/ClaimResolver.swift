@@ -131,18 +131,20 @@ public struct ClaimResolver: Sendable {
     }
 
     private static func presentsAsOld(_ scan: Scan) -> Bool {
-        // A cue denied says the opposite: "not an old photo", "not a file photo", "new
-        // pictures, not archive footage", ليست صورة قديمة. (A negation up to three words
-        // before the cue, in its clause.)
-        func denied(_ c: Int) -> Bool {
+        // Whether a word of `words` stands up to `reach` content words before the cue at `c`,
+        // in its clause.
+        func before(_ c: Int, within reach: Int, _ words: WordSet) -> Bool {
             var before = c - 1
-            while before >= max(0, c - 3) {
-                if scan.has(scan.content[before], in: PlaceLexicon.negationCues) { return true }
+            while before >= max(0, c - reach) {
+                if scan.has(scan.content[before], in: words) { return true }
                 if scan.words[scan.content[before + 1]].startsClause { break }
                 before -= 1
             }
             return false
         }
+        // A cue denied says the opposite: "not an old photo", "not a file photo", "new
+        // pictures, not archive footage", ليست صورة قديمة.
+        func denied(_ c: Int) -> Bool { before(c, within: 3, PlaceLexicon.negationCues) }
         // A cue in others' mouths, rejected ("fake news says this is an old photo, it is not",
         // يزعمون أنها صورة قديمة، بل هي … اليوم), is the poster's denial: the picture is presented
         // as new. (A fact-check that quotes a source and dates the picture rebuts nothing.)
@@ -150,16 +152,8 @@ public struct ClaimResolver: Sendable {
         func othersClaim(_ c: Int) -> Bool {
             guard rebutted else { return false }
             // "Fake news says …": the cue names who claims it.
-            if (c + 1..<min(scan.content.count, c + 3)).contains(where: { scan.has(scan.content[$0], in: PlaceLexicon.claimedByOthersWords) }) {
-                return true
-            }
-            var before = c - 1
-            while before >= max(0, c - 5) {
-                if scan.has(scan.content[before], in: PlaceLexicon.claimedByOthersWords) { return true }
-                if scan.words[scan.content[before + 1]].startsClause { break }
-                before -= 1
-            }
-            return false
+            return (c + 1..<min(scan.content.count, c + 3)).contains { scan.has(scan.content[$0], in: PlaceLexicon.claimedByOthersWords) }
+                || before(c, within: 5, PlaceLexicon.claimedByOthersWords)
         }
         for (c, position) in scan.content.enumerated() where !denied(c) && !othersClaim(c) {
             if PlaceLexicon.passedOffPhrases.starts(at: position, in: scan.forms) { return true }
