@@ -29,9 +29,9 @@ public struct ImprintCommand: ParsableCommand {
         do {
             // The arguments as the file system's bytes: a file name that is not UTF-8 stays
             // openable (``FileSystemName``); CommandLine.arguments would have replaced its bytes.
-            let arguments = arguments ?? (1..<Int(CommandLine.argc)).compactMap {
+            let arguments = splittingAttachedValues(arguments ?? (1..<Int(CommandLine.argc)).compactMap {
                 CommandLine.unsafeArgv[$0].map { FileSystemName.string(cString: $0) }
-            }
+            })
             if let message = unknownHelpTopic(arguments) {
                 FileHandle.standardError.write(Data((message.terminalSafeLines + "\n").utf8))
                 Foundation.exit(2)
@@ -75,6 +75,26 @@ public struct ImprintCommand: ParsableCommand {
         guard let command = try? subcommand.parseAsRoot(Array(arguments.dropFirst())),
               type(of: command) == subcommand else { return nil }
         return command
+    }
+
+    /// The short options that take a value: `-j`, `-f`, `-a`, `-l`.
+    static let shortOptionsWithValues: Set<Character> = ["j", "f", "a", "l"]
+
+    /// `-j4`, `-fjsonl`, `-apdq,phash` (a short option with its value attached, as make and
+    /// most Unix tools take it) as two arguments, which argument-parser needs: it reads `-j4`
+    /// as the flags `-j` and `-4`. Nothing after `--` is touched.
+    static func splittingAttachedValues(_ arguments: [String]) -> [String] {
+        var result: [String] = []
+        for (index, argument) in arguments.enumerated() {
+            if argument == "--" { return result + arguments[index...] }
+            let characters = Array(argument)
+            if characters.count > 2, characters[0] == "-", shortOptionsWithValues.contains(characters[1]) {
+                result += [String(characters[0...1]), String(characters[2...])]
+            } else {
+                result.append(argument)
+            }
+        }
+        return result
     }
 
     /// Reports `error` and exits: 2 for a usage slip or trouble, the command's own status

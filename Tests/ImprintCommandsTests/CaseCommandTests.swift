@@ -68,6 +68,17 @@ import Testing
         #expect(try CommandLineRunner.run(["hash", "--version"]).stdout == "0.1.0\n")
     }
 
+    /// A short option's value may be attached (`-j1`, `-fjsonl`, `-apdq`), as make and most Unix
+    /// tools take it (CLI probe round 14); after `--` an argument is a path, whatever it looks like.
+    @Test func shortOptionsTakeAttachedValues() throws {
+        let attached = try CommandLineRunner.run(["hash", "-j1", "-fjsonl", "-apdq", "samples/desert-road.jpg"])
+        let spaced = try CommandLineRunner.run(["hash", "-j", "1", "-f", "jsonl", "-a", "pdq", "samples/desert-road.jpg"])
+        #expect(attached.status == 0, "\(attached.stderr)")
+        #expect(attached.stdout == spaced.stdout && !attached.stdout.isEmpty)
+        let path = try CommandLineRunner.run(["hash", "-f", "jsonl", "--", "-j1"])
+        #expect(try CommandLineRunner.objects(path).first?["path"] as? String == "-j1")
+    }
+
     @Test func statsCountWhatTheSamplesHold() throws {
         let result = try CommandLineRunner.run(["case", "stats", "--format", "jsonl", "--case", Self.casePath])
         #expect(result.status == 0, "\(result.stderr)")

@@ -14,7 +14,7 @@ struct HashInputOptions: ParsableArguments {
     var paths: [String] = []
 
     @Option(name: .shortAndLong, help: "How many files to hash at once (default: all cores).")
-    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+    var jobs: Int = BatchOptions.cores
 
     @Option(name: .customLong("case"), help: ArgumentHelp(
         "Also take every hashed file of this case (imprint ingest), without hashing again; repeat it for several cases (yours and a colleague's).",
