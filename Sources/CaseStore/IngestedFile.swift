@@ -59,11 +59,14 @@ extension MetadataRecord {
             dateTakenSource = nil
         }
         // The signed position: the GPS IFD's through its Composite, else XMP-exif's (signed
-        // already; what editors such as Lightroom write).
+        // already; what editors such as Lightroom write), else the GPS IFD's as stored when its
+        // references are missing, north and east, as exiftool's GPSPosition shows them.
         let composite = metadata.tags.filter { $0.group == "Composite" }
         let xmp = metadata.tags.filter { $0.group == "XMP-exif" }
+        let stored = metadata.tags.filter { $0.group == "GPS" }
         func coordinate(_ name: String) -> Double? {
-            (composite.first { $0.name == name } ?? xmp.first { $0.name == name })?.value.numericValue.flatMap { $0.isFinite ? $0 : nil }
+            (composite.first { $0.name == name } ?? xmp.first { $0.name == name } ?? stored.first { $0.name == name })?
+                .value.numericValue.flatMap { $0.isFinite ? $0 : nil }
         }
         if let latitude = coordinate("GPSLatitude"), let longitude = coordinate("GPSLongitude") {
             (gpsLatitude, gpsLongitude) = (latitude, longitude)

@@ -365,6 +365,21 @@ import PostSidecars
                        MetadataTag(group: "ExifIFD", name: "OffsetTimeDigitized", value: .string("+03:00"))]) == "2016-08-01T07:00:00Z")
     }
 
+    /// GPS without its N/E references (an editor that kept the coordinates only) is kept as
+    /// stored, north and east, as exiftool's GPSPosition shows it, rather than dropped (CLI probe
+    /// round 14); with references the Composite's sign wins.
+    @Test func gpsWithoutReferencesIsNorthAndEast() {
+        func position(_ tags: [MetadataTag]) -> [Double?] {
+            let record = MetadataRecord(FileMetadata(format: .jpeg, fileSize: 1, sha256: "", md5: "", tags: tags))
+            return [record.gpsLatitude, record.gpsLongitude]
+        }
+        let bare = [MetadataTag(group: "GPS", name: "GPSLatitude", value: .double(35.75)),
+                    MetadataTag(group: "GPS", name: "GPSLongitude", value: .double(38.57))]
+        #expect(position(bare) == [35.75, 38.57])
+        #expect(position(bare + [MetadataTag(group: "Composite", name: "GPSLatitude", value: .double(-35.75)),
+                                 MetadataTag(group: "Composite", name: "GPSLongitude", value: .double(-38.57))]) == [-35.75, -38.57])
+    }
+
     @Test func mediaBesideTheSidecarAreNotLookedForElsewhere() throws {
         let store = try CaseDatabase()
         try store.store([try Self.ingested("desert-road.jpg", as: "/case/other_channel/613.jpg")])
