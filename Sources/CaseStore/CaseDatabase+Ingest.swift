@@ -19,6 +19,12 @@ extension CaseDatabase {
         /// so that a run asking for a new algorithm or the region hashes, or allowing more time
         /// or pixels, gets them for files already in the case.
         public var hasHashes = true
+
+        /// Whether a file of this `size` and `mtime` is the one the case holds, with every hash
+        /// asked for: such a file is not read again.
+        public func isUnchanged(size: Int64, mtime: Int64) -> Bool {
+            self.size == size && mtimeNanoseconds == mtime && hasHashes
+        }
     }
 
     /// The row for `path`, if the case has one. Safe to call from many tasks at once while a

@@ -155,7 +155,7 @@ public struct HashPipeline: Sendable {
                     result.corners.append(CornerHash(anchor: corner, share: share, pdq: pdq))
                 }
             }
-            result.edges = edgeHashes(of: picture, at: whole, mostlyBlank: mostlyBlank)
+            result.edges = edgeHashes(of: picture, at: whole, pdqOnly: pdqOnly, mostlyBlank: mostlyBlank)
             for aspect in request.aspects {
                 guard let region = CanonicalRegions.aspect(aspect, of: whole), region.width >= 16, region.height >= 16,
                       !mostlyBlank(region), let pdq = pdqOnly.reliablePDQ(of: region.crop(image)) else { continue }
@@ -172,10 +172,12 @@ public struct HashPipeline: Sendable {
     }
 
     /// The PDQ hashes of the edge regions of `picture` (which lies at `whole` in the image
-    /// `mostlyBlank` measures) that are not mostly blank and hash reliably. They keep most of
+    /// `mostlyBlank` measures) that are not mostly blank and hash reliably; `pdqOnly` hashes
+    /// them one by one in the exact mode. They keep most of
     /// the picture and there are eight of them by default, so the fast mode folds the picture's
     /// rows and columns once for all of them (`PDQHasher.edgeBlocks`) rather than crop and hash each.
-    private func edgeHashes(of picture: DecodedImage, at whole: ContentRegion, mostlyBlank: (ContentRegion) -> Bool) -> [EdgeHash] {
+    private func edgeHashes(of picture: DecodedImage, at whole: ContentRegion, pdqOnly: HashPipeline,
+                            mostlyBlank: (ContentRegion) -> Bool) -> [EdgeHash] {
         let frame = ContentRegion(x: 0, y: 0, width: picture.width, height: picture.height)
         var wanted: [(edge: CanonicalRegions.Edge, share: Double, region: ContentRegion)] = []
         for share in request.edgeShares {
@@ -188,7 +190,6 @@ public struct HashPipeline: Sendable {
         guard !wanted.isEmpty else { return [] }
         let hashes: [Hash256?]
         if request.exact {
-            let pdqOnly = HashPipeline(HashRequest(algorithms: [.pdq], exact: true))
             hashes = wanted.map { pdqOnly.reliablePDQ(of: $0.region.crop(picture)) }
         } else {
             let stored = Self.orientedStoredSize(of: picture)

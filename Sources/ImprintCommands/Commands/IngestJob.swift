@@ -50,7 +50,7 @@ struct IngestJob: Sendable {
         case .success(let found): (size, mtime) = found
         }
         var unchangedSHA256: String?
-        if let known = known[path], known.size == size, known.mtimeNanoseconds == mtime, known.hasHashes {
+        if let known = known[path], known.isUnchanged(size: size, mtime: mtime) {
             guard verify else { return .unchanged }
             unchangedSHA256 = known.sha256
         }

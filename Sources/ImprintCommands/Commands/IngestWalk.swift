@@ -40,7 +40,7 @@ final class IngestWalk: Sequence, IteratorProtocol, @unchecked Sendable {
             guard case .success(let path) = input, let known = job.known[path] else { return input }
             lock.withLock { _ = reachedFiles.insert(known.fileID) }
             guard !job.verify, case .success(let (size, mtime)) = IngestJob.sizeAndTime(path),
-                  known.size == size, known.mtimeNanoseconds == mtime, known.hasHashes else { return input }
+                  known.isUnchanged(size: size, mtime: mtime) else { return input }
             lock.withLock { unchangedCount += 1 }
             progress.advance(failed: false)
         }
