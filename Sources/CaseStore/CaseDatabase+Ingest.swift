@@ -30,7 +30,7 @@ extension CaseDatabase {
     /// The row for `path`, if the case has one. Safe to call from many tasks at once while a
     /// write is going on (a pool reads beside the writer).
     public func known(path: String) throws(CaseStoreError) -> KnownPath? {
-        try read { db in
+        try concurrentRead { db in
             try Row.fetchOne(db.cachedStatement(sql: "SELECT id, size, mtime_ns FROM files WHERE path = ?"), arguments: [path])
                 .map { KnownPath(fileID: $0[0], size: $0[1], mtimeNanoseconds: $0[2]) }
         }
@@ -70,7 +70,7 @@ extension CaseDatabase {
     /// damaged, and is said to be).
     public func known(sha256: String, algorithms: [String], regions: Bool = false) throws(CaseStoreError)
         -> (fileID: Int64, path: String, warning: String?)? {
-        try read { db in
+        try concurrentRead { db in
             let rows = try Row.fetchAll(db.cachedStatement(sql: """
                 SELECT f.id, f.path, (SELECT count(*) FROM hashes h WHERE h.file_id = f.id AND h.algorithm IN (SELECT value FROM json_each(?))),
                        CASE WHEN f.decode_status = 'warning' THEN coalesce(f.decode_error, 'damaged') END

@@ -124,27 +124,31 @@ public final class CaseDatabase: Sendable {
         return uri + "?immutable=1"
     }
 
-    /// An error of opening a case that another run is opening too: its lock, or its half of a
+    /// An error of opening a case that another run is opening too: its lock, its half of a
     /// migration both runs began ("table … already exists", "duplicate column name", or the
-    /// migration's record the other run wrote first).
+    /// migration's record the other run wrote first), or the migrations table the other run
+    /// created after this connection had read the schema ("no such table: grdb_migrations"
+    /// while SQLite's `sqlite_master` already lists it).
     private static func isRaceWithAnotherRun(_ error: DatabaseError) -> Bool {
         error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED
             || error.message.map {
                 $0.contains("already exists") || $0.contains("duplicate column name") || $0.contains("grdb_migrations.identifier")
+                    || $0.contains("no such table: grdb_migrations")
             } == true
     }
 
     /// The pool for `path`, its schema brought up to date.
     private static func openPool(_ path: String) throws -> DatabasePool {
         let pool = try DatabasePool(path: path, configuration: configuration)
-        // Checking in a read is cheaper than the migrator's exclusive write when, as on
-        // every run but the first, there is nothing to do.
-        if try !pool.read({ try migrator.hasCompletedMigrations($0) }) {
+        // Checking by reading (on the writer's connection, as ``read(_:)`` does) is cheaper
+        // than the migrator's exclusive write when, as on every run but the first, there is
+        // nothing to do.
+        if try !read(on: pool, { try migrator.hasCompletedMigrations($0) }) {
             // Another tool's database (gallery-dl's archive.sqlite3) is not made a case by
             // adding our tables to it: only an empty file or one of our cases is written.
             // (A case another run is creating at this moment has the migrations table from the
             // start, so it is never taken for another tool's.)
-            let foreign = try pool.read { db in
+            let foreign = try read(on: pool) { db in
                 let tables = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
                 return tables.isEmpty || tables.contains("grdb_migrations") ? nil : tables
             }
@@ -246,8 +250,36 @@ public final class CaseDatabase: Sendable {
         return (status.st_mode & S_IFMT) != S_IFREG
     }
 
-    /// Runs `body` in a read transaction.
+    /// Runs `body` in a read transaction on the writer's connection.
+    ///
+    /// A pool would read on a connection of its own, opened for the purpose: for a command
+    /// that reads a few rows (a second `ingest` of an unchanged folder, a query), opening it
+    /// and parsing the schema once more was a tenth of the whole run. Reads beside a write in
+    /// progress use ``concurrentRead(_:)``.
     func read<T>(_ body: (Database) throws -> T) throws(CaseStoreError) -> T {
+        do {
+            guard let pool = writer as? DatabasePool else { return try writer.read(body) }
+            return try Self.read(on: pool, body)
+        } catch { throw .failed(error) }
+    }
+
+    /// Runs `body` in a read transaction on `pool`'s writer connection: one snapshot for all
+    /// its statements, as a pool's read gives.
+    private static func read<T>(on pool: DatabasePool, _ body: (Database) throws -> T) throws -> T {
+        try pool.writeWithoutTransaction { db in
+            var value: T?
+            try db.inTransaction(.deferred) {
+                value = try body(db)
+                return .commit
+            }
+            guard let value else { preconditionFailure("a committed transaction ran its body") }
+            return value
+        }
+    }
+
+    /// Runs `body` in a read transaction on a reader of the pool, so that many tasks read at
+    /// once while the writer writes (ingest's workers looking up a file's twin).
+    func concurrentRead<T>(_ body: (Database) throws -> T) throws(CaseStoreError) -> T {
         do { return try writer.read(body) } catch { throw .failed(error) }
     }
 
