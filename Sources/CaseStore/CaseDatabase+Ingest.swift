@@ -28,7 +28,7 @@ extension CaseDatabase {
     }
 
     /// The row for `path`, if the case has one. Safe to call from many tasks at once while a
-    /// write is going on (a pool reads beside the writer).
+    /// write is going on (``concurrentRead(_:)``).
     public func known(path: String) throws(CaseStoreError) -> KnownPath? {
         try concurrentRead { db in
             try Row.fetchOne(db.cachedStatement(sql: "SELECT id, size, mtime_ns FROM files WHERE path = ?"), arguments: [path])

@@ -1,29 +1,32 @@
 import FileNames
 import Foundation
 public import GRDB
+import Synchronization
 
 /// An investigation's case file: every file ingested, its metadata, hashes and posts, in one
 /// SQLite database (WAL mode, one writer, batched transactions).
 ///
 /// The only type in Imprint that opens a database; everything else goes through it.
 public final class CaseDatabase: Sendable {
-    /// The connection: a pool (WAL, concurrent readers) for files, a read-only queue for a
-    /// reader who may not write the case, a queue in memory.
+    /// The connection: one connection to the case file in WAL mode (a read-only one for a
+    /// reader who may not write the case), or to a case in memory.
     public let writer: any DatabaseWriter
     /// The case file's path, or nil in memory.
     public let path: String?
+    /// A second connection for ``concurrentRead(_:)``, opened by the first such read: a run
+    /// that reads no file (a second ingest of the same folder, a query) never pays for it.
+    private let reader = Mutex<DatabaseQueue?>(nil)
 
     /// Opens (creating if needed) the case at `path` and brings its schema up to date.
     /// - Throws: ``CaseStoreError/cannotOpen(path:detail:)`` when SQLite refuses the file.
     public convenience init(path: String) throws(CaseStoreError) {
-        Self.provideEmptyWAL(for: path)
         // Two runs opening a case at once race to set WAL mode and bring the schema up to
         // date: the loser sees "database is locked" or a migration the other run made. It
         // waits and opens again, and finds the schema made (at most about 10 s).
         var attempt = 0
         while true {
             do {
-                self.init(writer: try Self.openPool(path), path: path)
+                self.init(writer: try Self.openCase(path), path: path)
                 return
             } catch let error as DatabaseError where attempt < 100 && Self.isRaceWithAnotherRun(error) {
                 attempt += 1
@@ -137,27 +140,36 @@ public final class CaseDatabase: Sendable {
             } == true
     }
 
-    /// The pool for `path`, its schema brought up to date.
-    private static func openPool(_ path: String) throws -> DatabasePool {
-        let pool = try DatabasePool(path: path, configuration: configuration)
-        // Checking by reading (on the writer's connection, as ``read(_:)`` does) is cheaper
-        // than the migrator's exclusive write when, as on every run but the first, there is
-        // nothing to do.
-        if try !read(on: pool, { try migrator.hasCompletedMigrations($0) }) {
+    /// The connection to the case at `path`, in WAL mode, its schema brought up to date.
+    ///
+    /// A queue, not GRDB's pool: the pool makes sure of WAL mode on every open by asking
+    /// Foundation for the size of the `-wal` file, about 0.8 ms of a run's start (its URL
+    /// machinery), and opens a second connection for the first read. WAL mode is kept in the
+    /// case file itself, so it is set once, when the case is made.
+    private static func openCase(_ path: String) throws -> DatabaseQueue {
+        let queue = try DatabaseQueue(path: path, configuration: configuration)
+        // Checking by reading is cheaper than the migrator's exclusive write when, as on
+        // every run but the first, there is nothing to do.
+        if try !queue.read({ try migrator.hasCompletedMigrations($0) }) {
             // Another tool's database (gallery-dl's archive.sqlite3) is not made a case by
-            // adding our tables to it: only an empty file or one of our cases is written.
-            // (A case another run is creating at this moment has the migrations table from the
-            // start, so it is never taken for another tool's.)
-            let foreign = try read(on: pool) { db in
+            // adding our tables to it (or by switching it to WAL): only an empty file or one
+            // of our cases is written. (A case another run is creating at this moment has the
+            // migrations table from the start, so it is never taken for another tool's.)
+            let foreign = try queue.read { db in
                 let tables = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
                 return tables.isEmpty || tables.contains("grdb_migrations") ? nil : tables
             }
             if let foreign {
                 throw CaseStoreError.notACase(path: path, tables: foreign)
             }
-            try migrator.migrate(pool)
+            try queue.writeWithoutTransaction { db in
+                guard try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL") == "wal" else {
+                    throw DatabaseError(message: "could not switch the case to WAL mode")
+                }
+            }
+            try migrator.migrate(queue)
         }
-        return pool
+        return queue
     }
 
     /// A case in memory, for tests.
@@ -169,39 +181,6 @@ public final class CaseDatabase: Sendable {
         } catch {
             throw .cannotOpen(path: ":memory:", detail: "\(error)")
         }
-    }
-
-    /// Creates the missing `-wal` file of an existing case as an empty WAL.
-    ///
-    /// SQLite deletes the WAL when the last connection closes, and GRDB, on finding no WAL
-    /// (or an empty file), writes and drops a table so that read-only connections can open.
-    /// That write made every run, even one that changes nothing (a second `ingest` of the
-    /// same folder), pay for a transaction and, on close, a checkpoint with three fsyncs.
-    /// A WAL no longer than its 32-byte header holds no frames: SQLite reads it as empty and
-    /// writes a fresh header on the first commit. Only a file whose header says "SQLite
-    /// database in WAL mode" gets one, and `O_EXCL` leaves any existing WAL alone.
-    static func provideEmptyWAL(for path: String) {
-        guard let mode = walDatabaseMode(path) else { return }
-        // The permissions SQLite itself gives a WAL: the database file's.
-        let descriptor = open(path + "-wal", O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode)
-        guard descriptor >= 0 else { return }
-        let header = [UInt8](repeating: 0, count: 32)
-        _ = header.withUnsafeBytes { pwrite(descriptor, $0.baseAddress, $0.count, 0) }
-        close(descriptor)
-    }
-
-    /// The permission bits of `path` when it starts with SQLite's header and its read and
-    /// write versions say WAL (2); nil otherwise.
-    private static func walDatabaseMode(_ path: String) -> mode_t? {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { return nil }
-        defer { close(descriptor) }
-        var status = stat()
-        var header = [UInt8](repeating: 0, count: 20)
-        let count = header.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress, $0.count, 0) }
-        guard count == 20, header[0..<16].elementsEqual("SQLite format 3\0".utf8), header[18] == 2, header[19] == 2,
-              fstat(descriptor, &status) == 0 else { return nil }
-        return status.st_mode & 0o777
     }
 
     static var configuration: Configuration {
@@ -250,37 +229,25 @@ public final class CaseDatabase: Sendable {
         return (status.st_mode & S_IFMT) != S_IFREG
     }
 
-    /// Runs `body` in a read transaction on the writer's connection.
-    ///
-    /// A pool would read on a connection of its own, opened for the purpose: for a command
-    /// that reads a few rows (a second `ingest` of an unchanged folder, a query), opening it
-    /// and parsing the schema once more was a tenth of the whole run. Reads beside a write in
-    /// progress use ``concurrentRead(_:)``.
+    /// Runs `body` in a read transaction, after any write in progress.
     func read<T>(_ body: (Database) throws -> T) throws(CaseStoreError) -> T {
-        do {
-            guard let pool = writer as? DatabasePool else { return try writer.read(body) }
-            return try Self.read(on: pool, body)
-        } catch { throw .failed(error) }
-    }
-
-    /// Runs `body` in a read transaction on `pool`'s writer connection: one snapshot for all
-    /// its statements, as a pool's read gives.
-    private static func read<T>(on pool: DatabasePool, _ body: (Database) throws -> T) throws -> T {
-        try pool.writeWithoutTransaction { db in
-            var value: T?
-            try db.inTransaction(.deferred) {
-                value = try body(db)
-                return .commit
-            }
-            guard let value else { preconditionFailure("a committed transaction ran its body") }
-            return value
-        }
-    }
-
-    /// Runs `body` in a read transaction on a reader of the pool, so that many tasks read at
-    /// once while the writer writes (ingest's workers looking up a file's twin).
-    func concurrentRead<T>(_ body: (Database) throws -> T) throws(CaseStoreError) -> T {
         do { return try writer.read(body) } catch { throw .failed(error) }
+    }
+
+    /// Runs `body` in a read transaction on a connection of its own, so that a read does not
+    /// wait for the writer's transaction (ingest's workers looking up a file's twin while a
+    /// batch commits). WAL lets it read what was committed before.
+    func concurrentRead<T>(_ body: (Database) throws -> T) throws(CaseStoreError) -> T {
+        do {
+            guard let path, !writer.configuration.readonly else { return try writer.read(body) }
+            let connection = try reader.withLock { reader in
+                if let reader { return reader }
+                let opened = try DatabaseQueue(path: path, configuration: Self.configuration)
+                reader = opened
+                return opened
+            }
+            return try connection.read(body)
+        } catch { throw .failed(error) }
     }
 
     /// Runs `body` in one write transaction.
