@@ -43,6 +43,9 @@ struct PathWalker: Sequence, IteratorProtocol {
     private let keep: (String) -> Bool
     /// Counts the pictures passed over for being of a format Imprint does not read.
     private let passedOver: PassedOver?
+    /// The `stat` (links followed) of the file the last `.success` of ``next()`` named, which a
+    /// caller needing its size or time need not ask the file system for again.
+    private(set) var yieldedStatus: stat?
 
     /// Pictures of formats Imprint does not read (GIF, HEIC, camera RAW…) met in the walk, by
     /// format, so that a run can say what it did not cover ("0 failed" alone would mislead).
@@ -167,7 +170,10 @@ struct PathWalker: Sequence, IteratorProtocol {
         }
         switch kind {
         case S_IFREG:
-            if explicit || keep(path) { return .success(path) }
+            if explicit || keep(path) {
+                yieldedStatus = status
+                return .success(path)
+            }
             if let passedOver, let dot = path.lastIndex(of: "."), !path[dot...].contains("/") {
                 let format = path[path.index(after: dot)...].lowercased()
                 if PassedOver.formats.contains(format) { passedOver.add(format) }

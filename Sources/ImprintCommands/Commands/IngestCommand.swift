@@ -129,7 +129,7 @@ struct IngestCommand: ParsableCommand {
             }
             flush()
         }
-        let walk = IngestWalk(PathWalker(imageRoots, passedOver: passedOver), job: job, progress: progress)
+        let walk = IngestWalk(imageRoots, passedOver: passedOver, sidecars: !noSidecars, job: job, progress: progress)
         ingest(walk, again: false)
         summary.unchanged += walk.unchanged
         var stored = try caseWriter.finish()
@@ -173,7 +173,8 @@ struct IngestCommand: ParsableCommand {
             if !noSidecars {
                 // A sidecar that may name a file gone now is read again too: its bare name may
                 // now be one file where it was two.
-                try ingestSidecars(roots: roots, folders: folders, changedPaths: readPaths + removed, store: store, summary: &summary)
+                try ingestSidecars(roots: roots, walked: walk.sidecars, folders: folders, changedPaths: readPaths + removed,
+                                   store: store, summary: &summary)
             }
         }
         try store.checkpoint()
@@ -260,35 +261,31 @@ struct IngestCommand: ParsableCommand {
     /// whatever file its sidecar names now, as a fresh ingest would link it: a picture saved
     /// under a name a sidecar had named in vain, a different picture saved under an old name,
     /// a second picture of a bare name (then none is linked), the second one deleted again.
-    private func ingestSidecars(roots: [String], folders: [String], changedPaths: [String], store: CaseDatabase,
+    private func ingestSidecars(roots: [String], walked: [String], folders: [String], changedPaths: [String], store: CaseDatabase,
                                 summary: inout IngestSummary) throws {
         summary.sidecarsRemoved = try store.removeVanishedSidecars(under: folders)
         let known = try store.knownSidecars()
-        // The same walk as the images' (name order, hidden entries skipped, links to folders
-        // followed, each folder once), keeping sidecar names; what it cannot read was reported by that walk.
-        // An image named on its own brings the sidecars its downloader wrote beside it:
-        // gallery-dl's <file>.json, yt-dlp's <stem>.info.json.
-        var sidecarRoots: [String] = []
-        for root in roots {
-            if Self.isFile(root), !Self.isSidecar(root) {
-                let stem = (root as NSString).deletingPathExtension
-                sidecarRoots += [root + ".json", stem + ".info.json"].filter { Self.isFile($0) }
+        // The sidecars the images' walk met in the folders (name order, hidden entries
+        // skipped, links to folders followed, each folder once; what it could not read it
+        // reported), then the sidecars named on their own, and those an image named on its
+        // own brings: its downloader wrote them beside it (gallery-dl's <file>.json, yt-dlp's
+        // <stem>.info.json).
+        var candidates = walked
+        for root in roots where Self.isFile(root) {
+            if Self.isSidecar(root) {
+                candidates.append(root)
             } else {
-                sidecarRoots.append(root)
+                let stem = (root as NSString).deletingPathExtension
+                candidates += [root + ".json", stem + ".info.json"]
             }
         }
         var seen = Set<String>()
-        sidecarRoots = sidecarRoots.filter { seen.insert($0).inserted }
         var found: [(path: String, size: Int64, mtime: Int64)] = []
-        for case .success(let path) in PathWalker(sidecarRoots, keep: Self.isSidecar) where Self.isSidecar(path) {
+        for path in candidates where seen.insert(path).inserted {
             var status = stat()
-            guard FileSystemName.withBytes(path, { stat($0, &status) }) == 0 else { continue }
-            #if canImport(Darwin)
-            let mtime = Int64(status.st_mtimespec.tv_sec) * 1_000_000_000 + Int64(status.st_mtimespec.tv_nsec)
-            #else
-            let mtime = Int64(status.st_mtim.tv_sec) * 1_000_000_000 + Int64(status.st_mtim.tv_nsec)
-            #endif
-            found.append((path, Int64(status.st_size), mtime))
+            guard FileSystemName.withBytes(path, { stat($0, &status) }) == 0, (status.st_mode & S_IFMT) == S_IFREG else { continue }
+            let (size, mtime) = IngestJob.sizeAndTime(of: status)
+            found.append((path, size, mtime))
         }
         // A post records only the sidecar that stored it, not each one that gave it a link or
         // a field: when a sidecar here is gone or changed, every sidecar here is forgotten with

@@ -139,12 +139,17 @@ struct IngestJob: Sendable {
         guard FileSystemName.withBytes(path, { stat($0, &status) }) == 0 else {
             return .failure(PathWalker.Failure(path: path, reason: String(cString: strerror(errno))))
         }
+        return .success(sizeAndTime(of: status))
+    }
+
+    /// The size and the modification time (nanoseconds) in `status`, as the case stores them.
+    static func sizeAndTime(of status: stat) -> (size: Int64, mtime: Int64) {
         #if canImport(Darwin)
         let mtime = Int64(status.st_mtimespec.tv_sec) * 1_000_000_000 + Int64(status.st_mtimespec.tv_nsec)
         #else
         let mtime = Int64(status.st_mtim.tv_sec) * 1_000_000_000 + Int64(status.st_mtim.tv_nsec)
         #endif
-        return .success((Int64(status.st_size), mtime))
+        return (Int64(status.st_size), mtime)
     }
 
     /// The hashes of the file's embedded EXIF thumbnail, when it has one that decodes cleanly.

@@ -5,8 +5,11 @@ import Foundation
 /// (with every hash asked for): those are counted as the walk reaches them instead of going to
 /// a worker, so that a run that changes nothing starts no worker thread. It also notes which
 /// of the case's files the walk reached, so that only the others are looked for on disk.
-/// (The pool draws inputs one at a time under its lock, so the `stat` of a file the case knows
-/// happens there, in walk order; a file the case does not know costs a dictionary lookup.)
+/// (The size and time come from the walk's own `stat` of the file; a file the case does not
+/// know costs a dictionary lookup.)
+///
+/// The post sidecars it meets on the way are noted for the sidecar pass, which then needs no
+/// walk of its own: on a folder of a million files, that is a million `lstat` calls fewer.
 final class IngestWalk: Sequence, IteratorProtocol, @unchecked Sendable {
     private var walker: PathWalker
     private let job: IngestJob
@@ -14,12 +17,22 @@ final class IngestWalk: Sequence, IteratorProtocol, @unchecked Sendable {
     private let lock = NSLock()
     private var unchangedCount = 0
     private var reachedFiles = Set<Int64>()
+    private let metSidecars: MetSidecars
 
-    init(_ walker: PathWalker, job: IngestJob, progress: ProgressReporter) {
-        self.walker = walker
+    /// The walk of `roots`, noting the sidecars in their folders when `sidecars`.
+    init(_ roots: [String], passedOver: PathWalker.PassedOver, sidecars: Bool, job: IngestJob, progress: ProgressReporter) {
+        let met = MetSidecars()
+        walker = PathWalker(roots, keep: { path in
+            if sidecars, IngestCommand.isSidecar(path) { met.add(path) }
+            return PathWalker.mayBeImage(path)
+        }, passedOver: passedOver)
+        metSidecars = met
         self.job = job
         self.progress = progress
     }
+
+    /// The sidecars met inside the folders walked so far, in walk order.
+    var sidecars: [String] { metSidecars.paths }
 
     /// The files found unchanged (not read; `--verify` reads them all, so none).
     var unchanged: Int { lock.withLock { unchangedCount } }
@@ -39,11 +52,21 @@ final class IngestWalk: Sequence, IteratorProtocol, @unchecked Sendable {
         while let input = walker.next() {
             guard case .success(let path) = input, let known = job.known[path] else { return input }
             lock.withLock { _ = reachedFiles.insert(known.fileID) }
-            guard !job.verify, case .success(let (size, mtime)) = IngestJob.sizeAndTime(path),
-                  known.isUnchanged(size: size, mtime: mtime) else { return input }
+            guard !job.verify, let status = walker.yieldedStatus else { return input }
+            let (size, mtime) = IngestJob.sizeAndTime(of: status)
+            guard known.isUnchanged(size: size, mtime: mtime) else { return input }
             lock.withLock { unchangedCount += 1 }
             progress.advance(failed: false)
         }
         return nil
     }
+}
+
+/// The sidecar paths a walk met; filled on the walking thread, read once it is done.
+private final class MetSidecars: @unchecked Sendable {
+    private let lock = NSLock()
+    private var found: [String] = []
+
+    func add(_ path: String) { lock.withLock { found.append(path) } }
+    var paths: [String] { lock.withLock { found } }
 }
