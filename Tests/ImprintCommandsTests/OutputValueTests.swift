@@ -1,9 +1,31 @@
+import Foundation
 import ImageMetadata
 @testable import ImprintCommands
 import Testing
 
 /// Values as `imprint exif` prints them, next to `exiftool -j -n`.
 @Suite struct OutputValueTests {
+    /// `fixed` writes what printf's `%.Nf` writes, checked against Foundation's formatter on
+    /// values of every size (those within a rounding error of a tie are allowed either way).
+    @Test func fixedPointIsPrintfs() {
+        var generator = SystemRandomNumberGenerator()
+        var values: [Double] = [0, -0.0, 1, -1, 0.5, 0.004, 0.005001, 1.995001, 9.999, 99.5, 123.456, -3.14159, 1e9 + 0.25]
+        for exponent in -4...9 {
+            for _ in 0..<200 {
+                values.append(Double.random(in: -1...1, using: &generator) * pow(10, Double(exponent)))
+            }
+        }
+        for value in values {
+            for decimals in 0...3 {
+                let scaled = abs(value) * pow(10, Double(decimals))
+                if abs(scaled - scaled.rounded(.down) - 0.5) < 1e-6 { continue }
+                #expect(fixed(value, decimals: decimals) == String(format: "%.\(decimals)f", value), "\(value) to \(decimals)")
+            }
+        }
+        #expect(fixed(12.345678, decimals: 2) == "12.35")
+        #expect(fixed(0.004, decimals: 2) == "0.00")
+    }
+
     @Test func realsPrintAsExiftoolPrintsThem() {
         #expect(OutputValue.double(151.20000000000002).json == "151.2")
         #expect(OutputValue.double(42).json == "42")

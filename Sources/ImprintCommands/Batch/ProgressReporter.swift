@@ -63,7 +63,7 @@ final class ProgressReporter: @unchecked Sendable {
         let total = knownTotal
         var line = "\r\u{1B}[K\(done)"
         if let total { line += "/\(total)" }
-        line += " files  \(String(format: "%.1f", rate))/s"
+        line += " files  \(fixed(rate, decimals: 1))/s"
         if failed > 0 { line += "  \(failed) failed" }
         if let total, rate > 0, total > done {
             let seconds = Int(Double(total - done) / rate)

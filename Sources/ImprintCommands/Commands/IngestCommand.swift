@@ -413,6 +413,6 @@ struct IngestSummary {
             + (decodeWarnings > 0 ? ", \(decodeWarnings) damaged (read with a warning)" : "") + "; "
             + "\(sidecarsRead) sidecars read (\(sidecarsUnchanged) unchanged, \(sidecarsRemoved) removed), \(postKeys.count) posts, \(sidecar.links) links"
             + (sidecar.unlinkedPosts > 0 ? " (\(sidecar.unlinkedPosts) posts linked to no file)" : "") + "; "
-            + String(format: "%.2f s", seconds)
+            + fixed(seconds, decimals: 2) + " s"
     }
 }

@@ -165,7 +165,7 @@ struct SitesImportCommand: ParsableCommand {
         var summary = "\(file): \(result.format), \(fresh.count) sites imported into \(caseOptions.resolvedPath)"
         if fresh.count < result.sites.count { summary += ", \(result.sites.count - fresh.count) already built in" }
         if result.skippedCount > 0 { summary += ", \(result.skippedCount) rows skipped" }
-        warn(summary + String(format: " (%.2f s)", seconds))
+        warn(summary + " (" + fixed(seconds, decimals: 2) + " s)")
         for row in result.skipped.prefix(10) { warn("  line \(row.line): \(row.reason)") }
         // Two lists naming different places alike keep both; a given id is one place's.
         for (old, new) in stored.renamed.prefix(10) { warn("  \(old) is another file's site of that name: imported as \(new)") }
