@@ -77,8 +77,9 @@ public struct ImprintCommand: ParsableCommand {
         return command
     }
 
-    /// The short options that take a value: `-j`, `-f`, `-a`, `-l`.
-    static let shortOptionsWithValues: Set<Character> = ["j", "f", "a", "l"]
+    /// The short options that take a value: `-j`, `-f`, `-a`, `-l` (ASCII letters, compared
+    /// as bytes: a set of characters would cost the runtime's type lookups on every start).
+    static let shortOptionsWithValues: [UInt8] = Array("jfal".utf8)
 
     /// `-j4`, `-fjsonl`, `-apdq,phash` (a short option with its value attached, as make and
     /// most Unix tools take it) as two arguments, which argument-parser needs: it reads `-j4`
@@ -87,9 +88,11 @@ public struct ImprintCommand: ParsableCommand {
         var result: [String] = []
         for (index, argument) in arguments.enumerated() {
             if argument == "--" { return result + arguments[index...] }
-            let characters = Array(argument)
-            if characters.count > 2, characters[0] == "-", shortOptionsWithValues.contains(characters[1]) {
-                result += [String(characters[0...1]), String(characters[2...])]
+            let bytes = argument.utf8
+            if bytes.count > 2, bytes.first == UInt8(ascii: "-"), shortOptionsWithValues.contains(bytes[bytes.index(after: bytes.startIndex)]) {
+                // Split after two ASCII bytes: both parts stay valid UTF-8.
+                let valueStart = bytes.index(bytes.startIndex, offsetBy: 2)
+                result += [String(decoding: bytes[..<valueStart], as: UTF8.self), String(decoding: bytes[valueStart...], as: UTF8.self)]
             } else {
                 result.append(argument)
             }
