@@ -246,7 +246,9 @@ struct IngestCommand: ParsableCommand {
 
     /// Whether the path's name is a sidecar's (`SidecarFormat`).
     static func isSidecar(_ path: String) -> Bool {
-        SidecarFormat(fileName: (path as NSString).lastPathComponent) != nil
+        // The name after the last "/", as NSString's lastPathComponent gives it for a file
+        // (without bridging each path the walk meets to NSString).
+        SidecarFormat(fileName: String(path.lastIndex(of: "/").map { path[path.index(after: $0)...] } ?? path[...])) != nil
     }
 
     /// Whether `path` is a regular file (following links).
