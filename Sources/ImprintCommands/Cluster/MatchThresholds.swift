@@ -23,7 +23,7 @@ struct MatchThresholds: Sendable, Equatable {
     init(parsing text: String?) throws {
         guard let text, !text.isEmpty else { return }
         for item in text.split(separator: ",") {
-            let parts = item.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+            let parts = item.split(separator: "=", maxSplits: 1).map(\.trimmingBlanks)
             guard parts.count == 2, let algorithm = HashAlgorithm(rawValue: parts[0].lowercased()),
                   let value = Int(parts[1]), value >= 0 else {
                 throw ValidationError("--threshold takes algorithm=bits pairs, e.g. pdq=31,phash=10; got '\(item)'")

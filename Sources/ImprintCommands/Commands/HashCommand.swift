@@ -74,7 +74,7 @@ struct HashCommand: AsyncParsableCommand {
     static func parseAspects(_ text: String) throws -> [CanonicalRegions.Aspect] {
         if text.lowercased() == "none" || text.isEmpty { return [] }
         return try text.split(separator: ",").map { item in
-            let sides = item.split(separator: ":").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) }
+            let sides = item.split(separator: ":").compactMap { Int($0.trimmingBlanks) }
             guard sides.count == 2, (1...100).contains(sides[0]), (1...100).contains(sides[1]) else {
                 throw ValidationError("--aspects takes ratios such as 1:1,9:16; got '\(item)'")
             }
@@ -95,7 +95,7 @@ struct HashCommand: AsyncParsableCommand {
     static func parseRotations(_ text: String) throws -> [Double] {
         if text.lowercased() == "none" || text.isEmpty { return [] }
         return try text.split(separator: ",").map { item in
-            guard let degrees = Double(item.trimmingCharacters(in: .whitespaces)), degrees != 0, abs(degrees) <= 20 else {
+            guard let degrees = Double(item.trimmingBlanks), degrees != 0, abs(degrees) <= 20 else {
                 throw ValidationError("--rotations takes non-zero angles up to 20 degrees, e.g. -2,2; got '\(item)'")
             }
             return degrees
@@ -109,7 +109,7 @@ struct HashCommand: AsyncParsableCommand {
     static func parseCentral(_ text: String, option: String = "--central") throws -> [Double] {
         if text.lowercased() == "none" || text.isEmpty { return [] }
         return try text.split(separator: ",").map { item in
-            guard let percent = Int(item.trimmingCharacters(in: .whitespaces)), (50...99).contains(percent) else {
+            guard let percent = Int(item.trimmingBlanks), (50...99).contains(percent) else {
                 throw ValidationError("\(option) takes percentages from 50 to 99, e.g. 90,80; got '\(item)'")
             }
             return Double(percent) / 100
@@ -123,14 +123,15 @@ struct HashCommand: AsyncParsableCommand {
     var maxPixels = DecodeOptions.defaultMaxPixels
 
     static func parseAlgorithms(_ text: String) throws -> [HashAlgorithm] {
-        var seen = Set<HashAlgorithm>()
-        return try text.split(separator: ",").compactMap { name in
-            let trimmed = name.trimmingCharacters(in: .whitespaces).lowercased()
+        var algorithms: [HashAlgorithm] = []
+        for name in text.split(separator: ",") {
+            let trimmed = name.trimmingBlanks.lowercased()
             guard let algorithm = HashAlgorithm(rawValue: trimmed) else {
                 throw ValidationError("unknown algorithm '\(trimmed)'; choose from pdq, phash, dhash, ahash, whash")
             }
-            return seen.insert(algorithm).inserted ? algorithm : nil
+            if !algorithms.contains(algorithm) { algorithms.append(algorithm) }
         }
+        return algorithms
     }
 
     func validate() throws {

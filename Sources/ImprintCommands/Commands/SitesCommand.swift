@@ -87,7 +87,7 @@ struct SitesNearCommand: ParsableCommand {
 
     var coordinates: (Double, Double)? {
         guard point.count == 1 else { return nil }
-        let parts = point[0].split(separator: ",").map { Double($0.trimmingCharacters(in: .whitespaces)) }
+        let parts = point[0].split(separator: ",").map { Double($0.trimmingBlanks) }
         guard parts.count == 2, let latitude = parts[0], let longitude = parts[1],
               abs(latitude) <= 90, abs(longitude) <= 180 else { return nil }
         return (latitude, longitude)
