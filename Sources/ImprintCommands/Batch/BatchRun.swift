@@ -89,9 +89,9 @@ struct BatchRun {
             waiting.removeAll(keepingCapacity: true)
             waitingBytes = 0
         }
-        let watchdog = FileWatchdog(seconds: options.timeoutPerFile, maxAbandoned: Self.maxAbandoned(jobs: options.jobs))
+        let watchdog = FileWatchdog(seconds: options.timeoutPerFile)
         let passedOver = PathWalker.PassedOver()
-        runWatched(PathWalker(named, passedOver: passedOver), jobs: options.jobs, watchdog: watchdog, work: work, refused: { input, refusal in
+        runWatched(PathWalker(named, passedOver: passedOver), jobs: options.workers, watchdog: watchdog, work: work, refused: { input, refusal in
             var outcome = Outcome.unreadable(PathWalker.Failure(path: input.path, reason: refusal.description),
                                              pathKey: identity.pathKey, errorKey: errorKey)
             if case .timedOut = refusal, case .success(let path) = input { outcome.timedOut = path }

@@ -35,14 +35,15 @@ struct FileWatchdog: Sendable {
 
     /// Seconds one file may take.
     let seconds: Double
-    /// Threads that may be abandoned (still running) at once.
-    let maxAbandoned: Int
+    /// Threads that may be abandoned (still running) at once; nil: as many as
+    /// ``BatchRun/maxAbandoned(jobs:)`` allows the workers.
+    let maxAbandoned: Int?
     /// Stack size of each worker thread: the main thread's usual 8 MiB, since the work
     /// (libexif) may recurse.
     static let stackSize = 8 << 20
 
-    init(seconds: Double, maxAbandoned: Int) {
+    init(seconds: Double, maxAbandoned: Int? = nil) {
         self.seconds = seconds
-        self.maxAbandoned = max(1, maxAbandoned)
+        self.maxAbandoned = maxAbandoned.map { max(1, $0) }
     }
 }

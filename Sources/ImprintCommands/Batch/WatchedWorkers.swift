@@ -6,7 +6,7 @@ import Foundation
 /// Workers take inputs themselves from the shared sequence, so a healthy batch pays no thread
 /// start, handoff or timer per file. A file past its deadline is reported through `refused`
 /// and its worker is abandoned, since a thread stuck in C cannot be stopped safely; a new
-/// worker takes its place. Once `watchdog.maxAbandoned` workers are stuck at once, the files
+/// worker takes its place. Once `maxAbandoned` workers are stuck at once, the files
 /// not yet started are reported as not processed instead. At most `4 × jobs` finished
 /// results wait for an earlier one, so memory stays flat however many inputs there are.
 ///
@@ -18,14 +18,14 @@ import Foundation
 ///   - leftOut: called on the caller's thread for each input abandoned because of `stop`.
 ///   - emit: runs on the caller's thread, one result at a time, in input order.
 func runWatched<Inputs: Sequence, Output>(
-    _ inputs: Inputs, jobs: Int, watchdog: FileWatchdog,
+    _ inputs: Inputs, jobs: @autoclosure @escaping () -> Int, watchdog: FileWatchdog,
     stop: @escaping @Sendable () -> Bool = { Interruption.requested },
     work: @escaping (Inputs.Element) -> Output,
     refused: @escaping (Inputs.Element, FileWatchdog.Refusal) -> Output,
     leftOut: (Inputs.Element) -> Void = { _ in },
     emit: (Output) -> Void
 ) {
-    let pool = WatchedWorkers(inputs, jobs: max(1, jobs), watchdog: watchdog, stop: stop, work: work, refused: refused)
+    let pool = WatchedWorkers(inputs, jobs: jobs, watchdog: watchdog, stop: stop, work: work, refused: refused)
     pool.drain(leftOut: leftOut, emit)
 }
 
@@ -37,7 +37,11 @@ private final class WatchedWorkers<Inputs: Sequence, Output>: @unchecked Sendabl
     /// empty batch (an ingest whose walk finds every file unchanged) starts none.
     private var first: Inputs.Element?
     private var exhausted = false
-    private let jobs: Int
+    /// The workers to run, asked only once there is an input: the default (all cores) costs
+    /// Foundation a third of a millisecond to find out, which a run with nothing to do saves.
+    private let jobsAsked: () -> Int
+    private lazy var jobs: Int = max(1, jobsAsked())
+    private lazy var maxAbandoned: Int = watchdog.maxAbandoned ?? BatchRun.maxAbandoned(jobs: jobs)
     private let watchdog: FileWatchdog
     private let stop: @Sendable () -> Bool
     private let work: (Inputs.Element) -> Output
@@ -65,10 +69,10 @@ private final class WatchedWorkers<Inputs: Sequence, Output>: @unchecked Sendabl
         }
     }
 
-    init(_ inputs: Inputs, jobs: Int, watchdog: FileWatchdog, stop: @escaping @Sendable () -> Bool,
+    init(_ inputs: Inputs, jobs: @escaping () -> Int, watchdog: FileWatchdog, stop: @escaping @Sendable () -> Bool,
          work: @escaping (Inputs.Element) -> Output, refused: @escaping (Inputs.Element, FileWatchdog.Refusal) -> Output) {
         iterator = inputs.makeIterator()
-        self.jobs = jobs
+        jobsAsked = jobs
         self.watchdog = watchdog
         self.stop = stop
         self.work = work
@@ -86,7 +90,7 @@ private final class WatchedWorkers<Inputs: Sequence, Output>: @unchecked Sendabl
                 stoppedAt = Date()
                 exhausted = true  // nothing more is started
             }
-            while live < jobs && !exhausted && stuck < watchdog.maxAbandoned { startWorker() }
+            while !exhausted && live < jobs && stuck < maxAbandoned { startWorker() }
             var ready: [Output] = [], dropped: [Inputs.Element] = []
             while true {
                 if let output = results.removeValue(forKey: nextToEmit) {
@@ -126,7 +130,7 @@ private final class WatchedWorkers<Inputs: Sequence, Output>: @unchecked Sendabl
                     leftOut[index] = entry.input
                 }
             }
-            if stuck >= watchdog.maxAbandoned { refuseRemaining() }
+            if stuck >= maxAbandoned { refuseRemaining() }
             if results[nextToEmit] == nil && leftOut[nextToEmit] == nil { _ = condition.wait(until: wake) }
         }
         condition.unlock()
@@ -139,7 +143,7 @@ private final class WatchedWorkers<Inputs: Sequence, Output>: @unchecked Sendabl
                 exhausted = true
                 return
             }
-            results[taken] = refused(input, .tooManyStuck(limit: watchdog.maxAbandoned))
+            results[taken] = refused(input, .tooManyStuck(limit: maxAbandoned))
             taken += 1
         }
     }
@@ -165,10 +169,10 @@ private final class WatchedWorkers<Inputs: Sequence, Output>: @unchecked Sendabl
     private func workerLoop() {
         condition.lock()
         while true {
-            while !exhausted && taken - nextToEmit >= 4 * jobs && stuck < watchdog.maxAbandoned { condition.wait() }
+            while !exhausted && taken - nextToEmit >= 4 * jobs && stuck < maxAbandoned { condition.wait() }
             // After Ctrl-C no file is started; the running ones finish within the grace or are left out.
-            guard !exhausted, stuck < watchdog.maxAbandoned, !stop(), let input = nextInput() else {
-                if !exhausted && stuck < watchdog.maxAbandoned { exhausted = true }
+            guard !exhausted, stuck < maxAbandoned, !stop(), let input = nextInput() else {
+                if !exhausted && stuck < maxAbandoned { exhausted = true }
                 live -= 1
                 condition.broadcast()
                 condition.unlock()

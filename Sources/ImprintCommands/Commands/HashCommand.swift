@@ -177,7 +177,7 @@ struct HashCommand: AsyncParsableCommand {
                                                trimmedRegion: !noTrim, centralShares: centralShares, rotations: rotations,
                                                cornerShares: cornerShares, edgeShares: edgeShares, aspects: aspects)),
             algorithms: algorithms, applyOrientation: !ignoreOrientation, maxPixels: maxPixels,
-            batchingDigests: BatchRun.batchesDigests(jobs: batch.jobs))
+            batchingDigests: BatchRun.batchesDigests(jobs: batch.workers))
         let failures = try await BatchRun(options: batch, writer: writer).run(identity: HashJob.identity) { job.hash($0) }
         if failures > 0 { throw ExitCode(1) }
     }

@@ -83,13 +83,13 @@ struct IngestCommand: ParsableCommand {
             caseWriter.submit(pending)
             pending = []
         }
-        let watchdog = FileWatchdog(seconds: batch.timeoutPerFile, maxAbandoned: BatchRun.maxAbandoned(jobs: batch.jobs))
+        let watchdog = FileWatchdog(seconds: batch.timeoutPerFile)
         // A sidecar named on the command line is read as one, not decoded as an image.
         let imageRoots = roots.filter { !(Self.isFile($0) && Self.isSidecar($0)) }
         let passedOver = PathWalker.PassedOver()
         progress.countFiles(under: imageRoots)
         func ingest(_ inputs: some Sequence<BatchInput>, again: Bool) {
-            runWatched(inputs, jobs: batch.jobs, watchdog: watchdog, work: { job.ingest($0) },
+            runWatched(inputs, jobs: batch.workers, watchdog: watchdog, work: { job.ingest($0) },
                        refused: { input, refusal in
                 if case .timedOut(let seconds) = refusal, case .success(let path) = input { return .timedOut(path: path, seconds: seconds) }
                 return .unreadable("\(input.path): \(refusal)")

@@ -14,7 +14,7 @@ struct HashInputOptions: ParsableArguments {
     var paths: [String] = []
 
     @Option(name: .shortAndLong, help: "How many files to hash at once (default: all cores).")
-    var jobs: Int = BatchOptions.cores
+    var jobs: Int?
 
     @Option(name: .customLong("case"), help: ArgumentHelp(
         "Also take every hashed file of this case (imprint ingest), without hashing again; repeat it for several cases (yours and a colleague's).",
@@ -24,7 +24,7 @@ struct HashInputOptions: ParsableArguments {
     func validate() throws {
         for casePath in casePaths where !FileManager.default.fileExists(atPath: casePath) { throw ValidationError("No case at \(casePath).") }
         if paths.isEmpty && casePaths.isEmpty { throw ValidationError("Name at least one image, folder or hash output file ('-' for stdin).") }
-        if jobs < 1 { throw ValidationError("--jobs must be at least 1.") }
+        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1.") }
         for path in paths where Self.isHashOutput(path) && path != "-" && !FileManager.default.isReadableFile(atPath: path) {
             throw ValidationError("Cannot read \(path).")
         }
@@ -62,7 +62,7 @@ struct HashInputOptions: ParsableArguments {
         let passedOver = PathWalker.PassedOver()
         func hashPending() async {
             guard !imagePaths.isEmpty else { return }
-            await runOrdered(PathWalker(imagePaths, passedOver: passedOver), jobs: jobs, work: { input in
+            await runOrdered(PathWalker(imagePaths, passedOver: passedOver), jobs: jobs ?? BatchOptions.cores, work: { input in
                 var image = Self.image(from: job.hash(input))
                 if times, image.error == nil { image.findTime() }
                 return image
@@ -82,7 +82,7 @@ struct HashInputOptions: ParsableArguments {
             let listed = try HashListReader.read(String(decoding: data, as: UTF8.self), source: path == "-" ? "stdin" : path)
             if times {
                 let folder = path == "-" ? nil : (absolutePath(path) as NSString).deletingLastPathComponent
-                await runOrdered(listed, jobs: jobs, work: { image in
+                await runOrdered(listed, jobs: jobs ?? BatchOptions.cores, work: { image in
                     var image = image
                     image.findTime(relativeTo: folder)
                     return image
