@@ -150,7 +150,8 @@ public final class CaseDatabase: Sendable {
         let queue = try DatabaseQueue(path: path, configuration: configuration)
         // Checking by reading is cheaper than the migrator's exclusive write when, as on
         // every run but the first, there is nothing to do.
-        if try !queue.read({ try migrator.hasCompletedMigrations($0) }) {
+        let current = try queue.read { try migrator.hasCompletedMigrations($0) }
+        if !current {
             // Another tool's database (gallery-dl's archive.sqlite3) is not made a case by
             // adding our tables to it (or by switching it to WAL): only an empty file or one
             // of our cases is written. (A case another run is creating at this moment has the
@@ -162,13 +163,15 @@ public final class CaseDatabase: Sendable {
             if let foreign {
                 throw CaseStoreError.notACase(path: path, tables: foreign)
             }
-            try queue.writeWithoutTransaction { db in
-                guard try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL") == "wal" else {
-                    throw DatabaseError(message: "could not switch the case to WAL mode")
-                }
-            }
-            try migrator.migrate(queue)
         }
+        // Nothing to do for a case in WAL mode already; a case another tool switched back
+        // to a rollback journal returns to WAL.
+        try queue.writeWithoutTransaction { db in
+            guard try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL") == "wal" else {
+                throw DatabaseError(message: "could not switch the case to WAL mode")
+            }
+        }
+        if !current { try migrator.migrate(queue) }
         return queue
     }
 

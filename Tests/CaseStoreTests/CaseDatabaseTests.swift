@@ -466,6 +466,19 @@ import PostSidecars
         #expect(try reopened.read { db in try String.fetchOne(db, sql: "PRAGMA journal_mode") } == "wal")
     }
 
+    /// A case another tool switched to a rollback journal (sqlite3's `PRAGMA journal_mode`)
+    /// is in WAL mode again once opened, so that a killed ingest loses nothing committed.
+    @Test func aCaseReturnsToWALMode() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("case-\(UUID().uuidString).case").path
+        defer { for suffix in ["", "-wal", "-shm", "-journal"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
+        try CaseDatabase(path: path).store([try Self.ingested("mosul-runway.jpg")])
+        let mode = try DatabaseQueue(path: path).writeWithoutTransaction { try String.fetchOne($0, sql: "PRAGMA journal_mode = DELETE") }
+        #expect(mode == "delete")
+        let reopened = try CaseDatabase(path: path)
+        #expect(try reopened.read { try String.fetchOne($0, sql: "PRAGMA journal_mode") } == "wal")
+        #expect(try reopened.statistics().first { $0.name == "files" }?.value == 1)
+    }
+
     /// A run that only reads (a second ingest of an unchanged folder) must not write: no
     /// transaction on opening, so nothing to checkpoint (and fsync) on closing.
     @Test func reopeningACaseToReadWritesNothing() throws {
