@@ -253,6 +253,18 @@ public final class CaseDatabase: Sendable {
         } catch { throw .failed(error) }
     }
 
+    /// Closes the case's connections now: what SQLite does when the last one closes (the WAL
+    /// copied into the case file, the `-wal` and `-shm` files removed) is done here. Any use
+    /// afterwards fails. A command closes its case so that it may exit without freeing it.
+    public func close() throws(CaseStoreError) {
+        do {
+            try reader.withLock { try $0?.close() }
+            try (writer as? DatabaseQueue)?.close()
+        } catch {
+            throw .failed(error)
+        }
+    }
+
     /// Runs `body` in one write transaction.
     func write<T>(_ body: (Database) throws -> T) throws(CaseStoreError) -> T {
         do { return try writer.write(body) } catch { throw .failed(error) }

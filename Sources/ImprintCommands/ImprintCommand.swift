@@ -42,6 +42,7 @@ public struct ImprintCommand: ParsableCommand {
                 runAsync(asyncCommand)
             }
             try command.run()
+            OpenCases.closeAll()
             Foundation.exit(0)
         } catch {
             exitAfter(error, parsed: parsed)
@@ -54,6 +55,7 @@ public struct ImprintCommand: ParsableCommand {
         Task {
             do {
                 try await command.run()
+                OpenCases.closeAll()
                 Foundation.exit(0)
             } catch {
                 exitAfter(error, parsed: true)
@@ -103,6 +105,7 @@ public struct ImprintCommand: ParsableCommand {
     /// Reports `error` and exits: 2 for a usage slip or trouble, the command's own status
     /// otherwise. `parsed`: the arguments had parsed, so the error is the command's.
     static func exitAfter(_ error: Error, parsed: Bool) -> Never {
+        OpenCases.closeAll()
         if exitCode(for: error) == .validationFailure {
             // A command that refuses its input once running ("a.jpg has no pdq hash") says
             // why; the top-level usage that argument-parser adds would be the wrong help.

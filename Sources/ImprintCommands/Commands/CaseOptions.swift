@@ -20,7 +20,7 @@ struct CaseOptions: ParsableArguments {
 
     /// Opens (or creates) the case.
     func open() throws -> CaseDatabase {
-        try CaseDatabase(path: resolvedPath)
+        OpenCases.keep(try CaseDatabase(path: resolvedPath))
     }
 
     /// Opens a case that must already exist, to read it: queries never create one by
@@ -30,7 +30,7 @@ struct CaseOptions: ParsableArguments {
         guard FileManager.default.fileExists(atPath: resolvedPath) else {
             throw ValidationError("No case at \(resolvedPath): run imprint ingest first, or name one with --case.")
         }
-        return try CaseDatabase(readingFrom: resolvedPath, warn: { warn($0) })
+        return OpenCases.keep(try CaseDatabase(readingFrom: resolvedPath, warn: { warn($0) }))
     }
 }
 

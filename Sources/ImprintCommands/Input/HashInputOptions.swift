@@ -98,7 +98,7 @@ struct HashInputOptions: ParsableArguments {
         var realPaths = images.map { absolutePath($0.path) }
         for casePath in casePaths {
             let named = Set(realPaths)
-            let store = try CaseDatabase(readingFrom: casePath, warn: { warn($0) })
+            let store = OpenCases.keep(try CaseDatabase(readingFrom: casePath, warn: { warn($0) }))
             // An empty case, or one ingested without an algorithm, has none of its hashes: say
             // which, rather than match or cluster nothing in silence.
             let stored = Set(try store.storedHashNames())
