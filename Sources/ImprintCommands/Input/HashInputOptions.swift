@@ -16,6 +16,9 @@ struct HashInputOptions: ParsableArguments {
     @Option(name: .shortAndLong, help: "How many files to hash at once (default: all cores).")
     var jobs: Int?
 
+    /// `--jobs`, or all cores.
+    private var workers: Int { jobs ?? BatchOptions.cores }
+
     @Option(name: .customLong("case"), help: ArgumentHelp(
         "Also take every hashed file of this case (imprint ingest), without hashing again; repeat it for several cases (yours and a colleague's).",
         valueName: "path"))
@@ -62,7 +65,7 @@ struct HashInputOptions: ParsableArguments {
         let passedOver = PathWalker.PassedOver()
         func hashPending() async {
             guard !imagePaths.isEmpty else { return }
-            await runOrdered(PathWalker(imagePaths, passedOver: passedOver), jobs: jobs ?? BatchOptions.cores, work: { input in
+            await runOrdered(PathWalker(imagePaths, passedOver: passedOver), jobs: workers, work: { input in
                 var image = Self.image(from: job.hash(input))
                 if times, image.error == nil { image.findTime() }
                 return image
@@ -82,7 +85,7 @@ struct HashInputOptions: ParsableArguments {
             let listed = try HashListReader.read(String(decoding: data, as: UTF8.self), source: path == "-" ? "stdin" : path)
             if times {
                 let folder = path == "-" ? nil : (absolutePath(path) as NSString).deletingLastPathComponent
-                await runOrdered(listed, jobs: jobs ?? BatchOptions.cores, work: { image in
+                await runOrdered(listed, jobs: workers, work: { image in
                     var image = image
                     image.findTime(relativeTo: folder)
                     return image
