@@ -152,15 +152,12 @@ struct IngestCommand: ParsableCommand {
         // run that has walked everything.
         let interrupted = Interruption.requested
         if !interrupted {
-            var folders = roots.filter { root in
-                var isFolder: ObjCBool = false
-                return FileManager.default.fileExists(atPath: root, isDirectory: &isFolder) && isFolder.boolValue
-            }
+            var folders = roots.filter(Self.isFolder)
             // A named folder that is empty on disk while the case holds files under it is most
             // likely a drive not mounted or a sync not yet run: its rows are kept, as for a
             // folder that is missing, rather than every file and post under it dropped.
             folders = folders.filter { folder in
-                guard (try? FileManager.default.contentsOfDirectory(atPath: folder))?.isEmpty ?? false else { return true }
+                guard Self.isEmptyFolder(folder) else { return true }
                 let held = job.known.keys.filter { $0.hasPrefix(folder.hasSuffix("/") ? folder : folder + "/") }.count
                 if held > 0 {
                     warn("\(folder): empty on disk, but the case holds \(held) file(s) under it; kept (a drive not mounted?). "
@@ -249,6 +246,27 @@ struct IngestCommand: ParsableCommand {
         // The name after the last "/", as NSString's lastPathComponent gives it for a file
         // (without bridging each path the walk meets to NSString).
         SidecarFormat(fileName: String(path.lastIndex(of: "/").map { path[path.index(after: $0)...] } ?? path[...])) != nil
+    }
+
+    /// Whether `path` is a folder (following links), by its bytes (``FileSystemName``).
+    static func isFolder(_ path: String) -> Bool {
+        var status = stat()
+        return FileSystemName.withBytes(path, { stat($0, &status) }) == 0 && (status.st_mode & S_IFMT) == S_IFDIR
+    }
+
+    /// Whether the folder at `path` holds no entry (hidden ones count); false when it cannot
+    /// be listed. It stops at the first entry, rather than listing a folder of a million files
+    /// a second time.
+    static func isEmptyFolder(_ path: String) -> Bool {
+        guard let directory = FileSystemName.withBytes(path, { opendir($0) }) else { return false }
+        defer { closedir(directory) }
+        while let entry = readdir(directory) {
+            let isDotOrDotDot = withUnsafeBytes(of: entry.pointee.d_name) { name in
+                name[0] == UInt8(ascii: ".") && (name[1] == 0 || (name[1] == UInt8(ascii: ".") && name[2] == 0))
+            }
+            if !isDotOrDotDot { return false }
+        }
+        return true
     }
 
     /// Whether `path` is a regular file (following links).
