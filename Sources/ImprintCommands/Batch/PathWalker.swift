@@ -126,9 +126,15 @@ struct PathWalker: Sequence, IteratorProtocol {
 
     static let imageExtensions: Set<String> = ["jpg", "jpeg", "jpe", "jfif", "png", "webp", "tif", "tiff"]
 
+    /// The name after the last "/" of a path the walk gives (no trailing slash), without
+    /// bridging it to NSString for its lastPathComponent.
+    static func fileName(of path: String) -> Substring {
+        path.lastIndex(of: "/").map { path[path.index(after: $0)...] } ?? path[...]
+    }
+
     /// True when the name has an image extension or the first bytes are an image's magic.
     static func mayBeImage(_ path: String) -> Bool {
-        let name = path.lastIndex(of: "/").map { path[path.index(after: $0)...] } ?? path[...]
+        let name = fileName(of: path)
         if let dot = name.lastIndex(of: "."), imageExtensions.contains(name[name.index(after: dot)...].lowercased()) {
             return true
         }

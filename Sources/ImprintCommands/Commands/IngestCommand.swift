@@ -243,9 +243,7 @@ struct IngestCommand: ParsableCommand {
 
     /// Whether the path's name is a sidecar's (`SidecarFormat`).
     static func isSidecar(_ path: String) -> Bool {
-        // The name after the last "/", as NSString's lastPathComponent gives it for a file
-        // (without bridging each path the walk meets to NSString).
-        SidecarFormat(fileName: String(path.lastIndex(of: "/").map { path[path.index(after: $0)...] } ?? path[...])) != nil
+        SidecarFormat(fileName: String(PathWalker.fileName(of: path))) != nil
     }
 
     /// Whether `path` is a folder (following links), by its bytes (``FileSystemName``).
