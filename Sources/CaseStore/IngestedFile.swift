@@ -92,12 +92,31 @@ extension HashRecord {
             named.append((dihedralName(k), variant.hex))
         }
         return plain(hashes, algorithms: algorithms) + named.map { name, hex in
-            let bytes = TagJSON.bytes(hex: hex)
+            let bytes = Self.bytes(hex: hex)
             if bytes.count == 8 {
                 return HashRecord(fileID: 0, algorithm: name, value: .bits64(bytes.reduce(0) { $0 << 8 | UInt64($1) }), quality: nil)
             }
             return HashRecord(fileID: 0, algorithm: name, value: .wide(bytes, bitCount: bytes.count * 8), quality: nil)
         }
+    }
+
+    /// The bytes that the hex digits in `hex` spell, two digits a byte (a hash as `imprint
+    /// hash` prints it); anything else in it is passed over.
+    static func bytes(hex: String) -> [UInt8] {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(hex.utf8.count / 2)
+        var high: UInt8?
+        for digit in hex.utf8 {
+            let nibble: UInt8
+            switch digit {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): nibble = digit - UInt8(ascii: "0")
+            case UInt8(ascii: "a")...UInt8(ascii: "f"): nibble = digit - UInt8(ascii: "a") + 10
+            case UInt8(ascii: "A")...UInt8(ascii: "F"): nibble = digit - UInt8(ascii: "A") + 10
+            default: continue
+            }
+            if let h = high { bytes.append(h << 4 | nibble); high = nil } else { high = nibble }
+        }
+        return bytes
     }
 
     /// The stored name of PDQ's dihedral variant `k` (1–7).
@@ -155,7 +174,7 @@ extension HashRecord {
                 if bits.count == 64, let number = bits.uint64 {
                     return HashRecord(fileID: 0, algorithm: algorithm.rawValue, value: .bits64(number), quality: nil)
                 }
-                return HashRecord(fileID: 0, algorithm: algorithm.rawValue, value: .wide(TagJSON.bytes(hex: bits.hex), bitCount: bits.count), quality: nil)
+                return HashRecord(fileID: 0, algorithm: algorithm.rawValue, value: .wide(bytes(hex: bits.hex), bitCount: bits.count), quality: nil)
             }
         }
     }

@@ -49,14 +49,4 @@ public enum TagJSON {
         }
         out += "\""
     }
-
-    static func bytes(hex: String) -> [UInt8] {
-        var bytes: [UInt8] = []
-        var high: UInt8?
-        for scalar in hex.unicodeScalars {
-            guard let nibble = UInt8(String(scalar), radix: 16) else { continue }
-            if let h = high { bytes.append(h << 4 | nibble); high = nil } else { high = nibble }
-        }
-        return bytes
-    }
 }
