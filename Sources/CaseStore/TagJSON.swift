@@ -34,6 +34,12 @@ public enum TagJSON {
     /// command line's output alike.
     public static func quote(_ text: String, into out: inout String) {
         out += "\""
+        // Most values need no escape: appended whole, not a scalar at a time.
+        guard text.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) else {
+            out += text
+            out += "\""
+            return
+        }
         for scalar in text.unicodeScalars {
             switch scalar {
             case "\"": out += "\\\""

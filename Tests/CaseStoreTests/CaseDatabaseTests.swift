@@ -131,6 +131,26 @@ import PostSidecars
         }
     }
 
+    /// Tag values quoted for the case's JSON read back as the same strings through Foundation's
+    /// parser, whether or not they need escapes.
+    @Test(arguments: ["Canon EOS 5D", "مطار دمشق الدولي", "a \"quoted\" \\ path", "line\nbreak\ttab\r",
+                      "\u{01}\u{1F}ctl", "flag 🇸🇾 e\u{301}", ""])
+    func quotedTextReadsBackAsItWas(_ text: String) throws {
+        var json = ""
+        TagJSON.quote(text, into: &json)
+        let parsed = try JSONSerialization.jsonObject(with: Data(json.utf8), options: .fragmentsAllowed)
+        #expect(parsed as? String == text)
+        #expect(json.hasPrefix("\"") && json.hasSuffix("\""))
+    }
+
+    /// Region hashes printed as hex are stored as the bytes the digits spell.
+    @Test func hexDigitsBecomeTheirBytes() {
+        #expect(HashRecord.bytes(hex: "00ff7A") == [0x00, 0xFF, 0x7A])
+        #expect(HashRecord.bytes(hex: "") == [])
+        let pdq = Hash256(words: (0x0123_4567_89AB_CDEF, 0xFEDC_BA98_7654_3210, 1, UInt64.max))
+        #expect(HashRecord.bytes(hex: pdq.hex) == pdq.bytes)
+    }
+
     @Test func sixtyFourBitHashesWithTheTopBitSetRoundTrip() throws {
         let store = try CaseDatabase()
         var item = try Self.ingested("river-palms.jpg")
