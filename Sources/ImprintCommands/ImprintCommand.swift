@@ -33,7 +33,7 @@ public struct ImprintCommand: ParsableCommand {
                 CommandLine.unsafeArgv[$0].map { FileSystemName.string(cString: $0) }
             })
             if let message = unknownHelpTopic(arguments) {
-                FileHandle.standardError.write(Data((message.terminalSafeLines + "\n").utf8))
+                writeStandardError(message.terminalSafeLines + "\n")
                 Foundation.exit(2)
             }
             var command = try parseSubcommand(arguments) ?? parseAsRoot(arguments)
@@ -110,13 +110,13 @@ public struct ImprintCommand: ParsableCommand {
             // A command that refuses its input once running ("a.jpg has no pdq hash") says
             // why; the top-level usage that argument-parser adds would be the wrong help.
             let text = parsed ? "Error: " + message(for: error) : fullMessage(for: error)
-            FileHandle.standardError.write(Data((text.terminalSafeLines + "\n").utf8))
+            writeStandardError(text.terminalSafeLines + "\n")
             Foundation.exit(2)
         }
         // The case failed under the command (disk full, damaged file, another tool's
         // database): exit 2 as grep does for trouble, apart from files that failed (exit 1).
         if let error = error as? CaseStoreError {
-            FileHandle.standardError.write(Data(("Error: \(error)".terminalSafeLines + "\n").utf8))
+            writeStandardError("Error: \(error)".terminalSafeLines + "\n")
             Foundation.exit(2)
         }
         // Any other error's message may name a file: shown as the rest of stderr is.
@@ -126,7 +126,7 @@ public struct ImprintCommand: ParsableCommand {
         // so a watch-list script would take an unread input for a clean folder.
         let text = fullMessage(for: error), code = exitCode(for: error)
         if code != .success, !text.isEmpty {
-            FileHandle.standardError.write(Data((text.terminalSafeLines + "\n").utf8))
+            writeStandardError(text.terminalSafeLines + "\n")
             Foundation.exit(error is ExitCode ? code.rawValue : 2)
         }
         exit(withError: error)

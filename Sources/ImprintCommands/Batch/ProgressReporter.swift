@@ -47,13 +47,13 @@ final class ProgressReporter: @unchecked Sendable {
 
     /// Prints a diagnostic line without tearing the progress line.
     func note(_ message: String) {
-        FileHandle.standardError.write(Data(((isEnabled ? "\r\u{1B}[K" : "") + message.terminalSafe + "\n").utf8))
+        writeStandardError((isEnabled ? "\r\u{1B}[K" : "") + message.terminalSafe + "\n")
     }
 
     /// Clears the line. Call once at the end.
     func finish() {
         guard isEnabled else { return }
-        FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
+        writeStandardError("\r\u{1B}[K")
     }
 
     /// Call with the lock held.
@@ -69,12 +69,12 @@ final class ProgressReporter: @unchecked Sendable {
             let seconds = Int(Double(total - done) / rate)
             line += String(format: "  ETA %d:%02d:%02d", seconds / 3600, seconds / 60 % 60, seconds % 60)
         }
-        FileHandle.standardError.write(Data(line.utf8))
+        writeStandardError(line)
     }
 }
 
 /// Writes one diagnostic line to stderr, its control characters shown as "." (it names
 /// files, whose names may hold escape sequences).
 func warn(_ message: String) {
-    FileHandle.standardError.write(Data((message.terminalSafe + "\n").utf8))
+    writeStandardError(message.terminalSafe + "\n")
 }

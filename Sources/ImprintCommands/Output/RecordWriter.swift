@@ -253,7 +253,7 @@ struct BufferedOutput {
 
     mutating func flush() {
         guard !buffer.isEmpty else { return }
-        if Self.sharesTerminalWithProgress { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+        if Self.sharesTerminalWithProgress { writeStandardError("\r\u{1B}[K") }
         buffer.withUnsafeBytes { raw in
             var offset = 0
             while offset < raw.count {
@@ -270,7 +270,7 @@ struct BufferedOutput {
     /// network share): a list cut short must not pass for a complete one. As any error that
     /// stops a run, exit status 2. (A reader that goes away, `| head`, ends it by SIGPIPE.)
     private static func stop(errno code: Int32) -> Never {
-        FileHandle.standardError.write(Data("imprint: cannot write the output: \(String(cString: strerror(code))); what was written is incomplete\n".utf8))
+        writeStandardError("imprint: cannot write the output: \(String(cString: strerror(code))); what was written is incomplete\n")
         exit(2)
     }
 }
