@@ -41,7 +41,30 @@ public enum TagValue: Sendable, Hashable {
     public static func format(_ number: Double) -> String {
         guard number.isFinite else { return number.isNaN ? "undef" : (number > 0 ? "inf" : "-inf") }
         if number == number.rounded(), abs(number) < 1e15 { return String(Int64(number)) }
+        // Swift's shortest text that reads back as `number` is what `%.15g` prints when it has
+        // at most 15 significant digits and no exponent: the number is then closer to that
+        // text than half a step of the 15th digit, so rounding to 15 digits gives the same.
+        // (Most reals are so: GPS degrees, exposure times, seconds. The C library's printf,
+        // the others' way, costs a va_list of existentials and a dynamic cast each time.)
+        if abs(number) >= 1e-4, abs(number) < 1e15 {
+            let text = number.description
+            if Self.isPlainWithAtMost15Digits(text) { return text }
+        }
         return cFormat("%.15g", number)
+    }
+
+    /// Whether `text` is a plain decimal (no exponent) of at most 15 significant digits.
+    private static func isPlainWithAtMost15Digits(_ text: String) -> Bool {
+        var digits = 0, leading = true
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "0"): if !leading { digits += 1 }
+            case UInt8(ascii: "1")...UInt8(ascii: "9"): leading = false; digits += 1
+            case UInt8(ascii: "-"), UInt8(ascii: "."): break
+            default: return false
+            }
+        }
+        return digits <= 15
     }
 }
 
