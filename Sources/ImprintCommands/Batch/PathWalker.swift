@@ -143,7 +143,7 @@ struct PathWalker: Sequence, IteratorProtocol {
         defer { close(descriptor) }
         var head = [UInt8](repeating: 0, count: 12)
         let count = read(descriptor, &head, head.count)
-        return ImageFormat(sniffing: Data(head.prefix(Swift.max(0, count)))) != nil
+        return ImageFormat(sniffing: head.prefix(Swift.max(0, count))) != nil
     }
 
     /// The names in a folder, byte for byte (``FileSystemName``); nil when it cannot be listed.
