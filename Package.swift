@@ -20,22 +20,18 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
-        // System libraries, found through pkg-config; Debian package names as providers.
-        .systemLibrary(name: "CJPEG", pkgConfig: "libjpeg", providers: [.apt(["libjpeg-dev"])]),
-        .systemLibrary(name: "CPNG", pkgConfig: "libpng", providers: [.apt(["libpng-dev"])]),
-        .systemLibrary(name: "CWebP", pkgConfig: "libwebp", providers: [.apt(["libwebp-dev"])]),
-        .systemLibrary(name: "CExif", pkgConfig: "libexif", providers: [.apt(["libexif-dev"])]),
+        // libexif's headers; the library is opened on the first EXIF block (ExifDataHandle),
+        // not linked, as the decoders are (CImprintShims).
+        .systemLibrary(name: "CExif"),
+        // zlib, found through pkg-config; the Debian package name as provider.
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
 
         // The hashes' and digests' inner loops, using AVX2 and SHA-NI where the CPU has them.
         .target(name: "CHashKernels"),
-        // The C shims: every setjmp/longjmp and every library callback stays in here. libtiff
-        // (libtiff-dev: its header here, libtiff.so.6 at run time) is opened by the shims on the
-        // first TIFF, not linked (shims.c says why).
-        .target(
-            name: "CImprintShims",
-            dependencies: ["CJPEG", "CPNG", "CWebP"]
-        ),
+        // The C shims: every setjmp/longjmp and every library callback stays in here. The
+        // decoders (libjpeg-dev, libpng-dev, libwebp-dev, libtiff-dev: their headers here) are
+        // opened by the shims on the first file that needs each, not linked (shims.c says why).
+        .target(name: "CImprintShims"),
 
         .target(name: "ImageDecoding", dependencies: ["CImprintShims"]),
         .target(

@@ -45,6 +45,74 @@ static int imp_buffer_fits(const imp_image_info *info, size_t capacity) {
     return info->width > 0 && info->height > 0 && need <= capacity;
 }
 
+// MARK: - Libraries opened on first use
+
+// The decoders are opened by the first file that needs one, not linked: a run that decodes
+// nothing (a second ingest, a query of the case) does not pay the loader for them at start
+// (libtiff, with the compression libraries it brings, took 1.5 ms of every start; libjpeg,
+// libpng, libwebp and libexif, which ImageMetadata opens the same way, 0.5 ms). Each
+// library's functions are listed once; a table of pointers to them is filled from the
+// library on first use, under a pthread_once. The file names follow the ABI of the headers
+// compiled against.
+#define IMP_FIELD(name) __typeof__(&name) name;
+#define IMP_RESOLVE(name) \
+    if (!(table->name = (__typeof__(&name))dlsym(handle, #name))) { dlclose(handle); return; }
+#define IMP_LIBRARY(library, FUNCTIONS, missing, ...) \
+    static struct { FUNCTIONS(IMP_FIELD) int loaded; } library; \
+    static pthread_once_t library##_once = PTHREAD_ONCE_INIT; \
+    static void library##_load(void) { \
+        static const char *const names[] = {__VA_ARGS__}; \
+        void *handle = NULL; \
+        for (size_t i = 0; !handle && i < sizeof(names) / sizeof(names[0]); i++) \
+            handle = dlopen(names[i], RTLD_NOW | RTLD_LOCAL); \
+        if (!handle) return; \
+        __typeof__(&library) table = &library; \
+        FUNCTIONS(IMP_RESOLVE) \
+        table->loaded = 1; \
+    } \
+    /* Whether the library could be opened; says which is missing in `info` when not. */ \
+    static int library##_ready(imp_image_info *info) { \
+        pthread_once(&library##_once, library##_load); \
+        if (!library.loaded) imp_set_message(info, missing, 1); \
+        return library.loaded; \
+    }
+#define IMP_STRING(x) IMP_STRING_(x)
+#define IMP_STRING_(x) #x
+
+#define IMP_JPEG_FUNCTIONS(X) \
+    X(jpeg_std_error) X(jpeg_CreateDecompress) X(jpeg_mem_src) X(jpeg_read_header) \
+    X(jpeg_calc_output_dimensions) X(jpeg_start_decompress) X(jpeg_read_scanlines) X(jpeg_abort_decompress) \
+    X(jpeg_destroy_decompress)
+#if JPEG_LIB_VERSION >= 80
+#define IMP_LIBJPEG "libjpeg.so.8"
+#elif JPEG_LIB_VERSION >= 70
+#define IMP_LIBJPEG "libjpeg.so.7"
+#else
+#define IMP_LIBJPEG "libjpeg.so.62"
+#endif
+IMP_LIBRARY(imp_libjpeg, IMP_JPEG_FUNCTIONS, "JPEG: libjpeg is not installed (" IMP_LIBJPEG ")",
+            IMP_LIBJPEG, "libjpeg.dylib")
+
+#define IMP_PNG_FUNCTIONS(X) \
+    X(png_sig_cmp) X(png_create_read_struct) X(png_create_info_struct) \
+    X(png_set_longjmp_fn) X(png_destroy_read_struct) X(png_set_read_fn) \
+    X(png_get_io_ptr) X(png_get_error_ptr) X(png_error) \
+    X(png_longjmp) X(png_set_crc_action) X(png_set_keep_unknown_chunks) \
+    X(png_set_sig_bytes) X(png_read_info) X(png_get_image_width) \
+    X(png_get_image_height) X(png_get_bit_depth) X(png_get_interlace_type) \
+    X(png_get_color_type) X(png_get_valid) X(png_set_expand) \
+    X(png_set_strip_16) X(png_set_strip_alpha) X(png_set_interlace_handling) \
+    X(png_read_update_info) X(png_get_channels) X(png_get_rowbytes) \
+    X(png_read_image) X(png_read_row)
+#define IMP_LIBPNG "libpng" IMP_STRING(PNG_LIBPNG_VER_DLLNUM) ".so." IMP_STRING(PNG_LIBPNG_VER_SONUM)
+IMP_LIBRARY(imp_libpng, IMP_PNG_FUNCTIONS, "PNG: libpng is not installed (" IMP_LIBPNG ")",
+            IMP_LIBPNG, "libpng" IMP_STRING(PNG_LIBPNG_VER_DLLNUM) ".dylib")
+
+// WebPGetFeatures is an inline function of the header over WebPGetFeaturesInternal.
+#define IMP_WEBP_FUNCTIONS(X) X(WebPGetFeaturesInternal) X(WebPDecodeRGBInto) X(WebPDecodeRGBAInto)
+IMP_LIBRARY(imp_libwebp, IMP_WEBP_FUNCTIONS, "WebP: libwebp is not installed (libwebp.so.7)",
+            "libwebp.so.7", "libwebp.so", "libwebp.7.dylib", "libwebp.dylib")
+
 // MARK: - JPEG
 
 // libjpeg reports fatal errors by calling error_exit, which must not return: the only way
@@ -81,7 +149,7 @@ static void imp_jpeg_output_message(j_common_ptr cinfo) {
 
 /// Routes libjpeg's errors and warnings into `info` (the setjmp stays in each caller's frame).
 static struct jpeg_error_mgr *imp_jpeg_errors(imp_jpeg_error *err, imp_image_info *info) {
-    struct jpeg_error_mgr *manager = jpeg_std_error(&err->pub);
+    struct jpeg_error_mgr *manager = imp_libjpeg.jpeg_std_error(&err->pub);
     manager->error_exit = imp_jpeg_error_exit;
     manager->emit_message = imp_jpeg_emit_message;
     manager->output_message = imp_jpeg_output_message;
@@ -103,7 +171,7 @@ static int imp_jpeg_color_of(J_COLOR_SPACE space) {
 /// Reads the header and sets the output colour space and scale; fills `info`.
 static void imp_jpeg_setup(struct jpeg_decompress_struct *cinfo, int scale_denom, int grey,
                            imp_image_info *info) {
-    jpeg_read_header(cinfo, TRUE);
+    imp_libjpeg.jpeg_read_header(cinfo, TRUE);
     info->full_width = (int)cinfo->image_width;
     info->full_height = (int)cinfo->image_height;
     info->jpeg_color = imp_jpeg_color_of(cinfo->jpeg_color_space);
@@ -126,7 +194,7 @@ static void imp_jpeg_setup(struct jpeg_decompress_struct *cinfo, int scale_denom
     cinfo->scale_num = 1;
     cinfo->scale_denom = (unsigned)scale_denom;
     cinfo->dct_method = JDCT_ISLOW;
-    jpeg_calc_output_dimensions(cinfo);
+    imp_libjpeg.jpeg_calc_output_dimensions(cinfo);
     info->width = (int)cinfo->output_width;
     info->height = (int)cinfo->output_height;
     if (cinfo->out_color_space == JCS_GRAYSCALE) {
@@ -139,17 +207,18 @@ static void imp_jpeg_setup(struct jpeg_decompress_struct *cinfo, int scale_denom
 int imp_jpeg_probe(const uint8_t *data, size_t size, int scale_denom, int grey,
                    imp_image_info *info) {
     imp_reset(info);
+    if (!imp_libjpeg_ready(info)) return IMP_UNSUPPORTED;
     struct jpeg_decompress_struct cinfo;
     imp_jpeg_error err;
     cinfo.err = imp_jpeg_errors(&err, info);
     if (setjmp(err.jump)) {
-        jpeg_destroy_decompress(&cinfo);
+        imp_libjpeg.jpeg_destroy_decompress(&cinfo);
         return IMP_ERROR;
     }
-    jpeg_create_decompress(&cinfo);
-    jpeg_mem_src(&cinfo, data, (unsigned long)size);
+    imp_libjpeg.jpeg_CreateDecompress(&cinfo, JPEG_LIB_VERSION, sizeof(struct jpeg_decompress_struct));
+    imp_libjpeg.jpeg_mem_src(&cinfo, data, (unsigned long)size);
     imp_jpeg_setup(&cinfo, scale_denom, grey, info);
-    jpeg_destroy_decompress(&cinfo);
+    imp_libjpeg.jpeg_destroy_decompress(&cinfo);
     return info->warnings ? IMP_WARNING : IMP_OK;
 }
 
@@ -173,6 +242,7 @@ static void imp_cmyk_row(const uint8_t *in, uint8_t *out, int width, int inverte
 int imp_jpeg_decode(const uint8_t *data, size_t size, int scale_denom, int grey,
                     uint8_t *out, size_t capacity, imp_image_info *info) {
     imp_reset(info);
+    if (!imp_libjpeg_ready(info)) return IMP_UNSUPPORTED;
     struct jpeg_decompress_struct cinfo;
     imp_jpeg_error err;
     // volatile: modified between setjmp and longjmp.
@@ -180,31 +250,31 @@ int imp_jpeg_decode(const uint8_t *data, size_t size, int scale_denom, int grey,
     cinfo.err = imp_jpeg_errors(&err, info);
     if (setjmp(err.jump)) {
         free(scratch);
-        jpeg_destroy_decompress(&cinfo);
+        imp_libjpeg.jpeg_destroy_decompress(&cinfo);
         return IMP_ERROR;
     }
-    jpeg_create_decompress(&cinfo);
-    jpeg_mem_src(&cinfo, data, (unsigned long)size);
+    imp_libjpeg.jpeg_CreateDecompress(&cinfo, JPEG_LIB_VERSION, sizeof(struct jpeg_decompress_struct));
+    imp_libjpeg.jpeg_mem_src(&cinfo, data, (unsigned long)size);
     imp_jpeg_setup(&cinfo, scale_denom, grey, info);
     if (!imp_buffer_fits(info, capacity)) {
-        jpeg_destroy_decompress(&cinfo);
+        imp_libjpeg.jpeg_destroy_decompress(&cinfo);
         imp_set_message(info, "output buffer does not fit the image", 1);
         return IMP_BAD_BUFFER;
     }
-    jpeg_start_decompress(&cinfo);
+    imp_libjpeg.jpeg_start_decompress(&cinfo);
     size_t stride = (size_t)info->width * (size_t)info->channels;
     if (cinfo.out_color_space == JCS_CMYK) {
         int inverted = cinfo.saw_Adobe_marker;
         scratch = malloc((size_t)cinfo.output_width * 4);
         if (!scratch) {
-            jpeg_destroy_decompress(&cinfo);
+            imp_libjpeg.jpeg_destroy_decompress(&cinfo);
             imp_set_message(info, "out of memory", 1);
             return IMP_ERROR;
         }
         while (cinfo.output_scanline < cinfo.output_height) {
             JSAMPROW row = scratch;
             uint8_t *dest = out + (size_t)cinfo.output_scanline * stride;
-            if (jpeg_read_scanlines(&cinfo, &row, 1) != 1) break;
+            if (imp_libjpeg.jpeg_read_scanlines(&cinfo, &row, 1) != 1) break;
             imp_cmyk_row(scratch, dest, info->width, inverted, info->channels);
         }
         free(scratch);
@@ -217,13 +287,13 @@ int imp_jpeg_decode(const uint8_t *data, size_t size, int scale_denom, int grey,
             for (JDIMENSION i = 0; i < count; i++) {
                 rows[i] = out + (size_t)(cinfo.output_scanline + i) * stride;
             }
-            if (jpeg_read_scanlines(&cinfo, rows, count) == 0) break;
+            if (imp_libjpeg.jpeg_read_scanlines(&cinfo, rows, count) == 0) break;
         }
     }
     // jpeg_finish_decompress would read past the image to EOI; a missing EOI is already
     // reported as a warning, so abort instead.
-    jpeg_abort_decompress(&cinfo);
-    jpeg_destroy_decompress(&cinfo);
+    imp_libjpeg.jpeg_abort_decompress(&cinfo);
+    imp_libjpeg.jpeg_destroy_decompress(&cinfo);
     return info->warnings ? IMP_WARNING : IMP_OK;
 }
 
@@ -238,35 +308,35 @@ typedef struct {
 } imp_png_source;
 
 static void imp_png_read(png_structp png, png_bytep out, size_t count) {
-    imp_png_source *source = (imp_png_source *)png_get_io_ptr(png);
+    imp_png_source *source = (imp_png_source *)imp_libpng.png_get_io_ptr(png);
     if (count > source->size - source->position) {
-        png_error(png, "Read Error: file ends early");
+        imp_libpng.png_error(png, "Read Error: file ends early");
     }
     memcpy(out, source->data + source->position, count);
     source->position += count;
 }
 
 static void imp_png_error(png_structp png, png_const_charp text) {
-    imp_png_source *source = (imp_png_source *)png_get_error_ptr(png);
+    imp_png_source *source = (imp_png_source *)imp_libpng.png_get_error_ptr(png);
     imp_set_message(source->info, text, 1);
-    png_longjmp(png, 1);
+    imp_libpng.png_longjmp(png, 1);
 }
 
 static void imp_png_warning(png_structp png, png_const_charp text) {
-    imp_png_source *source = (imp_png_source *)png_get_error_ptr(png);
+    imp_png_source *source = (imp_png_source *)imp_libpng.png_get_error_ptr(png);
     if (source->info->warnings++ == 0) imp_set_message(source->info, text, 0);
 }
 
 /// Reads signature and chunks up to the first IDAT and fills the header fields of `info`.
 static void imp_png_header(png_structp png, png_infop header, imp_image_info *info) {
-    png_set_sig_bytes(png, 0);
-    png_read_info(png, header);
-    info->full_width = info->width = (int)png_get_image_width(png, header);
-    info->full_height = info->height = (int)png_get_image_height(png, header);
-    info->bit_depth = png_get_bit_depth(png, header);
-    info->progressive = png_get_interlace_type(png, header) == PNG_INTERLACE_ADAM7;
-    int type = png_get_color_type(png, header);
-    info->has_alpha = (type & PNG_COLOR_MASK_ALPHA) || png_get_valid(png, header, PNG_INFO_tRNS);
+    imp_libpng.png_set_sig_bytes(png, 0);
+    imp_libpng.png_read_info(png, header);
+    info->full_width = info->width = (int)imp_libpng.png_get_image_width(png, header);
+    info->full_height = info->height = (int)imp_libpng.png_get_image_height(png, header);
+    info->bit_depth = imp_libpng.png_get_bit_depth(png, header);
+    info->progressive = imp_libpng.png_get_interlace_type(png, header) == PNG_INTERLACE_ADAM7;
+    int type = imp_libpng.png_get_color_type(png, header);
+    info->has_alpha = (type & PNG_COLOR_MASK_ALPHA) || imp_libpng.png_get_valid(png, header, PNG_INFO_tRNS);
     info->channels = (type & PNG_COLOR_MASK_COLOR) ? 3 : 1;
 }
 
@@ -277,82 +347,85 @@ int imp_png_probe(const uint8_t *data, size_t size, imp_image_info *info) {
 int imp_png_decode(const uint8_t *data, size_t size, uint8_t *out, size_t capacity,
                    int discard_alpha, imp_image_info *info) {
     imp_reset(info);
+    if (!imp_libpng_ready(info)) return IMP_UNSUPPORTED;
     imp_png_source source = {data, size, 0, info};
-    if (size < 8 || png_sig_cmp(data, 0, 8) != 0) {
+    if (size < 8 || imp_libpng.png_sig_cmp(data, 0, 8) != 0) {
         imp_set_message(info, "Not a PNG file", 1);
         return IMP_ERROR;
     }
-    png_structp png = png_create_read_struct(PNG_LIBPNG_VER_STRING, &source, imp_png_error,
+    png_structp png = imp_libpng.png_create_read_struct(PNG_LIBPNG_VER_STRING, &source, imp_png_error,
                                              imp_png_warning);
     if (!png) return IMP_ERROR;
-    png_infop header = png_create_info_struct(png);
+    png_infop header = imp_libpng.png_create_info_struct(png);
     png_bytep *volatile rows = NULL;
     uint8_t *volatile scratch = NULL;
-    if (!header || setjmp(png_jmpbuf(png))) {
+    if (!header || setjmp(*imp_libpng.png_set_longjmp_fn(png, longjmp, sizeof(jmp_buf)))) {
         free(rows);
         free(scratch);
-        png_destroy_read_struct(&png, header ? &header : NULL, NULL);
+        imp_libpng.png_destroy_read_struct(&png, header ? &header : NULL, NULL);
         return IMP_ERROR;
     }
-    png_set_read_fn(png, &source, imp_png_read);
+    imp_libpng.png_set_read_fn(png, &source, imp_png_read);
     // Ancillary chunks cannot change pixels; skipping their CRC errors keeps the image.
-    png_set_crc_action(png, PNG_CRC_DEFAULT, PNG_CRC_WARN_DISCARD);
+    imp_libpng.png_set_crc_action(png, PNG_CRC_DEFAULT, PNG_CRC_WARN_DISCARD);
     // Colour-management and text chunks do not change the samples we return, and Imprint
     // reads metadata itself; skipping them keeps their complaints from flagging sound pixels.
     static const png_byte ignored[] = "iCCP\0sRGB\0cHRM\0gAMA\0iTXt\0tEXt\0zTXt\0eXIf\0tIME\0";
-    png_set_keep_unknown_chunks(png, PNG_HANDLE_CHUNK_NEVER, ignored, 9);
+    imp_libpng.png_set_keep_unknown_chunks(png, PNG_HANDLE_CHUNK_NEVER, ignored, 9);
     imp_png_header(png, header, info);
     if (out == NULL) {
-        png_destroy_read_struct(&png, &header, NULL);
+        imp_libpng.png_destroy_read_struct(&png, &header, NULL);
         return info->warnings ? IMP_WARNING : IMP_OK;
     }
     if (!imp_buffer_fits(info, capacity)) {
-        png_destroy_read_struct(&png, &header, NULL);
+        imp_libpng.png_destroy_read_struct(&png, &header, NULL);
         imp_set_message(info, "output buffer does not fit the image", 1);
         return IMP_BAD_BUFFER;
     }
-    png_set_expand(png);   // palette → RGB, grey < 8 bits → 8, tRNS → alpha
-    png_set_strip_16(png); // keep the high byte, as Pillow does
-    if (discard_alpha) png_set_strip_alpha(png);
-    int passes = png_set_interlace_handling(png);
-    png_read_update_info(png, header);
-    int in_channels = png_get_channels(png, header);
-    size_t in_rowbytes = png_get_rowbytes(png, header);
+    imp_libpng.png_set_expand(png);   // palette → RGB, grey < 8 bits → 8, tRNS → alpha
+    imp_libpng.png_set_strip_16(png); // keep the high byte, as Pillow does
+    if (discard_alpha) imp_libpng.png_set_strip_alpha(png);
+    int passes = imp_libpng.png_set_interlace_handling(png);
+    imp_libpng.png_read_update_info(png, header);
+    int in_channels = imp_libpng.png_get_channels(png, header);
+    size_t in_rowbytes = imp_libpng.png_get_rowbytes(png, header);
     size_t out_stride = (size_t)info->width * (size_t)info->channels;
     size_t height = (size_t)info->height;
     if (in_channels == info->channels) {
-        if (in_rowbytes != out_stride) png_error(png, "unexpected row size");
+        if (in_rowbytes != out_stride) imp_libpng.png_error(png, "unexpected row size");
         rows = malloc(height * sizeof(png_bytep));
-        if (!rows) png_error(png, "out of memory");
+        if (!rows) imp_libpng.png_error(png, "out of memory");
         for (size_t y = 0; y < height; y++) rows[y] = out + y * out_stride;
-        png_read_image(png, rows);
+        imp_libpng.png_read_image(png, rows);
     } else if (in_channels == info->channels + 1) {
         // Interlaced images need every pass over the whole image before compositing.
         size_t scratch_rows = passes > 1 ? height : 1;
-        if (in_rowbytes != (size_t)info->width * (size_t)in_channels) png_error(png, "unexpected row size");
-        if (scratch_rows > SIZE_MAX / in_rowbytes) png_error(png, "image too large");
+        if (in_rowbytes != (size_t)info->width * (size_t)in_channels) {
+            imp_libpng.png_error(png, "unexpected row size");
+        }
+        if (scratch_rows > SIZE_MAX / in_rowbytes) imp_libpng.png_error(png, "image too large");
         scratch = malloc(scratch_rows * in_rowbytes);
-        if (!scratch) png_error(png, "out of memory");
+        if (!scratch) imp_libpng.png_error(png, "out of memory");
         if (passes > 1) {
             rows = malloc(height * sizeof(png_bytep));
-            if (!rows) png_error(png, "out of memory");
+            if (!rows) imp_libpng.png_error(png, "out of memory");
             for (size_t y = 0; y < height; y++) rows[y] = scratch + y * in_rowbytes;
-            png_read_image(png, rows);
+            imp_libpng.png_read_image(png, rows);
             for (size_t y = 0; y < height; y++) {
                 imp_composite_row(rows[y], out + y * out_stride, info->width, info->channels == 3);
             }
         } else {
             for (size_t y = 0; y < height; y++) {
-                png_read_row(png, scratch, NULL);
+                imp_libpng.png_read_row(png, scratch, NULL);
                 imp_composite_row(scratch, out + y * out_stride, info->width, info->channels == 3);
             }
         }
     } else {
-        png_error(png, "unexpected channel count");
+        imp_libpng.png_error(png, "unexpected channel count");
     }
     free(rows);
     free(scratch);
-    png_destroy_read_struct(&png, &header, NULL);
+    imp_libpng.png_destroy_read_struct(&png, &header, NULL);
     return info->warnings ? IMP_WARNING : IMP_OK;
 }
 
@@ -375,8 +448,9 @@ static const char *imp_webp_status_text(VP8StatusCode status) {
 // libwebp needs no longjmp; it is wrapped here so every decoder shares one calling contract.
 int imp_webp_probe(const uint8_t *data, size_t size, imp_image_info *info) {
     imp_reset(info);
+    if (!imp_libwebp_ready(info)) return IMP_UNSUPPORTED;
     WebPBitstreamFeatures features;
-    VP8StatusCode status = WebPGetFeatures(data, size, &features);
+    VP8StatusCode status = imp_libwebp.WebPGetFeaturesInternal(data, size, &features, WEBP_DECODER_ABI_VERSION);
     if (status != VP8_STATUS_OK) {
         imp_set_message(info, imp_webp_status_text(status), 1);
         return IMP_ERROR;
@@ -403,7 +477,7 @@ int imp_webp_decode(const uint8_t *data, size_t size, uint8_t *out, size_t capac
     }
     int stride = info->width * 3;
     if (!info->has_alpha || discard_alpha) {
-        if (!WebPDecodeRGBInto(data, size, out, capacity, stride)) {
+        if (!imp_libwebp.WebPDecodeRGBInto(data, size, out, capacity, stride)) {
             imp_set_message(info, "WebP decoding failed", 1);
             return IMP_ERROR;
         }
@@ -415,7 +489,7 @@ int imp_webp_decode(const uint8_t *data, size_t size, uint8_t *out, size_t capac
         imp_set_message(info, "out of memory", 1);
         return IMP_ERROR;
     }
-    if (!WebPDecodeRGBAInto(data, size, rgba, rgba_size, info->width * 4)) {
+    if (!imp_libwebp.WebPDecodeRGBAInto(data, size, rgba, rgba_size, info->width * 4)) {
         free(rgba);
         imp_set_message(info, "WebP decoding failed", 1);
         return IMP_ERROR;
@@ -429,44 +503,15 @@ int imp_webp_decode(const uint8_t *data, size_t size, uint8_t *out, size_t capac
 
 // MARK: - TIFF
 
-// libtiff is opened on the first TIFF a process meets, not linked: with the compression
-// libraries it brings (zstd, LERC in C++, JBIG, libdeflate, liblzma) the loader took 1.5 ms of
-// every imprint start, and most runs never see a TIFF. Only the functions below are used.
+// libtiff (4.5 or later, for the open options) is opened on the first TIFF, as the other
+// decoders are on their first file.
 #define IMP_TIFF_FUNCTIONS(X) \
     X(TIFFOpenOptionsAlloc) X(TIFFOpenOptionsFree) X(TIFFOpenOptionsSetErrorHandlerExtR) \
     X(TIFFOpenOptionsSetWarningHandlerExtR) X(TIFFOpenOptionsSetMaxSingleMemAlloc) \
     X(TIFFClientOpenExt) X(TIFFClose) X(TIFFGetField) X(TIFFGetFieldDefaulted) \
     X(TIFFRGBAImageOK) X(TIFFRGBAImageBegin) X(TIFFRGBAImageGet) X(TIFFRGBAImageEnd)
-
-static struct {
-#define IMP_TIFF_FIELD(name) __typeof__(&name) name;
-    IMP_TIFF_FUNCTIONS(IMP_TIFF_FIELD)
-#undef IMP_TIFF_FIELD
-    int loaded;
-} imp_libtiff;
-
-static pthread_once_t imp_libtiff_once = PTHREAD_ONCE_INIT;
-
-static void imp_libtiff_load(void) {
-    static const char *const names[] = {"libtiff.so.6", "libtiff.so.5", "libtiff.so", "libtiff.6.dylib", "libtiff.dylib"};
-    void *library = NULL;
-    for (size_t i = 0; !library && i < sizeof(names) / sizeof(names[0]); i++) {
-        library = dlopen(names[i], RTLD_NOW | RTLD_LOCAL);
-    }
-    if (!library) return;
-#define IMP_TIFF_RESOLVE(name) \
-    if (!(imp_libtiff.name = (__typeof__(&name))dlsym(library, #name))) { dlclose(library); return; }
-    IMP_TIFF_FUNCTIONS(IMP_TIFF_RESOLVE)
-#undef IMP_TIFF_RESOLVE
-    imp_libtiff.loaded = 1;
-}
-
-/// Whether libtiff (4.5 or later, for the open options) could be opened; says why not in `info`.
-static int imp_libtiff_ready(imp_image_info *info) {
-    pthread_once(&imp_libtiff_once, imp_libtiff_load);
-    if (!imp_libtiff.loaded) imp_set_message(info, "TIFF: libtiff 4.5 or later is not installed (libtiff.so.6)", 1);
-    return imp_libtiff.loaded;
-}
+IMP_LIBRARY(imp_libtiff, IMP_TIFF_FUNCTIONS, "TIFF: libtiff 4.5 or later is not installed (libtiff.so.6)",
+            "libtiff.so.6", "libtiff.so.5", "libtiff.so", "libtiff.6.dylib", "libtiff.dylib")
 
 // libtiff reads through callbacks over the caller's bytes, and reports through handlers
 // attached to this one TIFF (not the process-wide ones, which print to stderr and are shared

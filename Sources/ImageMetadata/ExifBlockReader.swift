@@ -35,7 +35,7 @@ enum ExifBlockReader {
             return result
         }
         guard let handle = ExifDataHandle() else {
-            result.warnings.append("EXIF: libexif could not allocate")
+            result.warnings.append("EXIF: libexif is not installed (libexif.so.12) or could not allocate")
             return result
         }
         let parsed = handle.load(Array("Exif\0\0".utf8) + block)

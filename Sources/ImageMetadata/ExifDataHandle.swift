@@ -43,38 +43,90 @@ final class ExifLogCollector {
     var messages: [String] = []
 }
 
+/// The libexif functions used, from the library opened on the first EXIF block a process
+/// reads rather than linked: a run that reads no metadata (a second ingest, a query of the
+/// case) does not pay the loader for it at start. (The types are the headers'; the functions
+/// are only named here, so that nothing links to them.)
+struct LibExif: @unchecked Sendable {
+    let dataNew: @convention(c) () -> UnsafeMutablePointer<ExifData>?
+    let dataUnsetOption: @convention(c) (UnsafeMutablePointer<ExifData>?, ExifDataOption) -> Void
+    let dataLoadData: @convention(c) (UnsafeMutablePointer<ExifData>?, UnsafePointer<UInt8>?, UInt32) -> Void
+    let dataGetByteOrder: @convention(c) (UnsafeMutablePointer<ExifData>?) -> ExifByteOrder
+    let dataGetMnoteData: @convention(c) (UnsafeMutablePointer<ExifData>?) -> OpaquePointer?
+    let dataLog: @convention(c) (UnsafeMutablePointer<ExifData>?, OpaquePointer?) -> Void
+    let dataUnref: @convention(c) (UnsafeMutablePointer<ExifData>?) -> Void
+    let logNew: @convention(c) () -> OpaquePointer?
+    /// Takes the callback as a raw pointer: Swift cannot spell a C function type whose
+    /// parameter is a function taking a `va_list`.
+    let logSetFunc: @convention(c) (OpaquePointer?, UnsafeRawPointer?, UnsafeMutableRawPointer?) -> Void
+    let logUnref: @convention(c) (OpaquePointer?) -> Void
+
+    /// The library, opened once (the soname of libexif 0.6, whose headers this is built
+    /// against); nil when it is not installed.
+    static let opened: LibExif? = {
+        let names = ["libexif.so.12", "libexif.12.dylib", "libexif.dylib"]
+        guard let handle = names.lazy.compactMap({ name in dlopen(name, RTLD_NOW | RTLD_LOCAL) }).first else { return nil }
+        if let library = try? LibExif(handle: handle) { return library }
+        dlclose(handle)
+        return nil
+    }()
+
+    private struct MissingFunction: Error {}
+
+    /// Each function from `handle`, as the type of the property it goes to.
+    private init(handle: UnsafeMutableRawPointer) throws {
+        func function<F>(_ name: String) throws -> F {
+            guard let symbol = dlsym(handle, name) else { throw MissingFunction() }
+            return unsafeBitCast(symbol, to: F.self)
+        }
+        dataNew = try function("exif_data_new")
+        dataUnsetOption = try function("exif_data_unset_option")
+        dataLoadData = try function("exif_data_load_data")
+        dataGetByteOrder = try function("exif_data_get_byte_order")
+        dataGetMnoteData = try function("exif_data_get_mnote_data")
+        dataLog = try function("exif_data_log")
+        dataUnref = try function("exif_data_unref")
+        logNew = try function("exif_log_new")
+        logSetFunc = try function("exif_log_set_func")
+        logUnref = try function("exif_log_unref")
+    }
+}
+
 /// Owns one libexif `ExifData` and frees it in `deinit`.
 final class ExifDataHandle {
+    private let library: LibExif
     private let data: UnsafeMutablePointer<ExifData>
     private let collector = ExifLogCollector()
 
-    /// Creates an empty handle configured for tolerant, faithful reading.
+    /// Creates an empty handle configured for tolerant, faithful reading; nil when libexif
+    /// cannot be opened or cannot allocate.
     init?() {
-        guard let data = exif_data_new() else { return nil }
+        guard let library = LibExif.opened, let data = library.dataNew() else { return nil }
+        self.library = library
         self.data = data
         // FOLLOW_SPECIFICATION makes libexif add, "fix" and drop entries after loading;
         // IGNORE_UNKNOWN_TAGS drops tags it has no name for. We want exactly what is stored.
-        exif_data_unset_option(data, EXIF_DATA_OPTION_FOLLOW_SPECIFICATION)
-        exif_data_unset_option(data, EXIF_DATA_OPTION_IGNORE_UNKNOWN_TAGS)
-        if let log = exif_log_new() {
-            exif_log_set_func(log, exifLogSink, Unmanaged.passUnretained(collector).toOpaque())
-            exif_data_log(data, log)
-            exif_log_unref(log)  // `data` holds its own reference now
+        library.dataUnsetOption(data, EXIF_DATA_OPTION_FOLLOW_SPECIFICATION)
+        library.dataUnsetOption(data, EXIF_DATA_OPTION_IGNORE_UNKNOWN_TAGS)
+        if let log = library.logNew() {
+            library.logSetFunc(log, unsafeBitCast(exifLogSink, to: UnsafeRawPointer.self), Unmanaged.passUnretained(collector).toOpaque())
+            library.dataLog(data, log)
+            library.logUnref(log)  // `data` holds its own reference now
         }
     }
 
     deinit {
-        exif_data_unref(data)
+        library.dataUnref(data)
     }
 
     /// Parses `payload`, which must start with "Exif\0\0" followed by the TIFF header.
     /// libexif caps the payload at 0xFFFE bytes (one JPEG segment).
     func load(_ payload: [UInt8]) -> ExifParseResult {
         payload.withUnsafeBufferPointer { buffer in
-            exif_data_load_data(data, buffer.baseAddress, UInt32(buffer.count))
+            library.dataLoadData(data, buffer.baseAddress, UInt32(buffer.count))
         }
         var result = ExifParseResult()
-        result.bigEndian = exif_data_get_byte_order(data) == EXIF_BYTE_ORDER_MOTOROLA
+        result.bigEndian = library.dataGetByteOrder(data) == EXIF_BYTE_ORDER_MOTOROLA
         let contents = [data.pointee.ifd.0, data.pointee.ifd.1, data.pointee.ifd.2, data.pointee.ifd.3, data.pointee.ifd.4]
         for (index, content) in contents.enumerated() {
             guard let content, let directory = ExifDirectory(rawValue: index), let entries = content.pointee.entries else { continue }
@@ -90,7 +142,7 @@ final class ExifDataHandle {
         if let thumb = data.pointee.data, data.pointee.size > 0 {
             result.thumbnail = Array(UnsafeBufferPointer(start: thumb, count: Int(data.pointee.size)))
         }
-        result.makerNoteInterpreted = exif_data_get_mnote_data(data) != nil
+        result.makerNoteInterpreted = library.dataGetMnoteData(data) != nil
         result.warnings = collector.messages
         return result
     }

@@ -1,7 +1,8 @@
 #ifndef IMPRINT_SHIMS_H
 #define IMPRINT_SHIMS_H
 
-// C shims over libjpeg-turbo, libpng, libwebp and libtiff.
+// C shims over libjpeg-turbo, libpng, libwebp and libtiff, each opened on the first file that
+// needs it (shims.c).
 //
 // Swift cannot survive libjpeg's and libpng's longjmp-based error handling, so each function
 // here runs a whole create → read → destroy sequence in C, writes into a caller-provided
