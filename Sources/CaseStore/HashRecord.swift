@@ -37,14 +37,15 @@ public struct HashRecord: Codable, Sendable, Hashable, FetchableRecord, Persista
 
     /// The hash as lower-case hex, as `imprint hash` prints it.
     public var hex: String {
-        if let uint64 {
-            let digits = String(uint64, radix: 16)
-            return String(repeating: "0", count: 16 - digits.count) + digits
+        let bytes = uint64.map { number in (0..<8).map { UInt8(truncatingIfNeeded: number >> (56 - 8 * $0)) } } ?? [UInt8](blob ?? Data())
+        let digits = Array("0123456789abcdef".utf8)
+        return String(unsafeUninitializedCapacity: 2 * bytes.count) { out in
+            for (index, byte) in bytes.enumerated() {
+                out[2 * index] = digits[Int(byte >> 4)]
+                out[2 * index + 1] = digits[Int(byte & 0x0F)]
+            }
+            return 2 * bytes.count
         }
-        return [UInt8](blob ?? Data()).map { byte in
-            let digits = String(byte, radix: 16)
-            return digits.count == 1 ? "0" + digits : digits
-        }.joined()
     }
 
     /// Creates a record from a hash's value.

@@ -171,6 +171,9 @@ import PostSidecars
         let words = try #require(stored.words256)
         #expect(Hash256(words: words) == pdq)
         #expect(stored.dateTaken == "2017-07-02T06:41:17Z" || stored.dateTaken == "2017-07-02T09:41:17")
+        // The stored hash prints as PerceptualHash's own hex of it.
+        #expect(HashRecord(fileID: 0, algorithm: "pdq", value: stored.value, quality: nil).hex == pdq.hex)
+        #expect(HashRecord(fileID: 0, algorithm: "phash", value: .bits64(0x00AB_0000_0000_0001), quality: nil).hex == "00ab000000000001")
     }
 
     /// A path typed in NFC finds the file stored in NFD (as macOS writes names), and the other

@@ -1,9 +1,19 @@
+import Foundation
 import Testing
 import PerceptualHash
 @testable import ImprintCommands
 
 /// The clusterer on hand-made hashes: which hash pairs may join two images.
 @Suite struct RepostClustererTests {
+    /// A file's mtime as the time it is ordered by: UTC, to the second, zero-padded (checked
+    /// against Foundation's ISO 8601 formatter).
+    @Test(arguments: [0, 1_000_000_000, 1_700_000_000, 951_782_400, 4_102_444_799, -86_400])
+    func mtimesSortAsUTCTimes(_ seconds: Int) {
+        let formatter = ISO8601DateFormatter()
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        #expect(HashedImage.sortableTime(epochSeconds: seconds) == formatter.string(from: Date(timeIntervalSince1970: TimeInterval(seconds))))
+    }
+
     /// A PDQ hash of four words with the lowest `bits` bits of the last word set.
     static func hash(_ base: UInt64, flipped bits: Int) -> [UInt64] {
         [base, ~base, base &* 3, base ^ (bits == 0 ? 0 : (UInt64.max >> (64 - bits)))]

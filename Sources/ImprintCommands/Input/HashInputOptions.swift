@@ -99,7 +99,7 @@ struct HashInputOptions: ParsableArguments {
         // Every image so far by its real path (each resolved once): a file a case holds too is
         // taken once (as first named, here or by a case read before), else it would match itself.
         var realPaths = images.map { absolutePath($0.path) }
-        for casePath in casePaths {
+        for (caseIndex, casePath) in casePaths.enumerated() {
             let named = Set(realPaths)
             let store = OpenCases.keep(try CaseDatabase(readingFrom: casePath, warn: { warn($0) }))
             // An empty case, or one ingested without an algorithm, has none of its hashes: say
@@ -132,7 +132,9 @@ struct HashInputOptions: ParsableArguments {
             }
             let new = held.filter { !named.contains($0.path) }
             images += new
-            realPaths += new.map { absolutePath($0.path) }
+            // Only another case is compared with them: a single case's million paths are not
+            // resolved again (a system call for each of their folders, over a share too).
+            if caseIndex < casePaths.count - 1 { realPaths += new.map { absolutePath($0.path) } }
         }
         for image in images where image.error != nil { warn("\(image.path): \(image.error!)") }
         for image in images { if let problem = image.timeProblem { warn(problem) } }

@@ -13,7 +13,13 @@ extension HashedImage {
         var byFile: [Int64: HashedImage] = [:]
         var order: [Int64] = []
         for (index, algorithm) in algorithms.enumerated() {
-            for stored in try store.storedHashes(algorithm: algorithm.rawValue) {
+            let rows = try store.storedHashes(algorithm: algorithm.rawValue)
+            if index == 0 {
+                // A million images are too many to grow into: each growth copies them all.
+                byFile.reserveCapacity(rows.count)
+                order.reserveCapacity(rows.count)
+            }
+            for stored in rows {
                 let words = Self.words(of: stored.value)
                 if index == 0 {
                     var image = HashedImage(path: stored.path)

@@ -126,13 +126,18 @@ struct HashedImage: Sendable {
         return "\(parts[0])-\(parts[1])-\(parts[2])T\(parts[3]):\(parts[4]):\(parts[5].prefix(2))"
     }
 
-    /// A Unix time as `YYYY-MM-DDTHH:MM:SSZ` (UTC).
+    /// A Unix time as `YYYY-MM-DDTHH:MM:SSZ` (UTC). (Not `String(format:)`: `cluster --case`
+    /// gives every file without a date its mtime, a million times for a million files.)
     static func sortableTime(epochSeconds: Int) -> String {
         var seconds = time_t(epochSeconds)
         var parts = tm()
         gmtime_r(&seconds, &parts)
-        return String(format: "%04d-%02d-%02dT%02d:%02d:%02dZ", Int(parts.tm_year) + 1900, Int(parts.tm_mon) + 1,
-                      Int(parts.tm_mday), Int(parts.tm_hour), Int(parts.tm_min), Int(parts.tm_sec))
+        func padded(_ number: Int32, _ width: Int) -> String {
+            let digits = String(number)
+            return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
+        }
+        return padded(parts.tm_year + 1900, 4) + "-" + padded(parts.tm_mon + 1, 2) + "-" + padded(parts.tm_mday, 2) + "T"
+            + padded(parts.tm_hour, 2) + ":" + padded(parts.tm_min, 2) + ":" + padded(parts.tm_sec, 2) + "Z"
     }
 }
 
