@@ -172,15 +172,18 @@ struct RepostClusterer {
             }
         }
         var groups: [[Int]] = [], group: [Int: Int] = [:], byKey: [Int: [Int]] = [:]
+        group.reserveCapacity(eligible.count)
+        byKey.reserveCapacity(eligible.count)
         for index in eligible {
+            let lists = hashes(images[index])
             // An image with none of the hashes compared meets nothing, not even its like.
-            guard hashes(images[index]).contains(where: { !$0.isEmpty }) else {
+            guard lists.contains(where: { !$0.isEmpty }) else {
                 group[index] = groups.count
                 groups.append([index])
                 continue
             }
             var hasher = Hasher()
-            for list in hashes(images[index]) {
+            for list in lists {
                 hasher.combine(list.count)
                 for hash in list { hasher.combine(hash.name); hasher.combine(hash.words) }
             }

@@ -149,11 +149,12 @@ extension [HashedImage] {
     ///   - explicit: `--dihedral` was given (else it is on by default).
     ///   - fromCases: some images came from a case (`--case`).
     func warnAboutMissingDihedral(explicit: Bool, fromCases: Bool) {
-        let without = filter { $0.error == nil && $0.words[.pdq] != nil && $0.pdqDihedral == nil }
+        // Indices, not copies: a case may hold a million images.
+        let without = indices.filter { self[$0].error == nil && self[$0].words[.pdq] != nil && self[$0].pdqDihedral == nil }
         guard let first = without.first else { return }
         let fix = "make hash output with `imprint hash --dihedral`" + (fromCases ? ", and ingest a case without --no-trim" : "")
         warn("\(explicit ? "--dihedral" : "dihedral matching (on by default)"): \(without.count) of \(count) images have no "
-             + "pdq_dihedral hashes (first: \(first.path)), so they are matched upright only; \(fix)")
+             + "pdq_dihedral hashes (first: \(self[first].path)), so they are matched upright only; \(fix)")
     }
 
     /// Hashes of one algorithm at several sizes (`--hash-size`) are compared only with their
