@@ -1,5 +1,6 @@
 public import GRDB
 public import Foundation
+import PerceptualHash
 
 /// A row of `hashes`: one perceptual hash of one file.
 ///
@@ -37,15 +38,8 @@ public struct HashRecord: Codable, Sendable, Hashable, FetchableRecord, Persista
 
     /// The hash as lower-case hex, as `imprint hash` prints it.
     public var hex: String {
-        let bytes = uint64.map { number in (0..<8).map { UInt8(truncatingIfNeeded: number >> (56 - 8 * $0)) } } ?? [UInt8](blob ?? Data())
-        let digits = Array("0123456789abcdef".utf8)
-        return String(unsafeUninitializedCapacity: 2 * bytes.count) { out in
-            for (index, byte) in bytes.enumerated() {
-                out[2 * index] = digits[Int(byte >> 4)]
-                out[2 * index + 1] = digits[Int(byte & 0x0F)]
-            }
-            return 2 * bytes.count
-        }
+        if let uint64 { return hexDigits(of: [uint64], digitsPerWord: 16) }
+        return hexDigits(of: (blob ?? Data()).map(UInt64.init), digitsPerWord: 2)
     }
 
     /// Creates a record from a hash's value.

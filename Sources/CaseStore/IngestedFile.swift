@@ -107,13 +107,7 @@ extension HashRecord {
         bytes.reserveCapacity(hex.utf8.count / 2)
         var high: UInt8?
         for digit in hex.utf8 {
-            let nibble: UInt8
-            switch digit {
-            case UInt8(ascii: "0")...UInt8(ascii: "9"): nibble = digit - UInt8(ascii: "0")
-            case UInt8(ascii: "a")...UInt8(ascii: "f"): nibble = digit - UInt8(ascii: "a") + 10
-            case UInt8(ascii: "A")...UInt8(ascii: "F"): nibble = digit - UInt8(ascii: "A") + 10
-            default: continue
-            }
+            guard let nibble = hexNibble(digit) else { continue }
             if let h = high { bytes.append(h << 4 | nibble); high = nil } else { high = nibble }
         }
         return bytes

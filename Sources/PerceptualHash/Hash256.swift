@@ -130,7 +130,7 @@ public struct Hash256: Hashable, Sendable, Comparable, CustomStringConvertible {
 }
 
 /// The value of one ASCII hex digit, or nil.
-func hexNibble(_ char: UInt8) -> UInt8? {
+public func hexNibble(_ char: UInt8) -> UInt8? {
     switch char {
     case UInt8(ascii: "0")...UInt8(ascii: "9"): char - UInt8(ascii: "0")
     case UInt8(ascii: "a")...UInt8(ascii: "f"): char - UInt8(ascii: "a") + 10
@@ -140,7 +140,7 @@ func hexNibble(_ char: UInt8) -> UInt8? {
 }
 
 /// Lowercase hex of each word, zero-padded to `digitsPerWord`, concatenated.
-func hexDigits(of words: [UInt64], digitsPerWord: Int) -> String {
+public func hexDigits(of words: [UInt64], digitsPerWord: Int) -> String {
     let digits = Array("0123456789abcdef".utf8)
     var out: [UInt8] = []
     out.reserveCapacity(words.count * digitsPerWord)
