@@ -254,15 +254,7 @@ struct BufferedOutput {
     mutating func flush() {
         guard !buffer.isEmpty else { return }
         if Self.sharesTerminalWithProgress { writeStandardError("\r\u{1B}[K") }
-        buffer.withUnsafeBytes { raw in
-            var offset = 0
-            while offset < raw.count {
-                let written = Foundation.write(STDOUT_FILENO, raw.baseAddress! + offset, raw.count - offset)
-                if written < 0, errno == EINTR { continue }
-                guard written > 0 else { Self.stop(errno: written < 0 ? errno : ENOSPC) }
-                offset += written
-            }
-        }
+        if let code = buffer.withUnsafeBytes({ writeAll(STDOUT_FILENO, $0) }) { Self.stop(errno: code) }
         buffer.removeAll(keepingCapacity: true)
     }
 
