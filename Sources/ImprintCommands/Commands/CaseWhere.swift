@@ -114,10 +114,9 @@ struct TakenPeriod: Equatable {
     }
 
     private static func format(_ numbers: [Int]) -> String {
-        func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
         let separators = ["", "-", "-", "T", ":", ":"]
         return numbers.enumerated().map { index, number in
-            separators[index] + (index == 0 ? String(repeating: "0", count: max(0, 4 - String(number).count)) + String(number) : two(number))
+            separators[index] + zeroPadded(number, width: index == 0 ? 4 : 2)
         }.joined()
     }
 }

@@ -132,12 +132,10 @@ struct HashedImage: Sendable {
         var seconds = time_t(epochSeconds)
         var parts = tm()
         gmtime_r(&seconds, &parts)
-        func padded(_ number: Int32, _ width: Int) -> String {
-            let digits = String(number)
-            return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
-        }
-        return padded(parts.tm_year + 1900, 4) + "-" + padded(parts.tm_mon + 1, 2) + "-" + padded(parts.tm_mday, 2) + "T"
-            + padded(parts.tm_hour, 2) + ":" + padded(parts.tm_min, 2) + ":" + padded(parts.tm_sec, 2) + "Z"
+        let date = [Int(parts.tm_year) + 1900, Int(parts.tm_mon) + 1, Int(parts.tm_mday)]
+        let time = [Int(parts.tm_hour), Int(parts.tm_min), Int(parts.tm_sec)]
+        return date.enumerated().map { zeroPadded($1, width: $0 == 0 ? 4 : 2) }.joined(separator: "-") + "T"
+            + time.map { zeroPadded($0, width: 2) }.joined(separator: ":") + "Z"
     }
 }
 

@@ -16,3 +16,10 @@ func fixed(_ value: Double, decimals: Int) -> String {
     let fraction = String(units % UInt64(scale))
     return sign + whole + "." + String(repeating: "0", count: decimals - fraction.count) + fraction
 }
+
+/// `number` with zeros in front up to `width` digits ("07", "0042"), as printf's `%0*d` writes
+/// a number that is not negative.
+func zeroPadded(_ number: Int, width: Int) -> String {
+    let digits = String(number)
+    return String(repeating: "0", count: max(0, width - digits.count)) + digits
+}
